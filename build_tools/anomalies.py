@@ -1,0 +1,95 @@
+"""Anomaly stage: a report's blocks in, the ``Anomaly``s a reader should be told about out.
+
+Redactions (20xx, xx, **, a year cut to 20), empty quotes and stray characters are found in the
+text; a numbering that skips (第二 → 第四) or repeats (（二） twice) is found in the outline. They
+are recorded, never fixed: the renderer shows each at the place where it occurs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from build_tools.headings import chinese_numeral
+from build_tools.model import Anomaly, Block, Body, Heading, ListBlock, Paragraph
+from build_tools.resource_files import load_yaml
+
+RULES = "anomalies.yaml"
+NUMBER_FORMATS = {
+    "part": "第{n}部分",
+    "chapter": "{n}、",
+    "paren": "（{n}）",
+    "ordinal": "第{n}",
+    "arabic": "{d}.",
+    "arabic-paren": "（{d}）",
+}
+
+
+@cache
+def inline_rules() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    return tuple((entry["kind"], re.compile(entry["pattern"]), entry["note"]) for entry in load_yaml(RULES)["inline"])
+
+
+def paragraphs_of(blocks: tuple[Block, ...]) -> list[Paragraph]:
+    found: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            found += block.items
+        elif isinstance(block, Heading | Body):
+            found.append(block.paragraph)
+    return found
+
+
+def inline_anomalies(paragraph: Paragraph) -> list[Anomaly]:
+    found = []
+    for kind, regex, note in inline_rules():
+        for match in regex.finditer(paragraph.text):
+            found.append(Anomaly(kind, paragraph.line_at(match.start()), match.group(), note, match.start()))  # type: ignore[arg-type]
+    return found
+
+
+def numbered(style: str, number: int) -> str:
+    return NUMBER_FORMATS.get(style, "{d}").format(n=chinese_numeral(number), d=number)
+
+
+def numbering_anomalies(blocks: tuple[Block, ...]) -> list[Anomaly]:
+    """Skipped and repeated numbers among sibling headings."""
+    notes = load_yaml(RULES)
+    found: list[Anomaly] = []
+    expected: dict[tuple[int, str], int] = {}
+    previous_block: Block | None = None
+    for block in blocks:
+        if isinstance(block, Heading) and block.number is not None:
+            key = (block.level, block.style)
+            for deeper in [k for k in expected if k[0] > block.level]:
+                del expected[deeper]
+            last = expected.get(key)
+            if last is not None and block.number == last:
+                text = numbered(block.style, block.number)
+                note = notes["numbering_note"].format(text=text, expected=numbered(block.style, last + 1))
+                found.append(Anomaly("numbering", block.line, text, note, 0))
+                expected[key] = last + 1
+            else:
+                if last is not None and block.number > last + 1 and previous_block is not None:
+                    missing = "、".join(numbered(block.style, n) for n in range(last + 1, block.number))
+                    note = notes["missing_text_note"].format(
+                        before=numbered(block.style, last), after=numbered(block.style, block.number), missing=missing
+                    )
+                    found.append(Anomaly("missing-text", last_line(previous_block), missing, note))
+                expected[key] = block.number
+        previous_block = block
+    return found
+
+
+def last_line(block: Block) -> int:
+    if isinstance(block, ListBlock):
+        return block.items[-1].line
+    return block.paragraph.line
+
+
+def find_anomalies(blocks: tuple[Block, ...]) -> tuple[Anomaly, ...]:
+    """Every anomaly of a report, in reading order."""
+    found = numbering_anomalies(blocks)
+    for paragraph in paragraphs_of(blocks):
+        found += inline_anomalies(paragraph)
+    return tuple(sorted(found, key=lambda anomaly: (anomaly.line, anomaly.offset or 0)))

@@ -1,0 +1,296 @@
+"""Clean stage: a ``RawReport`` in, a ``CleanedReport`` (paragraphs plus audit trail) out.
+
+Drops page furniture (pagination, breadcrumbs, buttons, the report's own title line), repairs
+each kept line with small named fixers (full-width digits, stray half-width punctuation and
+spaces), and joins the paragraphs the source cut in two. Every change is recorded: dropped lines
+in full, each repair as a replayable edit, each join with the two lines it joined, so that
+``unaccounted_lines`` can prove the cleaned text plus the audit give back the source.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from build_tools.headings import TITLE_STYLE, ends_sentence, is_title_line, match_heading, numbered_style, rules
+from build_tools.model import (
+    AuditEntry,
+    CleanedLine,
+    CleanedReport,
+    Edit,
+    LineRepair,
+    Paragraph,
+    RawReport,
+    SourceLine,
+)
+from build_tools.resource_files import compiled, load_yaml, pattern
+
+PATTERNS = "cleaning.yaml"
+JOIN_CONTEXT = 12
+REPORT_TITLE_SEARCH_LINES = 40
+
+
+@dataclass(frozen=True)
+class Fixer:
+    name: str
+    pattern: re.Pattern[str]
+    replacement: Callable[[str], str]
+    reason: str
+
+
+def replacement_function(spec: str) -> Callable[[str], str]:
+    if spec == "nfkc":
+        return lambda text: unicodedata.normalize("NFKC", text)
+    if spec == "nfkc-wide":
+        return lambda text: "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in text)
+    return lambda _text: spec
+
+
+@cache
+def fixers() -> tuple[Fixer, ...]:
+    inline = tuple(
+        Fixer(f"remove_furniture_{i}", regex, replacement_function(""), reason)
+        for i, (regex, reason) in enumerate(compiled(PATTERNS, "furniture_inline"))
+    )
+    configured = tuple(
+        Fixer(entry["name"], re.compile(entry["pattern"]), replacement_function(entry["replace"]), entry["reason"])
+        for entry in load_yaml(PATTERNS)["fixers"]
+    )
+    return inline + configured
+
+
+# --- repairs inside a line -------------------------------------------------------------------
+
+
+def find_edits(fixer: Fixer, text: str) -> tuple[Edit, ...]:
+    edits = []
+    for found in fixer.pattern.finditer(text):
+        old = found.group()
+        new = fixer.replacement(old)
+        if old != new:
+            edits.append(Edit(found.start(), found.end(), old, new))
+    return tuple(edits)
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """``text`` with each edit's span replaced; edits are sorted and do not overlap."""
+    pieces, position = [], 0
+    for edit in edits:
+        pieces += [text[position : edit.start], edit.new]
+        position = edit.end
+    return "".join([*pieces, text[position:]])
+
+
+def undo_edits(text: str, edits: Iterable[Edit]) -> str:
+    """The text the edits were applied to, rebuilt from ``text``, the result of applying them."""
+    pieces, position, shift = [], 0, 0
+    for edit in edits:
+        start = edit.start + shift
+        if text[start : start + len(edit.new)] != edit.new:
+            raise ValueError(f"edit {edit} does not match the repaired text")
+        pieces += [text[position:start], edit.old]
+        position = start + len(edit.new)
+        shift += len(edit.new) - (edit.end - edit.start)
+    return "".join([*pieces, text[position:]])
+
+
+def repair_line(text: str) -> tuple[str, tuple[LineRepair, ...]]:
+    """``text`` after every fixer, and the repairs that were made, in order."""
+    repairs = []
+    for fixer in fixers():
+        edits = find_edits(fixer, text)
+        if edits:
+            repairs.append(LineRepair(fixer.name, edits))
+            text = apply_edits(text, edits)
+    return text, tuple(repairs)
+
+
+def original_line(line: CleanedLine) -> str:
+    """Replays the repairs of ``line`` backwards to give the source line."""
+    text = line.text
+    for repair in reversed(line.repairs):
+        text = undo_edits(text, repair.edits)
+    return text
+
+
+def repair_entries(line: CleanedLine) -> list[AuditEntry]:
+    reasons = {fixer.name: fixer.reason for fixer in fixers()}
+    entries = []
+    for repair in line.repairs:
+        for edit in repair.edits:
+            if edit.new:
+                entries.append(AuditEntry("replaced", line.number, edit.old, reasons[repair.fixer], edit.new))
+            elif repair.fixer == "trim_whitespace":
+                entries.append(AuditEntry("whitespace", line.number, edit.old, reasons[repair.fixer]))
+            else:
+                entries.append(AuditEntry("removed-text", line.number, edit.old, reasons[repair.fixer]))
+    return entries
+
+
+# --- lines dropped whole ---------------------------------------------------------------------
+
+
+def furniture_reason(text: str) -> str | None:
+    """Why a whole stripped line is page furniture, or None when it is report text."""
+    for regex, reason in compiled(PATTERNS, "furniture_lines"):
+        if regex.match(text):
+            return reason
+    return None
+
+
+def find_report_title(lines: tuple[SourceLine, ...]) -> SourceLine | None:
+    """The line near the top of a single report that names it, e.g. "2026年政府工作报告"."""
+    title = pattern(PATTERNS, "report_title")
+    for line in lines[:REPORT_TITLE_SEARCH_LINES]:
+        text = line.text.strip()
+        if title.match(text) and not ends_sentence(text):
+            return line
+    return None
+
+
+def classify_line(line: SourceLine, title_line: int | None) -> AuditEntry | None:
+    """The audit entry for dropping ``line`` whole, or None when it is kept."""
+    text = line.text.strip()
+    if not text:
+        return AuditEntry("whitespace", line.number, line.text, "blank line") if line.text else None
+    if line.number == title_line:
+        return AuditEntry("report-title", line.number, line.text, "the report's title, shown as the page title")
+    reason = furniture_reason(text)
+    if reason:
+        kind = "pagination" if "pagination" in reason else "furniture"
+        return AuditEntry(kind, line.number, line.text, reason)
+    if pattern(PATTERNS, "boilerplate").search(text) and len(text) < 200:
+        return AuditEntry("boilerplate", line.number, line.text, "the site's blurb, not report text")
+    return None
+
+
+# --- joining paragraphs cut in two ----------------------------------------------------------
+
+
+def should_join(current: str, following: str, style_had_body: dict[str, bool]) -> bool:
+    """Whether ``following`` continues the paragraph that ends with ``current``.
+
+    A line that ends a sentence is complete; a line followed by a numbered heading or a lead dash
+    is complete; a numbered heading line is cut only when its previous sibling carried body text
+    (so this one should too); a line ending with a comma is cut; a short title line is not.
+    """
+    if ends_sentence(current):
+        return False
+    following_style = numbered_style(following)
+    if following_style is not None and following_style[0] != "arabic":
+        return False
+    current_style = numbered_style(current)
+    if current_style is not None:
+        return style_had_body.get(current_style[0], False)
+    if rules().clause_end.fullmatch(current[-1]):
+        return True
+    return not is_title_line(current)
+
+
+def remember_style(text: str, style_had_body: dict[str, bool]) -> None:
+    heading = match_heading(text)
+    if heading is not None and heading.style != TITLE_STYLE:
+        style_had_body[heading.style] = heading.has_body
+
+
+def join_entry(first: CleanedLine, second: CleanedLine) -> AuditEntry:
+    return AuditEntry(
+        "joined",
+        first.number,
+        first.text[-JOIN_CONTEXT:],
+        f"paragraph cut in two by the source page: line {first.number} continues on line {second.number}",
+        second.text[:JOIN_CONTEXT],
+    )
+
+
+def build_paragraphs(lines: list[CleanedLine]) -> tuple[tuple[Paragraph, ...], list[AuditEntry]]:
+    paragraphs: list[Paragraph] = []
+    joins: list[AuditEntry] = []
+    style_had_body: dict[str, bool] = {}
+    group: list[CleanedLine] = []
+
+    def close() -> None:
+        if group:
+            starts, offset = [], 0
+            for line in group:
+                starts.append(offset)
+                offset += len(line.text)
+            text = "".join(line.text for line in group)
+            paragraphs.append(Paragraph(text, tuple(line.number for line in group), tuple(starts)))
+            remember_style(text, style_had_body)
+
+    for line in lines:
+        if group and should_join(group[-1].text, line.text, style_had_body):
+            joins.append(join_entry(group[-1], line))
+            group.append(line)
+            continue
+        close()
+        group = [line]
+    close()
+    return tuple(paragraphs), joins
+
+
+# --- the stage -------------------------------------------------------------------------------
+
+
+def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedReport:
+    """Cleaned paragraphs of ``report`` and the audit of everything that was changed."""
+    audit: list[AuditEntry] = list(preamble)
+    heading = report.heading.text.strip() if report.heading else None
+    if report.heading is not None:
+        audit.append(AuditEntry("report-title", report.heading.number, report.heading.text, "the report's title"))
+        title_line = None
+    else:
+        found = find_report_title(tuple(line for line in report.lines if not furniture_reason(line.text.strip())))
+        title_line = found.number if found else None
+        heading = found.text.strip() if found else None
+    kept: list[CleanedLine] = []
+    for line in report.lines:
+        dropped = classify_line(line, title_line)
+        if dropped:
+            audit.append(dropped)
+            continue
+        text, repairs = repair_line(line.text)
+        cleaned = CleanedLine(line.number, line.text, text, repairs)
+        kept.append(cleaned)
+        audit += repair_entries(cleaned)
+    paragraphs, joins = build_paragraphs([line for line in kept if line.text])
+    audit += joins
+    audit.sort(key=lambda entry: entry.line)
+    return CleanedReport(report.source, report.index, heading, paragraphs, tuple(kept), tuple(audit))
+
+
+REMOVED_WHOLE = {"collection-title", "boilerplate", "pagination", "furniture", "report-title", "repeated", "whitespace"}
+
+
+def unaccounted_lines(source_lines: tuple[str, ...], reports: Iterable[CleanedReport]) -> list[str]:
+    """Problems found when rebuilding every source line from the cleaned text and the audit.
+
+    Each non-empty line must be either dropped whole with its exact text in the audit, or kept,
+    in which case undoing its recorded repairs gives the line back and its cleaned text stands in
+    its paragraph. An empty list means every character is accounted for.
+    """
+    problems: list[str] = []
+    dropped: dict[int, str] = {}
+    kept: dict[int, CleanedLine] = {}
+    reports = list(reports)
+    for report in reports:
+        kept.update((line.number, line) for line in report.kept_lines)
+    for report in reports:
+        for entry in report.audit:
+            if entry.kind in REMOVED_WHOLE and entry.line not in kept:
+                dropped.setdefault(entry.line, entry.text)
+        for paragraph in report.paragraphs:
+            rebuilt = "".join(kept[number].text for number in paragraph.lines)
+            if rebuilt != paragraph.text:
+                problems.append(f"paragraph at line {paragraph.line} does not match its lines")
+    for number, text in enumerate(source_lines, 1):
+        if number in kept:
+            if original_line(kept[number]) != text:
+                problems.append(f"line {number}: repairs do not give back the source")
+        elif text and dropped.get(number) != text:
+            problems.append(f"line {number}: dropped without its text in the audit")
+    return problems

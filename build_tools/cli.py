@@ -1,0 +1,135 @@
+"""Command line: ``python -m build_tools build|serve|inspect|idf``.
+
+- ``build [--seeds DIR] [--site-dir DIR] [--strict]``: the whole pipeline plus the MkDocs build.
+- ``serve [--seeds DIR] [--port N]``: the same site on 127.0.0.1 with live reload.
+- ``inspect FILE... --json``: what the pipeline makes of each file, as one JSON object.
+- ``idf FOLDER... [--output PATH]``: regenerate the IDF table the tagger uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from build_tools.model import Heading, Publication, Report
+from build_tools.pipeline import publish, read_inputs
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CONFIG_FILE = PROJECT_ROOT / "mkdocs.yml"
+SEEDS_ENV = "REPORTS_SEEDS_DIR"
+
+
+def outline(report: Report) -> list[dict[str, Any]]:
+    return [
+        {"level": block.level, "text": block.text.removeprefix("——").rstrip("。"), "line": block.line}
+        for block in report.blocks
+        if isinstance(block, Heading)
+    ]
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    return {
+        "title": report.title,
+        "source": report.source,
+        "index": report.index,
+        "slug": report.slug,
+        "place": report.place,
+        "level": report.level,
+        "outline": outline(report),
+        "anomalies": [{"kind": a.kind, "line": a.line, "text": a.text} for a in report.anomalies],
+        "paragraphs": len(report.cleaned.paragraphs),
+    }
+
+
+def publication_json(publication: Publication) -> dict[str, Any]:
+    return {
+        "reports": [report_json(report) for report in publication.reports],
+        "errors": [{"source": error.source, "problem": error.problem} for error in publication.errors],
+    }
+
+
+def command_inspect(args: argparse.Namespace) -> int:
+    publication = publish(read_inputs(Path(name) for name in args.files))
+    if args.json:
+        json.dump(publication_json(publication), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for report in publication.reports:
+            print(f"{report.source} #{report.index}: {report.title}")
+            for item in outline(report):
+                print("  " * item["level"] + item["text"])
+    for error in publication.errors:
+        print(f"error: {error.source}: {error.problem}", file=sys.stderr)
+    return 1 if publication.errors else 0
+
+
+def mkdocs_logging() -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def command_build(args: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ[SEEDS_ENV] = str(Path(args.seeds).resolve())
+    mkdocs_logging()
+    try:
+        config = load_config(str(CONFIG_FILE), site_dir=str(Path(args.site_dir).resolve()), strict=args.strict)
+        build(config)
+    except MkDocsException as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    os.environ[SEEDS_ENV] = str(Path(args.seeds).resolve())
+    mkdocs_logging()
+    serve(str(CONFIG_FILE), dev_addr=f"127.0.0.1:{args.port}", livereload=True, watch=[str(Path(args.seeds))])
+    return 0
+
+
+def command_idf(args: argparse.Namespace) -> int:
+    from build_tools import idf
+
+    return idf.main([*args.folders, *(["--output", args.output] if args.output else [])])
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__.splitlines()[0])
+    commands = root.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="run the pipeline and build the site")
+    build.add_argument("--seeds", default=str(PROJECT_ROOT / "seeds"), help="folder of raw reports")
+    build.add_argument("--site-dir", default=str(PROJECT_ROOT / "site"), help="where the site is written")
+    build.add_argument("--strict", action="store_true", help="fail on any file that cannot be published")
+    build.set_defaults(run=command_build)
+    serve = commands.add_parser("serve", help="serve the site on 127.0.0.1 with live reload")
+    serve.add_argument("--seeds", default=str(PROJECT_ROOT / "seeds"), help="folder of raw reports")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=command_serve)
+    inspect = commands.add_parser("inspect", help="print what the pipeline makes of files")
+    inspect.add_argument("files", nargs="+")
+    inspect.add_argument("--json", action="store_true", help="one JSON object {reports: [...]}")
+    inspect.set_defaults(run=command_inspect)
+    idf = commands.add_parser("idf", help="regenerate the IDF table from folders of reports")
+    idf.add_argument("folders", nargs="+")
+    idf.add_argument("--output")
+    idf.set_defaults(run=command_idf)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return int(args.run(args))

@@ -1,0 +1,54 @@
+"""MkDocs hook: the folder of raw reports in, generated pages and navigation handed to MkDocs.
+
+Thin glue only: ``on_config`` runs the pipeline over the seeds folder (``REPORTS_SEEDS_DIR``, or
+``seeds/`` beside ``mkdocs.yml``) and sets the navigation; ``on_files`` adds the generated pages.
+A file that cannot be published is logged as a warning naming it, so ``mkdocs build --strict``
+fails while a plain build still publishes every other report.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from build_tools.pipeline import input_files, publish, read_inputs
+from build_tools.site import SitePages, build_site
+
+SEEDS_ENV = "REPORTS_SEEDS_DIR"
+log = logging.getLogger("mkdocs.hooks.reports")
+generated: dict[str, SitePages] = {}
+
+
+def seeds_folder(config: MkDocsConfig) -> Path:
+    configured = os.environ.get(SEEDS_ENV)
+    return Path(configured) if configured else Path(config.config_file_path).parent / "seeds"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    folder = seeds_folder(config)
+    if not folder.is_dir():
+        log.warning(f"{folder}: the folder of reports does not exist")
+        paths = []
+    else:
+        paths = input_files(folder)
+    publication = publish(read_inputs(paths))
+    for error in publication.errors:
+        log.warning(f"{error.source}: {error.problem}")
+    log.info(f"{len(publication.reports)} reports from {len(paths)} files, {len(publication.errors)} failed")
+    site = build_site(publication, site_name=config.site_name)
+    generated["site"] = site
+    config.nav = site.nav
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for path, content in generated["site"].pages.items():
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, path, content=content))
+    return files

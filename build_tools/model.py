@@ -1,0 +1,245 @@
+"""The typed records that flow between the pipeline's stages.
+
+Every stage takes and returns these frozen dataclasses; nothing here touches files.
+Line numbers are 1-based lines of the source file, so every object that reaches a
+reader can be traced back to where it came from.
+
+    bytes ─decode─▶ SourceText ─split─▶ RawReport* ─clean─▶ CleanedReport
+          ─structure─▶ Block* ─anomalies─▶ Anomaly* ─extract─▶ Indicator* ─tag─▶ tags
+          ─render─▶ Markdown
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded input file: its path as given, the encoding found and its lines."""
+
+    path: str
+    encoding: str
+    lines: tuple[str, ...]
+
+    def line(self, number: int) -> str:
+        return self.lines[number - 1]
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class RawReport:
+    """One report cut out of a source file, with the lines that belong to it.
+
+    ``heading`` is the title line the source gave this report (e.g. "…报告篇一"),
+    or ``None`` when the file holds a single report without one.
+    """
+
+    source: str
+    index: int
+    heading: SourceLine | None
+    lines: tuple[SourceLine, ...]
+
+
+AuditKind = Literal[
+    "collection-title",
+    "boilerplate",
+    "pagination",
+    "furniture",
+    "report-title",
+    "repeated",
+    "removed-text",
+    "replaced",
+    "joined",
+    "whitespace",
+]
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One change the cleaner made: which line, what text, what it became, and why.
+
+    For removals ``replacement`` is empty; for joins ``text`` is the end of the first
+    line and ``replacement`` the start of the line joined to it.
+    """
+
+    kind: AuditKind
+    line: int
+    text: str
+    reason: str
+    replacement: str = ""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A replacement inside one line, in the coordinates of the text it was applied to."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class LineRepair:
+    """The edits one fixer made to one line; replayed in order, undone in reverse."""
+
+    fixer: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Cleaned text of one paragraph and where each of its pieces came from.
+
+    ``line_starts[i]`` is the offset in ``text`` where source line ``lines[i]`` begins.
+    """
+
+    text: str
+    lines: tuple[int, ...]
+    line_starts: tuple[int, ...]
+
+    @property
+    def line(self) -> int:
+        return self.lines[0]
+
+    def line_at(self, offset: int) -> int:
+        """The source line of the character at ``offset``."""
+        return self.lines[max(0, bisect_right(self.line_starts, offset) - 1)]
+
+    def slice(self, start: int, end: int | None = None) -> Paragraph:
+        """The part of this paragraph from ``start`` to ``end``, keeping provenance."""
+        stop = len(self.text) if end is None else end
+        lines: list[int] = []
+        starts: list[int] = []
+        for number, begin in zip(self.lines, self.line_starts, strict=True):
+            if begin >= stop and lines:
+                break
+            if begin <= start:
+                lines, starts = [number], [0]
+            else:
+                lines.append(number)
+                starts.append(begin - start)
+        return Paragraph(self.text[start:stop], tuple(lines), tuple(starts))
+
+
+@dataclass(frozen=True)
+class CleanedLine:
+    """What cleaning made of one kept source line, with the repairs to undo it."""
+
+    number: int
+    original: str
+    text: str
+    repairs: tuple[LineRepair, ...]
+
+
+@dataclass(frozen=True)
+class CleanedReport:
+    source: str
+    index: int
+    heading: str | None
+    paragraphs: tuple[Paragraph, ...]
+    kept_lines: tuple[CleanedLine, ...]
+    audit: tuple[AuditEntry, ...]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading; ``style`` names its numbering family (一、 （一） 1. —— 第一， title)."""
+
+    level: int
+    text: str
+    line: int
+    style: str
+    number: int | None
+    paragraph: Paragraph
+
+
+@dataclass(frozen=True)
+class Body:
+    paragraph: Paragraph
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    items: tuple[Paragraph, ...]
+
+
+Block = Heading | Body | ListBlock
+
+
+AnomalyKind = Literal["redaction", "empty-quotes", "suspicious-character", "missing-text", "numbering"]
+
+
+@dataclass(frozen=True)
+class Anomaly:
+    """Something the source hid or lost, shown to the reader where it occurs.
+
+    ``offset`` is the position of ``text`` in the paragraph starting at ``line``
+    (``None`` when the anomaly concerns the paragraph as a whole).
+    """
+
+    kind: AnomalyKind
+    line: int
+    text: str
+    note: str
+    offset: int | None = None
+
+
+Role = Literal["level", "change", "share"]
+IndicatorKind = Literal["target", "actual", "estimate"]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One figure a report states, parsed, with the exact source text it came from."""
+
+    subject: str
+    value: float | None
+    value_high: float | None
+    unit: str
+    base_value: float | None
+    base_unit: str | None
+    role: Role
+    qualifier: str | None
+    kind: IndicatorKind | None
+    line: int
+    span: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """A fully processed report, ready to render."""
+
+    source: str
+    index: int
+    slug: str
+    title: str
+    place: str | None
+    level: str | None
+    cleaned: CleanedReport
+    blocks: tuple[Block, ...]
+    anomalies: tuple[Anomaly, ...]
+    indicators: tuple[Indicator, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A file that could not be published, and why, in one line."""
+
+    source: str
+    problem: str
+
+
+@dataclass(frozen=True)
+class Publication:
+    reports: tuple[Report, ...]
+    errors: tuple[InputError, ...] = field(default_factory=tuple)

@@ -1,0 +1,248 @@
+"""Render stage: processed ``Report``s in, Markdown page text out.
+
+Source text never becomes markup: ``escape_markdown`` turns every character that Markdown or its
+extensions would read as syntax (``**``, a leading ``#``, ``1.``, ``-``, ``>``, ``|``, ``<…>``,
+``{: …}``) into the character itself. What the pipeline adds — headings, anchors, anomaly marks,
+admonitions — is written around the escaped text, never inside it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+
+from build_tools.anomalies import inline_anomalies
+from build_tools.model import Block, Body, Heading, ListBlock, Paragraph, Report
+from build_tools.resource_files import load_yaml
+
+BACKSLASH_ESCAPED = frozenset("\\`*_{}[]()#+-.!~^=:$")
+ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;", '"': "&quot;"}
+MAX_HEADING_LEVEL = 6
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as Markdown that renders to exactly these characters."""
+    out = []
+    for char in text:
+        if char in ENTITIES:
+            out.append(ENTITIES[char])
+        elif char in BACKSLASH_ESCAPED:
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def escape_plain(text: str) -> str:
+    """``text`` for places that are not Markdown, such as attribute values and page titles."""
+    return html.escape(text, quote=True)
+
+
+@cache
+def labels() -> dict[str, Any]:
+    return load_yaml("labels.yaml")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Inline markup over ``text[start:end]`` of one paragraph."""
+
+    start: int
+    end: int
+    css: str
+    title: str
+
+
+def render_inline(text: str, marks: Iterable[Mark]) -> str:
+    """Escaped ``text`` with each mark wrapped around its span; overlapping marks are dropped."""
+    out, position = [], 0
+    for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
+        if mark.start < position or mark.end <= mark.start:
+            continue
+        out.append(escape_markdown(text[position : mark.start]))
+        title = escape_plain(mark.title)
+        out.append(f'<mark class="{mark.css}" title="{title}">{escape_markdown(text[mark.start : mark.end])}</mark>')
+        position = mark.end
+    out.append(escape_markdown(text[position:]))
+    return "".join(out)
+
+
+def anomaly_marks(paragraph: Paragraph) -> list[Mark]:
+    return [
+        Mark(a.offset or 0, (a.offset or 0) + len(a.text), f"gr-anomaly gr-{a.kind}", a.note)
+        for a in inline_anomalies(paragraph)
+    ]
+
+
+def front_matter(data: dict[str, Any]) -> str:
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+def indent(text: str) -> str:
+    return "\n".join(("    " + line) if line else "" for line in text.split("\n"))
+
+
+class ReportRenderer:
+    """Renders one report's page; its anomalies decide where marks and notes go."""
+
+    def __init__(self, report: Report, *, pieces: int) -> None:
+        self.report = report
+        self.pieces = pieces
+        self.missing_before = {a.line: a for a in report.anomalies if a.kind == "missing-text"}
+        self.numbering_at = {a.line: a for a in report.anomalies if a.kind == "numbering"}
+        self.anchored_lines = {block.paragraph.line for block in report.blocks if isinstance(block, Body)} | {
+            item.line for block in report.blocks if isinstance(block, ListBlock) for item in block.items
+        }
+        self.anchor_of_line = {line: p.line for p in report.cleaned.paragraphs for line in p.lines}
+
+    def page(self) -> str:
+        report = self.report
+        parts = [front_matter(page_meta(report)), f"# {escape_markdown(report.title)}\n", self.about()]
+        if report.anomalies:
+            parts.append(self.anomaly_summary())
+        parts += [self.block(block) for block in report.blocks]
+        return "\n".join(parts)
+
+    def about(self) -> str:
+        report, words = self.report, labels()
+        counts = cleaning_counts(report)
+        lines = [line for p in report.cleaned.paragraphs for line in p.lines] or [0]
+        source = words["about_source"].format(
+            source=report.source, first=min(lines), last=max(lines), index=report.index, pieces=self.pieces
+        )
+        cleaning = words["about_cleaning"].format(**counts)
+        link = f"[{words['about_audit_link']}](../audit/{report.slug}.md)"
+        body = f"{escape_markdown(source)}\n\n{escape_markdown(cleaning)} {link}"
+        return f'??? abstract "{words["about_title"]}"\n\n{indent(body)}\n'
+
+    def anomaly_summary(self) -> str:
+        words = labels()
+        items = []
+        for anomaly in self.report.anomalies:
+            kind = words["anomaly_kinds"][anomaly.kind]
+            where = words["line_label"].format(line=anomaly.line)
+            items.append(
+                f"- [{escape_markdown(where)}](#L{self.anchor_of_line.get(anomaly.line, anomaly.line)})：{escape_markdown(kind)} "
+                f"“{escape_markdown(anomaly.text)}”——{escape_markdown(anomaly.note)}"
+            )
+        title = words["anomalies_title"].format(count=len(self.report.anomalies))
+        body = escape_markdown(words["anomalies_intro"]) + "\n\n" + "\n".join(items)
+        return f'??? warning "{title}"\n\n{indent(body)}\n'
+
+    def block(self, block: Block) -> str:
+        if isinstance(block, Heading):
+            return self.heading(block)
+        if isinstance(block, ListBlock):
+            return "\n".join(self.list_item(item) for item in block.items) + "\n"
+        return self.paragraph(block)
+
+    def heading(self, heading: Heading) -> str:
+        marks = anomaly_marks(heading.paragraph)
+        numbering = self.numbering_at.get(heading.line)
+        if numbering is not None:
+            marks.append(Mark(0, len(numbering.text), "gr-anomaly gr-numbering", numbering.note))
+        hashes = "#" * min(heading.level + 1, MAX_HEADING_LEVEL)
+        anchor = "" if heading.line in self.anchored_lines else f' <span id="L{heading.line}"></span>'
+        return self.missing_note(heading.paragraph) + f"{hashes} {render_inline(heading.text, marks)}{anchor}\n"
+
+    def paragraph(self, body: Body) -> str:
+        text = render_inline(body.paragraph.text, anomaly_marks(body.paragraph))
+        return self.missing_note(body.paragraph) + f"{text}\n{{: #L{body.paragraph.line} }}\n"
+
+    def list_item(self, item: Paragraph) -> str:
+        return f'- <span id="L{item.line}"></span>{render_inline(item.text, anomaly_marks(item))}'
+
+    def missing_note(self, paragraph: Paragraph) -> str:
+        anomaly = self.missing_before.get(paragraph.line)
+        if anomaly is None or not paragraph.text or paragraph is not self.first_paragraph_at(paragraph.line):
+            return ""
+        return f'!!! warning "{labels()["missing_text_title"]}"\n\n    {escape_markdown(anomaly.note)}\n\n'
+
+    def first_paragraph_at(self, line: int) -> Paragraph | None:
+        for block in self.report.blocks:
+            if isinstance(block, Heading | Body) and block.paragraph.line == line:
+                return block.paragraph
+        return None
+
+
+def cleaning_counts(report: Report) -> dict[str, int]:
+    audit = report.cleaned.audit
+    return {
+        "dropped": sum(e.kind not in {"removed-text", "replaced", "joined", "whitespace"} for e in audit),
+        "joined": sum(e.kind == "joined" for e in audit),
+        "repaired": sum(e.kind in {"removed-text", "replaced"} for e in audit),
+    }
+
+
+def page_meta(report: Report) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "title": escape_plain(report.title),
+        "source": report.source,
+        "report": report.index,
+        "place": report.place,
+        "level": report.level,
+        "cleaning": cleaning_counts(report),
+        "anomalies": len(report.anomalies),
+    }
+    if report.tags:
+        meta["tags"] = list(report.tags)
+    return meta
+
+
+def render_report(report: Report, *, pieces: int) -> str:
+    return ReportRenderer(report, pieces=pieces).page()
+
+
+def table(header: list[str], rows: Iterable[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def render_audit(report: Report) -> str:
+    """The page listing every change cleaning made to ``report``."""
+    words = labels()
+    kinds: dict[str, str] = words["audit_kinds"]
+    audit = report.cleaned.audit
+    paragraph_of_line = {line: p.line for p in report.cleaned.paragraphs for line in p.lines}
+    summary: dict[str, int] = {}
+    for entry in audit:
+        summary[entry.kind] = summary.get(entry.kind, 0) + 1
+    rows = []
+    for entry in audit:
+        if entry.kind == "whitespace":
+            continue
+        where = str(entry.line)
+        if entry.line in paragraph_of_line:
+            where = f"[{entry.line}](../reports/{report.slug}.md#L{paragraph_of_line[entry.line]})"
+        rows.append(
+            [
+                where,
+                escape_markdown(kinds[entry.kind]),
+                escape_markdown(entry.text.strip() or repr(entry.text)),
+                escape_markdown(entry.replacement),
+                escape_markdown(entry.reason),
+            ]
+        )
+    columns = words["audit_columns"]
+    parts = [
+        front_matter({"title": escape_plain(words["audit_title"].format(title=report.title)), "source": report.source}),
+        f"# {escape_markdown(words['audit_title'].format(title=report.title))}\n",
+        escape_markdown(words["audit_intro"]) + "\n",
+        f"## {words['audit_summary_heading']}\n",
+        table(
+            [columns["kind"], "#"],
+            [[escape_markdown(kinds[kind]), str(count)] for kind, count in summary.items()],
+        ),
+        f"## {words['audit_entries_heading']}\n",
+        table([columns[key] for key in ("line", "kind", "text", "replacement", "reason")], rows),
+    ]
+    if summary.get("whitespace"):
+        parts.append(escape_markdown(words["audit_whitespace"].format(count=summary["whitespace"])) + "\n")
+    return "\n".join(parts)
+

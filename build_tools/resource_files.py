@@ -1,0 +1,38 @@
+"""Resource files in, parsed data out: the one place that reads ``build_tools/resources``.
+
+Patterns, word lists and tables live there as data; stages ask for them by name and get
+the parsed contents, loaded once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+PACKAGE = "build_tools.resources"
+
+
+def resource_text(name: str) -> str:
+    """The text of the resource file ``name`` (a path below ``build_tools/resources``)."""
+    return resources.files(PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def load_yaml(name: str) -> Any:
+    return yaml.safe_load(resource_text(name))
+
+
+@cache
+def compiled(name: str, key: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The list of ``{pattern, reason}`` entries under ``key`` of YAML file ``name``, compiled."""
+    return tuple((re.compile(entry["pattern"]), entry["reason"]) for entry in load_yaml(name)[key])
+
+
+@cache
+def pattern(name: str, key: str) -> re.Pattern[str]:
+    """The single regular expression stored under ``key`` of YAML file ``name``."""
+    return re.compile(load_yaml(name)[key])

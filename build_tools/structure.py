@@ -1,0 +1,140 @@
+"""Structure stage: a ``CleanedReport``'s paragraphs in, ``Block``s out (headings, body, lists).
+
+Headings are recognised by their numbering style (``headings.py``); their nesting comes from the
+order in which styles first appear, as in a word processor's outline: a style seen before closes
+the sections below it, a new style opens a level below the current one. A numbering that starts
+again at 一 right under a heading of its own style opens a level of its own. A paragraph that
+opens with a short numbered lead sentence gives a heading for the lead and keeps the rest as body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from build_tools.headings import TITLE_STYLE, HeadingMatch, match_heading
+from build_tools.model import Block, Body, Heading, ListBlock, Paragraph
+from build_tools.resource_files import load_yaml
+
+RULES = "structure.yaml"
+
+
+@dataclass(frozen=True)
+class ListRules:
+    min_items: int
+    max_item_chars: int
+    item_end: re.Pattern[str]
+    last_item_end: re.Pattern[str]
+    inner_full_stop: re.Pattern[str]
+
+
+@cache
+def list_rules() -> ListRules:
+    data = load_yaml(RULES)
+    return ListRules(
+        data["min_items"],
+        data["max_item_chars"],
+        re.compile(data["item_end"]),
+        re.compile(data["last_item_end"]),
+        re.compile(data["inner_full_stop"]),
+    )
+
+
+def is_list_item(text: str, *, last: bool) -> bool:
+    r = list_rules()
+    end = r.last_item_end if last else r.item_end
+    return len(text) <= r.max_item_chars and bool(end.search(text)) and not r.inner_full_stop.search(text[:-1])
+
+
+def list_runs(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
+    """Start index → end index (exclusive) of each run of paragraphs that form a list."""
+    runs: dict[int, int] = {}
+    index = 0
+    while index < len(paragraphs):
+        end = index
+        while end < len(paragraphs) and is_list_item(paragraphs[end].text, last=False):
+            end += 1
+        if end < len(paragraphs) and end > index and is_list_item(paragraphs[end].text, last=True):
+            end += 1
+        if end - index >= list_rules().min_items:
+            runs[index] = end
+            index = end
+        else:
+            index += 1
+    return runs
+
+
+@dataclass
+class OutlineLevel:
+    style: str
+    number: int | None
+
+
+@dataclass
+class Outline:
+    """The open sections, outermost first, while the report is read from top to bottom."""
+
+    levels: list[OutlineLevel] = field(default_factory=list)
+    last_was_heading_of: int | None = None
+
+    def place(self, style: str, number: int | None) -> int:
+        """The 1-based level of a heading of ``style`` numbered ``number``, updating the open sections."""
+        index = self.find(style)
+        if index is not None and not self.restarts_below(index, style, number):
+            del self.levels[index + 1 :]
+            self.levels[index].number = number
+        else:
+            self.levels.append(OutlineLevel(style, number))
+            index = len(self.levels) - 1
+        self.last_was_heading_of = index
+        return index + 1
+
+    def find(self, style: str) -> int | None:
+        for index in range(len(self.levels) - 1, -1, -1):
+            if self.levels[index].style == style:
+                return index
+        return None
+
+    def restarts_below(self, index: int, style: str, number: int | None) -> bool:
+        """A numbering that starts again at 1 right below the open heading of the same style nests."""
+        level = self.levels[index]
+        return (
+            style != TITLE_STYLE
+            and number == 1
+            and level.number is not None
+            and level.number >= 2
+            and index == len(self.levels) - 1
+        )
+
+
+def heading_block(paragraph: Paragraph, found: HeadingMatch, level: int) -> Heading:
+    lead = paragraph.slice(0, found.lead_end)
+    return Heading(level, lead.text, paragraph.line, found.style, found.number, lead)
+
+
+def structure(paragraphs: tuple[Paragraph, ...]) -> tuple[Block, ...]:
+    """Blocks of a report in reading order."""
+    blocks: list[Block] = []
+    outline = Outline()
+    runs = list_runs(paragraphs)
+    index = 0
+    while index < len(paragraphs):
+        if index in runs:
+            blocks.append(ListBlock(paragraphs[index : runs[index]]))
+            index = runs[index]
+            continue
+        paragraph = paragraphs[index]
+        found = match_heading(paragraph.text)
+        if found is None:
+            blocks.append(Body(paragraph))
+        else:
+            blocks.append(heading_block(paragraph, found, outline.place(found.style, found.number)))
+            if found.has_body:
+                blocks.append(Body(paragraph.slice(found.lead_end)))
+        index += 1
+    return tuple(blocks)
+
+
+def headings(blocks: tuple[Block, ...]) -> list[Heading]:
+    return [block for block in blocks if isinstance(block, Heading)]

@@ -1,0 +1,288 @@
+"""Keyword tags: what one report is about, weighted against what every report says.
+
+In: the cleaned text of one report (``str``). Out: 5–10 tags (``tuple[str, ...]``), best first.
+
+Resources, all in ``build_tools/resources/tags/``:
+
+- ``userdict.txt``: multi-word terms of the genre (高标准农田, 秸秆气化), in jieba's user-dictionary format
+  (``word [freq] [pos]``), so they stay whole; the search segmenter loads the same file.
+- ``stopwords.txt``: the genre's generic words (发展, 建设, 全面…), one per line, ``#`` starts a comment.
+- ``idf.tsv``: inverse document frequencies computed from real reports by ``build_tools/idf.py``.
+
+Segmentation uses its own ``rjieba.Jieba`` instance (jieba-rs, the same dictionary and algorithm as jieba,
+about ten times faster), so changes to jieba's global dictionary, as Material's search plugin makes, cannot
+change the tags. A word is a candidate when its part of speech in jieba's dictionary (or the user dictionary)
+is a noun or a term, it has two or more Han characters, it is not a number and not on the stop list. Words that
+jieba's HMM guesses (absent from both dictionaries) are mostly names of people, firms and villages, so they
+are left out. Candidates are scored tf × idf; words found in more than a quarter of the reference reports are
+not distinctive and only fill in when a report has fewer than five other candidates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jieba
+import rjieba
+
+RESOURCE_DIR = Path(__file__).resolve().parent / "resources" / "tags"
+USERDICT_PATH = RESOURCE_DIR / "userdict.txt"
+STOPWORDS_PATH = RESOURCE_DIR / "stopwords.txt"
+IDF_PATH = RESOURCE_DIR / "idf.tsv"
+PLACE_SUFFIXES_PATH = RESOURCE_DIR / "place_suffixes.txt"
+JIEBA_DICT_PATH = Path(jieba.__file__).resolve().parent / "dict.txt"
+
+MIN_TAGS = 5
+MAX_TAGS = 10
+MIN_WORD_LENGTH = 2
+# Parts of speech (jieba's tag set) that can name a topic: nouns, other proper terms, and user terms.
+TOPIC_POS = frozenset({"n", "nz"})
+# A word used by more than this share of the reference reports says little about any one of them.
+MAX_DOCUMENT_SHARE = 0.25
+USER_TERM_POS = "nz"
+PLACE_POS = "ns"
+# Candidates are ranked in tiers: words the report repeats, then words it names once, then common words.
+MIN_REPEATS = 2
+REPEATED_TIER, SINGLE_TIER, COMMON_TIER = 0, 1, 2
+
+HAN_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+NUMERAL_CHARACTERS = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿点半几多余第")
+USERDICT_LINE = re.compile(r"^(?P<word>.+?)(?: (?P<freq>\d+))?(?: (?P<pos>[a-z]+))?$")
+
+
+@dataclass(frozen=True)
+class UserTerm:
+    """One line of the user dictionary."""
+
+    word: str
+    freq: int | None
+    pos: str
+
+
+def read_user_terms(path: Path = USERDICT_PATH) -> list[UserTerm]:
+    """Parse a jieba user dictionary (``word [freq] [pos]`` per line; blank lines ignored)."""
+    terms: list[UserTerm] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = USERDICT_LINE.match(line.strip())
+        if not match:
+            continue
+        freq = match["freq"]
+        terms.append(UserTerm(match["word"], int(freq) if freq else None, match["pos"] or USER_TERM_POS))
+    return terms
+
+
+def read_word_list(path: Path) -> frozenset[str]:
+    """Words one per line; ``#`` starts a comment, blank lines are ignored."""
+    words = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(word for word in words if word)
+
+
+def read_dictionary_pos(path: Path = JIEBA_DICT_PATH) -> dict[str, str]:
+    """The part of speech of every word of a jieba dictionary file (``word freq pos`` per line)."""
+    pos: dict[str, str] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) == 3:
+                pos[parts[0]] = parts[2]
+    return pos
+
+
+@dataclass(frozen=True)
+class PlaceSuffix:
+    """A suffix of place names; ``division`` marks those of administrative divisions (县, 市, 区)."""
+
+    suffix: str
+    division: bool
+
+
+def read_place_suffixes(path: Path = PLACE_SUFFIXES_PATH) -> list[PlaceSuffix]:
+    """Suffixes one per line, ``division`` after a space for administrative ones; ``#`` starts a comment."""
+    suffixes: list[PlaceSuffix] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("#", 1)[0].split()
+        if fields:
+            suffixes.append(PlaceSuffix(fields[0], fields[1:] == ["division"]))
+    return suffixes
+
+
+def place_stems(pos: Mapping[str, str], suffixes: Iterable[PlaceSuffix]) -> frozenset[str]:
+    """Bare names of the dictionary's places: 射阳 for 射阳县 (stems of two or more characters only)."""
+    endings = tuple(item.suffix for item in suffixes if item.division)
+    stems: set[str] = set()
+    for word, tag in pos.items():
+        if tag != PLACE_POS:
+            continue
+        for ending in endings:
+            if word.endswith(ending) and len(word) - len(ending) >= MIN_WORD_LENGTH:
+                stems.add(word[: -len(ending)])
+    return frozenset(stems)
+
+
+def is_number(word: str) -> bool:
+    """Digits or Chinese numerals only (两千, 十一, 2024, ２００１)."""
+    return all(char in NUMERAL_CHARACTERS for char in word)
+
+
+def is_han_word(word: str, min_length: int = MIN_WORD_LENGTH) -> bool:
+    return len(word) >= min_length and HAN_WORD.fullmatch(word) is not None
+
+
+class Segmenter:
+    """jieba segmentation (precise mode, HMM on) with the genre's user dictionary, on a private instance."""
+
+    def __init__(self, user_terms: Sequence[UserTerm] = ()) -> None:
+        self._jieba = rjieba.Jieba()
+        for term in user_terms:
+            self._jieba.add_word(term.word, term.freq, term.pos)
+        self.user_terms = tuple(user_terms)
+
+    @classmethod
+    def from_resources(cls) -> Segmenter:
+        return cls(read_user_terms())
+
+    def segment(self, text: str) -> list[str]:
+        return self._jieba.cut(text, True)
+
+
+@dataclass(frozen=True)
+class IdfTable:
+    """Document frequencies of words over ``documents`` reference reports.
+
+    Words missing from the table were seen in fewer reports than the table's cut-off, so they get the idf
+    of a word seen once.
+    """
+
+    documents: int
+    frequencies: Mapping[str, int]
+
+    @property
+    def default(self) -> float:
+        return idf_of(1, self.documents)
+
+    def idf(self, word: str) -> float:
+        return idf_of(self.frequencies.get(word, 1), self.documents)
+
+    def share(self, word: str) -> float:
+        """The share of reference reports that use ``word`` (0 for words missing from the table)."""
+        return self.frequencies.get(word, 0) / self.documents
+
+    @classmethod
+    def read(cls, path: Path = IDF_PATH) -> IdfTable:
+        documents = 0
+        frequencies: dict[str, int] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if fields[0] == "documents":
+                documents = int(fields[1])
+            elif fields[0] != "word":
+                frequencies[fields[0]] = int(fields[1])
+        if documents <= 0:
+            raise ValueError(f"{path}: no 'documents' line")
+        return cls(documents, frequencies)
+
+
+def idf_of(document_frequency: int, documents: int) -> float:
+    """Smoothed inverse document frequency: ln((N + 1) / (df + 1)) + 1."""
+    return math.log((documents + 1) / (document_frequency + 1)) + 1.0
+
+
+@dataclass(frozen=True)
+class ScoredWord:
+    word: str
+    score: float
+    tier: int
+
+
+class Tagger:
+    """Picks the words that set one report apart from other government work reports."""
+
+    def __init__(
+        self,
+        segmenter: Segmenter,
+        idf: IdfTable,
+        stopwords: frozenset[str],
+        pos: Mapping[str, str],
+        place_suffixes: Sequence[PlaceSuffix] = (),
+    ) -> None:
+        self._segmenter = segmenter
+        self._idf = idf
+        self._stopwords = stopwords
+        self._place_suffixes = tuple(item.suffix for item in place_suffixes)
+        self._place_stems = place_stems(pos, place_suffixes)
+        self._pos = dict(pos)
+        self._pos.update((term.word, term.pos) for term in segmenter.user_terms)
+        self._candidate_cache: dict[str, bool] = {}
+
+    @classmethod
+    def from_resources(cls) -> Tagger:
+        return cls(
+            Segmenter.from_resources(),
+            IdfTable.read(),
+            read_word_list(STOPWORDS_PATH),
+            read_dictionary_pos(),
+            read_place_suffixes(),
+        )
+
+    def segment(self, text: str) -> list[str]:
+        """The shared segmentation, with the genre's user dictionary."""
+        return self._segmenter.segment(text)
+
+    def tags(self, text: str, *, count: int = 8) -> tuple[str, ...]:
+        """``count`` (clamped to 5–10) tags of ``text``, best first; fewer only if the text has fewer candidates."""
+        return self.tags_of_words(self.segment(text), count=count)
+
+    def tags_of_words(self, words: Sequence[str], *, count: int = 8) -> tuple[str, ...]:
+        """Tags of an already segmented text (see :meth:`segment`)."""
+        wanted = min(max(count, MIN_TAGS), MAX_TAGS)
+        text = "".join(words)
+        counts = Counter(word for word in words if self.is_candidate(word))
+        chosen: list[str] = []
+        for scored in self.rank(counts):
+            if len(chosen) == wanted or (scored.tier == COMMON_TIER and len(chosen) >= MIN_TAGS):
+                break
+            if not self.is_place_name(scored.word, text):
+                chosen.append(scored.word)
+        return tuple(chosen)
+
+    def rank(self, counts: Mapping[str, int]) -> list[ScoredWord]:
+        """Candidates best first: repeated distinctive words, then single mentions, then common words.
+
+        Within a tier by tf × idf, ties by word so the order is stable.
+        """
+        scored = [ScoredWord(word, tf * self._idf.idf(word), self.tier(word, tf)) for word, tf in counts.items()]
+        return sorted(scored, key=lambda item: (item.tier, -item.score, item.word))
+
+    def tier(self, word: str, tf: int) -> int:
+        if self._idf.share(word) > MAX_DOCUMENT_SHARE:
+            return COMMON_TIER
+        return REPEATED_TIER if tf >= MIN_REPEATS else SINGLE_TIER
+
+    def is_place_name(self, word: str, text: str) -> bool:
+        """``word`` is followed in ``text`` by a place suffix (射阳 in 射阳县) forming no common noun (工业区)."""
+        for suffix in self._place_suffixes:
+            compound = word + suffix
+            if compound in text and self._pos.get(compound, PLACE_POS) == PLACE_POS:
+                return True
+        return False
+
+    def is_candidate(self, word: str) -> bool:
+        """A noun or term of two or more Han characters, known to a dictionary, not a number, stop word or place."""
+        known = self._candidate_cache.get(word)
+        if known is None:
+            known = (
+                is_han_word(word)
+                and self._pos.get(word) in TOPIC_POS
+                and not is_number(word)
+                and word not in self._stopwords
+                and word not in self._place_stems
+            )
+            self._candidate_cache[word] = known
+        return known
