@@ -23,7 +23,7 @@ from pathlib import Path
 
 from build_tools.tagging import IDF_PATH, Segmenter, idf_of, is_han_word, is_number
 
-DEFAULT_MIN_DF = 2
+DEFAULT_MIN_DF = 3
 ENCODINGS = ("utf-8-sig", "gb18030")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 HEADER = (
@@ -74,12 +74,12 @@ def document_frequencies(texts: Iterable[str], segmenter: Segmenter) -> tuple[in
 
 def format_table(documents: int, frequencies: Counter[str], *, min_df: int, folders: Sequence[str]) -> str:
     rows = [
-        f"{word}\t{df}\t{idf_of(df, documents):.4f}"
+        f"{word}\t{df}\t{idf_of(df, documents):.4f}\n"
         for word, df in sorted(frequencies.items())
         if df >= min_df
     ]
     header = HEADER.format(folders=" ".join(folders), min_df=min_df)
-    return header + f"documents\t{documents}\n" + "word\tdf\tidf\n" + "\n".join(rows) + "\n"
+    return header + f"documents\t{documents}\n" + "word\tdf\tidf\n" + "".join(rows)
 
 
 def build_table(folders: Sequence[Path], *, min_df: int = DEFAULT_MIN_DF, segmenter: Segmenter | None = None) -> str:
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(table, encoding="utf-8")
-    print(f"idf: {table.count(chr(10)) - 5} words from {args.folders} written to {args.output}", file=sys.stderr)
+    print(f"idf: wrote {args.output}", file=sys.stderr)
     return 0
 
 

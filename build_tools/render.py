@@ -20,7 +20,7 @@ from build_tools.anomalies import inline_anomalies
 from build_tools.model import Block, Body, Heading, ListBlock, Paragraph, Report
 from build_tools.resource_files import load_yaml
 
-BACKSLASH_ESCAPED = frozenset("\\`*_{}[]()#+-.!~^=:$")
+BACKSLASH_ESCAPED = frozenset("\\`*_{}[]()#+-.!")  # Python-Markdown's escapable characters
 ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;", '"': "&quot;"}
 MAX_HEADING_LEVEL = 6
 

@@ -46,7 +46,7 @@ def index_page(publication: Publication, site_name: str) -> str:
                 str(sum(isinstance(block, Heading) for block in report.blocks)),
                 str(len(report.cleaned.paragraphs)),
                 str(len(report.anomalies)),
-                f"`{escape_markdown(report.source)}`" if "`" not in report.source else escape_markdown(report.source),
+                escape_markdown(report.source),
             ]
         )
     header = [columns[key] for key in ("title", "place", "level", "headings", "paragraphs", "anomalies", "source")]
@@ -59,7 +59,7 @@ def index_page(publication: Publication, site_name: str) -> str:
     ]
     if publication.errors:
         parts.append(f"## {words['errors_heading']}\n")
-        parts += [f"- `{escape_markdown(e.source)}`：{escape_markdown(e.problem)}" for e in publication.errors]
+        parts += [f"- {escape_markdown(e.source)}：{escape_markdown(e.problem)}" for e in publication.errors]
     return "\n".join(parts) + "\n"
 
 

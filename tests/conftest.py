@@ -1,0 +1,45 @@
+"""Shared fixtures: the project's paths, the development corpus (when present) and a built seed site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS_FOLDERS = ("national", "national-raw-gbk", "city", "province")
+
+
+def corpus_files() -> list[Path]:
+    """Every file of the development corpus, or [] when ../shared/corpus is absent."""
+    if not CORPUS.is_dir():
+        return []
+    return sorted(path for folder in CORPUS_FOLDERS for path in (CORPUS / folder).glob("*") if path.is_file())
+
+
+@pytest.fixture(scope="session")
+def corpus() -> list[Path]:
+    files = corpus_files()
+    if not files:
+        pytest.skip("../shared/corpus is absent")
+    return files
+
+
+def build_site(seeds: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Runs the real CLI build (pipeline plus MkDocs) and returns the finished process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "build_tools", "build", "--seeds", str(seeds), "--site-dir", str(site_dir), *extra]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    site = tmp_path_factory.mktemp("seed-site")
+    result = build_site(ROOT / "seeds", site, "--strict")
+    assert result.returncode == 0, result.stderr
+    yield site

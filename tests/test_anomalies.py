@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+
+from build_tools.anomalies import find_anomalies
+from build_tools.model import Paragraph
+from build_tools.structure import structure
+from tests.gold_structure import gold, seed_reports
+
+
+def anomalies_of(*texts: str) -> list[tuple[str, str]]:
+    paragraphs = tuple(Paragraph(text, (n,), (0,)) for n, text in enumerate(texts, 1))
+    return [(a.kind, a.text) for a in find_anomalies(structure(paragraphs))]
+
+
+def test_every_gold_anomaly_is_found_at_its_line() -> None:
+    for piece, report in zip(gold()["reports"], seed_reports(), strict=True):
+        found = {(a.line, a.kind, a.text) for a in report.anomalies}
+        for expected in piece.get("anomalies", []):
+            assert (expected["line"], expected["kind"], expected["text"]) in found, (piece["piece"], expected)
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (("20xx年是开局之年。",), [("redaction", "20xx")]),
+        (("关系XX镇的发展。",), [("redaction", "XX")]),
+        (("**镇人民政府。",), [("redaction", "**")]),
+        (("比20的343万元增长。",), [("redaction", "20")]),
+        (("是“”规划的开局之年。",), [("empty-quotes", "“”")]),
+        (("主要工作?",), [("suspicious-character", "?")]),
+        (("（一）甲。正文。", "（二）乙。正文。", "（二）丙。正文。", "（四）丁。正文。"), [("numbering", "（二）")]),
+        (("第一，甲。正文。", "第二，乙。正文。", "残句。", "第四，丁。正文。"), [("missing-text", "第三")]),
+        # Not anomalies.
+        (("增长20%，达到20亿元，2020年，Xbox。",), []),
+        (("一、甲", "二、乙", "三、丙"), []),
+        (("What? 真的吗？",), []),
+    ],
+)
+def test_anomaly_rules(texts: tuple[str, ...], expected: list[tuple[str, str]]) -> None:
+    assert anomalies_of(*texts) == expected

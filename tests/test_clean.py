@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_tools.clean import clean, original_line, repair_line, unaccounted_lines
+from build_tools.decode import decode
+from build_tools.model import RawReport, SourceLine
+from build_tools.split import split
+from tests.gold_structure import SEED, dropped_lines, gold, predicted_joins, seed_reports
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("  国内生产总值增长５％。\u3000", "国内生产总值增长5%。"),
+        ("达到１２.５亿元", "达到12.5亿元"),
+        ("增长９．５%", "增长9.5%"),
+        ("较上年增长30 %；", "较上年增长30%；"),
+        ("(一) 突出强攻工业", "（一）突出强攻工业"),
+        ("加强监管,惩防并举;维护稳定", "加强监管，惩防并举；维护稳定"),
+        ("主要目标:增长", "主要目标：增长"),
+        ("安排 部署", "安排部署"),
+        ("当前位置<U+00A0>首页", "当前位置首页"),
+        # Text that must not change.
+        ("会议于9:30开始", "会议于9:30开始"),
+        ("GDP 增长 5.2%", "GDP 增长 5.2%"),
+        ("1.1万亩", "1.1万亩"),
+        ("Made in China 2025", "Made in China 2025"),
+        ("“十四五”规划", "“十四五”规划"),
+        ("20xx年主要工作?", "20xx年主要工作?"),
+        ("**镇人民政府", "**镇人民政府"),
+        ("3,000万元", "3,000万元"),
+    ],
+)
+def test_line_repairs(line: str, expected: str) -> None:
+    text, _repairs = repair_line(line)
+    assert text == expected
+
+
+@pytest.mark.parametrize("line", ["  ２０２４年（１）班, 30 %  ", "(三)  甲乙,丙;丁:戊", "<U+00A0>", "正文"])
+def test_undoing_the_repairs_gives_back_the_line(line: str) -> None:
+    text, repairs = repair_line(line)
+    from build_tools.model import CleanedLine
+
+    assert original_line(CleanedLine(1, line, text, repairs)) == line
+
+
+def cleaned_file(path: Path) -> tuple[tuple[str, ...], list]:
+    source = decode(str(path), path.read_bytes())
+    collection = split(source)
+    reports = [clean(raw, collection.preamble if raw.index == 1 else ()) for raw in collection.reports]
+    return source.lines, reports
+
+
+def test_the_audit_accounts_for_every_character_of_the_seed() -> None:
+    lines, reports = cleaned_file(SEED)
+    assert unaccounted_lines(lines, reports) == []
+
+
+def test_the_accounting_check_notices_a_lost_character() -> None:
+    lines, reports = cleaned_file(SEED)
+    tampered = list(lines)
+    tampered[10] = tampered[10] + "失"
+    assert unaccounted_lines(tuple(tampered), reports) != []
+
+
+@pytest.mark.slow
+def test_the_audit_accounts_for_every_character_of_the_corpus(corpus: list[Path]) -> None:
+    problems = {}
+    for path in corpus:
+        lines, reports = cleaned_file(path)
+        found = unaccounted_lines(lines, reports)
+        if found:
+            problems[path.name] = found[:3]
+    assert problems == {}
+
+
+def test_joins_match_the_gold_standard() -> None:
+    joins = predicted_joins(seed_reports())
+    assert joins == {tuple(pair) for pair in gold()["joins"]}
+    assert not joins & {tuple(pair) for pair in gold()["no_joins"]}
+
+
+def test_the_collection_title_blurb_and_pagination_are_dropped() -> None:
+    reports = seed_reports()
+    expected = gold()["collection"]
+    assert dropped_lines(reports, {"collection-title"}) == {expected["title_line"]}
+    assert dropped_lines(reports, {"boilerplate"}) == set(expected["boilerplate_lines"])
+    assert dropped_lines(reports, {"pagination"}) == set(expected["pagination_lines"])
+
+
+def test_every_join_is_in_the_audit_with_both_lines() -> None:
+    for report in seed_reports():
+        joined = {(e.line, e.reason) for e in report.cleaned.audit if e.kind == "joined"}
+        for paragraph in report.cleaned.paragraphs:
+            for first, second in zip(paragraph.lines, paragraph.lines[1:], strict=False):
+                assert any(line == first and f"line {second}" in reason for line, reason in joined)
+
+
+def test_cleaning_cleaned_text_again_changes_nothing() -> None:
+    for report in seed_reports():
+        text = "\n\n".join(p.text for p in report.cleaned.paragraphs)
+        lines = tuple(SourceLine(n, t) for n, t in enumerate(text.split("\n"), 1))
+        again = clean(RawReport("again.txt", 1, None, lines))
+        assert [p.text for p in again.paragraphs] == [p.text for p in report.cleaned.paragraphs]
+        assert {e.kind for e in again.audit} <= {"whitespace"}
+
+
+def test_a_single_report_loses_its_title_line_to_the_page_title() -> None:
+    raw = RawReport(
+        "2024.txt", 1, None,
+        (SourceLine(1, "2024年政府工作报告"), SourceLine(2, "各位代表："), SourceLine(3, "现在报告工作。")),
+    )
+    cleaned = clean(raw)
+    assert cleaned.heading == "2024年政府工作报告"
+    assert [p.text for p in cleaned.paragraphs] == ["各位代表：", "现在报告工作。"]

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+from tests.gold_structure import gold
+
+
+def inspect(*files: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "build_tools", "inspect", *files, "--json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_inspect_prints_one_json_object_with_every_report() -> None:
+    result = inspect("seeds/000_f936ed40faecbb33.txt")
+    assert result.returncode == 0, result.stderr
+    reports = json.loads(result.stdout)["reports"]
+    assert len(reports) == 5
+    for report in reports:
+        assert {"title", "source", "outline", "anomalies"} <= report.keys()
+        assert report["source"] == "seeds/000_f936ed40faecbb33.txt"
+        assert all(set(item) >= {"level", "text"} and item["level"] >= 1 for item in report["outline"])
+        assert all(set(item) >= {"kind", "line", "text"} for item in report["anomalies"])
+    assert len({report["title"] for report in reports}) == 5
+
+
+def test_inspect_outline_levels_follow_the_gold_nesting() -> None:
+    report = json.loads(inspect("seeds/000_f936ed40faecbb33.txt").stdout)["reports"][0]
+    first = gold()["reports"][0]["outline"][0]
+    assert report["outline"][0] == {"level": 1, "text": "20xx年主要工作?", "line": 9} or report["outline"][0]["level"] == 1
+    assert report["outline"][1]["level"] == 2 and report["outline"][1]["text"].startswith(first["children"][0]["text"])
+    assert report["outline"][2]["level"] == 3
+
+
+def test_inspect_names_a_bad_file_and_still_reports_the_good_ones(tmp_path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"   \n\n")
+    result = inspect("seeds/000_f936ed40faecbb33.txt", str(bad))
+    assert result.returncode == 1
+    assert len(json.loads(result.stdout)["reports"]) == 5
+    assert f"{bad}: no report text found" in result.stderr

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from build_tools.decode import DecodeError, decode
+
+TEXT = "政府工作报告\n一、经济发展\n国内生产总值增长５%。"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (TEXT.encode("gbk"), "gb18030"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16"),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16"),
+    ],
+)
+def test_supported_encodings_decode_to_the_same_lines(data: bytes, encoding: str) -> None:
+    source = decode("a.txt", data)
+    assert source.encoding == encoding
+    assert source.lines == tuple(TEXT.split("\n"))
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_every_line_end_splits_lines(newline: str) -> None:
+    assert decode("a.txt", TEXT.replace("\n", newline).encode()).lines == tuple(TEXT.split("\n"))
+
+
+def test_unicode_line_separators_inside_a_line_are_not_line_ends() -> None:
+    assert decode("a.txt", "甲\u2028乙\x0c丙".encode()).lines == ("甲\u2028乙\x0c丙",)
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "NUL"),
+        (bytes(range(0x80, 0x100)) * 4, "valid in none"),
+        (b"ab\x01\x02\x03\x04\x05\x06\x07\x08" * 10, "control characters"),
+    ],
+)
+def test_bytes_that_are_not_text_raise_an_error_naming_the_file(data: bytes, problem: str) -> None:
+    with pytest.raises(DecodeError) as raised:
+        decode("seeds/bad file.txt", data)
+    assert str(raised.value).startswith("seeds/bad file.txt: ")
+    assert problem in str(raised.value)
+    assert "\n" not in str(raised.value)

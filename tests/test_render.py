@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs.config import load_config
+
+from build_tools.render import Mark, escape_markdown, render_inline
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class TextAndTags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def site_markdown() -> markdown.Markdown:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+
+MD = site_markdown()
+
+
+def rendered(source: str) -> TextAndTags:
+    MD.reset()
+    parser = TextAndTags()
+    parser.feed(MD.convert(source))
+    return parser
+
+
+PAYLOADS = [
+    "**镇人民政府",
+    "# 不是标题",
+    "1. 不是列表",
+    "- 不是列表",
+    "> 不是引用",
+    "| 甲 | 乙 |",
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[链接](javascript:alert(1))",
+    "![图](http://example.com/x.png)",
+    "&lt;script&gt; &amp; &#60;b&#62;",
+    "{{ config }} {% include 'x' %}",
+    "标题 {: onclick=alert(1) }",
+    "`代码` _强调_ ~~删除~~ ^^插入^^ ==标记==",
+    "!!! note \"提示\"",
+    "<!-- 注释 -->",
+    "*[HTML]: 缩写",
+    "\\*转义\\*",
+    "    四个空格开头",
+    "http://example.com/ 与 <http://example.com>",
+    "===",
+    "---",
+]
+
+
+@pytest.mark.parametrize("text", PAYLOADS)
+def test_escaped_text_renders_as_exactly_its_characters(text: str) -> None:
+    result = rendered(escape_markdown(text.strip()))
+    assert "".join(result.text).strip() == text.strip()
+    assert [tag for tag, _ in result.tags] == ["p"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Co", "Cn")), min_size=1))
+def test_any_text_renders_as_itself(text: str) -> None:
+    text = text.strip()
+    if not text:
+        return
+    result = rendered(escape_markdown(text))
+    assert "".join(result.text).strip() == text
+    assert all(tag == "p" for tag, _ in result.tags)
+
+
+def test_marks_wrap_their_span_and_escape_their_title() -> None:
+    html = render_inline("关系xx镇", [Mark(2, 4, "gr-anomaly", '原文"隐去"<b>')])
+    result = rendered(html)
+    assert "".join(result.text) == "关系xx镇"
+    assert result.tags[1] == ("mark", [("class", "gr-anomaly"), ("title", '原文"隐去"<b>')])

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+from tests.conftest import ROOT, build_site
+
+REQUEST_ATTRIBUTES = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src"}
+
+
+class Requests(HTMLParser):
+    """Every URL a page would fetch on load, and every element id."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag in REQUEST_ATTRIBUTES and values.get(REQUEST_ATTRIBUTES[tag]):
+            self.urls.append(values[REQUEST_ATTRIBUTES[tag]] or "")
+        if values.get("id"):
+            self.ids.append(values["id"] or "")
+
+
+def parsed(page: Path) -> Requests:
+    parser = Requests()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_report_and_its_audit_get_a_page(seed_site: Path) -> None:
+    for index in range(1, 6):
+        assert (seed_site / "reports" / f"000_f936ed40faecbb33-{index}" / "index.html").is_file()
+        assert (seed_site / "audit" / f"000_f936ed40faecbb33-{index}" / "index.html").is_file()
+
+
+def test_the_home_page_lists_the_reports_with_their_counts(seed_site: Path) -> None:
+    home = (seed_site / "index.html").read_text(encoding="utf-8")
+    assert home.count('href="reports/000_f936ed40faecbb33-') >= 5
+    assert "武陵源区政府工作报告篇四" in home
+    assert "乡镇" in home  # the level of 篇四, which speaks for "**镇人民政府"
+
+
+def test_heading_anchors_are_readable_unicode(seed_site: Path) -> None:
+    ids = parsed(seed_site / "reports" / "000_f936ed40faecbb33-4" / "index.html").ids
+    heading_ids = [i for i in ids if re.search(r"[\u4e00-\u9fff]", i)]
+    assert any(i.startswith("一五年来的工作回顾") or "五年来的工作回顾" in i for i in heading_ids)
+    assert not [i for i in ids if re.fullmatch(r"_\d+", i)]
+
+
+def test_the_table_of_contents_holds_the_outline(seed_site: Path) -> None:
+    page = (seed_site / "reports" / "000_f936ed40faecbb33-4" / "index.html").read_text(encoding="utf-8")
+    toc = page[page.index('class="md-nav md-nav--secondary"') :]
+    for heading in ("二、今后五年的工作思路和发展目标", "（二）确立建设重点", "加快依法治镇步伐"):
+        assert heading in toc
+
+
+def test_anomalies_are_marked_where_they_occur(seed_site: Path) -> None:
+    page = (seed_site / "reports" / "000_f936ed40faecbb33-4" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<mark class="gr-anomaly gr-numbering" title="[^"]+">（二）</mark>', page)
+    assert re.search(r'<mark class="gr-anomaly gr-redaction" title="[^"]+">\*\*</mark>', page)
+    piece_two = (seed_site / "reports" / "000_f936ed40faecbb33-2" / "index.html").read_text(encoding="utf-8")
+    assert "此处缺少内容" in piece_two and "第三" in piece_two
+
+
+def test_no_page_fetches_anything_from_another_host(seed_site: Path) -> None:
+    for page in seed_site.rglob("*.html"):
+        external = [url for url in parsed(page).urls if re.match(r"(?:[a-z]+:)?//", url)]
+        assert external == [], page
+    assert "fonts.googleapis" not in "".join(p.read_text(encoding="utf-8") for p in seed_site.rglob("*.html"))
+
+
+def test_plain_mkdocs_build_strict_works(tmp_path: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("REPORTS_SEEDS_DIR", None)
+    mkdocs = Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin" / "mkdocs"
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "reports" / "000_f936ed40faecbb33-1" / "index.html").is_file()
+
+
+def test_a_bad_file_is_named_and_the_other_reports_still_publish(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(ROOT / "seeds" / "000_f936ed40faecbb33.txt", seeds)
+    (seeds / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    result = build_site(seeds, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "broken.txt: contains NUL bytes" in result.stderr
+    assert (tmp_path / "site" / "reports" / "000_f936ed40faecbb33-5" / "index.html").is_file()
+    assert "broken.txt" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    strict = build_site(seeds, tmp_path / "strict-site", "--strict")
+    assert strict.returncode != 0
+    assert "broken.txt" in strict.stderr

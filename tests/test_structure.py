@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import pytest
+
+from build_tools.model import Body, Heading, Paragraph
+from build_tools.structure import structure
+from tests.gold_structure import gold, predicted_lists, score_headings, seed_reports
+
+
+def paragraphs(*texts: str) -> tuple[Paragraph, ...]:
+    return tuple(Paragraph(text, (n,), (0,)) for n, text in enumerate(texts, 1))
+
+
+def outline(*texts: str) -> list[tuple[int, str]]:
+    return [(b.level, b.text) for b in structure(paragraphs(*texts)) if isinstance(b, Heading)]
+
+
+def test_headings_match_the_gold_outline() -> None:
+    score = score_headings(seed_reports())
+    assert score.misses == ()
+    assert score.false_positives == ()
+    assert score.parent_accuracy == 1.0
+
+
+def test_lists_match_the_gold_standard() -> None:
+    reports = seed_reports()
+    for piece, report in zip(gold()["reports"], reports, strict=True):
+        assert predicted_lists(report) == [tuple(run) for run in piece.get("lists", [])], piece["piece"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (("一、总体要求", "（一）稳增长。正文。", "1.抓投资", "2.促消费", "（二）调结构", "二、重点工作"),
+         [(1, "一、总体要求"), (2, "（一）稳增长。"), (3, "1.抓投资"), (3, "2.促消费"), (2, "（二）调结构"), (1, "二、重点工作")]),
+        (("三、今年工作", "一、以项目为载体。正文。", "二、以园区为载体。正文。"),
+         [(1, "三、今年工作"), (2, "一、以项目为载体。"), (2, "二、以园区为载体。")]),
+        (("第一，要解放思想。正文。", "第二，要拼抢机遇。正文。"), [(1, "第一，要解放思想。"), (1, "第二，要拼抢机遇。")]),
+        (("加强政府自身建设", "——加强学习，提高能力。正文。"), [(1, "加强政府自身建设"), (2, "——加强学习，提高能力。")]),
+        # Not headings: a date line, a salutation, body text that starts with a number.
+        (("——2026年1月28日在第四次会议上", "各位代表：", "2024年经济运行总体平稳。"), []),
+        (("一是经济指标新突破。",), []),
+    ],
+)
+def test_outline_rules(texts: tuple[str, ...], expected: list[tuple[int, str]]) -> None:
+    assert outline(*texts) == expected
+
+
+def test_a_lead_sentence_gives_a_heading_and_keeps_the_body() -> None:
+    blocks = structure(paragraphs("——抓好教育工作。深化活动，着力解决问题。"))
+    assert isinstance(blocks[0], Heading) and blocks[0].text == "——抓好教育工作。"
+    assert isinstance(blocks[1], Body) and blocks[1].paragraph.text == "深化活动，着力解决问题。"
+    assert blocks[1].paragraph.line == 1
+
+
+def test_no_text_is_lost_between_headings_and_bodies() -> None:
+    for report in seed_reports():
+        rebuilt = []
+        for block in report.blocks:
+            items = block.items if hasattr(block, "items") else (block.paragraph,)
+            rebuilt += [item.text for item in items]
+        assert "".join(rebuilt) == "".join(p.text for p in report.cleaned.paragraphs)
