@@ -49,7 +49,7 @@ def level_of(body: str) -> tuple[str | None, str | None]:
 def first_heading(blocks: tuple[Block, ...]) -> str | None:
     for block in blocks:
         if isinstance(block, Heading) and block.level == 1:
-            return block.text.strip("——。：:？? ")
+            return block.text.removeprefix("——").strip("。：:？? ")
     return None
 
 

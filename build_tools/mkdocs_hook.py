@@ -35,7 +35,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         paths = []
     else:
         paths = input_files(folder)
-    publication = publish(read_inputs(paths))
+    publication = publish(read_inputs(paths, shown_as=lambda path: f"{folder.name}/{path.name}"))
     for error in publication.errors:
         log.warning(f"{error.source}: {error.problem}")
     log.info(f"{len(publication.reports)} reports from {len(paths)} files, {len(publication.errors)} failed")

@@ -212,6 +212,8 @@ class Indicator:
     kind: IndicatorKind | None
     line: int
     span: str
+    paragraph: int = 0
+    offset: int = 0
 
 
 @dataclass(frozen=True)

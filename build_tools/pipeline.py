@@ -7,7 +7,7 @@ one bad file never stops the others. ``read_inputs`` is the only function here t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,7 +18,6 @@ from build_tools.metadata import describe, slug_for
 from build_tools.model import InputError, Publication, Report, SourceText
 from build_tools.split import split
 from build_tools.structure import structure
-
 
 
 def process_source(source: SourceText) -> list[Report]:
@@ -54,11 +53,14 @@ def process_bytes(path: str, data: bytes) -> list[Report]:
     return reports
 
 
-def publish(inputs: Iterable[tuple[str, bytes]]) -> Publication:
+def publish(inputs: Iterable[tuple[str, bytes | OSError]]) -> Publication:
     """Reports of every input, with one error per input that could not be published."""
     reports: list[Report] = []
     errors: list[InputError] = []
     for path, data in inputs:
+        if isinstance(data, OSError):
+            errors.append(InputError(path, f"cannot be read: {data.strerror or data}"))
+            continue
         try:
             reports += process_bytes(path, data)
         except DecodeError as error:
@@ -84,5 +86,12 @@ def input_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.iterdir() if path.is_file())
 
 
-def read_inputs(paths: Iterable[Path]) -> list[tuple[str, bytes]]:
-    return [(str(path), path.read_bytes()) for path in paths]
+def read_inputs(paths: Iterable[Path], shown_as: Callable[[Path], str] = str) -> list[tuple[str, bytes | OSError]]:
+    """(name shown to readers, content) of each file, or the error that stopped reading it."""
+    inputs: list[tuple[str, bytes | OSError]] = []
+    for path in paths:
+        try:
+            inputs.append((shown_as(path), path.read_bytes()))
+        except OSError as error:
+            inputs.append((shown_as(path), error))
+    return inputs

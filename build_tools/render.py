@@ -23,6 +23,7 @@ from build_tools.resource_files import load_yaml
 BACKSLASH_ESCAPED = frozenset("\\`*_{}[]()#+-.!")  # Python-Markdown's escapable characters
 ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;", '"': "&quot;"}
 MAX_HEADING_LEVEL = 6
+DASH = "——"
 
 
 def escape_markdown(text: str) -> str:
@@ -126,8 +127,9 @@ class ReportRenderer:
         for anomaly in self.report.anomalies:
             kind = words["anomaly_kinds"][anomaly.kind]
             where = words["line_label"].format(line=anomaly.line)
+            anchor = self.anchor_of_line.get(anomaly.line, anomaly.line)
             items.append(
-                f"- [{escape_markdown(where)}](#L{self.anchor_of_line.get(anomaly.line, anomaly.line)})：{escape_markdown(kind)} "
+                f"- [{escape_markdown(where)}](#L{anchor})：{escape_markdown(kind)} "
                 f"“{escape_markdown(anomaly.text)}”——{escape_markdown(anomaly.note)}"
             )
         title = words["anomalies_title"].format(count=len(self.report.anomalies))
@@ -148,7 +150,13 @@ class ReportRenderer:
             marks.append(Mark(0, len(numbering.text), "gr-anomaly gr-numbering", numbering.note))
         hashes = "#" * min(heading.level + 1, MAX_HEADING_LEVEL)
         anchor = "" if heading.line in self.anchored_lines else f' <span id="L{heading.line}"></span>'
-        return self.missing_note(heading.paragraph) + f"{hashes} {render_inline(heading.text, marks)}{anchor}\n"
+        text, attributes = heading.text, ""
+        if heading.style == "dash" and text.startswith(DASH):
+            # The lead dash is structure, like a list bullet: the stylesheet draws it before the heading.
+            text, attributes = text[len(DASH) :], " { .gr-dash }"
+            shift = len(DASH)
+            marks = [Mark(m.start - shift, m.end - shift, m.css, m.title) for m in marks if m.start >= shift]
+        return self.missing_note(heading.paragraph) + f"{hashes} {render_inline(text, marks)}{anchor}{attributes}\n"
 
     def paragraph(self, body: Body) -> str:
         text = render_inline(body.paragraph.text, anomaly_marks(body.paragraph))

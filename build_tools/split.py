@@ -36,7 +36,8 @@ def preamble_entries(source: SourceText, end: int) -> tuple[AuditEntry, ...]:
         if not text:
             continue
         if not entries:
-            entries.append(AuditEntry("collection-title", number, text, "title of the collection page, not report text"))
+            reason = "title of the collection page, not report text"
+            entries.append(AuditEntry("collection-title", number, text, reason))
         else:
             entries.append(AuditEntry("boilerplate", number, text, "the site's blurb before the first report"))
     return tuple(entries)

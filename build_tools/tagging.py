@@ -237,13 +237,16 @@ class Tagger:
 
     def tags(self, text: str, *, count: int = 8) -> tuple[str, ...]:
         """``count`` (clamped to 5–10) tags of ``text``, best first; fewer only if the text has fewer candidates."""
-        return self.tags_of_words(self.segment(text), count=count)
+        return self.pick(text, self.segment(text), count)
 
     def tags_of_words(self, words: Sequence[str], *, count: int = 8) -> tuple[str, ...]:
-        """Tags of an already segmented text (see :meth:`segment`)."""
+        """Tags of an already segmented text (see :meth:`segment`), so a caller can segment once for both."""
+        return self.pick("".join(words), words, count)
+
+    def pick(self, text: str, words: Iterable[str], count: int) -> tuple[str, ...]:
+        """The best ``count`` candidates of ``words``, skipping places; common words only to reach five."""
         wanted = min(max(count, MIN_TAGS), MAX_TAGS)
-        text = "".join(words)
-        counts = Counter(word for word in words if self.is_candidate(word))
+        counts = {word: tf for word, tf in Counter(words).items() if self.is_candidate(word)}
         chosen: list[str] = []
         for scored in self.rank(counts):
             if len(chosen) == wanted or (scored.tier == COMMON_TIER and len(chosen) >= MIN_TAGS):

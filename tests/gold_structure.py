@@ -93,7 +93,7 @@ def score_headings(reports: list[Report]) -> HeadingScore:
         expected = flatten(gold_report["outline"])
         got = predicted_headings(report)
         remaining = list(got)
-        for level, text, parent in expected:
+        for _level, text, parent in expected:
             match = next((g for g in remaining if g[1] == text), None)
             if match is None:
                 misses.append(f"篇{gold_report['piece']}: {text}")

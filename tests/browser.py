@@ -1,0 +1,71 @@
+"""Helpers for tests that drive a built site in headless Chromium (Debian's package).
+
+``serve`` serves a folder on 127.0.0.1 on a free port; ``chromium_page`` opens Playwright's
+Chromium with Debian's binary. Tests skip when the browser is absent, unless REQUIRE_BROWSER=1.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail("chromium is required (REQUIRE_BROWSER=1) but not installed")
+        pytest.skip("Debian's chromium is not installed")
+    return path
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        return
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serves ``folder`` on 127.0.0.1 and yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium(**context_options: Any) -> Iterator[Any]:
+    """A Playwright browser context in headless Debian Chromium."""
+    executable = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(**context_options)
+            yield context
+        finally:
+            browser.close()

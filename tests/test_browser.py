@@ -1,0 +1,58 @@
+"""What a reader sees: the seed site served on 127.0.0.1 and opened in headless Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser import chromium, serve
+
+pytestmark = pytest.mark.browser
+REPORT = "reports/000_f936ed40faecbb33-4/"
+
+
+def test_pages_request_nothing_from_another_host(seed_site: Path) -> None:
+    hosts: set[str] = set()
+    with serve(seed_site) as base, chromium() as context:
+        page = context.new_page()
+        page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
+        for path in ("", REPORT, "audit/000_f936ed40faecbb33-4/"):
+            page.goto(base + path, wait_until="networkidle")
+    assert hosts == {urlparse(base).netloc}
+
+
+def test_a_report_shows_its_outline_and_marks_in_the_page(seed_site: Path) -> None:
+    with serve(seed_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base + REPORT, wait_until="networkidle")
+        toc = page.locator("nav.md-nav--secondary").last.inner_text()
+        assert "一、五年来的工作回顾" in toc and "（四）、着眼社会和谐" in toc
+        numbering = page.locator("mark.gr-numbering").first
+        assert numbering.inner_text() == "（二）"
+        assert "重复" in (numbering.get_attribute("title") or "")
+        numbering.hover()
+        page.wait_for_timeout(300)
+        assert page.locator(".md-tooltip--active, .md-tooltip2--active, [role=tooltip]").count() >= 1
+
+
+def test_an_audit_link_lands_on_the_highlighted_paragraph(seed_site: Path) -> None:
+    with serve(seed_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base + "audit/000_f936ed40faecbb33-1/", wait_until="networkidle")
+        page.locator('a[href$="#L23"]').first.click()
+        page.wait_for_load_state("networkidle")
+        assert page.url.endswith("#L23")
+        target = page.locator("#L23")
+        assert "作再上新台阶" in target.inner_text()
+        background = target.evaluate("element => getComputedStyle(element).backgroundColor")
+        assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def test_the_site_reads_at_phone_width(seed_site: Path) -> None:
+    with serve(seed_site) as base, chromium(viewport={"width": 390, "height": 844}) as context:
+        page = context.new_page()
+        page.goto(base + REPORT, wait_until="networkidle")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1

@@ -1,0 +1,225 @@
+"""Keyword tags: seed expectations, independence from jieba's global state, corpus distribution, IDF build."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import jieba
+import pytest
+
+from build_tools import idf
+from build_tools.tagging import (
+    MAX_TAGS,
+    MIN_TAGS,
+    STOPWORDS_PATH,
+    USERDICT_PATH,
+    IdfTable,
+    Tagger,
+    is_han_word,
+    is_number,
+    read_user_terms,
+    read_word_list,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_f936ed40faecbb33.txt"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+# 篇一 … 篇五 by source line (1-based, inclusive); the 篇 title lines and the page furniture are dropped.
+SEED_RANGES = ((7, 43), (45, 73), (75, 97), (99, 235), (237, 257))
+SEED_DROPPED = frozenset({3, 5, 43, 257, 7, 45, 75, 99, 237})
+REPORT_ONE_EXPECTED = {"猕猴桃", "日光温室", "生猪", "设施蔬菜", "核桃", "沼气池"}
+REPORT_FOUR_EXPECTED = {"碳酸钙", "秸秆气化", "沼气", "蚕桑", "中药材", "铸件", "乳业"}
+MAX_TAG_SHARE = 0.25
+
+
+def seed_reports() -> list[str]:
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    return [
+        "\n".join(lines[number - 1] for number in range(first, last + 1) if number not in SEED_DROPPED)
+        for first, last in SEED_RANGES
+    ]
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger.from_resources()
+
+
+@pytest.fixture(scope="module")
+def reports() -> list[str]:
+    return seed_reports()
+
+
+@pytest.fixture(scope="module")
+def stopwords() -> frozenset[str]:
+    return read_word_list(STOPWORDS_PATH)
+
+
+def test_report_one_is_tagged_with_its_crops_and_facilities(tagger: Tagger, reports: list[str]) -> None:
+    tags = tagger.tags(reports[0])
+    assert len(REPORT_ONE_EXPECTED & set(tags)) >= 2, tags
+
+
+def test_report_four_is_tagged_with_its_industries(tagger: Tagger, reports: list[str]) -> None:
+    tags = tagger.tags(reports[3])
+    assert len(REPORT_FOUR_EXPECTED & set(tags)) >= 2, tags
+
+
+@pytest.mark.parametrize("count", [1, 5, 8, 10, 30])
+def test_every_seed_report_gets_five_to_ten_tags(tagger: Tagger, reports: list[str], count: int) -> None:
+    for report in reports:
+        tags = tagger.tags(report, count=count)
+        assert MIN_TAGS <= len(tags) <= MAX_TAGS
+        assert len(tags) == min(max(count, MIN_TAGS), MAX_TAGS)
+        assert len(set(tags)) == len(tags)
+
+
+def test_no_seed_tag_is_a_number_a_stop_word_or_a_fragment(
+    tagger: Tagger, reports: list[str], stopwords: frozenset[str]
+) -> None:
+    for report in reports:
+        for tag in tagger.tags(report, count=MAX_TAGS):
+            assert not is_number(tag) and tag not in stopwords and is_han_word(tag), tag
+            assert tag in report
+
+
+def test_tags_are_deterministic(tagger: Tagger, reports: list[str]) -> None:
+    assert [tagger.tags(report) for report in reports] == [Tagger.from_resources().tags(r) for r in reports]
+
+
+def test_tags_of_words_agree_with_tags(tagger: Tagger, reports: list[str]) -> None:
+    for report in reports:
+        assert tagger.tags_of_words(tagger.segment(report)) == tagger.tags(report)
+
+
+def test_multi_word_terms_stay_whole(tagger: Tagger) -> None:
+    words = tagger.segment("发展农村沼气和秸秆气化，建设高标准农田，新建日光温室300座，围绕设施蔬菜。")
+    for term in ("秸秆气化", "高标准农田", "日光温室", "设施蔬菜"):
+        assert term in words
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("2024", True), ("２００１", True), ("十一", True), ("两千", True), ("三百余", True), ("猕猴桃", False),
+     ("十一五规划", False), ("一池三改", False)],
+)
+def test_is_number(word: str, expected: bool) -> None:
+    assert is_number(word) is expected
+
+
+def test_place_names_are_not_tags(tagger: Tagger) -> None:
+    text = "射阳县大力发展蔬菜产业。射阳蔬菜、射阳大米远销各地，射阳的蔬菜基地扩大到十万亩，蔬菜产量增长。"
+    tags = tagger.tags(text)
+    assert "射阳" not in tags
+    assert "蔬菜" in tags
+
+
+def _restore_global_jieba() -> None:
+    jieba.set_dictionary(str(Path(jieba.__file__).resolve().parent / "dict.txt"))
+    jieba.initialize()
+
+
+def test_tags_ignore_changes_to_jiebas_global_dictionary(
+    tagger: Tagger, reports: list[str], tmp_path: Path
+) -> None:
+    before = [tagger.tags(report) for report in reports]
+    words_before = [tagger.segment(report) for report in reports]
+    tiny_dict = tmp_path / "dict.txt"
+    tiny_dict.write_text("猕猴 1000 n\n桃 1000 n\n蚕 1000 n\n桑 1000 n\n发展 500 v\n", encoding="utf-8")
+    user_dict = tmp_path / "user.txt"
+    user_dict.write_text("核桃猕猴桃 9999 n\n乳业蚕桑 9999 n\n", encoding="utf-8")
+    try:
+        jieba.add_word("猕猴桃核桃", 99999, "n")
+        jieba.del_word("蚕桑")
+        jieba.set_dictionary(str(tiny_dict))
+        jieba.load_userdict(str(user_dict))
+        assert "猕猴桃" not in jieba.lcut("种植猕猴桃"), "the global dictionary was not changed"
+        assert [tagger.tags(report) for report in reports] == before
+        assert [tagger.segment(report) for report in reports] == words_before
+        assert [Tagger.from_resources().tags(report) for report in reports] == before
+    finally:
+        _restore_global_jieba()
+
+
+def test_segmentation_matches_jieba_with_the_same_user_dictionary(tagger: Tagger, reports: list[str]) -> None:
+    reference = jieba.Tokenizer()
+    reference.load_userdict(str(USERDICT_PATH))
+    for report in reports:
+        ours = [word for word in tagger.segment(report) if is_han_word(word, 1)]
+        theirs = [word for word in reference.lcut(report) if is_han_word(word, 1)]
+        assert ours == theirs
+
+
+def test_user_dictionary_is_valid_for_jieba(tmp_path: Path) -> None:
+    terms = read_user_terms()
+    assert len(terms) >= 100
+    assert len({term.word for term in terms}) == len(terms)
+    for line in USERDICT_PATH.read_text(encoding="utf-8").splitlines():
+        assert line and not line.startswith("#") and len(line.split()) <= 3, line
+
+
+def test_shipped_idf_table_is_from_a_real_corpus() -> None:
+    table = IdfTable.read()
+    assert table.documents >= 100
+    assert len(table.frequencies) >= 5000
+    assert table.idf("发展") < table.idf("猕猴桃") <= table.default
+    assert table.share("发展") > 0.9
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
+def test_corpus_tag_distribution(tagger: Tagger, stopwords: frozenset[str]) -> None:
+    files = idf.report_files([CORPUS])
+    assert len(files) >= 100
+    counts: Counter[str] = Counter()
+    for path in files:
+        tags = tagger.tags(idf.unique_paragraphs(idf.decode_report(path.read_bytes())))
+        assert MIN_TAGS <= len(tags) <= MAX_TAGS, path
+        for tag in tags:
+            assert not is_number(tag) and tag not in stopwords, (path, tag)
+        counts.update(tags)
+    tag, reports_with_tag = counts.most_common(1)[0]
+    assert reports_with_tag / len(files) <= MAX_TAG_SHARE, (tag, reports_with_tag)
+
+
+def _write_reports(folder: Path) -> None:
+    folder.mkdir()
+    (folder / "a.txt").write_text("大力发展猕猴桃产业。\n大力发展猕猴桃产业。\n建设高标准农田。\n", encoding="utf-8")
+    (folder / "b.txt").write_bytes("发展核桃和猕猴桃种植，推进秸秆气化。\r".encode("gb18030"))
+    sub = folder / "sub"
+    sub.mkdir()
+    (sub / "c.txt").write_text("推进秸秆气化，发展设施蔬菜和高标准农田。\n", encoding="utf-8")
+    (folder / "notes.md").write_text("猕猴桃 猕猴桃", encoding="utf-8")
+
+
+def test_idf_regeneration_is_deterministic(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    _write_reports(folder)
+    first, second = tmp_path / "first.tsv", tmp_path / "second.tsv"
+    assert idf.main([str(folder), "--output", str(first), "--min-df", "2"]) == 0
+    assert idf.main([str(folder), "--output", str(second), "--min-df", "2"]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    table = IdfTable.read(first)
+    assert table.documents == 3
+    assert table.frequencies["猕猴桃"] == 2
+    assert table.frequencies["秸秆气化"] == 2
+    assert table.frequencies["高标准农田"] == 2
+    assert "核桃" not in table.frequencies
+    assert table.idf("猕猴桃") < table.idf("核桃")
+    words = [line.split("\t")[0] for line in first.read_text(encoding="utf-8").splitlines()[5:]]
+    assert words == sorted(words)
+
+
+def test_idf_rejects_a_missing_folder(tmp_path: Path) -> None:
+    assert idf.main([str(tmp_path / "absent"), "--output", str(tmp_path / "out.tsv")]) != 0
+    assert not (tmp_path / "out.tsv").exists()
+
+
+def test_unique_paragraphs_drops_repeated_pages() -> None:
+    page = "一、工作回顾\r\n  发展猕猴桃。\n\n"
+    assert idf.unique_paragraphs(page * 6) == "一、工作回顾\n发展猕猴桃。"
+
+
+def test_decode_report_reads_gb18030() -> None:
+    assert idf.decode_report("政府工作报告".encode("gb18030")) == "政府工作报告"
+    assert idf.decode_report("\ufeff政府工作报告".encode()) == "政府工作报告"
