@@ -30,6 +30,8 @@ from build_tools.resource_files import compiled, load_yaml, pattern
 
 PATTERNS = "cleaning.yaml"
 JOIN_CONTEXT = 12
+MIN_REPEATED_RUN = 3
+MIN_REPEATED_LINE_CHARS = 15
 REPORT_TITLE_SEARCH_LINES = 40
 
 
@@ -167,6 +169,52 @@ def classify_line(line: SourceLine, title_line: int | None) -> AuditEntry | None
     return None
 
 
+# --- whole pages repeated ----------------------------------------------------------------
+
+
+def copy_starts_at(texts: list[str], earlier: int, here: int) -> bool:
+    """Whether the lines from ``here`` repeat, in order, the lines from ``earlier``."""
+    run = texts[here : here + MIN_REPEATED_RUN]
+    return (
+        len(run) == MIN_REPEATED_RUN
+        and run == texts[earlier : earlier + MIN_REPEATED_RUN]
+        and any(len(text) >= MIN_REPEATED_LINE_CHARS for text in run)
+    )
+
+
+def drop_repeated_copies(
+    lines: list[CleanedLine], heading: str | None
+) -> tuple[list[CleanedLine], list[AuditEntry]]:
+    """``lines`` without the copies of text the page already showed (a page repeated whole).
+
+    A copy starts where at least three lines, one of them long, repeat lines seen before in the same
+    order; it runs as long as the lines keep matching. A repeat of the report's title is dropped too.
+    """
+    texts = [line.text for line in lines]
+    first_seen: dict[str, int] = {}
+    kept: list[CleanedLine] = []
+    entries: list[AuditEntry] = []
+    index = 0
+    while index < len(lines):
+        earlier = first_seen.get(texts[index])
+        if earlier is not None and copy_starts_at(texts, earlier, index):
+            start = index
+            while index < len(lines) and earlier < start and texts[index] == texts[earlier]:
+                reason = f"repeat of line {lines[earlier].number}: the page shows its text again"
+                entries.append(AuditEntry("repeated", lines[index].number, lines[index].original, reason))
+                index, earlier = index + 1, earlier + 1
+            continue
+        if heading is not None and texts[index] == heading:
+            reason = "the report's title, repeated"
+            entries.append(AuditEntry("repeated", lines[index].number, lines[index].original, reason))
+        else:
+            if texts[index]:
+                first_seen.setdefault(texts[index], index)
+            kept.append(lines[index])
+        index += 1
+    return kept, entries
+
+
 # --- joining paragraphs cut in two ----------------------------------------------------------
 
 
@@ -254,9 +302,11 @@ def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedRe
             audit.append(dropped)
             continue
         text, repairs = repair_line(line.text)
-        cleaned = CleanedLine(line.number, line.text, text, repairs)
-        kept.append(cleaned)
-        audit += repair_entries(cleaned)
+        kept.append(CleanedLine(line.number, line.text, text, repairs))
+    kept, repeated = drop_repeated_copies(kept, heading)
+    audit += repeated
+    for line in kept:
+        audit += repair_entries(line)
     paragraphs, joins = build_paragraphs([line for line in kept if line.text])
     audit += joins
     audit.sort(key=lambda entry: entry.line)
