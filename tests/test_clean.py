@@ -116,3 +116,20 @@ def test_a_single_report_loses_its_title_line_to_the_page_title() -> None:
     cleaned = clean(raw)
     assert cleaned.heading == "2024年政府工作报告"
     assert [p.text for p in cleaned.paragraphs] == ["各位代表：", "现在报告工作。"]
+
+
+def test_a_page_repeated_whole_is_published_once_with_the_copies_in_the_audit() -> None:
+    page = ["2010年政府工作报告", "各位代表：", "现在，我代表国务院向大会报告工作，请予审议。", "一、过去一年的工作", "国内生产总值增长百分之九，经济运行总体良好。"]
+    lines = tuple(SourceLine(n, text) for n, text in enumerate(page * 3, 1))
+    cleaned = clean(RawReport("2010.txt", 1, None, lines))
+    assert [p.text for p in cleaned.paragraphs] == page[1:]
+    repeated = [e for e in cleaned.audit if e.kind == "repeated"]
+    assert len(repeated) == 2 * len(page)
+    assert unaccounted_lines(tuple(page * 3), [cleaned]) == []
+
+
+def test_a_sentence_said_twice_is_not_a_repeated_page() -> None:
+    page = ["各位代表：", "我们要坚定信心，迎难而上，奋力完成全年目标任务。", "一、经济", "各位代表：", "我们要坚定信心，迎难而上，奋力完成全年目标任务。", "二、民生"]
+    lines = tuple(SourceLine(n, text) for n, text in enumerate(page, 1))
+    cleaned = clean(RawReport("a.txt", 1, None, lines))
+    assert len(cleaned.paragraphs) == len(page)
