@@ -267,7 +267,8 @@ def build_paragraphs(lines: list[CleanedLine]) -> tuple[tuple[Paragraph, ...], l
                 starts.append(offset)
                 offset += len(line.text)
             text = "".join(line.text for line in group)
-            paragraphs.append(Paragraph(text, tuple(line.number for line in group), tuple(starts)))
+            numbers = tuple(line.number for line in group)
+            paragraphs.append(Paragraph(text, numbers, tuple(starts), origin=len(paragraphs)))
             remember_style(text, style_had_body)
 
     for line in lines:

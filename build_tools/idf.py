@@ -73,11 +73,7 @@ def document_frequencies(texts: Iterable[str], segmenter: Segmenter) -> tuple[in
 
 
 def format_table(documents: int, frequencies: Counter[str], *, min_df: int, folders: Sequence[str]) -> str:
-    rows = [
-        f"{word}\t{df}\t{idf_of(df, documents):.4f}\n"
-        for word, df in sorted(frequencies.items())
-        if df >= min_df
-    ]
+    rows = [f"{word}\t{df}\t{idf_of(df, documents):.4f}\n" for word, df in sorted(frequencies.items()) if df >= min_df]
     header = HEADER.format(folders=" ".join(folders), min_df=min_df)
     return header + f"documents\t{documents}\n" + "word\tdf\tidf\n" + "".join(rows)
 

@@ -109,9 +109,12 @@ def load_gold(path: Path) -> list[GoldRow]:
     rows = []
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        next(reader)
+        header_seen = False
         for cells in reader:
             if not cells or cells[0].startswith("#"):
+                continue
+            if not header_seen:
+                header_seen = True
                 continue
             report, line, span, subject, value, unit, role, qualifier, kind, core = cells[:10]
             low, high, redacted = _parse_value(value)

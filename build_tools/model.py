@@ -99,12 +99,16 @@ class LineRepair:
 class Paragraph:
     """Cleaned text of one paragraph and where each of its pieces came from.
 
-    ``line_starts[i]`` is the offset in ``text`` where source line ``lines[i]`` begins.
+    ``line_starts[i]`` is the offset in ``text`` where source line ``lines[i]`` begins. A paragraph
+    cut out of another (a heading's lead, the body after it) keeps the index of the cleaned paragraph
+    it came from in ``origin`` and its offset there in ``start``.
     """
 
     text: str
     lines: tuple[int, ...]
     line_starts: tuple[int, ...]
+    origin: int = 0
+    start: int = 0
 
     @property
     def line(self) -> int:
@@ -127,7 +131,7 @@ class Paragraph:
             else:
                 lines.append(number)
                 starts.append(begin - start)
-        return Paragraph(self.text[start:stop], tuple(lines), tuple(starts))
+        return Paragraph(self.text[start:stop], tuple(lines), tuple(starts), self.origin, self.start + start)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The pipeline: input files in, a ``Publication`` (reports and per-file errors) out.
 
 Composes the stages left to right for each file — decode, split, clean, structure, anomalies,
-metadata — and collects a one-line ``InputError`` for a file that cannot be published, so that
+metadata, indicators, tags — and collects a one-line ``InputError`` for a file that cannot be published, so that
 one bad file never stops the others. ``read_inputs`` is the only function here that touches files.
 """
 
@@ -9,15 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from build_tools.anomalies import find_anomalies
 from build_tools.clean import clean
 from build_tools.decode import DecodeError, decode
+from build_tools.indicators import extract_indicators
 from build_tools.metadata import describe, slug_for
 from build_tools.model import InputError, Publication, Report, SourceText
 from build_tools.split import split
 from build_tools.structure import structure
+from build_tools.tagging import Tagger
+
+
+@cache
+def tagger() -> Tagger:
+    """The tagger, with its own segmenter and resources, loaded once per process."""
+    return Tagger.from_resources()
 
 
 def process_source(source: SourceText) -> list[Report]:
@@ -40,6 +49,8 @@ def process_source(source: SourceText) -> list[Report]:
                 cleaned=cleaned,
                 blocks=blocks,
                 anomalies=find_anomalies(blocks),
+                indicators=extract_indicators(cleaned.paragraphs),
+                tags=tagger().tags("\n".join(paragraph.text for paragraph in cleaned.paragraphs)),
             )
         )
     return reports

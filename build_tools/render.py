@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
 import yaml
 
 from build_tools.anomalies import inline_anomalies
-from build_tools.model import Block, Body, Heading, ListBlock, Paragraph, Report
+from build_tools.glossary import Glossary
+from build_tools.model import Block, Body, Heading, Indicator, ListBlock, Paragraph, Report
 from build_tools.resource_files import load_yaml
+from build_tools.tables import core_category, grouped
 
 BACKSLASH_ESCAPED = frozenset("\\`*_{}[]()#+-.!")  # Python-Markdown's escapable characters
 ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;", '"': "&quot;"}
@@ -57,6 +59,7 @@ class Mark:
     end: int
     css: str
     title: str
+    anchor: str | None = None
 
 
 def render_inline(text: str, marks: Iterable[Mark]) -> str:
@@ -67,7 +70,9 @@ def render_inline(text: str, marks: Iterable[Mark]) -> str:
             continue
         out.append(escape_markdown(text[position : mark.start]))
         title = escape_plain(mark.title)
-        out.append(f'<mark class="{mark.css}" title="{title}">{escape_markdown(text[mark.start : mark.end])}</mark>')
+        anchor = f' id="{escape_plain(mark.anchor)}"' if mark.anchor else ""
+        content = escape_markdown(text[mark.start : mark.end])
+        out.append(f'<mark{anchor} class="{mark.css}" title="{title}">{content}</mark>')
         position = mark.end
     out.append(escape_markdown(text[position:]))
     return "".join(out)
@@ -100,14 +105,22 @@ class ReportRenderer:
             item.line for block in report.blocks if isinstance(block, ListBlock) for item in block.items
         }
         self.anchor_of_line = {line: p.line for p in report.cleaned.paragraphs for line in p.lines}
+        self.term_marks = glossary_marks(block_paragraphs(report.blocks))
 
     def page(self) -> str:
         report = self.report
         parts = [front_matter(page_meta(report)), f"# {escape_markdown(report.title)}\n", self.about()]
         if report.anomalies:
             parts.append(self.anomaly_summary())
+        if report.indicators:
+            parts.append(indicator_box(report))
         parts += [self.block(block) for block in report.blocks]
         return "\n".join(parts)
+
+    def marks(self, paragraph: Paragraph) -> list[Mark]:
+        """Anomalies first, then figures, then glossary terms: a later mark that overlaps is dropped."""
+        key = (paragraph.origin, paragraph.start)
+        return [*anomaly_marks(paragraph), *figure_marks(self.report, paragraph), *self.term_marks.get(key, [])]
 
     def about(self) -> str:
         report, words = self.report, labels()
@@ -144,7 +157,7 @@ class ReportRenderer:
         return self.paragraph(block)
 
     def heading(self, heading: Heading) -> str:
-        marks = anomaly_marks(heading.paragraph)
+        marks = self.marks(heading.paragraph)
         numbering = self.numbering_at.get(heading.line)
         if numbering is not None:
             marks.append(Mark(0, len(numbering.text), "gr-anomaly gr-numbering", numbering.note))
@@ -155,15 +168,15 @@ class ReportRenderer:
             # The lead dash is structure, like a list bullet: the stylesheet draws it before the heading.
             text, attributes = text[len(DASH) :], " { .gr-dash }"
             shift = len(DASH)
-            marks = [Mark(m.start - shift, m.end - shift, m.css, m.title) for m in marks if m.start >= shift]
+            marks = [replace(m, start=m.start - shift, end=m.end - shift) for m in marks if m.start >= shift]
         return self.missing_note(heading.paragraph) + f"{hashes} {render_inline(text, marks)}{anchor}{attributes}\n"
 
     def paragraph(self, body: Body) -> str:
-        text = render_inline(body.paragraph.text, anomaly_marks(body.paragraph))
+        text = render_inline(body.paragraph.text, self.marks(body.paragraph))
         return self.missing_note(body.paragraph) + f"{text}\n{{: #L{body.paragraph.line} }}\n"
 
     def list_item(self, item: Paragraph) -> str:
-        return f'- <span id="L{item.line}"></span>{render_inline(item.text, anomaly_marks(item))}'
+        return f'- <span id="L{item.line}"></span>{render_inline(item.text, self.marks(item))}'
 
     def missing_note(self, paragraph: Paragraph) -> str:
         anomaly = self.missing_before.get(paragraph.line)
@@ -176,6 +189,91 @@ class ReportRenderer:
             if isinstance(block, Heading | Body) and block.paragraph.line == line:
                 return block.paragraph
         return None
+
+
+@cache
+def glossary() -> Glossary:
+    return Glossary.from_resources()
+
+
+def block_paragraphs(blocks: tuple[Block, ...]) -> list[Paragraph]:
+    """The paragraphs of ``blocks`` in the order the page shows them."""
+    found: list[Paragraph] = []
+    for block in blocks:
+        found += block.items if isinstance(block, ListBlock) else [block.paragraph]
+    return found
+
+
+def glossary_marks(paragraphs: list[Paragraph]) -> dict[tuple[int, int], list[Mark]]:
+    """A tooltip on the first occurrence of each glossary term on the page."""
+    marks: dict[tuple[int, int], list[Mark]] = {}
+    for index, start, end, term in glossary().first_occurrences([p.text for p in paragraphs]):
+        key = (paragraphs[index].origin, paragraphs[index].start)
+        marks.setdefault(key, []).append(Mark(start, end, "gr-term", f"{term.term}：{term.definition}"))
+    return marks
+
+
+def figure_anchor(number: int) -> str:
+    return f"fig-{number + 1}"
+
+
+def format_value(indicator: Indicator) -> str:
+    if indicator.value is None:
+        return labels()["redacted_value"]
+    text = f"{indicator.value:g}"
+    return f"{text}–{indicator.value_high:g}" if indicator.value_high is not None else text
+
+
+def figure_title(indicator: Indicator) -> str:
+    words = labels()
+    kind = words["indicator_kinds"][indicator.kind or "none"]
+    role = words["indicator_roles"][indicator.role]
+    qualifier = indicator.qualifier or ""
+    return f"{indicator.subject}：{format_value(indicator)}{indicator.unit}{qualifier}（{role}，{kind}）"
+
+
+def figure_marks(report: Report, paragraph: Paragraph) -> list[Mark]:
+    """A highlight with the parsed value on every figure of ``paragraph``, anchored for the table."""
+    end = paragraph.start + len(paragraph.text)
+    return [
+        Mark(i.offset - paragraph.start, i.offset - paragraph.start + len(i.span), "gr-figure", figure_title(i),
+             figure_anchor(number))
+        for number, i in enumerate(report.indicators)
+        if i.paragraph == paragraph.origin and paragraph.start <= i.offset < end
+    ]
+
+
+def indicator_box(report: Report) -> str:
+    """The collapsible table of a report's indicators, grouped by kind, core indicators first."""
+    words = labels()
+    columns = words["indicator_columns"]
+    header = [columns[key] for key in ("subject", "core", "value", "unit", "role", "qualifier", "source")]
+    parts = [escape_markdown(words["indicators_intro"]) + "\n"]
+    for kind, rows in grouped(report.indicators):
+        parts.append(f"**{escape_markdown(words['indicator_kinds'][kind or 'none'])}**\n")
+        parts.append(
+            table(
+                header,
+                (
+                    [
+                        escape_markdown(i.subject),
+                        escape_markdown(core_category(i) or ""),
+                        escape_markdown(format_value(i)),
+                        escape_markdown(i.unit),
+                        escape_markdown(words["indicator_roles"][i.role]),
+                        escape_markdown(i.qualifier or ""),
+                        f"[{escape_markdown(i.span)}](#{figure_anchor(number)})",
+                    ]
+                    for number, i in rows
+                ),
+            )
+        )
+    downloads = words["indicator_downloads"].format(
+        csv=f"../downloads/{report.slug}.csv", json=f"../downloads/{report.slug}.json"
+    )
+    parts.append(downloads + "\n")
+    title = words["indicators_title"].format(count=len(report.indicators))
+    return f'??? info "{title}"\n\n{indent(chr(10).join(parts))}\n'
 
 
 def cleaning_counts(report: Report) -> dict[str, int]:

@@ -6,16 +6,19 @@ Resources, all in ``build_tools/resources/tags/``:
 
 - ``userdict.txt``: multi-word terms of the genre (高标准农田, 秸秆气化), in jieba's user-dictionary format
   (``word [freq] [pos]``), so they stay whole; the search segmenter loads the same file.
-- ``stopwords.txt``: the genre's generic words (发展, 建设, 全面…), one per line, ``#`` starts a comment.
+- ``stopwords.txt``: the genre's generic words (发展, 建设, 措施…), one per line, ``#`` starts a comment.
 - ``idf.tsv``: inverse document frequencies computed from real reports by ``build_tools/idf.py``.
+- ``place_suffixes.txt``: suffixes of place names (县, 区, 路…), to keep places out of the tags.
 
-Segmentation uses its own ``rjieba.Jieba`` instance (jieba-rs, the same dictionary and algorithm as jieba,
-about ten times faster), so changes to jieba's global dictionary, as Material's search plugin makes, cannot
-change the tags. A word is a candidate when its part of speech in jieba's dictionary (or the user dictionary)
-is a noun or a term, it has two or more Han characters, it is not a number and not on the stop list. Words that
-jieba's HMM guesses (absent from both dictionaries) are mostly names of people, firms and villages, so they
-are left out. Candidates are scored tf × idf; words found in more than a quarter of the reference reports are
-not distinctive and only fill in when a report has fewer than five other candidates.
+Segmentation uses its own ``rjieba.Jieba`` instance (jieba-rs: jieba's dictionary and algorithm, about
+twenty times faster than jieba in Python), so changes to jieba's global dictionary, as Material's search
+plugin makes, cannot change the tags. A word is a candidate when its part of speech in jieba's dictionary
+(or the user dictionary) is a noun or a term, it has two or more Han characters, and it is not a number, a
+stop word or a place (a dictionary place name without its 县/市/区, or a word the report writes with a place
+suffix). Words that jieba's HMM guesses, absent from both dictionaries, are mostly names of people, firms and
+villages, so they are left out. Candidates are ranked by tf × idf in tiers: words the report repeats, then
+words it names once; words found in more than a quarter of the reference reports only fill in when a report
+has fewer than five other candidates.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -219,7 +222,7 @@ class Tagger:
         self._place_stems = place_stems(pos, place_suffixes)
         self._pos = dict(pos)
         self._pos.update((term.word, term.pos) for term in segmenter.user_terms)
-        self._candidate_cache: dict[str, bool] = {}
+        self._weights: dict[str, tuple[float, bool] | None] = {}
 
     @classmethod
     def from_resources(cls) -> Tagger:
@@ -246,46 +249,56 @@ class Tagger:
     def pick(self, text: str, words: Iterable[str], count: int) -> tuple[str, ...]:
         """The best ``count`` candidates of ``words``, skipping places; common words only to reach five."""
         wanted = min(max(count, MIN_TAGS), MAX_TAGS)
-        counts = {word: tf for word, tf in Counter(words).items() if self.is_candidate(word)}
         chosen: list[str] = []
-        for scored in self.rank(counts):
+        for scored in self.rank(Counter(words)):
             if len(chosen) == wanted or (scored.tier == COMMON_TIER and len(chosen) >= MIN_TAGS):
                 break
             if not self.is_place_name(scored.word, text):
                 chosen.append(scored.word)
         return tuple(chosen)
 
-    def rank(self, counts: Mapping[str, int]) -> list[ScoredWord]:
-        """Candidates best first: repeated distinctive words, then single mentions, then common words.
+    def rank(self, counts: Mapping[str, int]) -> Iterator[ScoredWord]:
+        """Candidates among ``counts`` (word → tf), best first.
 
-        Within a tier by tf × idf, ties by word so the order is stable.
+        Tiers first: words the report repeats, then words it names once, then words common to more than
+        a quarter of the reference reports; within a tier by tf × idf, ties by word so the order is stable.
         """
-        scored = [ScoredWord(word, tf * self._idf.idf(word), self.tier(word, tf)) for word, tf in counts.items()]
-        return sorted(scored, key=lambda item: (item.tier, -item.score, item.word))
+        weights = self._weights
+        keyed: list[tuple[int, float, str]] = []
+        for word, tf in counts.items():
+            weight = weights[word] if word in weights else self.weigh(word)
+            if weight is None:
+                continue
+            idf, common = weight
+            tier = COMMON_TIER if common else REPEATED_TIER if tf >= MIN_REPEATS else SINGLE_TIER
+            keyed.append((tier, -tf * idf, word))
+        keyed.sort()
+        for tier, negative_score, word in keyed:
+            yield ScoredWord(word, -negative_score, tier)
 
-    def tier(self, word: str, tf: int) -> int:
-        if self._idf.share(word) > MAX_DOCUMENT_SHARE:
-            return COMMON_TIER
-        return REPEATED_TIER if tf >= MIN_REPEATS else SINGLE_TIER
+    def weigh(self, word: str) -> tuple[float, bool] | None:
+        """(idf, common) of a candidate word, ``None`` for a word that cannot be a tag; remembered."""
+        weight = (self._idf.idf(word), self._idf.share(word) > MAX_DOCUMENT_SHARE) if self.is_candidate(word) else None
+        self._weights[word] = weight
+        return weight
 
     def is_place_name(self, word: str, text: str) -> bool:
         """``word`` is followed in ``text`` by a place suffix (射阳 in 射阳县) forming no common noun (工业区)."""
-        for suffix in self._place_suffixes:
-            compound = word + suffix
-            if compound in text and self._pos.get(compound, PLACE_POS) == PLACE_POS:
-                return True
+        position = text.find(word)
+        while position >= 0:
+            after = position + len(word)
+            for suffix in self._place_suffixes:
+                if text.startswith(suffix, after) and self._pos.get(word + suffix, PLACE_POS) == PLACE_POS:
+                    return True
+            position = text.find(word, after)
         return False
 
     def is_candidate(self, word: str) -> bool:
         """A noun or term of two or more Han characters, known to a dictionary, not a number, stop word or place."""
-        known = self._candidate_cache.get(word)
-        if known is None:
-            known = (
-                is_han_word(word)
-                and self._pos.get(word) in TOPIC_POS
-                and not is_number(word)
-                and word not in self._stopwords
-                and word not in self._place_stems
-            )
-            self._candidate_cache[word] = known
-        return known
+        return (
+            is_han_word(word)
+            and self._pos.get(word) in TOPIC_POS
+            and not is_number(word)
+            and word not in self._stopwords
+            and word not in self._place_stems
+        )

@@ -101,3 +101,40 @@ def test_a_bad_file_is_named_and_the_other_reports_still_publish(tmp_path: Path)
     strict = build_site(seeds, tmp_path / "strict-site", "--strict")
     assert strict.returncode != 0
     assert "broken.txt" in strict.stderr
+
+
+def test_indicator_downloads_open_in_excel_and_carry_the_inspect_fields(seed_site: Path) -> None:
+    import csv
+    import json
+
+    raw = (seed_site / "downloads" / "indicators.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    fields = {"subject", "value", "value_high", "unit", "base_value", "base_unit", "role", "qualifier", "kind", "line", "span"}
+    assert fields <= set(rows[0])
+    data = json.loads((seed_site / "downloads" / "000_f936ed40faecbb33-1.json").read_text(encoding="utf-8"))
+    assert fields <= set(data["indicators"][0])
+    assert len(rows) == sum(
+        len(json.loads((seed_site / "downloads" / f"000_f936ed40faecbb33-{n}.json").read_text(encoding="utf-8"))["indicators"])
+        for n in range(1, 6)
+    )
+
+
+def test_indicator_rows_link_to_the_figure_in_the_text(seed_site: Path) -> None:
+    page = (seed_site / "reports" / "000_f936ed40faecbb33-1" / "index.html").read_text(encoding="utf-8")
+    links = set(re.findall(r'href="#(fig-\d+)"', page))
+    targets = set(re.findall(r'<mark id="(fig-\d+)" class="gr-figure" title="[^"]+"', page))
+    assert links and links <= targets
+    assert re.search(r'<mark id="fig-\d+" class="gr-figure" title="国民生产总值：9\.43亿元[^"]*">达到9\.43亿元</mark>', page)
+
+
+def test_cross_report_page_glossary_and_tags_are_built(seed_site: Path) -> None:
+    comparison = (seed_site / "indicators" / "index.html").read_text(encoding="utf-8")
+    assert "gr-sortable" in comparison and "地区生产总值" in comparison
+    assert "downloads/indicators.csv" in comparison
+    glossary = (seed_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "新农合" in glossary and "reports/000_f936ed40faecbb33-1/" in glossary
+    tags = (seed_site / "tags" / "index.html").read_text(encoding="utf-8")
+    assert "猕猴桃" in tags
+    report = (seed_site / "reports" / "000_f936ed40faecbb33-1" / "index.html").read_text(encoding="utf-8")
+    assert report.count('class="gr-term"') == len(set(re.findall(r'class="gr-term" title="([^：]+)：', report)))

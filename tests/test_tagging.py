@@ -101,8 +101,16 @@ def test_multi_word_terms_stay_whole(tagger: Tagger) -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("2024", True), ("２００１", True), ("十一", True), ("两千", True), ("三百余", True), ("猕猴桃", False),
-     ("十一五规划", False), ("一池三改", False)],
+    [
+        ("2024", True),
+        ("２００１", True),
+        ("十一", True),
+        ("两千", True),
+        ("三百余", True),
+        ("猕猴桃", False),
+        ("十一五规划", False),
+        ("一池三改", False),
+    ],
 )
 def test_is_number(word: str, expected: bool) -> None:
     assert is_number(word) is expected
@@ -120,9 +128,7 @@ def _restore_global_jieba() -> None:
     jieba.initialize()
 
 
-def test_tags_ignore_changes_to_jiebas_global_dictionary(
-    tagger: Tagger, reports: list[str], tmp_path: Path
-) -> None:
+def test_tags_ignore_changes_to_jiebas_global_dictionary(tagger: Tagger, reports: list[str], tmp_path: Path) -> None:
     before = [tagger.tags(report) for report in reports]
     words_before = [tagger.segment(report) for report in reports]
     tiny_dict = tmp_path / "dict.txt"

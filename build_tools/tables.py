@@ -1,0 +1,114 @@
+"""Indicator tables: processed ``Report``s in, table rows, cross-report rows and downloads out.
+
+Groups a report's indicators by kind (target, actual, estimate), puts the headline (core)
+indicators first, and writes every indicator as CSV (UTF-8 with BOM, for Excel) and JSON with the
+same field names as ``python -m build_tools inspect``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from functools import cache
+from typing import Any
+
+from build_tools.model import Indicator, Report
+from build_tools.resource_files import load_yaml
+
+KIND_ORDER: tuple[str | None, ...] = ("target", "actual", "estimate", None)
+FIELDS = (
+    "subject", "value", "value_high", "unit", "base_value", "base_unit",
+    "role", "qualifier", "kind", "line", "span",
+)
+DOWNLOAD_FIELDS = ("report", "title", "source", *FIELDS, "core")
+
+
+@dataclass(frozen=True)
+class CoreCategory:
+    name: str
+    pattern: re.Pattern[str]
+
+
+@cache
+def core_categories() -> tuple[CoreCategory, ...]:
+    return tuple(CoreCategory(e["name"], re.compile(e["pattern"])) for e in load_yaml("indicators/core.yaml"))
+
+
+def core_category(indicator: Indicator) -> str | None:
+    """The headline indicator ``indicator`` measures, or None."""
+    for category in core_categories():
+        if category.pattern.search(indicator.subject):
+            return category.name
+    return None
+
+
+def core_rank(indicator: Indicator) -> int:
+    names = [category.name for category in core_categories()]
+    category = core_category(indicator)
+    return names.index(category) if category else len(names)
+
+
+def grouped(indicators: Iterable[Indicator]) -> list[tuple[str | None, list[tuple[int, Indicator]]]]:
+    """(kind, [(number in reading order, indicator)]) per kind, core indicators first in each."""
+    numbered = list(enumerate(indicators))
+    groups = []
+    for kind in KIND_ORDER:
+        rows = [(n, i) for n, i in numbered if i.kind == kind]
+        if rows:
+            groups.append((kind, sorted(rows, key=lambda row: (core_rank(row[1]), row[0]))))
+    return groups
+
+
+def indicator_record(indicator: Indicator) -> dict[str, Any]:
+    record = asdict(indicator)
+    return {field: record[field] for field in FIELDS}
+
+
+def download_rows(reports: Iterable[Report]) -> list[dict[str, Any]]:
+    rows = []
+    for report in reports:
+        for indicator in report.indicators:
+            rows.append(
+                {
+                    "report": report.slug,
+                    "title": report.title,
+                    "source": report.source,
+                    **indicator_record(indicator),
+                    "core": core_category(indicator) or "",
+                }
+            )
+    return rows
+
+
+def as_csv(rows: list[dict[str, Any]]) -> bytes:
+    """CSV with a header row, UTF-8 with BOM so that spreadsheet programs read the Chinese."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=DOWNLOAD_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def as_json(rows: list[dict[str, Any]]) -> bytes:
+    return (json.dumps({"indicators": rows}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def core_comparison(reports: Iterable[Report]) -> list[tuple[Report, str, Indicator]]:
+    """One row per report and headline indicator: the first target, else actual, else estimate."""
+    rows = []
+    for report in reports:
+        chosen: dict[str, Indicator] = {}
+        for kind in KIND_ORDER:
+            for indicator in report.indicators:
+                category = core_category(indicator)
+                if category and indicator.kind == kind and category not in chosen:
+                    chosen[category] = indicator
+        for category in [c.name for c in core_categories()]:
+            if category in chosen:
+                rows.append((report, category, chosen[category]))
+    return rows
