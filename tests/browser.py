@@ -1,7 +1,8 @@
 """Helpers for tests that drive a built site in headless Chromium (Debian's package).
 
-``serve`` serves a folder on 127.0.0.1 on a free port; ``chromium_page`` opens Playwright's
-Chromium with Debian's binary. Tests skip when the browser is absent, unless REQUIRE_BROWSER=1.
+``serve`` serves a folder on 127.0.0.1 on a free port; ``chromium`` opens a Playwright context in
+Debian's Chromium (or the browser at CHROMIUM_PATH). Tests skip when there is no browser, unless
+REQUIRE_BROWSER=1.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
     if path is None:
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail("chromium is required (REQUIRE_BROWSER=1) but not installed")
