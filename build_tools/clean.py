@@ -221,11 +221,14 @@ def drop_repeated_copies(
 def should_join(current: str, following: str, style_had_body: dict[str, bool]) -> bool:
     """Whether ``following`` continues the paragraph that ends with ``current``.
 
-    A line that ends a sentence is complete; a line followed by a numbered heading or a lead dash
+    A line that ends a sentence is complete, and so are signatures, salutations and date lines
+    and the line before them; a line followed by a numbered heading or a lead dash
     is complete; a numbered heading line is cut only when its previous sibling carried body text
     (so this one should too); a line ending with a comma is cut; a short title line is not.
     """
     if ends_sentence(current):
+        return False
+    if rules().not_titles.match(current) or rules().not_titles.match(following):
         return False
     following_style = numbered_style(following)
     if following_style is not None and following_style[0] != "arabic":

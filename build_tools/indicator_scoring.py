@@ -19,16 +19,24 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_tools.indicators import extract_indicators
 from build_tools.model import Indicator, Paragraph
 
 __all__ = [
+    "SEED_PIECES",
     "GoldRow",
     "Score",
     "line_paragraphs",
     "load_gold",
     "normalise_subject",
+    "read_source_lines",
     "score",
+    "score_national",
+    "score_seed",
 ]
+
+# the five reports of seeds/000_f936ed40faecbb33.txt: piece -> (first line, last line)
+SEED_PIECES = {"一": (7, 43), "二": (45, 73), "三": (75, 97), "四": (99, 235), "五": (237, 257)}
 
 _PLACE_PREFIX = re.compile(r"^(?:全|我|本)(?:国|省|市|县|区|镇|乡|州|盟|旗|村)")
 _QUALIFIER_EQUIVALENTS = {"超过": "超", "多达": "多", "大约": "约", "将近": "近", "接近": "近"}
@@ -221,3 +229,28 @@ def _check_attributes(result: Score, row: GoldRow, indicator: Indicator) -> None
     for name, ok in checks.items():
         if not ok:
             result.attribute_errors.append((row, indicator, name))
+
+
+def read_source_lines(path: Path) -> list[str]:
+    """The lines of a source file: GB18030 in a ``*-gbk`` folder, else UTF-8; any line ending."""
+    data = path.read_bytes()
+    text = data.decode("gb18030") if path.parent.name.endswith("gbk") else data.decode("utf-8-sig")
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def score_seed(seed: Path, gold: Path) -> Score:
+    """Scores on the seed: each piece read as one report, one paragraph per non-empty line."""
+    lines = read_source_lines(seed)
+    extracted = {piece: extract_indicators(line_paragraphs(lines, *bounds)) for piece, bounds in SEED_PIECES.items()}
+    return score(load_gold(gold), extracted)
+
+
+def score_national(national: Path, gold: Path) -> Score:
+    """Scores on national reports (``national/<year>.txt``); precision counts only the gold's lines."""
+    rows = load_gold(gold)
+    gold_lines = {(row.report, row.line) for row in rows}
+    extracted = {}
+    for report in sorted({row.report for row in rows}):
+        lines = read_source_lines(national / f"{report}.txt")
+        extracted[report] = extract_indicators(line_paragraphs(lines, 1, len(lines)))
+    return score(rows, extracted, counted=lambda report, indicator: (report, indicator.line) in gold_lines)

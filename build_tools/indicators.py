@@ -19,15 +19,14 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
+from itertools import pairwise
 
 from build_tools.model import Indicator, IndicatorKind, Paragraph, Role
+from build_tools.resource_files import load_yaml, resource_text
 
 __all__ = ["extract_indicators", "parse_chinese_number"]
 
-RESOURCES = Path(__file__).resolve().parent / "resources" / "indicators"
+RESOURCES = "indicators"
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _HAS_FULL_WIDTH = re.compile("[０-９．％]")
@@ -37,12 +36,17 @@ _TERMINAL = "。！？!?；;：:”\"…）)"
 _CLAUSE_BOUNDARY = "。！？!?；;，,：:（(\n"
 _SENTENCE_BOUNDARY = "。！？!?\n"
 _GROUP_BOUNDARY = "。！？!?；;\n"
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+_POST_PHRASE = re.compile(r"(?:[（(][^（）()]{1,3}[）)]|[^，,。；;：:！？!?（(\s])*")
+_TOPIC = re.compile(r"([^，,。；;：:、]{2,16}?)方面[，,]")
+_CONNECTORS = re.compile(r"[、和与及，,\s]*")
+_LIST_SPLIT = re.compile(r"[、和与及]")
 _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|——|第[一二三四五六七八九十]+[，、])"
 )
 _CUT_PARAGRAPH_MIN = 40
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_LARGE = {"万": 10_000, "亿": 100_000_000}
 
@@ -102,7 +106,7 @@ def _parse_chinese_integer(text: str) -> int | None:
 
 def _parse_number(text: str) -> float | None:
     text = text.translate(_FULL_WIDTH).replace(",", "")
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+    if _DECIMAL.fullmatch(text):
         return float(text)
     return parse_chinese_number(text)
 
@@ -184,7 +188,7 @@ def _trie_node(node: dict[str, dict]) -> str:
 
 def _read_tsv(name: str) -> list[list[str]]:
     rows = []
-    for line in (RESOURCES / name).read_text(encoding="utf-8").splitlines():
+    for line in resource_text(f"{RESOURCES}/{name}").splitlines():
         if line.strip() and not line.startswith("#"):
             rows.append(line.split("\t"))
     return rows
@@ -192,7 +196,7 @@ def _read_tsv(name: str) -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
-    lexicon = yaml.safe_load((RESOURCES / "lexicon.yaml").read_text(encoding="utf-8"))
+    lexicon = load_yaml(f"{RESOURCES}/lexicon.yaml")
     units = {row[0]: _Unit(row[0], row[1], float(row[2]), row[3], row[4] == "yes") for row in _read_tsv("units.tsv")}
     magnitudes = {row[0]: float(row[1]) for row in _read_tsv("magnitudes.tsv")}
     quals = lexicon["qualifiers"]
@@ -243,6 +247,8 @@ _ARABIC = r"(?:0|[1-9]\d*)(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
 _REDACTED = r"\d*[xX]{2,}\d*|\d+[xX]+|\*{2,}"
 _VALUE = rf"(?:{_REDACTED}|{_ARABIC}|{_CHINESE})"
+_REDACTED_FULL = re.compile(_REDACTED)
+_CN_START = frozenset("一二两三四五六七八九十")
 _RANGE = r"(?:[-－—–~～]{1,2}|至|到)"
 
 
@@ -390,7 +396,7 @@ def _build_figure(norm: str, match: re.Match[str], rules: _Rules) -> _Figure | N
     unit_info = rules.units.get(unit) if unit else None
     if unit_info is None and not mag_text:
         return None
-    chinese = bool(re.match(_CHINESE, lo)) and not lo[0].isdigit()
+    chinese = lo[0] in _CN_START
     value, value_high = _values(lo, hi)
     if value is None and not _is_redacted(lo):
         return None
@@ -444,7 +450,7 @@ def _unit_end(match: re.Match[str]) -> int:
 
 
 def _is_redacted(text: str) -> bool:
-    return bool(re.fullmatch(_REDACTED, text))
+    return _REDACTED_FULL.fullmatch(text) is not None
 
 
 def _values(lo: str, hi: str | None) -> tuple[float | None, float | None]:
@@ -556,7 +562,7 @@ def _is_action_only(text: str, rules: _Rules) -> bool:
 
 def _post_phrase(text: str, end: int, limit: int) -> str:
     """The words right after a figure, up to the next clause mark or figure (a short (2) is kept)."""
-    match = re.compile(r"(?:[（(][^（）()]{1,3}[）)]|[^，,。；;：:！？!?（(\s])*").match(text, end, limit)
+    match = _POST_PHRASE.match(text, end, limit)
     return match.group() if match else ""
 
 
@@ -610,7 +616,7 @@ def _clause_subject(text: str, rules: _Rules) -> str:
 
 def _topic(text: str) -> str:
     """The topic of a "…方面，" lead-in, if the sentence has one."""
-    matches = re.findall(r"([^，,。；;：:、]{2,16}?)方面[，,]", text)
+    matches = _TOPIC.findall(text)
     return matches[-1] if matches else ""
 
 
@@ -734,16 +740,18 @@ def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -
         while index + len(group) < len(figures):
             candidate = figures[index + len(group)]
             between = text[group[-1].end : candidate.start]
-            if not re.fullmatch(r"[、和与及，,\s]*", between):
+            if not _CONNECTORS.fullmatch(between):
                 break
             group.append(candidate)
-        parts = [p for p in re.split(r"[、和与及]", figure.subject) if p]
+        parts = [p for p in _LIST_SPLIT.split(figure.subject) if p]
         if len(group) > 1 and len(parts) == len(group):
             for member, part in zip(group, parts, strict=True):
                 member.subject = part
         elif len(group) > 1:
             for member in group[1:]:
                 member.subject = figure.subject
+        for member in group[1:]:
+            member.changed = member.changed or figure.changed
         index += len(group)
 
 
@@ -756,7 +764,12 @@ def _last_boundary(text: str, position: int, boundary: str) -> int:
 
 @lru_cache(maxsize=16)
 def _boundary_positions(text: str, boundary: str) -> list[int]:
-    return [match.start() for match in re.finditer("[" + re.escape(boundary) + "]", text)]
+    return [match.start() for match in _boundary_pattern(boundary).finditer(text)]
+
+
+@lru_cache(maxsize=8)
+def _boundary_pattern(boundary: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(boundary) + "]")
 
 
 # ───────────────────────────── role, kind ─────────────────────────────
@@ -851,7 +864,7 @@ def extract_indicators(paragraphs: Sequence[Paragraph]) -> tuple[Indicator, ...]
     indicators: list[Indicator] = []
     for run in _runs(paragraphs):
         figures = _find_figures(run.text, rules)
-        for current, following in zip(figures, figures[1:], strict=False):
+        for current, following in pairwise(figures):
             current.limit = following.start
         if figures:
             figures[-1].limit = len(run.text)

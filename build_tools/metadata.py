@@ -58,6 +58,12 @@ def describe(report: CleanedReport, blocks: tuple[Block, ...], *, pieces: int) -
     body = speaking_body(report)
     place, level = level_of(body) if body else (None, None)
     base = report.heading or f"{PurePath(report.source).stem}政府工作报告"
+    if place is None:
+        named = pattern(RULES, "title_place").search(base)
+        if named and not pattern(RULES, "hidden_place").match(named.group("place")):
+            place = named.group("place")
+        elif pattern(RULES, "place_file_name").fullmatch(PurePath(report.source).stem):
+            place = PurePath(report.source).stem
     if pieces == 1:
         return ReportMetadata(base, place, level)
     detail = place or first_heading(blocks)

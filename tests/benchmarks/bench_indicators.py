@@ -18,42 +18,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from build_tools.indicator_scoring import Score, line_paragraphs, load_gold, score  # noqa: E402
+from build_tools.indicator_scoring import (  # noqa: E402
+    Score,
+    line_paragraphs,
+    read_source_lines,
+    score_national,
+    score_seed,
+)
 from build_tools.indicators import extract_indicators  # noqa: E402
 from build_tools.model import Indicator, Paragraph  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SEED = ROOT / "seeds" / "000_f936ed40faecbb33.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
-# the five reports of the seed file: piece -> (first line, last line)
-SEED_PIECES = {"一": (7, 43), "二": (45, 73), "三": (75, 97), "四": (99, 235), "五": (237, 257)}
-
-
-def read_lines(path: Path) -> list[str]:
-    data = path.read_bytes()
-    text = data.decode("gb18030") if "raw-gbk" in str(path) else data.decode("utf-8-sig")
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-
-
-def seed_indicators() -> dict[str, tuple[Indicator, ...]]:
-    lines = read_lines(SEED)
-    return {piece: extract_indicators(line_paragraphs(lines, *bounds)) for piece, bounds in SEED_PIECES.items()}
-
-
-def seed_score() -> Score:
-    return score(load_gold(FIXTURES / "seed-indicators.tsv"), seed_indicators())
-
-
-def national_score(corpus: Path = CORPUS) -> Score | None:
-    gold = load_gold(FIXTURES / "national-targets.tsv")
-    if not (corpus / "national").is_dir():
-        return None
-    gold_lines = {(row.report, row.line) for row in gold}
-    extracted = {}
-    for report in sorted({row.report for row in gold}):
-        lines = read_lines(corpus / "national" / f"{report}.txt")
-        extracted[report] = extract_indicators(line_paragraphs(lines, 1, len(lines)))
-    return score(gold, extracted, counted=lambda report, indicator: (report, indicator.line) in gold_lines)
 
 
 def corpus_files(corpus: Path = CORPUS) -> list[Path]:
@@ -62,7 +39,7 @@ def corpus_files(corpus: Path = CORPUS) -> list[Path]:
 
 
 def corpus_paragraphs(path: Path) -> list[Paragraph]:
-    lines = read_lines(path)
+    lines = read_source_lines(path)
     return line_paragraphs(lines, 1, len(lines))
 
 
@@ -103,12 +80,12 @@ def main() -> None:
 
     module._rules()
     print(f"rules loaded in {time.perf_counter() - started:.3f} s\n")
-    print_score("seed gold (tests/fixtures/seed-indicators.tsv)", seed_score())
-    national = national_score()
-    if national is None:
-        print("== national-targets gold: skipped (no ../shared/corpus)\n")
-    else:
+    print_score("seed gold (tests/fixtures/seed-indicators.tsv)", score_seed(SEED, FIXTURES / "seed-indicators.tsv"))
+    if (CORPUS / "national").is_dir():
+        national = score_national(CORPUS / "national", FIXTURES / "national-targets.tsv")
         print_score("national-targets gold (tests/fixtures/national-targets.tsv)", national)
+    else:
+        print("== national-targets gold: skipped (no ../shared/corpus)\n")
     files = corpus_files()
     if not files:
         print("== throughput: skipped (no ../shared/corpus)")

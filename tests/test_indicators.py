@@ -1,0 +1,249 @@
+"""Tests of the indicator extractor: sentence table, things that are not indicators, gold scores, corpus."""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre_constants
+import re._parser as sre_parse
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from build_tools.indicator_scoring import line_paragraphs, read_source_lines, score_national, score_seed
+from build_tools.indicators import extract_indicators, parse_chinese_number
+from build_tools.model import Indicator, Paragraph
+from build_tools.resource_files import load_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+SEED = ROOT / "seeds" / "000_f936ed40faecbb33.txt"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def extract(text: str) -> tuple[Indicator, ...]:
+    return extract_indicators([Paragraph(text=text, lines=(1,), line_starts=(0,))])
+
+
+# (sentence, expected indicators in order: each a dict of the fields that must hold)
+CASES: list[tuple[str, list[dict[str, Any]]]] = [
+    (
+        "全镇经济社会发展的预期目标是：国民生产总值增长15%，达到9.43亿元。",
+        [
+            {"subject": "国民生产总值", "value": 15, "unit": "%", "role": "change", "kind": "target", "span": "增长15%"},
+            {"subject": "国民生产总值", "value": 9.43, "unit": "亿元", "role": "level", "kind": "target",
+             "span": "达到9.43亿元", "base_value": 9.43e8, "base_unit": "元"},
+        ],
+    ),
+    (
+        "城镇新增就业1200万人以上，城镇调查失业率5.5%左右。",
+        [
+            {"subject": "城镇新增就业", "value": 1200, "unit": "万人", "qualifier": "以上", "base_value": 1.2e7,
+             "base_unit": "人", "role": "level"},
+            {"subject": "城镇调查失业率", "value": 5.5, "unit": "%", "qualifier": "左右", "role": "share"},
+        ],
+    ),
+    ("国内生产总值达到９５９３３亿元。", [{"value": 95933, "unit": "亿元", "span": "达到９５９３３亿元"}]),
+    ("居民消费价格涨幅控制在百分之五。", [{"subject": "居民消费价格涨幅", "value": 5, "unit": "%", "span": "百分之五"}]),
+    ("人口自然增长率控制在千分之八以下。", [{"value": 8, "unit": "‰", "qualifier": "以下", "role": "share"}]),
+    ("年内建成一万亩高标准农田。", [{"subject": "高标准农田", "value": 1, "unit": "万亩", "base_value": 10000, "base_unit": "亩"}]),
+    ("瓜泰线旅游通道和安茅线两条综合示范带建设品味明显提升。", [{"subject": "综合示范带", "value": 2, "unit": "条"}]),
+    ("井冈蜜柚落实面积1.1万亩。", [{"subject": "井冈蜜柚落实面积", "value": 1.1, "unit": "万亩", "base_value": 11000}]),
+    ("年内力争引进3-5个设施农业龙头企业。", [{"subject": "设施农业龙头企业", "value": 3, "value_high": 5, "unit": "个"}]),
+    ("国内生产总值增长6%—6.5%。", [{"value": 6, "value_high": 6.5, "unit": "%", "role": "change", "span": "增长6%—6.5%"}]),
+    ("国内生产总值增长6.5%－7%。", [{"value": 6.5, "value_high": 7, "unit": "%"}]),
+    ("人口自然增长率控制在4‰以内。", [{"subject": "人口自然增长率", "value": 4, "unit": "‰", "qualifier": "以内", "role": "share"}]),
+    (
+        "税收占财政收入比重达到79.5%，比上年提高7.7个百分点。",
+        [
+            {"subject": "税收占财政收入比重", "value": 79.5, "role": "share"},
+            {"subject": "税收占财政收入比重", "value": 7.7, "unit": "个百分点", "role": "change", "span": "提高7.7个百分点"},
+        ],
+    ),
+    ("财税总收入完成1130万元，较上年增长30 %。",
+     [{"subject": "财税总收入", "value": 1130}, {"subject": "财税总收入", "value": 30, "unit": "%", "span": "增长30 %"}]),
+    ("五年内，力求使全镇%80的农户用上新型清洁能源。",
+     [{"value": 80, "unit": "%", "role": "share", "span": "%80", "subject": "用上新型清洁能源的农户比例"}]),
+    (
+        "规模工业增加值、园区主营业务收入分别增长8.5%和11%。",
+        [
+            {"subject": "规模工业增加值", "value": 8.5, "role": "change"},
+            {"subject": "园区主营业务收入", "value": 11, "role": "change"},
+        ],
+    ),
+    ("投资20xx万元新建日光温室300座。",
+     [{"value": None, "unit": "万元", "span": "20xx万元"}, {"subject": "新建日光温室", "value": 300, "unit": "座"}]),
+    (
+        "预计全县生产总值突破100亿元，增长12%；固定资产投资完成85.2亿元。",
+        [
+            {"subject": "生产总值", "value": 100, "qualifier": "突破", "kind": "estimate", "span": "突破100亿元"},
+            {"subject": "生产总值", "value": 12, "kind": "estimate"},
+            {"subject": "固定资产投资", "value": 85.2, "kind": "actual"},
+        ],
+    ),
+    ("蚕桑达到1500余张，全镇退耕还林面积1万余亩。",
+     [{"value": 1500, "unit": "张", "qualifier": "余"}, {"value": 1, "unit": "万亩", "qualifier": "余", "span": "1万余亩"}]),
+    ("带动烟农户均增收近5万元。", [{"value": 5, "unit": "万元", "qualifier": "近", "role": "change"}]),
+    (
+        "财税收入完成880万元，比上年的343万元增长61%。",
+        [
+            {"subject": "财税收入", "value": 880},
+            {"subject": "财税收入（基期）", "value": 343},
+            {"subject": "财税收入", "value": 61, "role": "change"},
+        ],
+    ),
+    ("城镇登记失业率低于4.6%。", [{"value": 4.6, "qualifier": "低于", "role": "share"}]),
+    ("完成齐西、齐东等7个村的阵地建设后续工程。", [{"subject": "阵地建设后续工程的村", "value": 7, "unit": "个"}]),
+    ("农村贫困人口减少1000万以上。", [{"value": 1000, "unit": "万", "base_value": 1e7, "role": "change", "qualifier": "以上"}]),
+    ("有线电视入户总户数达到了6300户，是上年的11倍。",
+     [{"subject": "有线电视入户总户数", "value": 6300}, {"subject": "有线电视入户总户数", "value": 11, "unit": "倍"}]),
+    ("今年的工作安排是：在巩固省级文明镇和已有两个市级文明村成果的基础上，再建成5个市文明村。",
+     [{"value": 2, "kind": "actual", "subject": "市级文明村"}, {"value": 5, "kind": "target"}]),
+    ("一、过去一年的工作回顾。全县生产总值增长8%。", [{"kind": "actual"}]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[f"case{n}" for n in range(len(CASES))])
+def test_sentence(sentence: str, expected: list[dict[str, Any]]) -> None:
+    found = extract(sentence)
+    assert len(found) == len(expected), [(i.span, i.subject) for i in found]
+    for indicator, fields in zip(found, expected, strict=True):
+        for name, value in fields.items():
+            assert getattr(indicator, name) == pytest.approx(value) if isinstance(value, float | int) and not \
+                isinstance(value, bool) else getattr(indicator, name) == value, (name, indicator)
+
+
+NOTHING = [
+    "2008年要完成“450冶炼”项目的洽谈、立项等前期准备工作。",
+    "本届政府任期的五年，是实施“十一五”规划的关键五年。",
+    "支持二五路沿线各村发展肉鸡养殖。",
+    "力争用2到3年时间，实现“155”发展目标。",
+    "认真吸取苗匠煤矿“3·18”特大瓦斯事故的深刻教训。",
+    "努力实现5项目标，重点抓好4项工作，全力办好10件实事。",
+    "五项预期目标是：",
+    "1. 加快工业发展。2. 推进城镇建设。",
+    "从六个方面总结了过去一年的工作，努力养成八个方面的良好风气。",
+    "这是一个科学发展的报告，要抓住每一个机遇。",
+    "公众安全感测评进入全省前二十名、全市前三名。",
+    "有投资5000万元以上的企业建成投产，上交税金850万元的大户。",
+    "确保实现无5人以上赴省集体上访。",
+    "努力实现“4个1”发展目标，重点发展“3+2”特色产业。",
+    "省委十三届七次全会后，着力提高五种能力。",
+    "通过上述四个特色园区的示范，带动全镇发展。",
+    "深入开展“五五”普法教育，完成“三提五统”工作。",
+    "团结带领勤劳朴实的**人民。",
+    "全面贯彻落实中央八项规定精神，实现四个现代化。",
+]
+
+
+@pytest.mark.parametrize("sentence", NOTHING, ids=[f"nothing{n}" for n in range(len(NOTHING))])
+def test_not_an_indicator(sentence: str) -> None:
+    assert extract(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("一百零五", 105), ("三千五百", 3500), ("一万", 10000),
+     ("两", 2), ("五点五", 5.5), ("十一五", None), ("二五", None), ("四五", None), ("百百", None)],
+)
+def test_parse_chinese_number(numeral: str, value: float | None) -> None:
+    assert parse_chinese_number(numeral) == value
+
+
+def test_joined_paragraph_keeps_provenance() -> None:
+    first, second = "预计社会消费品零售总额实现27.5亿元，增长14.2%；财政收入完", "成14.6亿元，增长8.9%。"
+    paragraph = Paragraph(text=first + second, lines=(81, 83), line_starts=(0, len(first)))
+    found = extract_indicators([paragraph])
+    assert [(i.value, i.line, i.subject) for i in found][-2:] == [(14.6, 83, "财政收入"), (8.9, 83, "财政收入")]
+    for indicator in found:
+        assert paragraph.text[indicator.offset : indicator.offset + len(indicator.span)] == indicator.span
+
+
+def test_cut_paragraphs_are_read_together() -> None:
+    """Two source lines that a page cut in two, given as two paragraphs, still share a subject."""
+    first = "经济增长继续迈出稳健步伐，固定资产投资完成85.2亿元，增长20.4%；财政收入完"
+    paragraphs = [Paragraph(first, (81,), (0,)), Paragraph("成14.6亿元，增长8.9%。", (83,), (0,))]
+    found = extract_indicators(paragraphs)
+    assert [(i.subject, i.paragraph, i.offset, i.line) for i in found[-2:]] == [
+        ("财政收入", 1, 1, 83), ("财政收入", 1, 8, 83)]
+
+
+def test_section_starts_cover_every_section_cue() -> None:
+    """The fast pre-check ``section_starts`` must allow every character a section cue can start with."""
+    kind = load_yaml("indicators/lexicon.yaml")["kind"]
+    allowed = re.compile(f"[{kind['section_starts']}]")
+    for patterns in kind["section"].values():
+        for pattern in patterns:
+            for ch in _first_chars(sre_parse.parse(pattern)):
+                assert allowed.match(ch), (pattern, ch)
+
+
+def _first_chars(parsed: Any) -> set[str]:
+    op, arg = parsed[0]
+    if op is sre_constants.LITERAL:
+        return {chr(arg)}
+    if op is sre_constants.IN:
+        chars: set[str] = set()
+        for item_op, item in arg:
+            if item_op is sre_constants.LITERAL:
+                chars.add(chr(item))
+            elif item_op is sre_constants.RANGE:
+                chars.update(chr(c) for c in range(item[0], item[1] + 1))
+            elif item_op is sre_constants.CATEGORY and item is sre_constants.CATEGORY_DIGIT:
+                chars.update("0123456789")
+            else:
+                raise AssertionError(f"unhandled {item_op}")
+        return chars
+    if op is sre_constants.SUBPATTERN:
+        return _first_chars(arg[-1])
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and arg[0] >= 1:
+        return _first_chars(arg[2])
+    if op is sre_constants.BRANCH:
+        return set().union(*(_first_chars(branch) for branch in arg[1]))
+    raise AssertionError(f"a section cue must start with a character or class, not {op}")
+
+
+def test_seed_gold_recall_and_precision() -> None:
+    result = score_seed(SEED, FIXTURES / "seed-indicators.tsv")
+    assert result.recall >= 0.95, result.summary()
+    assert result.precision >= 0.90, result.summary()
+    assert result.core_recall == 1.0, result.summary()
+
+
+def test_seed_gold_attributes() -> None:
+    result = score_seed(SEED, FIXTURES / "seed-indicators.tsv")
+    for attribute in ("role", "qualifier", "kind"):
+        assert result.accuracy(attribute) >= 0.95, result.summary()
+
+
+def test_every_span_is_source_text() -> None:
+    lines = read_source_lines(SEED)
+    paragraphs = line_paragraphs(lines, 1, len(lines))
+    for indicator in extract_indicators(paragraphs):
+        assert indicator.span in lines[indicator.line - 1]
+        paragraph = paragraphs[indicator.paragraph]
+        assert paragraph.text[indicator.offset : indicator.offset + len(indicator.span)] == indicator.span
+
+
+def test_national_targets_gold() -> None:
+    if not (CORPUS / "national").is_dir():
+        pytest.skip("no ../shared/corpus")
+    result = score_national(CORPUS / "national", FIXTURES / "national-targets.tsv")
+    assert result.recall >= 0.95 and result.precision >= 0.90, result.summary()
+    for attribute in ("role", "qualifier", "kind"):
+        assert result.accuracy(attribute) >= 0.95, result.summary()
+
+
+def test_corpus_runs_without_error() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip("no ../shared/corpus")
+    files = sorted(p for folder in ("national", "national-raw-gbk", "city", "province")
+                   for p in (CORPUS / folder).glob("*.txt"))
+    assert len(files) == 208
+    for path in files:
+        lines = read_source_lines(path)
+        paragraphs = line_paragraphs(lines, 1, len(lines))
+        for indicator in extract_indicators(paragraphs):
+            paragraph = paragraphs[indicator.paragraph]
+            assert paragraph.text[indicator.offset : indicator.offset + len(indicator.span)] == indicator.span, path
+            assert indicator.line in paragraph.lines, path
