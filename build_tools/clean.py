@@ -228,7 +228,7 @@ def should_join(current: str, following: str, style_had_body: dict[str, bool]) -
     """
     if ends_sentence(current):
         return False
-    if rules().not_titles.match(current) or rules().not_titles.match(following):
+    if is_signature_or_date(current) or is_signature_or_date(following):
         return False
     following_style = numbered_style(following)
     if following_style is not None and following_style[0] != "arabic":
@@ -239,6 +239,11 @@ def should_join(current: str, following: str, style_had_body: dict[str, bool]) -
     if rules().clause_end.fullmatch(current[-1]):
         return True
     return not is_title_line(current)
+
+
+def is_signature_or_date(text: str) -> bool:
+    """A short line such as "省长　王予波", "各位代表：" or "——2026年1月28日在…会议上"."""
+    return len(text) <= 2 * rules().max_title_chars and bool(rules().not_titles.match(text))
 
 
 def remember_style(text: str, style_had_body: dict[str, bool]) -> None:
