@@ -143,22 +143,32 @@ def furniture_reason(text: str) -> str | None:
     return None
 
 
-def find_report_title(lines: tuple[SourceLine, ...]) -> SourceLine | None:
-    """The line near the top of a single report that names it, e.g. "2026年政府工作报告"."""
+def find_report_titles(lines: tuple[SourceLine, ...]) -> list[SourceLine]:
+    """The lines near the top of a single report that name it, e.g. "2026年政府工作报告"."""
     title = pattern(PATTERNS, "report_title")
+    found = []
     for line in lines[:REPORT_TITLE_SEARCH_LINES]:
         text = line.text.strip()
         if title.match(text) and not ends_sentence(text):
-            return line
+            found.append(line)
+    return found
+
+
+def trailer_start(lines: tuple[SourceLine, ...]) -> tuple[int, str] | None:
+    """(line number, reason) where what follows the report on the page begins, if it does."""
+    for line in lines:
+        for regex, reason in compiled(PATTERNS, "trailers"):
+            if regex.match(line.text.strip()):
+                return line.number, reason
     return None
 
 
-def classify_line(line: SourceLine, title_line: int | None) -> AuditEntry | None:
+def classify_line(line: SourceLine, title_lines: set[int]) -> AuditEntry | None:
     """The audit entry for dropping ``line`` whole, or None when it is kept."""
     text = line.text.strip()
     if not text:
         return AuditEntry("whitespace", line.number, line.text, "blank line") if line.text else None
-    if line.number == title_line:
+    if line.number in title_lines:
         return AuditEntry("report-title", line.number, line.text, "the report's title, shown as the page title")
     reason = furniture_reason(text)
     if reason:
@@ -226,6 +236,8 @@ def should_join(current: str, following: str, style_had_body: dict[str, bool]) -
     is complete; a numbered heading line is cut only when its previous sibling carried body text
     (so this one should too); a line ending with a comma is cut; a short title line is not.
     """
+    if rules().lead_in_fragment.match(current):
+        return True
     if ends_sentence(current):
         return False
     if is_signature_or_date(current) or is_signature_or_date(following):
@@ -297,16 +309,21 @@ def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedRe
     """Cleaned paragraphs of ``report`` and the audit of everything that was changed."""
     audit: list[AuditEntry] = list(preamble)
     heading = report.heading.text.strip() if report.heading else None
+    title_lines: set[int] = set()
     if report.heading is not None:
         audit.append(AuditEntry("report-title", report.heading.number, report.heading.text, "the report's title"))
-        title_line = None
     else:
-        found = find_report_title(tuple(line for line in report.lines if not furniture_reason(line.text.strip())))
-        title_line = found.number if found else None
-        heading = found.text.strip() if found else None
+        found = find_report_titles(tuple(line for line in report.lines if not furniture_reason(line.text.strip())))
+        title_lines = {line.number for line in found}
+        heading = found[0].text.strip() if found else None
+    trailer = trailer_start(report.lines)
     kept: list[CleanedLine] = []
     for line in report.lines:
-        dropped = classify_line(line, title_line)
+        if trailer is not None and line.number >= trailer[0]:
+            if line.text:
+                audit.append(AuditEntry("furniture", line.number, line.text, trailer[1]))
+            continue
+        dropped = classify_line(line, title_lines)
         if dropped:
             audit.append(dropped)
             continue

@@ -49,11 +49,12 @@ def report_json(report: Report) -> dict[str, Any]:
 def publication_json(publication: Publication) -> dict[str, Any]:
     return {
         "reports": [report_json(report) for report in publication.reports],
-        "errors": [{"source": error.source, "problem": error.problem} for error in publication.errors],
+        "errors": [{"source": e.source, "problem": e.problem, "kind": e.kind} for e in publication.errors],
     }
 
 
 def command_inspect(args: argparse.Namespace) -> int:
+    apply_limits(args)
     publication = publish(read_inputs(Path(name) for name in args.files))
     if args.json:
         json.dump(publication_json(publication), sys.stdout, ensure_ascii=False, indent=1)
@@ -76,11 +77,20 @@ def mkdocs_logging() -> None:
     logger.setLevel(logging.INFO)
 
 
+def apply_limits(args: argparse.Namespace) -> None:
+    """Hands the limits given on the command line to the pipeline (which MkDocs runs in its hook)."""
+    if args.max_file_mb is not None:
+        os.environ["REPORTS_MAX_FILE_BYTES"] = str(int(args.max_file_mb * 1_000_000))
+    if args.max_line_chars is not None:
+        os.environ["REPORTS_MAX_LINE_CHARS"] = str(args.max_line_chars)
+
+
 def command_build(args: argparse.Namespace) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    apply_limits(args)
     os.environ[SEEDS_ENV] = str(Path(args.seeds).resolve())
     mkdocs_logging()
     try:
@@ -114,6 +124,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--seeds", default=str(PROJECT_ROOT / "seeds"), help="folder of raw reports")
     build.add_argument("--site-dir", default=str(PROJECT_ROOT / "site"), help="where the site is written")
     build.add_argument("--strict", action="store_true", help="fail on any file that cannot be published")
+    build.add_argument("--max-file-mb", type=float, help="largest input file, in MB (default 20)")
+    build.add_argument("--max-line-chars", type=int, help="longest input line, in characters (default 2,000,000)")
     build.set_defaults(run=command_build)
     serve = commands.add_parser("serve", help="serve the site on 127.0.0.1 with live reload")
     serve.add_argument("--seeds", default=str(PROJECT_ROOT / "seeds"), help="folder of raw reports")
@@ -122,6 +134,8 @@ def parser() -> argparse.ArgumentParser:
     inspect = commands.add_parser("inspect", help="print what the pipeline makes of files")
     inspect.add_argument("files", nargs="+")
     inspect.add_argument("--json", action="store_true", help="one JSON object {reports: [...]}")
+    inspect.add_argument("--max-file-mb", type=float, help="largest input file, in MB (default 20)")
+    inspect.add_argument("--max-line-chars", type=int, help="longest input line, in characters")
     inspect.set_defaults(run=command_inspect)
     idf = commands.add_parser("idf", help="regenerate the IDF table from folders of reports")
     idf.add_argument("folders", nargs="+")

@@ -1,16 +1,20 @@
 """Decode stage: the raw bytes of one input file in, a ``SourceText`` out.
 
 Accepts UTF-8 (with or without BOM), UTF-16 with a BOM, and GB18030 (a superset of GBK and
-GB2312); line ends may be LF, CRLF or CR. Anything else raises ``DecodeError`` with a one-line
-message that names the file and the problem.
+GB2312), also mixed line by line in one file; line ends may be LF, CRLF or CR. Anything else — a
+binary file, an HTML document, a file over the size or line-length limits — raises ``DecodeError``
+with a one-line message that names the file and the problem, and a ``kind`` to count it by.
 """
 
 from __future__ import annotations
 
 import codecs
+import os
 import re
+from dataclasses import dataclass
 
 from build_tools.model import SourceText
+from build_tools.resource_files import load_yaml
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -22,15 +26,33 @@ FALLBACK_ENCODINGS = ("utf-8", "gb18030")
 # Control characters that never occur in text (tab, line ends and form feed excepted).
 BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 MAX_BINARY_CONTROL_SHARE = 0.01
+HTML_DOCUMENT = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+MIXED = "mixed utf-8/gb18030"
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int
+    max_line_chars: int
+
+    @classmethod
+    def from_settings(cls) -> Limits:
+        """The limits of ``resources/settings.yaml``, overridden by REPORTS_MAX_* variables."""
+        settings = load_yaml("settings.yaml")
+        return cls(
+            int(os.environ.get("REPORTS_MAX_FILE_BYTES") or settings["max_file_bytes"]),
+            int(os.environ.get("REPORTS_MAX_LINE_CHARS") or settings["max_line_chars"]),
+        )
 
 
 class DecodeError(ValueError):
-    """A file that is not text in a supported encoding."""
+    """A file that cannot be published, with the kind of problem for the build's summary."""
 
-    def __init__(self, path: str, problem: str) -> None:
+    def __init__(self, path: str, problem: str, kind: str = "encoding") -> None:
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+        self.kind = kind
 
 
 def detect_encoding(data: bytes) -> str:
@@ -52,22 +74,62 @@ def split_lines(text: str) -> tuple[str, ...]:
     return tuple(LINE_BREAK.split(text))
 
 
-def decode(path: str, data: bytes) -> SourceText:
-    """Decode ``data`` read from ``path``; raise ``DecodeError`` when it is not text."""
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        nul_free = True
-    else:
-        nul_free = b"\x00" not in data
-    if not nul_free:
-        raise DecodeError(path, "contains NUL bytes: a binary file, not report text")
+def decode_mixed(data: bytes) -> str | None:
+    """Line-by-line decoding of a file whose lines are UTF-8 or GB18030, or None if it is not one."""
+    lines = re.split(rb"(\r\n|\r|\n)", data)
+    utf8_lines = gb_lines = 0
+    out = []
+    for piece in lines:
+        try:
+            text = piece.decode("utf-8")
+            utf8_lines += not piece.isascii()
+        except UnicodeDecodeError:
+            try:
+                text = piece.decode("gb18030")
+            except UnicodeDecodeError:
+                return None
+            gb_lines += 1
+        out.append(text)
+    return "".join(out) if utf8_lines and gb_lines else None
+
+
+def decode_text(path: str, data: bytes) -> tuple[str, str]:
+    """(text, encoding) of ``data``; raises ``DecodeError`` when it is in no supported encoding."""
+    mixed = None
+    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            mixed = decode_mixed(data)
+    if mixed is not None:
+        return mixed, MIXED
     try:
         encoding = detect_encoding(data)
-        text = data.decode(encoding)
+        return data.decode(encoding), encoding
     except UnicodeError as error:
-        raise DecodeError(path, str(error)) from None
+        raise DecodeError(path, str(error), "encoding") from None
+
+
+def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
+    """Decode ``data`` read from ``path``; raise ``DecodeError`` when it is not report text."""
+    limits = limits or Limits.from_settings()
+    if len(data) > limits.max_file_bytes:
+        size = f"{len(data) / 1e6:.1f} MB"
+        raise DecodeError(path, f"{size} is over the {limits.max_file_bytes / 1e6:g} MB limit for one file", "too-large")
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not utf16 and b"\x00" in data:
+        raise DecodeError(path, "contains NUL bytes: a binary file, not report text", "binary")
+    text, encoding = decode_text(path, data)
     if text.startswith("\ufeff"):
         text = text[1:]
     controls = len(BINARY_CONTROL.findall(text))
     if text and controls / len(text) > MAX_BINARY_CONTROL_SHARE:
-        raise DecodeError(path, f"{controls} control characters: a binary file, not report text")
-    return SourceText(path=path, encoding=encoding, lines=split_lines(text))
+        raise DecodeError(path, f"{controls} control characters: a binary file, not report text", "binary")
+    if HTML_DOCUMENT.match(text):
+        raise DecodeError(path, "an HTML document, not report text: save the page's text instead", "html")
+    lines = split_lines(text)
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+    if len(lines[longest]) > limits.max_line_chars:
+        problem = f"line {longest + 1} has {len(lines[longest])} characters, over the limit of {limits.max_line_chars}"
+        raise DecodeError(path, problem, "too-long-line")
+    return SourceText(path=path, encoding=encoding, lines=lines)

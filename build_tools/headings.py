@@ -39,6 +39,7 @@ class HeadingRules:
     closers: re.Pattern[str]
     clause_end: re.Pattern[str]
     sentence_end: re.Pattern[str]
+    lead_in_fragment: re.Pattern[str]
 
 
 @cache
@@ -55,6 +56,7 @@ def rules() -> HeadingRules:
         closers=re.compile(data["closers"]),
         clause_end=re.compile(data["clause_end"]),
         sentence_end=re.compile(data["sentence_end"]),
+        lead_in_fragment=re.compile(data["lead_in_fragment"]),
     )
 
 
@@ -95,6 +97,7 @@ def is_title_line(text: str) -> bool:
         2 <= len(core) <= r.max_title_chars
         and not r.title_forbidden.search(core)
         and not r.not_titles.match(core)
+        and not r.lead_in_fragment.match(core)
         and sum("\u4e00" <= ch <= "\u9fff" for ch in core) >= 2
     )
 

@@ -243,6 +243,7 @@ class InputError:
 
     source: str
     problem: str
+    kind: str = "encoding"
 
 
 @dataclass(frozen=True)

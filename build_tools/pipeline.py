@@ -7,6 +7,7 @@ one bad file never stops the others. ``read_inputs`` is the only function here t
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import cache
@@ -60,7 +61,7 @@ def process_bytes(path: str, data: bytes) -> list[Report]:
     """Every report of the file ``path`` whose content is ``data``; raises ``DecodeError``."""
     reports = process_source(decode(path, data))
     if not any(report.cleaned.paragraphs for report in reports):
-        raise DecodeError(path, "no report text found (empty or only page furniture)")
+        raise DecodeError(path, "no report text found (empty or only page furniture)", "empty")
     return reports
 
 
@@ -70,12 +71,14 @@ def publish(inputs: Iterable[tuple[str, bytes | OSError]]) -> Publication:
     errors: list[InputError] = []
     for path, data in inputs:
         if isinstance(data, OSError):
-            errors.append(InputError(path, f"cannot be read: {data.strerror or data}"))
+            errors.append(InputError(path, f"cannot be read: {data.strerror or data}", "unreadable"))
             continue
         try:
             reports += process_bytes(path, data)
         except DecodeError as error:
-            errors.append(InputError(path, error.problem))
+            errors.append(InputError(path, error.problem, error.kind))
+        except Exception as error:  # a fault in a stage must not cost the other reports
+            errors.append(InputError(path, f"could not be processed: {type(error).__name__}: {error}", "internal"))
     return Publication(tuple(unique_slugs(reports)), tuple(errors))
 
 
@@ -106,3 +109,10 @@ def read_inputs(paths: Iterable[Path], shown_as: Callable[[Path], str] = str) ->
         except OSError as error:
             inputs.append((shown_as(path), error))
     return inputs
+
+
+def summary(publication: Publication, files: int) -> str:
+    """One line: files read, reports published, and failures by kind."""
+    kinds = Counter(error.kind for error in publication.errors)
+    failed = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())) or "none"
+    return f"{files} files read, {len(publication.reports)} reports published, {len(publication.errors)} failed ({failed})"

@@ -81,6 +81,9 @@ class Outline:
     def place(self, style: str, number: int | None) -> int:
         """The 1-based level of a heading of ``style`` numbered ``number``, updating the open sections."""
         index = self.find(style)
+        if index is None and style == TITLE_STYLE and self.levels:
+            # A title after numbered sections ("结束语") closes them rather than nesting in them.
+            self.levels.clear()
         if index is not None and not self.restarts_below(index, style, number):
             del self.levels[index + 1 :]
             self.levels[index].number = number
