@@ -114,8 +114,8 @@ def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
     """Decode ``data`` read from ``path``; raise ``DecodeError`` when it is not report text."""
     limits = limits or Limits.from_settings()
     if len(data) > limits.max_file_bytes:
-        size = f"{len(data) / 1e6:.1f} MB"
-        raise DecodeError(path, f"{size} is over the {limits.max_file_bytes / 1e6:g} MB limit for one file", "too-large")
+        problem = f"{len(data) / 1e6:.1f} MB is over the {limits.max_file_bytes / 1e6:g} MB limit for one file"
+        raise DecodeError(path, problem, "too-large")
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if not utf16 and b"\x00" in data:
         raise DecodeError(path, "contains NUL bytes: a binary file, not report text", "binary")

@@ -115,4 +115,5 @@ def summary(publication: Publication, files: int) -> str:
     """One line: files read, reports published, and failures by kind."""
     kinds = Counter(error.kind for error in publication.errors)
     failed = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())) or "none"
-    return f"{files} files read, {len(publication.reports)} reports published, {len(publication.errors)} failed ({failed})"
+    published, errors = len(publication.reports), len(publication.errors)
+    return f"{files} files read, {published} reports published, {errors} failed ({failed})"
