@@ -158,14 +158,19 @@ def trailer_start(lines: tuple[SourceLine, ...]) -> tuple[int, str] | None:
     """(line number, reason) where what follows the report on the page begins, if it does."""
     for line in lines:
         for regex, reason in compiled(PATTERNS, "trailers"):
-            if regex.match(line.text.strip()):
+            if regex.match(comparable(line.text)):
                 return line.number, reason
     return None
 
 
+def comparable(text: str) -> str:
+    """``text`` as furniture patterns see it: placeholders gone, full-width forms folded, stripped."""
+    return unicodedata.normalize("NFKC", text.replace("<U+00A0>", "")).strip()
+
+
 def classify_line(line: SourceLine, title_lines: set[int]) -> AuditEntry | None:
     """The audit entry for dropping ``line`` whole, or None when it is kept."""
-    text = line.text.strip()
+    text = comparable(line.text)
     if not text:
         return AuditEntry("whitespace", line.number, line.text, "blank line") if line.text else None
     if line.number in title_lines:
@@ -313,7 +318,7 @@ def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedRe
     if report.heading is not None:
         audit.append(AuditEntry("report-title", report.heading.number, report.heading.text, "the report's title"))
     else:
-        found = find_report_titles(tuple(line for line in report.lines if not furniture_reason(line.text.strip())))
+        found = find_report_titles(tuple(line for line in report.lines if not furniture_reason(comparable(line.text))))
         title_lines = {line.number for line in found}
         heading = found[0].text.strip() if found else None
     trailer = trailer_start(report.lines)

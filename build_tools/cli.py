@@ -12,6 +12,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,11 +23,12 @@ from build_tools.pipeline import publish, read_inputs
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_FILE = PROJECT_ROOT / "mkdocs.yml"
 SEEDS_ENV = "REPORTS_SEEDS_DIR"
+LEAD_DASH = re.compile("^(?:——|—|－－)")
 
 
 def outline(report: Report) -> list[dict[str, Any]]:
     return [
-        {"level": block.level, "text": block.text.removeprefix("——").rstrip("。"), "line": block.line}
+        {"level": block.level, "text": LEAD_DASH.sub("", block.text).rstrip("。"), "line": block.line}
         for block in report.blocks
         if isinstance(block, Heading)
     ]
@@ -125,7 +127,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", default=str(PROJECT_ROOT / "site"), help="where the site is written")
     build.add_argument("--strict", action="store_true", help="fail on any file that cannot be published")
     build.add_argument("--max-file-mb", type=float, help="largest input file, in MB (default 20)")
-    build.add_argument("--max-line-chars", type=int, help="longest input line, in characters (default 2,000,000)")
+    build.add_argument("--max-line-chars", type=int, help="longest input line, in characters (default 100,000)")
     build.set_defaults(run=command_build)
     serve = commands.add_parser("serve", help="serve the site on 127.0.0.1 with live reload")
     serve.add_argument("--seeds", default=str(PROJECT_ROOT / "seeds"), help="folder of raw reports")

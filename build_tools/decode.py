@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from build_tools.model import SourceText
@@ -26,6 +27,9 @@ FALLBACK_ENCODINGS = ("utf-8", "gb18030")
 # Control characters that never occur in text (tab, line ends and form feed excepted).
 BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 MAX_BINARY_CONTROL_SHARE = 0.01
+# Unassigned, private-use and surrogate code points: what bytes decoded in the wrong encoding become.
+NOT_TEXT_CATEGORIES = frozenset({"Cn", "Co", "Cs"})
+MAX_NOT_TEXT_SHARE = 0.05
 HTML_DOCUMENT = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
 MIXED = "mixed utf-8/gb18030"
 
@@ -125,6 +129,10 @@ def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
     controls = len(BINARY_CONTROL.findall(text))
     if text and controls / len(text) > MAX_BINARY_CONTROL_SHARE:
         raise DecodeError(path, f"{controls} control characters: a binary file, not report text", "binary")
+    unassigned = sum(unicodedata.category(char) in NOT_TEXT_CATEGORIES for char in text)
+    if text and unassigned / len(text) > MAX_NOT_TEXT_SHARE:
+        share = f"{unassigned / len(text):.0%}"
+        raise DecodeError(path, f"{share} of the characters are unassigned or private-use: not text", "encoding")
     if HTML_DOCUMENT.match(text):
         raise DecodeError(path, "an HTML document, not report text: save the page's text instead", "html")
     lines = split_lines(text)

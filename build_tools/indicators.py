@@ -36,6 +36,7 @@ _TERMINAL = "。！？!?；;：:”\"…）)"
 _CLAUSE_BOUNDARY = "。！？!?；;，,：:（(\n"
 _SENTENCE_BOUNDARY = "。！？!?\n"
 _GROUP_BOUNDARY = "。！？!?；;\n"
+_MAX_CUE_WINDOW = 200
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
 _POST_PHRASE = re.compile(r"(?:[（(][^（）()]{1,3}[）)]|[^，,。；;：:！？!?（(\s])*")
 _TOPIC = re.compile(r"([^，,。；;：:、]{2,16}?)方面[，,]")
@@ -681,7 +682,7 @@ def _post_is_subject(raw: str, pre: str, rules: _Rules) -> bool:
 
 def _money_subject(text: str, figure: _Figure, generic: str, post: str, rules: _Rules) -> str:
     """投资130万元: the topic of a "…方面，" lead-in, or the thing the money buys, names the investment."""
-    topic = _topic(text[_last_boundary(text, figure.start, _SENTENCE_BOUNDARY) : figure.start])
+    topic = _topic(text[_window_start(text, figure.start, _SENTENCE_BOUNDARY) : figure.start])
     if topic:
         return topic + generic
     if post:
@@ -762,6 +763,12 @@ def _last_boundary(text: str, position: int, boundary: str) -> int:
     return positions[index - 1] + 1 if index else 0
 
 
+def _window_start(text: str, position: int, boundary: str) -> int:
+    """Like ``_last_boundary``, but never more than ``_MAX_CUE_WINDOW`` characters back, so that a
+    paragraph without punctuation (a whole report on one line) costs linear time."""
+    return max(_last_boundary(text, position, boundary), position - _MAX_CUE_WINDOW)
+
+
 @lru_cache(maxsize=16)
 def _boundary_positions(text: str, boundary: str) -> list[int]:
     return [match.start() for match in _boundary_pattern(boundary).finditer(text)]
@@ -803,8 +810,8 @@ class _KindTracker:
         for position, cue_mode in cues:
             if position <= figure.number_start:
                 mode = cue_mode
-        group = text[_last_boundary(text, figure.number_start, _GROUP_BOUNDARY) : figure.number_start]
-        clause = text[_last_boundary(text, figure.number_start, _CLAUSE_BOUNDARY) : figure.number_start]
+        group = text[_window_start(text, figure.number_start, _GROUP_BOUNDARY) : figure.number_start]
+        clause = text[_window_start(text, figure.number_start, _CLAUSE_BOUNDARY) : figure.number_start]
         cues_by_mode = self.rules.sentence_cues
         if cues_by_mode["estimate"].search(group):
             return "estimate"

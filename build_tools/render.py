@@ -9,6 +9,7 @@ admonitions — is written around the escaped text, never inside it.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -25,7 +26,7 @@ from build_tools.tables import core_category, grouped
 BACKSLASH_ESCAPED = frozenset("\\`*_{}[]()#+-.!")  # Python-Markdown's escapable characters
 ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;", '"': "&quot;"}
 MAX_HEADING_LEVEL = 6
-DASH = "——"
+DASH = re.compile("——|—|－－")
 
 
 def escape_markdown(text: str) -> str:
@@ -164,10 +165,11 @@ class ReportRenderer:
         hashes = "#" * min(heading.level + 1, MAX_HEADING_LEVEL)
         anchor = "" if heading.line in self.anchored_lines else f' <span id="L{heading.line}"></span>'
         text, attributes = heading.text, ""
-        if heading.style == "dash" and text.startswith(DASH):
+        dash = DASH.match(text) if heading.style == "dash" else None
+        if dash:
             # The lead dash is structure, like a list bullet: the stylesheet draws it before the heading.
-            text, attributes = text[len(DASH) :], " { .gr-dash }"
-            shift = len(DASH)
+            shift = dash.end()
+            text, attributes = text[shift:], " { .gr-dash }"
             marks = [replace(m, start=m.start - shift, end=m.end - shift) for m in marks if m.start >= shift]
         return self.missing_note(heading.paragraph) + f"{hashes} {render_inline(text, marks)}{anchor}{attributes}\n"
 

@@ -1,0 +1,143 @@
+"""Any raw text in, a clear result out, nothing lost: real corpus files and a set of bad inputs."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from build_tools.model import Heading
+from build_tools.pipeline import input_files, process_bytes, publish, read_inputs
+from tests.conftest import CORPUS, ROOT, build_site
+from tests.gold_structure import normalise
+
+SEED = ROOT / "seeds" / "000_f936ed40faecbb33.txt"
+FURNITURE_LEFT_OVER = re.compile(r"【字体|字号】|当前位置|您的位置|<U\+00A0>|^来源[:：]|^(?:打印|收藏|下载|全屏|关闭)$|^分享到")
+AGREEING_YEARS = ("2004", "2005", "2015", "2016")
+
+
+def bad_inputs() -> dict[str, bytes]:
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("report.txt", "政府工作报告")
+    utf8_part = "一、工作回顾\n全年生产总值增长6%。\n".encode()
+    gbk_part = "二、今年安排\n粮食产量稳定在1.3万亿斤。\n".encode("gbk")
+    return {
+        "empty.txt": b"",
+        "whitespace.txt": " \n\t\n\u3000\r\n".encode(),
+        "image.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+        "document.pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nstream\n\x00\x01\x02\x03endstream",
+        "archive.zip": archive.getvalue(),
+        "nul.txt": "各位代表：\x00\x00现在报告工作。".encode(),
+        "invalid.txt": bytes([0x80, 0x81, 0xFF, 0xFE, 0xFD]) * 200,
+        "fake-bom.txt": bytes([0xFF, 0xFE, 0xFD, 0xFD, 0x80, 0xE0]) * 200,
+        "page.html": "<!DOCTYPE html><html><head><title>政府工作报告</title></head><body><p>各位代表：</p></body></html>".encode(),
+        "huge.txt": ("各位代表：现在我代表市人民政府向大会报告工作。\n" * 1_000_000).encode(),
+        "one-line.txt": ("全市生产总值增长百分之五，" * 40_000 + "。").encode(),
+        "long-line.txt": ("各位代表：现在我代表市人民政府向大会报告工作。一、过去一年工作回顾。全市生产总值增长百分之五。" * 1_000).encode(),
+        "mixed.txt": utf8_part + gbk_part,
+        "名字 带空格.txt": "各位代表：\n一、工作回顾\n全年粮食产量500万吨。\n".encode(),
+        ".hidden-report.txt": "各位代表：\n一、工作回顾\n全年新增就业1万人。\n".encode(),
+    }
+
+
+@pytest.fixture(scope="module")
+def bad_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("bad-seeds")
+    for name, data in bad_inputs().items():
+        (folder / name).write_bytes(data)
+    (folder / SEED.name).write_bytes(SEED.read_bytes())
+    return folder
+
+
+def test_every_bad_input_gives_a_page_or_a_one_line_error_naming_the_file(bad_folder: Path) -> None:
+    paths = input_files(bad_folder)
+    publication = publish(read_inputs(paths))
+    published = {report.source for report in publication.reports}
+    failed = {error.source: error for error in publication.errors}
+    for path in paths:
+        assert (str(path) in published) != (str(path) in failed), path.name
+    for error in publication.errors:
+        assert "\n" not in error.problem and error.problem
+        assert error.kind != "internal", error
+    kinds = {Path(source).name: error.kind for source, error in failed.items()}
+    assert kinds["empty.txt"] == kinds["whitespace.txt"] == "empty"
+    assert kinds["image.png"] == kinds["archive.zip"] == kinds["nul.txt"] == kinds["document.pdf"] == "binary"
+    assert kinds["invalid.txt"] == kinds["fake-bom.txt"] == "encoding"
+    assert kinds["page.html"] == "html"
+    assert kinds["huge.txt"] == "too-large"
+    assert kinds["one-line.txt"] == "too-long-line"
+    assert {"mixed.txt", "long-line.txt", "名字 带空格.txt", ".hidden-report.txt", SEED.name} <= {
+        Path(source).name for source in published
+    }
+
+
+def test_mixed_encodings_decode_line_by_line(bad_folder: Path) -> None:
+    report = process_bytes("mixed.txt", (bad_folder / "mixed.txt").read_bytes())[0]
+    assert "粮食产量稳定在1.3万亿斤。" in [p.text for p in report.cleaned.paragraphs]
+
+
+def test_the_build_publishes_the_good_reports_and_summarises_the_failures(bad_folder: Path, tmp_path: Path) -> None:
+    result = build_site(bad_folder, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    summary = r"16 files read, 9 reports published, 11 failed \(binary 4, empty 2, encoding 2, html 1, too-large 1, too-long-line 1\)"
+    assert re.search(summary, result.stderr), result.stderr[-1500:]
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "site" / "reports" / "000_f936ed40faecbb33-5" / "index.html").is_file()
+    assert (tmp_path / "site" / "reports" / "名字-带空格" / "index.html").is_file()
+    assert (tmp_path / "site" / "reports" / "hidden-report" / "index.html").is_file()
+    strict = build_site(bad_folder, tmp_path / "strict", "--strict")
+    assert strict.returncode != 0
+    assert "huge.txt" in strict.stderr and "Traceback" not in strict.stderr
+
+
+def test_limits_are_settings(tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_text("各位代表：\n一、工作回顾\n" + "全年粮食产量500万吨，" * 100 + "。\n", encoding="utf-8")
+    result = build_site(tmp_path, tmp_path / "site", "--max-line-chars", "500")
+    assert "r.txt: line 3 has" in result.stderr and "over the limit of 500" in result.stderr
+
+
+@pytest.mark.slow
+def test_every_corpus_file_publishes_without_furniture(corpus: list[Path]) -> None:
+    publication = publish(read_inputs(corpus))
+    assert publication.errors == ()
+    assert {report.source for report in publication.reports} == {str(path) for path in corpus}
+    left_over = [
+        (report.source, p.text[:40])
+        for report in publication.reports
+        for p in report.cleaned.paragraphs
+        if FURNITURE_LEFT_OVER.search(p.text)
+    ]
+    assert left_over == []
+
+
+@pytest.mark.parametrize("year", AGREEING_YEARS)
+def test_a_repeated_page_agrees_with_the_clean_copy_of_the_same_year(year: str) -> None:
+    clean_copy, raw_copy = CORPUS / "national" / f"{year}.txt", CORPUS / "national-raw-gbk" / f"{year}.txt"
+    if not raw_copy.is_file():
+        pytest.skip("../shared/corpus is absent")
+    clean_report = process_bytes(str(clean_copy), clean_copy.read_bytes())[0]
+    raw_report = process_bytes(str(raw_copy), raw_copy.read_bytes())[0]
+
+    def outline(report):
+        return [(b.level, normalise(re.sub("^[—－]+", "", b.text))) for b in report.blocks if isinstance(b, Heading)]
+
+    def figures(report):
+        return sorted((i.value or 0.0, i.unit, i.kind or "") for i in report.indicators)
+
+    assert outline(raw_report) == outline(clean_report)
+    assert figures(raw_report) == figures(clean_report)
+
+
+@pytest.mark.slow
+def test_the_whole_corpus_builds_as_a_site(corpus: list[Path], tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in corpus:
+        (seeds / f"{path.parent.name}-{path.name}").symlink_to(path)
+    result = build_site(seeds, tmp_path / "site", "--strict")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert len(list((tmp_path / "site" / "reports").glob("*/index.html"))) == len(corpus)
