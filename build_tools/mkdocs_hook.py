@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from build_tools.pipeline import input_files, publish, read_inputs
+from build_tools.pipeline import input_files, publish, read_inputs, summary
 from build_tools.site import SitePages, build_site
 
 SEEDS_ENV = "REPORTS_SEEDS_DIR"
@@ -38,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     publication = publish(read_inputs(paths, shown_as=lambda path: f"{folder.name}/{path.name}"))
     for error in publication.errors:
         log.warning(f"{error.source}: {error.problem}")
-    log.info(f"{len(publication.reports)} reports from {len(paths)} files, {len(publication.errors)} failed")
+    log.info(summary(publication, len(paths)))
     site = build_site(publication, site_name=config.site_name)
     generated["site"] = site
     config.nav = site.nav
