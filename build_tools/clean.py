@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from build_tools.headings import TITLE_STYLE, ends_sentence, is_title_line, match_heading, numbered_style, rules
@@ -30,6 +30,8 @@ from build_tools.resource_files import compiled, load_yaml, pattern
 
 PATTERNS = "cleaning.yaml"
 JOIN_CONTEXT = 12
+MAX_FIXER_ROUNDS = 8
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ufffe\uffff]")
 MIN_REPEATED_RUN = 3
 MIN_REPEATED_LINE_CHARS = 15
 REPORT_TITLE_SEARCH_LINES = 40
@@ -103,8 +105,10 @@ def repair_line(text: str) -> tuple[str, tuple[LineRepair, ...]]:
     """``text`` after every fixer, and the repairs that were made, in order."""
     repairs = []
     for fixer in fixers():
-        edits = find_edits(fixer, text)
-        if edits:
+        for _ in range(MAX_FIXER_ROUNDS):  # until the fixer finds nothing more (a removal can expose another)
+            edits = find_edits(fixer, text)
+            if not edits:
+                break
             repairs.append(LineRepair(fixer.name, edits))
             text = apply_edits(text, edits)
     return text, tuple(repairs)
@@ -143,15 +147,21 @@ def furniture_reason(text: str) -> str | None:
     return None
 
 
-def find_report_titles(lines: tuple[SourceLine, ...]) -> list[SourceLine]:
-    """The lines near the top of a single report that name it, e.g. "2026年政府工作报告"."""
+def drop_report_titles(lines: list[CleanedLine]) -> tuple[list[CleanedLine], list[AuditEntry]]:
+    """``lines`` without the lines near the top that name the report ("2026年政府工作报告").
+
+    Each dropped line's audit entry keeps the source line as ``text`` and the cleaned title as
+    ``replacement``; the first one becomes the page title.
+    """
     title = pattern(PATTERNS, "report_title")
-    found = []
-    for line in lines[:REPORT_TITLE_SEARCH_LINES]:
-        text = line.text.strip()
-        if title.match(text) and not ends_sentence(text):
-            found.append(line)
-    return found
+    kept, titles = [], []
+    for position, line in enumerate(lines):
+        if position < REPORT_TITLE_SEARCH_LINES and title.match(line.text) and not ends_sentence(line.text):
+            reason = "the report's title, shown as the page title"
+            titles.append(AuditEntry("report-title", line.number, line.original, reason, line.text))
+        else:
+            kept.append(line)
+    return kept, titles
 
 
 def trailer_start(lines: tuple[SourceLine, ...]) -> tuple[int, str] | None:
@@ -165,16 +175,14 @@ def trailer_start(lines: tuple[SourceLine, ...]) -> tuple[int, str] | None:
 
 def comparable(text: str) -> str:
     """``text`` as furniture patterns see it: placeholders gone, full-width forms folded, stripped."""
-    return unicodedata.normalize("NFKC", text.replace("<U+00A0>", "")).strip()
+    return unicodedata.normalize("NFKC", CONTROL_CHARACTERS.sub("", text.replace("<U+00A0>", ""))).strip()
 
 
-def classify_line(line: SourceLine, title_lines: set[int]) -> AuditEntry | None:
+def classify_line(line: SourceLine) -> AuditEntry | None:
     """The audit entry for dropping ``line`` whole, or None when it is kept."""
     text = comparable(line.text)
     if not text:
         return AuditEntry("whitespace", line.number, line.text, "blank line") if line.text else None
-    if line.number in title_lines:
-        return AuditEntry("report-title", line.number, line.text, "the report's title, shown as the page title")
     reason = furniture_reason(text)
     if reason:
         kind = "pagination" if "pagination" in reason else "furniture"
@@ -234,7 +242,7 @@ def drop_repeated_copies(
 
 
 def should_join(current: str, following: str, style_had_body: dict[str, bool]) -> bool:
-    """Whether ``following`` continues the paragraph that ends with ``current``.
+    """Whether ``following`` continues the paragraph ``current`` (its text so far).
 
     A line that ends a sentence is complete, and so are signatures, salutations and date lines
     and the line before them; a line followed by a numbered heading or a lead dash
@@ -297,7 +305,7 @@ def build_paragraphs(lines: list[CleanedLine]) -> tuple[tuple[Paragraph, ...], l
             remember_style(text, style_had_body)
 
     for line in lines:
-        if group and should_join(group[-1].text, line.text, style_had_body):
+        if group and should_join("".join(member.text for member in group), line.text, style_had_body):
             joins.append(join_entry(group[-1], line))
             group.append(line)
             continue
@@ -313,14 +321,8 @@ def build_paragraphs(lines: list[CleanedLine]) -> tuple[tuple[Paragraph, ...], l
 def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedReport:
     """Cleaned paragraphs of ``report`` and the audit of everything that was changed."""
     audit: list[AuditEntry] = list(preamble)
-    heading = report.heading.text.strip() if report.heading else None
-    title_lines: set[int] = set()
     if report.heading is not None:
         audit.append(AuditEntry("report-title", report.heading.number, report.heading.text, "the report's title"))
-    else:
-        found = find_report_titles(tuple(line for line in report.lines if not furniture_reason(comparable(line.text))))
-        title_lines = {line.number for line in found}
-        heading = found[0].text.strip() if found else None
     trailer = trailer_start(report.lines)
     kept: list[CleanedLine] = []
     for line in report.lines:
@@ -328,12 +330,21 @@ def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedRe
             if line.text:
                 audit.append(AuditEntry("furniture", line.number, line.text, trailer[1]))
             continue
-        dropped = classify_line(line, title_lines)
+        dropped = classify_line(line)
         if dropped:
             audit.append(dropped)
             continue
         text, repairs = repair_line(line.text)
+        dropped = classify_line(SourceLine(line.number, text)) if text else None
+        if dropped:  # furniture once repaired, e.g. a lone "|" left where pagination was cut out
+            audit.append(replace(dropped, text=line.text))
+            continue
         kept.append(CleanedLine(line.number, line.text, text, repairs))
+    heading = report.heading.text.strip() if report.heading else None
+    if report.heading is None:
+        kept, titles = drop_report_titles(kept)
+        audit += titles
+        heading = titles[0].replacement if titles else None
     kept, repeated = drop_repeated_copies(kept, heading)
     audit += repeated
     for line in kept:

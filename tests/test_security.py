@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.benchmarks.bench_search import SearchBox
 from tests.browser import chromium, serve
 from tests.conftest import ROOT, build_site
 
@@ -97,5 +98,10 @@ def test_in_a_browser_no_dialog_fires_and_nothing_is_fetched_from_the_payload_ho
             page.goto(base + ("" if path == "." else path + "/"), wait_until="load")
             for mark in page.locator("mark").all()[:20]:
                 mark.hover(timeout=2000)
+        page.goto(base, wait_until="load")
+        box = SearchBox(page)
+        for query in ("script", "onerror", "evil", "alert", "第3项工作"):
+            assert box.search(query).hits, query
+            page.locator("li.md-search-result__item").first.hover()
     assert dialogs == []
     assert hosts == {urlparse(base).netloc}

@@ -1,0 +1,130 @@
+"""Search: the index that build_tools/search.py writes, and the seed site's search box in headless Chromium.
+
+The browser tests type the seed queries of tests/fixtures/search-queries.tsv as a reader would (the text
+committed at once, as an input method does, then a key press) and read Material's result list.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from build_tools import search
+from tests.benchmarks.bench_search import (
+    TOP,
+    SearchBox,
+    is_search_request,
+    read_queries,
+    reciprocal_rank,
+    response_bytes,
+)
+from tests.browser import chromium, serve
+
+SEED_QUERIES = read_queries(site="seed")
+
+
+def test_text_is_normalised_and_split_into_runs_of_word_characters() -> None:
+    assert search.normalize("２０２４年ＧＤＰ") == "2024年gdp"
+    text = search.normalize("增长５.２%，达到9.43亿元（预计）")
+    assert list(search.runs(text)) == ["增长5.2%", "达到9.43亿元", "预计"]
+    pairs, characters = search.pairs_and_characters("粮食产量")
+    assert pairs == {"粮食", "食产", "产量"} and characters == set("粮食产量")
+
+
+def test_the_index_points_each_pair_to_its_paragraphs(tmp_path: Path) -> None:
+    pages = [
+        search.SearchPage(
+            "reports/a/",
+            "甲报告",
+            '<h1 id="top">甲报告</h1><p id="L3">粮食产量稳定增长。</p><h2 id="s2">民生</h2><ul><li>居民消费价格</li></ul>',
+            ("粮食",),
+        ),
+        search.SearchPage("audit/a/", "清理记录", "<p>粮食产量</p>"),
+    ]
+    manifest = search.write_index(pages, tmp_path)
+    assert [page[0] for page in manifest["pages"]] == ["reports/a/"]
+    assert manifest["pages"][0][4] == ["粮食"]
+
+    def postings(key: str) -> list[int]:
+        shard = search.shard_of(key, manifest["pair_shards"])
+        deltas = json.loads((tmp_path / "search" / "g" / f"{shard}.json").read_text(encoding="utf-8")).get(key, [])
+        return [sum(deltas[: i + 1]) for i in range(len(deltas))]
+
+    assert postings("产量") == [1]
+    assert postings("价格") == [3]
+    assert postings("量子") == []
+    rows = []
+    for path in sorted((tmp_path / "search" / "c").glob("0.*.json")):
+        chunk = json.loads(path.read_text(encoding="utf-8"))
+        rows += [(chunk["sections"][s][1], anchor, text) for s, anchor, text in chunk["blocks"]]
+    assert rows == [
+        ("甲报告", "top", "甲报告"),
+        ("甲报告", "L3", "粮食产量稳定增长。"),
+        ("民生", "s2", "民生"),
+        ("民生", "s2", "居民消费价格"),
+    ]
+
+
+@pytest.mark.browser
+def test_seed_queries_find_the_expected_reports(seed_site: Path) -> None:
+    with serve(seed_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        box = SearchBox(page)
+        answers = [(query, box.search(query.query)) for query in SEED_QUERIES]
+    expected = [(query, answer) for query, answer in answers if query.expected]
+    missed = [query.query for query, answer in expected if reciprocal_rank(query, answer) < 1 / TOP]
+    assert len(missed) / len(expected) <= 0.03, missed
+    assert [query.query for query, answer in answers if query.verbatim and not answer.hits] == []
+    assert [query.query for query, answer in answers if query.category == "nowhere" and answer.hits] == []
+
+
+@pytest.mark.browser
+def test_a_result_opens_the_paragraph_with_the_query_highlighted(seed_site: Path) -> None:
+    with serve(seed_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        answer = SearchBox(page).search("计生工作")
+        assert answer.hits[0].slug == "000_f936ed40faecbb33-1"
+        page.locator("li.md-search-result__item a[href*='#L23']").first.click()
+        page.wait_for_load_state("networkidle")
+        assert "#L23" in page.url
+        marks = page.locator("#L23 mark[data-md-highlight]").all_inner_texts()
+        assert "计生工作" in "".join(marks)
+
+
+@pytest.mark.browser
+def test_search_at_phone_width_with_the_keyboard(seed_site: Path) -> None:
+    with serve(seed_site) as base, chromium(viewport={"width": 390, "height": 844}) as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        answer = SearchBox(page).search("猕猴桃")
+        assert answer.hits and page.locator("li.md-search-result__item").first.is_visible()
+        # once Material's search overlay has finished opening, nothing is wider than the screen
+        page.wait_for_function("document.documentElement.scrollWidth - window.innerWidth <= 1", timeout=5000)
+        result = page.locator(".md-search-result").evaluate("e => [e.scrollWidth, e.clientWidth]")
+        assert result[0] <= result[1]
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/reports/000_f936ed40faecbb33-1/**", timeout=5000)
+
+
+@pytest.mark.browser
+def test_search_reads_a_few_index_files_from_the_site_only(seed_site: Path) -> None:
+    hosts: set[str] = set()
+    sizes: list[int] = []
+    with serve(seed_site) as base, chromium() as context:
+        context.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
+        context.on(
+            "requestfinished",
+            lambda request: sizes.append(response_bytes(request)) if is_search_request(request.url, base) else None,
+        )
+        page = context.new_page()
+        page.goto(base, wait_until="domcontentloaded")
+        assert SearchBox(page).search("农民人均纯收入").hits
+    assert hosts == {urlparse(base).netloc}
+    index_bytes = sum(path.stat().st_size for path in (seed_site / "search").rglob("*.json"))
+    assert 0 < sum(sizes) < index_bytes / 4
