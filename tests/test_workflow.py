@@ -51,9 +51,12 @@ def test_actions_are_pinned_to_commits_and_permissions_are_minimal() -> None:
     assert data["concurrency"]["group"]
     jobs = data["jobs"]
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
-    assert all("permissions" not in job for name, job in jobs.items() if name != "deploy")
+    assert jobs["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert all("permissions" not in job for name, job in jobs.items() if name not in ("deploy", "build"))
     uses = {step["uses"].split("@")[0] for step in steps() if "uses" in step}
     assert {"actions/upload-pages-artifact", "actions/deploy-pages"} <= uses
+    build_env = next(step["env"] for step in jobs["build"]["steps"] if step.get("run", "").startswith("bash build_tools/site.sh"))
+    assert {"SITE_URL", "REPO_URL"} <= set(build_env)
     assert data[True]["pull_request"] is None or "pull_request" in data[True]  # tests run on pull requests
 
 
