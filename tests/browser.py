@@ -44,10 +44,16 @@ class QuietHandler(SimpleHTTPRequestHandler):
         return
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that closes a connection early (leaving a page) is not an error here."""
+        return
+
+
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:
     """Serves ``folder`` on 127.0.0.1 and yields its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
