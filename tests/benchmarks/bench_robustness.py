@@ -19,7 +19,7 @@ from build_tools.decode import DecodeError, decode
 from build_tools.pipeline import input_files, publish, read_inputs
 from build_tools.split import split
 from tests.browser import chromium, serve
-from tests.conftest import ROOT, build_site, corpus_files
+from tests.conftest import build_site, corpus_files
 from tests.test_robustness import bad_inputs
 from tests.test_security import PAYLOADS, Findings, payload_reports
 
