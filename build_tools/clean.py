@@ -31,6 +31,7 @@ from build_tools.resource_files import compiled, load_yaml, pattern
 PATTERNS = "cleaning.yaml"
 JOIN_CONTEXT = 12
 MAX_FIXER_ROUNDS = 8
+MAX_FURNITURE_CHARS = 300
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ufffe\uffff]")
 MIN_REPEATED_RUN = 3
 MIN_REPEATED_LINE_CHARS = 15
@@ -168,7 +169,7 @@ def trailer_start(lines: tuple[SourceLine, ...]) -> tuple[int, str] | None:
     """(line number, reason) where what follows the report on the page begins, if it does."""
     for line in lines:
         for regex, reason in compiled(PATTERNS, "trailers"):
-            if regex.match(comparable(line.text)):
+            if regex.match(comparable(line.text[:MAX_FURNITURE_CHARS])):
                 return line.number, reason
     return None
 
@@ -180,6 +181,8 @@ def comparable(text: str) -> str:
 
 def classify_line(line: SourceLine) -> AuditEntry | None:
     """The audit entry for dropping ``line`` whole, or None when it is kept."""
+    if len(line.text) > MAX_FURNITURE_CHARS and line.text.strip():
+        return None  # page furniture is short; a long line is report text
     text = comparable(line.text)
     if not text:
         return AuditEntry("whitespace", line.number, line.text, "blank line") if line.text else None

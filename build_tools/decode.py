@@ -30,6 +30,7 @@ MAX_BINARY_CONTROL_SHARE = 0.01
 # Unassigned, private-use and surrogate code points: what bytes decoded in the wrong encoding become.
 NOT_TEXT_CATEGORIES = frozenset({"Cn", "Co", "Cs"})
 MAX_NOT_TEXT_SHARE = 0.05
+NOT_TEXT_SAMPLE_CHARS = 20_000
 HTML_DOCUMENT = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
 MIXED = "mixed utf-8/gb18030"
 
@@ -129,9 +130,10 @@ def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
     controls = len(BINARY_CONTROL.findall(text))
     if text and controls / len(text) > MAX_BINARY_CONTROL_SHARE:
         raise DecodeError(path, f"{controls} control characters: a binary file, not report text", "binary")
-    unassigned = sum(unicodedata.category(char) in NOT_TEXT_CATEGORIES for char in text)
-    if text and unassigned / len(text) > MAX_NOT_TEXT_SHARE:
-        share = f"{unassigned / len(text):.0%}"
+    sample = text[:NOT_TEXT_SAMPLE_CHARS]
+    unassigned = sum(unicodedata.category(char) in NOT_TEXT_CATEGORIES for char in sample)
+    if sample and unassigned / len(sample) > MAX_NOT_TEXT_SHARE:
+        share = f"{unassigned / len(sample):.0%}"
         raise DecodeError(path, f"{share} of the characters are unassigned or private-use: not text", "encoding")
     if HTML_DOCUMENT.match(text):
         raise DecodeError(path, "an HTML document, not report text: save the page's text instead", "html")
