@@ -57,8 +57,9 @@ def describe(report: CleanedReport, blocks: tuple[Block, ...], *, pieces: int) -
     """Title, place and level of ``report``; ``pieces`` is how many reports its file holds."""
     body = speaking_body(report)
     place, level = level_of(body) if body else (None, None)
+    spoken_place = place
     base = report.heading or f"{PurePath(report.source).stem}政府工作报告"
-    if place is None:
+    if place is None and pieces == 1:  # a collection's title names the site's topic, not each piece's place
         named = pattern(RULES, "title_place").search(base)
         if named and not pattern(RULES, "hidden_place").match(named.group("place")):
             place = named.group("place")
@@ -66,7 +67,7 @@ def describe(report: CleanedReport, blocks: tuple[Block, ...], *, pieces: int) -
             place = PurePath(report.source).stem
     if pieces == 1:
         return ReportMetadata(base, place, level)
-    detail = place or first_heading(blocks)
+    detail = spoken_place or first_heading(blocks)
     title = f"{base}：{detail}" if detail and detail not in base else base
     return ReportMetadata(title, place, level)
 
