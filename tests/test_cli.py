@@ -43,3 +43,11 @@ def test_inspect_names_a_bad_file_and_still_reports_the_good_ones(tmp_path) -> N
     assert result.returncode == 1
     assert len(json.loads(result.stdout)["reports"]) == 5
     assert f"{bad}: no report text found" in result.stderr
+
+
+def test_titles_add_what_each_piece_says_of_itself() -> None:
+    reports = json.loads(inspect("seeds/000_f936ed40faecbb33.txt").stdout)["reports"]
+    assert reports[0]["title"] == "武陵源区政府工作报告篇一：20xx年主要工作"
+    assert reports[4]["title"].endswith("加强和改进政府自身建设")
+    assert [report["level"] for report in reports][2:4] == ["区县", "乡镇"]
+    assert all(report["place"] is None for report in reports)  # the collection's title is no piece's place
