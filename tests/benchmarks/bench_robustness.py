@@ -12,16 +12,14 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlparse
 
 from build_tools.clean import clean, original_line
 from build_tools.decode import DecodeError, decode
 from build_tools.pipeline import input_files, publish, read_inputs
 from build_tools.split import split
-from tests.browser import chromium, serve
 from tests.conftest import build_site, corpus_files
 from tests.test_robustness import bad_inputs
-from tests.test_security import PAYLOADS, Findings, payload_reports
+from tests.test_security import PAYLOADS, Findings, browse, payload_reports
 
 
 def unaccounted_characters(path: Path) -> int:
@@ -57,19 +55,12 @@ def payload_results() -> dict[str, int]:
             parser = Findings()
             parser.feed(page.read_text(encoding="utf-8"))
             kept_markup += len(parser.problems)
-        dialogs: list[str] = []
-        hosts: set[str] = set()
-        pages = sorted(str(p.parent.relative_to(site)) for p in site.rglob("index.html"))
-        with serve(site) as base, chromium() as context:
-            browser_page = context.new_page()
-            browser_page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            browser_page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
-            for path in pages:
-                browser_page.goto(base + ("" if path == "." else path + "/"), wait_until="load")
-            foreign = len(hosts - {urlparse(base).netloc})
+        dialogs, hosts, own_host = browse(site, hover_marks=False)
+        pages = len(list(site.rglob("index.html")))
+        foreign = len(hosts - {own_host})
         return {
             "payloads": len(PAYLOADS),
-            "pages opened": len(pages),
+            "pages opened": pages,
             "tags or attributes kept from a payload": kept_markup,
             "dialogs fired": len(dialogs),
             "hosts other than 127.0.0.1 contacted": foreign,

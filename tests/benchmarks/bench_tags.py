@@ -8,33 +8,20 @@ of the same texts, which is what Material's search plugin runs over every page a
 
 from __future__ import annotations
 
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import jieba
+
+from build_tools import idf
+from build_tools.tagging import Tagger
+from tests.test_tagging import seed_reports
+
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-
-import jieba  # noqa: E402
-
-from build_tools import idf  # noqa: E402
-from build_tools.tagging import Tagger  # noqa: E402
-
-SEED = ROOT / "seeds" / "000_f936ed40faecbb33.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
-SEED_RANGES = ((7, 43), (45, 73), (75, 97), (99, 235), (237, 257))
-SEED_DROPPED = frozenset({3, 5, 43, 257, 7, 45, 75, 99, 237})
 TOP = 30
-
-
-def seed_reports() -> list[str]:
-    lines = SEED.read_text(encoding="utf-8").splitlines()
-    return [
-        "\n".join(lines[number - 1] for number in range(first, last + 1) if number not in SEED_DROPPED)
-        for first, last in SEED_RANGES
-    ]
 
 
 def corpus_texts() -> list[tuple[str, str]]:
