@@ -19,6 +19,7 @@ from typing import Any
 
 from build_tools.model import Heading, Publication, Report
 from build_tools.pipeline import publish, read_inputs
+from build_tools.tables import indicator_record
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_FILE = PROJECT_ROOT / "mkdocs.yml"
@@ -44,6 +45,8 @@ def report_json(report: Report) -> dict[str, Any]:
         "level": report.level,
         "outline": outline(report),
         "anomalies": [{"kind": a.kind, "line": a.line, "text": a.text} for a in report.anomalies],
+        "indicators": [indicator_record(indicator) for indicator in report.indicators],
+        "tags": list(report.tags),
         "paragraphs": len(report.cleaned.paragraphs),
     }
 

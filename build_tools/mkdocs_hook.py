@@ -5,6 +5,16 @@ Thin glue only: ``on_config`` runs the pipeline over the seeds folder (``REPORTS
 A file that cannot be published is logged as a warning naming it, so ``mkdocs build --strict``
 fails while a plain build still publishes every other report.
 
+Speed: each file's pipeline result comes from the content-hash cache (``build_tools/cache.py``) when
+it has one, and the rest are processed in a pool of processes. The pipeline's records are then frozen
+out of the cyclic garbage collector's reach (``gc.freeze``) until the build ends, so that MkDocs'
+many short-lived objects do not make it walk them again and again. What Markdown made of a page (its
+HTML, table of contents, anchors and the warnings logged meanwhile) is cached too, keyed by the page's
+Markdown, its path, the list of the site's files, ``mkdocs.yml`` and the versions of the code; a page
+found there is not converted again (``on_page_markdown`` hands MkDocs the stored result instead). The
+search index takes the text of unchanged pages from the same cache. The downloads (CSV, JSON) wait in a
+temporary folder rather than in memory until MkDocs copies them into the site.
+
 Search (``build_tools/search.py``): ``on_page_context`` hands each page to the project's index and hides
 it from Material's own search plugin, so the plugin writes only its settings; ``on_post_build`` writes
 the index. ``REPORTS_SEARCH=material`` leaves search to the plugin alone (the benchmark's anchor).
@@ -12,8 +22,15 @@ the index. ``REPORTS_SEARCH=material`` leaves search to the plugin alone (the be
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import logging
 import os
+import pickle
+import shutil
+import tempfile
+from functools import partial
+from importlib import metadata
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,7 +39,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from build_tools import search
-from build_tools.pipeline import input_files, publish, read_inputs, summary
+from build_tools.cache import RenderedPage, ResultCache, remember_between_builds, shared_cache, source_version
+from build_tools.pipeline import input_files, publish_cached, read_inputs, summary
 from build_tools.site import SitePages, build_site
 
 SEEDS_ENV = "REPORTS_SEEDS_DIR"
@@ -30,11 +48,16 @@ SEARCH_ENV = "REPORTS_SEARCH"
 log = logging.getLogger("mkdocs.hooks.reports")
 generated: dict[str, SitePages] = {}
 search_pages: dict[str, search.SearchPage] = {}
+RENDER_PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 
 
 def seeds_folder(config: MkDocsConfig) -> Path:
     configured = os.environ.get(SEEDS_ENV)
     return Path(configured) if configured else Path(config.config_file_path).parent / "seeds"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    remember_between_builds(command == "serve")  # a server builds again: keep results in memory too
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -44,23 +67,57 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         paths = []
     else:
         paths = input_files(folder)
-    publication = publish(read_inputs(paths, shown_as=lambda path: f"{folder.name}/{path.name}"))
+    inputs = read_inputs(paths, shown_as=lambda path: f"{folder.name}/{path.name}")
+    publication, processed = publish_cached(inputs, shared_cache())
     for error in publication.errors:
         log.warning(f"{error.source}: {error.problem}")
     log.info(summary(publication, len(paths)))
+    log.debug(f"{processed} files processed, {len(paths) - processed} taken from the cache")
     site = build_site(publication, site_name=config.site_name)
+    renders.begin()
     generated["site"] = site
     config.nav = site.nav
+    gc.freeze()
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for path, content in generated["site"].pages.items():
+    staging.reset()
+    for path, content in generated.pop("site").pages.items():
         existing = files.get_file_from_path(path)
         if existing is not None:
             files.remove(existing)
-        files.append(File.generated(config, path, content=content))
+        if isinstance(content, bytes):  # downloads wait on disk, not in memory, until MkDocs copies them
+            files.append(File.generated(config, path, abs_src_path=staging.write(path, content)))
+        else:
+            files.append(File.generated(config, path, content=content))
     return files
+
+
+class Staging:
+    """A temporary folder for the generated downloads of one build, removed when the build ends."""
+
+    def __init__(self) -> None:
+        self.folder: Path | None = None
+
+    def reset(self) -> None:
+        self.remove()
+        self.folder = Path(tempfile.mkdtemp(prefix="reports-downloads-"))
+
+    def write(self, path: str, content: bytes) -> str:
+        assert self.folder is not None
+        target = self.folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        return str(target)
+
+    def remove(self) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
+
+
+staging = Staging()
 
 
 def project_search() -> bool:
@@ -79,4 +136,134 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 
 def on_post_build(config: MkDocsConfig) -> None:
     if project_search():
-        search.write_index(search_pages.values(), Path(config.site_dir))
+        search.write_index(search_pages.values(), Path(config.site_dir), shared_cache("search", "search"))
+    gc.unfreeze()
+    renders.finish()
+    staging.remove()
+
+
+def on_build_error(error: Exception) -> None:
+    gc.unfreeze()
+    renders.finish()
+    staging.remove()
+
+
+class RecordCapture(logging.Handler):
+    """Keeps the records logged while one page is rendered, to log them again when the render is reused."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.INFO:
+            self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+class PageRenders:
+    """The render cache: ``lookup`` before MkDocs renders a page, ``store`` right after."""
+
+    def __init__(self) -> None:
+        self.capture: RecordCapture | None = None
+        self.pending: dict[str, str] = {}
+        self.used: set[str] = set()
+        self.signature: tuple[int, str] = (0, "")
+
+    def cache(self) -> ResultCache | None:
+        return shared_cache("pages", "pages")
+
+    def begin(self) -> None:
+        """Starts a build: the list of files and the settings are read again at its first page."""
+        self.signature = (0, "")
+
+    def key(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.signature[0] != id(files):  # once per build: the files and settings every page shares
+            listing = "\0".join(sorted(f.src_uri for f in files))
+            shared = f"{render_version(config)}\0{config.site_url}\0{config.use_directory_urls}\0{listing}"
+            self.signature = (id(files), hashlib.sha256(shared.encode()).hexdigest())
+        digest = hashlib.sha256(f"{self.signature[1]}\0{page.file.src_uri}\0".encode())
+        digest.update(markdown.encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+
+    def lookup(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+        """Gives ``page`` the stored render of ``markdown`` if there is one, else starts recording it."""
+        cache = self.cache()
+        if cache is None:
+            return
+        key = self.key(markdown, page, config, files)
+        self.used.add(key)
+        stored = cache.get(key)
+        if isinstance(stored, RenderedPage):
+            page.render = partial(restore, page, stored)  # type: ignore[method-assign]
+            return
+        self.pending[page.file.src_uri] = key
+        self.capture = RecordCapture()
+        logging.getLogger("mkdocs").addHandler(self.capture)
+
+    def store(self, page: Page) -> None:
+        key = self.pending.pop(page.file.src_uri, None)
+        capture, self.capture = self.capture, None
+        if capture is not None:
+            logging.getLogger("mkdocs").removeHandler(capture)
+        cache = self.cache()
+        if key is None or capture is None or cache is None:
+            return
+        links = page.links_to_anchors
+        cache.put(
+            key,
+            RenderedPage(
+                page.content or "",
+                pickle.dumps(page.toc),
+                page._title_from_render,
+                frozenset(page.present_anchor_ids or ()),
+                None if links is None else {file.src_uri: dict(anchors) for file, anchors in links.items()},
+                tuple(capture.records),
+            ),
+        )
+
+    def finish(self) -> None:
+        """Ends a build: stops any capture left open and keeps in memory only this build's pages."""
+        if self.capture is not None:
+            logging.getLogger("mkdocs").removeHandler(self.capture)
+            self.capture = None
+        self.pending.clear()
+        cache = self.cache()
+        if cache is not None:
+            cache.retain(self.used)
+        self.used = set()
+
+
+def restore(page: Page, stored: RenderedPage, config: MkDocsConfig, files: Files) -> None:
+    """Stands in for ``Page.render``: the stored result, and the warnings the render logged."""
+    page.content = stored.content
+    page.toc = pickle.loads(stored.toc)
+    page._title_from_render = stored.title
+    page.present_anchor_ids = set(stored.anchors)
+    if stored.links is not None:
+        targets = ((files.get_file_from_path(path), anchors) for path, anchors in stored.links.items())
+        page.links_to_anchors = {file: dict(anchors) for file, anchors in targets if file is not None}
+    for name, level, message in stored.records:
+        logging.getLogger(name).log(level, message)
+
+
+def render_version(config: MkDocsConfig) -> str:
+    """The code, configuration and package versions that decide what Markdown makes of a page."""
+    versions = "".join(f"{name}={metadata.version(name)}\0" for name in RENDER_PACKAGES)
+    config_file = Path(config.config_file_path or "")
+    settings = config_file.read_bytes() if config_file.is_file() else b""
+    return hashlib.sha256(source_version().encode() + versions.encode() + settings).hexdigest()
+
+
+renders = PageRenders()
+
+
+@event_priority(-100)  # after every other plugin has changed the Markdown
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    renders.lookup(markdown, page, config, files)
+    return markdown
+
+
+@event_priority(100)  # before any other plugin changes the HTML
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    renders.store(page)
+    return html

@@ -218,6 +218,7 @@ class Indicator:
     span: str
     paragraph: int = 0
     offset: int = 0
+    cleaned_span: str = ""
 
 
 @dataclass(frozen=True)

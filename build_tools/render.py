@@ -238,7 +238,7 @@ def figure_marks(report: Report, paragraph: Paragraph) -> list[Mark]:
     """A highlight with the parsed value on every figure of ``paragraph``, anchored for the table."""
     end = paragraph.start + len(paragraph.text)
     return [
-        Mark(i.offset - paragraph.start, i.offset - paragraph.start + len(i.span), "gr-figure", figure_title(i),
+        Mark(start := i.offset - paragraph.start, start + len(i.cleaned_span or i.span), "gr-figure", figure_title(i),
              figure_anchor(number))
         for number, i in enumerate(report.indicators)
         if i.paragraph == paragraph.origin and paragraph.start <= i.offset < end

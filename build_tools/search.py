@@ -20,11 +20,13 @@ whole index. ``docs/javascripts/search-worker.js`` is the browser side; it must 
 
 from __future__ import annotations
 
-import itertools
+import hashlib
 import json
 import math
+import operator
 import shutil
 import unicodedata
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +35,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from build_tools.cache import ResultCache, source_version
 from build_tools.resource_files import load_yaml
 
 SETTINGS = "search.yaml"
@@ -43,6 +46,7 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 SKIPPED_TAGS = frozenset({"script", "style"})
 SKIPPED_CLASSES = frozenset({"headerlink"})
 CELL_TAGS = frozenset({"td", "th"})
+SEPARATOR = "\x00"  # not a word character: what ``word_table`` makes of everything between runs
 FNV_OFFSET = 0x811C9DC5
 FNV_PRIME = 0x01000193
 
@@ -111,13 +115,33 @@ def runs(text: str) -> Iterator[str]:
         yield text[start:]
 
 
+class WordTable(dict[int, str]):
+    """``str.translate`` table: a character to its normalised form, with ``SEPARATOR`` for non-word characters.
+
+    ``text.translate(word_table()).split(SEPARATOR)`` gives the runs of ``runs(normalize(text))`` (and empty
+    strings between separators); each character is looked up once per process.
+    """
+
+    def __missing__(self, code: int) -> str:
+        normalized = normalize_character(chr(code))
+        value = "".join(c if is_word_character(c) else SEPARATOR for c in normalized)
+        self[code] = value
+        return value
+
+
+@cache
+def word_table() -> WordTable:
+    return WordTable()
+
+
 def pairs_and_characters(text: str) -> tuple[set[str], set[str]]:
     """The character pairs and the single characters of the word runs of ``text`` (normalised)."""
     pairs: set[str] = set()
     characters: set[str] = set()
-    for run in runs(normalize(text)):
-        characters.update(run)
-        pairs.update(run[i : i + 2] for i in range(len(run) - 1))
+    for run in text.translate(word_table()).split(SEPARATOR):
+        if run:
+            characters.update(run)
+            pairs.update(map(operator.add, run, run[1:]))
     return pairs, characters
 
 
@@ -186,27 +210,44 @@ def boost_of(url: str) -> float:
 
 
 def delta_encode(ids: Sequence[int]) -> list[int]:
-    return [ids[0], *(b - a for a, b in itertools.pairwise(ids))]
+    return [ids[0], *map(operator.sub, ids[1:], ids[:-1])]
 
 
-def shard_count(postings: dict[str, list[int]], target_bytes: int) -> int:
+def estimated_size(key: str, deltas: list[int]) -> int:
+    """About the bytes of ``"key":[deltas]`` in a shard."""
+    return len(key) * 3 + 6 + sum(map(len, map(str, deltas))) + len(deltas)
+
+
+def shard_count(postings: dict[str, Sequence[int]], target_bytes: int) -> int:
     """A power of two that puts about ``target_bytes`` of JSON in each shard."""
-    size = sum(len(key) * 3 + 6 + sum(len(str(d)) + 1 for d in delta_encode(ids)) for key, ids in postings.items())
+    return shards_for(sum(estimated_size(key, delta_encode(ids)) for key, ids in postings.items()), target_bytes)
+
+
+def shards_for(size: int, target_bytes: int) -> int:
     return 1 << max(0, math.ceil(math.log2(max(1, size / target_bytes))))
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def write_json(path: Path, data: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    path.write_text(dumps(data), encoding="utf-8")
 
 
-def write_shards(folder: Path, postings: dict[str, list[int]], target_bytes: int) -> int:
-    shards = shard_count(postings, target_bytes)
-    grouped: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    for key in sorted(postings):
-        grouped[shard_of(key, shards)][key] = delta_encode(postings[key])
-    for number, content in enumerate(grouped):
-        write_json(folder / f"{number}.json", content)
+def write_shards(folder: Path, postings: dict[str, Sequence[int]], target_bytes: int) -> int:
+    """Writes the postings in shards of about ``target_bytes``, keys in sorted order; returns the count.
+
+    One shard's deltas are made at a time, so that memory holds the compact postings and one shard only.
+    """
+    keys = sorted(postings)
+    shards = shards_for(sum(estimated_size(key, delta_encode(postings[key])) for key in keys), target_bytes)
+    grouped: list[list[str]] = [[] for _ in range(shards)]
+    for key in keys:
+        grouped[shard_of(key, shards)].append(key)
+    for number, shard_keys in enumerate(grouped):
+        write_json(folder / f"{number}.json", {key: delta_encode(postings[key]) for key in shard_keys})
     return shards
 
 
@@ -224,41 +265,60 @@ def write_chunks(folder: Path, page: int, blocks: Sequence[tuple[Block, Section]
         write_json(folder / f"{page}.{k // size}.json", {"sections": sections, "blocks": rows})
 
 
+def parse_cached(page: SearchPage, cache: ResultCache | None, used: set[str]) -> ParsedPage:
+    """``parse_page(page)``, from ``cache`` when it holds the same page (keyed by URL, title and HTML)."""
+    if cache is None:
+        return parse_page(page)
+    digest = hashlib.sha256(f"{source_version()}\0{page.url}\0{page.title}\0".encode())
+    digest.update(page.html.encode("utf-8", "surrogateescape"))
+    key = digest.hexdigest()
+    used.add(key)
+    parsed = cache.get(key)
+    if not isinstance(parsed, ParsedPage):
+        parsed = parse_page(page)
+        cache.put(key, parsed)
+    return parsed
+
+
 def build_index(
-    pages: Iterable[SearchPage], chunks: Path
-) -> tuple[list[list[Any]], dict[str, list[int]], dict[str, list[int]]]:
-    """The manifest's pages and the pair and character postings; writes the text chunks into ``chunks``."""
+    pages: Iterable[SearchPage], chunks: Path, cache: ResultCache | None = None
+) -> tuple[list[list[Any]], dict[str, array[int]], dict[str, array[int]]]:
+    """The manifest's pages and the pair and character postings; writes the text chunks into ``chunks``.
+
+    With a ``cache``, each page's parsed text is taken from it when the page has not changed.
+    """
     manifest_pages: list[list[Any]] = []
-    blocks: list[tuple[Block, Section]] = []
-    pair_postings: dict[str, list[int]] = defaultdict(list)
-    character_postings: dict[str, list[int]] = defaultdict(list)
+    count = 0  # blocks so far: the number of the next one
+    # Arrays of machine integers: a posting costs 4 bytes instead of a pointer and an int object.
+    pair_postings: dict[str, array[int]] = defaultdict(lambda: array("i"))
+    character_postings: dict[str, array[int]] = defaultdict(lambda: array("i"))
+    used: set[str] = set()
     for page in sorted(pages, key=lambda item: item.url):
         if is_excluded(page.url):
             continue
-        parsed = parse_page(page)
-        first = len(blocks)
-        manifest_pages.append(
-            [page.url, page.title, len(blocks), len(parsed.blocks), list(page.tags), boost_of(page.url)]
-        )
-        for block in parsed.blocks:
-            number = len(blocks)
-            blocks.append((block, parsed.sections[block.section]))
+        parsed = parse_cached(page, cache, used)
+        manifest_pages.append([page.url, page.title, count, len(parsed.blocks), list(page.tags), boost_of(page.url)])
+        for number, block in enumerate(parsed.blocks, start=count):
             pairs, characters = pairs_and_characters(block.text)
             for pair in pairs:
                 pair_postings[pair].append(number)
             for character in characters:
                 character_postings[character].append(number)
-        write_chunks(chunks, len(manifest_pages) - 1, blocks[first:], settings()["blocks_per_chunk"])
+        count += len(parsed.blocks)
+        page_blocks = [(block, parsed.sections[block.section]) for block in parsed.blocks]
+        write_chunks(chunks, len(manifest_pages) - 1, page_blocks, settings()["blocks_per_chunk"])
+    if cache is not None:
+        cache.retain(used)
     return manifest_pages, pair_postings, character_postings
 
 
-def write_index(pages: Iterable[SearchPage], site_dir: Path) -> dict[str, Any]:
-    """Writes ``site_dir/search/{manifest.json,g,u,c}`` and returns the manifest."""
+def write_index(pages: Iterable[SearchPage], site_dir: Path, cache: ResultCache | None = None) -> dict[str, Any]:
+    """Writes ``site_dir/search/{manifest.json,g,u,c}`` and returns the manifest (``cache``: see ``build_index``)."""
     config = settings()
     folder = site_dir / "search"
     for name in ("g", "u", "c"):
         shutil.rmtree(folder / name, ignore_errors=True)
-    manifest_pages, pair_postings, character_postings = build_index(pages, folder / "c")
+    manifest_pages, pair_postings, character_postings = build_index(pages, folder / "c", cache)
     manifest = {
         "pages": manifest_pages,
         "blocks": sum(page[3] for page in manifest_pages),

@@ -158,15 +158,35 @@ def glossary_page(publication: Publication) -> str:
 
 
 def download_files(publication: Publication) -> dict[str, str | bytes]:
+    """The indicator tables of the whole site and of each report, as CSV and JSON.
+
+    The rows of each report are made once: the site's table is the reports' rows in order.
+    """
     files: dict[str, str | bytes] = {}
-    everything = download_rows(publication.reports)
-    files["downloads/indicators.csv"] = as_csv(everything)
-    files["downloads/indicators.json"] = as_json(everything)
+    tables = []
     for report in publication.reports:
         rows = download_rows([report])
-        files[f"downloads/{report.slug}.csv"] = as_csv(rows)
-        files[f"downloads/{report.slug}.json"] = as_json(rows)
+        tables.append((report, as_csv(rows), as_json(rows)))
+    files["downloads/indicators.csv"] = joined_csv([csv for _, csv, _ in tables])
+    files["downloads/indicators.json"] = joined_json([json for _, _, json in tables])
+    for report, csv, json in tables:
+        files[f"downloads/{report.slug}.csv"] = csv
+        files[f"downloads/{report.slug}.json"] = json
     return files
+
+
+def joined_csv(tables: list[bytes]) -> bytes:
+    """``as_csv`` of all the rows of ``tables`` (each ``as_csv`` of some rows): one header, the rows in order."""
+    header = as_csv([])
+    return header + b"".join(table[len(header) :] for table in tables)
+
+
+def joined_json(tables: list[bytes]) -> bytes:
+    """``as_json`` of all the rows of ``tables`` (each ``as_json`` of some rows), without encoding them again."""
+    empty = as_json([])
+    opening, closing = b'{\n "indicators": [\n', b"\n ]\n}\n"
+    bodies = [table[len(opening) : -len(closing)] for table in tables if table != empty]
+    return opening + b",\n".join(bodies) + closing if bodies else empty
 
 
 def build_site(publication: Publication, *, site_name: str) -> SitePages:

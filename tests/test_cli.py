@@ -51,3 +51,14 @@ def test_titles_add_what_each_piece_says_of_itself() -> None:
     assert reports[4]["title"].endswith("加强和改进政府自身建设")
     assert [report["level"] for report in reports][2:4] == ["区县", "乡镇"]
     assert all(report["place"] is None for report in reports)  # the collection's title is no piece's place
+
+
+def test_inspect_gives_indicators_and_tags_with_the_documented_fields() -> None:
+    reports = json.loads(inspect("seeds/000_f936ed40faecbb33.txt").stdout)["reports"]
+    fields = {"subject", "value", "value_high", "unit", "base_value", "base_unit", "role", "qualifier", "kind", "line", "span"}
+    first = reports[0]["indicators"]
+    assert first and all(set(row) == fields for row in first)
+    source = (ROOT / "seeds" / "000_f936ed40faecbb33.txt").read_text(encoding="utf-8").splitlines()
+    assert all(row["span"] in source[row["line"] - 1] for report in reports for row in report["indicators"])
+    assert {"猕猴桃", "日光温室"} <= set(reports[0]["tags"])
+    assert all(5 <= len(report["tags"]) <= 10 for report in reports)

@@ -1,0 +1,170 @@
+"""Content-hash cache of per-file pipeline results: (name, bytes) in, the pickled result out.
+
+The same store also keeps the HTML that MkDocs rendered for each page (``kind="pages"``, used by the
+MkDocs hook); its keys are made by the hook from the page's Markdown and everything else the render reads.
+
+The key of an entry is the SHA-256 of the file's content, the name readers see it under (reports
+take their source and page name from it) and ``code_version()``: a hash of every module and resource
+of ``build_tools``, the settings that the environment overrides and the versions of the segmenters.
+A change to any of those gives new keys, so an entry can never be stale; old entries are simply no
+longer asked for.
+
+Entries live in ``REPORTS_CACHE_DIR/KIND/`` (default ``.cache/reports/`` and ``.cache/pages/`` in the
+project root), one file each, written to a temporary name and renamed into place so that a reader never
+sees half a file.
+An entry that cannot be read or unpickled, or that holds another key, counts as a miss.
+``REPORTS_CACHE=off`` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_ROOT = PACKAGE_DIR.parent / ".cache"
+FOLDER_ENV = "REPORTS_CACHE_DIR"
+SWITCH_ENV = "REPORTS_CACHE"
+# Environment variables that change what the pipeline makes of a file (see decode.Limits).
+SETTINGS_ENV = ("REPORTS_MAX_FILE_BYTES", "REPORTS_MAX_LINE_CHARS")
+PACKAGES = ("jieba", "rjieba")
+FORMAT = b"reports-cache 1"
+
+
+@cache
+def source_version() -> str:
+    """A hash of the code and resources of ``build_tools``, Python's version and the segmenters' versions."""
+    digest = hashlib.sha256(FORMAT)
+    digest.update(sys.version.encode())
+    for path in sorted(p for p in PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(PACKAGE_DIR)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in PACKAGES:
+        digest.update(f"{name}={package_version(name)}\0".encode())
+    return digest.hexdigest()
+
+
+def code_version() -> str:
+    """``source_version()`` with the settings that the environment overrides."""
+    digest = hashlib.sha256(source_version().encode())
+    for name in SETTINGS_ENV:
+        digest.update(f"\0{name}={os.environ.get(name, '')}".encode())
+    return digest.hexdigest()
+
+
+def package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def entry_key(name: str, data: bytes, version: str) -> str:
+    """The key of the result for ``data`` shown to readers as ``name``."""
+    digest = hashlib.sha256(version.encode())
+    digest.update(b"\0" + name.encode("utf-8", "surrogateescape") + b"\0")
+    digest.update(data)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class ResultCache:
+    """Pickled results in ``folder``, one file per key, and in memory those of the latest build."""
+
+    folder: Path
+    version: str
+    remember: bool = True  # keep results in memory too, for the next build of this process
+    memory: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_environment(
+        cls, kind: str = "reports", version: str | None = None, *, remember: bool = True
+    ) -> ResultCache | None:
+        """The cache of ``kind`` the environment asks for, or ``None`` when ``REPORTS_CACHE=off``."""
+        if os.environ.get(SWITCH_ENV, "").lower() in {"off", "0", "no", "false"}:
+            return None
+        folder = Path(os.environ.get(FOLDER_ENV) or DEFAULT_ROOT) / kind
+        return cls(folder, version or code_version(), remember)
+
+    def key(self, name: str, data: bytes) -> str:
+        return entry_key(name, data, self.version)
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> Any | None:
+        """The stored result of ``key``, or ``None`` when absent, unreadable or not this key's."""
+        if key in self.memory:
+            return self.memory[key]
+        try:
+            stored_key, result = pickle.loads(self.path(key).read_bytes())
+        except Exception:  # a missing, truncated or foreign entry is a miss, never an error
+            return None
+        if stored_key != key:
+            return None
+        if self.remember:
+            self.memory[key] = result
+        return result
+
+    def retain(self, keys: set[str]) -> None:
+        """Forgets, in memory only, every result but those of ``keys``."""
+        for key in self.memory.keys() - keys:
+            del self.memory[key]
+
+    def put(self, key: str, result: Any) -> None:
+        """Stores ``result`` under ``key``; a cache that cannot be written is skipped silently."""
+        if self.remember:
+            self.memory[key] = result
+        target = self.path(key)
+        try:
+            payload = pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # a result that does not pickle is kept in memory only
+            return
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        except OSError:
+            return
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(payload)
+            os.replace(temporary, target)
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """What MkDocs' ``Page.render`` leaves on a page, in a form that pickles (files by path, TOC pickled)."""
+
+    content: str
+    toc: bytes
+    title: str | None
+    anchors: frozenset[str]
+    links: dict[str, dict[str, str]] | None
+    records: tuple[tuple[str, int, str], ...]
+
+
+SHARED: dict[tuple[Path, str], ResultCache] = {}
+# Whether shared caches keep results in memory: worth it only for a process that builds again (a server).
+REMEMBERING = {"on": False}
+
+
+def remember_between_builds(on: bool) -> None:
+    """Makes the shared caches created from now on keep the latest build's results in memory."""
+    REMEMBERING["on"] = on
+
+
+def shared_cache(kind: str = "reports", version: str | None = None) -> ResultCache | None:
+    """The cache the environment asks for, the same object for every build of this process (``mkdocs serve``)."""
+    fresh = ResultCache.from_environment(kind, version, remember=REMEMBERING["on"])
+    if fresh is None:
+        return None
+    return SHARED.setdefault((fresh.folder, fresh.version), fresh)

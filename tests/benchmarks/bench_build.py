@@ -1,0 +1,357 @@
+"""Build benchmark: the corpus site against the naive baseline, rebuilds, and a scale run.
+
+    /work/main/.venv/bin/python tests/benchmarks/bench_build.py [--skip-serve] [--skip-segmenters]
+    /work/main/.venv/bin/python tests/benchmarks/bench_build.py --scale 1000
+
+In: the 167 reports of ``../shared/corpus`` national+city+province (the benchmark exits when it is
+absent), linked into a temporary folder under unique names. Out: figures printed one per line, each
+with the command that produced it.
+
+- Naive baseline: the same cleaned paragraphs as plain Markdown pages (title and paragraphs, no marks,
+  no tables), built by plain ``mkdocs build`` with Material and its stock ``search`` plugin (jieba
+  importable, so it segments Chinese), in a temporary project of its own: no hook of ours.
+- Ours: ``python -m build_tools build`` with an empty cache (cold), then again with the cache filled
+  (warm), and the ratio of each to the baseline's wall time.
+- Size of each site (bytes and files).
+- Rebuild after one report changes: one paragraph of one report gets new text; ``build`` is timed
+  again, and ``python -m build_tools serve`` is timed from the change until the page it serves on
+  127.0.0.1 shows the new text.
+- Segmenters: rjieba (what tagging uses) against jieba with the same user dictionary, over every
+  paragraph: time of each and the share of paragraphs cut into the same words.
+- ``--scale N``: N reports (the corpus repeated under new names), built cold and warm; time and memory.
+
+Memory: each build runs as a child process; "peak" is the largest sum of the resident memory of the
+child and all its descendants (worker processes included), sampled every 50 ms from /proc, and
+"max single" is the child's ``ru_maxrss`` from ``wait4`` (the largest one process of the tree reached).
+Timings are wall-clock times of one run each on this machine, including Python's start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from build_tools.pipeline import input_files, publish, read_inputs  # noqa: E402
+from build_tools.render import escape_markdown  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS_FOLDERS = ("national", "city", "province")
+PYTHON = sys.executable
+MARKER = "甲乙丙丁戊己庚辛壬癸基准标记"
+SAMPLE_SECONDS = 0.05
+SERVE_TIMEOUT = 600
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+NAIVE_CONFIG = """site_name: naive baseline
+theme:
+  name: material
+  language: zh
+plugins:
+  - search
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One measured child process."""
+
+    command: str
+    seconds: float
+    peak_tree_kb: int
+    max_single_kb: int
+    returncode: int
+
+
+def shown(command: Sequence[str]) -> str:
+    return " ".join(str(part) for part in command)
+
+
+def tree_rss_kb(root: int) -> int:
+    """Resident memory of ``root`` and all its descendants, in KB (0 for processes already gone)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(parent, []).append(int(entry))
+    total, pending = 0, [root]
+    while pending:
+        pid = pending.pop()
+        pending += children.get(pid, [])
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE // 1024
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def measure(command: Sequence[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> Run:
+    """Runs ``command`` to its end; wall time, peak memory of its process tree and of its largest process."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], tree_rss_kb(process.pid))
+            done.wait(SAMPLE_SECONDS)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    errors = process.stderr.read() if process.stderr else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        print(errors[-3000:], file=sys.stderr)
+    return Run(shown(command), seconds, peak[0], usage.ru_maxrss, process.returncode)
+
+
+def site_size(folder: Path) -> tuple[int, int]:
+    files = [path for path in folder.rglob("*") if path.is_file()]
+    return sum(path.stat().st_size for path in files), len(files)
+
+
+def link_corpus(folder: Path, copies: int = 1) -> list[Path]:
+    """The corpus reports linked into ``folder`` under unique names, ``copies`` times over."""
+    sources = sorted(path for name in CORPUS_FOLDERS for path in (CORPUS / name).iterdir() if path.is_file())
+    folder.mkdir(parents=True)
+    made = []
+    for copy in range(copies):
+        for source in sources:
+            prefix = f"{source.parent.name}-" if copies == 1 else f"copy{copy:03d}-{source.parent.name}-"
+            target = folder / f"{prefix}{source.name}"
+            target.symlink_to(source)
+            made.append(target)
+    return made
+
+
+def naive_project(seeds: Path, project: Path) -> None:
+    """Plain Markdown pages of the cleaned paragraphs of every report, and a stock Material config."""
+    publication = publish(read_inputs(input_files(seeds), shown_as=lambda path: f"{seeds.name}/{path.name}"))
+    docs = project / "docs"
+    docs.mkdir(parents=True)
+    (project / "mkdocs.yml").write_text(NAIVE_CONFIG, encoding="utf-8")
+    (docs / "index.md").write_text("# 政府工作报告\n", encoding="utf-8")
+    for report in publication.reports:
+        paragraphs = "\n\n".join(escape_markdown(p.text) for p in report.cleaned.paragraphs)
+        page = f"# {escape_markdown(report.title)}\n\n{paragraphs}\n"
+        (docs / f"{report.slug}.md").write_text(page, encoding="utf-8")
+
+
+def ours(seeds: Path, site: Path, cache: Path) -> Run:
+    command = [PYTHON, "-m", "build_tools", "build", "--seeds", str(seeds), "--site-dir", str(site)]
+    return measure(command, env={"REPORTS_CACHE_DIR": str(cache)})
+
+
+def report_line(label: str, run: Run) -> None:
+    state = "" if run.returncode == 0 else f"  FAILED (exit {run.returncode})"
+    print(
+        f"{label:34s} {run.seconds:7.1f} s   peak {run.peak_tree_kb / 1024:7.0f} MB"
+        f"   max single {run.max_single_kb / 1024:6.0f} MB{state}\n    $ {run.command}"
+    )
+
+
+def change_one_report(seeds: Path, text: str) -> tuple[Path, str]:
+    """Replaces the link of one report by a copy whose longest paragraph ends with ``text``; its slug."""
+    target = sorted(seeds.iterdir())[0]
+    data = target.read_bytes()
+    lines = data.decode("utf-8").split("\n")
+    longest = max(range(len(lines) // 4, 3 * len(lines) // 4), key=lambda n: len(lines[n]))
+    lines[longest] = lines[longest].rstrip("\r") + text + ("\r" if lines[longest].endswith("\r") else "")
+    target.unlink()
+    target.write_bytes("\n".join(lines).encode("utf-8"))
+    slug = publish(read_inputs([target], shown_as=lambda path: f"{seeds.name}/{path.name}")).reports[0].slug
+    return target, slug
+
+
+def edit_again(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def wait_for(url: str, text: str, timeout: float) -> float | None:
+    """Seconds until the page at ``url`` contains ``text``, or None after ``timeout``."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        page = fetch(url)
+        if page is not None and text in page:
+            return time.perf_counter() - start
+        time.sleep(0.05)
+    return None
+
+
+def serve_rebuild(seeds: Path, changed: Path, slug: str, cache: Path) -> tuple[float | None, float | None, str]:
+    """(seconds to first serve, seconds from one report's change until its page shows it, command)."""
+    port = free_port()
+    command = [PYTHON, "-m", "build_tools", "serve", "--seeds", str(seeds), "--port", str(port)]
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REPORTS_CACHE_DIR": str(cache)}
+    server = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/reports/{urllib.parse.quote(slug)}/"
+        first = wait_for(url, MARKER, SERVE_TIMEOUT)
+        if first is None:
+            return None, None, shown(command)
+        time.sleep(2)  # let the watcher settle after the first build
+        fresh = MARKER + "再次"
+        start = time.perf_counter()
+        edit_again(changed, MARKER, fresh)
+        seen = wait_for(url, fresh, SERVE_TIMEOUT)
+        return first, None if seen is None else time.perf_counter() - start, shown(command)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def segmenters(seeds: Path) -> None:
+    """rjieba against jieba, both with the tagger's user dictionary, over every cleaned paragraph."""
+    import jieba
+
+    from build_tools.tagging import USERDICT_PATH, Segmenter, read_user_terms
+
+    publication = publish(read_inputs(input_files(seeds)))
+    paragraphs = [p.text for report in publication.reports for p in report.cleaned.paragraphs]
+    fast = Segmenter(read_user_terms())
+    start = time.perf_counter()
+    fast_words = [fast.segment(text) for text in paragraphs]
+    fast_seconds = time.perf_counter() - start
+    slow = jieba.Tokenizer()
+    slow.load_userdict(str(USERDICT_PATH))
+    slow.initialize()
+    start = time.perf_counter()
+    slow_words = [slow.lcut(text, HMM=True) for text in paragraphs]
+    slow_seconds = time.perf_counter() - start
+    same = sum(a == b for a, b in zip(fast_words, slow_words, strict=True))
+    tokens = sum(map(len, slow_words))
+    differing = sum(len(set(b) - set(a)) for a, b in zip(fast_words, slow_words, strict=True))
+    characters = sum(map(len, paragraphs))
+    print(
+        f"segmenters over {len(paragraphs)} paragraphs ({characters / 1e6:.1f} M characters):"
+        f" rjieba {fast_seconds:.1f} s, jieba {slow_seconds:.1f} s;"
+        f" same words in {same / len(paragraphs):.2%} of paragraphs;"
+        f" jieba words missing from rjieba's cut of the same paragraph: {differing} of {tokens}"
+    )
+
+
+def corpus_run(work: Path, args: argparse.Namespace) -> None:
+    seeds = work / "corpus"
+    link_corpus(seeds)
+    cache = work / "cache"
+    print(f"corpus site: {len(list(seeds.iterdir()))} reports of {CORPUS}; work folder {work}\n")
+
+    naive = work / "naive"
+    naive_project(seeds, naive)
+    naive_run = measure([PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(naive / "mkdocs.yml"), "-d", "site"], cwd=naive)
+    report_line("naive baseline (Material + jieba)", naive_run)
+    cold = ours(seeds, work / "site-cold", cache)
+    report_line("ours, cold (empty cache)", cold)
+    warm = ours(seeds, work / "site", cache)
+    report_line("ours, warm (cache filled)", warm)
+    print(
+        f"ratio to the baseline's wall time: cold {cold.seconds / naive_run.seconds:.2f}×,"
+        f" warm {warm.seconds / naive_run.seconds:.2f}× (goal ≤ 0.5×)"
+    )
+    print(
+        f"peak memory ratio: cold {cold.peak_tree_kb / naive_run.peak_tree_kb:.2f}×,"
+        f" warm {warm.peak_tree_kb / naive_run.peak_tree_kb:.2f}×"
+    )
+    for label, folder in (("ours", work / "site"), ("naive", naive / "site")):
+        size, files = site_size(folder)
+        print(f"site size, {label}: {size / 1e6:.1f} MB in {files} files  ({folder})")
+
+    changed, slug = change_one_report(seeds, MARKER)
+    rebuild = ours(seeds, work / "site", cache)
+    report_line("rebuild after one report changed", rebuild)
+    page = (work / "site" / "reports" / slug / "index.html").read_text(encoding="utf-8")
+    print(f"    the changed page shows the new text: {MARKER in page} (goal ≤ 2 s)")
+    if not args.skip_serve:
+        first, seconds, command = serve_rebuild(seeds, changed, slug, cache)
+        print(
+            f"live reload: first page served after {first if first is None else round(first, 1)} s;"
+            f" change to served page {seconds if seconds is None else round(seconds, 1)} s (goal ≤ 2 s)\n"
+            f"    $ {command}"
+        )
+    if not args.skip_segmenters:
+        segmenters(seeds)
+
+
+def scale_run(work: Path, count: int) -> None:
+    seeds = work / "scale"
+    corpus_size = len(link_corpus(work / "probe"))
+    shutil.rmtree(work / "probe")
+    link_corpus(seeds, copies=-(-count // corpus_size))
+    for extra in sorted(seeds.iterdir())[count:]:
+        extra.unlink()
+    print(f"scale run: {count} reports (the corpus repeated under new names); work folder {work}\n")
+    cache = work / "cache"
+    report_line(f"ours, {count} reports, cold", ours(seeds, work / "site", cache))
+    report_line(f"ours, {count} reports, warm", ours(seeds, work / "site", cache))
+    size, files = site_size(work / "site")
+    print(f"site size: {size / 1e6:.1f} MB in {files} files (goal: peak ≤ 1024 MB)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, help="build this many reports (the corpus repeated) instead")
+    parser.add_argument("--skip-serve", action="store_true", help="do not time the live-reload server")
+    parser.add_argument("--skip-segmenters", action="store_true", help="do not compare rjieba with jieba")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    args = parser.parse_args()
+    if not CORPUS.is_dir():
+        print(f"skipped: {CORPUS} is absent")
+        return 0
+    work = Path(tempfile.mkdtemp(prefix="bench-build-"))
+    try:
+        if args.scale:
+            scale_run(work, args.scale)
+        else:
+            corpus_run(work, args)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""The build's speed-ups keep results unchanged: the content-hash cache and the process pool.
+
+Behaviour only, never timings (``tests/benchmarks/bench_build.py`` measures those).
+"""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from build_tools.cache import ResultCache, code_version
+from build_tools.model import InputError
+from build_tools.pipeline import input_files, process_input, publish, publish_cached, read_inputs
+from build_tools.site import download_files
+from build_tools.tables import as_csv, as_json, download_rows
+from tests.conftest import ROOT
+
+SEEDS = ROOT / "seeds"
+SHORT_REPORT = "政府工作报告\n一、过去一年的工作\n全市生产总值增长6.5%，粮食产量达到120万吨。\n二、今年的主要任务\n推进高标准农田建设。\n"
+
+
+def seed_inputs() -> list[tuple[str, bytes | OSError]]:
+    inputs = read_inputs(input_files(SEEDS), shown_as=lambda path: f"seeds/{path.name}")
+    return [
+        *inputs,
+        ("extra/short.txt", SHORT_REPORT.encode("utf-8")),
+        ("extra/gbk.txt", SHORT_REPORT.replace("6.5", "7").encode("gb18030")),
+        ("extra/binary.bin", b"\x00\x01\x02" * 100),
+        ("extra/missing.txt", FileNotFoundError(2, "No such file or directory")),
+    ]
+
+
+def fresh_cache(folder: Path) -> ResultCache:
+    """A cache on ``folder`` with nothing in memory, as a new build process would have it."""
+    return ResultCache(folder, code_version())
+
+
+def test_cached_results_are_identical(tmp_path: Path) -> None:
+    inputs = seed_inputs()
+    expected = publish(inputs, workers=1)
+    first, processed_first = publish_cached(inputs, fresh_cache(tmp_path), workers=1)
+    second, processed_second = publish_cached(inputs, fresh_cache(tmp_path), workers=1)
+    assert first == expected
+    assert second == expected
+    assert processed_first == len(inputs)
+    assert processed_second == 1  # only the unreadable file: a read failure is never cached
+
+
+def test_memory_layer_serves_a_rebuild_in_the_same_process(tmp_path: Path) -> None:
+    cache = fresh_cache(tmp_path)
+    inputs = seed_inputs()[:2]
+    publish_cached(inputs, cache, workers=1)
+    for entry in tmp_path.rglob("*.pickle"):
+        entry.unlink()
+    publication, processed = publish_cached(inputs, cache, workers=1)
+    assert processed == 0
+    assert publication == publish(inputs, workers=1)
+
+
+def test_a_changed_file_is_processed_again(tmp_path: Path) -> None:
+    inputs = seed_inputs()[:3]
+    publish_cached(inputs, fresh_cache(tmp_path), workers=1)
+    changed = [*inputs[:2], ("extra/gbk.txt", SHORT_REPORT.replace("粮食", "蔬菜").encode("gb18030"))]
+    publication, processed = publish_cached(changed, fresh_cache(tmp_path), workers=1)
+    assert processed == 1
+    assert publication == publish(changed, workers=1)
+    assert any("蔬菜" in p.text for report in publication.reports for p in report.cleaned.paragraphs)
+
+
+def test_a_renamed_file_is_processed_again(tmp_path: Path) -> None:
+    """The name is part of the key: reports take their source and page name from it."""
+    inputs = [("extra/a.txt", SHORT_REPORT.encode("utf-8"))]
+    publish_cached(inputs, fresh_cache(tmp_path), workers=1)
+    renamed = [("extra/b.txt", SHORT_REPORT.encode("utf-8"))]
+    publication, processed = publish_cached(renamed, fresh_cache(tmp_path), workers=1)
+    assert processed == 1
+    assert publication.reports[0].source == "extra/b.txt"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda path, key: path.write_bytes(b"not a pickle"),
+        lambda path, key: path.write_bytes(path.read_bytes()[:20]),
+        lambda path, key: path.write_bytes(b""),
+        lambda path, key: path.write_bytes(pickle.dumps(("0" * 64, "a result stored under another key"))),
+        lambda path, key: path.write_bytes(pickle.dumps("no key at all")),
+    ],
+    ids=["garbage", "truncated", "empty", "other-key", "no-key"],
+)
+def test_a_corrupt_entry_is_ignored(tmp_path: Path, damage) -> None:
+    inputs = [("extra/short.txt", SHORT_REPORT.encode("utf-8"))]
+    cache = fresh_cache(tmp_path)
+    publish_cached(inputs, cache, workers=1)
+    key = cache.key(*inputs[0])
+    damage(cache.path(key), key)
+    assert fresh_cache(tmp_path).get(key) is None
+    publication, processed = publish_cached(inputs, fresh_cache(tmp_path), workers=1)
+    assert processed == 1
+    assert publication == publish(inputs, workers=1)
+    assert fresh_cache(tmp_path).get(key) is not None  # the entry was written anew
+
+
+def test_a_cache_that_cannot_be_written_is_skipped(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be")
+    inputs = [("extra/short.txt", SHORT_REPORT.encode("utf-8"))]
+    publication, _ = publish_cached(inputs, fresh_cache(blocker / "cache"), workers=1)
+    assert publication == publish(inputs, workers=1)
+
+
+def test_the_key_follows_content_name_and_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = fresh_cache(tmp_path)
+    key = cache.key("a.txt", b"text")
+    assert key == cache.key("a.txt", b"text")
+    assert key != cache.key("a.txt", b"text ")
+    assert key != cache.key("b.txt", b"text")
+    version = code_version()
+    monkeypatch.setenv("REPORTS_MAX_LINE_CHARS", "500")
+    assert code_version() != version
+
+
+def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("REPORTS_CACHE", "off")
+    assert ResultCache.from_environment() is None
+    monkeypatch.setenv("REPORTS_CACHE", "on")
+    monkeypatch.setenv("REPORTS_CACHE_DIR", str(tmp_path))
+    cache = ResultCache.from_environment()
+    assert cache is not None and cache.folder == tmp_path / "reports"
+
+
+def test_the_pool_gives_the_serial_publication() -> None:
+    inputs = seed_inputs()
+    serial = publish(inputs, workers=1)
+    pooled = publish(inputs, workers=2)
+    assert pooled == serial
+    assert [error.source for error in pooled.errors] == ["extra/binary.bin", "extra/missing.txt"]
+
+
+def test_the_pool_keeps_input_order_and_unique_page_names() -> None:
+    """Same-named pages get their numbers in input order, whichever worker finishes first."""
+    small = SHORT_REPORT.encode("utf-8")
+    large = (SHORT_REPORT * 40).encode("utf-8")
+    named = (("a", small), ("b", large), ("c", small), ("d", large))
+    inputs: list[tuple[str, bytes | OSError]] = [(f"{folder}/same.txt", data) for folder, data in named]
+    serial = publish(inputs, workers=1)
+    assert publish(inputs, workers=2) == serial
+    assert [report.source for report in serial.reports] == ["a/same.txt", "b/same.txt", "c/same.txt", "d/same.txt"]
+    assert len({report.slug for report in serial.reports}) == 4
+
+
+def test_one_file_result_is_its_reports_or_its_error() -> None:
+    result = process_input("extra/short.txt", SHORT_REPORT.encode("utf-8"))
+    assert isinstance(result, tuple) and result and result[0].source == "extra/short.txt"
+    assert isinstance(process_input("extra/binary.bin", b"\x00" * 10), InputError)
+
+
+def test_the_site_tables_join_the_report_tables_byte_for_byte() -> None:
+    """The site-wide downloads are joined from the reports' tables, as if made from all rows at once."""
+    publication = publish(seed_inputs(), workers=1)
+    files = download_files(publication)
+    rows = download_rows(publication.reports)
+    assert rows
+    assert files["downloads/indicators.csv"] == as_csv(rows)
+    assert files["downloads/indicators.json"] == as_json(rows)
+    nothing = download_files(publish([("extra/binary.bin", b"\x00")], workers=1))
+    assert nothing["downloads/indicators.csv"] == as_csv([])
+    assert nothing["downloads/indicators.json"] == as_json([])
