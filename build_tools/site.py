@@ -63,7 +63,7 @@ def index_page(publication: Publication, site_name: str) -> str:
         )
     header = [columns[key] for key in ("title", "place", "level", "headings", "paragraphs", "anomalies", "source")]
     parts = [
-        front_matter({"title": escape_plain(site_name)}),
+        front_matter({"title": words["nav_home"]}),
         f"# {escape_markdown(site_name)}\n",
         escape_markdown(words["site_intro"]) + "\n",
         f"## {words['reports_heading']}\n",
