@@ -11,8 +11,9 @@ import re
 from functools import cache
 
 from build_tools.headings import chinese_numeral
-from build_tools.model import Anomaly, Block, Body, Heading, ListBlock, Paragraph
+from build_tools.model import Anomaly, Block, Heading, ListBlock, Paragraph
 from build_tools.resource_files import load_yaml
+from build_tools.structure import block_paragraphs
 
 RULES = "anomalies.yaml"
 NUMBER_FORMATS = {
@@ -28,16 +29,6 @@ NUMBER_FORMATS = {
 @cache
 def inline_rules() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     return tuple((entry["kind"], re.compile(entry["pattern"]), entry["note"]) for entry in load_yaml(RULES)["inline"])
-
-
-def paragraphs_of(blocks: tuple[Block, ...]) -> list[Paragraph]:
-    found: list[Paragraph] = []
-    for block in blocks:
-        if isinstance(block, ListBlock):
-            found += block.items
-        elif isinstance(block, Heading | Body):
-            found.append(block.paragraph)
-    return found
 
 
 def inline_anomalies(paragraph: Paragraph) -> list[Anomaly]:
@@ -90,6 +81,6 @@ def last_line(block: Block) -> int:
 def find_anomalies(blocks: tuple[Block, ...]) -> tuple[Anomaly, ...]:
     """Every anomaly of a report, in reading order."""
     found = numbering_anomalies(blocks)
-    for paragraph in paragraphs_of(blocks):
+    for paragraph in block_paragraphs(blocks):
         found += inline_anomalies(paragraph)
     return tuple(sorted(found, key=lambda anomaly: (anomaly.line, anomaly.offset or 0)))

@@ -21,6 +21,7 @@ from build_tools.anomalies import inline_anomalies
 from build_tools.glossary import Glossary
 from build_tools.model import Block, Body, Heading, Indicator, ListBlock, Paragraph, Report
 from build_tools.resource_files import load_yaml
+from build_tools.structure import block_paragraphs
 from build_tools.tables import core_category, grouped
 
 BACKSLASH_ESCAPED = frozenset("\\`*_{}[]()#+-.!")  # Python-Markdown's escapable characters
@@ -196,14 +197,6 @@ class ReportRenderer:
 @cache
 def glossary() -> Glossary:
     return Glossary.from_resources()
-
-
-def block_paragraphs(blocks: tuple[Block, ...]) -> list[Paragraph]:
-    """The paragraphs of ``blocks`` in the order the page shows them."""
-    found: list[Paragraph] = []
-    for block in blocks:
-        found += block.items if isinstance(block, ListBlock) else [block.paragraph]
-    return found
 
 
 def glossary_marks(paragraphs: list[Paragraph]) -> dict[tuple[int, int], list[Mark]]:

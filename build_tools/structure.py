@@ -139,5 +139,9 @@ def structure(paragraphs: tuple[Paragraph, ...]) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def headings(blocks: tuple[Block, ...]) -> list[Heading]:
-    return [block for block in blocks if isinstance(block, Heading)]
+def block_paragraphs(blocks: tuple[Block, ...]) -> list[Paragraph]:
+    """The paragraphs of ``blocks`` in reading order: each heading's lead, body and list item."""
+    found: list[Paragraph] = []
+    for block in blocks:
+        found += block.items if isinstance(block, ListBlock) else [block.paragraph]
+    return found

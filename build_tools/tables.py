@@ -1,4 +1,4 @@
-"""Indicator tables: processed ``Report``s in, table rows, cross-report rows and downloads out.
+"""Indicator tables: processed ``Report``s in, grouped table rows, headline categories and downloads out.
 
 Groups a report's indicators by kind (target, actual, estimate), puts the headline (core)
 indicators first, and writes every indicator as CSV (UTF-8 with BOM, for Excel) and JSON with the
@@ -96,19 +96,3 @@ def as_csv(rows: list[dict[str, Any]]) -> bytes:
 
 def as_json(rows: list[dict[str, Any]]) -> bytes:
     return (json.dumps({"indicators": rows}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-
-
-def core_comparison(reports: Iterable[Report]) -> list[tuple[Report, str, Indicator]]:
-    """One row per report and headline indicator: the first target, else actual, else estimate."""
-    rows = []
-    for report in reports:
-        chosen: dict[str, Indicator] = {}
-        for kind in KIND_ORDER:
-            for indicator in report.indicators:
-                category = core_category(indicator)
-                if category and indicator.kind == kind and category not in chosen:
-                    chosen[category] = indicator
-        for category in [c.name for c in core_categories()]:
-            if category in chosen:
-                rows.append((report, category, chosen[category]))
-    return rows
