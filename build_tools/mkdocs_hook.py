@@ -41,7 +41,7 @@ from mkdocs.structure.pages import Page
 from build_tools import search
 from build_tools.cache import RenderedPage, ResultCache, remember_between_builds, shared_cache, source_version
 from build_tools.pipeline import input_files, publish_cached, read_inputs, summary
-from build_tools.site import SitePages, build_site
+from build_tools.site import SitePages, build_site, file_pages
 
 SEEDS_ENV = "REPORTS_SEEDS_DIR"
 SEARCH_ENV = "REPORTS_SEARCH"
@@ -68,12 +68,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     else:
         paths = input_files(folder)
     inputs = read_inputs(paths, shown_as=lambda path: f"{folder.name}/{path.name}")
-    publication, processed = publish_cached(inputs, shared_cache())
+    cached = publish_cached(inputs, shared_cache(), finish=file_pages)
+    publication, processed = cached.publication, cached.processed
     for error in publication.errors:
         log.warning(f"{error.source}: {error.problem}")
     log.info(summary(publication, len(paths)))
     log.debug(f"{processed} files processed, {len(paths) - processed} taken from the cache")
-    site = build_site(publication, site_name=config.site_name)
+    site = build_site(publication, site_name=config.site_name, prepared=cached.finished)
     renders.begin()
     generated["site"] = site
     config.nav = site.nav

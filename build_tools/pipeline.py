@@ -8,7 +8,9 @@ Each file is processed on its own (``process_input``: name and bytes in, its rep
 ``publish`` hands the files to a pool of worker processes when there are more than a handful
 (``REPORTS_WORKERS`` sets the number; 1 processes them in this process). The result does not depend on
 the pool: reports come back in input order. ``publish_cached`` first asks a ``ResultCache``
-(``build_tools/cache.py``) for each file's result by content hash and processes only the files it lacks.
+(``build_tools/cache.py``) for each file's result by content hash and processes only the files it lacks;
+it can also hand each file's reports to a ``finish`` step in the same worker (the site renders their
+pages there) and cache what that makes alongside.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from build_tools.anomalies import find_anomalies
 from build_tools.cache import ResultCache
@@ -38,6 +41,9 @@ from build_tools.tagging import Tagger
 
 Input = tuple[str, bytes | OSError]
 FileResult = tuple[Report, ...] | InputError
+# What a caller makes of one file's reports besides them (the site's pages), in the same worker; one item per report.
+Finish = Callable[[tuple[Report, ...]], tuple[Any, ...]]
+Outcome = tuple[FileResult, tuple[Any, ...]]
 WORKERS_ENV = "REPORTS_WORKERS"
 MIN_FILES_FOR_POOL = 8
 
@@ -95,6 +101,17 @@ def process_input(path: str, data: bytes | OSError) -> FileResult:
         return InputError(path, f"could not be processed: {type(error).__name__}: {error}", "internal")
 
 
+def process_and_finish(path: str, data: bytes | OSError, finish: Finish | None) -> Outcome:
+    """``process_input``, then ``finish`` of the reports (nothing for an error, or without ``finish``)."""
+    result = process_input(path, data)
+    if isinstance(result, InputError) or finish is None:
+        return result, ()
+    try:
+        return result, finish(result)
+    except Exception as error:  # a fault in rendering must not cost the other reports either
+        return InputError(path, f"could not be rendered: {type(error).__name__}: {error}", "internal"), ()
+
+
 def worker_count(files: int) -> int:
     """Processes to use for ``files`` files: ``REPORTS_WORKERS``, else one per core, none for a handful."""
     configured = os.environ.get(WORKERS_ENV)
@@ -116,26 +133,30 @@ def pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context(method)
 
 
-def process_in_pool(inputs: Sequence[Input], workers: int) -> list[FileResult]:
-    """``process_input`` of every input in ``workers`` processes, largest files first, results in input order."""
-    results: list[FileResult | None] = [None] * len(inputs)
+def process_in_pool(inputs: Sequence[Input], workers: int, finish: Finish | None) -> list[Outcome]:
+    """``process_and_finish`` of every input in ``workers`` processes, largest files first, in input order."""
+    results: list[Outcome | None] = [None] * len(inputs)
     largest_first = sorted(range(len(inputs)), key=lambda number: -input_size(inputs[number]))
     try:
         with ProcessPoolExecutor(min(workers, len(inputs)), mp_context=pool_context()) as pool:
-            futures: dict[int, Future[FileResult]] = {n: pool.submit(process_input, *inputs[n]) for n in largest_first}
+            futures: dict[int, Future[Outcome]] = {
+                n: pool.submit(process_and_finish, *inputs[n], finish) for n in largest_first
+            }
             for number, future in futures.items():
                 results[number] = future.result()
     except BrokenProcessPool:
         pass  # a worker died (killed, out of memory): the files it left undone are processed here
-    return [result if result is not None else process_input(*inputs[n]) for n, result in enumerate(results)]
+    return [
+        result if result is not None else process_and_finish(*inputs[n], finish) for n, result in enumerate(results)
+    ]
 
 
-def process_all(inputs: Sequence[Input], workers: int | None = None) -> list[FileResult]:
-    """``process_input`` of every input, in input order; a pool when ``workers`` (default: automatic) > 1."""
+def process_all(inputs: Sequence[Input], workers: int | None = None, finish: Finish | None = None) -> list[Outcome]:
+    """``process_and_finish`` of every input, in input order; a pool when ``workers`` (default: automatic) > 1."""
     count = worker_count(len(inputs)) if workers is None else workers
     if count <= 1 or len(inputs) <= 1:
-        return [process_input(path, data) for path, data in inputs]
-    return process_in_pool(inputs, count)
+        return [process_and_finish(path, data, finish) for path, data in inputs]
+    return process_in_pool(inputs, count, finish)
 
 
 def assemble(results: Iterable[FileResult]) -> Publication:
@@ -152,7 +173,7 @@ def assemble(results: Iterable[FileResult]) -> Publication:
 
 def publish(inputs: Iterable[Input], *, workers: int | None = None) -> Publication:
     """Reports of every input, with one error per input that could not be published."""
-    return assemble(process_all(list(inputs), workers))
+    return assemble(result for result, _ in process_all(list(inputs), workers))
 
 
 def is_cacheable(result: FileResult) -> bool:
@@ -160,22 +181,52 @@ def is_cacheable(result: FileResult) -> bool:
     return not isinstance(result, InputError) or result.kind not in {"unreadable", "internal"}
 
 
+@dataclass(frozen=True)
+class CachedPublication:
+    """``publish_cached``'s answer: the publication, what ``finish`` made of each report (by source and
+    index) and how many files were processed rather than taken from the cache."""
+
+    publication: Publication
+    finished: dict[tuple[str, int], Any]
+    processed: int
+
+
 def publish_cached(
-    inputs: Iterable[Input], cache: ResultCache | None, *, workers: int | None = None
-) -> tuple[Publication, int]:
-    """``publish(inputs)``, taking each file's result from ``cache`` when it has one; also the files processed."""
+    inputs: Iterable[Input], cache: ResultCache | None, *, workers: int | None = None, finish: Finish | None = None
+) -> CachedPublication:
+    """``publish(inputs)``, taking each file's outcome from ``cache`` when it has one.
+
+    With ``finish``, each file's reports are also handed to it in the same worker, and what it makes
+    is cached with them (its code is part of the cache's version, as all of ``build_tools`` is).
+    """
     inputs = list(inputs)
-    if cache is None:
-        return publish(inputs, workers=workers), len(inputs)
-    keys = [cache.key(path, data) if isinstance(data, bytes) else "" for path, data in inputs]
-    results: list[FileResult | None] = [cache.get(key) if key else None for key in keys]
-    missing = [number for number, result in enumerate(results) if result is None]
-    for number, result in zip(missing, process_all([inputs[n] for n in missing], workers), strict=True):
-        results[number] = result
-        if keys[number] and is_cacheable(result):
-            cache.put(keys[number], result)
-    cache.retain(set(keys))
-    return assemble(result for result in results if result is not None), len(missing)
+    keys = [cache.key(path, data) if cache is not None and isinstance(data, bytes) else "" for path, data in inputs]
+    outcomes: list[Outcome | None] = [None] * len(inputs)
+    if cache is not None:
+        outcomes = [stored_outcome(cache.get(key), finish) if key else None for key in keys]
+    missing = [number for number, outcome in enumerate(outcomes) if outcome is None]
+    for number, outcome in zip(missing, process_all([inputs[n] for n in missing], workers, finish), strict=True):
+        outcomes[number] = outcome
+        if cache is not None and keys[number] and is_cacheable(outcome[0]):
+            cache.put(keys[number], (outcome, finish is not None))
+    if cache is not None:
+        cache.retain(set(keys))
+    finished: dict[tuple[str, int], Any] = {}
+    for outcome in outcomes:
+        if outcome is not None and not isinstance(outcome[0], InputError) and outcome[1]:
+            finished.update({(r.source, r.index): item for r, item in zip(outcome[0], outcome[1], strict=True)})
+    publication = assemble(outcome[0] for outcome in outcomes if outcome is not None)
+    return CachedPublication(publication, finished, len(missing))
+
+
+def stored_outcome(stored: object, finish: Finish | None) -> Outcome | None:
+    """A cached outcome, if it is one and was finished when ``finish`` is asked for."""
+    if not isinstance(stored, tuple) or len(stored) != 2:
+        return None
+    outcome, was_finished = stored
+    if finish is not None and not was_finished:
+        return None
+    return outcome
 
 
 def unique_slugs(reports: list[Report]) -> list[Report]:

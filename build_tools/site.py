@@ -7,10 +7,11 @@ audit under ``audit/``. Nothing here reads or writes files: the MkDocs hook and 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from build_tools.model import Heading, Publication, Report
+from build_tools.model import Heading, InputError, Publication, Report
 from build_tools.render import (
     escape_markdown,
     escape_plain,
@@ -44,71 +45,111 @@ def pieces_per_source(publication: Publication) -> Counter[str]:
     return Counter(report.source for report in publication.reports)
 
 
-def index_page(publication: Publication, site_name: str) -> str:
+@dataclass(frozen=True)
+class ReportPages:
+    """Everything the site makes of one report alone: its page, its audit, its downloads and its rows
+    of the cross-report pages (home, indicators, glossary). Made per file, in the worker processes,
+    and cached with the file's reports; ``build_site`` only puts them together."""
+
+    slug: str
+    title: str
+    page: str
+    audit: str
+    csv: bytes
+    json: bytes
+    index_row: tuple[str, ...]
+    comparison_rows: tuple[tuple[str, ...], ...]
+    glossary_terms: tuple[str, ...]
+
+
+def report_pages(report: Report, *, pieces: int) -> ReportPages:
+    rows = download_rows([report])
+    return ReportPages(
+        slug=report.slug,
+        title=report.title,
+        page=render_report(report, pieces=pieces),
+        audit=render_audit(report),
+        csv=as_csv(rows),
+        json=as_json(rows),
+        index_row=index_row(report),
+        comparison_rows=comparison_rows(report),
+        glossary_terms=tuple(glossary().terms_in("\n".join(p.text for p in report.cleaned.paragraphs))),
+    )
+
+
+def file_pages(reports: Sequence[Report]) -> tuple[ReportPages, ...]:
+    """``report_pages`` of every report of one file (they are its pieces)."""
+    return tuple(report_pages(report, pieces=len(reports)) for report in reports)
+
+
+def index_row(report: Report) -> tuple[str, ...]:
+    unknown = labels()["levels_unknown"]
+    return (
+        f"[{escape_markdown(report.title)}]({report_path(report)})",
+        escape_markdown(report.place or unknown),
+        escape_markdown(report.level or unknown),
+        str(sum(isinstance(block, Heading) for block in report.blocks)),
+        str(len(report.cleaned.paragraphs)),
+        str(len(report.anomalies)),
+        escape_markdown(report.source),
+    )
+
+
+def index_page(prepared: Sequence[ReportPages], errors: Sequence[InputError], site_name: str) -> str:
     words = labels()
     columns = words["columns"]
-    unknown = words["levels_unknown"]
-    rows = []
-    for report in publication.reports:
-        rows.append(
-            [
-                f"[{escape_markdown(report.title)}]({report_path(report)})",
-                escape_markdown(report.place or unknown),
-                escape_markdown(report.level or unknown),
-                str(sum(isinstance(block, Heading) for block in report.blocks)),
-                str(len(report.cleaned.paragraphs)),
-                str(len(report.anomalies)),
-                escape_markdown(report.source),
-            ]
-        )
     header = [columns[key] for key in ("title", "place", "level", "headings", "paragraphs", "anomalies", "source")]
     parts = [
         front_matter({"title": words["nav_home"]}),
         f"# {escape_markdown(site_name)}\n",
         escape_markdown(words["site_intro"]) + "\n",
         f"## {words['reports_heading']}\n",
-        table(header, rows),
+        table(header, [list(pages.index_row) for pages in prepared]),
     ]
-    if publication.errors:
+    if errors:
         parts.append(f"## {words['errors_heading']}\n")
-        parts += [f"- {escape_markdown(e.source)}：{escape_markdown(e.problem)}" for e in publication.errors]
+        parts += [f"- {escape_markdown(e.source)}：{escape_markdown(e.problem)}" for e in errors]
     return "\n".join(parts) + "\n"
 
 
-def comparison_page(publication: Publication) -> str:
+def comparison_rows(report: Report) -> tuple[tuple[str, ...], ...]:
+    """The report's rows of the cross-report page: one per headline indicator category it states."""
+    words = labels()
+    unknown = words["levels_unknown"]
+    by_category: dict[str, dict[str, str]] = {}
+    numbered = list(enumerate(report.indicators))
+    for kind in ("target", "actual", "estimate"):
+        for number, indicator in numbered:
+            category = core_category(indicator)
+            if category is None or indicator.kind != kind:
+                continue
+            cells = by_category.setdefault(category, {"kind": kind})
+            if cells["kind"] != kind or indicator.role in cells:
+                continue
+            link = f"reports/{report.slug}.md#{figure_anchor(number)}"
+            value = f"{format_value(indicator)}{indicator.unit}{indicator.qualifier or ''}"
+            cells[indicator.role] = f"[{escape_markdown(value)}]({link})"
+    return tuple(
+        (
+            f"[{escape_markdown(report.title)}]({report_path(report)})",
+            escape_markdown(report.place or unknown),
+            escape_markdown(report.level or unknown),
+            escape_markdown(category),
+            escape_markdown(words["indicator_kinds"][cells["kind"]]),
+            cells.get("level", ""),
+            cells.get("change", ""),
+            cells.get("share", ""),
+        )
+        for category, cells in by_category.items()
+    )
+
+
+def comparison_page(prepared: Sequence[ReportPages]) -> str:
     """One row per report and headline indicator, sortable in the browser."""
     words = labels()
     columns = words["comparison_columns"]
-    unknown = words["levels_unknown"]
-    rows = []
-    for report in publication.reports:
-        by_category: dict[str, dict[str, str]] = {}
-        numbered = list(enumerate(report.indicators))
-        for kind in ("target", "actual", "estimate"):
-            for number, indicator in numbered:
-                category = core_category(indicator)
-                if category is None or indicator.kind != kind:
-                    continue
-                cells = by_category.setdefault(category, {"kind": kind})
-                if cells["kind"] != kind or indicator.role in cells:
-                    continue
-                link = f"reports/{report.slug}.md#{figure_anchor(number)}"
-                value = f"{format_value(indicator)}{indicator.unit}{indicator.qualifier or ''}"
-                cells[indicator.role] = f"[{escape_markdown(value)}]({link})"
-        for category, cells in by_category.items():
-            rows.append(
-                [
-                    f"[{escape_markdown(report.title)}]({report_path(report)})",
-                    escape_markdown(report.place or unknown),
-                    escape_markdown(report.level or unknown),
-                    escape_markdown(category),
-                    escape_markdown(words["indicator_kinds"][cells["kind"]]),
-                    cells.get("level", ""),
-                    cells.get("change", ""),
-                    cells.get("share", ""),
-                ]
-            )
     header = [columns[k] for k in ("report", "place", "level", "category", "kind", "amount", "change", "share")]
+    rows = [list(row) for pages in prepared for row in pages.comparison_rows]
     return "\n".join(
         [
             front_matter({"title": words["comparison_title"]}),
@@ -134,18 +175,17 @@ def tags_page() -> str:
     )
 
 
-def glossary_page(publication: Publication) -> str:
+def glossary_page(prepared: Sequence[ReportPages]) -> str:
     """Every glossary term with its definition and the reports that use it."""
     words = labels()
     columns = words["glossary_columns"]
-    users: dict[str, list[Report]] = {}
-    for report in publication.reports:
-        text = "\n".join(p.text for p in report.cleaned.paragraphs)
-        for term in glossary().terms_in(text):
-            users.setdefault(term, []).append(report)
+    users: dict[str, list[ReportPages]] = {}
+    for pages in prepared:
+        for term in pages.glossary_terms:
+            users.setdefault(term, []).append(pages)
     rows = []
     for term in sorted(glossary().terms, key=lambda t: t.term):
-        links = "、".join(f"[{escape_markdown(r.title)}]({report_path(r)})" for r in users.get(term.term, []))
+        links = "、".join(f"[{escape_markdown(r.title)}](reports/{r.slug}.md)" for r in users.get(term.term, []))
         rows.append([escape_markdown(term.term), escape_markdown(term.definition), links])
     return "\n".join(
         [
@@ -157,21 +197,18 @@ def glossary_page(publication: Publication) -> str:
     )
 
 
-def download_files(publication: Publication) -> dict[str, str | bytes]:
+def download_files(prepared: Sequence[ReportPages]) -> dict[str, str | bytes]:
     """The indicator tables of the whole site and of each report, as CSV and JSON.
 
     The rows of each report are made once: the site's table is the reports' rows in order.
     """
-    files: dict[str, str | bytes] = {}
-    tables = []
-    for report in publication.reports:
-        rows = download_rows([report])
-        tables.append((report, as_csv(rows), as_json(rows)))
-    files["downloads/indicators.csv"] = joined_csv([csv for _, csv, _ in tables])
-    files["downloads/indicators.json"] = joined_json([json for _, _, json in tables])
-    for report, csv, json in tables:
-        files[f"downloads/{report.slug}.csv"] = csv
-        files[f"downloads/{report.slug}.json"] = json
+    files: dict[str, str | bytes] = {
+        "downloads/indicators.csv": joined_csv([pages.csv for pages in prepared]),
+        "downloads/indicators.json": joined_json([pages.json for pages in prepared]),
+    }
+    for pages in prepared:
+        files[f"downloads/{pages.slug}.csv"] = pages.csv
+        files[f"downloads/{pages.slug}.json"] = pages.json
     return files
 
 
@@ -189,22 +226,37 @@ def joined_json(tables: list[bytes]) -> bytes:
     return opening + b",\n".join(bodies) + closing if bodies else empty
 
 
-def build_site(publication: Publication, *, site_name: str) -> SitePages:
-    """Every generated page and download of the site, and the navigation that lists the pages."""
+def build_site(
+    publication: Publication, *, site_name: str, prepared: Mapping[tuple[str, int], ReportPages] | None = None
+) -> SitePages:
+    """Every generated page and download of the site, and the navigation that lists the pages.
+
+    ``prepared`` holds the ``ReportPages`` already made for reports (by source and index); a report
+    without one, or whose page name has since changed, is rendered here.
+    """
     pieces = pieces_per_source(publication)
-    pages: dict[str, str | bytes] = {
-        "index.md": index_page(publication, site_name),
-        "indicators.md": comparison_page(publication),
+    made = (prepared or {}).get
+    reports = []
+    for report in publication.reports:
+        pages = made((report.source, report.index))
+        reports.append(pages if pages is not None and pages.slug == report.slug else None)
+    prepared_pages = [
+        pages if pages is not None else report_pages(report, pieces=pieces[report.source])
+        for report, pages in zip(publication.reports, reports, strict=True)
+    ]
+    site: dict[str, str | bytes] = {
+        "index.md": index_page(prepared_pages, publication.errors, site_name),
+        "indicators.md": comparison_page(prepared_pages),
         "tags.md": tags_page(),
-        "glossary.md": glossary_page(publication),
+        "glossary.md": glossary_page(prepared_pages),
     }
     report_nav, audit_nav = [], []
-    for report in publication.reports:
-        pages[report_path(report)] = render_report(report, pieces=pieces[report.source])
-        pages[audit_path(report)] = render_audit(report)
-        report_nav.append({escape_plain(report.title): report_path(report)})
-        audit_nav.append({escape_plain(report.title): audit_path(report)})
-    pages.update(download_files(publication))
+    for pages in prepared_pages:
+        site[f"reports/{pages.slug}.md"] = pages.page
+        site[f"audit/{pages.slug}.md"] = pages.audit
+        report_nav.append({escape_plain(pages.title): f"reports/{pages.slug}.md"})
+        audit_nav.append({escape_plain(pages.title): f"audit/{pages.slug}.md"})
+    site.update(download_files(prepared_pages))
     words = labels()
     nav: list[Any] = [
         {words["nav_home"]: "index.md"},
@@ -214,4 +266,4 @@ def build_site(publication: Publication, *, site_name: str) -> SitePages:
         {words["nav_glossary"]: "glossary.md"},
         {words["nav_audit"]: audit_nav},
     ]
-    return SitePages(pages, nav)
+    return SitePages(site, nav)

@@ -12,7 +12,7 @@ import io
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -64,8 +64,7 @@ def grouped(indicators: Iterable[Indicator]) -> list[tuple[str | None, list[tupl
 
 
 def indicator_record(indicator: Indicator) -> dict[str, Any]:
-    record = asdict(indicator)
-    return {field: record[field] for field in FIELDS}
+    return {field: getattr(indicator, field) for field in FIELDS}
 
 
 def download_rows(reports: Iterable[Report]) -> list[dict[str, Any]]:

@@ -11,9 +11,16 @@ from pathlib import Path
 import pytest
 
 from build_tools.cache import ResultCache, code_version
-from build_tools.model import InputError
-from build_tools.pipeline import input_files, process_input, publish, publish_cached, read_inputs
-from build_tools.site import download_files
+from build_tools.model import InputError, Publication
+from build_tools.pipeline import (
+    CachedPublication,
+    input_files,
+    process_input,
+    publish,
+    publish_cached,
+    read_inputs,
+)
+from build_tools.site import build_site, download_files, file_pages, report_pages
 from build_tools.tables import as_csv, as_json, download_rows
 from tests.conftest import ROOT
 
@@ -32,6 +39,10 @@ def seed_inputs() -> list[tuple[str, bytes | OSError]]:
     ]
 
 
+def pair(cached: CachedPublication) -> tuple[Publication, int]:
+    return cached.publication, cached.processed
+
+
 def fresh_cache(folder: Path) -> ResultCache:
     """A cache on ``folder`` with nothing in memory, as a new build process would have it."""
     return ResultCache(folder, code_version())
@@ -40,8 +51,8 @@ def fresh_cache(folder: Path) -> ResultCache:
 def test_cached_results_are_identical(tmp_path: Path) -> None:
     inputs = seed_inputs()
     expected = publish(inputs, workers=1)
-    first, processed_first = publish_cached(inputs, fresh_cache(tmp_path), workers=1)
-    second, processed_second = publish_cached(inputs, fresh_cache(tmp_path), workers=1)
+    first, processed_first = pair(publish_cached(inputs, fresh_cache(tmp_path), workers=1))
+    second, processed_second = pair(publish_cached(inputs, fresh_cache(tmp_path), workers=1))
     assert first == expected
     assert second == expected
     assert processed_first == len(inputs)
@@ -54,7 +65,7 @@ def test_memory_layer_serves_a_rebuild_in_the_same_process(tmp_path: Path) -> No
     publish_cached(inputs, cache, workers=1)
     for entry in tmp_path.rglob("*.pickle"):
         entry.unlink()
-    publication, processed = publish_cached(inputs, cache, workers=1)
+    publication, processed = pair(publish_cached(inputs, cache, workers=1))
     assert processed == 0
     assert publication == publish(inputs, workers=1)
 
@@ -63,7 +74,7 @@ def test_a_changed_file_is_processed_again(tmp_path: Path) -> None:
     inputs = seed_inputs()[:3]
     publish_cached(inputs, fresh_cache(tmp_path), workers=1)
     changed = [*inputs[:2], ("extra/gbk.txt", SHORT_REPORT.replace("粮食", "蔬菜").encode("gb18030"))]
-    publication, processed = publish_cached(changed, fresh_cache(tmp_path), workers=1)
+    publication, processed = pair(publish_cached(changed, fresh_cache(tmp_path), workers=1))
     assert processed == 1
     assert publication == publish(changed, workers=1)
     assert any("蔬菜" in p.text for report in publication.reports for p in report.cleaned.paragraphs)
@@ -74,7 +85,7 @@ def test_a_renamed_file_is_processed_again(tmp_path: Path) -> None:
     inputs = [("extra/a.txt", SHORT_REPORT.encode("utf-8"))]
     publish_cached(inputs, fresh_cache(tmp_path), workers=1)
     renamed = [("extra/b.txt", SHORT_REPORT.encode("utf-8"))]
-    publication, processed = publish_cached(renamed, fresh_cache(tmp_path), workers=1)
+    publication, processed = pair(publish_cached(renamed, fresh_cache(tmp_path), workers=1))
     assert processed == 1
     assert publication.reports[0].source == "extra/b.txt"
 
@@ -97,7 +108,7 @@ def test_a_corrupt_entry_is_ignored(tmp_path: Path, damage) -> None:
     key = cache.key(*inputs[0])
     damage(cache.path(key), key)
     assert fresh_cache(tmp_path).get(key) is None
-    publication, processed = publish_cached(inputs, fresh_cache(tmp_path), workers=1)
+    publication, processed = pair(publish_cached(inputs, fresh_cache(tmp_path), workers=1))
     assert processed == 1
     assert publication == publish(inputs, workers=1)
     assert fresh_cache(tmp_path).get(key) is not None  # the entry was written anew
@@ -107,7 +118,7 @@ def test_a_cache_that_cannot_be_written_is_skipped(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("a file where the cache folder should be")
     inputs = [("extra/short.txt", SHORT_REPORT.encode("utf-8"))]
-    publication, _ = publish_cached(inputs, fresh_cache(blocker / "cache"), workers=1)
+    publication, _ = pair(publish_cached(inputs, fresh_cache(blocker / "cache"), workers=1))
     assert publication == publish(inputs, workers=1)
 
 
@@ -160,11 +171,31 @@ def test_one_file_result_is_its_reports_or_its_error() -> None:
 def test_the_site_tables_join_the_report_tables_byte_for_byte() -> None:
     """The site-wide downloads are joined from the reports' tables, as if made from all rows at once."""
     publication = publish(seed_inputs(), workers=1)
-    files = download_files(publication)
+    files = download_files([report_pages(report, pieces=1) for report in publication.reports])
     rows = download_rows(publication.reports)
     assert rows
     assert files["downloads/indicators.csv"] == as_csv(rows)
     assert files["downloads/indicators.json"] == as_json(rows)
-    nothing = download_files(publish([("extra/binary.bin", b"\x00")], workers=1))
+    nothing = download_files([])
     assert nothing["downloads/indicators.csv"] == as_csv([])
     assert nothing["downloads/indicators.json"] == as_json([])
+
+
+def test_pages_made_in_the_workers_are_the_pages_made_at_assembly(tmp_path: Path) -> None:
+    """What ``finish`` makes per file (and the cache keeps) gives the same site as rendering at the end."""
+    inputs = seed_inputs()
+    cached = publish_cached(inputs, fresh_cache(tmp_path), workers=2, finish=file_pages)
+    again = publish_cached(inputs, fresh_cache(tmp_path), workers=1, finish=file_pages)
+    assert again.processed == 1 and again.finished == cached.finished
+    assert len(cached.finished) == len(cached.publication.reports)
+    plain = build_site(cached.publication, site_name="x")
+    prepared = build_site(cached.publication, site_name="x", prepared=cached.finished)
+    assert prepared == plain
+
+
+def test_a_cached_result_without_pages_is_finished_when_pages_are_asked_for(tmp_path: Path) -> None:
+    inputs = seed_inputs()[:2]
+    publish_cached(inputs, fresh_cache(tmp_path), workers=1)
+    cached = publish_cached(inputs, fresh_cache(tmp_path), workers=1, finish=file_pages)
+    assert cached.processed == len(inputs)
+    assert len(cached.finished) == len(cached.publication.reports)
