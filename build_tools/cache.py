@@ -152,6 +152,18 @@ class RenderedPage:
     records: tuple[tuple[str, int, str], ...]
 
 
+@dataclass(frozen=True)
+class SiteState:
+    """What the last build wrote into one site folder (see ``BuildState`` in the MkDocs hook): the frame
+    every page depended on, the digest of its home page, of each generated file, and its search index
+    (a ``search.WrittenIndex``)."""
+
+    frame: str
+    home: bytes
+    generated: dict[str, bytes]
+    index: Any
+
+
 SHARED: dict[tuple[Path, str], ResultCache] = {}
 # Whether shared caches keep results in memory: worth it only for a process that builds again (a server).
 REMEMBERING = {"on": False}

@@ -1,7 +1,9 @@
 """Command line: ``python -m build_tools build|serve|inspect|idf``.
 
-- ``build [--seeds DIR] [--site-dir DIR] [--strict]``: the whole pipeline plus the MkDocs build.
-- ``serve [--seeds DIR] [--port N]``: the same site on 127.0.0.1 with live reload.
+- ``build [--seeds DIR] [--site-dir DIR] [--strict]``: the whole pipeline plus the MkDocs build. When the
+  site folder holds the last build of the same site, only the pages and files that changed are
+  written again (see ``BuildState`` in ``mkdocs_hook.py``).
+- ``serve [--seeds DIR] [--port N]``: the same site on 127.0.0.1 with live reload, rebuilt the same way.
 - ``inspect FILE... --json``: what the pipeline makes of each file, as one JSON object.
 - ``idf FOLDER... [--output PATH]``: regenerate the IDF table the tagger uses.
 """
@@ -74,12 +76,23 @@ def command_inspect(args: argparse.Namespace) -> int:
     return 1 if publication.errors else 0
 
 
+class DirtyBuildNotices(logging.Filter):
+    """Drops MkDocs' notices about dirty builds: here every build is one, and the hook cleans the site
+    folder itself whenever it does not hold the last build of the same site (``BuildState``)."""
+
+    NOTICES = ("A 'dirty' build is being performed", "The directory contains stale files")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(self.NOTICES)
+
+
 def mkdocs_logging() -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+    logging.getLogger("mkdocs.commands.build").addFilter(DirtyBuildNotices())
 
 
 def apply_limits(args: argparse.Namespace) -> None:
@@ -100,7 +113,7 @@ def command_build(args: argparse.Namespace) -> int:
     mkdocs_logging()
     try:
         config = load_config(str(CONFIG_FILE), site_dir=str(Path(args.site_dir).resolve()), strict=args.strict)
-        build(config)
+        build(config, dirty=True)
     except MkDocsException as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -112,7 +125,13 @@ def command_serve(args: argparse.Namespace) -> int:
 
     os.environ[SEEDS_ENV] = str(Path(args.seeds).resolve())
     mkdocs_logging()
-    serve(str(CONFIG_FILE), dev_addr=f"127.0.0.1:{args.port}", livereload=True, watch=[str(Path(args.seeds))])
+    serve(
+        str(CONFIG_FILE),
+        dev_addr=f"127.0.0.1:{args.port}",
+        livereload=True,
+        build_type="dirty",
+        watch=[str(Path(args.seeds))],
+    )
     return 0
 
 

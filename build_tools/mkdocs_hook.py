@@ -37,9 +37,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory
 
 from build_tools import search
-from build_tools.cache import RenderedPage, ResultCache, remember_between_builds, shared_cache, source_version
+from build_tools.cache import (
+    RenderedPage,
+    ResultCache,
+    SiteState,
+    remember_between_builds,
+    shared_cache,
+    source_version,
+)
+from build_tools.model import Publication
 from build_tools.pipeline import input_files, publish_cached, read_inputs, summary
 from build_tools.site import SitePages, build_site, file_pages
 
@@ -77,6 +86,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = build_site(publication, site_name=config.site_name, prepared=cached.finished)
     renders.begin()
     generated["site"] = site
+    builds.frame = frame_of(site, publication, config)
     config.nav = site.nav
     gc.freeze()
     return config
@@ -84,15 +94,111 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     staging.reset()
+    builds.begin(Path(config.site_dir))
     for path, content in generated.pop("site").pages.items():
         existing = files.get_file_from_path(path)
         if existing is not None:
             files.remove(existing)
         if isinstance(content, bytes):  # downloads wait on disk, not in memory, until MkDocs copies them
-            files.append(File.generated(config, path, abs_src_path=staging.write(path, content)))
+            file = GeneratedFile.generated(config, path, abs_src_path=staging.write(path, content))
         else:
-            files.append(File.generated(config, path, content=content))
+            file = GeneratedFile.generated(config, path, content=content)
+        assert isinstance(file, GeneratedFile)
+        file.modified = builds.changed(path, content)
+        files.append(file)
+    builds.urls = [page_url(file) for file in files.documentation_pages()]
     return files
+
+
+def page_url(file: File) -> str:
+    """The URL MkDocs gives the page of ``file`` (``Page.url``: the home page's is empty)."""
+    return "" if file.url in {".", "./"} else file.url
+
+
+class GeneratedFile(File):
+    """A generated page or download that says whether it differs from what the last build wrote.
+
+    In a dirty build (``python -m build_tools build`` and ``serve`` make every build one) MkDocs writes
+    only the files that say so; ``BuildState`` has cleaned the folder first unless it holds the last
+    build of the same site. Every page is still read (its render comes from the cache) before the
+    writing starts (``on_env``), so that plugins that gather from all pages (Material's tags) see them all.
+    """
+
+    modified = True
+
+    def is_modified(self) -> bool:
+        return not builds.writing or self.modified or not os.path.isfile(self.abs_dest_path)
+
+
+class BuildState:
+    """Decides, per build, whether the site folder holds the last build of the same site (same
+    ``frame``: code, settings, navigation, page list, tags); if not, it is cleaned and every file is
+    new. Kept between builds in the cache (``site-state``), one entry per site folder."""
+
+    def __init__(self) -> None:
+        self.frame = ""
+        self.site_dir = Path()
+        self.previous: SiteState | None = None
+        self.digests: dict[str, bytes] = {}
+        self.urls: list[str] = []
+        self.writing = False
+
+    def cache(self) -> ResultCache | None:
+        return shared_cache("site-state", "site-state")
+
+    def key(self) -> str:
+        return hashlib.sha256(str(self.site_dir.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+
+    def begin(self, site_dir: Path) -> None:
+        self.site_dir, self.digests, self.writing = site_dir, {}, False
+        cache = self.cache()
+        stored = cache.get(self.key()) if cache is not None else None
+        home = site_dir / "index.html"
+        same = (
+            isinstance(stored, SiteState)
+            and stored.frame == self.frame
+            and home.is_file()
+            and digest(home.read_bytes()) == stored.home
+        )
+        self.previous = stored if same else None
+        if not same:
+            clean_directory(str(site_dir))
+
+    def changed(self, path: str, content: str | bytes) -> bool:
+        data = content.encode("utf-8", "surrogateescape") if isinstance(content, str) else content
+        self.digests[path] = digest(data)
+        return self.previous is None or self.previous.generated.get(path) != self.digests[path]
+
+    def unchanged_urls(self) -> list[str]:
+        """The pages this build did not render: indexed for search as the last build left them."""
+        return [url for url in self.urls if url not in search_pages] if self.previous is not None else []
+
+    def finish(self, index: search.WrittenIndex | None) -> None:
+        cache = self.cache()
+        home = self.site_dir / "index.html"
+        if cache is not None and home.is_file():
+            cache.put(self.key(), SiteState(self.frame, digest(home.read_bytes()), self.digests, index))
+
+
+builds = BuildState()
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def frame_of(site: SitePages, publication: Publication, config: MkDocsConfig) -> str:
+    """What every page of the site depends on besides its own content: when it changes, all are rebuilt."""
+    parts = [
+        render_version(config),
+        str(config.site_url),
+        str(config.repo_url),
+        os.environ.get(SEARCH_ENV, ""),
+        repr(site.nav),
+        repr(sorted(site.pages)),
+        repr([(report.slug, report.tags) for report in publication.reports]),
+    ]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 class Staging:
@@ -135,15 +241,30 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     return context
 
 
+def on_env(env: object, config: MkDocsConfig, files: Files) -> object:
+    builds.writing = True  # every page has been read: from now on only changed files are written
+    return env
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    index = None
     if project_search():
-        search.write_index(search_pages.values(), Path(config.site_dir), shared_cache("search", "search"))
+        previous = builds.previous.index if builds.previous is not None else None
+        unchanged = builds.unchanged_urls()
+        index = search.write_index(search_pages.values(), Path(config.site_dir), search_cache(), previous, unchanged)
+    builds.finish(index)
+    search_pages.clear()
     gc.unfreeze()
     renders.finish()
     staging.remove()
 
 
+def search_cache() -> ResultCache | None:
+    return shared_cache("search", "search")
+
+
 def on_build_error(error: Exception) -> None:
+    search_pages.clear()
     gc.unfreeze()
     renders.finish()
     staging.remove()

@@ -3,11 +3,18 @@
 In: ``SearchPage`` records (URL, title, tags and the HTML that Markdown rendered), one per page, as the
 MkDocs hook sees them. Out: files written by ``write_index(pages, site_dir)``:
 
-- ``search/manifest.json``: the pages (URL, title, first paragraph, paragraphs, tags, boost), the shard
-  counts and the ranking settings of ``resources/search.yaml``;
-- ``search/g/N.json``: character pairs → the paragraphs that contain them (sorted ids, delta-encoded);
-- ``search/u/N.json``: the same for single characters, used only by one-character queries;
-- ``search/c/P.K.json``: the text of the paragraphs of page P, a few at a time, with their section.
+- ``search/manifest.json``: the pages (URL, title, number of its first paragraph, paragraphs, tags,
+  boost, key), the shard counts and the ranking settings of ``resources/search.yaml``;
+- ``search/g/N.txt``: character pairs → the paragraphs that contain them. For each page with keys in
+  the shard, a line ``@PAGE`` (its place in the manifest), then one line per key,
+  ``KEY<tab>DELTAS``: the page's own paragraph numbers, delta-encoded;
+- ``search/u/N.txt``: the same for single characters, used only by one-character queries;
+- ``search/c/KEY.K.json``: the text of the paragraphs of the page with that key, a few at a time, with
+  their section.
+
+Built for rebuilds: each page's part (its lines per shard, its chunks) is made once per version of the
+page and cached, a shard is the concatenation of the pages' parts, and a file whose bytes were already
+written to the folder by the previous build is not written again.
 
 Why pairs of characters: Chinese has no spaces, and a reader types any part of a word (产量 in 粮食产量,
 消费价格 in 居民消费价格) or a phrase across words (农民人均纯收入). Every string of two or more characters
@@ -24,18 +31,20 @@ import hashlib
 import json
 import math
 import operator
-import shutil
+import os
 import unicodedata
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from build_tools.cache import ResultCache, source_version
+from build_tools.pipeline import MIN_FILES_FOR_POOL, pool_context, worker_count
 from build_tools.resource_files import load_yaml
 
 SETTINGS = "search.yaml"
@@ -147,10 +156,15 @@ def pairs_and_characters(text: str) -> tuple[set[str], set[str]]:
 
 def shard_of(key: str, shards: int) -> int:
     """FNV-1a over the key's code points, modulo ``shards`` (the worker computes the same)."""
+    return key_hash(key) % shards
+
+
+@lru_cache(maxsize=1 << 20)
+def key_hash(key: str) -> int:
     value = FNV_OFFSET
     for character in key:
         value = ((value ^ ord(character)) * FNV_PRIME) & 0xFFFFFFFF
-    return value % shards
+    return value
 
 
 class ContentParser(HTMLParser):
@@ -213,17 +227,8 @@ def delta_encode(ids: Sequence[int]) -> list[int]:
     return [ids[0], *map(operator.sub, ids[1:], ids[:-1])]
 
 
-def estimated_size(key: str, deltas: list[int]) -> int:
-    """About the bytes of ``"key":[deltas]`` in a shard."""
-    return len(key) * 3 + 6 + sum(map(len, map(str, deltas))) + len(deltas)
-
-
-def shard_count(postings: dict[str, Sequence[int]], target_bytes: int) -> int:
-    """A power of two that puts about ``target_bytes`` of JSON in each shard."""
-    return shards_for(sum(estimated_size(key, delta_encode(ids)) for key, ids in postings.items()), target_bytes)
-
-
 def shards_for(size: int, target_bytes: int) -> int:
+    """A power of two that puts about ``target_bytes`` in each shard of an index of ``size`` bytes."""
     return 1 << max(0, math.ceil(math.log2(max(1, size / target_bytes))))
 
 
@@ -231,28 +236,50 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def write_json(path: Path, data: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dumps(data), encoding="utf-8")
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def write_shards(folder: Path, postings: dict[str, Sequence[int]], target_bytes: int) -> int:
-    """Writes the postings in shards of about ``target_bytes``, keys in sorted order; returns the count.
+@dataclass(frozen=True)
+class IndexedPage:
+    """One page's part of the index, made once per version of the page and cached.
 
-    One shard's deltas are made at a time, so that memory holds the compact postings and one shard only.
+    ``pair_lines`` and ``character_lines`` hold one line per key, ``KEY<tab>DELTAS``: the page's own
+    paragraph numbers that contain the key, delta-encoded (``产量\t0,3,1``). ``chunks`` are the JSON
+    texts of ``c/KEY.K.json``; ``key`` names them after the URL, so that an unchanged page keeps its
+    chunk files when other pages change. Plain strings, not dicts: a page costs a few of them.
     """
-    keys = sorted(postings)
-    shards = shards_for(sum(estimated_size(key, delta_encode(postings[key])) for key in keys), target_bytes)
-    grouped: list[list[str]] = [[] for _ in range(shards)]
-    for key in keys:
-        grouped[shard_of(key, shards)].append(key)
-    for number, shard_keys in enumerate(grouped):
-        write_json(folder / f"{number}.json", {key: delta_encode(postings[key]) for key in shard_keys})
-    return shards
+
+    url: str
+    title: str
+    tags: tuple[str, ...]
+    boost: float
+    key: str
+    blocks: int
+    pair_lines: str
+    character_lines: str
+    chunks: tuple[str, ...]
 
 
-def write_chunks(folder: Path, page: int, blocks: Sequence[tuple[Block, Section]], size: int) -> None:
-    """The blocks of one page, ``size`` at a time, as ``folder/PAGE.K.json``."""
+@dataclass(frozen=True)
+class Fragments:
+    """A page's lines grouped by shard: shard ``s`` is ``text[offsets[s]:offsets[s + 1]]``."""
+
+    shards: int
+    text: str
+    offsets: array[int]
+
+    def of(self, shard: int) -> str:
+        return self.text[self.offsets[shard] : self.offsets[shard + 1]]
+
+
+def page_key(url: str) -> str:
+    return hashlib.sha1(url.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+
+
+def chunk_texts(blocks: Sequence[tuple[Block, Section]], size: int) -> tuple[str, ...]:
+    """The blocks of one page, ``size`` at a time, each as the JSON text of a chunk file."""
+    chunks = []
     for k in range(0, len(blocks), size):
         sections: list[list[str]] = []
         seen: dict[Section, int] = {}
@@ -262,71 +289,237 @@ def write_chunks(folder: Path, page: int, blocks: Sequence[tuple[Block, Section]
                 seen[section] = len(sections)
                 sections.append([section.anchor, section.title])
             rows.append([seen[section], block.anchor, block.text])
-        write_json(folder / f"{page}.{k // size}.json", {"sections": sections, "blocks": rows})
+        chunks.append(dumps({"sections": sections, "blocks": rows}))
+    return tuple(chunks)
 
 
-def parse_cached(page: SearchPage, cache: ResultCache | None, used: set[str]) -> ParsedPage:
-    """``parse_page(page)``, from ``cache`` when it holds the same page (keyed by URL, title and HTML)."""
-    if cache is None:
-        return parse_page(page)
-    digest = hashlib.sha256(f"{source_version()}\0{page.url}\0{page.title}\0".encode())
-    digest.update(page.html.encode("utf-8", "surrogateescape"))
-    key = digest.hexdigest()
-    used.add(key)
-    parsed = cache.get(key)
-    if not isinstance(parsed, ParsedPage):
-        parsed = parse_page(page)
-        cache.put(key, parsed)
-    return parsed
+def index_page(page: SearchPage) -> IndexedPage:
+    """``page``'s part of the index: its paragraphs' pairs and characters, and its text chunks."""
+    parsed = parse_page(page)
+    pair_ids: dict[str, list[int]] = defaultdict(list)
+    character_ids: dict[str, list[int]] = defaultdict(list)
+    for number, block in enumerate(parsed.blocks):
+        pairs, characters = pairs_and_characters(block.text)
+        for pair in pairs:
+            pair_ids[pair].append(number)
+        for character in characters:
+            character_ids[character].append(number)
+    blocks = [(block, parsed.sections[block.section]) for block in parsed.blocks]
+    return IndexedPage(
+        url=page.url,
+        title=page.title,
+        tags=page.tags,
+        boost=boost_of(page.url),
+        key=page_key(page.url),
+        blocks=len(parsed.blocks),
+        pair_lines=encoded(pair_ids),
+        character_lines=encoded(character_ids),
+        chunks=chunk_texts(blocks, settings()["blocks_per_chunk"]),
+    )
 
 
-def build_index(
-    pages: Iterable[SearchPage], chunks: Path, cache: ResultCache | None = None
-) -> tuple[list[list[Any]], dict[str, array[int]], dict[str, array[int]]]:
-    """The manifest's pages and the pair and character postings; writes the text chunks into ``chunks``.
+def index_pages(pages: Sequence[SearchPage]) -> list[IndexedPage]:
+    """``index_page`` of each page, in a pool of processes when there are many and the pipeline's pool can fork."""
+    workers = worker_count(len(pages))
+    context = pool_context()
+    if workers <= 1 or len(pages) < MIN_FILES_FOR_POOL or context.get_start_method() != "fork":
+        return [index_page(page) for page in pages]
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(index_page, pages, chunksize=4))
 
-    With a ``cache``, each page's parsed text is taken from it when the page has not changed.
+
+def encoded(postings: dict[str, list[int]]) -> str:
+    lines = []
+    for key in sorted(postings):
+        ids = postings[key]
+        lines.append(key + "\t" + ",".join(map(str, map(operator.sub, ids, [0, *ids[:-1]]))))
+    return "\n".join(lines)
+
+
+def lines_size(lines: str) -> int:
+    """About the bytes of ``lines`` in shard files (UTF-8)."""
+    return len(lines.encode("utf-8")) + 1 if lines else 0
+
+
+def fragments(lines: str, shards: int) -> Fragments:
+    """``lines`` grouped by the shard of each key, each group ending with a newline."""
+    grouped: list[list[str]] = [[] for _ in range(shards)]
+    for line in lines.split("\n") if lines else ():
+        grouped[shard_of(line[: line.index("\t")], shards)].append(line + "\n")
+    offsets = array("i", [0])
+    texts = []
+    for group in grouped:
+        text = "".join(group)
+        texts.append(text)
+        offsets.append(offsets[-1] + len(text))
+    return Fragments(shards, "".join(texts), offsets)
+
+
+class PageIndexes:
+    """``index_page`` of each page, cached by the page's URL, title, tags and HTML; with each page's
+    shard fragments for the shard counts last asked for (they change only when the index grows past
+    a power of two)."""
+
+    def __init__(self, cache: ResultCache | None) -> None:
+        self.cache = cache
+        self.used: set[str] = set()
+
+    def key_of(self, page: SearchPage) -> str:
+        digest = hashlib.sha256(f"{source_version()}\0{page.url}\0{page.title}\0{page.tags}\0".encode())
+        digest.update(page.html.encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+
+    def pages(self, pages: Sequence[SearchPage | tuple[str, str]]) -> list[tuple[str, IndexedPage]]:
+        """Each page's key and part of the index; those not cached are made in a pool of processes.
+
+        A page given as ``(url, key)`` was not rendered again: its part must be in the cache already.
+        """
+        keys = [self.key_of(page) if isinstance(page, SearchPage) else page[1] for page in pages]
+        self.used.update(keys)
+        found: list[IndexedPage | None] = []
+        for key in keys:
+            stored = self.cache.get(key) if self.cache is not None else None
+            found.append(stored[0] if isinstance(stored, tuple) and isinstance(stored[0], IndexedPage) else None)
+        missing = [number for number, page in enumerate(found) if page is None]
+        lost = [pages[n][0] for n in missing if not isinstance(pages[n], SearchPage)]
+        if lost:
+            raise LookupError(f"the index of {', '.join(map(str, lost))} is no longer cached")
+        made = index_pages([page for n in missing if isinstance(page := pages[n], SearchPage)])
+        for number, page in zip(missing, made, strict=True):
+            found[number] = page
+        return [(key, page) for key, page in zip(keys, found, strict=True) if page is not None]
+
+    def fragments(self, key: str, page: IndexedPage, counts: tuple[int, int]) -> tuple[Fragments, Fragments]:
+        """The page's shard fragments for ``counts`` (pair shards, character shards); stored with the page."""
+        stored = self.cache.get(key) if self.cache is not None else None
+        if isinstance(stored, tuple) and stored[1] is not None and stored[1][0] == counts:
+            return stored[1][1]
+        made = (fragments(page.pair_lines, counts[0]), fragments(page.character_lines, counts[1]))
+        if self.cache is not None:
+            self.cache.put(key, (page, (counts, made)))
+        return made
+
+    def finish(self) -> None:
+        if self.cache is not None:
+            self.cache.retain(self.used)
+
+
+class IndexWriter:
+    """Writes the index files under ``folder``, skipping those whose bytes it already wrote there.
+
+    ``previous`` is what the last write into ``folder`` recorded (path → digest); it is trusted only
+    while the manifest on disk is the one it recorded, so a cleaned or foreign folder is written whole.
+    Files of the previous index that this one does not have are removed.
     """
-    manifest_pages: list[list[Any]] = []
-    count = 0  # blocks so far: the number of the next one
-    # Arrays of machine integers: a posting costs 4 bytes instead of a pointer and an int object.
-    pair_postings: dict[str, array[int]] = defaultdict(lambda: array("i"))
-    character_postings: dict[str, array[int]] = defaultdict(lambda: array("i"))
-    used: set[str] = set()
-    for page in sorted(pages, key=lambda item: item.url):
-        if is_excluded(page.url):
-            continue
-        parsed = parse_cached(page, cache, used)
-        manifest_pages.append([page.url, page.title, count, len(parsed.blocks), list(page.tags), boost_of(page.url)])
-        for number, block in enumerate(parsed.blocks, start=count):
-            pairs, characters = pairs_and_characters(block.text)
-            for pair in pairs:
-                pair_postings[pair].append(number)
-            for character in characters:
-                character_postings[character].append(number)
-        count += len(parsed.blocks)
-        page_blocks = [(block, parsed.sections[block.section]) for block in parsed.blocks]
-        write_chunks(chunks, len(manifest_pages) - 1, page_blocks, settings()["blocks_per_chunk"])
-    if cache is not None:
-        cache.retain(used)
-    return manifest_pages, pair_postings, character_postings
+
+    def __init__(self, folder: Path, previous: Mapping[str, bytes] | None) -> None:
+        self.folder = folder
+        self.previous = previous or {}
+        manifest = folder / "manifest.json"
+        on_disk = manifest.read_bytes() if manifest.is_file() else None
+        if on_disk is None or digest(on_disk) != self.previous.get("manifest.json"):
+            self.previous = {}
+        self.written: dict[str, bytes] = {}
+        self.skipped = 0
+        for name in ("g", "u", "c"):
+            (folder / name).mkdir(parents=True, exist_ok=True)
+
+    def write(self, path: str, text: str, known: bytes | None = None) -> None:
+        data = text.encode("utf-8")
+        self.written[path] = known or digest(data)
+        if self.previous.get(path) == self.written[path]:
+            self.skipped += 1
+            return
+        with open(os.path.join(self.folder, path), "wb") as stream:
+            stream.write(data)
+
+    def remove_stale(self) -> None:
+        for path in self.previous.keys() - self.written.keys():
+            (self.folder / path).unlink(missing_ok=True)
 
 
-def write_index(pages: Iterable[SearchPage], site_dir: Path, cache: ResultCache | None = None) -> dict[str, Any]:
-    """Writes ``site_dir/search/{manifest.json,g,u,c}`` and returns the manifest (``cache``: see ``build_index``)."""
+def shard_texts(pages: Sequence[Fragments], shards: int) -> Iterator[tuple[int, str]]:
+    """Each shard's text: for every page with keys in it, ``@PAGE`` (its place in ``pages``), then its lines."""
+    for shard in range(shards):
+        parts = []
+        for number, page in enumerate(pages):
+            fragment = page.of(shard)
+            if fragment:
+                parts.append(f"@{number}\n{fragment}")
+        yield shard, "".join(parts)
+
+
+@dataclass(frozen=True)
+class WrittenIndex:
+    """What ``write_index`` wrote: the manifest, each file's digest and each page's key in the cache."""
+
+    manifest: dict[str, Any]
+    files: dict[str, bytes]
+    page_keys: dict[str, str]
+
+
+def write_index(
+    pages: Iterable[SearchPage],
+    site_dir: Path,
+    cache: ResultCache | None = None,
+    previous: WrittenIndex | None = None,
+    unchanged: Iterable[str] = (),
+) -> WrittenIndex:
+    """Writes ``site_dir/search/{manifest.json,g,u,c}`` and says what it wrote.
+
+    ``cache`` keeps each page's part of the index between builds. ``previous`` is what the last call
+    wrote into the same folder: files with the same bytes are not written again, and the pages whose
+    URLs are in ``unchanged`` (not rendered this time) are indexed as they were then.
+    """
     config = settings()
-    folder = site_dir / "search"
-    for name in ("g", "u", "c"):
-        shutil.rmtree(folder / name, ignore_errors=True)
-    manifest_pages, pair_postings, character_postings = build_index(pages, folder / "c", cache)
+    indexes = PageIndexes(cache)
+    known = previous.page_keys if previous is not None else {}
+    given: list[SearchPage | tuple[str, str]] = [page for page in pages if not is_excluded(page.url)]
+    given += [(url, known[url]) for url in unchanged if not is_excluded(url)]
+    indexed = indexes.pages(sorted(given, key=lambda page: page.url if isinstance(page, SearchPage) else page[0]))
+    counts = (
+        shards_for(sum(lines_size(page.pair_lines) for _, page in indexed), config["shard_bytes"]),
+        shards_for(sum(lines_size(page.character_lines) for _, page in indexed), config["shard_bytes"]),
+    )
+    made = [indexes.fragments(key, page, counts) for key, page in indexed]
+    indexes.finish()
+    writer = IndexWriter(site_dir / "search", previous.files if previous is not None else None)
+    for _, page in indexed:
+        for number, chunk in enumerate(page.chunks):
+            writer.write(f"c/{page.key}.{number}.json", chunk)
+    for folder, count, which in (("g", counts[0], 0), ("u", counts[1], 1)):
+        for shard, text in shard_texts([parts[which] for parts in made], count):
+            writer.write(f"{folder}/{shard}.txt", text)
+    first = 0
+    manifest_pages = []
+    for _, page in indexed:
+        manifest_pages.append([page.url, page.title, first, page.blocks, list(page.tags), page.boost, page.key])
+        first += page.blocks
     manifest = {
         "pages": manifest_pages,
-        "blocks": sum(page[3] for page in manifest_pages),
+        "blocks": first,
         "blocks_per_chunk": config["blocks_per_chunk"],
-        "pair_shards": write_shards(folder / "g", pair_postings, config["shard_bytes"]),
-        "character_shards": write_shards(folder / "u", character_postings, config["shard_bytes"]),
+        "pair_shards": counts[0],
+        "character_shards": counts[1],
         "word_characters": config["word_characters"],
         "ranking": config["ranking"],
     }
-    write_json(folder / "manifest.json", manifest)
-    return manifest
+    writer.write("manifest.json", dumps(manifest))
+    writer.remove_stale()
+    return WrittenIndex(manifest, writer.written, {page.url: key for key, page in indexed})
+
+
+def read_postings(folder: Path, key: str, manifest: dict[str, Any]) -> list[int]:
+    """The site-wide paragraph numbers of ``key`` as the browser reads them from a shard (for tests)."""
+    name, count = ("g", manifest["pair_shards"]) if len(key) > 1 else ("u", manifest["character_shards"])
+    text = (folder / name / f"{shard_of(key, count)}.txt").read_text(encoding="utf-8")
+    first, ids = 0, []
+    for line in text.split("\n"):
+        if line.startswith("@"):
+            first = manifest["pages"][int(line[1:])][2]
+        elif line.startswith(key + "\t"):
+            local = 0
+            for delta in line.split("\t")[1].split(","):
+                local += int(delta)
+                ids.append(first + local)
+    return ids

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import pytest
 
 from build_tools import search
+from build_tools.cache import ResultCache
 from tests.benchmarks.bench_search import (
     TOP,
     SearchBox,
@@ -44,20 +45,17 @@ def test_the_index_points_each_pair_to_its_paragraphs(tmp_path: Path) -> None:
         ),
         search.SearchPage("audit/a/", "清理记录", "<p>粮食产量</p>"),
     ]
-    manifest = search.write_index(pages, tmp_path)
+    written = search.write_index(pages, tmp_path)
+    manifest = written.manifest
     assert [page[0] for page in manifest["pages"]] == ["reports/a/"]
     assert manifest["pages"][0][4] == ["粮食"]
-
-    def postings(key: str) -> list[int]:
-        shard = search.shard_of(key, manifest["pair_shards"])
-        deltas = json.loads((tmp_path / "search" / "g" / f"{shard}.json").read_text(encoding="utf-8")).get(key, [])
-        return [sum(deltas[: i + 1]) for i in range(len(deltas))]
-
-    assert postings("产量") == [1]
-    assert postings("价格") == [3]
-    assert postings("量子") == []
+    folder = tmp_path / "search"
+    assert search.read_postings(folder, "产量", manifest) == [1]
+    assert search.read_postings(folder, "价格", manifest) == [3]
+    assert search.read_postings(folder, "量子", manifest) == []
+    assert search.read_postings(folder, "价", manifest) == [3]
     rows = []
-    for path in sorted((tmp_path / "search" / "c").glob("0.*.json")):
+    for path in sorted(folder.glob(f"c/{manifest['pages'][0][6]}.*.json")):
         chunk = json.loads(path.read_text(encoding="utf-8"))
         rows += [(chunk["sections"][s][1], anchor, text) for s, anchor, text in chunk["blocks"]]
     assert rows == [
@@ -66,6 +64,56 @@ def test_the_index_points_each_pair_to_its_paragraphs(tmp_path: Path) -> None:
         ("民生", "s2", "民生"),
         ("民生", "s2", "居民消费价格"),
     ]
+    assert sorted(written.files) == sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+def test_postings_run_across_pages_in_page_order(tmp_path: Path) -> None:
+    pages = [
+        search.SearchPage("reports/b/", "乙", "<p>其他</p><p>粮食产量</p>"),
+        search.SearchPage("reports/a/", "甲", "<p>粮食产量</p><p>无关</p><p>产量</p>"),
+    ]
+    manifest = search.write_index(pages, tmp_path).manifest
+    assert [page[0] for page in manifest["pages"]] == ["reports/a/", "reports/b/"]
+    assert search.read_postings(tmp_path / "search", "产量", manifest) == [0, 2, 4]
+
+
+def test_a_rebuild_writes_only_what_changed(tmp_path: Path) -> None:
+    """Unchanged chunks and shards are not written again; the files of a page that is gone are removed."""
+    pages = {
+        url: search.SearchPage(url, url, "".join(f"<p>{url}第{n}段粮食产量</p>" for n in range(9)))
+        for url in ("reports/a/", "reports/b/", "reports/c/")
+    }
+    first = search.write_index(pages.values(), tmp_path)
+    folder = tmp_path / "search"
+    times = {path: (folder / path).stat().st_mtime_ns for path in first.files}
+    pages["reports/b/"] = search.SearchPage("reports/b/", "reports/b/", "<p>新的一段</p>")
+    del pages["reports/c/"]
+    second = search.write_index(pages.values(), tmp_path, previous=first)
+    manifest = second.manifest
+    kept = [path for path in second.files if path in times and (folder / path).stat().st_mtime_ns == times[path]]
+    key_a, key_b = (page[6] for page in manifest["pages"])
+    assert all(f"c/{key_a}.{n}.json" in kept for n in range(3))
+    assert f"c/{key_b}.0.json" not in kept
+    assert not list(folder.glob(f"c/{search.page_key('reports/c/')}.*"))
+    assert search.read_postings(folder, "新的", manifest) == [9]
+    assert search.read_postings(folder, "产量", manifest) == list(range(9))
+    (folder / "manifest.json").unlink()  # a cleaned folder: everything is written again
+    third = search.write_index(pages.values(), tmp_path, previous=second)
+    assert all((folder / path).stat().st_mtime_ns != times.get(path) for path in third.files)
+
+
+def test_pages_not_rendered_again_are_indexed_from_the_cache(tmp_path: Path) -> None:
+    cache = ResultCache(tmp_path / "cache", "test")
+    pages = [
+        search.SearchPage("reports/a/", "甲", "<p>粮食产量</p>"),
+        search.SearchPage("reports/b/", "乙", "<p>粮食产量</p><p>港珠澳大桥</p>"),
+    ]
+    first = search.write_index(pages, tmp_path, cache)
+    second = search.write_index(pages[:1], tmp_path, cache, previous=first, unchanged=["reports/b/"])
+    assert second.manifest == first.manifest
+    assert search.read_postings(tmp_path / "search", "大桥", second.manifest) == [2]
+    with pytest.raises(LookupError):
+        search.write_index(pages[:1], tmp_path, ResultCache(tmp_path / "empty", "test"), first, ["reports/b/"])
 
 
 @pytest.mark.browser
@@ -126,5 +174,5 @@ def test_search_reads_a_few_index_files_from_the_site_only(seed_site: Path) -> N
         page.goto(base, wait_until="domcontentloaded")
         assert SearchBox(page).search("农民人均纯收入").hits
     assert hosts == {urlparse(base).netloc}
-    index_bytes = sum(path.stat().st_size for path in (seed_site / "search").rglob("*.json"))
+    index_bytes = sum(path.stat().st_size for path in (seed_site / "search").rglob("*") if path.is_file())
     assert 0 < sum(sizes) < index_bytes / 4

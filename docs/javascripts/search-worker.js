@@ -5,7 +5,7 @@
  *
  * A query is split into terms (runs of letters, digits and the word characters of the manifest); a
  * term of two or more characters must occur verbatim. Its candidate paragraphs are the intersection of
- * the postings of its character pairs (one shard file per pair); pages are ranked by BM25 over those
+ * the postings of its character pairs (one shard file per pair, see build_tools/search.py); pages are ranked by BM25 over those
  * paragraphs, plus title and tag matches; the paragraphs shown are fetched from the text chunks and
  * kept only when they contain the term verbatim. Text is normalised as in build_tools/search.py:
  * NFKC per character, then lower case.
@@ -18,6 +18,7 @@ const RESULT = 3
 
 const base = new URL("../search/", self.location.href)
 const files = new Map()
+const shards = new Map()
 let manifest = null
 let latest = 0
 
@@ -109,15 +110,36 @@ function shardOf(key, shards) {
   return value % shards
 }
 
+/* A shard's keys → their site-wide paragraph numbers (its text: "@PAGE" lines, then "KEY<tab>DELTAS") */
+function fetchShard(path, data) {
+  if (!shards.has(path))
+    shards.set(path, fetch(new URL(path, base)).then(response => response.ok ? response.text() : "").then(text => {
+      const keys = new Map()
+      let first = 0
+      for (const line of text.split("\n")) {
+        if (line.startsWith("@")) {
+          first = data.pages[Number(line.slice(1))][2]
+          continue
+        }
+        const tab = line.indexOf("\t")
+        if (tab < 0)
+          continue
+        const key = line.slice(0, tab)
+        const ids = keys.get(key) || []
+        let id = first
+        for (const delta of line.slice(tab + 1).split(","))
+          ids.push(id += Number(delta))
+        keys.set(key, ids)
+      }
+      return keys
+    }))
+  return shards.get(path)
+}
+
 async function postings({ key, folder }, data) {
-  const shards = folder === "g" ? data.pair_shards : data.character_shards
-  const shard = await fetchJSON(`${folder}/${shardOf(key, shards)}.json`)
-  const deltas = shard[key] || []
-  const ids = new Array(deltas.length)
-  let id = 0
-  for (let i = 0; i < deltas.length; i++)
-    ids[i] = id += deltas[i]
-  return ids
+  const count = folder === "g" ? data.pair_shards : data.character_shards
+  const shard = await fetchShard(`${folder}/${shardOf(key, count)}.txt`, data)
+  return shard.get(key) || []
 }
 
 function intersect(lists) {
@@ -250,7 +272,7 @@ async function search(query) {
   const size = data.blocks_per_chunk
   const chunkOf = block => {
     const page = owner(firstBlocks, block)
-    return `${page}.${Math.floor((block - firstBlocks[page]) / size)}`
+    return `${data.pages[page][6]}.${Math.floor((block - firstBlocks[page]) / size)}`
   }
   const chunkIds = new Set()
   for (const page of checked)
