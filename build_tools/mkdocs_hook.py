@@ -33,6 +33,7 @@ from functools import partial
 from importlib import metadata
 from pathlib import Path
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -241,9 +242,19 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     return context
 
 
-def on_env(env: object, config: MkDocsConfig, files: Files) -> object:
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     builds.writing = True  # every page has been read: from now on only changed files are written
+    if shared_cache() is not None:  # the theme's templates, compiled once rather than at every build
+        env.bytecode_cache = FileSystemBytecodeCache(str(template_cache_folder()))
     return env
+
+
+def template_cache_folder() -> Path:
+    cache = shared_cache()
+    assert cache is not None
+    folder = cache.folder.parent / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -389,11 +389,17 @@ class PageIndexes:
             found[number] = page
         return [(key, page) for key, page in zip(keys, found, strict=True) if page is not None]
 
-    def fragments(self, key: str, page: IndexedPage, counts: tuple[int, int]) -> tuple[Fragments, Fragments]:
-        """The page's shard fragments for ``counts`` (pair shards, character shards); stored with the page."""
+    def stored_fragments(self, key: str, counts: tuple[int, int]) -> tuple[Fragments, Fragments] | None:
         stored = self.cache.get(key) if self.cache is not None else None
         if isinstance(stored, tuple) and stored[1] is not None and stored[1][0] == counts:
             return stored[1][1]
+        return None
+
+    def fragments(self, key: str, page: IndexedPage, counts: tuple[int, int]) -> tuple[Fragments, Fragments]:
+        """The page's shard fragments for ``counts`` (pair shards, character shards); stored with the page."""
+        stored = self.stored_fragments(key, counts)
+        if stored is not None:
+            return stored
         made = (fragments(page.pair_lines, counts[0]), fragments(page.character_lines, counts[1]))
         if self.cache is not None:
             self.cache.put(key, (page, (counts, made)))
@@ -433,20 +439,53 @@ class IndexWriter:
         with open(os.path.join(self.folder, path), "wb") as stream:
             stream.write(data)
 
+    def keep(self, path: str) -> None:
+        """Records ``path`` as written with the bytes the previous build wrote there."""
+        self.written[path] = self.previous[path]
+
     def remove_stale(self) -> None:
         for path in self.previous.keys() - self.written.keys():
             (self.folder / path).unlink(missing_ok=True)
 
 
-def shard_texts(pages: Sequence[Fragments], shards: int) -> Iterator[tuple[int, str]]:
+def shard_texts(pages: Sequence[Fragments], shards: Iterable[int]) -> Iterator[tuple[int, str]]:
     """Each shard's text: for every page with keys in it, ``@PAGE`` (its place in ``pages``), then its lines."""
-    for shard in range(shards):
+    for shard in shards:
         parts = []
         for number, page in enumerate(pages):
             fragment = page.of(shard)
             if fragment:
                 parts.append(f"@{number}\n{fragment}")
         yield shard, "".join(parts)
+
+
+def changed_shards(
+    indexed: Sequence[tuple[str, IndexedPage]],
+    made: Sequence[tuple[Fragments, Fragments]],
+    counts: tuple[int, int],
+    previous: WrittenIndex | None,
+    indexes: PageIndexes,
+) -> tuple[set[int], set[int]] | None:
+    """The pair and character shards whose text differs from the previous index in the same folder:
+    those where a changed page's lines differ from its previous version's. ``None`` (all of them) when
+    the pages, their order or the shard counts changed, or a previous version is no longer cached."""
+    if previous is None or (previous.manifest["pair_shards"], previous.manifest["character_shards"]) != counts:
+        return None
+    if [page.url for _, page in indexed] != [entry[0] for entry in previous.manifest["pages"]]:
+        return None
+    changed: tuple[set[int], set[int]] = (set(), set())
+    for (key, page), fragments_now in zip(indexed, made, strict=True):
+        old_key = previous.page_keys.get(page.url)
+        if old_key == key:
+            continue
+        old = indexes.stored_fragments(old_key, counts) if old_key else None
+        if old is None:
+            return None
+        for which in (0, 1):
+            changed[which].update(
+                shard for shard in range(counts[which]) if old[which].of(shard) != fragments_now[which].of(shard)
+            )
+    return changed
 
 
 @dataclass(frozen=True)
@@ -487,9 +526,14 @@ def write_index(
     for _, page in indexed:
         for number, chunk in enumerate(page.chunks):
             writer.write(f"c/{page.key}.{number}.json", chunk)
+    changed = changed_shards(indexed, made, counts, previous, indexes) if writer.previous else None
     for folder, count, which in (("g", counts[0], 0), ("u", counts[1], 1)):
-        for shard, text in shard_texts([parts[which] for parts in made], count):
+        shards = range(count) if changed is None else sorted(changed[which])
+        for shard, text in shard_texts([parts[which] for parts in made], shards):
             writer.write(f"{folder}/{shard}.txt", text)
+        if changed is not None:
+            for shard in set(range(count)) - changed[which]:
+                writer.keep(f"{folder}/{shard}.txt")
     first = 0
     manifest_pages = []
     for _, page in indexed:

@@ -176,3 +176,26 @@ def test_search_reads_a_few_index_files_from_the_site_only(seed_site: Path) -> N
     assert hosts == {urlparse(base).netloc}
     index_bytes = sum(path.stat().st_size for path in (seed_site / "search").rglob("*") if path.is_file())
     assert 0 < sum(sizes) < index_bytes / 4
+
+
+def test_an_index_written_in_steps_equals_one_written_at_once(tmp_path: Path) -> None:
+    """Rewriting only the shards a changed page touches gives the same files as writing them all."""
+    cache = ResultCache(tmp_path / "cache", "test")
+    def paragraph(n: int, k: int) -> str:  # many different characters, so that the index has many shards
+        return "<p>" + "".join(chr(0x4E00 + (n * 997 + k * 31 + i * 7) % 3000) for i in range(40)) + "</p>"
+
+    texts = {f"reports/{n}/": "".join(paragraph(n, k) for k in range(40)) for n in range(4)}
+    pages = {url: search.SearchPage(url, url, html) for url, html in texts.items()}
+    first = search.write_index(pages.values(), tmp_path / "steps", cache)
+    pages["reports/2/"] = search.SearchPage("reports/2/", "reports/2/", texts["reports/2/"] + "<p>港珠澳大桥</p>")
+    second = search.write_index(
+        [pages["reports/2/"]], tmp_path / "steps", cache, first, [u for u in pages if u != "reports/2/"]
+    )
+    whole = search.write_index(pages.values(), tmp_path / "whole")
+    rewritten = [path for path, value in second.files.items() if first.files.get(path) != value]
+    assert rewritten and len([p for p in rewritten if p.startswith("g/")]) < second.manifest["pair_shards"]
+    steps, at_once = tmp_path / "steps" / "search", tmp_path / "whole" / "search"
+    files = sorted(str(p.relative_to(at_once)) for p in at_once.rglob("*") if p.is_file())
+    assert files == sorted(str(p.relative_to(steps)) for p in steps.rglob("*") if p.is_file())
+    assert all((steps / name).read_bytes() == (at_once / name).read_bytes() for name in files)
+    assert second.files == whole.files
