@@ -23,6 +23,7 @@ from build_tools.pipeline import (
 from build_tools.site import build_site, download_files, file_pages, report_pages
 from build_tools.tables import as_csv, as_json, download_rows
 from tests.conftest import ROOT
+from tests.conftest import build_site as build_with_cli
 
 SEEDS = ROOT / "seeds"
 SHORT_REPORT = "政府工作报告\n一、过去一年的工作\n全市生产总值增长6.5%，粮食产量达到120万吨。\n二、今年的主要任务\n推进高标准农田建设。\n"
@@ -199,3 +200,30 @@ def test_a_cached_result_without_pages_is_finished_when_pages_are_asked_for(tmp_
     cached = publish_cached(inputs, fresh_cache(tmp_path), workers=1, finish=file_pages)
     assert cached.processed == len(inputs)
     assert len(cached.finished) == len(cached.publication.reports)
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_a_rebuild_in_place_equals_a_build_into_an_empty_folder(tmp_path: Path) -> None:
+    """The build command rebuilds in place, writing only what changed; the site is the same as a fresh one."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    seed = ROOT / "seeds" / "000_f936ed40faecbb33.txt"
+    (seeds / seed.name).write_bytes(seed.read_bytes())
+    (seeds / "short.txt").write_text(SHORT_REPORT, encoding="utf-8")
+    in_place = tmp_path / "site"
+    assert build_with_cli(seeds, in_place, "--strict").returncode == 0
+    untouched = {path: (in_place / path).stat().st_mtime_ns for path in site_files(in_place)}
+    (seeds / "short.txt").write_text(SHORT_REPORT.replace("6.5%", "6.8%"), encoding="utf-8")  # same tags
+    result = build_with_cli(seeds, in_place, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "dirty" not in result.stderr
+    fresh = tmp_path / "fresh"
+    assert build_with_cli(seeds, fresh, "--strict").returncode == 0
+    assert site_files(in_place) == site_files(fresh)
+    rewritten = [path for path, time in untouched.items() if (in_place / path).stat().st_mtime_ns != time]
+    assert any(path.startswith("reports/short") for path in rewritten)
+    assert not any(path.startswith("reports/000_") for path in rewritten)  # the seed's pages were kept
+    assert len(rewritten) < len(untouched) / 2
