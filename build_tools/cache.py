@@ -13,7 +13,8 @@ Entries live in ``REPORTS_CACHE_DIR/KIND/`` (default ``.cache/reports/`` and ``.
 project root), one file each, written to a temporary name and renamed into place so that a reader never
 sees half a file.
 An entry that cannot be read or unpickled, or that holds another key, counts as a miss.
-``REPORTS_CACHE=off`` turns the cache off.
+``REPORTS_CACHE=off`` turns the cache off. Reading an entry refreshes its time; ``prune`` deletes
+those unused for ``cache_keep_days`` (``resources/settings.yaml``), which the build does once a day.
 """
 
 from __future__ import annotations
@@ -23,11 +24,15 @@ import os
 import pickle
 import sys
 import tempfile
+import time
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from build_tools.resource_files import load_yaml
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_ROOT = PACKAGE_DIR.parent / ".cache"
@@ -37,6 +42,7 @@ SWITCH_ENV = "REPORTS_CACHE"
 SETTINGS_ENV = ("REPORTS_MAX_FILE_BYTES", "REPORTS_MAX_LINE_CHARS")
 PACKAGES = ("jieba", "rjieba")
 FORMAT = b"reports-cache 1"
+DAY_SECONDS = 86400.0
 
 
 @cache
@@ -103,15 +109,22 @@ class ResultCache:
         """The stored result of ``key``, or ``None`` when absent, unreadable or not this key's."""
         if key in self.memory:
             return self.memory[key]
+        path = self.path(key)
         try:
-            stored_key, result = pickle.loads(self.path(key).read_bytes())
+            stored_key, result = pickle.loads(path.read_bytes())
         except Exception:  # a missing, truncated or foreign entry is a miss, never an error
             return None
         if stored_key != key:
             return None
+        with suppress(OSError):
+            os.utime(path)  # used now: ``prune`` keeps it
         if self.remember:
             self.memory[key] = result
         return result
+
+    def has(self, key: str) -> bool:
+        """Whether ``key`` has an entry (in memory, or a file that ``get`` will try to read)."""
+        return key in self.memory or self.path(key).is_file()
 
     def retain(self, keys: set[str]) -> None:
         """Forgets, in memory only, every result but those of ``keys``."""
@@ -138,6 +151,39 @@ class ResultCache:
             os.replace(temporary, target)
         except OSError:
             Path(temporary).unlink(missing_ok=True)
+
+
+def prune(root: Path, keep_seconds: float, *, now: float | None = None) -> int:
+    """Deletes the entries under ``root`` that no build has read or written for ``keep_seconds``; returns
+    how many. At most once a day (the time of the last pruning is the mtime of ``root/pruned``)."""
+    now = time.time() if now is None else now
+    marker = root / "pruned"
+    try:
+        if now - marker.stat().st_mtime < DAY_SECONDS:
+            return 0
+    except OSError:
+        pass
+    removed = 0
+    for path in root.glob("*/*/*"):
+        try:
+            if path.suffix in {".pickle", ".tmp"} and now - path.stat().st_mtime > keep_seconds:
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue
+    with suppress(OSError):
+        root.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+        os.utime(marker, (now, now))
+    return removed
+
+
+def prune_shared() -> int:
+    """``prune`` of the folder the environment's caches live in, by ``cache_keep_days`` of the settings."""
+    if os.environ.get(SWITCH_ENV, "").lower() in {"off", "0", "no", "false"}:
+        return 0
+    days = float(load_yaml("settings.yaml")["cache_keep_days"])
+    return prune(Path(os.environ.get(FOLDER_ENV) or DEFAULT_ROOT), days * DAY_SECONDS)
 
 
 @dataclass(frozen=True)

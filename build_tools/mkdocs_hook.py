@@ -5,15 +5,23 @@ Thin glue only: ``on_config`` runs the pipeline over the seeds folder (``REPORTS
 A file that cannot be published is logged as a warning naming it, so ``mkdocs build --strict``
 fails while a plain build still publishes every other report.
 
-Speed: each file's pipeline result comes from the content-hash cache (``build_tools/cache.py``) when
-it has one, and the rest are processed in a pool of processes. The pipeline's records are then frozen
-out of the cyclic garbage collector's reach (``gc.freeze``) until the build ends, so that MkDocs'
-many short-lived objects do not make it walk them again and again. What Markdown made of a page (its
-HTML, table of contents, anchors and the warnings logged meanwhile) is cached too, keyed by the page's
-Markdown, its path, the list of the site's files, ``mkdocs.yml`` and the versions of the code; a page
-found there is not converted again (``on_page_markdown`` hands MkDocs the stored result instead). The
-search index takes the text of unchanged pages from the same cache. The downloads (CSV, JSON) wait in a
-temporary folder rather than in memory until MkDocs copies them into the site.
+Speed: each file's pipeline result, with its reports' pages (``site.file_pages``), comes from the
+content-hash cache (``build_tools/cache.py``) when it has one, and the rest are processed in a pool of
+processes. The pipeline's records are then frozen out of the cyclic garbage collector's reach
+(``gc.freeze``) until the build ends, so that MkDocs' many short-lived objects do not make it walk
+them again and again. What Markdown made of a page (its HTML, table of contents, anchors and the
+warnings logged meanwhile) is cached too, keyed by the page's Markdown, its path, the list of the
+site's files, ``mkdocs.yml`` and the versions of the code; a page found there is not converted again
+(``on_page_markdown`` hands MkDocs the stored result instead), and the pages not found there are
+rendered ahead in forked workers (``on_nav``, ``build_tools/prerender.py``). The search index takes
+each unchanged page's part from the same cache. The downloads (CSV, JSON) wait in a temporary folder
+rather than in memory until MkDocs copies them into the site.
+
+Rebuilding in place: the CLI makes every build a dirty one. ``BuildState`` keeps, per site folder,
+what the last build wrote there; when the folder holds the last build of a site with the same frame
+(code, settings, navigation, page list, tags), MkDocs writes only the generated files whose bytes
+changed (``GeneratedFile.is_modified``) and the search index only its changed files; otherwise the
+folder is cleaned first. Every page is still read (from the cache) so that plugins see all of them.
 
 Search (``build_tools/search.py``): ``on_page_context`` hands each page to the project's index and hides
 it from Material's own search plugin, so the plugin writes only its settings; ``on_post_build`` writes
@@ -37,21 +45,34 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
+from mkdocs.utils.meta import YAML_RE
 
 from build_tools import search
 from build_tools.cache import (
     RenderedPage,
     ResultCache,
     SiteState,
+    prune_shared,
     remember_between_builds,
     shared_cache,
     source_version,
 )
-from build_tools.model import Publication
-from build_tools.pipeline import input_files, publish_cached, read_inputs, summary
-from build_tools.site import SitePages, build_site, file_pages
+from build_tools.model import InputError
+from build_tools.pipeline import (
+    Input,
+    input_files,
+    publish_cached,
+    publish_finished,
+    read_inputs,
+    summary,
+    worker_count,
+)
+from build_tools.prerender import prerender
+from build_tools.site import ReportPages, SitePages, assemble_site, file_pages, pieces_per_source
+from build_tools.site import report_pages as report_pages_of
 
 SEEDS_ENV = "REPORTS_SEEDS_DIR"
 SEARCH_ENV = "REPORTS_SEARCH"
@@ -78,19 +99,36 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     else:
         paths = input_files(folder)
     inputs = read_inputs(paths, shown_as=lambda path: f"{folder.name}/{path.name}")
-    cached = publish_cached(inputs, shared_cache(), finish=file_pages)
-    publication, processed = cached.publication, cached.processed
-    for error in publication.errors:
+    pages, errors, processed = report_pages(inputs)
+    for error in errors:
         log.warning(f"{error.source}: {error.problem}")
-    log.info(summary(publication, len(paths)))
+    log.info(summary(len(pages), errors, len(paths)))
     log.debug(f"{processed} files processed, {len(paths) - processed} taken from the cache")
-    site = build_site(publication, site_name=config.site_name, prepared=cached.finished)
+    site = assemble_site(pages, errors, site_name=config.site_name)
     renders.begin()
     generated["site"] = site
-    builds.frame = frame_of(site, publication, config)
-    config.nav = site.nav
+    builds.frame = frame_of(site, pages, config)
     gc.freeze()
     return config
+
+
+def report_pages(inputs: list[Input]) -> tuple[list[ReportPages], tuple[InputError, ...], int]:
+    """Every report's own pages (the reports themselves stay in the workers and the cache), the files'
+    errors and how many files were processed. When two reports would take the same page name, the
+    reports are needed to rename one (``unique_slugs``): then they are all read."""
+    finished = publish_finished(inputs, shared_cache(), file_pages)
+    slugs = [slug for _, _, slug in finished.reports]
+    if len(set(slugs)) == len(slugs):
+        return list(finished.finished), finished.errors, finished.processed
+    cached = publish_cached(inputs, shared_cache(), finish=file_pages)
+    publication = cached.publication
+    pieces = pieces_per_source(publication)
+    pages = [
+        ready if (ready := cached.finished.get((r.source, r.index))) is not None and ready.slug == r.slug
+        else report_pages_of(r, pieces=pieces[r.source])
+        for r in publication.reports
+    ]
+    return pages, publication.errors, cached.processed
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -188,7 +226,7 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def frame_of(site: SitePages, publication: Publication, config: MkDocsConfig) -> str:
+def frame_of(site: SitePages, pages: list[ReportPages], config: MkDocsConfig) -> str:
     """What every page of the site depends on besides its own content: when it changes, all are rebuilt."""
     parts = [
         render_version(config),
@@ -197,7 +235,7 @@ def frame_of(site: SitePages, publication: Publication, config: MkDocsConfig) ->
         os.environ.get(SEARCH_ENV, ""),
         repr(site.nav),
         repr(sorted(site.pages)),
-        repr([(report.slug, report.tags) for report in publication.reports]),
+        repr([(report.slug, report.tags) for report in pages]),
     ]
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
@@ -265,6 +303,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         index = search.write_index(search_pages.values(), Path(config.site_dir), search_cache(), previous, unchanged)
     builds.finish(index)
     search_pages.clear()
+    prune_shared()
     gc.unfreeze()
     renders.finish()
     staging.remove()
@@ -317,6 +356,16 @@ class PageRenders:
         digest = hashlib.sha256(f"{self.signature[1]}\0{page.file.src_uri}\0".encode())
         digest.update(markdown.encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
+
+    def is_cached(self, page: Page, config: MkDocsConfig, files: Files) -> bool:
+        """Whether the render of ``page`` is cached, judged from its source before any plugin changes it."""
+        cache = self.cache()
+        if cache is None:
+            return True
+        source = page.file.content_string
+        front = YAML_RE.match(source)
+        markdown = source[front.end() :].lstrip("\n") if front else source
+        return cache.has(self.key(markdown, page, config, files))
 
     def lookup(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
         """Gives ``page`` the stored render of ``markdown`` if there is one, else starts recording it."""
@@ -388,6 +437,16 @@ def render_version(config: MkDocsConfig) -> str:
 
 
 renders = PageRenders()
+
+
+@event_priority(-100)  # after every other plugin has changed the navigation
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Pages whose render is not cached are rendered ahead in worker processes (``prerender.py``)."""
+    if renders.cache() is not None:
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        missing = [page for page in pages if not renders.is_cached(page, config, files)]
+        prerender(missing, config, files, worker_count(len(missing)), keep=lambda h: isinstance(h, RecordCapture))
+    return nav
 
 
 @event_priority(-100)  # after every other plugin has changed the Markdown

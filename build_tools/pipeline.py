@@ -20,7 +20,7 @@ import os
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from functools import cache
@@ -133,30 +133,28 @@ def pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context(method)
 
 
-def process_in_pool(inputs: Sequence[Input], workers: int, finish: Finish | None) -> list[Outcome]:
-    """``process_and_finish`` of every input in ``workers`` processes, largest files first, in input order."""
-    results: list[Outcome | None] = [None] * len(inputs)
-    largest_first = sorted(range(len(inputs)), key=lambda number: -input_size(inputs[number]))
+def run_all(function: Callable[..., Any], tasks: Sequence[tuple[Any, ...]], workers: int | None) -> list[Any]:
+    """``function(*task)`` of every task, in order; in a pool of processes (largest input first) when
+    ``workers`` (default: automatic) > 1. A task's second item is the file's content."""
+    count = worker_count(len(tasks)) if workers is None else workers
+    if count <= 1 or len(tasks) <= 1:
+        return [function(*task) for task in tasks]
+    results: list[Any] = [None] * len(tasks)
+    done = [False] * len(tasks)
+    largest_first = sorted(range(len(tasks)), key=lambda n: -input_size((tasks[n][0], tasks[n][1])))
     try:
-        with ProcessPoolExecutor(min(workers, len(inputs)), mp_context=pool_context()) as pool:
-            futures: dict[int, Future[Outcome]] = {
-                n: pool.submit(process_and_finish, *inputs[n], finish) for n in largest_first
-            }
-            for number, future in futures.items():
-                results[number] = future.result()
+        with ProcessPoolExecutor(min(count, len(tasks)), mp_context=pool_context()) as pool:
+            futures = {n: pool.submit(function, *tasks[n]) for n in largest_first}
+            for number in sorted(futures):
+                results[number], done[number] = futures.pop(number).result(), True
     except BrokenProcessPool:
-        pass  # a worker died (killed, out of memory): the files it left undone are processed here
-    return [
-        result if result is not None else process_and_finish(*inputs[n], finish) for n, result in enumerate(results)
-    ]
+        pass  # a worker died (killed, out of memory): the tasks it left undone are run here
+    return [result if done[n] else function(*tasks[n]) for n, result in enumerate(results)]
 
 
 def process_all(inputs: Sequence[Input], workers: int | None = None, finish: Finish | None = None) -> list[Outcome]:
     """``process_and_finish`` of every input, in input order; a pool when ``workers`` (default: automatic) > 1."""
-    count = worker_count(len(inputs)) if workers is None else workers
-    if count <= 1 or len(inputs) <= 1:
-        return [process_and_finish(path, data, finish) for path, data in inputs]
-    return process_in_pool(inputs, count, finish)
+    return run_all(process_and_finish, [(path, data, finish) for path, data in inputs], workers)
 
 
 def assemble(results: Iterable[FileResult]) -> Publication:
@@ -219,6 +217,80 @@ def publish_cached(
     return CachedPublication(publication, finished, len(missing))
 
 
+# One file's outcome without its reports: (source, index, slug) of each report, or the file's error;
+# and what ``finish`` made of each report.
+Finished = tuple[tuple[tuple[str, int, str], ...] | InputError, tuple[Any, ...]]
+FINISHED_SUFFIX = ".finished"
+
+
+def finished_of(outcome: Outcome) -> Finished:
+    result, made = outcome
+    if isinstance(result, InputError):
+        return result, ()
+    return tuple((report.source, report.index, report.slug) for report in result), made
+
+
+def process_and_store(
+    path: str, data: bytes | OSError, finish: Finish, store: tuple[Path, str] | None, key: str
+) -> Finished:
+    """``process_and_finish``, in a worker: the whole outcome goes to the cache (``store``: its folder
+    and version) and only what ``finish`` made comes back, so the reports never cross to the caller."""
+    outcome = process_and_finish(path, data, finish)
+    finished = finished_of(outcome)
+    if store is not None and key and is_cacheable(outcome[0]):
+        cache = ResultCache(store[0], store[1], remember=False)
+        cache.put(key, (outcome, True))
+        cache.put(key + FINISHED_SUFFIX, finished)
+    return finished
+
+
+@dataclass(frozen=True)
+class FinishedFiles:
+    """``publish_finished``'s answer: what ``finish`` made of every report in input order, the
+    (source, index, slug) of each, the files' errors, and how many files were processed."""
+
+    finished: tuple[Any, ...]
+    reports: tuple[tuple[str, int, str], ...]
+    errors: tuple[InputError, ...]
+    processed: int
+
+
+def publish_finished(
+    inputs: Iterable[Input], cache: ResultCache | None, finish: Finish, *, workers: int | None = None
+) -> FinishedFiles:
+    """What ``finish`` makes of the reports of ``inputs``, without holding the reports themselves: each
+    file is processed (in a pool of processes when there are many) or taken from ``cache``, where its
+    whole outcome is stored for ``publish_cached``. Page names are as the files give them: a caller
+    that finds two alike (``unique_slugs`` would rename one) uses ``publish_cached`` instead."""
+    inputs = list(inputs)
+    keys = [cache.key(path, data) if cache is not None and isinstance(data, bytes) else "" for path, data in inputs]
+    found: list[Finished | None] = [None] * len(inputs)
+    if cache is not None:
+        found = [stored_finished(cache.get(key + FINISHED_SUFFIX)) if key else None for key in keys]
+    missing = [number for number, item in enumerate(found) if item is None]
+    store = (cache.folder, cache.version) if cache is not None else None
+    tasks = [(*inputs[n], finish, store, keys[n]) for n in missing]
+    for number, item in zip(missing, run_all(process_and_store, tasks, workers), strict=True):
+        found[number] = item
+    if cache is not None:
+        cache.retain({key + FINISHED_SUFFIX for key in keys})
+    finished: list[Any] = []
+    reports: list[tuple[str, int, str]] = []
+    errors: list[InputError] = []
+    for item in found:
+        assert item is not None
+        if isinstance(item[0], InputError):
+            errors.append(item[0])
+        else:
+            reports += item[0]
+            finished += item[1]
+    return FinishedFiles(tuple(finished), tuple(reports), tuple(errors), len(missing))
+
+
+def stored_finished(stored: object) -> Finished | None:
+    return stored if isinstance(stored, tuple) and len(stored) == 2 else None  # type: ignore[return-value]
+
+
 def stored_outcome(stored: object, finish: Finish | None) -> Outcome | None:
     """A cached outcome, if it is one and was finished when ``finish`` is asked for."""
     if not isinstance(stored, tuple) or len(stored) != 2:
@@ -258,9 +330,8 @@ def read_inputs(paths: Iterable[Path], shown_as: Callable[[Path], str] = str) ->
     return inputs
 
 
-def summary(publication: Publication, files: int) -> str:
+def summary(published: int, errors: Sequence[InputError], files: int) -> str:
     """One line: files read, reports published, and failures by kind."""
-    kinds = Counter(error.kind for error in publication.errors)
+    kinds = Counter(error.kind for error in errors)
     failed = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())) or "none"
-    published, errors = len(publication.reports), len(publication.errors)
-    return f"{files} files read, {published} reports published, {errors} failed ({failed})"
+    return f"{files} files read, {published} reports published, {len(errors)} failed ({failed})"

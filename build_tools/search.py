@@ -260,6 +260,34 @@ class IndexedPage:
     character_lines: str
     chunks: tuple[str, ...]
 
+    def summary(self) -> PageSummary:
+        return PageSummary(
+            self.url,
+            self.title,
+            self.tags,
+            self.boost,
+            self.key,
+            self.blocks,
+            len(self.chunks),
+            lines_size(self.pair_lines),
+            lines_size(self.character_lines),
+        )
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    """What the index needs of a page before reading its parts: its manifest entry and sizes."""
+
+    url: str
+    title: str
+    tags: tuple[str, ...]
+    boost: float
+    key: str
+    blocks: int
+    chunks: int
+    pair_bytes: int
+    character_bytes: int
+
 
 @dataclass(frozen=True)
 class Fragments:
@@ -318,14 +346,15 @@ def index_page(page: SearchPage) -> IndexedPage:
     )
 
 
-def index_pages(pages: Sequence[SearchPage]) -> list[IndexedPage]:
-    """``index_page`` of each page, in a pool of processes when there are many and the pipeline's pool can fork."""
+def index_pages(pages: Sequence[SearchPage]) -> Iterator[IndexedPage]:
+    """``index_page`` of each page, in order; in a pool of processes when there are many and it can fork."""
     workers = worker_count(len(pages))
     context = pool_context()
     if workers <= 1 or len(pages) < MIN_FILES_FOR_POOL or context.get_start_method() != "fork":
-        return [index_page(page) for page in pages]
+        yield from map(index_page, pages)
+        return
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return list(pool.map(index_page, pages, chunksize=4))
+        yield from pool.map(index_page, pages, chunksize=4)
 
 
 def encoded(postings: dict[str, list[int]]) -> str:
@@ -355,13 +384,31 @@ def fragments(lines: str, shards: int) -> Fragments:
     return Fragments(shards, "".join(texts), offsets)
 
 
+class MemoryStore:
+    """A ``ResultCache`` stand-in that keeps entries in memory only (when the cache is off)."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Any] = {}
+
+    def get(self, key: str) -> Any | None:
+        return self.entries.get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        self.entries[key] = value
+
+    def retain(self, keys: set[str]) -> None:
+        pass
+
+
 class PageIndexes:
-    """``index_page`` of each page, cached by the page's URL, title, tags and HTML; with each page's
-    shard fragments for the shard counts last asked for (they change only when the index grows past
-    a power of two)."""
+    """Each page's part of the index, cached under a key made of its URL, title, tags and HTML, in
+    three entries that are read separately: ``KEY.s`` its ``PageSummary``, ``KEY`` its lines and
+    chunks (an ``IndexedPage``), ``KEY.f`` its shard fragments for the shard counts last asked for
+    (they change only when the index grows past a power of two). Only one page's parts are in memory
+    at a time."""
 
     def __init__(self, cache: ResultCache | None) -> None:
-        self.cache = cache
+        self.cache: ResultCache | MemoryStore = cache if cache is not None else MemoryStore()
         self.used: set[str] = set()
 
     def key_of(self, page: SearchPage) -> str:
@@ -369,45 +416,49 @@ class PageIndexes:
         digest.update(page.html.encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
 
-    def pages(self, pages: Sequence[SearchPage | tuple[str, str]]) -> list[tuple[str, IndexedPage]]:
-        """Each page's key and part of the index; those not cached are made in a pool of processes.
+    def summaries(self, pages: Sequence[SearchPage | tuple[str, str]]) -> list[tuple[str, PageSummary]]:
+        """Each page's key and summary; the pages not cached are indexed (in a pool of processes) and stored.
 
-        A page given as ``(url, key)`` was not rendered again: its part must be in the cache already.
+        A page given as ``(url, key)`` was not rendered again: its parts must be in the cache already.
         """
         keys = [self.key_of(page) if isinstance(page, SearchPage) else page[1] for page in pages]
-        self.used.update(keys)
-        found: list[IndexedPage | None] = []
-        for key in keys:
-            stored = self.cache.get(key) if self.cache is not None else None
-            found.append(stored[0] if isinstance(stored, tuple) and isinstance(stored[0], IndexedPage) else None)
-        missing = [number for number, page in enumerate(found) if page is None]
+        self.used.update(key + suffix for key in keys for suffix in ("", ".s", ".f"))
+        found = [self.cache.get(key + ".s") for key in keys]
+        missing = [number for number, summary in enumerate(found) if not isinstance(summary, PageSummary)]
         lost = [pages[n][0] for n in missing if not isinstance(pages[n], SearchPage)]
         if lost:
             raise LookupError(f"the index of {', '.join(map(str, lost))} is no longer cached")
         made = index_pages([page for n in missing if isinstance(page := pages[n], SearchPage)])
-        for number, page in zip(missing, made, strict=True):
-            found[number] = page
-        return [(key, page) for key, page in zip(keys, found, strict=True) if page is not None]
+        for number, indexed in zip(missing, made, strict=True):
+            self.cache.put(keys[number], indexed)
+            self.cache.put(keys[number] + ".s", indexed.summary())
+            found[number] = indexed.summary()
+        return [(key, summary) for key, summary in zip(keys, found, strict=True) if isinstance(summary, PageSummary)]
+
+    def page(self, key: str) -> IndexedPage:
+        page = self.cache.get(key)
+        if not isinstance(page, IndexedPage):
+            raise LookupError(f"the index entry {key} is no longer cached")
+        return page
 
     def stored_fragments(self, key: str, counts: tuple[int, int]) -> tuple[Fragments, Fragments] | None:
-        stored = self.cache.get(key) if self.cache is not None else None
-        if isinstance(stored, tuple) and stored[1] is not None and stored[1][0] == counts:
-            return stored[1][1]
+        stored = self.cache.get(key + ".f")
+        if isinstance(stored, tuple) and stored[0] == counts:
+            return stored[1]
         return None
 
-    def fragments(self, key: str, page: IndexedPage, counts: tuple[int, int]) -> tuple[Fragments, Fragments]:
-        """The page's shard fragments for ``counts`` (pair shards, character shards); stored with the page."""
+    def fragments(self, key: str, counts: tuple[int, int]) -> tuple[Fragments, Fragments]:
+        """The page's shard fragments for ``counts`` (pair shards, character shards)."""
         stored = self.stored_fragments(key, counts)
         if stored is not None:
             return stored
+        page = self.page(key)
         made = (fragments(page.pair_lines, counts[0]), fragments(page.character_lines, counts[1]))
-        if self.cache is not None:
-            self.cache.put(key, (page, (counts, made)))
+        self.cache.put(key + ".f", (counts, made))
         return made
 
     def finish(self) -> None:
-        if self.cache is not None:
-            self.cache.retain(self.used)
+        self.cache.retain(self.used)
 
 
 class IndexWriter:
@@ -439,6 +490,10 @@ class IndexWriter:
         with open(os.path.join(self.folder, path), "wb") as stream:
             stream.write(data)
 
+    def is_known(self, path: str) -> bool:
+        """Whether the previous build wrote ``path`` here (and the folder still holds its index)."""
+        return path in self.previous
+
     def keep(self, path: str) -> None:
         """Records ``path`` as written with the bytes the previous build wrote there."""
         self.written[path] = self.previous[path]
@@ -448,20 +503,8 @@ class IndexWriter:
             (self.folder / path).unlink(missing_ok=True)
 
 
-def shard_texts(pages: Sequence[Fragments], shards: Iterable[int]) -> Iterator[tuple[int, str]]:
-    """Each shard's text: for every page with keys in it, ``@PAGE`` (its place in ``pages``), then its lines."""
-    for shard in shards:
-        parts = []
-        for number, page in enumerate(pages):
-            fragment = page.of(shard)
-            if fragment:
-                parts.append(f"@{number}\n{fragment}")
-        yield shard, "".join(parts)
-
-
 def changed_shards(
-    indexed: Sequence[tuple[str, IndexedPage]],
-    made: Sequence[tuple[Fragments, Fragments]],
+    summaries: Sequence[tuple[str, PageSummary]],
     counts: tuple[int, int],
     previous: WrittenIndex | None,
     indexes: PageIndexes,
@@ -471,20 +514,20 @@ def changed_shards(
     the pages, their order or the shard counts changed, or a previous version is no longer cached."""
     if previous is None or (previous.manifest["pair_shards"], previous.manifest["character_shards"]) != counts:
         return None
-    if [page.url for _, page in indexed] != [entry[0] for entry in previous.manifest["pages"]]:
+    if [summary.url for _, summary in summaries] != [entry[0] for entry in previous.manifest["pages"]]:
         return None
     changed: tuple[set[int], set[int]] = (set(), set())
-    for (key, page), fragments_now in zip(indexed, made, strict=True):
-        old_key = previous.page_keys.get(page.url)
+    for key, summary in summaries:
+        old_key = previous.page_keys.get(summary.url)
         if old_key == key:
             continue
         old = indexes.stored_fragments(old_key, counts) if old_key else None
         if old is None:
             return None
+        now = indexes.fragments(key, counts)
         for which in (0, 1):
-            changed[which].update(
-                shard for shard in range(counts[which]) if old[which].of(shard) != fragments_now[which].of(shard)
-            )
+            differs = (shard for shard in range(counts[which]) if old[which].of(shard) != now[which].of(shard))
+            changed[which].update(differs)
     return changed
 
 
@@ -508,37 +551,55 @@ def write_index(
 
     ``cache`` keeps each page's part of the index between builds. ``previous`` is what the last call
     wrote into the same folder: files with the same bytes are not written again, and the pages whose
-    URLs are in ``unchanged`` (not rendered this time) are indexed as they were then.
+    URLs are in ``unchanged`` (not rendered this time) are indexed as they were then. Pages are read
+    one at a time; what is held for all of them is their shards' text, the size of the index.
     """
     config = settings()
     indexes = PageIndexes(cache)
     known = previous.page_keys if previous is not None else {}
     given: list[SearchPage | tuple[str, str]] = [page for page in pages if not is_excluded(page.url)]
     given += [(url, known[url]) for url in unchanged if not is_excluded(url)]
-    indexed = indexes.pages(sorted(given, key=lambda page: page.url if isinstance(page, SearchPage) else page[0]))
+    summaries = indexes.summaries(sorted(given, key=lambda page: page.url if isinstance(page, SearchPage) else page[0]))
     counts = (
-        shards_for(sum(lines_size(page.pair_lines) for _, page in indexed), config["shard_bytes"]),
-        shards_for(sum(lines_size(page.character_lines) for _, page in indexed), config["shard_bytes"]),
+        shards_for(sum(summary.pair_bytes for _, summary in summaries), config["shard_bytes"]),
+        shards_for(sum(summary.character_bytes for _, summary in summaries), config["shard_bytes"]),
     )
-    made = [indexes.fragments(key, page, counts) for key, page in indexed]
-    indexes.finish()
     writer = IndexWriter(site_dir / "search", previous.files if previous is not None else None)
-    for _, page in indexed:
-        for number, chunk in enumerate(page.chunks):
-            writer.write(f"c/{page.key}.{number}.json", chunk)
-    changed = changed_shards(indexed, made, counts, previous, indexes) if writer.previous else None
-    for folder, count, which in (("g", counts[0], 0), ("u", counts[1], 1)):
-        shards = range(count) if changed is None else sorted(changed[which])
-        for shard, text in shard_texts([parts[which] for parts in made], shards):
-            writer.write(f"{folder}/{shard}.txt", text)
-        if changed is not None:
-            for shard in set(range(count)) - changed[which]:
-                writer.keep(f"{folder}/{shard}.txt")
+    changed = changed_shards(summaries, counts, previous, indexes) if writer.previous else None
+    shard_parts: tuple[dict[int, list[str]], dict[int, list[str]]] = tuple(  # type: ignore[assignment]
+        {shard: [] for shard in (range(counts[which]) if changed is None else sorted(changed[which]))}
+        for which in (0, 1)
+    )
+    for number, (key, summary) in enumerate(summaries):
+        chunk_names = [f"c/{summary.key}.{k}.json" for k in range(summary.chunks)]
+        if all(writer.is_known(name) for name in chunk_names) and known.get(summary.url) == key:
+            for name in chunk_names:
+                writer.keep(name)
+        else:
+            for name, chunk in zip(chunk_names, indexes.page(key).chunks, strict=True):
+                writer.write(name, chunk)
+        if shard_parts[0] or shard_parts[1]:
+            page_fragments = indexes.fragments(key, counts)
+            for which in (0, 1):
+                for shard, parts in shard_parts[which].items():
+                    fragment = page_fragments[which].of(shard)
+                    if fragment:
+                        parts.append(f"@{number}\n{fragment}")
+    indexes.finish()
+    for folder, which in (("g", 0), ("u", 1)):
+        for shard in range(counts[which]):
+            path = f"{folder}/{shard}.txt"
+            if shard in shard_parts[which]:
+                writer.write(path, "".join(shard_parts[which].pop(shard)))
+            else:
+                writer.keep(path)
     first = 0
     manifest_pages = []
-    for _, page in indexed:
-        manifest_pages.append([page.url, page.title, first, page.blocks, list(page.tags), page.boost, page.key])
-        first += page.blocks
+    for _, summary in summaries:
+        manifest_pages.append(
+            [summary.url, summary.title, first, summary.blocks, list(summary.tags), summary.boost, summary.key]
+        )
+        first += summary.blocks
     manifest = {
         "pages": manifest_pages,
         "blocks": first,
@@ -550,7 +611,7 @@ def write_index(
     }
     writer.write("manifest.json", dumps(manifest))
     writer.remove_stale()
-    return WrittenIndex(manifest, writer.written, {page.url: key for key, page in indexed})
+    return WrittenIndex(manifest, writer.written, {summary.url: key for key, summary in summaries})
 
 
 def read_postings(folder: Path, key: str, manifest: dict[str, Any]) -> list[int]:

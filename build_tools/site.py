@@ -51,8 +51,11 @@ class ReportPages:
     of the cross-report pages (home, indicators, glossary). Made per file, in the worker processes,
     and cached with the file's reports; ``build_site`` only puts them together."""
 
+    source: str
+    index: int
     slug: str
     title: str
+    tags: tuple[str, ...]
     page: str
     audit: str
     csv: bytes
@@ -65,8 +68,11 @@ class ReportPages:
 def report_pages(report: Report, *, pieces: int) -> ReportPages:
     rows = download_rows([report])
     return ReportPages(
+        source=report.source,
+        index=report.index,
         slug=report.slug,
         title=report.title,
+        tags=report.tags,
         page=render_report(report, pieces=pieces),
         audit=render_audit(report),
         csv=as_csv(rows),
@@ -236,27 +242,29 @@ def build_site(
     """
     pieces = pieces_per_source(publication)
     made = (prepared or {}).get
-    reports = []
+    pages = []
     for report in publication.reports:
-        pages = made((report.source, report.index))
-        reports.append(pages if pages is not None and pages.slug == report.slug else None)
-    prepared_pages = [
-        pages if pages is not None else report_pages(report, pieces=pieces[report.source])
-        for report, pages in zip(publication.reports, reports, strict=True)
-    ]
+        ready = made((report.source, report.index))
+        usable = ready is not None and ready.slug == report.slug
+        pages.append(ready if usable else report_pages(report, pieces=pieces[report.source]))
+    return assemble_site(pages, publication.errors, site_name=site_name)
+
+
+def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError], *, site_name: str) -> SitePages:
+    """The site from the reports' own pages, in order, and the errors of the files that failed."""
     site: dict[str, str | bytes] = {
-        "index.md": index_page(prepared_pages, publication.errors, site_name),
-        "indicators.md": comparison_page(prepared_pages),
+        "index.md": index_page(prepared, errors, site_name),
+        "indicators.md": comparison_page(prepared),
         "tags.md": tags_page(),
-        "glossary.md": glossary_page(prepared_pages),
+        "glossary.md": glossary_page(prepared),
     }
     report_nav, audit_nav = [], []
-    for pages in prepared_pages:
+    for pages in prepared:
         site[f"reports/{pages.slug}.md"] = pages.page
         site[f"audit/{pages.slug}.md"] = pages.audit
         report_nav.append({escape_plain(pages.title): f"reports/{pages.slug}.md"})
         audit_nav.append({escape_plain(pages.title): f"audit/{pages.slug}.md"})
-    site.update(download_files(prepared_pages))
+    site.update(download_files(prepared))
     words = labels()
     nav: list[Any] = [
         {words["nav_home"]: "index.md"},

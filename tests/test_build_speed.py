@@ -5,12 +5,14 @@ Behaviour only, never timings (``tests/benchmarks/bench_build.py`` measures thos
 
 from __future__ import annotations
 
+import os
 import pickle
+import time
 from pathlib import Path
 
 import pytest
 
-from build_tools.cache import ResultCache, code_version
+from build_tools.cache import DAY_SECONDS, ResultCache, code_version, prune
 from build_tools.model import InputError, Publication
 from build_tools.pipeline import (
     CachedPublication,
@@ -18,6 +20,7 @@ from build_tools.pipeline import (
     process_input,
     publish,
     publish_cached,
+    publish_finished,
     read_inputs,
 )
 from build_tools.site import build_site, download_files, file_pages, report_pages
@@ -227,3 +230,46 @@ def test_a_rebuild_in_place_equals_a_build_into_an_empty_folder(tmp_path: Path) 
     assert any(path.startswith("reports/short") for path in rewritten)
     assert not any(path.startswith("reports/000_") for path in rewritten)  # the seed's pages were kept
     assert len(rewritten) < len(untouched) / 2
+
+
+def test_entries_unused_for_the_kept_days_are_pruned_once_a_day(tmp_path: Path) -> None:
+    cache = ResultCache(tmp_path / "reports", "v", remember=False)
+    cache.put("a" * 64, "old, read again")
+    cache.put("b" * 64, "old, never read")
+    cache.put("c" * 64, "new")
+    now = time.time()
+    for key in ("a" * 64, "b" * 64):
+        os.utime(cache.path(key), (now - 30 * DAY_SECONDS, now - 30 * DAY_SECONDS))
+    assert cache.get("a" * 64) == "old, read again"  # reading refreshes it
+    assert prune(tmp_path, 14 * DAY_SECONDS, now=now) == 1
+    assert not cache.has("b" * 64) and cache.has("a" * 64) and cache.has("c" * 64)
+    os.utime(cache.path("c" * 64), (now - 30 * DAY_SECONDS, now - 30 * DAY_SECONDS))
+    assert prune(tmp_path, 14 * DAY_SECONDS, now=now + 60) == 0  # pruned less than a day ago
+    assert prune(tmp_path, 14 * DAY_SECONDS, now=now + DAY_SECONDS + 1) == 1
+
+
+def test_finished_pages_come_back_without_the_reports_and_fill_the_cache(tmp_path: Path) -> None:
+    """The light path gives the pages that the full path gives, and stores the full outcome for it."""
+    inputs = seed_inputs()
+    light = publish_finished(inputs, fresh_cache(tmp_path), file_pages, workers=2)
+    full = publish_cached(inputs, fresh_cache(tmp_path), workers=1, finish=file_pages)
+    assert full.processed == 1  # only the unreadable file: the workers stored the others' reports
+    assert list(light.finished) == [full.finished[(r.source, r.index)] for r in full.publication.reports]
+    assert light.reports == tuple((r.source, r.index, r.slug) for r in full.publication.reports)
+    assert light.errors == full.publication.errors
+    again = publish_finished(inputs, fresh_cache(tmp_path), file_pages, workers=1)
+    assert again.processed == 1 and again.finished == light.finished
+    uncached = publish_finished(inputs, None, file_pages, workers=1)
+    assert uncached.finished == light.finished and uncached.processed == len(inputs)
+
+
+def test_files_that_give_the_same_page_name_are_both_published(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "report.txt").write_text(SHORT_REPORT, encoding="utf-8")
+    (seeds / "report.md").write_text(SHORT_REPORT.replace("粮食", "蔬菜"), encoding="utf-8")
+    result = build_with_cli(seeds, tmp_path / "site", "--strict")
+    assert result.returncode == 0, result.stderr
+    pages = {path.parent.name: path.read_text(encoding="utf-8") for path in (tmp_path / "site" / "reports").glob("*/index.html")}
+    assert sorted(pages) == ["report", "report-2"]
+    assert "粮食" in pages["report-2"] and "蔬菜" in pages["report"]  # report.md sorts first

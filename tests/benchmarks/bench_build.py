@@ -20,9 +20,11 @@ with the command that produced it.
   paragraph: time of each and the share of paragraphs cut into the same words.
 - ``--scale N``: N reports (the corpus repeated under new names), built cold and warm; time and memory.
 
-Memory: each build runs as a child process; "peak" is the largest sum of the resident memory of the
-child and all its descendants (worker processes included), sampled every 50 ms from /proc, and
-"max single" is the child's ``ru_maxrss`` from ``wait4`` (the largest one process of the tree reached).
+Memory: each build runs as a child process; "peak" is the largest sum of the proportional set size
+(PSS) of the child and all its descendants (worker processes included), sampled every 50 ms from
+/proc/PID/smaps_rollup; the sum of their resident sizes (RSS), which counts memory that forked
+workers share once per process, is shown beside it. "max single" is the child's ``ru_maxrss`` from
+``wait4`` (the largest one process of the tree reached).
 Timings are wall-clock times of one run each on this machine, including Python's start-up.
 """
 
@@ -73,6 +75,7 @@ class Run:
     command: str
     seconds: float
     peak_tree_kb: int
+    peak_tree_rss_kb: int
     max_single_kb: int
     returncode: int
 
@@ -81,8 +84,12 @@ def shown(command: Sequence[str]) -> str:
     return " ".join(str(part) for part in command)
 
 
-def tree_rss_kb(root: int) -> int:
-    """Resident memory of ``root`` and all its descendants, in KB (0 for processes already gone)."""
+def tree_memory_kb(root: int) -> tuple[int, int]:
+    """(PSS, RSS) of ``root`` and all its descendants summed, in KB (0 for processes already gone).
+
+    RSS counts a page shared by forked workers once per process; PSS splits it among them, so its
+    sum is the memory the tree really holds.
+    """
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -93,15 +100,18 @@ def tree_rss_kb(root: int) -> int:
             continue
         parent = int(stat.rsplit(")", 1)[1].split()[1])
         children.setdefault(parent, []).append(int(entry))
-    total, pending = 0, [root]
+    pss = rss = 0
+    pending = [root]
     while pending:
         pid = pending.pop()
         pending += children.get(pid, [])
         try:
-            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE // 1024
-        except (OSError, IndexError, ValueError):
+            fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:])
+            pss += int(fields["Pss"].split()[0])
+            rss += int(fields["Rss"].split()[0])
+        except (OSError, KeyError, IndexError, ValueError):
             continue
-    return total
+    return pss, rss
 
 
 def measure(command: Sequence[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> Run:
@@ -111,12 +121,13 @@ def measure(command: Sequence[str], env: dict[str, str] | None = None, cwd: Path
     process = subprocess.Popen(
         command, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
-    peak = [0]
+    peak = [0, 0]
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            peak[0] = max(peak[0], tree_rss_kb(process.pid))
+            pss, rss = tree_memory_kb(process.pid)
+            peak[0], peak[1] = max(peak[0], pss), max(peak[1], rss)
             done.wait(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -129,7 +140,7 @@ def measure(command: Sequence[str], env: dict[str, str] | None = None, cwd: Path
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         print(errors[-3000:], file=sys.stderr)
-    return Run(shown(command), seconds, peak[0], usage.ru_maxrss, process.returncode)
+    return Run(shown(command), seconds, peak[0], peak[1], usage.ru_maxrss, process.returncode)
 
 
 def site_size(folder: Path) -> tuple[int, int]:
@@ -172,8 +183,9 @@ def ours(seeds: Path, site: Path, cache: Path) -> Run:
 def report_line(label: str, run: Run) -> None:
     state = "" if run.returncode == 0 else f"  FAILED (exit {run.returncode})"
     print(
-        f"{label:34s} {run.seconds:7.1f} s   peak {run.peak_tree_kb / 1024:7.0f} MB"
-        f"   max single {run.max_single_kb / 1024:6.0f} MB{state}\n    $ {run.command}"
+        f"{label:34s} {run.seconds:7.1f} s   peak {run.peak_tree_kb / 1024:6.0f} MB PSS"
+        f" ({run.peak_tree_rss_kb / 1024:5.0f} MB RSS)   max single {run.max_single_kb / 1024:5.0f} MB{state}"
+        f"\n    $ {run.command}"
     )
 
 

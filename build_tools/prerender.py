@@ -1,0 +1,76 @@
+"""Pages rendered ahead in worker processes: the pages the render cache lacks in, cache entries out.
+
+MkDocs renders pages one after another in one process. Before it starts (``on_nav``), the hook hands
+the pages whose render is not cached yet to ``prerender``: it forks worker processes that each take
+a share of them and run MkDocs' own steps for a page (``on_pre_page``, reading the source,
+``on_page_markdown``, ``Page.render``, ``on_page_content``). The hook's own events in those steps put
+each render into the cache on disk, exactly as in a build without workers; when MkDocs then reads the
+pages in the main process, it finds them there. A worker that fails costs nothing but time: the pages
+it did not store are rendered by MkDocs as usual. Workers are forked, so they start with the
+configuration, the files and the navigation as they are; when threads run (``mkdocs serve``), or the
+cache is off, nothing is done ahead.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable, Sequence
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+MIN_PAGES = 8
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def render_page(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """What MkDocs does to read and render one page, through the plugins' events."""
+    config._current_page = page
+    try:
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        assert page.markdown is not None
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        page.render(config, files)
+        assert page.content is not None
+        config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+    finally:
+        config._current_page = None
+
+
+def quiet_worker(keep: Callable[[logging.Handler], bool]) -> None:
+    """In a worker: MkDocs' log goes only to the handlers ``keep`` accepts (the render cache's capture),
+    so that warnings are not printed twice; the main process logs them again from the cache."""
+    logger = logging.getLogger("mkdocs")
+    logger.handlers = [handler for handler in logger.handlers if keep(handler)]
+    logger.propagate = False
+
+
+def prerender(
+    pages: Sequence[Page], config: MkDocsConfig, files: Files, workers: int, keep: Callable[[logging.Handler], bool]
+) -> int:
+    """Renders ``pages`` in ``workers`` forked processes, for their events to cache; returns how many forked."""
+    if workers < 2 or len(pages) < MIN_PAGES or not can_fork():
+        return 0
+    children = []
+    for share in range(workers):
+        pid = os.fork()
+        if pid == 0:  # the worker: render its share, then leave without running the parent's exit handlers
+            status = 0
+            try:
+                quiet_worker(keep)
+                for page in pages[share::workers]:
+                    render_page(page, config, files)
+            except BaseException:
+                status = 1
+            os._exit(status)
+        children.append(pid)
+    for pid in children:
+        os.waitpid(pid, 0)
+    return len(children)
