@@ -38,7 +38,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -159,7 +159,6 @@ def shard_of(key: str, shards: int) -> int:
     return key_hash(key) % shards
 
 
-@lru_cache(maxsize=1 << 20)
 def key_hash(key: str) -> int:
     value = FNV_OFFSET
     for character in key:
@@ -503,6 +502,25 @@ class IndexWriter:
             (self.folder / path).unlink(missing_ok=True)
 
 
+def shard_texts(
+    summaries: Sequence[tuple[str, PageSummary]],
+    shards: Sequence[tuple[str, int, int]],
+    counts: tuple[int, int],
+    indexes: PageIndexes,
+) -> Iterator[tuple[str, str]]:
+    """(path, text) of each of ``shards`` (folder, pair or character, number): for every page with keys
+    in it, ``@PAGE`` (its place in the manifest), then that page's lines."""
+    parts: dict[tuple[str, int, int], list[str]] = {shard: [] for shard in shards}
+    for number, (key, _) in enumerate(summaries):
+        page_fragments = indexes.fragments(key, counts)
+        for shard, shard_parts in parts.items():
+            fragment = page_fragments[shard[1]].of(shard[2])
+            if fragment:
+                shard_parts.append(f"@{number}\n{fragment}")
+    for (folder, _, number), shard_parts in parts.items():
+        yield f"{folder}/{number}.txt", "".join(shard_parts)
+
+
 def changed_shards(
     summaries: Sequence[tuple[str, PageSummary]],
     counts: tuple[int, int],
@@ -566,11 +584,7 @@ def write_index(
     )
     writer = IndexWriter(site_dir / "search", previous.files if previous is not None else None)
     changed = changed_shards(summaries, counts, previous, indexes) if writer.previous else None
-    shard_parts: tuple[dict[int, list[str]], dict[int, list[str]]] = tuple(  # type: ignore[assignment]
-        {shard: [] for shard in (range(counts[which]) if changed is None else sorted(changed[which]))}
-        for which in (0, 1)
-    )
-    for number, (key, summary) in enumerate(summaries):
+    for key, summary in summaries:
         chunk_names = [f"c/{summary.key}.{k}.json" for k in range(summary.chunks)]
         if all(writer.is_known(name) for name in chunk_names) and known.get(summary.url) == key:
             for name in chunk_names:
@@ -578,21 +592,22 @@ def write_index(
         else:
             for name, chunk in zip(chunk_names, indexes.page(key).chunks, strict=True):
                 writer.write(name, chunk)
-        if shard_parts[0] or shard_parts[1]:
-            page_fragments = indexes.fragments(key, counts)
-            for which in (0, 1):
-                for shard, parts in shard_parts[which].items():
-                    fragment = page_fragments[which].of(shard)
-                    if fragment:
-                        parts.append(f"@{number}\n{fragment}")
-    indexes.finish()
+    wanted = [
+        [(folder, which, shard) for shard in (range(counts[which]) if changed is None else sorted(changed[which]))]
+        for folder, which in (("g", 0), ("u", 1))
+    ]
+    sizes = [sum(summary.pair_bytes for _, summary in summaries), sum(s.character_bytes for _, s in summaries)]
+    to_write = sum(len(shards) * sizes[which] // counts[which] for which, shards in enumerate(wanted))
+    groups = max(1, -(-to_write // config["shard_group_bytes"]))
+    for group in range(groups):  # a few shards at a time, so that memory holds only their text
+        shards = [item for items in wanted for item in items[group::groups]]
+        for path, text in shard_texts(summaries, shards, counts, indexes):
+            writer.write(path, text)
     for folder, which in (("g", 0), ("u", 1)):
         for shard in range(counts[which]):
-            path = f"{folder}/{shard}.txt"
-            if shard in shard_parts[which]:
-                writer.write(path, "".join(shard_parts[which].pop(shard)))
-            else:
-                writer.keep(path)
+            if f"{folder}/{shard}.txt" not in writer.written:
+                writer.keep(f"{folder}/{shard}.txt")
+    indexes.finish()
     first = 0
     manifest_pages = []
     for _, summary in summaries:

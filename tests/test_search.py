@@ -178,8 +178,9 @@ def test_search_reads_a_few_index_files_from_the_site_only(seed_site: Path) -> N
     assert 0 < sum(sizes) < index_bytes / 4
 
 
-def test_an_index_written_in_steps_equals_one_written_at_once(tmp_path: Path) -> None:
-    """Rewriting only the shards a changed page touches gives the same files as writing them all."""
+def test_an_index_written_in_steps_equals_one_written_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rewriting only the shards a changed page touches, or writing them a few at a time, gives the
+    same files as writing them all at once."""
     cache = ResultCache(tmp_path / "cache", "test")
     def paragraph(n: int, k: int) -> str:  # many different characters, so that the index has many shards
         return "<p>" + "".join(chr(0x4E00 + (n * 997 + k * 31 + i * 7) % 3000) for i in range(40)) + "</p>"
@@ -199,3 +200,5 @@ def test_an_index_written_in_steps_equals_one_written_at_once(tmp_path: Path) ->
     assert files == sorted(str(p.relative_to(steps)) for p in steps.rglob("*") if p.is_file())
     assert all((steps / name).read_bytes() == (at_once / name).read_bytes() for name in files)
     assert second.files == whole.files
+    monkeypatch.setitem(search.settings(), "shard_group_bytes", 500)  # many groups of a few shards
+    assert search.write_index(pages.values(), tmp_path / "groups").files == whole.files
