@@ -281,15 +281,9 @@ def cleaning_counts(report: Report) -> dict[str, int]:
 
 
 def page_meta(report: Report) -> dict[str, Any]:
-    meta: dict[str, Any] = {
-        "title": escape_plain(report.title),
-        "source": report.source,
-        "report": report.index,
-        "place": report.place,
-        "level": report.level,
-        "cleaning": cleaning_counts(report),
-        "anomalies": len(report.anomalies),
-    }
+    """The page's front matter: what the theme and its plugins read (title, tags), nothing more, since
+    MkDocs parses it at every build."""
+    meta: dict[str, Any] = {"title": escape_plain(report.title)}
     if report.tags:
         meta["tags"] = list(report.tags)
     return meta

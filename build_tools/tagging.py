@@ -225,12 +225,13 @@ class Tagger:
         self._weights: dict[str, tuple[float, bool] | None] = {}
 
     @classmethod
-    def from_resources(cls) -> Tagger:
+    def from_resources(cls, pos: Mapping[str, str] | None = None) -> Tagger:
+        """The tagger of the resource files; ``pos``: ``read_dictionary_pos()``, when the caller has it already."""
         return cls(
             Segmenter.from_resources(),
             IdfTable.read(),
             read_word_list(STOPWORDS_PATH),
-            read_dictionary_pos(),
+            read_dictionary_pos() if pos is None else pos,
             read_place_suffixes(),
         )
 
