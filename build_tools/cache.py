@@ -208,6 +208,7 @@ class SiteState:
     home: bytes
     generated: dict[str, bytes]
     index: Any
+    noisy: frozenset[str] = frozenset()  # pages whose render logged warnings
 
 
 SHARED: dict[tuple[Path, str], ResultCache] = {}

@@ -21,7 +21,9 @@ Rebuilding in place: the CLI makes every build a dirty one. ``BuildState`` keeps
 what the last build wrote there; when the folder holds the last build of a site with the same frame
 (code, settings, navigation, page list, tags), MkDocs writes only the generated files whose bytes
 changed (``GeneratedFile.is_modified``) and the search index only its changed files; otherwise the
-folder is cleaned first. Every page is still read (from the cache) so that plugins see all of them.
+folder is cleaned first. Every page is still read, since MkDocs takes titles from there and
+Material's tags plugin gathers from all pages, but a page that is kept is not rendered
+(``skip_render``) unless its render logged warnings, which are then logged again.
 
 Search (``build_tools/search.py``): ``on_page_context`` hands each page to the project's index and hides
 it from Material's own search plugin, so the plugin writes only its settings; ``on_post_build`` writes
@@ -47,6 +49,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory
 from mkdocs.utils.meta import YAML_RE
 
@@ -181,6 +184,7 @@ class BuildState:
         self.digests: dict[str, bytes] = {}
         self.urls: list[str] = []
         self.writing = False
+        self.noisy: set[str] = set()
 
     def cache(self) -> ResultCache | None:
         return shared_cache("site-state", "site-state")
@@ -189,7 +193,7 @@ class BuildState:
         return hashlib.sha256(str(self.site_dir.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
 
     def begin(self, site_dir: Path) -> None:
-        self.site_dir, self.digests, self.writing = site_dir, {}, False
+        self.site_dir, self.digests, self.writing, self.noisy = site_dir, {}, False, set()
         cache = self.cache()
         stored = cache.get(self.key()) if cache is not None else None
         home = site_dir / "index.html"
@@ -208,6 +212,16 @@ class BuildState:
         self.digests[path] = digest(data)
         return self.previous is None or self.previous.generated.get(path) != self.digests[path]
 
+    def keeps(self, file: File) -> bool:
+        """Whether ``file`` is a page this build keeps as the last build wrote it, which logged nothing
+        when rendered (a page that did is rendered from the cache again, so its warnings are logged)."""
+        if not isinstance(file, GeneratedFile) or self.previous is None or file.modified:
+            return False
+        if file.src_uri in self.previous.noisy:
+            self.noisy.add(file.src_uri)
+            return False
+        return os.path.isfile(file.abs_dest_path)
+
     def unchanged_urls(self) -> list[str]:
         """The pages this build did not render: indexed for search as the last build left them."""
         return [url for url in self.urls if url not in search_pages] if self.previous is not None else []
@@ -216,7 +230,8 @@ class BuildState:
         cache = self.cache()
         home = self.site_dir / "index.html"
         if cache is not None and home.is_file():
-            cache.put(self.key(), SiteState(self.frame, digest(home.read_bytes()), self.digests, index))
+            state = SiteState(self.frame, digest(home.read_bytes()), self.digests, index, frozenset(self.noisy))
+            cache.put(self.key(), state)
 
 
 builds = BuildState()
@@ -233,6 +248,7 @@ def frame_of(site: SitePages, pages: list[ReportPages], config: MkDocsConfig) ->
         str(config.site_url),
         str(config.repo_url),
         os.environ.get(SEARCH_ENV, ""),
+        str(config.strict),
         repr(site.nav),
         repr(sorted(site.pages)),
         repr([(report.slug, report.tags) for report in pages]),
@@ -372,6 +388,9 @@ class PageRenders:
         cache = self.cache()
         if cache is None:
             return
+        if builds.keeps(page.file):  # neither written nor indexed again: its title (front matter) is enough
+            page.render = partial(skip_render, page)  # type: ignore[method-assign]
+            return
         key = self.key(markdown, page, config, files)
         self.used.add(key)
         stored = cache.get(key)
@@ -388,6 +407,8 @@ class PageRenders:
         if capture is not None:
             logging.getLogger("mkdocs").removeHandler(capture)
         cache = self.cache()
+        if capture is not None and capture.records:
+            builds.noisy.add(page.file.src_uri)
         if key is None or capture is None or cache is None:
             return
         links = page.links_to_anchors
@@ -415,8 +436,17 @@ class PageRenders:
         self.used = set()
 
 
+def skip_render(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Stands in for ``Page.render`` for a page this build keeps as the last one wrote it."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = None  # not rendered: links to its anchors are checked by full builds
+
+
 def restore(page: Page, stored: RenderedPage, config: MkDocsConfig, files: Files) -> None:
     """Stands in for ``Page.render``: the stored result, and the warnings the render logged."""
+    if stored.records:
+        builds.noisy.add(page.file.src_uri)
     page.content = stored.content
     page.toc = pickle.loads(stored.toc)
     page._title_from_render = stored.title
@@ -443,7 +473,7 @@ renders = PageRenders()
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Pages whose render is not cached are rendered ahead in worker processes (``prerender.py``)."""
     if renders.cache() is not None:
-        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        pages = [file.page for file in files.documentation_pages() if file.page is not None and not builds.keeps(file)]
         missing = [page for page in pages if not renders.is_cached(page, config, files)]
         prerender(missing, config, files, worker_count(len(missing)), keep=lambda h: isinstance(h, RecordCapture))
     return nav
