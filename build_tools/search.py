@@ -240,42 +240,12 @@ def digest(data: bytes) -> bytes:
 
 
 @dataclass(frozen=True)
-class IndexedPage:
-    """One page's part of the index, made once per version of the page and cached.
-
-    ``pair_lines`` and ``character_lines`` hold one line per key, ``KEY<tab>DELTAS``: the page's own
-    paragraph numbers that contain the key, delta-encoded (``产量\t0,3,1``). ``chunks`` are the JSON
-    texts of ``c/KEY.K.json``; ``key`` names them after the URL, so that an unchanged page keeps its
-    chunk files when other pages change. Plain strings, not dicts: a page costs a few of them.
-    """
-
-    url: str
-    title: str
-    tags: tuple[str, ...]
-    boost: float
-    key: str
-    blocks: int
-    pair_lines: str
-    character_lines: str
-    chunks: tuple[str, ...]
-
-    def summary(self) -> PageSummary:
-        return PageSummary(
-            self.url,
-            self.title,
-            self.tags,
-            self.boost,
-            self.key,
-            self.blocks,
-            len(self.chunks),
-            lines_size(self.pair_lines),
-            lines_size(self.character_lines),
-        )
-
-
-@dataclass(frozen=True)
 class PageSummary:
-    """What the index needs of a page before reading its parts: its manifest entry and sizes."""
+    """What the index needs of a page before reading its parts: its manifest entry and sizes.
+
+    ``key`` names the page's chunk files after its URL, so that an unchanged page keeps them when
+    other pages change.
+    """
 
     url: str
     title: str
@@ -286,6 +256,21 @@ class PageSummary:
     chunks: int
     pair_bytes: int
     character_bytes: int
+
+
+@dataclass(frozen=True)
+class IndexedPage:
+    """One page's part of the index, made once per version of the page and cached.
+
+    ``pair_lines`` and ``character_lines`` hold one line per key, ``KEY<tab>DELTAS``: the page's own
+    paragraph numbers that contain the key, delta-encoded (``产量\t0,3,1``). ``chunks`` are the JSON
+    texts of ``c/KEY.K.json``. Plain strings, not dicts: a page costs a few of them.
+    """
+
+    summary: PageSummary
+    pair_lines: str
+    character_lines: str
+    chunks: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -332,17 +317,20 @@ def index_page(page: SearchPage) -> IndexedPage:
         for character in characters:
             character_ids[character].append(number)
     blocks = [(block, parsed.sections[block.section]) for block in parsed.blocks]
-    return IndexedPage(
+    pair_lines, character_lines = encoded(pair_ids), encoded(character_ids)
+    chunks = chunk_texts(blocks, settings()["blocks_per_chunk"])
+    summary = PageSummary(
         url=page.url,
         title=page.title,
         tags=page.tags,
         boost=boost_of(page.url),
         key=page_key(page.url),
         blocks=len(parsed.blocks),
-        pair_lines=encoded(pair_ids),
-        character_lines=encoded(character_ids),
-        chunks=chunk_texts(blocks, settings()["blocks_per_chunk"]),
+        chunks=len(chunks),
+        pair_bytes=lines_size(pair_lines),
+        character_bytes=lines_size(character_lines),
     )
+    return IndexedPage(summary, pair_lines, character_lines, chunks)
 
 
 def index_pages(pages: Sequence[SearchPage]) -> Iterator[IndexedPage]:
@@ -430,8 +418,8 @@ class PageIndexes:
         made = index_pages([page for n in missing if isinstance(page := pages[n], SearchPage)])
         for number, indexed in zip(missing, made, strict=True):
             self.cache.put(keys[number], indexed)
-            self.cache.put(keys[number] + ".s", indexed.summary())
-            found[number] = indexed.summary()
+            self.cache.put(keys[number] + ".s", indexed.summary)
+            found[number] = indexed.summary
         return [(key, summary) for key, summary in zip(keys, found, strict=True) if isinstance(summary, PageSummary)]
 
     def page(self, key: str) -> IndexedPage:
