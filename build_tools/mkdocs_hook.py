@@ -74,8 +74,7 @@ from build_tools.pipeline import (
     worker_count,
 )
 from build_tools.prerender import prerender
-from build_tools.site import ReportPages, SitePages, assemble_site, file_pages, pieces_per_source
-from build_tools.site import report_pages as report_pages_of
+from build_tools.site import ReportPages, SitePages, all_report_pages, assemble_site, file_pages
 
 SEEDS_ENV = "REPORTS_SEEDS_DIR"
 SEARCH_ENV = "REPORTS_SEARCH"
@@ -124,14 +123,8 @@ def report_pages(inputs: list[Input]) -> tuple[list[ReportPages], tuple[InputErr
     if len(set(slugs)) == len(slugs):
         return list(finished.finished), finished.errors, finished.processed
     cached = publish_cached(inputs, shared_cache(), finish=file_pages)
-    publication = cached.publication
-    pieces = pieces_per_source(publication)
-    pages = [
-        ready if (ready := cached.finished.get((r.source, r.index))) is not None and ready.slug == r.slug
-        else report_pages_of(r, pieces=pieces[r.source])
-        for r in publication.reports
-    ]
-    return pages, publication.errors, cached.processed
+    pages = all_report_pages(cached.publication, cached.finished)
+    return pages, cached.publication.errors, cached.processed
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

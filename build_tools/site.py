@@ -237,9 +237,16 @@ def build_site(
 ) -> SitePages:
     """Every generated page and download of the site, and the navigation that lists the pages.
 
-    ``prepared`` holds the ``ReportPages`` already made for reports (by source and index); a report
-    without one, or whose page name has since changed, is rendered here.
+    ``prepared``: see ``all_report_pages``.
     """
+    return assemble_site(all_report_pages(publication, prepared), publication.errors, site_name=site_name)
+
+
+def all_report_pages(
+    publication: Publication, prepared: Mapping[tuple[str, int], ReportPages] | None = None
+) -> list[ReportPages]:
+    """The ``ReportPages`` of every report, in order: those of ``prepared`` (by source and index) when
+    made for the report's page name, the others rendered here."""
     pieces = pieces_per_source(publication)
     made = (prepared or {}).get
     pages = []
@@ -247,7 +254,7 @@ def build_site(
         ready = made((report.source, report.index))
         usable = ready is not None and ready.slug == report.slug
         pages.append(ready if usable else report_pages(report, pieces=pieces[report.source]))
-    return assemble_site(pages, publication.errors, site_name=site_name)
+    return pages
 
 
 def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError], *, site_name: str) -> SitePages:
