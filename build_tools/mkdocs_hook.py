@@ -37,6 +37,7 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 import shutil
 import tempfile
 from functools import partial
@@ -74,6 +75,7 @@ from build_tools.pipeline import (
     worker_count,
 )
 from build_tools.prerender import prerender
+from build_tools.raw_html import RAW_START
 from build_tools.site import ReportPages, SitePages, all_report_pages, assemble_site, file_pages
 
 SEEDS_ENV = "REPORTS_SEEDS_DIR"
@@ -81,6 +83,7 @@ SEARCH_ENV = "REPORTS_SEARCH"
 log = logging.getLogger("mkdocs.hooks.reports")
 generated: dict[str, SitePages] = {}
 search_pages: dict[str, search.SearchPage] = {}
+ELEMENT_ID = re.compile(r'<[a-z][a-z0-9]*\s[^>]*?\bid="([^"]+)"')
 RENDER_PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 
 
@@ -480,5 +483,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(100)  # before any other plugin changes the HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.present_anchor_ids is not None and RAW_START in (page.markdown or ""):
+        # MkDocs finds anchors in Markdown's tree; those of HTML passed through (raw_html.py) are added
+        page.present_anchor_ids |= set(ELEMENT_ID.findall(html))
     renders.store(page)
     return html

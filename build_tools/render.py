@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -19,7 +19,8 @@ import yaml
 
 from build_tools.anomalies import inline_anomalies
 from build_tools.glossary import Glossary
-from build_tools.model import Block, Body, Heading, Indicator, ListBlock, Paragraph, Report
+from build_tools.model import Body, Heading, Indicator, ListBlock, Paragraph, Report
+from build_tools.raw_html import RAW_END, RAW_START
 from build_tools.resource_files import load_yaml
 from build_tools.structure import block_paragraphs
 from build_tools.tables import core_category, grouped
@@ -43,6 +44,11 @@ def escape_markdown(text: str) -> str:
     return "".join(out)
 
 
+def escape_html(text: str) -> str:
+    """``text`` as HTML content (for blocks that bypass Markdown, see ``raw_html.py``)."""
+    return html.escape(text, quote=False)
+
+
 def escape_plain(text: str) -> str:
     """``text`` for places that are not Markdown, such as attribute values and page titles."""
     return html.escape(text, quote=True)
@@ -64,19 +70,22 @@ class Mark:
     anchor: str | None = None
 
 
-def render_inline(text: str, marks: Iterable[Mark]) -> str:
-    """Escaped ``text`` with each mark wrapped around its span; overlapping marks are dropped."""
+def render_inline(text: str, marks: Iterable[Mark], escape: Callable[[str], str] = escape_markdown) -> str:
+    """Escaped ``text`` with each mark wrapped around its span; overlapping marks are dropped.
+
+    ``escape``: ``escape_markdown`` for Markdown, ``escape_html`` for HTML that bypasses Markdown.
+    """
     out, position = [], 0
     for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
         if mark.start < position or mark.end <= mark.start:
             continue
-        out.append(escape_markdown(text[position : mark.start]))
+        out.append(escape(text[position : mark.start]))
         title = escape_plain(mark.title)
         anchor = f' id="{escape_plain(mark.anchor)}"' if mark.anchor else ""
-        content = escape_markdown(text[mark.start : mark.end])
+        content = escape(text[mark.start : mark.end])
         out.append(f'<mark{anchor} class="{mark.css}" title="{title}">{content}</mark>')
         position = mark.end
-    out.append(escape_markdown(text[position:]))
+    out.append(escape(text[position:]))
     return "".join(out)
 
 
@@ -116,8 +125,24 @@ class ReportRenderer:
             parts.append(self.anomaly_summary())
         if report.indicators:
             parts.append(indicator_box(report))
-        parts += [self.block(block) for block in report.blocks]
-        return "\n".join(parts)
+        return "\n".join(parts + self.body())
+
+    def body(self) -> list[str]:
+        """Headings as Markdown (for the table of contents); the blocks between them as finished HTML
+        that Markdown passes through (``raw_html.py``)."""
+        parts: list[str] = []
+        between: list[str] = []
+        for block in self.report.blocks:
+            if isinstance(block, Heading):
+                between.append(self.missing_note(block.paragraph))
+                parts += raw_block(between)
+                between = []
+                parts.append(self.heading(block))
+            elif isinstance(block, ListBlock):
+                between.append(self.list_block(block))
+            else:
+                between.append(self.missing_note(block.paragraph) + self.paragraph(block))
+        return parts + raw_block(between)
 
     def marks(self, paragraph: Paragraph) -> list[Mark]:
         """Anomalies first, then figures, then glossary terms: a later mark that overlaps is dropped."""
@@ -151,13 +176,6 @@ class ReportRenderer:
         body = escape_markdown(words["anomalies_intro"]) + "\n\n" + "\n".join(items)
         return f'??? warning "{title}"\n\n{indent(body)}\n'
 
-    def block(self, block: Block) -> str:
-        if isinstance(block, Heading):
-            return self.heading(block)
-        if isinstance(block, ListBlock):
-            return "\n".join(self.list_item(item) for item in block.items) + "\n"
-        return self.paragraph(block)
-
     def heading(self, heading: Heading) -> str:
         marks = self.marks(heading.paragraph)
         numbering = self.numbering_at.get(heading.line)
@@ -172,20 +190,29 @@ class ReportRenderer:
             shift = dash.end()
             text, attributes = text[shift:], " { .gr-dash }"
             marks = [replace(m, start=m.start - shift, end=m.end - shift) for m in marks if m.start >= shift]
-        return self.missing_note(heading.paragraph) + f"{hashes} {render_inline(text, marks)}{anchor}{attributes}\n"
+        return f"{hashes} {render_inline(text, marks)}{anchor}{attributes}\n"
 
     def paragraph(self, body: Body) -> str:
-        text = render_inline(body.paragraph.text, self.marks(body.paragraph))
-        return self.missing_note(body.paragraph) + f"{text}\n{{: #L{body.paragraph.line} }}\n"
+        text = render_inline(body.paragraph.text, self.marks(body.paragraph), escape_html)
+        return f'<p id="L{body.paragraph.line}">{text}</p>'
 
-    def list_item(self, item: Paragraph) -> str:
-        return f'- <span id="L{item.line}"></span>{render_inline(item.text, self.marks(item))}'
+    def list_block(self, block: ListBlock) -> str:
+        items = [
+            f'<li><span id="L{item.line}"></span>{render_inline(item.text, self.marks(item), escape_html)}</li>'
+            for item in block.items
+        ]
+        return "\n".join(["<ul>", *items, "</ul>"])
 
     def missing_note(self, paragraph: Paragraph) -> str:
+        """The note before a paragraph where text is missing (HTML, as Material draws an admonition)."""
         anomaly = self.missing_before.get(paragraph.line)
         if anomaly is None or not paragraph.text or paragraph is not self.first_paragraph_at(paragraph.line):
             return ""
-        return f'!!! warning "{labels()["missing_text_title"]}"\n\n    {escape_markdown(anomaly.note)}\n\n'
+        title = escape_html(labels()["missing_text_title"])
+        return (
+            f'<div class="admonition warning">\n<p class="admonition-title">{title}</p>\n'
+            f"<p>{escape_html(anomaly.note)}</p>\n</div>\n"
+        )
 
     def first_paragraph_at(self, line: int) -> Paragraph | None:
         for block in self.report.blocks:
@@ -287,6 +314,12 @@ def page_meta(report: Report) -> dict[str, Any]:
     if report.tags:
         meta["tags"] = list(report.tags)
     return meta
+
+
+def raw_block(parts: list[str]) -> list[str]:
+    """``parts`` of finished HTML between the markers that make Markdown pass them through."""
+    html_parts = [part for part in parts if part]
+    return [f"{RAW_START}\n" + "\n".join(html_parts) + f"\n{RAW_END}\n"] if html_parts else []
 
 
 def render_report(report: Report, *, pieces: int) -> str:

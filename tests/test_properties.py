@@ -104,7 +104,7 @@ def test_the_text_of_a_rendered_page_is_the_cleaned_text(lines: list[str]) -> No
         return
     for report in reports:
         renderer = ReportRenderer(report, pieces=len(reports))
-        page = "\n".join(renderer.block(block) for block in report.blocks)
+        page = "\n".join(renderer.body())
         html = markdown.Markdown(extensions=SITE.markdown_extensions, extension_configs=SITE.mdx_configs).convert(page)
         parser = BodyText()
         parser.feed(html)

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from build_tools.render import Mark, escape_markdown, render_inline
+from build_tools.raw_html import RAW_END, RAW_START, RawHtmlExtension
+from build_tools.render import Mark, escape_html, escape_markdown, render_inline
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,3 +92,17 @@ def test_marks_wrap_their_span_and_escape_their_title() -> None:
     result = rendered(html)
     assert "".join(result.text) == "关系xx镇"
     assert result.tags[1] == ("mark", [("class", "gr-anomaly"), ("title", '原文"隐去"<b>')])
+
+
+def test_finished_html_passes_markdown_untouched() -> None:
+    md = markdown.Markdown(extensions=[RawHtmlExtension(), "attr_list"])
+    html = md.convert(f'{RAW_START}\n<p id="L1">a *b* &lt; [c](d)</p>\n{RAW_END}\n\n*e*\n\n{RAW_START}\n*f*')
+    assert '<p id="L1">a *b* &lt; [c](d)</p>' in html  # neither emphasis nor a link was made of it
+    assert "<em>e</em>" in html  # Markdown after the block is Markdown again
+    assert "<em>f</em>" in html  # no end marker: the lines after the start marker are left to Markdown
+
+
+@given(st.text(max_size=200))
+def test_report_text_can_never_open_a_block_of_raw_html(text: str) -> None:
+    for escaped in (escape_html(f"{RAW_START}\n{text}\n{RAW_END}"), escape_markdown(f"{RAW_START}\n{text}")):
+        assert RAW_START not in escaped.split("\n") and RAW_END not in escaped.split("\n")
