@@ -23,22 +23,26 @@ PRIORITY = 25  # after whitespace normalisation (30), before Markdown's raw-HTML
 
 
 class RawBlocks(Preprocessor):
+    """A block may be indented (inside an admonition): its placeholder keeps the start marker's indent."""
+
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
         block: list[str] | None = None
+        start = indent = ""
         for line in lines:
             if block is None:
-                if line == RAW_START:
-                    block = []
+                if line.strip() == RAW_START:
+                    block, start, indent = [], line, line[: len(line) - len(line.lstrip())]
                 else:
                     out.append(line)
-            elif line == RAW_END:
-                out += ["", self.md.htmlStash.store("\n".join(block)), ""]
+            elif line.strip() == RAW_END:
+                html = "\n".join(part.removeprefix(indent) for part in block)
+                out += ["", indent + self.md.htmlStash.store(html), ""]
                 block = None
             else:
                 block.append(line)
         if block is not None:  # no end marker: the lines stay as they were
-            out += [RAW_START, *block]
+            out += [start, *block]
         return out
 
 

@@ -272,24 +272,20 @@ def indicator_box(report: Report) -> str:
     header = [columns[key] for key in ("subject", "core", "value", "unit", "role", "qualifier", "source")]
     parts = [escape_markdown(words["indicators_intro"]) + "\n"]
     for kind, rows in grouped(report.indicators):
-        parts.append(f"**{escape_markdown(words['indicator_kinds'][kind or 'none'])}**\n")
-        parts.append(
-            table(
-                header,
-                (
-                    [
-                        escape_markdown(i.subject),
-                        escape_markdown(core_category(i) or ""),
-                        escape_markdown(format_value(i)),
-                        escape_markdown(i.unit),
-                        escape_markdown(words["indicator_roles"][i.role]),
-                        escape_markdown(i.qualifier or ""),
-                        f"[{escape_markdown(i.span)}](#{figure_anchor(number)})",
-                    ]
-                    for number, i in rows
-                ),
-            )
+        kind_name = escape_html(words["indicator_kinds"][kind or "none"])
+        cells = (
+            [
+                escape_html(i.subject),
+                escape_html(core_category(i) or ""),
+                escape_html(format_value(i)),
+                escape_html(i.unit),
+                escape_html(words["indicator_roles"][i.role]),
+                escape_html(i.qualifier or ""),
+                f'<a href="#{figure_anchor(number)}">{escape_html(i.span)}</a>',
+            ]
+            for number, i in rows
         )
+        parts += raw_block([f"<p><strong>{kind_name}</strong></p>", html_table(header, cells)])
     downloads = words["indicator_downloads"].format(
         csv=f"../downloads/{report.slug}.csv", json=f"../downloads/{report.slug}.json"
     )
@@ -314,6 +310,13 @@ def page_meta(report: Report) -> dict[str, Any]:
     if report.tags:
         meta["tags"] = list(report.tags)
     return meta
+
+
+def html_table(header: list[str], rows: Iterable[list[str]]) -> str:
+    """A table as Markdown's tables extension writes it; ``header`` is plain text, ``rows`` finished HTML."""
+    head = "".join(f"<th>{escape_html(cell)}</th>" for cell in header)
+    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
 def raw_block(parts: list[str]) -> list[str]:

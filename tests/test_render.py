@@ -106,3 +106,10 @@ def test_finished_html_passes_markdown_untouched() -> None:
 def test_report_text_can_never_open_a_block_of_raw_html(text: str) -> None:
     for escaped in (escape_html(f"{RAW_START}\n{text}\n{RAW_END}"), escape_markdown(f"{RAW_START}\n{text}")):
         assert RAW_START not in escaped.split("\n") and RAW_END not in escaped.split("\n")
+
+
+def test_finished_html_inside_an_admonition_passes_untouched() -> None:
+    md = markdown.Markdown(extensions=[RawHtmlExtension(), "pymdownx.details"])
+    source = f'??? info "t"\n\n    intro\n\n    {RAW_START}\n    <p>x *y*</p>\n    <table><tr><td>1</td></tr></table>\n    {RAW_END}\n\n    after\n'
+    html = md.convert(source)
+    assert "<p>intro</p>\n<p>x *y*</p>\n<table><tr><td>1</td></tr></table>\n<p>after</p>\n</details>" in html
