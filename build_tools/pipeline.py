@@ -147,25 +147,15 @@ def pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context(method)
 
 
-def task_size(task: tuple[Any, ...]) -> int:
-    """The size of a task that names a file and its content: its first two items are an ``Input``."""
-    return input_size((task[0], task[1]))
-
-
-def run_all(
-    function: Callable[..., Any],
-    tasks: Sequence[tuple[Any, ...]],
-    workers: int | None,
-    size: Callable[[tuple[Any, ...]], int] = lambda task: 0,
-) -> list[Any]:
-    """``function(*task)`` of every task, in order; in a pool of processes (largest ``size`` first) when
-    ``workers`` (default: automatic) > 1."""
+def run_all(function: Callable[..., Any], tasks: Sequence[tuple[Any, ...]], workers: int | None) -> list[Any]:
+    """``function(*task)`` of every task, in order; in a pool of processes (largest input first) when
+    ``workers`` (default: automatic) > 1. A task's second item is the file's content."""
     count = worker_count(len(tasks)) if workers is None else workers
     if count <= 1 or len(tasks) <= 1:
         return [function(*task) for task in tasks]
     results: list[Any] = [None] * len(tasks)
     done = [False] * len(tasks)
-    largest_first = sorted(range(len(tasks)), key=lambda n: -size(tasks[n]))
+    largest_first = sorted(range(len(tasks)), key=lambda n: -input_size((tasks[n][0], tasks[n][1])))
     try:
         with ProcessPoolExecutor(min(count, len(tasks)), mp_context=pool_context()) as pool:
             futures = {n: pool.submit(function, *tasks[n]) for n in largest_first}
@@ -178,7 +168,7 @@ def run_all(
 
 def process_all(inputs: Sequence[Input], workers: int | None = None, finish: Finish | None = None) -> list[Outcome]:
     """``process_and_finish`` of every input, in input order; a pool when ``workers`` (default: automatic) > 1."""
-    return run_all(process_and_finish, [(path, data, finish) for path, data in inputs], workers, task_size)
+    return run_all(process_and_finish, [(path, data, finish) for path, data in inputs], workers)
 
 
 def assemble(results: Iterable[FileResult]) -> Publication:
@@ -294,7 +284,7 @@ def publish_finished(
     missing = [number for number, item in enumerate(found) if item is None]
     store = (cache.folder, cache.version) if cache is not None else None
     tasks = [(*inputs[n], finish, store, keys[n]) for n in missing]
-    for number, item in zip(missing, run_all(process_and_store, tasks, workers, task_size), strict=True):
+    for number, item in zip(missing, run_all(process_and_store, tasks, workers), strict=True):
         found[number] = item
     if cache is not None:
         cache.retain({key + FINISHED_SUFFIX for key in keys})

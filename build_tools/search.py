@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.cache import ResultCache, source_version
-from build_tools.pipeline import MIN_FILES_FOR_POOL, pool_context, run_all, worker_count
+from build_tools.pipeline import MIN_FILES_FOR_POOL, pool_context, worker_count
 from build_tools.resource_files import load_yaml
 
 SETTINGS = "search.yaml"
@@ -444,21 +444,8 @@ class PageIndexes:
         self.cache.put(key + ".f", (counts, made))
         return made
 
-    def prepare_fragments(self, keys: Sequence[str], counts: tuple[int, int]) -> None:
-        """Makes and stores the fragments of the pages that have none yet, in a pool of processes."""
-        if not isinstance(self.cache, ResultCache):
-            return
-        missing = [key for key in keys if not self.cache.has(key + ".f")]
-        store = (self.cache.folder, self.cache.version)
-        run_all(store_fragments, [(key, store, counts) for key in missing], None)
-
     def finish(self) -> None:
         self.cache.retain(self.used)
-
-
-def store_fragments(key: str, store: tuple[Path, str], counts: tuple[int, int]) -> None:
-    """``PageIndexes.fragments`` of one page, in a worker: made from the cache and stored there."""
-    PageIndexes(ResultCache(store[0], store[1], remember=False)).fragments(key, counts)
 
 
 class IndexWriter:
@@ -583,7 +570,6 @@ def write_index(
         shards_for(sum(summary.pair_bytes for _, summary in summaries), config["shard_bytes"]),
         shards_for(sum(summary.character_bytes for _, summary in summaries), config["shard_bytes"]),
     )
-    indexes.prepare_fragments([key for key, _ in summaries], counts)
     writer = IndexWriter(site_dir / "search", previous.files if previous is not None else None)
     changed = changed_shards(summaries, counts, previous, indexes) if writer.previous else None
     for key, summary in summaries:
