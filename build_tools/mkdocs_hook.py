@@ -158,8 +158,9 @@ class GeneratedFile(File):
 
     In a dirty build (``python -m build_tools build`` and ``serve`` make every build one) MkDocs writes
     only the files that say so; ``BuildState`` has cleaned the folder first unless it holds the last
-    build of the same site. Every page is still read (its render comes from the cache) before the
-    writing starts (``on_env``), so that plugins that gather from all pages (Material's tags) see them all.
+    build of the same site. Every page is still read before the writing starts (``on_env``), so that
+    plugins that gather from all pages (Material's tags) see them all; a page that is kept is read
+    but not rendered (``BuildState.keeps``).
     """
 
     modified = True
@@ -200,6 +201,8 @@ class BuildState:
             and digest(home.read_bytes()) == stored.home
         )
         self.previous = stored if same else None
+        if cache is not None:  # a build that fails from here on leaves no record: the next one starts clean
+            cache.put(self.key(), None)
         if not same:
             clean_directory(str(site_dir))
 
