@@ -198,7 +198,7 @@ class BuildState:
             isinstance(stored, SiteState)
             and stored.frame == self.frame
             and home.is_file()
-            and digest(home.read_bytes()) == stored.home
+            and search.digest(home.read_bytes()) == stored.home
         )
         self.previous = stored if same else None
         if cache is not None:  # a build that fails from here on leaves no record: the next one starts clean
@@ -208,7 +208,7 @@ class BuildState:
 
     def changed(self, path: str, content: str | bytes) -> bool:
         data = content.encode("utf-8", "surrogateescape") if isinstance(content, str) else content
-        self.digests[path] = digest(data)
+        self.digests[path] = search.digest(data)
         return self.previous is None or self.previous.generated.get(path) != self.digests[path]
 
     def keeps(self, file: File) -> bool:
@@ -229,15 +229,11 @@ class BuildState:
         cache = self.cache()
         home = self.site_dir / "index.html"
         if cache is not None and home.is_file():
-            state = SiteState(self.frame, digest(home.read_bytes()), self.digests, index, frozenset(self.noisy))
+            state = SiteState(self.frame, search.digest(home.read_bytes()), self.digests, index, frozenset(self.noisy))
             cache.put(self.key(), state)
 
 
 builds = BuildState()
-
-
-def digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def frame_of(site: SitePages, pages: list[ReportPages], config: MkDocsConfig) -> str:

@@ -348,7 +348,7 @@ def encoded(postings: dict[str, list[int]]) -> str:
     lines = []
     for key in sorted(postings):
         ids = postings[key]
-        lines.append(key + "\t" + ",".join(map(str, map(operator.sub, ids, [0, *ids[:-1]]))))
+        lines.append(key + "\t" + ",".join(map(str, delta_encode(ids))))
     return "\n".join(lines)
 
 
@@ -464,15 +464,13 @@ class IndexWriter:
         if on_disk is None or digest(on_disk) != self.previous.get("manifest.json"):
             self.previous = {}
         self.written: dict[str, bytes] = {}
-        self.skipped = 0
         for name in ("g", "u", "c"):
             (folder / name).mkdir(parents=True, exist_ok=True)
 
-    def write(self, path: str, text: str, known: bytes | None = None) -> None:
+    def write(self, path: str, text: str) -> None:
         data = text.encode("utf-8")
-        self.written[path] = known or digest(data)
+        self.written[path] = digest(data)
         if self.previous.get(path) == self.written[path]:
-            self.skipped += 1
             return
         with open(os.path.join(self.folder, path), "wb") as stream:
             stream.write(data)
