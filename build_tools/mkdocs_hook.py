@@ -19,7 +19,7 @@ rather than in memory until MkDocs copies them into the site.
 
 Rebuilding in place: the CLI makes every build a dirty one. ``BuildState`` keeps, per site folder,
 what the last build wrote there; when the folder holds the last build of a site with the same frame
-(code, settings, navigation, page list, tags), MkDocs writes only the generated files whose bytes
+(code, settings, navigation, page list), MkDocs writes only the generated files whose bytes
 changed (``GeneratedFile.is_modified``) and the search index only its changed files; otherwise the
 folder is cleaned first. Every page is still read, since MkDocs takes titles from there and
 Material's tags plugin gathers from all pages, but a page that is kept is not rendered
@@ -83,6 +83,7 @@ SEARCH_ENV = "REPORTS_SEARCH"
 log = logging.getLogger("mkdocs.hooks.reports")
 generated: dict[str, SitePages] = {}
 search_pages: dict[str, search.SearchPage] = {}
+TAG_LISTING = "<!-- material/tags"  # Material's tags plugin fills such a page with every page's tags
 ELEMENT_ID = re.compile(r'<[a-z][a-z0-9]*\s[^>]*?\bid="([^"]+)"')
 RENDER_PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 
@@ -112,7 +113,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = assemble_site(pages, errors, site_name=config.site_name)
     renders.begin()
     generated["site"] = site
-    builds.frame = frame_of(site, pages, config)
+    builds.frame = frame_of(site, config)
+    builds.tag_mapping = repr([(report.slug, report.tags) for report in pages])
     gc.freeze()
     return config
 
@@ -142,7 +144,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         else:
             file = GeneratedFile.generated(config, path, content=content)
         assert isinstance(file, GeneratedFile)
-        file.modified = builds.changed(path, content)
+        file.modified = builds.changed(path, content, lists_tags=isinstance(content, str) and TAG_LISTING in content)
         files.append(file)
     builds.urls = [page_url(file) for file in files.documentation_pages()]
     return files
@@ -171,11 +173,12 @@ class GeneratedFile(File):
 
 class BuildState:
     """Decides, per build, whether the site folder holds the last build of the same site (same
-    ``frame``: code, settings, navigation, page list, tags); if not, it is cleaned and every file is
+    ``frame``: code, settings, navigation, page list); if not, it is cleaned and every file is
     new. Kept between builds in the cache (``site-state``), one entry per site folder."""
 
     def __init__(self) -> None:
         self.frame = ""
+        self.tag_mapping = ""
         self.site_dir = Path()
         self.previous: SiteState | None = None
         self.digests: dict[str, bytes] = {}
@@ -206,7 +209,11 @@ class BuildState:
         if not same:
             clean_directory(str(site_dir))
 
-    def changed(self, path: str, content: str | bytes) -> bool:
+    def changed(self, path: str, content: str | bytes, lists_tags: bool = False) -> bool:
+        """Whether ``content`` differs from what the last build wrote at ``path``; a page that lists
+        tags counts every report's tags as part of its content."""
+        if lists_tags:
+            content = f"{content}\0{self.tag_mapping}"
         data = content.encode("utf-8", "surrogateescape") if isinstance(content, str) else content
         self.digests[path] = search.digest(data)
         return self.previous is None or self.previous.generated.get(path) != self.digests[path]
@@ -236,8 +243,9 @@ class BuildState:
 builds = BuildState()
 
 
-def frame_of(site: SitePages, pages: list[ReportPages], config: MkDocsConfig) -> str:
-    """What every page of the site depends on besides its own content: when it changes, all are rebuilt."""
+def frame_of(site: SitePages, config: MkDocsConfig) -> str:
+    """What every page of the site depends on besides its own content: when it changes, all are rebuilt.
+    A page's tags are its own content (front matter), and the tags page counts all of them (``changed``)."""
     parts = [
         render_version(config),
         str(config.site_url),
@@ -246,7 +254,6 @@ def frame_of(site: SitePages, pages: list[ReportPages], config: MkDocsConfig) ->
         str(config.strict),
         repr(site.nav),
         repr(sorted(site.pages)),
-        repr([(report.slug, report.tags) for report in pages]),
     ]
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 

@@ -273,3 +273,29 @@ def test_files_that_give_the_same_page_name_are_both_published(tmp_path: Path) -
     pages = {path.parent.name: path.read_text(encoding="utf-8") for path in (tmp_path / "site" / "reports").glob("*/index.html")}
     assert sorted(pages) == ["report", "report-2"]
     assert "粮食" in pages["report-2"] and "蔬菜" in pages["report"]  # report.md sorts first
+
+
+def test_a_change_of_one_reports_tags_rebuilds_only_its_pages_and_the_tags_page(tmp_path: Path) -> None:
+    """A report's tags are its own content: changing them rewrites its page and the tags page, not the site."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    seed = ROOT / "seeds" / "000_f936ed40faecbb33.txt"
+    (seeds / seed.name).write_bytes(seed.read_bytes())
+    (seeds / "short.txt").write_text(SHORT_REPORT, encoding="utf-8")
+    in_place = tmp_path / "site"
+    assert build_with_cli(seeds, in_place, "--strict").returncode == 0
+    untouched = {path: (in_place / path).stat().st_mtime_ns for path in site_files(in_place)}
+    retagged = SHORT_REPORT.replace("推进高标准农田建设。", "推进盐碱地综合利用，发展大闸蟹和对虾养殖。")
+    before, after = (publish([("seeds/short.txt", text.encode())]).reports[0].tags for text in (SHORT_REPORT, retagged))
+    assert before != after
+    (seeds / "short.txt").write_text(retagged, encoding="utf-8")
+    result = build_with_cli(seeds, in_place, "--strict")
+    assert result.returncode == 0, result.stderr
+    fresh = tmp_path / "fresh"
+    assert build_with_cli(seeds, fresh, "--strict").returncode == 0
+    assert site_files(in_place) == site_files(fresh)
+    rewritten = [path for path, time in untouched.items() if (in_place / path).stat().st_mtime_ns != time]
+    assert "tags/index.html" in rewritten
+    assert any(path.startswith("reports/short") for path in rewritten)
+    assert not any(path.startswith("reports/000_") for path in rewritten)
+    assert all(word in (in_place / "tags" / "index.html").read_text(encoding="utf-8") for word in after)
