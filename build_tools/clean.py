@@ -167,9 +167,11 @@ def drop_report_titles(lines: list[CleanedLine]) -> tuple[list[CleanedLine], lis
 
 def trailer_start(lines: tuple[SourceLine, ...]) -> tuple[int, str] | None:
     """(line number, reason) where what follows the report on the page begins, if it does."""
+    trailers = compiled(PATTERNS, "trailers")
     for line in lines:
-        for regex, reason in compiled(PATTERNS, "trailers"):
-            if regex.match(comparable(line.text[:MAX_FURNITURE_CHARS])):
+        text = comparable(line.text[:MAX_FURNITURE_CHARS])
+        for regex, reason in trailers:
+            if regex.match(text):
                 return line.number, reason
     return None
 

@@ -12,6 +12,7 @@ import codecs
 import os
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from build_tools.model import SourceText
@@ -131,7 +132,7 @@ def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
     if text and controls / len(text) > MAX_BINARY_CONTROL_SHARE:
         raise DecodeError(path, f"{controls} control characters: a binary file, not report text", "binary")
     sample = text[:NOT_TEXT_SAMPLE_CHARS]
-    unassigned = sum(unicodedata.category(char) in NOT_TEXT_CATEGORIES for char in sample)
+    unassigned = sum(n for char, n in Counter(sample).items() if unicodedata.category(char) in NOT_TEXT_CATEGORIES)
     if sample and unassigned / len(sample) > MAX_NOT_TEXT_SHARE:
         share = f"{unassigned / len(sample):.0%}"
         raise DecodeError(path, f"{share} of the characters are unassigned or private-use: not text", "encoding")

@@ -7,7 +7,7 @@ cleaned text ("增长30%") can be quoted as the source wrote it ("增长30 %").
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from build_tools.model import CleanedLine, CleanedReport, Edit, Indicator
@@ -36,9 +36,12 @@ def source_slice(line: CleanedLine, start: int, end: int) -> str:
     return line.original[start:end]
 
 
-def source_text(report: CleanedReport, paragraph: int, start: int, end: int) -> str:
-    """The source text of ``report.paragraphs[paragraph].text[start:end]``, across joined lines."""
-    lines = {line.number: line for line in report.kept_lines}
+def source_text(
+    report: CleanedReport, paragraph: int, start: int, end: int, lines: Mapping[int, CleanedLine] | None = None
+) -> str:
+    """The source text of ``report.paragraphs[paragraph].text[start:end]``, across joined lines;
+    ``lines``: ``lines_by_number(report)``, when the caller has it already."""
+    lines = lines_by_number(report) if lines is None else lines
     found = report.paragraphs[paragraph]
     pieces = []
     bounds = [*found.line_starts, len(found.text)]
@@ -49,9 +52,14 @@ def source_text(report: CleanedReport, paragraph: int, start: int, end: int) -> 
     return "".join(pieces)
 
 
+def lines_by_number(report: CleanedReport) -> dict[int, CleanedLine]:
+    return {line.number: line for line in report.kept_lines}
+
+
 def with_source_spans(indicators: Iterable[Indicator], report: CleanedReport) -> tuple[Indicator, ...]:
     """``indicators`` whose ``span`` quotes the source; the cleaned text stays in ``cleaned_span``."""
+    lines = lines_by_number(report)
     return tuple(
-        replace(i, span=source_text(report, i.paragraph, i.offset, i.offset + len(i.span)), cleaned_span=i.span)
+        replace(i, span=source_text(report, i.paragraph, i.offset, i.offset + len(i.span), lines), cleaned_span=i.span)
         for i in indicators
     )

@@ -159,6 +159,7 @@ def shard_of(key: str, shards: int) -> int:
     return key_hash(key) % shards
 
 
+@cache  # keys repeat across pages: a site has far fewer distinct keys than lines
 def key_hash(key: str) -> int:
     value = FNV_OFFSET
     for character in key:
@@ -361,7 +362,7 @@ def fragments(lines: str, shards: int) -> Fragments:
     """``lines`` grouped by the shard of each key, each group ending with a newline."""
     grouped: list[list[str]] = [[] for _ in range(shards)]
     for line in lines.split("\n") if lines else ():
-        grouped[shard_of(line[: line.index("\t")], shards)].append(line + "\n")
+        grouped[key_hash(line[: line.index("\t")]) % shards].append(line + "\n")
     offsets = array("i", [0])
     texts = []
     for group in grouped:
