@@ -2,10 +2,6 @@
 
 Raw report text goes in; cleaned, structured and annotated Markdown pages come out, which MkDocs
 with Material for MkDocs turns into a static site. The stages are plain functions over the
-frozen records of ``build_tools.model``; ``python -m build_tools`` is the command line.
+frozen records of ``build_tools.model``; ``python -m build_tools`` is the command line, and
+``build_tools.pipeline.publish`` runs every stage over a list of files.
 """
-
-from build_tools.model import Publication, Report
-from build_tools.pipeline import process_bytes, publish
-
-__all__ = ["Publication", "Report", "process_bytes", "publish"]

@@ -17,11 +17,12 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from build_tools.model import Heading, Publication, Report
-from build_tools.pipeline import publish, read_inputs
-from build_tools.tables import indicator_record
+from build_tools import ahead
+
+if TYPE_CHECKING:
+    from build_tools.model import Publication, Report
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_FILE = PROJECT_ROOT / "mkdocs.yml"
@@ -30,6 +31,8 @@ LEAD_DASH = re.compile("^(?:——|—|－－)")
 
 
 def outline(report: Report) -> list[dict[str, Any]]:
+    from build_tools.model import Heading
+
     return [
         {"level": block.level, "text": LEAD_DASH.sub("", block.text).rstrip("。"), "line": block.line}
         for block in report.blocks
@@ -38,6 +41,8 @@ def outline(report: Report) -> list[dict[str, Any]]:
 
 
 def report_json(report: Report) -> dict[str, Any]:
+    from build_tools.tables import indicator_record
+
     return {
         "title": report.title,
         "source": report.source,
@@ -61,6 +66,8 @@ def publication_json(publication: Publication) -> dict[str, Any]:
 
 
 def command_inspect(args: argparse.Namespace) -> int:
+    from build_tools.pipeline import publish, read_inputs
+
     apply_limits(args)
     publication = publish(read_inputs(Path(name) for name in args.files))
     if args.json:
@@ -104,12 +111,13 @@ def apply_limits(args: argparse.Namespace) -> None:
 
 
 def command_build(args: argparse.Namespace) -> int:
+    apply_limits(args)
+    os.environ[SEEDS_ENV] = str(Path(args.seeds).resolve())
+    ahead.start(Path(args.seeds))  # the reports are processed while MkDocs loads (ahead.py)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    apply_limits(args)
-    os.environ[SEEDS_ENV] = str(Path(args.seeds).resolve())
     mkdocs_logging()
     try:
         config = load_config(str(CONFIG_FILE), site_dir=str(Path(args.site_dir).resolve()), strict=args.strict)
@@ -117,6 +125,8 @@ def command_build(args: argparse.Namespace) -> int:
     except MkDocsException as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    finally:
+        ahead.wait()
     return 0
 
 

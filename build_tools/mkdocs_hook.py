@@ -7,7 +7,7 @@ fails while a plain build still publishes every other report.
 
 Speed: each file's pipeline result, with its reports' pages (``site.file_pages``), comes from the
 content-hash cache (``build_tools/cache.py``) when it has one, and the rest are processed in a pool of
-processes. The pipeline's records are then frozen out of the cyclic garbage collector's reach
+processes (under ``python -m build_tools build``, while MkDocs loads: ``build_tools/ahead.py``). The pipeline's records are then frozen out of the cyclic garbage collector's reach
 (``gc.freeze``) until the build ends, so that MkDocs' many short-lived objects do not make it walk
 them again and again. What Markdown made of a page (its HTML, table of contents, anchors and the
 warnings logged meanwhile) is cached too, keyed by the page's Markdown, its path, the list of the
@@ -54,7 +54,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory
 from mkdocs.utils.meta import YAML_RE
 
-from build_tools import search
+from build_tools import ahead, search
 from build_tools.cache import (
     RenderedPage,
     ResultCache,
@@ -67,10 +67,9 @@ from build_tools.cache import (
 from build_tools.model import InputError
 from build_tools.pipeline import (
     Input,
-    input_files,
+    folder_inputs,
     publish_cached,
     publish_finished,
-    read_inputs,
     summary,
     worker_count,
 )
@@ -99,17 +98,17 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     folder = seeds_folder(config)
+    inputs: list[Input] = []
     if not folder.is_dir():
         log.warning(f"{folder}: the folder of reports does not exist")
-        paths = []
     else:
-        paths = input_files(folder)
-    inputs = read_inputs(paths, shown_as=lambda path: f"{folder.name}/{path.name}")
+        inputs = folder_inputs(folder)
+    ahead.wait()  # the command line may have started processing the folder (ahead.py)
     pages, errors, processed = report_pages(inputs)
     for error in errors:
         log.warning(f"{error.source}: {error.problem}")
-    log.info(summary(len(pages), errors, len(paths)))
-    log.debug(f"{processed} files processed, {len(paths) - processed} taken from the cache")
+    log.info(summary(len(pages), errors, len(inputs)))
+    log.debug(f"{processed} files processed, {len(inputs) - processed} taken from the cache")
     site = assemble_site(pages, errors, site_name=config.site_name)
     renders.begin()
     generated["site"] = site
@@ -139,12 +138,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(path)
         if existing is not None:
             files.remove(existing)
-        if isinstance(content, bytes):  # downloads wait on disk, not in memory, until MkDocs copies them
-            file = GeneratedFile.generated(config, path, abs_src_path=staging.write(path, content))
-        else:
+        modified = builds.changed(path, content, lists_tags=isinstance(content, str) and TAG_LISTING in content)
+        if isinstance(content, str):
             file = GeneratedFile.generated(config, path, content=content)
+        elif modified or not os.path.isfile(os.path.join(config.site_dir, path)):
+            # a download to write waits on disk, not in memory, until MkDocs copies it
+            file = GeneratedFile.generated(config, path, abs_src_path=staging.write(path, content))
+        else:  # a download the folder already holds as it is: never copied, so its bytes are not kept
+            file = GeneratedFile.generated(config, path, content=b"")
+            modified = False
         assert isinstance(file, GeneratedFile)
-        file.modified = builds.changed(path, content, lists_tags=isinstance(content, str) and TAG_LISTING in content)
+        file.modified = modified
         files.append(file)
     builds.urls = [page_url(file) for file in files.documentation_pages()]
     return files

@@ -301,6 +301,20 @@ def publish_finished(
     return FinishedFiles(tuple(finished), tuple(reports), tuple(errors), len(missing))
 
 
+def store_missing(inputs: Sequence[Input], cache: ResultCache, finish: Finish, *, workers: int | None = None) -> int:
+    """Processes the files of ``inputs`` whose finished outcome ``cache`` lacks and stores it there, for
+    ``publish_finished`` to find; nothing comes back but how many files were processed."""
+    keys = [cache.key(path, data) if isinstance(data, bytes) else "" for path, data in inputs]
+    missing = [number for number, key in enumerate(keys) if key and not cache.has(key + FINISHED_SUFFIX)]
+    store = (cache.folder, cache.version)
+    run_all(store_only, [(*inputs[n], finish, store, keys[n]) for n in missing], workers)
+    return len(missing)
+
+
+def store_only(path: str, data: bytes | OSError, finish: Finish, store: tuple[Path, str], key: str) -> None:
+    process_and_store(path, data, finish, store, key)
+
+
 def stored_finished(stored: object) -> Finished | None:
     return stored if isinstance(stored, tuple) and len(stored) == 2 else None  # type: ignore[return-value]
 
@@ -331,6 +345,11 @@ def unique_slugs(reports: list[Report]) -> list[Report]:
 def input_files(folder: Path) -> list[Path]:
     """Every file of ``folder``, sorted by name (hidden files included, folders skipped)."""
     return sorted(path for path in folder.iterdir() if path.is_file())
+
+
+def folder_inputs(folder: Path) -> list[Input]:
+    """The files of ``folder`` as the site shows their names (``seeds/report.txt``), with their content."""
+    return read_inputs(input_files(folder), shown_as=lambda path: f"{folder.name}/{path.name}")
 
 
 def read_inputs(paths: Iterable[Path], shown_as: Callable[[Path], str] = str) -> list[tuple[str, bytes | OSError]]:

@@ -28,9 +28,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
 
-import jieba
 import rjieba
 
 RESOURCE_DIR = Path(__file__).resolve().parent / "resources" / "tags"
@@ -38,7 +38,17 @@ USERDICT_PATH = RESOURCE_DIR / "userdict.txt"
 STOPWORDS_PATH = RESOURCE_DIR / "stopwords.txt"
 IDF_PATH = RESOURCE_DIR / "idf.tsv"
 PLACE_SUFFIXES_PATH = RESOURCE_DIR / "place_suffixes.txt"
-JIEBA_DICT_PATH = Path(jieba.__file__).resolve().parent / "dict.txt"
+
+
+def jieba_dictionary_path() -> Path:
+    """jieba's own dictionary file, found without importing jieba (whose import loads ``pkg_resources``)."""
+    spec = find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("jieba is not installed")
+    return Path(spec.origin).resolve().parent / "dict.txt"
+
+
+JIEBA_DICT_PATH = jieba_dictionary_path()
 
 MIN_TAGS = 5
 MAX_TAGS = 10

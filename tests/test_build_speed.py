@@ -8,20 +8,24 @@ from __future__ import annotations
 import os
 import pickle
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from build_tools import ahead
 from build_tools.cache import DAY_SECONDS, ResultCache, code_version, prune
 from build_tools.model import InputError, Publication
 from build_tools.pipeline import (
     CachedPublication,
+    folder_inputs,
     input_files,
     process_input,
     publish,
     publish_cached,
     publish_finished,
     read_inputs,
+    store_missing,
 )
 from build_tools.site import build_site, download_files, file_pages, report_pages
 from build_tools.tables import as_csv, as_json, download_rows
@@ -220,6 +224,8 @@ def test_a_rebuild_in_place_equals_a_build_into_an_empty_folder(tmp_path: Path) 
     assert build_with_cli(seeds, in_place, "--strict").returncode == 0
     untouched = {path: (in_place / path).stat().st_mtime_ns for path in site_files(in_place)}
     (seeds / "short.txt").write_text(SHORT_REPORT.replace("6.5%", "6.8%"), encoding="utf-8")  # same tags
+    lost = next(in_place.glob("downloads/000_*.csv"))
+    lost.unlink()  # a file of an unchanged report that went missing from the folder is written again
     result = build_with_cli(seeds, in_place, "--strict")
     assert result.returncode == 0, result.stderr
     assert "dirty" not in result.stderr
@@ -229,6 +235,7 @@ def test_a_rebuild_in_place_equals_a_build_into_an_empty_folder(tmp_path: Path) 
     rewritten = [path for path, time in untouched.items() if (in_place / path).stat().st_mtime_ns != time]
     assert any(path.startswith("reports/short") for path in rewritten)
     assert not any(path.startswith("reports/000_") for path in rewritten)  # the seed's pages were kept
+    assert not any(path.startswith("downloads/000_") and path.endswith(".json") for path in rewritten)
     assert len(rewritten) < len(untouched) / 2
 
 
@@ -299,3 +306,30 @@ def test_a_change_of_one_reports_tags_rebuilds_only_its_pages_and_the_tags_page(
     assert any(path.startswith("reports/short") for path in rewritten)
     assert not any(path.startswith("reports/000_") for path in rewritten)
     assert all(word in (in_place / "tags" / "index.html").read_text(encoding="utf-8") for word in after)
+
+
+def test_the_reports_processed_ahead_are_what_the_build_finds_in_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``build`` processes the folder in a forked process while MkDocs loads; the hook then processes nothing."""
+    monkeypatch.setenv("REPORTS_CACHE_DIR", str(tmp_path / "cache"))
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "short.txt").write_text(SHORT_REPORT, encoding="utf-8")
+    (seeds / "binary.bin").write_bytes(b"\x00\x01\x02" * 100)
+    ahead.start(seeds)
+    assert ahead.started
+    ahead.wait()
+    assert not ahead.started
+    cache = ResultCache.from_environment()
+    assert cache is not None
+    found = publish_finished(folder_inputs(seeds), cache, file_pages, workers=1)
+    assert found.processed == 0
+    assert found == replace(publish_finished(folder_inputs(seeds), None, file_pages, workers=1), processed=0)
+    assert store_missing(folder_inputs(seeds), cache, file_pages, workers=1) == 0
+
+
+def test_nothing_is_processed_ahead_without_a_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REPORTS_CACHE", "off")
+    ahead.start(ROOT / "seeds")
+    assert not ahead.started

@@ -1,0 +1,54 @@
+"""Reports processed ahead: a folder of reports in, the content-hash cache filled with their results out.
+
+``python -m build_tools build`` hands the seeds folder to ``start`` before it loads MkDocs. A forked
+process then runs the pipeline over the folder, with its pool of workers, storing what the MkDocs hook
+asks for (``pipeline.store_missing``, with ``site.file_pages``), while the main process imports MkDocs,
+its theme and the configuration. The hook calls ``wait`` before it asks for the reports, and finds
+every file's result in the cache. Nothing is started when the cache is off, threads run or the
+platform cannot fork; a process that fails costs only time, since the hook processes whatever the cache lacks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from pathlib import Path
+
+started: list[int] = []
+
+
+def start(folder: Path) -> None:
+    """Forks a process that fills the cache with the results of the files of ``folder``."""
+    from build_tools.cache import ResultCache
+
+    single_threaded = threading.active_count() == 1  # forking a process that runs threads is unsafe
+    if not hasattr(os, "fork") or not single_threaded or not folder.is_dir() or ResultCache.from_environment() is None:
+        return
+    pid = os.fork()
+    if pid == 0:  # the child: fill the cache, then leave without running the parent's exit handlers
+        status = 0
+        try:
+            fill_cache(folder)
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    started.append(pid)
+
+
+def fill_cache(folder: Path) -> None:
+    from build_tools.cache import ResultCache
+    from build_tools.pipeline import folder_inputs, store_missing
+    from build_tools.site import file_pages
+
+    cache = ResultCache.from_environment()
+    if cache is not None:
+        store_missing(folder_inputs(folder), cache, file_pages)
+
+
+def wait() -> None:
+    """Returns once every process ``start`` forked has ended."""
+    while started:
+        with contextlib.suppress(ChildProcessError):  # already reaped
+            os.waitpid(started.pop(), 0)
