@@ -7,15 +7,16 @@ fails while a plain build still publishes every other report.
 
 Speed: each file's pipeline result, with its reports' pages (``site.file_pages``), comes from the
 content-hash cache (``build_tools/cache.py``) when it has one, and the rest are processed in a pool of
-processes (under ``python -m build_tools build``, while MkDocs loads: ``build_tools/ahead.py``). The pipeline's records are then frozen out of the cyclic garbage collector's reach
-(``gc.freeze``) until the build ends, so that MkDocs' many short-lived objects do not make it walk
-them again and again. What Markdown made of a page (its HTML, table of contents, anchors and the
-warnings logged meanwhile) is cached too, keyed by the page's Markdown, its path, the list of the
-site's files, ``mkdocs.yml`` and the versions of the code; a page found there is not converted again
-(``on_page_markdown`` hands MkDocs the stored result instead), and the pages not found there are
-rendered ahead in forked workers (``on_nav``, ``build_tools/prerender.py``). The search index takes
-each unchanged page's part from the same cache. The downloads (CSV, JSON) wait in a temporary folder
-rather than in memory until MkDocs copies them into the site.
+processes (under ``python -m build_tools build``, while MkDocs loads: ``build_tools/ahead.py``). The
+pipeline's records are then frozen out of the cyclic garbage collector's reach (``gc.freeze``) until the
+build ends, so that MkDocs' many short-lived objects do not make it walk them again and again. What
+Markdown made of a page (its HTML, table of contents, anchors and the warnings logged meanwhile) is
+cached too, keyed by the page's Markdown, its path, the list of the site's files, ``mkdocs.yml`` and the
+versions of the code; a page found there is not converted again (``on_page_markdown`` hands MkDocs the
+stored result instead), and the pages not found there are rendered ahead in forked workers (``on_nav``,
+``build_tools/prerender.py``). The search index takes each unchanged page's part from the same cache.
+The downloads (CSV, JSON) wait in a temporary folder rather than in memory until MkDocs copies them into
+the site.
 
 Rebuilding in place: the CLI makes every build a dirty one. ``BuildState`` keeps, per site folder,
 what the last build wrote there; when the folder holds the last build of a site with the same frame

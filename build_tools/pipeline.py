@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.anomalies import find_anomalies
-from build_tools.cache import ResultCache
+from build_tools.cache import ResultCache, source_version
 from build_tools.clean import clean
 from build_tools.decode import DecodeError, decode
 from build_tools.indicators import extract_indicators
@@ -37,7 +37,7 @@ from build_tools.model import InputError, Publication, Report, SourceText
 from build_tools.provenance import with_source_spans
 from build_tools.split import split
 from build_tools.structure import structure
-from build_tools.tagging import JIEBA_DICT_PATH, Tagger, read_dictionary_pos
+from build_tools.tagging import JIEBA_DICT_PATH, PLACE_SUFFIXES_PATH, USERDICT_PATH, Tagger, WordClasses
 
 Input = tuple[str, bytes | OSError]
 FileResult = tuple[Report, ...] | InputError
@@ -51,21 +51,22 @@ MIN_FILES_FOR_POOL = 8
 @cache
 def tagger() -> Tagger:
     """The tagger, with its own segmenter and resources, loaded once per process."""
-    return Tagger.from_resources(pos=dictionary_pos())
+    return Tagger.from_resources(word_classes())
 
 
-def dictionary_pos() -> dict[str, str]:
-    """``read_dictionary_pos()``, kept in the cache (``resources``) by the dictionary's content: reading
-    the pickled table is several times faster than parsing jieba's dictionary file."""
-    store = ResultCache.from_environment("resources", "dictionary-pos", remember=False)
+def word_classes() -> WordClasses:
+    """``WordClasses.from_resources()``, kept in the cache (``resources``) by the content of the files it
+    reads: loading the pickled sets is several times faster than parsing jieba's dictionary file."""
+    store = ResultCache.from_environment("resources", f"word-classes {source_version()}", remember=False)
     if store is None:
-        return read_dictionary_pos()
-    key = store.key(JIEBA_DICT_PATH.name, JIEBA_DICT_PATH.read_bytes())
-    pos = store.get(key)
-    if not isinstance(pos, dict):
-        pos = read_dictionary_pos()
-        store.put(key, pos)
-    return pos
+        return WordClasses.from_resources()
+    sources = b"\0".join(path.read_bytes() for path in (JIEBA_DICT_PATH, USERDICT_PATH, PLACE_SUFFIXES_PATH))
+    key = store.key("word-classes", sources)
+    classes = store.get(key)
+    if not isinstance(classes, WordClasses):
+        classes = WordClasses.from_resources()
+        store.put(key, classes)
+    return classes
 
 
 def process_source(source: SourceText) -> list[Report]:
