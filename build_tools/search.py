@@ -28,10 +28,12 @@ whole index. ``docs/javascripts/search-worker.js`` is the browser side; it must 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import math
 import operator
 import os
+import re
 import unicodedata
 from array import array
 from collections import defaultdict
@@ -39,7 +41,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -167,23 +168,64 @@ def key_hash(key: str) -> int:
     return value
 
 
-class ContentParser(HTMLParser):
-    """Splits rendered page HTML into sections (at headings with an id) and blocks of plain text."""
+# The HTML of a page as tokens: comments and declarations, a start or end tag (slash, name, attributes),
+# text, or a "<" that opens no tag. Pages are the HTML that Markdown and the project write.
+HTML_TOKEN = re.compile(
+    r"<!--.*?-->|<![^>]*>|<\?[^>]*>"
+    r"|<(/?)([a-zA-Z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+    r"|([^<]+)|<",
+    re.S,
+)
+HTML_ATTRIBUTE = re.compile(r"([^\s=/>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+
+
+def attributes(text: str) -> dict[str, str]:
+    """The attributes of a start tag (its text after the name), names lower-cased, values unescaped."""
+    found = {}
+    for match in HTML_ATTRIBUTE.finditer(text):
+        value = match.group(2) or ""
+        if value[:1] in {'"', "'"}:
+            value = value[1:-1]
+        found[match.group(1).lower()] = html.unescape(value)
+    return found
+
+
+class ContentParser:
+    """Splits rendered page HTML into sections (at headings with an id) and blocks of plain text.
+
+    Reads the tokens of ``HTML_TOKEN``, as the standard library's ``HTMLParser`` would give them to its
+    handlers (tag names lower-cased, text and attribute values unescaped) but several times faster; a
+    test checks the two give the same blocks.
+    """
 
     def __init__(self, title: str) -> None:
-        super().__init__(convert_charrefs=True)
         self.page = ParsedPage([Section("", title)])
         self.open: list[tuple[str, str, list[str]]] = []
         self.skipping: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        classes = set((attributes.get("class") or "").split())
+    def feed(self, text: str) -> None:
+        for token in HTML_TOKEN.finditer(text):
+            closing, name, attribute_text, data = token.groups()
+            if data is not None:
+                self.handle_data(html.unescape(data) if "&" in data else data)
+            elif name is not None:
+                tag = name.lower()
+                if closing:
+                    self.handle_endtag(tag)
+                    continue
+                self.handle_starttag(tag, attributes(attribute_text) if "=" in attribute_text else {})
+                if attribute_text.rstrip().endswith("/"):
+                    self.handle_endtag(tag)
+            elif token.group() == "<":
+                self.handle_data("<")
+
+    def handle_starttag(self, tag: str, attributes: dict[str, str]) -> None:
+        classes = set(attributes.get("class", "").split())
         if self.skipping or tag in SKIPPED_TAGS or classes & SKIPPED_CLASSES:
             self.skipping.append(tag)
             return
         if tag in BLOCK_TAGS:
-            self.open.append((tag, attributes.get("id") or "", []))
+            self.open.append((tag, attributes.get("id", ""), []))
         elif tag in CELL_TAGS and self.open:
             self.open[-1][2].append(" ")
 
@@ -210,7 +252,6 @@ class ContentParser(HTMLParser):
 def parse_page(page: SearchPage) -> ParsedPage:
     parser = ContentParser(page.title)
     parser.feed(page.html)
-    parser.close()
     return parser.page
 
 

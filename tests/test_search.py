@@ -7,6 +7,8 @@ committed at once, as an input method does, then a key press) and read Material'
 from __future__ import annotations
 
 import json
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -115,6 +117,56 @@ def test_pages_not_rendered_again_are_indexed_from_the_cache(tmp_path: Path) -> 
     assert search.read_postings(tmp_path / "search", "大桥", second.manifest) == [2]
     with pytest.raises(LookupError):
         search.write_index(pages[:1], tmp_path, ResultCache(tmp_path / "empty", "test"), first, ["reports/b/"])
+
+
+class ReferenceParser(HTMLParser):
+    """The standard library's HTML parser, handing its tokens to the index's handlers."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks = search.ContentParser(title)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.blocks.handle_starttag(tag, {name: value or "" for name, value in attrs})
+
+    def handle_endtag(self, tag: str) -> None:
+        self.blocks.handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.blocks.handle_data(data)
+
+
+def reference_parse(html: str) -> search.ParsedPage:
+    parser = ReferenceParser("标题")
+    parser.feed(html)
+    parser.close()
+    return parser.blocks.page
+
+
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+TRICKY_HTML = [
+    '<h2 id="a&amp;b">一、粮食&nbsp;生产<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2><p>产量</p>',
+    "<p>A &lt;b&gt; &#20013;&#x6587; &amp;amp;</p><!-- <p>注释</p> --><p>末</p>",
+    '<p id=L3 class="x">不带引号</p><p title="a>b" id=\'q\'>引号里的 &gt;</p>',
+    "<ul><li>一<br/>二<br>三</li><li><p>段</p></li></ul><table><tr><td>甲</td><td>1.5%</td></tr></table>",
+    "<P ID=\"UP\">大写</P><script>var a = '<p>脚本</p>';</script><style>p{}</style><p>后</p>",
+    "<details><summary>摘要</summary><p>正文 < 5</p></details><pre>代码</pre><blockquote>引文</blockquote>",
+]
+
+
+@pytest.mark.parametrize("html", TRICKY_HTML)
+def test_the_page_parser_reads_html_as_the_standard_parser_does(html: str) -> None:
+    assert search.parse_page(search.SearchPage("p/", "标题", html)) == reference_parse(html)
+
+
+def test_the_page_parser_reads_the_seed_pages_as_the_standard_parser_does(seed_site: Path) -> None:
+    articles = [ARTICLE.search(path.read_text(encoding="utf-8")) for path in sorted(seed_site.rglob("*.html"))]
+    contents = [found.group(1) for found in articles if found]
+    assert len(contents) > 10
+    for html in contents:
+        parsed = search.parse_page(search.SearchPage("p/", "标题", html))
+        assert parsed == reference_parse(html)
+        assert parsed.blocks
 
 
 @pytest.mark.browser
