@@ -46,6 +46,7 @@ def test_the_index_points_each_pair_to_its_paragraphs(tmp_path: Path) -> None:
             ("粮食",),
         ),
         search.SearchPage("audit/a/", "清理记录", "<p>粮食产量</p>"),
+        search.SearchPage("tags/", "标签", "<h2>粮食</h2><ul><li>甲报告</li></ul>"),
     ]
     written = search.write_index(pages, tmp_path)
     manifest = written.manifest
