@@ -13,8 +13,9 @@ MkDocs hook sees them. Out: files written by ``write_index(pages, site_dir)``:
   their section.
 
 Built for rebuilds: each page's part (its lines per shard, its chunks) is made once per version of the
-page and cached, a shard is the concatenation of the pages' parts, and a file whose bytes were already
-written to the folder by the previous build is not written again.
+page and cached, a shard is the concatenation of the pages' parts, a shard that changed pages touch is
+their previous text with those pages' parts replaced (the other pages are not read), and a file whose
+bytes were already written to the folder by the previous build is not written again.
 
 Why pairs of characters: Chinese has no spaces, and a reader types any part of a word (产量 in 粮食产量,
 消费价格 in 居民消费价格) or a phrase across words (农民人均纯收入). Every string of two or more characters
@@ -521,6 +522,14 @@ class IndexWriter:
         """Whether the previous build wrote ``path`` here (and the folder still holds its index)."""
         return path in self.previous
 
+    def read_previous(self, path: str) -> str | None:
+        """The text the previous build wrote at ``path``, if the file still holds it."""
+        try:
+            data = (self.folder / path).read_bytes()
+        except OSError:
+            return None
+        return data.decode("utf-8") if self.previous.get(path) == digest(data) else None
+
     def keep(self, path: str) -> None:
         """Records ``path`` as written with the bytes the previous build wrote there."""
         self.written[path] = self.previous[path]
@@ -549,21 +558,30 @@ def shard_texts(
         yield f"{folder}/{number}.txt", "".join(shard_parts)
 
 
+@dataclass(frozen=True)
+class Changes:
+    """How this index differs from the previous one in the same folder: the pages (by place in the
+    manifest) whose lines changed, and the pair and the character shards where they did."""
+
+    pages: list[int]
+    shards: tuple[set[int], set[int]]
+
+
 def changed_shards(
     summaries: Sequence[tuple[str, PageSummary]],
     counts: tuple[int, int],
     previous: WrittenIndex | None,
     indexes: PageIndexes,
-) -> tuple[set[int], set[int]] | None:
-    """The pair and character shards whose text differs from the previous index in the same folder:
-    those where a changed page's lines differ from its previous version's. ``None`` (all of them) when
-    the pages, their order or the shard counts changed, or a previous version is no longer cached."""
+) -> Changes | None:
+    """The shards whose text differs from the previous index in the same folder: those where a changed
+    page's lines differ from its previous version's. ``None`` (all of them) when the pages, their order
+    or the shard counts changed, or a previous version is no longer cached."""
     if previous is None or (previous.manifest["pair_shards"], previous.manifest["character_shards"]) != counts:
         return None
     if [summary.url for _, summary in summaries] != [entry[0] for entry in previous.manifest["pages"]]:
         return None
-    changed: tuple[set[int], set[int]] = (set(), set())
-    for key, summary in summaries:
+    changes = Changes([], (set(), set()))
+    for number, (key, summary) in enumerate(summaries):
         old_key = previous.page_keys.get(summary.url)
         if old_key == key:
             continue
@@ -571,10 +589,51 @@ def changed_shards(
         if old is None:
             return None
         now = indexes.fragments(key, counts)
+        changes.pages.append(number)
         for which in (0, 1):
             differs = (shard for shard in range(counts[which]) if old[which].of(shard) != now[which].of(shard))
-            changed[which].update(differs)
-    return changed
+            changes.shards[which].update(differs)
+    return changes
+
+
+PAGE_LINE = re.compile(r"^@(\d+)\n", re.M)
+
+
+def write_spliced(
+    writer: IndexWriter,
+    changes: Changes,
+    summaries: Sequence[tuple[str, PageSummary]],
+    indexes: PageIndexes,
+    counts: tuple[int, int],
+) -> bool:
+    """Writes each changed shard as its previous text with the changed pages' parts replaced; ``False``
+    (some may be written) as soon as a shard file is not as the previous build left it."""
+    pages = [(number, summaries[number][0]) for number in changes.pages]
+    for folder, which in (("g", 0), ("u", 1)):
+        for shard in sorted(changes.shards[which]):
+            path = f"{folder}/{shard}.txt"
+            old = writer.read_previous(path)
+            if old is None:
+                return False
+            writer.write(path, spliced_shard(old, which, shard, pages, indexes, counts))
+    return True
+
+
+def spliced_shard(
+    old: str, which: int, shard: int, pages: Sequence[tuple[int, str]], indexes: PageIndexes, counts: tuple[int, int]
+) -> str:
+    """The text of a shard whose previous text is ``old``, with the parts of the changed ``pages``
+    ((place in the manifest, key)) replaced by their current lines: what ``shard_texts`` gives, without
+    reading the pages that did not change."""
+    pieces = PAGE_LINE.split(old)
+    parts = {int(number): text for number, text in zip(pieces[1::2], pieces[2::2], strict=True)}
+    for number, key in pages:
+        fragment = indexes.fragments(key, counts)[which].of(shard)
+        if fragment:
+            parts[number] = fragment
+        else:
+            parts.pop(number, None)
+    return "".join(f"@{number}\n{parts[number]}" for number in sorted(parts))
 
 
 @dataclass(frozen=True)
@@ -620,8 +679,9 @@ def write_index(
         else:
             for name, chunk in zip(chunk_names, indexes.page(key).chunks, strict=True):
                 writer.write(name, chunk)
-    wanted = [
-        [(folder, which, shard) for shard in (range(counts[which]) if changed is None else sorted(changed[which]))]
+    spliced = changed is not None and write_spliced(writer, changed, summaries, indexes, counts)
+    wanted = [  # the shards still to write: none when splicing wrote the changed ones
+        [(folder, which, n) for n in range(counts[which]) if not spliced and f"{folder}/{n}.txt" not in writer.written]
         for folder, which in (("g", 0), ("u", 1))
     ]
     sizes = [sum(summary.pair_bytes for _, summary in summaries), sum(s.character_bytes for _, s in summaries)]

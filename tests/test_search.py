@@ -256,3 +256,38 @@ def test_an_index_written_in_steps_equals_one_written_at_once(tmp_path: Path, mo
     assert second.files == whole.files
     monkeypatch.setitem(search.settings(), "shard_group_bytes", 500)  # many groups of a few shards
     assert search.write_index(pages.values(), tmp_path / "groups").files == whole.files
+
+
+def test_a_page_whose_paragraphs_shift_is_spliced_into_the_shards_it_touches(tmp_path: Path) -> None:
+    """Removing a paragraph renumbers the rest of the page: the changed shards are the previous ones with
+    that page's parts replaced, byte for byte what a whole write gives; a shard file that is not as the
+    previous build left it makes the index write every shard."""
+    cache = ResultCache(tmp_path / "cache", "test")
+
+    def paragraph(n: int, k: int) -> str:
+        return "<p>" + "".join(chr(0x4E00 + (n * 997 + k * 31 + i * 7) % 3000) for i in range(40)) + "</p>"
+
+    texts = {f"reports/{n}/": [paragraph(n, k) for k in range(40)] for n in range(4)}
+    pages = [search.SearchPage(url, url, "".join(parts)) for url, parts in texts.items()]
+    folder = tmp_path / "site"
+    first = search.write_index(pages, folder, cache)
+    shifted = [*pages[:2], search.SearchPage("reports/2/", "reports/2/", "".join(texts["reports/2/"][1:])), pages[3]]
+    second = search.write_index(shifted, folder, cache, first)
+    whole = search.write_index(shifted, tmp_path / "whole")
+    assert second.files == whole.files
+    changed = [path for path, value in second.files.items() if path.startswith("g/") and first.files[path] != value]
+    assert 0 < len(changed) < second.manifest["pair_shards"]
+    for name in whole.files:
+        assert (folder / "search" / name).read_bytes() == (tmp_path / "whole" / "search" / name).read_bytes()
+    other = "".join(paragraph(7, k) for k in range(39))  # other characters: the page leaves some shards
+    moved = [*pages[:2], search.SearchPage("reports/2/", "reports/2/", other), pages[3]]
+    elsewhere = search.write_index(moved, folder, cache, second)
+    assert elsewhere.manifest["pair_shards"] == second.manifest["pair_shards"]
+    assert elsewhere.files == search.write_index(moved, tmp_path / "moved").files
+    second = search.write_index(shifted, folder, cache, elsewhere)
+    (folder / "search" / changed[0]).write_text("@0\n", encoding="utf-8")  # damaged after the build
+    third = search.write_index(pages, folder, cache, second)
+    original = search.write_index(pages, tmp_path / "original")
+    assert third.files == first.files == original.files
+    for name in original.files:
+        assert (folder / "search" / name).read_bytes() == (tmp_path / "original" / "search" / name).read_bytes()
