@@ -608,27 +608,25 @@ def write_spliced(
 ) -> bool:
     """Writes each changed shard as its previous text with the changed pages' parts replaced; ``False``
     (some may be written) as soon as a shard file is not as the previous build left it."""
-    pages = [(number, summaries[number][0]) for number in changes.pages]
+    pages = {number: indexes.fragments(summaries[number][0], counts) for number in changes.pages}
     for folder, which in (("g", 0), ("u", 1)):
         for shard in sorted(changes.shards[which]):
             path = f"{folder}/{shard}.txt"
             old = writer.read_previous(path)
             if old is None:
                 return False
-            writer.write(path, spliced_shard(old, which, shard, pages, indexes, counts))
+            writer.write(path, spliced_shard(old, which, shard, pages))
     return True
 
 
-def spliced_shard(
-    old: str, which: int, shard: int, pages: Sequence[tuple[int, str]], indexes: PageIndexes, counts: tuple[int, int]
-) -> str:
+def spliced_shard(old: str, which: int, shard: int, pages: Mapping[int, tuple[Fragments, Fragments]]) -> str:
     """The text of a shard whose previous text is ``old``, with the parts of the changed ``pages``
-    ((place in the manifest, key)) replaced by their current lines: what ``shard_texts`` gives, without
-    reading the pages that did not change."""
+    (place in the manifest → their fragments) replaced by their current lines: what ``shard_texts``
+    gives, without reading the pages that did not change."""
     pieces = PAGE_LINE.split(old)
     parts = {int(number): text for number, text in zip(pieces[1::2], pieces[2::2], strict=True)}
-    for number, key in pages:
-        fragment = indexes.fragments(key, counts)[which].of(shard)
+    for number, fragments in pages.items():
+        fragment = fragments[which].of(shard)
         if fragment:
             parts[number] = fragment
         else:
