@@ -623,15 +623,25 @@ def spliced_shard(old: str, which: int, shard: int, pages: Mapping[int, tuple[Fr
     """The text of a shard whose previous text is ``old``, with the parts of the changed ``pages``
     (place in the manifest → their fragments) replaced by their current lines: what ``shard_texts``
     gives, without reading the pages that did not change."""
-    pieces = PAGE_LINE.split(old)
-    parts = {int(number): text for number, text in zip(pieces[1::2], pieces[2::2], strict=True)}
-    for number, fragments in pages.items():
+    text = old
+    for number, fragments in sorted(pages.items()):
         fragment = fragments[which].of(shard)
-        if fragment:
-            parts[number] = fragment
-        else:
-            parts.pop(number, None)
-    return "".join(f"@{number}\n{parts[number]}" for number in sorted(parts))
+        start, end = part_span(text, number)
+        text = text[:start] + (f"@{number}\n{fragment}" if fragment else "") + text[end:]
+    return text
+
+
+def part_span(text: str, number: int) -> tuple[int, int]:
+    """Where the part of page ``number`` (its ``@`` line and its lines) is in a shard's text, or the empty
+    span where it would go. ``@`` starts page lines only, never a key."""
+    start = text.find(f"@{number}\n")
+    if start >= 0:
+        end = text.find("@", start + 1)
+        return start, len(text) if end < 0 else end
+    for match in PAGE_LINE.finditer(text):
+        if int(match.group(1)) > number:
+            return match.start(), match.start()
+    return len(text), len(text)
 
 
 @dataclass(frozen=True)
