@@ -7,6 +7,7 @@ committed at once, as an input method does, then a key press) and read Material'
 from __future__ import annotations
 
 import json
+import random
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -291,3 +292,29 @@ def test_a_page_whose_paragraphs_shift_is_spliced_into_the_shards_it_touches(tmp
     assert third.files == first.files == original.files
     for name in original.files:
         assert (folder / "search" / name).read_bytes() == (tmp_path / "original" / "search" / name).read_bytes()
+
+
+def test_a_changed_page_enters_and_leaves_shards_in_page_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With many small shards a page has parts in some of them only: after a change it is added to shards
+    it was missing from, in its place among the pages, and removed from those it left."""
+    monkeypatch.setitem(search.settings(), "shard_bytes", 100)
+    cache = ResultCache(tmp_path / "cache", "test")
+
+    def page(n: int, seed: int) -> search.SearchPage:
+        draw = random.Random(seed)
+        text = "".join(chr(0x4E00 + draw.randrange(20000)) for _ in range(30))
+        return search.SearchPage(f"reports/{n}/", f"reports/{n}/", f"<p>{text}</p>")
+
+    def shards_with_page_3(folder: Path) -> set[str]:
+        return {str(p.relative_to(folder)) for p in folder.glob("g/*.txt") if "@3\n" in p.read_text(encoding="utf-8")}
+
+    pages = [page(n, n) for n in range(6)]
+    first = search.write_index(pages, tmp_path / "site", cache)
+    before = shards_with_page_3(tmp_path / "site" / "search")
+    changed = [*pages[:3], page(3, 99), *pages[4:]]
+    second = search.write_index(changed, tmp_path / "site", cache, first)
+    after = shards_with_page_3(tmp_path / "site" / "search")
+    assert second.manifest["pair_shards"] == first.manifest["pair_shards"]
+    assert after - before and before - after  # shards it entered and shards it left
+    whole = search.write_index(changed, tmp_path / "whole")
+    assert second.files == whole.files
