@@ -126,6 +126,15 @@ class ResultCache:
         """Whether ``key`` has an entry (in memory, or a file that ``get`` will try to read)."""
         return key in self.memory or self.path(key).is_file()
 
+    def is_writable(self) -> bool:
+        """Whether entries can be stored (the folder can be made and written to)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=self.folder):
+                return True
+        except OSError:
+            return False
+
     def retain(self, keys: set[str]) -> None:
         """Forgets, in memory only, every result but those of ``keys``."""
         for key in self.memory.keys() - keys:

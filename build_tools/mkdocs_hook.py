@@ -305,16 +305,22 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     builds.writing = True  # every page has been read: from now on only changed files are written
-    if shared_cache() is not None:  # the theme's templates, compiled once rather than at every build
-        env.bytecode_cache = FileSystemBytecodeCache(str(template_cache_folder()))
+    folder = template_cache_folder()
+    if folder is not None:  # the theme's templates, compiled once rather than at every build
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env
 
 
-def template_cache_folder() -> Path:
+def template_cache_folder() -> Path | None:
+    """Where compiled templates are kept, if the cache is on and its folder can be made."""
     cache = shared_cache()
-    assert cache is not None
+    if cache is None:
+        return None
     folder = cache.folder.parent / "templates"
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
     return folder
 
 

@@ -438,7 +438,9 @@ class PageIndexes:
     at a time."""
 
     def __init__(self, cache: ResultCache | None) -> None:
-        self.cache: ResultCache | MemoryStore = cache if cache is not None else MemoryStore()
+        # parts are read back from the cache: one that cannot store them is replaced by memory
+        usable = cache is not None and cache.is_writable()
+        self.cache: ResultCache | MemoryStore = cache if cache is not None and usable else MemoryStore()
         self.used: set[str] = set()
 
     def key_of(self, page: SearchPage) -> str:

@@ -5,6 +5,7 @@ Behaviour only, never timings (``tests/benchmarks/bench_build.py`` measures thos
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import time
@@ -333,3 +334,14 @@ def test_nothing_is_processed_ahead_without_a_cache(tmp_path: Path, monkeypatch:
     monkeypatch.setenv("REPORTS_CACHE", "off")
     ahead.start(ROOT / "seeds")
     assert not ahead.started
+
+
+def test_a_build_whose_cache_cannot_be_written_still_publishes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("REPORTS_CACHE_DIR", str(blocker / "cache"))
+    result = build_with_cli(SEEDS, tmp_path / "site", "--strict")
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((tmp_path / "site" / "search" / "manifest.json").read_text(encoding="utf-8"))
+    assert any(page[0].startswith("reports/") for page in manifest["pages"])
+    assert len(list((tmp_path / "site" / "reports").glob("*/index.html"))) == 5
