@@ -376,15 +376,32 @@ def index_page(page: SearchPage) -> IndexedPage:
     return IndexedPage(summary, pair_lines, character_lines, chunks)
 
 
-def index_pages(pages: Sequence[SearchPage]) -> Iterator[IndexedPage]:
-    """``index_page`` of each page, in order; in a pool of processes when there are many and it can fork."""
+def index_and_store(page: SearchPage, key: str, store: tuple[Path, str] | None) -> IndexedPage | PageSummary:
+    """``index_page``; in a worker (``store``: the cache's folder and version), the part goes to the
+    cache and only its summary comes back."""
+    indexed = index_page(page)
+    if store is None:
+        return indexed
+    cache = ResultCache(store[0], store[1], remember=False)
+    cache.put(key, indexed)
+    cache.put(key + ".s", indexed.summary)
+    return indexed.summary
+
+
+def index_pages(
+    pages: Sequence[tuple[SearchPage, str]], cache: ResultCache | MemoryStore
+) -> Iterator[IndexedPage | PageSummary]:
+    """Each page's part (``(page, key)``), in order; in a pool of processes when there are many and it can
+    fork, whose workers store the parts in ``cache`` themselves and give back only their summaries."""
     workers = worker_count(len(pages))
     context = pool_context()
     if workers <= 1 or len(pages) < MIN_FILES_FOR_POOL or context.get_start_method() != "fork":
-        yield from map(index_page, pages)
+        yield from (index_and_store(page, key, None) for page, key in pages)
         return
+    store = (cache.folder, cache.version) if isinstance(cache, ResultCache) else None
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        yield from pool.map(index_page, pages, chunksize=4)
+        tasks = [[page for page, _ in pages], [key for _, key in pages], [store] * len(pages)]
+        yield from pool.map(index_and_store, *tasks, chunksize=4)
 
 
 def encoded(postings: dict[str, list[int]]) -> str:
@@ -460,11 +477,13 @@ class PageIndexes:
         lost = [pages[n][0] for n in missing if not isinstance(pages[n], SearchPage)]
         if lost:
             raise LookupError(f"the index of {', '.join(map(str, lost))} is no longer cached")
-        made = index_pages([page for n in missing if isinstance(page := pages[n], SearchPage)])
-        for number, indexed in zip(missing, made, strict=True):
-            self.cache.put(keys[number], indexed)
-            self.cache.put(keys[number] + ".s", indexed.summary)
-            found[number] = indexed.summary
+        made = index_pages([(page, keys[n]) for n in missing if isinstance(page := pages[n], SearchPage)], self.cache)
+        for number, part in zip(missing, made, strict=True):
+            if isinstance(part, IndexedPage):  # made here: stored here
+                self.cache.put(keys[number], part)
+                self.cache.put(keys[number] + ".s", part.summary)
+                part = part.summary
+            found[number] = part
         return [(key, summary) for key, summary in zip(keys, found, strict=True) if isinstance(summary, PageSummary)]
 
     def page(self, key: str) -> IndexedPage:

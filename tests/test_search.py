@@ -318,3 +318,13 @@ def test_a_changed_page_enters_and_leaves_shards_in_page_order(tmp_path: Path, m
     assert after - before and before - after  # shards it entered and shards it left
     whole = search.write_index(changed, tmp_path / "whole")
     assert second.files == whole.files
+
+
+def test_pages_indexed_in_a_pool_give_the_index_made_in_one_process(tmp_path: Path) -> None:
+    """Workers store each page's part in the cache and send back its summary only: the same index."""
+    pages = [search.SearchPage(f"reports/{n}/", f"第{n}篇", f"<p>粮食产量第{n}段</p><p>居民消费{n}</p>") for n in range(12)]
+    pooled = search.write_index(pages, tmp_path / "pooled", ResultCache(tmp_path / "cache", "test"))
+    alone = search.write_index(pages, tmp_path / "alone")
+    assert pooled.files == alone.files
+    again = search.write_index(pages, tmp_path / "again", ResultCache(tmp_path / "cache", "test"))
+    assert again.files == alone.files
