@@ -31,8 +31,6 @@ from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
-import rjieba
-
 RESOURCE_DIR = Path(__file__).resolve().parent / "resources" / "tags"
 USERDICT_PATH = RESOURCE_DIR / "userdict.txt"
 STOPWORDS_PATH = RESOURCE_DIR / "stopwords.txt"
@@ -178,6 +176,8 @@ class Segmenter:
     """jieba segmentation (precise mode, HMM on) with the genre's user dictionary, on a private instance."""
 
     def __init__(self, user_terms: Sequence[UserTerm] = ()) -> None:
+        import rjieba  # here, not at the top: a process that only assembles the site never segments
+
         self._jieba = rjieba.Jieba()
         for term in user_terms:
             self._jieba.add_word(term.word, term.freq, term.pos)
