@@ -214,8 +214,8 @@ def site_files(folder: Path) -> dict[str, bytes]:
     return {str(path.relative_to(folder)): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
-def test_a_rebuild_in_place_equals_a_build_into_an_empty_folder(tmp_path: Path) -> None:
-    """The build command rebuilds in place, writing only what changed; the site is the same as a fresh one."""
+def built_seed_and_short_report(tmp_path: Path) -> tuple[Path, Path, dict[str, int]]:
+    """A folder with the seed and a short report, built: (folder, site, each site file's mtime)."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     seed = ROOT / "seeds" / "000_f936ed40faecbb33.txt"
@@ -223,7 +223,12 @@ def test_a_rebuild_in_place_equals_a_build_into_an_empty_folder(tmp_path: Path) 
     (seeds / "short.txt").write_text(SHORT_REPORT, encoding="utf-8")
     in_place = tmp_path / "site"
     assert build_with_cli(seeds, in_place, "--strict").returncode == 0
-    untouched = {path: (in_place / path).stat().st_mtime_ns for path in site_files(in_place)}
+    return seeds, in_place, {path: (in_place / path).stat().st_mtime_ns for path in site_files(in_place)}
+
+
+def test_a_rebuild_in_place_equals_a_build_into_an_empty_folder(tmp_path: Path) -> None:
+    """The build command rebuilds in place, writing only what changed; the site is the same as a fresh one."""
+    seeds, in_place, untouched = built_seed_and_short_report(tmp_path)
     (seeds / "short.txt").write_text(SHORT_REPORT.replace("6.5%", "6.8%"), encoding="utf-8")  # same tags
     lost = next(in_place.glob("downloads/000_*.csv"))
     lost.unlink()  # a file of an unchanged report that went missing from the folder is written again
@@ -285,14 +290,7 @@ def test_files_that_give_the_same_page_name_are_both_published(tmp_path: Path) -
 
 def test_a_change_of_one_reports_tags_rebuilds_only_its_pages_and_the_tags_page(tmp_path: Path) -> None:
     """A report's tags are its own content: changing them rewrites its page and the tags page, not the site."""
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    seed = ROOT / "seeds" / "000_f936ed40faecbb33.txt"
-    (seeds / seed.name).write_bytes(seed.read_bytes())
-    (seeds / "short.txt").write_text(SHORT_REPORT, encoding="utf-8")
-    in_place = tmp_path / "site"
-    assert build_with_cli(seeds, in_place, "--strict").returncode == 0
-    untouched = {path: (in_place / path).stat().st_mtime_ns for path in site_files(in_place)}
+    seeds, in_place, untouched = built_seed_and_short_report(tmp_path)
     retagged = SHORT_REPORT.replace("推进高标准农田建设。", "推进盐碱地综合利用，发展大闸蟹和对虾养殖。")
     before, after = (publish([("seeds/short.txt", text.encode())]).reports[0].tags for text in (SHORT_REPORT, retagged))
     assert before != after
