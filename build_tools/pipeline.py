@@ -204,6 +204,12 @@ class CachedPublication:
     processed: int
 
 
+def input_keys(inputs: Sequence[Input], cache: ResultCache | None) -> list[str]:
+    """Each input's key in ``cache`` (by name and content); ``""`` for a file that could not be read,
+    whose failure is never cached, and for every input when there is no cache."""
+    return [cache.key(path, data) if cache is not None and isinstance(data, bytes) else "" for path, data in inputs]
+
+
 def publish_cached(
     inputs: Iterable[Input], cache: ResultCache | None, *, workers: int | None = None, finish: Finish | None = None
 ) -> CachedPublication:
@@ -213,7 +219,7 @@ def publish_cached(
     is cached with them (its code is part of the cache's version, as all of ``build_tools`` is).
     """
     inputs = list(inputs)
-    keys = [cache.key(path, data) if cache is not None and isinstance(data, bytes) else "" for path, data in inputs]
+    keys = input_keys(inputs, cache)
     outcomes: list[Outcome | None] = [None] * len(inputs)
     if cache is not None:
         outcomes = [stored_outcome(cache.get(key), finish) if key else None for key in keys]
@@ -278,7 +284,7 @@ def publish_finished(
     whole outcome is stored for ``publish_cached``. Page names are as the files give them: a caller
     that finds two alike (``unique_slugs`` would rename one) uses ``publish_cached`` instead."""
     inputs = list(inputs)
-    keys = [cache.key(path, data) if cache is not None and isinstance(data, bytes) else "" for path, data in inputs]
+    keys = input_keys(inputs, cache)
     found: list[Finished | None] = [None] * len(inputs)
     if cache is not None:
         found = [stored_finished(cache.get(key + FINISHED_SUFFIX)) if key else None for key in keys]
@@ -305,7 +311,7 @@ def publish_finished(
 def store_missing(inputs: Sequence[Input], cache: ResultCache, finish: Finish, *, workers: int | None = None) -> int:
     """Processes the files of ``inputs`` whose finished outcome ``cache`` lacks and stores it there, for
     ``publish_finished`` to find; nothing comes back but how many files were processed."""
-    keys = [cache.key(path, data) if isinstance(data, bytes) else "" for path, data in inputs]
+    keys = input_keys(inputs, cache)
     missing = [number for number, key in enumerate(keys) if key and not cache.has(key + FINISHED_SUFFIX)]
     store = (cache.folder, cache.version)
     run_all(store_only, [(*inputs[n], finish, store, keys[n]) for n in missing], workers)

@@ -589,10 +589,11 @@ def shard_texts(
 
 @dataclass(frozen=True)
 class Changes:
-    """How this index differs from the previous one in the same folder: the pages (by place in the
-    manifest) whose lines changed, and the pair and the character shards where they did."""
+    """How this index differs from the previous one in the same folder: the pages whose lines changed
+    (place in the manifest → their current fragments), and the pair and the character shards where
+    they did."""
 
-    pages: list[int]
+    pages: dict[int, tuple[Fragments, Fragments]]
     shards: tuple[set[int], set[int]]
 
 
@@ -609,7 +610,7 @@ def changed_shards(
         return None
     if [summary.url for _, summary in summaries] != [entry[0] for entry in previous.manifest["pages"]]:
         return None
-    changes = Changes([], (set(), set()))
+    changes = Changes({}, (set(), set()))
     for number, (key, summary) in enumerate(summaries):
         old_key = previous.page_keys.get(summary.url)
         if old_key == key:
@@ -617,8 +618,7 @@ def changed_shards(
         old = indexes.stored_fragments(old_key, counts) if old_key else None
         if old is None:
             return None
-        now = indexes.fragments(key, counts)
-        changes.pages.append(number)
+        now = changes.pages[number] = indexes.fragments(key, counts)
         for which in (0, 1):
             differs = (shard for shard in range(counts[which]) if old[which].of(shard) != now[which].of(shard))
             changes.shards[which].update(differs)
@@ -628,23 +628,16 @@ def changed_shards(
 PAGE_LINE = re.compile(r"^@(\d+)\n", re.M)
 
 
-def write_spliced(
-    writer: IndexWriter,
-    changes: Changes,
-    summaries: Sequence[tuple[str, PageSummary]],
-    indexes: PageIndexes,
-    counts: tuple[int, int],
-) -> bool:
+def write_spliced(writer: IndexWriter, changes: Changes) -> bool:
     """Writes each changed shard as its previous text with the changed pages' parts replaced; ``False``
     (some may be written) as soon as a shard file is not as the previous build left it."""
-    pages = {number: indexes.fragments(summaries[number][0], counts) for number in changes.pages}
     for folder, which in (("g", 0), ("u", 1)):
         for shard in sorted(changes.shards[which]):
             path = f"{folder}/{shard}.txt"
             old = writer.read_previous(path)
             if old is None:
                 return False
-            writer.write(path, spliced_shard(old, which, shard, pages))
+            writer.write(path, spliced_shard(old, which, shard, changes.pages))
     return True
 
 
@@ -716,7 +709,7 @@ def write_index(
         else:
             for name, chunk in zip(chunk_names, indexes.page(key).chunks, strict=True):
                 writer.write(name, chunk)
-    spliced = changed is not None and write_spliced(writer, changed, summaries, indexes, counts)
+    spliced = changed is not None and write_spliced(writer, changed)
     wanted = [  # the shards still to write: none when splicing wrote the changed ones
         [(folder, which, n) for n in range(counts[which]) if not spliced and f"{folder}/{n}.txt" not in writer.written]
         for folder, which in (("g", 0), ("u", 1))
