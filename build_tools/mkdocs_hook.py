@@ -28,7 +28,8 @@ Material's tags plugin gathers from all pages, but a page that is kept is not re
 
 Search (``build_tools/search.py``): ``on_page_context`` hands each page to the project's index and hides
 it from Material's own search plugin, so the plugin writes only its settings; ``on_post_build`` writes
-the index. ``REPORTS_SEARCH=material`` leaves search to the plugin alone (the benchmark's anchor).
+the index. The pages it lacks are indexed ahead (``search.IndexingAhead``): ``on_env``, once Markdown has
+made every page's HTML, hands them to forked workers, which index them while the templates are rendered. ``REPORTS_SEARCH=material`` leaves search to the plugin alone (the benchmark's anchor).
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ SEARCH_ENV = "REPORTS_SEARCH"
 log = logging.getLogger("mkdocs.hooks.reports")
 generated: dict[str, SitePages] = {}
 search_pages: dict[str, search.SearchPage] = {}
+indexing = search.IndexingAhead()
 TAG_LISTING = "<!-- material/tags"  # Material's tags plugin fills such a page with every page's tags
 ELEMENT_ID = re.compile(r'<[a-z][a-z0-9]*\s[^>]*?\bid="([^"]+)"')
 RENDER_PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
@@ -296,15 +298,20 @@ def project_search() -> bool:
 @event_priority(100)  # before Material's search plugin reads the page
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
     if project_search():
-        search_pages[page.url] = search.SearchPage(
-            page.url, page.title or "", page.content or "", tuple(page.meta.get("tags") or ())
-        )
+        search_pages[page.url] = search_page(page)
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return context
 
 
+def search_page(page: Page) -> search.SearchPage:
+    return search.SearchPage(page.url, page.title or "", page.content or "", tuple(page.meta.get("tags") or ()))
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     builds.writing = True  # every page has been read: from now on only changed files are written
+    if project_search():  # every page's HTML is known: index it while the templates are rendered
+        rendered = [file.page for file in files.documentation_pages() if file.page is not None]
+        indexing.start([search_page(page) for page in rendered if not builds.keeps(page.file)], search_cache())
     folder = template_cache_folder()
     if folder is not None:  # the theme's templates, compiled once rather than at every build
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
@@ -329,6 +336,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if project_search():
         previous = builds.previous.index if builds.previous is not None else None
         unchanged = builds.unchanged_urls()
+        indexing.wait()
         index = search.write_index(search_pages.values(), Path(config.site_dir), search_cache(), previous, unchanged)
     builds.finish(index)
     search_pages.clear()
@@ -343,6 +351,7 @@ def search_cache() -> ResultCache | None:
 
 
 def on_build_error(error: Exception) -> None:
+    indexing.wait()
     search_pages.clear()
     gc.unfreeze()
     renders.finish()

@@ -404,6 +404,57 @@ def index_pages(
         yield from pool.map(index_and_store, *tasks, chunksize=4)
 
 
+# The pages ``IndexingAhead`` hands to its workers, which find them here when forked (so they are not pickled).
+PAGES_AHEAD: list[tuple[SearchPage, str]] = []
+
+
+def index_ahead(number: int, store: tuple[Path, str]) -> PageSummary | IndexedPage:
+    page, key = PAGES_AHEAD[number]
+    return index_and_store(page, key, store)
+
+
+class IndexingAhead:
+    """Pages indexed while the site's templates are rendered: ``start`` hands the pages whose parts the
+    cache lacks to forked workers, which store the parts there; ``wait`` returns once they are done, and
+    the index then finds every part in the cache. Nothing starts unless the cache can be written and
+    processes can be forked; whatever is not done ahead is indexed when the index is written."""
+
+    def __init__(self) -> None:
+        self.pool: ProcessPoolExecutor | None = None
+        self.results: Iterator[PageSummary | IndexedPage] = iter(())
+
+    def start(self, pages: Iterable[SearchPage], cache: ResultCache | None) -> int:
+        """Starts indexing the pages of ``pages`` the index will need and ``cache`` lacks; how many."""
+        self.wait()
+        if cache is None or pool_context().get_start_method() != "fork" or not cache.is_writable():
+            return 0
+        indexes = PageIndexes(cache)
+        wanted = [(page, indexes.key_of(page)) for page in pages if not is_excluded(page.url)]
+        missing = [(page, key) for page, key in wanted if not cache.has(key + ".s")]
+        workers = worker_count(len(missing))
+        if workers <= 1 or len(missing) < MIN_FILES_FOR_POOL:
+            return 0
+        PAGES_AHEAD[:] = missing
+        self.pool = ProcessPoolExecutor(workers, mp_context=pool_context())
+        store = (cache.folder, cache.version)
+        self.results = self.pool.map(index_ahead, range(len(missing)), [store] * len(missing), chunksize=4)
+        return len(missing)
+
+    def wait(self) -> None:
+        """Returns once the pages started are indexed (or their workers failed: they are indexed later)."""
+        if self.pool is None:
+            return
+        try:
+            for _ in self.results:
+                pass
+        except Exception:  # a worker that died or failed: what it left undone is indexed by ``write_index``
+            pass
+        finally:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool, self.results = None, iter(())
+            PAGES_AHEAD.clear()
+
+
 def encoded(postings: dict[str, list[int]]) -> str:
     lines = []
     for key in sorted(postings):

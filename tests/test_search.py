@@ -328,3 +328,25 @@ def test_pages_indexed_in_a_pool_give_the_index_made_in_one_process(tmp_path: Pa
     assert pooled.files == alone.files
     again = search.write_index(pages, tmp_path / "again", ResultCache(tmp_path / "cache", "test"))
     assert again.files == alone.files
+
+
+def test_pages_indexed_ahead_leave_the_index_nothing_to_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages handed to ``IndexingAhead`` are indexed by its workers into the cache, where the index finds
+    every part: it indexes none itself and writes the same files."""
+    monkeypatch.setenv("REPORTS_WORKERS", "2")
+    pages = [search.SearchPage(f"reports/{n}/", f"第{n}篇", f"<p>粮食产量第{n}段</p><p>居民消费{n}</p>") for n in range(12)]
+    cache = ResultCache(tmp_path / "cache", "test")
+    ahead = search.IndexingAhead()
+    assert ahead.start(pages, None) == 0
+    assert ahead.start(pages, cache) == len(pages)
+    ahead.wait()
+    assert ahead.start(pages, cache) == 0  # all cached now
+
+    def index_pages(pages: list[tuple[search.SearchPage, str]], cache: object) -> list[search.IndexedPage]:
+        assert not pages, "pages indexed again"
+        return []
+
+    monkeypatch.setattr(search, "index_pages", index_pages)
+    ahead_files = search.write_index(pages, tmp_path / "ahead", cache).files
+    monkeypatch.undo()
+    assert ahead_files == search.write_index(pages, tmp_path / "alone").files
