@@ -27,7 +27,10 @@ Memory: each build runs as a child process; "peak" is the largest sum of the pro
 /proc/PID/smaps_rollup; the sum of their resident sizes (RSS), which counts memory that forked
 workers share once per process, is shown beside it. "max single" is the child's ``ru_maxrss`` from
 ``wait4`` (the largest one process of the tree reached).
-Timings are wall-clock times of one run each on this machine, including Python's start-up.
+Timings are wall-clock times of one run each on this machine, including Python's start-up. "CPU" is
+the user and system time of the child and of every process it waited for (``wait4``), so the CPU time
+of a build divided by the baseline's wall time says how many cores a perfectly parallel build would
+need to match the baseline.
 """
 
 from __future__ import annotations
@@ -80,6 +83,7 @@ class Run:
     peak_tree_kb: int
     peak_tree_rss_kb: int
     max_single_kb: int
+    cpu_seconds: float
     returncode: int
 
 
@@ -143,7 +147,8 @@ def measure(command: Sequence[str], env: dict[str, str] | None = None, cwd: Path
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         print(errors[-3000:], file=sys.stderr)
-    return Run(shown(command), seconds, peak[0], peak[1], usage.ru_maxrss, process.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(shown(command), seconds, peak[0], peak[1], usage.ru_maxrss, cpu, process.returncode)
 
 
 def site_size(folder: Path) -> tuple[int, int]:
@@ -186,7 +191,7 @@ def ours(seeds: Path, site: Path, cache: Path) -> Run:
 def report_line(label: str, run: Run) -> None:
     state = "" if run.returncode == 0 else f"  FAILED (exit {run.returncode})"
     print(
-        f"{label:34s} {run.seconds:7.1f} s   peak {run.peak_tree_kb / 1024:6.0f} MB PSS"
+        f"{label:34s} {run.seconds:7.1f} s   CPU {run.cpu_seconds:6.1f} s   peak {run.peak_tree_kb / 1024:6.0f} MB PSS"
         f" ({run.peak_tree_rss_kb / 1024:5.0f} MB RSS)   max single {run.max_single_kb / 1024:5.0f} MB{state}"
         f"\n    $ {run.command}"
     )
@@ -315,6 +320,11 @@ def corpus_run(work: Path, args: argparse.Namespace) -> None:
         f"ratio to the baseline's wall time: cold {cold.seconds / naive_run.seconds:.2f}×,"
         f" warm {warm.seconds / naive_run.seconds:.2f}× (goal ≤ 0.5×)"
     )
+    for label, run in (("cold", cold), ("warm", warm)):
+        print(
+            f"cores a perfectly parallel {label} build would need for 0.5× of the baseline:"
+            f" {run.cpu_seconds / (0.5 * naive_run.seconds):.1f} (this machine has {os.cpu_count()})"
+        )
     print(
         f"peak memory ratio: cold {cold.peak_tree_kb / naive_run.peak_tree_kb:.2f}×,"
         f" warm {warm.peak_tree_kb / naive_run.peak_tree_kb:.2f}×"
