@@ -29,7 +29,8 @@ Material's tags plugin gathers from all pages, but a page that is kept is not re
 Search (``build_tools/search.py``): ``on_page_context`` hands each page to the project's index and hides
 it from Material's own search plugin, so the plugin writes only its settings; ``on_post_build`` writes
 the index. The pages it lacks are indexed ahead (``search.IndexingAhead``): ``on_env``, once Markdown has
-made every page's HTML, hands them to forked workers, which index them while the templates are rendered. ``REPORTS_SEARCH=material`` leaves search to the plugin alone (the benchmark's anchor).
+made every page's HTML, hands them to forked workers, which index them while the templates are rendered.
+``REPORTS_SEARCH=material`` leaves search to the plugin alone (the benchmark's anchor).
 """
 
 from __future__ import annotations

@@ -154,11 +154,14 @@ def run_all(function: Callable[..., Any], tasks: Sequence[tuple[Any, ...]], work
     count = worker_count(len(tasks)) if workers is None else workers
     if count <= 1 or len(tasks) <= 1:
         return [function(*task) for task in tasks]
+    context = pool_context()
+    if context.get_start_method() == "fork":  # loaded once here, the tagger is shared by every worker
+        tagger()
     results: list[Any] = [None] * len(tasks)
     done = [False] * len(tasks)
     largest_first = sorted(range(len(tasks)), key=lambda n: -input_size((tasks[n][0], tasks[n][1])))
     try:
-        with ProcessPoolExecutor(min(count, len(tasks)), mp_context=pool_context()) as pool:
+        with ProcessPoolExecutor(min(count, len(tasks)), mp_context=context) as pool:
             futures = {n: pool.submit(function, *tasks[n]) for n in largest_first}
             for number in sorted(futures):
                 results[number], done[number] = futures.pop(number).result(), True
