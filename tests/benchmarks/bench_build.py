@@ -84,6 +84,7 @@ class Run:
     peak_tree_rss_kb: int
     max_single_kb: int
     cpu_seconds: float
+    system_seconds: float  # the part of cpu_seconds spent in the kernel (file writes, page faults)
     returncode: int
 
 
@@ -148,7 +149,7 @@ def measure(command: Sequence[str], env: dict[str, str] | None = None, cwd: Path
     if process.returncode != 0:
         print(errors[-3000:], file=sys.stderr)
     cpu = usage.ru_utime + usage.ru_stime
-    return Run(shown(command), seconds, peak[0], peak[1], usage.ru_maxrss, cpu, process.returncode)
+    return Run(shown(command), seconds, peak[0], peak[1], usage.ru_maxrss, cpu, usage.ru_stime, process.returncode)
 
 
 def site_size(folder: Path) -> tuple[int, int]:
@@ -191,7 +192,8 @@ def ours(seeds: Path, site: Path, cache: Path) -> Run:
 def report_line(label: str, run: Run) -> None:
     state = "" if run.returncode == 0 else f"  FAILED (exit {run.returncode})"
     print(
-        f"{label:34s} {run.seconds:7.1f} s   CPU {run.cpu_seconds:6.1f} s   peak {run.peak_tree_kb / 1024:6.0f} MB PSS"
+        f"{label:34s} {run.seconds:7.1f} s   CPU {run.cpu_seconds:6.1f} s (system {run.system_seconds:4.1f})"
+        f"   peak {run.peak_tree_kb / 1024:6.0f} MB PSS"
         f" ({run.peak_tree_rss_kb / 1024:5.0f} MB RSS)   max single {run.max_single_kb / 1024:5.0f} MB{state}"
         f"\n    $ {run.command}"
     )
