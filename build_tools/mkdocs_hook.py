@@ -28,8 +28,10 @@ Material's tags plugin gathers from all pages, but a page that is kept is not re
 
 Search (``build_tools/search.py``): ``on_page_context`` hands each page to the project's index and hides
 it from Material's own search plugin, so the plugin writes only its settings; ``on_post_build`` writes
-the index. The pages it lacks are indexed ahead (``search.IndexingAhead``): ``on_env``, once Markdown has
-made every page's HTML, hands them to forked workers, which index them while the templates are rendered.
+the index. ``on_env``, once Markdown has made every page's HTML, starts the index's work so that it runs
+while the templates are rendered: the pages whose index parts the cache lacks go to forked workers
+(``search.IndexingAhead``); when none do, a build into an empty folder has a forked process write the
+whole index (``search.WritingAhead``).
 ``REPORTS_SEARCH=material`` leaves search to the plugin alone (the benchmark's anchor).
 """
 
@@ -86,6 +88,7 @@ log = logging.getLogger("mkdocs.hooks.reports")
 generated: dict[str, SitePages] = {}
 search_pages: dict[str, search.SearchPage] = {}
 indexing = search.IndexingAhead()
+writing = search.WritingAhead()
 TAG_LISTING = "<!-- material/tags"  # Material's tags plugin fills such a page with every page's tags
 ELEMENT_ID = re.compile(r'<[a-z][a-z0-9]*\s[^>]*?\bid="([^"]+)"')
 RENDER_PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
@@ -312,7 +315,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     builds.writing = True  # every page has been read: from now on only changed files are written
     if project_search():  # every page's HTML is known: index it while the templates are rendered
         rendered = [file.page for file in files.documentation_pages() if file.page is not None]
-        indexing.start([search_page(page) for page in rendered if not builds.keeps(page.file)], search_cache())
+        pages = [search_page(page) for page in rendered if not builds.keeps(page.file)]
+        # pages to index: workers do it, and the index is written after the templates; none (or too few
+        # for workers) in a build into an empty folder: a forked process writes the whole index meanwhile
+        if not indexing.start(pages, search_cache()) and builds.previous is None:
+            writing.start(pages, Path(config.site_dir), search_cache())
     folder = template_cache_folder()
     if folder is not None:  # the theme's templates, compiled once rather than at every build
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
@@ -338,7 +345,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         previous = builds.previous.index if builds.previous is not None else None
         unchanged = builds.unchanged_urls()
         indexing.wait()
-        index = search.write_index(search_pages.values(), Path(config.site_dir), search_cache(), previous, unchanged)
+        index = writing.result(search_pages.values())
+        if index is None:
+            site_dir = Path(config.site_dir)
+            index = search.write_index(search_pages.values(), site_dir, search_cache(), previous, unchanged)
     builds.finish(index)
     search_pages.clear()
     prune_shared()
@@ -352,6 +362,7 @@ def search_cache() -> ResultCache | None:
 
 
 def on_build_error(error: Exception) -> None:
+    writing.stop()
     indexing.wait()
     search_pages.clear()
     gc.unfreeze()

@@ -28,13 +28,16 @@ whole index. ``docs/javascripts/search-worker.js`` is the browser side; it must 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import json
 import math
 import operator
 import os
+import pickle
 import re
+import signal
 import unicodedata
 from array import array
 from collections import defaultdict
@@ -796,6 +799,60 @@ def write_index(
     writer.write("manifest.json", dumps(manifest))
     writer.remove_stale()
     return WrittenIndex(manifest, writer.written, {summary.url: key for key, summary in summaries})
+
+
+class WritingAhead:
+    """The whole index of a build into an empty folder, written by a forked process while the templates
+    are rendered: ``start`` forks it with the pages; ``result`` waits for it and gives what it wrote,
+    provided the pages the build then hands over are those it was given. ``None`` when nothing was
+    started, the process failed or the pages differ: the caller writes the index itself, over whatever
+    the process left."""
+
+    def __init__(self) -> None:
+        self.pid: int | None = None
+        self.pipe = -1
+        self.pages: list[SearchPage] = []
+
+    def start(self, pages: Iterable[SearchPage], site_dir: Path, cache: ResultCache | None) -> bool:
+        self.stop()
+        if pool_context().get_start_method() != "fork":  # threads run here (a server): forking is unsafe
+            return False
+        self.pages = sorted(pages, key=lambda page: page.url)
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: write the index, send back what it wrote, leave without the parent's exit handlers
+            os.close(read)
+            status = 1
+            try:
+                written = pickle.dumps(write_index(self.pages, site_dir, cache), pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write, "wb") as stream:
+                    stream.write(written)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write)
+        self.pid, self.pipe = pid, read
+        return True
+
+    def result(self, pages: Iterable[SearchPage]) -> WrittenIndex | None:
+        """What the process wrote, if it wrote the index of ``pages``."""
+        if self.pid is None:
+            return None
+        with os.fdopen(self.pipe, "rb") as stream:  # read to the end before waiting, or a full pipe blocks it
+            data = stream.read()
+        _, status = os.waitpid(self.pid, 0)
+        given, self.pid, self.pages = self.pages, None, []
+        if status != 0 or sorted(pages, key=lambda page: page.url) != given:
+            return None
+        written = pickle.loads(data)
+        return written if isinstance(written, WrittenIndex) else None
+
+    def stop(self) -> None:
+        """Ends a process still running (a failed build) and forgets it."""
+        if self.pid is not None:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+            self.result(())
 
 
 def read_postings(folder: Path, key: str, manifest: dict[str, Any]) -> list[int]:

@@ -350,3 +350,26 @@ def test_pages_indexed_ahead_leave_the_index_nothing_to_index(tmp_path: Path, mo
     ahead_files = search.write_index(pages, tmp_path / "ahead", cache).files
     monkeypatch.undo()
     assert ahead_files == search.write_index(pages, tmp_path / "alone").files
+
+
+def test_an_index_written_ahead_is_the_index_written_here(tmp_path: Path) -> None:
+    """A forked process writes the same files, and says what it wrote, for the pages it was given only."""
+    pages = [search.SearchPage(f"reports/{n}/", f"第{n}篇", f"<p>粮食产量第{n}段</p><p>居民消费{n}</p>") for n in range(5)]
+    cache = ResultCache(tmp_path / "cache", "test")
+    here = search.write_index(pages, tmp_path / "here", cache)
+    ahead = search.WritingAhead()
+    assert ahead.start(reversed(pages), tmp_path / "ahead", cache)
+    written = ahead.result(pages)
+    assert written == here
+    assert site_files(tmp_path / "ahead") == site_files(tmp_path / "here")
+    assert ahead.result(pages) is None  # nothing is running any more
+    assert ahead.start(pages, tmp_path / "other", cache)
+    changed = [*pages[:4], search.SearchPage("reports/4/", "第4篇", "<p>港珠澳大桥</p>")]
+    assert ahead.result(changed) is None  # not the pages it indexed: the caller writes the index itself
+    assert ahead.start(pages, tmp_path / "stopped", cache)
+    ahead.stop()
+    assert ahead.pid is None and ahead.result(pages) is None
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
