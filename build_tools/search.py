@@ -391,29 +391,44 @@ def index_and_store(page: SearchPage, key: str, store: tuple[Path, str] | None) 
     return indexed.summary
 
 
+# The pages handed to forked indexing workers, which find them here (so that they are not pickled).
+PAGES_TO_INDEX: list[tuple[SearchPage, str]] = []
+
+
+def index_handed(number: int, store: tuple[Path, str] | None) -> IndexedPage | PageSummary:
+    page, key = PAGES_TO_INDEX[number]
+    return index_and_store(page, key, store)
+
+
+def indexing_pool(
+    pages: Sequence[tuple[SearchPage, str]], store: tuple[Path, str] | None
+) -> tuple[ProcessPoolExecutor, Iterator[IndexedPage | PageSummary]] | None:
+    """Forked workers started on ``index_and_store`` of each page (``(page, key)``), and their results
+    in order; ``None`` when the pages are too few for workers or this process cannot fork."""
+    workers = worker_count(len(pages))
+    context = pool_context()
+    if workers <= 1 or len(pages) < MIN_FILES_FOR_POOL or context.get_start_method() != "fork":
+        return None
+    PAGES_TO_INDEX[:] = pages
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    return pool, pool.map(index_handed, range(len(pages)), [store] * len(pages), chunksize=4)
+
+
 def index_pages(
     pages: Sequence[tuple[SearchPage, str]], cache: ResultCache | MemoryStore
 ) -> Iterator[IndexedPage | PageSummary]:
     """Each page's part (``(page, key)``), in order; in a pool of processes when there are many and it can
     fork, whose workers store the parts in ``cache`` themselves and give back only their summaries."""
-    workers = worker_count(len(pages))
-    context = pool_context()
-    if workers <= 1 or len(pages) < MIN_FILES_FOR_POOL or context.get_start_method() != "fork":
+    started = indexing_pool(pages, (cache.folder, cache.version) if isinstance(cache, ResultCache) else None)
+    if started is None:
         yield from (index_and_store(page, key, None) for page, key in pages)
         return
-    store = (cache.folder, cache.version) if isinstance(cache, ResultCache) else None
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        tasks = [[page for page, _ in pages], [key for _, key in pages], [store] * len(pages)]
-        yield from pool.map(index_and_store, *tasks, chunksize=4)
-
-
-# The pages ``IndexingAhead`` hands to its workers, which find them here when forked (so they are not pickled).
-PAGES_AHEAD: list[tuple[SearchPage, str]] = []
-
-
-def index_ahead(number: int, store: tuple[Path, str]) -> PageSummary | IndexedPage:
-    page, key = PAGES_AHEAD[number]
-    return index_and_store(page, key, store)
+    pool, results = started
+    try:
+        with pool:
+            yield from results
+    finally:
+        PAGES_TO_INDEX.clear()
 
 
 class IndexingAhead:
@@ -429,18 +444,15 @@ class IndexingAhead:
     def start(self, pages: Iterable[SearchPage], cache: ResultCache | None) -> int:
         """Starts indexing the pages of ``pages`` the index will need and ``cache`` lacks; how many."""
         self.wait()
-        if cache is None or pool_context().get_start_method() != "fork" or not cache.is_writable():
+        if cache is None or not cache.is_writable():
             return 0
         indexes = PageIndexes(cache)
         wanted = [(page, indexes.key_of(page)) for page in pages if not is_excluded(page.url)]
         missing = [(page, key) for page, key in wanted if not cache.has(key + ".s")]
-        workers = worker_count(len(missing))
-        if workers <= 1 or len(missing) < MIN_FILES_FOR_POOL:
+        started = indexing_pool(missing, (cache.folder, cache.version))
+        if started is None:
             return 0
-        PAGES_AHEAD[:] = missing
-        self.pool = ProcessPoolExecutor(workers, mp_context=pool_context())
-        store = (cache.folder, cache.version)
-        self.results = self.pool.map(index_ahead, range(len(missing)), [store] * len(missing), chunksize=4)
+        self.pool, self.results = started
         return len(missing)
 
     def wait(self) -> None:
@@ -455,7 +467,7 @@ class IndexingAhead:
         finally:
             self.pool.shutdown(cancel_futures=True)
             self.pool, self.results = None, iter(())
-            PAGES_AHEAD.clear()
+            PAGES_TO_INDEX.clear()
 
 
 def encoded(postings: dict[str, list[int]]) -> str:
