@@ -41,10 +41,10 @@ import signal
 import unicodedata
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -515,16 +515,17 @@ class MemoryStore:
 
 class PageIndexes:
     """Each page's part of the index, cached under a key made of its URL, title, tags and HTML, in
-    three entries that are read separately: ``KEY.s`` its ``PageSummary``, ``KEY`` its lines and
-    chunks (an ``IndexedPage``), ``KEY.f`` its shard fragments for the shard counts last asked for
-    (they change only when the index grows past a power of two). Only one page's parts are in memory
-    at a time."""
+    entries that are read separately: ``KEY.s`` its ``PageSummary``, ``KEY`` its lines and chunks (an
+    ``IndexedPage``), ``KEY.f0`` and ``KEY.f1`` its pair and its character fragments for the shard
+    count last asked for (which changes only when the index grows past a power of two). Only one
+    page's parts are in memory at a time."""
 
     def __init__(self, cache: ResultCache | None) -> None:
         # parts are read back from the cache: one that cannot store them is replaced by memory
         usable = cache is not None and cache.is_writable()
         self.cache: ResultCache | MemoryStore = cache if cache is not None and usable else MemoryStore()
         self.used: set[str] = set()
+        self.last: tuple[str, IndexedPage] | None = None  # the page read last: its fragments are asked for together
 
     def key_of(self, page: SearchPage) -> str:
         digest = hashlib.sha256(f"{source_version()}\0{page.url}\0{page.title}\0{page.tags}\0".encode())
@@ -537,7 +538,7 @@ class PageIndexes:
         A page given as ``(url, key)`` was not rendered again: its parts must be in the cache already.
         """
         keys = [self.key_of(page) if isinstance(page, SearchPage) else page[1] for page in pages]
-        self.used.update(key + suffix for key in keys for suffix in ("", ".s", ".f"))
+        self.used.update(key + suffix for key in keys for suffix in ("", ".s", ".f0", ".f1"))
         found = [self.cache.get(key + ".s") for key in keys]
         missing = [number for number, summary in enumerate(found) if not isinstance(summary, PageSummary)]
         lost = [pages[n][0] for n in missing if not isinstance(pages[n], SearchPage)]
@@ -553,26 +554,32 @@ class PageIndexes:
         return [(key, summary) for key, summary in zip(keys, found, strict=True) if isinstance(summary, PageSummary)]
 
     def page(self, key: str) -> IndexedPage:
+        if self.last is not None and self.last[0] == key:
+            return self.last[1]
         page = self.cache.get(key)
         if not isinstance(page, IndexedPage):
             raise LookupError(f"the index entry {key} is no longer cached")
+        self.last = (key, page)
         return page
 
-    def stored_fragments(self, key: str, counts: tuple[int, int]) -> tuple[Fragments, Fragments] | None:
-        stored = self.cache.get(key + ".f")
-        if isinstance(stored, tuple) and stored[0] == counts:
+    def stored_fragments(self, key: str, which: int, count: int) -> Fragments | None:
+        stored = self.cache.get(f"{key}.f{which}")
+        if isinstance(stored, tuple) and stored[0] == count:
             return stored[1]
         return None
 
-    def fragments(self, key: str, counts: tuple[int, int]) -> tuple[Fragments, Fragments]:
-        """The page's shard fragments for ``counts`` (pair shards, character shards)."""
-        stored = self.stored_fragments(key, counts)
+    def fragments(self, key: str, which: int, count: int) -> Fragments:
+        """The page's pair (``which`` 0) or character (1) fragments for ``count`` shards."""
+        stored = self.stored_fragments(key, which, count)
         if stored is not None:
             return stored
         page = self.page(key)
-        made = (fragments(page.pair_lines, counts[0]), fragments(page.character_lines, counts[1]))
-        self.cache.put(key + ".f", (counts, made))
+        made = fragments(page.character_lines if which else page.pair_lines, count)
+        self.cache.put(f"{key}.f{which}", (count, made))
         return made
+
+    def both_fragments(self, key: str, counts: tuple[int, int]) -> tuple[Fragments, Fragments]:
+        return self.fragments(key, 0, counts[0]), self.fragments(key, 1, counts[1])
 
     def finish(self) -> None:
         self.cache.retain(self.used)
@@ -643,8 +650,9 @@ def shard_texts(
     """(path, text) of each of ``shards`` (folder, pair or character, number): for every page with keys
     in it, ``@PAGE`` (its place in the manifest), then that page's lines."""
     parts: dict[tuple[str, int, int], list[str]] = {shard: [] for shard in shards}
+    kinds = sorted({which for _, which, _ in shards})
     for number, (key, _) in enumerate(summaries):
-        page_fragments = indexes.fragments(key, counts)
+        page_fragments = {which: indexes.fragments(key, which, counts[which]) for which in kinds}
         for shard, shard_parts in parts.items():
             fragment = page_fragments[shard[1]].of(shard[2])
             if fragment:
@@ -681,10 +689,10 @@ def changed_shards(
         old_key = previous.page_keys.get(summary.url)
         if old_key == key:
             continue
-        old = indexes.stored_fragments(old_key, counts) if old_key else None
-        if old is None:
+        old = [indexes.stored_fragments(old_key, which, counts[which]) if old_key else None for which in (0, 1)]
+        if old[0] is None or old[1] is None:
             return None
-        now = changes.pages[number] = indexes.fragments(key, counts)
+        now = changes.pages[number] = indexes.both_fragments(key, counts)
         for which in (0, 1):
             differs = (shard for shard in range(counts[which]) if old[which].of(shard) != now[which].of(shard))
             changes.shards[which].update(differs)
@@ -732,6 +740,24 @@ def part_span(text: str, number: int) -> tuple[int, int]:
     return len(text), len(text)
 
 
+def write_shards(
+    writer: IndexWriter,
+    summaries: Sequence[tuple[str, PageSummary]],
+    shards: Sequence[tuple[str, int, int]],
+    counts: tuple[int, int],
+    sizes: tuple[int, int],
+    indexes: PageIndexes,
+) -> dict[str, bytes]:
+    """Writes ``shards`` (folder, pair or character, number) a few at a time, so that memory holds only
+    their text; what it wrote (path → digest)."""
+    size = sum(sizes[which] // counts[which] for _, which, _ in shards)
+    groups = max(1, -(-size // settings()["shard_group_bytes"]))
+    for group in range(groups):
+        for path, text in shard_texts(summaries, shards[group::groups], counts, indexes):
+            writer.write(path, text)
+    return {path: writer.written[path] for path in (f"{folder}/{number}.txt" for folder, _, number in shards)}
+
+
 @dataclass(frozen=True)
 class WrittenIndex:
     """What ``write_index`` wrote: the manifest, each file's digest and each page's key in the cache."""
@@ -767,6 +793,17 @@ def write_index(
     )
     writer = IndexWriter(site_dir / "search", previous.files if previous is not None else None)
     changed = changed_shards(summaries, counts, previous, indexes) if writer.previous else None
+    spliced = changed is not None and write_spliced(writer, changed)
+    pair_shards, character_shards = (  # the shards still to write: none when splicing wrote the changed ones
+        [(folder, which, n) for n in range(counts[which]) if not spliced and f"{folder}/{n}.txt" not in writer.written]
+        for folder, which in (("g", 0), ("u", 1))
+    )
+    sizes = (sum(summary.pair_bytes for _, summary in summaries), sum(s.character_bytes for _, s in summaries))
+    write_pairs = partial(write_shards, writer, summaries, pair_shards, counts, sizes, indexes)
+    # many pages: a forked process writes the pair shards while this one writes the rest
+    helper = Forked.start(write_pairs) if len(summaries) >= MIN_FILES_FOR_POOL and pair_shards else None
+    if helper is None:
+        write_pairs()
     for key, summary in summaries:
         chunk_names = [f"c/{summary.key}.{k}.json" for k in range(summary.chunks)]
         if all(writer.is_known(name) for name in chunk_names) and known.get(summary.url) == key:
@@ -775,18 +812,13 @@ def write_index(
         else:
             for name, chunk in zip(chunk_names, indexes.page(key).chunks, strict=True):
                 writer.write(name, chunk)
-    spliced = changed is not None and write_spliced(writer, changed)
-    wanted = [  # the shards still to write: none when splicing wrote the changed ones
-        [(folder, which, n) for n in range(counts[which]) if not spliced and f"{folder}/{n}.txt" not in writer.written]
-        for folder, which in (("g", 0), ("u", 1))
-    ]
-    sizes = [sum(summary.pair_bytes for _, summary in summaries), sum(s.character_bytes for _, s in summaries)]
-    to_write = sum(len(shards) * sizes[which] // counts[which] for which, shards in enumerate(wanted))
-    groups = max(1, -(-to_write // config["shard_group_bytes"]))
-    for group in range(groups):  # a few shards at a time, so that memory holds only their text
-        shards = [item for items in wanted for item in items[group::groups]]
-        for path, text in shard_texts(summaries, shards, counts, indexes):
-            writer.write(path, text)
+    write_shards(writer, summaries, character_shards, counts, sizes, indexes)
+    if helper is not None:
+        written = helper.result()
+        if isinstance(written, dict):
+            writer.written.update(written)
+        else:  # the process failed: its shards are written here
+            write_pairs()
     for folder, which in (("g", 0), ("u", 1)):
         for shard in range(counts[which]):
             if f"{folder}/{shard}.txt" not in writer.written:
@@ -813,6 +845,46 @@ def write_index(
     return WrittenIndex(manifest, writer.written, {summary.url: key for key, summary in summaries})
 
 
+class Forked:
+    """A function run in a forked process, which sends its result back pickled through a pipe."""
+
+    def __init__(self, pid: int, pipe: int) -> None:
+        self.pid, self.pipe = pid, pipe
+
+    @classmethod
+    def start(cls, function: Callable[[], Any]) -> Forked | None:
+        """The process running ``function``; ``None`` when this one cannot fork (threads run here)."""
+        if pool_context().get_start_method() != "fork":
+            return None
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: run, send the result, leave without the parent's exit handlers
+            os.close(read)
+            status = 1
+            try:
+                data = pickle.dumps(function(), pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write, "wb") as stream:
+                    stream.write(data)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write)
+        return cls(pid, read)
+
+    def result(self) -> Any | None:
+        """Waits for the process: what ``function`` returned, or ``None`` if it failed."""
+        with os.fdopen(self.pipe, "rb") as stream:  # read to the end before waiting, or a full pipe blocks it
+            data = stream.read()
+        _, status = os.waitpid(self.pid, 0)
+        return pickle.loads(data) if status == 0 else None
+
+    def stop(self) -> None:
+        """Ends the process and waits for it."""
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+        self.result()
+
+
 class WritingAhead:
     """The whole index of a build into an empty folder, written by a forked process while the templates
     are rendered: ``start`` forks it with the pages; ``result`` waits for it and gives what it wrote,
@@ -821,50 +893,30 @@ class WritingAhead:
     the process left."""
 
     def __init__(self) -> None:
-        self.pid: int | None = None
-        self.pipe = -1
+        self.process: Forked | None = None
         self.pages: list[SearchPage] = []
 
     def start(self, pages: Iterable[SearchPage], site_dir: Path, cache: ResultCache | None) -> bool:
         self.stop()
-        if pool_context().get_start_method() != "fork":  # threads run here (a server): forking is unsafe
-            return False
         self.pages = sorted(pages, key=lambda page: page.url)
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: write the index, send back what it wrote, leave without the parent's exit handlers
-            os.close(read)
-            status = 1
-            try:
-                written = pickle.dumps(write_index(self.pages, site_dir, cache), pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(write, "wb") as stream:
-                    stream.write(written)
-                status = 0
-            finally:
-                os._exit(status)
-        os.close(write)
-        self.pid, self.pipe = pid, read
-        return True
+        self.process = Forked.start(partial(write_index, self.pages, site_dir, cache))
+        return self.process is not None
 
     def result(self, pages: Iterable[SearchPage]) -> WrittenIndex | None:
         """What the process wrote, if it wrote the index of ``pages``."""
-        if self.pid is None:
+        if self.process is None:
             return None
-        with os.fdopen(self.pipe, "rb") as stream:  # read to the end before waiting, or a full pipe blocks it
-            data = stream.read()
-        _, status = os.waitpid(self.pid, 0)
-        given, self.pid, self.pages = self.pages, None, []
-        if status != 0 or sorted(pages, key=lambda page: page.url) != given:
+        written, given = self.process.result(), self.pages
+        self.process, self.pages = None, []
+        if not isinstance(written, WrittenIndex) or sorted(pages, key=lambda page: page.url) != given:
             return None
-        written = pickle.loads(data)
-        return written if isinstance(written, WrittenIndex) else None
+        return written
 
     def stop(self) -> None:
         """Ends a process still running (a failed build) and forgets it."""
-        if self.pid is not None:
-            with contextlib.suppress(OSError):
-                os.kill(self.pid, signal.SIGKILL)
-            self.result(())
+        if self.process is not None:
+            self.process.stop()
+            self.process, self.pages = None, []
 
 
 def read_postings(folder: Path, key: str, manifest: dict[str, Any]) -> list[int]:

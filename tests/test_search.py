@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
@@ -368,8 +369,37 @@ def test_an_index_written_ahead_is_the_index_written_here(tmp_path: Path) -> Non
     assert ahead.result(changed) is None  # not the pages it indexed: the caller writes the index itself
     assert ahead.start(pages, tmp_path / "stopped", cache)
     ahead.stop()
-    assert ahead.pid is None and ahead.result(pages) is None
+    assert ahead.process is None and ahead.result(pages) is None
 
 
 def site_files(folder: Path) -> dict[str, bytes]:
     return {str(path.relative_to(folder)): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_pair_shards_written_by_a_forked_process_are_the_shards_written_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With many pages a forked process writes the pair shards; the files are those of one process, and
+    when that process fails, this one writes its shards."""
+    pages = [search.SearchPage(f"reports/{n}/", f"第{n}篇", f"<p>粮食产量第{n}段</p><p>居民消费{n}</p>") for n in range(12)]
+    started: list[search.Forked | None] = []
+    start = search.Forked.start
+
+    def recorded(function: Callable[[], object]) -> search.Forked | None:
+        started.append(start(function))
+        return started[-1]
+
+    monkeypatch.setattr(search.Forked, "start", recorded)
+    forked = search.write_index(pages, tmp_path / "forked")
+    assert started and started[0] is not None
+    monkeypatch.setattr(search.Forked, "start", lambda function: None)
+    alone = search.write_index(pages, tmp_path / "alone")
+    assert forked == alone
+    assert site_files(tmp_path / "forked") == site_files(tmp_path / "alone")
+
+    def failing() -> None:
+        raise RuntimeError("the helper fails")
+
+    monkeypatch.setattr(search.Forked, "start", lambda function: start(failing))
+    assert search.write_index(pages, tmp_path / "failed") == alone
+    assert site_files(tmp_path / "failed") == site_files(tmp_path / "alone")
