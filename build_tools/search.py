@@ -773,13 +773,17 @@ def write_index(
     cache: ResultCache | None = None,
     previous: WrittenIndex | None = None,
     unchanged: Iterable[str] = (),
+    *,
+    forked_helper: bool = True,
 ) -> WrittenIndex:
     """Writes ``site_dir/search/{manifest.json,g,u,c}`` and says what it wrote.
 
     ``cache`` keeps each page's part of the index between builds. ``previous`` is what the last call
     wrote into the same folder: files with the same bytes are not written again, and the pages whose
     URLs are in ``unchanged`` (not rendered this time) are indexed as they were then. Pages are read
-    one at a time; what is held for all of them is their shards' text, the size of the index.
+    one at a time; what is held for all of them is their shards' text, the size of the index. With many
+    pages and ``forked_helper``, a forked process writes the pair shards meanwhile (pointless, and
+    costly in memory, where other work runs beside the index).
     """
     config = settings()
     indexes = PageIndexes(cache)
@@ -800,8 +804,8 @@ def write_index(
     )
     sizes = (sum(summary.pair_bytes for _, summary in summaries), sum(s.character_bytes for _, s in summaries))
     write_pairs = partial(write_shards, writer, summaries, pair_shards, counts, sizes, indexes)
-    # many pages: a forked process writes the pair shards while this one writes the rest
-    helper = Forked.start(write_pairs) if len(summaries) >= MIN_FILES_FOR_POOL and pair_shards else None
+    many = len(summaries) >= MIN_FILES_FOR_POOL and bool(pair_shards)
+    helper = Forked.start(write_pairs) if forked_helper and many else None
     if helper is None:
         write_pairs()
     for key, summary in summaries:
@@ -899,7 +903,8 @@ class WritingAhead:
     def start(self, pages: Iterable[SearchPage], site_dir: Path, cache: ResultCache | None) -> bool:
         self.stop()
         self.pages = sorted(pages, key=lambda page: page.url)
-        self.process = Forked.start(partial(write_index, self.pages, site_dir, cache))
+        # the templates are rendered meanwhile: a second process would only compete with them
+        self.process = Forked.start(partial(write_index, self.pages, site_dir, cache, forked_helper=False))
         return self.process is not None
 
     def result(self, pages: Iterable[SearchPage]) -> WrittenIndex | None:
