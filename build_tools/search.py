@@ -404,14 +404,19 @@ def indexing_pool(
     pages: Sequence[tuple[SearchPage, str]], store: tuple[Path, str] | None
 ) -> tuple[ProcessPoolExecutor, Iterator[IndexedPage | PageSummary]] | None:
     """Forked workers started on ``index_and_store`` of each page (``(page, key)``), and their results
-    in order; ``None`` when the pages are too few for workers or this process cannot fork."""
+    in order; ``None`` when the pages are too few for workers, or this process cannot or could not fork."""
     workers = worker_count(len(pages))
     context = pool_context()
     if workers <= 1 or len(pages) < MIN_FILES_FOR_POOL or context.get_start_method() != "fork":
         return None
     PAGES_TO_INDEX[:] = pages
     pool = ProcessPoolExecutor(workers, mp_context=context)
-    return pool, pool.map(index_handed, range(len(pages)), [store] * len(pages), chunksize=4)
+    try:
+        return pool, pool.map(index_handed, range(len(pages)), [store] * len(pages), chunksize=4)
+    except OSError:  # no process to be had: the caller indexes the pages itself
+        pool.shutdown(wait=False, cancel_futures=True)
+        PAGES_TO_INDEX.clear()
+        return None
 
 
 def index_pages(
@@ -861,7 +866,12 @@ class Forked:
         if pool_context().get_start_method() != "fork":
             return None
         read, write = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to be had: the caller does the work itself
+            os.close(read)
+            os.close(write)
+            return None
         if pid == 0:  # the child: run, send the result, leave without the parent's exit handlers
             os.close(read)
             status = 1

@@ -403,3 +403,17 @@ def test_pair_shards_written_by_a_forked_process_are_the_shards_written_here(
     monkeypatch.setattr(search.Forked, "start", lambda function: start(failing))
     assert search.write_index(pages, tmp_path / "failed") == alone
     assert site_files(tmp_path / "failed") == site_files(tmp_path / "alone")
+
+
+def test_an_index_is_written_when_no_process_can_be_forked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = [search.SearchPage(f"reports/{n}/", f"第{n}篇", f"<p>粮食产量第{n}段</p>") for n in range(12)]
+    alone = search.write_index(pages, tmp_path / "alone")
+
+    def no_fork() -> int:
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(search.os, "fork", no_fork)
+    assert search.Forked.start(lambda: 1) is None
+    assert search.write_index(pages, tmp_path / "unforked") == alone
+    assert not search.WritingAhead().start(pages, tmp_path / "ahead", None)
+    assert search.IndexingAhead().start(pages, ResultCache(tmp_path / "cache", "test")) == 0
