@@ -10,31 +10,23 @@ platform cannot fork; a process that fails costs only time, since the hook proce
 
 from __future__ import annotations
 
-import contextlib
-import os
-import threading
+from functools import partial
 from pathlib import Path
 
-started: list[int] = []
+from build_tools.forked import Forked
+
+started: list[Forked] = []
 
 
 def start(folder: Path) -> None:
     """Forks a process that fills the cache with the results of the files of ``folder``."""
     from build_tools.cache import ResultCache
 
-    single_threaded = threading.active_count() == 1  # forking a process that runs threads is unsafe
-    if not hasattr(os, "fork") or not single_threaded or not folder.is_dir() or ResultCache.from_environment() is None:
+    if not folder.is_dir() or ResultCache.from_environment() is None:
         return
-    pid = os.fork()
-    if pid == 0:  # the child: fill the cache, then leave without running the parent's exit handlers
-        status = 0
-        try:
-            fill_cache(folder)
-        except BaseException:
-            status = 1
-        finally:
-            os._exit(status)
-    started.append(pid)
+    process = Forked.start(partial(fill_cache, folder))
+    if process is not None:
+        started.append(process)
 
 
 def fill_cache(folder: Path) -> None:
@@ -50,5 +42,4 @@ def fill_cache(folder: Path) -> None:
 def wait() -> None:
     """Returns once every process ``start`` forked has ended."""
     while started:
-        with contextlib.suppress(ChildProcessError):  # already reaped
-            os.waitpid(started.pop(), 0)
+        started.pop().result()

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -31,6 +30,7 @@ from build_tools.anomalies import find_anomalies
 from build_tools.cache import ResultCache, source_version
 from build_tools.clean import clean
 from build_tools.decode import DecodeError, decode
+from build_tools.forked import can_fork
 from build_tools.indicators import extract_indicators
 from build_tools.metadata import describe, slug_for
 from build_tools.model import InputError, Publication, Report, SourceText
@@ -143,9 +143,7 @@ def input_size(item: Input) -> int:
 
 def pool_context() -> multiprocessing.context.BaseContext:
     """``fork`` (workers start with the loaded resources) unless threads run here, as in ``mkdocs serve``."""
-    single_threaded = threading.active_count() == 1
-    method = "fork" if single_threaded and "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method)
+    return multiprocessing.get_context("fork" if can_fork() else "spawn")
 
 
 def run_all(function: Callable[..., Any], tasks: Sequence[tuple[Any, ...]], workers: int | None) -> list[Any]:

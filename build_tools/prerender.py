@@ -14,19 +14,16 @@ cache is off, nothing is done ahead.
 from __future__ import annotations
 
 import logging
-import os
-import threading
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from build_tools.forked import Forked
+
 MIN_PAGES = 8
-
-
-def can_fork() -> bool:
-    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 def render_page(page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -56,21 +53,19 @@ def prerender(
     pages: Sequence[Page], config: MkDocsConfig, files: Files, workers: int, keep: Callable[[logging.Handler], bool]
 ) -> int:
     """Renders ``pages`` in ``workers`` forked processes, for their events to cache; returns how many forked."""
-    if workers < 2 or len(pages) < MIN_PAGES or not can_fork():
+    if workers < 2 or len(pages) < MIN_PAGES:
         return 0
-    children = []
-    for share in range(workers):
-        pid = os.fork()
-        if pid == 0:  # the worker: render its share, then leave without running the parent's exit handlers
-            status = 0
-            try:
-                quiet_worker(keep)
-                for page in pages[share::workers]:
-                    render_page(page, config, files)
-            except BaseException:
-                status = 1
-            os._exit(status)
-        children.append(pid)
-    for pid in children:
-        os.waitpid(pid, 0)
+    shares = [partial(render_share, pages[share::workers], config, files, keep) for share in range(workers)]
+    children = [child for child in map(Forked.start, shares) if child is not None]
+    for child in children:
+        child.result()
     return len(children)
+
+
+def render_share(
+    pages: Sequence[Page], config: MkDocsConfig, files: Files, keep: Callable[[logging.Handler], bool]
+) -> None:
+    """In a worker: renders ``pages``, for their events to cache what Markdown made of them."""
+    quiet_worker(keep)
+    for page in pages:
+        render_page(page, config, files)

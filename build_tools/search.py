@@ -28,20 +28,17 @@ whole index. ``docs/javascripts/search-worker.js`` is the browser side; it must 
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import html
 import json
 import math
 import operator
 import os
-import pickle
 import re
-import signal
 import unicodedata
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -49,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.cache import ResultCache, source_version
+from build_tools.forked import Forked
 from build_tools.pipeline import MIN_FILES_FOR_POOL, pool_context, worker_count
 from build_tools.resource_files import load_yaml
 
@@ -391,6 +389,13 @@ def index_and_store(page: SearchPage, key: str, store: tuple[Path, str] | None) 
     return indexed.summary
 
 
+def index_key(page: SearchPage) -> str:
+    """The cache key of ``page``'s part of the index: its URL, title, tags and HTML, and the code's version."""
+    digest = hashlib.sha256(f"{source_version()}\0{page.url}\0{page.title}\0{page.tags}\0".encode())
+    digest.update(page.html.encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
 # The pages handed to forked indexing workers, which find them here (so that they are not pickled).
 PAGES_TO_INDEX: list[tuple[SearchPage, str]] = []
 
@@ -451,8 +456,7 @@ class IndexingAhead:
         self.wait()
         if cache is None or not cache.is_writable():
             return 0
-        indexes = PageIndexes(cache)
-        wanted = [(page, indexes.key_of(page)) for page in pages if not is_excluded(page.url)]
+        wanted = [(page, index_key(page)) for page in pages if not is_excluded(page.url)]
         missing = [(page, key) for page, key in wanted if not cache.has(key + ".s")]
         started = indexing_pool(missing, (cache.folder, cache.version))
         if started is None:
@@ -532,17 +536,12 @@ class PageIndexes:
         self.used: set[str] = set()
         self.last: tuple[str, IndexedPage] | None = None  # the page read last: its fragments are asked for together
 
-    def key_of(self, page: SearchPage) -> str:
-        digest = hashlib.sha256(f"{source_version()}\0{page.url}\0{page.title}\0{page.tags}\0".encode())
-        digest.update(page.html.encode("utf-8", "surrogateescape"))
-        return digest.hexdigest()
-
     def summaries(self, pages: Sequence[SearchPage | tuple[str, str]]) -> list[tuple[str, PageSummary]]:
         """Each page's key and summary; the pages not cached are indexed (in a pool of processes) and stored.
 
         A page given as ``(url, key)`` was not rendered again: its parts must be in the cache already.
         """
-        keys = [self.key_of(page) if isinstance(page, SearchPage) else page[1] for page in pages]
+        keys = [index_key(page) if isinstance(page, SearchPage) else page[1] for page in pages]
         self.used.update(key + suffix for key in keys for suffix in ("", ".s", ".f0", ".f1"))
         found = [self.cache.get(key + ".s") for key in keys]
         missing = [number for number, summary in enumerate(found) if not isinstance(summary, PageSummary)]
@@ -852,51 +851,6 @@ def write_index(
     writer.write("manifest.json", dumps(manifest))
     writer.remove_stale()
     return WrittenIndex(manifest, writer.written, {summary.url: key for key, summary in summaries})
-
-
-class Forked:
-    """A function run in a forked process, which sends its result back pickled through a pipe."""
-
-    def __init__(self, pid: int, pipe: int) -> None:
-        self.pid, self.pipe = pid, pipe
-
-    @classmethod
-    def start(cls, function: Callable[[], Any]) -> Forked | None:
-        """The process running ``function``; ``None`` when this one cannot fork (threads run here)."""
-        if pool_context().get_start_method() != "fork":
-            return None
-        read, write = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:  # no process to be had: the caller does the work itself
-            os.close(read)
-            os.close(write)
-            return None
-        if pid == 0:  # the child: run, send the result, leave without the parent's exit handlers
-            os.close(read)
-            status = 1
-            try:
-                data = pickle.dumps(function(), pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(write, "wb") as stream:
-                    stream.write(data)
-                status = 0
-            finally:
-                os._exit(status)
-        os.close(write)
-        return cls(pid, read)
-
-    def result(self) -> Any | None:
-        """Waits for the process: what ``function`` returned, or ``None`` if it failed."""
-        with os.fdopen(self.pipe, "rb") as stream:  # read to the end before waiting, or a full pipe blocks it
-            data = stream.read()
-        _, status = os.waitpid(self.pid, 0)
-        return pickle.loads(data) if status == 0 else None
-
-    def stop(self) -> None:
-        """Ends the process and waits for it."""
-        with contextlib.suppress(OSError):
-            os.kill(self.pid, signal.SIGKILL)
-        self.result()
 
 
 class WritingAhead:
