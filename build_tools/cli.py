@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from build_tools import ahead
+from build_tools.engine import ahead
 
 if TYPE_CHECKING:
     from build_tools.model import Publication, Report
@@ -41,7 +41,7 @@ def outline(report: Report) -> list[dict[str, Any]]:
 
 
 def report_json(report: Report) -> dict[str, Any]:
-    from build_tools.tables import indicator_record
+    from build_tools.pages.tables import indicator_record
 
     return {
         "title": report.title,
@@ -66,7 +66,7 @@ def publication_json(publication: Publication) -> dict[str, Any]:
 
 
 def command_inspect(args: argparse.Namespace) -> int:
-    from build_tools.pipeline import publish, read_inputs
+    from build_tools.engine.pipeline import publish, read_inputs
 
     apply_limits(args)
     publication = publish(read_inputs(Path(name) for name in args.files))

@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
+from build_tools.engine.pipeline import process_bytes
 from build_tools.model import Heading, ListBlock, Report
-from build_tools.pipeline import process_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_f936ed40faecbb33.txt"

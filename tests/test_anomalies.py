@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.anomalies import find_anomalies
 from build_tools.model import Paragraph
-from build_tools.structure import structure
+from build_tools.report.anomalies import find_anomalies
+from build_tools.report.structure import structure
 from tests.gold_structure import gold, seed_reports
 
 

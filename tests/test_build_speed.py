@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import ahead
-from build_tools.cache import DAY_SECONDS, ResultCache, code_version, prune
-from build_tools.model import InputError, Publication
-from build_tools.pipeline import (
+from build_tools.engine import ahead
+from build_tools.engine.cache import DAY_SECONDS, ResultCache, code_version, prune
+from build_tools.engine.pipeline import (
     CachedPublication,
     folder_inputs,
     input_files,
@@ -28,8 +27,9 @@ from build_tools.pipeline import (
     read_inputs,
     store_missing,
 )
-from build_tools.site import build_site, download_files, file_pages, report_pages
-from build_tools.tables import as_csv, as_json, download_rows
+from build_tools.model import InputError, Publication
+from build_tools.pages.site import build_site, download_files, file_pages, report_pages
+from build_tools.pages.tables import as_csv, as_json, download_rows
 from tests.conftest import ROOT
 from tests.conftest import build_site as build_with_cli
 

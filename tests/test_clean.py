@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.clean import clean, original_line, repair_line, unaccounted_lines
-from build_tools.decode import decode
 from build_tools.model import RawReport, SourceLine
-from build_tools.split import split
+from build_tools.report.clean import clean, unaccounted_lines
+from build_tools.report.decode import decode
+from build_tools.report.fixers import original_line, repair_line
+from build_tools.report.split import split
 from tests.gold_structure import SEED, dropped_lines, gold, predicted_joins, seed_reports
 
 

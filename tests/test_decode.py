@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from build_tools.decode import DecodeError, decode
+from build_tools.report.decode import DecodeError, decode
 
 TEXT = "政府工作报告\n一、经济发展\n国内生产总值增长５%。"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import idf
-from build_tools.glossary import Glossary, GlossaryTerm, parse_entries
-from build_tools.tagging import Tagger
+from build_tools.report import idf
+from build_tools.report.glossary import Glossary, GlossaryTerm, parse_entries
+from build_tools.report.tagging import Tagger
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_f936ed40faecbb33.txt"

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from build_tools.indicator_scoring import line_paragraphs, read_source_lines, score_national, score_seed
-from build_tools.indicators import extract_indicators, parse_chinese_number
 from build_tools.model import Indicator, Paragraph
+from build_tools.report.indicators import extract_indicators, parse_chinese_number
 from build_tools.resource_files import load_yaml
+from tests.indicator_scoring import line_paragraphs, read_source_lines, score_national, score_seed
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"

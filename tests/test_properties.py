@@ -14,12 +14,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from build_tools.clean import any_fixer, clean, find_edits, fixers, nfkc, unaccounted_lines
-from build_tools.decode import DecodeError, decode
+from build_tools.engine.pipeline import process_bytes
 from build_tools.model import Heading, ListBlock, RawReport, SourceLine
-from build_tools.pipeline import process_bytes
-from build_tools.render import DASH, ReportRenderer
-from build_tools.split import split
+from build_tools.pages.render import DASH, ReportRenderer
+from build_tools.report.clean import clean, nfkc, unaccounted_lines
+from build_tools.report.decode import DecodeError, decode
+from build_tools.report.fixers import any_fixer, find_edits, fixers
+from build_tools.report.split import split
 from tests.conftest import ROOT
 
 # Pieces real reports are made of, so that generated text reaches the interesting rules.
@@ -123,8 +124,8 @@ def test_the_text_of_a_rendered_page_is_the_cleaned_text(lines: list[str]) -> No
 GENERATE = """
 import hashlib, sys
 from pathlib import Path
-from build_tools.pipeline import input_files, publish, read_inputs
-from build_tools.site import build_site
+from build_tools.engine.pipeline import input_files, publish, read_inputs
+from build_tools.pages.site import build_site
 publication = publish(read_inputs(input_files(Path(sys.argv[1]))))
 pages = build_site(publication, site_name="x").pages
 digest = hashlib.sha256()

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.clean import clean
 from build_tools.model import RawReport, SourceLine
-from build_tools.provenance import source_text
+from build_tools.report.clean import clean
+from build_tools.report.provenance import source_text
 
 
 def cleaned(*lines: str):

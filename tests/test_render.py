@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from build_tools.raw_html import RAW_END, RAW_START, RawHtmlExtension
-from build_tools.render import Mark, escape_html, escape_markdown, render_inline
+from build_tools.pages.raw_html import RAW_END, RAW_START, RawHtmlExtension
+from build_tools.pages.render import Mark, escape_html, escape_markdown, render_inline
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.engine.pipeline import input_files, process_bytes, publish, read_inputs
 from build_tools.model import Heading
-from build_tools.pipeline import input_files, process_bytes, publish, read_inputs
 from tests.conftest import CORPUS, ROOT, build_site
 from tests.gold_structure import normalise
 

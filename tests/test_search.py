@@ -7,6 +7,7 @@ committed at once, as an input method does, then a key press) and read Material'
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 from collections.abc import Callable
@@ -17,7 +18,9 @@ from urllib.parse import urlparse
 import pytest
 
 from build_tools import search
-from build_tools.cache import ResultCache
+from build_tools.engine.cache import ResultCache
+from build_tools.engine.forked import Forked
+from build_tools.search import indexing
 from tests.benchmarks.bench_search import (
     TOP,
     SearchBox,
@@ -347,7 +350,7 @@ def test_pages_indexed_ahead_leave_the_index_nothing_to_index(tmp_path: Path, mo
         assert not pages, "pages indexed again"
         return []
 
-    monkeypatch.setattr(search, "index_pages", index_pages)
+    monkeypatch.setattr(indexing, "index_pages", index_pages)
     ahead_files = search.write_index(pages, tmp_path / "ahead", cache).files
     monkeypatch.undo()
     assert ahead_files == search.write_index(pages, tmp_path / "alone").files
@@ -382,17 +385,17 @@ def test_pair_shards_written_by_a_forked_process_are_the_shards_written_here(
     """With many pages a forked process writes the pair shards; the files are those of one process, and
     when that process fails, this one writes its shards."""
     pages = [search.SearchPage(f"reports/{n}/", f"第{n}篇", f"<p>粮食产量第{n}段</p><p>居民消费{n}</p>") for n in range(12)]
-    started: list[search.Forked | None] = []
-    start = search.Forked.start
+    started: list[Forked | None] = []
+    start = Forked.start
 
-    def recorded(function: Callable[[], object]) -> search.Forked | None:
+    def recorded(function: Callable[[], object]) -> Forked | None:
         started.append(start(function))
         return started[-1]
 
-    monkeypatch.setattr(search.Forked, "start", recorded)
+    monkeypatch.setattr(Forked, "start", recorded)
     forked = search.write_index(pages, tmp_path / "forked")
     assert started and started[0] is not None
-    monkeypatch.setattr(search.Forked, "start", lambda function: None)
+    monkeypatch.setattr(Forked, "start", lambda function: None)
     alone = search.write_index(pages, tmp_path / "alone")
     assert forked == alone
     assert site_files(tmp_path / "forked") == site_files(tmp_path / "alone")
@@ -400,7 +403,7 @@ def test_pair_shards_written_by_a_forked_process_are_the_shards_written_here(
     def failing() -> None:
         raise RuntimeError("the helper fails")
 
-    monkeypatch.setattr(search.Forked, "start", lambda function: start(failing))
+    monkeypatch.setattr(Forked, "start", lambda function: start(failing))
     assert search.write_index(pages, tmp_path / "failed") == alone
     assert site_files(tmp_path / "failed") == site_files(tmp_path / "alone")
 
@@ -412,8 +415,8 @@ def test_an_index_is_written_when_no_process_can_be_forked(tmp_path: Path, monke
     def no_fork() -> int:
         raise OSError("Resource temporarily unavailable")
 
-    monkeypatch.setattr(search.os, "fork", no_fork)
-    assert search.Forked.start(lambda: 1) is None
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert Forked.start(lambda: 1) is None
     assert search.write_index(pages, tmp_path / "unforked") == alone
     assert not search.WritingAhead().start(pages, tmp_path / "ahead", None)
     assert search.IndexingAhead().start(pages, ResultCache(tmp_path / "cache", "test")) == 0

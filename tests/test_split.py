@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from build_tools.decode import decode
-from build_tools.split import split
+from build_tools.report.decode import decode
+from build_tools.report.split import split
 from tests.gold_structure import SEED, gold
 
 

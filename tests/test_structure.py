@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from build_tools.model import Body, Heading, Paragraph
-from build_tools.structure import structure
+from build_tools.report.structure import structure
 from tests.gold_structure import gold, predicted_lists, score_headings, seed_reports
 
 

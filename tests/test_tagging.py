@@ -8,8 +8,8 @@ from pathlib import Path
 import jieba
 import pytest
 
-from build_tools import idf
-from build_tools.tagging import (
+from build_tools.report import idf
+from build_tools.report.tagging import (
     MAX_TAGS,
     MIN_TAGS,
     STOPWORDS_PATH,

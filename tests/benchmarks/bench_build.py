@@ -54,8 +54,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from build_tools.pipeline import input_files, publish, read_inputs  # noqa: E402
-from build_tools.render import escape_markdown  # noqa: E402
+from build_tools.engine.pipeline import input_files, publish, read_inputs  # noqa: E402
+from build_tools.pages.render import escape_markdown  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 CORPUS_FOLDERS = ("national", "city", "province")
@@ -278,7 +278,7 @@ def segmenters(seeds: Path) -> None:
     """rjieba against jieba, both with the tagger's user dictionary, over every cleaned paragraph."""
     import jieba
 
-    from build_tools.tagging import USERDICT_PATH, Segmenter, read_user_terms
+    from build_tools.report.tagging import USERDICT_PATH, Segmenter, read_user_terms
 
     publication = publish(read_inputs(input_files(seeds)))
     paragraphs = [p.text for report in publication.reports for p in report.cleaned.paragraphs]

@@ -18,15 +18,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from build_tools.indicator_scoring import (  # noqa: E402
+from build_tools.model import Indicator, Paragraph  # noqa: E402
+from build_tools.report.indicators import extract_indicators  # noqa: E402
+from tests.indicator_scoring import (  # noqa: E402
     Score,
     line_paragraphs,
     read_source_lines,
     score_national,
     score_seed,
 )
-from build_tools.indicators import extract_indicators  # noqa: E402
-from build_tools.model import Indicator, Paragraph  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SEED = ROOT / "seeds" / "000_f936ed40faecbb33.txt"
@@ -76,7 +76,7 @@ def print_score(title: str, result: Score) -> None:
 
 def main() -> None:
     started = time.perf_counter()
-    import build_tools.indicators as module
+    import build_tools.report.indicators as module
 
     module._rules()
     print(f"rules loaded in {time.perf_counter() - started:.3f} s\n")

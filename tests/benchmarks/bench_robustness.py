@@ -13,10 +13,11 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from build_tools.clean import clean, original_line
-from build_tools.decode import DecodeError, decode
-from build_tools.pipeline import input_files, publish, read_inputs
-from build_tools.split import split
+from build_tools.engine.pipeline import input_files, publish, read_inputs
+from build_tools.report.clean import clean
+from build_tools.report.decode import DecodeError, decode
+from build_tools.report.fixers import original_line
+from build_tools.report.split import split
 from tests.conftest import build_site, corpus_files
 from tests.test_robustness import bad_inputs
 from tests.test_security import PAYLOADS, Findings, browse, payload_reports

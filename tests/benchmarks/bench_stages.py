@@ -14,14 +14,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from build_tools.anomalies import find_anomalies
-from build_tools.clean import clean
-from build_tools.decode import decode
-from build_tools.indicators import extract_indicators
-from build_tools.metadata import describe
-from build_tools.pipeline import tagger
-from build_tools.split import split
-from build_tools.structure import structure
+from build_tools.engine.pipeline import tagger
+from build_tools.report.anomalies import find_anomalies
+from build_tools.report.clean import clean
+from build_tools.report.decode import decode
+from build_tools.report.indicators import extract_indicators
+from build_tools.report.metadata import describe
+from build_tools.report.split import split
+from build_tools.report.structure import structure
 from tests.conftest import corpus_files
 
 BASE_STAGES = ("decode", "split", "clean", "structure", "anomalies", "metadata")

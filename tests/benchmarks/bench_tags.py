@@ -15,8 +15,8 @@ from pathlib import Path
 
 import jieba
 
-from build_tools import idf
-from build_tools.tagging import Tagger
+from build_tools.report import idf
+from build_tools.report.tagging import Tagger
 from tests.test_tagging import seed_reports
 
 ROOT = Path(__file__).resolve().parents[2]

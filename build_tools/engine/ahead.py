@@ -13,14 +13,14 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from build_tools.forked import Forked
+from build_tools.engine.forked import Forked
 
 started: list[Forked] = []
 
 
 def start(folder: Path) -> None:
     """Forks a process that fills the cache with the results of the files of ``folder``."""
-    from build_tools.cache import ResultCache
+    from build_tools.engine.cache import ResultCache
 
     if not folder.is_dir() or ResultCache.from_environment() is None:
         return
@@ -30,9 +30,9 @@ def start(folder: Path) -> None:
 
 
 def fill_cache(folder: Path) -> None:
-    from build_tools.cache import ResultCache
-    from build_tools.pipeline import folder_inputs, store_missing
-    from build_tools.site import file_pages
+    from build_tools.engine.cache import ResultCache
+    from build_tools.engine.pipeline import folder_inputs, store_missing
+    from build_tools.pages.site import file_pages
 
     cache = ResultCache.from_environment()
     if cache is not None:

@@ -17,13 +17,13 @@ from typing import Any
 
 import yaml
 
-from build_tools.anomalies import inline_anomalies
-from build_tools.glossary import Glossary
 from build_tools.model import Body, Heading, Indicator, ListBlock, Paragraph, Report
-from build_tools.raw_html import RAW_END, RAW_START
+from build_tools.pages.raw_html import RAW_END, RAW_START
+from build_tools.pages.tables import core_category, grouped
+from build_tools.report.anomalies import inline_anomalies
+from build_tools.report.glossary import Glossary
+from build_tools.report.structure import block_paragraphs
 from build_tools.resource_files import load_yaml
-from build_tools.structure import block_paragraphs
-from build_tools.tables import core_category, grouped
 
 BACKSLASH_ESCAPED = frozenset("\\`*_{}[]()#+-.!")  # Python-Markdown's escapable characters
 ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;", '"': "&quot;"}

@@ -8,44 +8,39 @@ Each file is processed on its own (``process_input``: name and bytes in, its rep
 ``publish`` hands the files to a pool of worker processes when there are more than a handful
 (``REPORTS_WORKERS`` sets the number; 1 processes them in this process). The result does not depend on
 the pool: reports come back in input order. ``publish_cached`` first asks a ``ResultCache``
-(``build_tools/cache.py``) for each file's result by content hash and processes only the files it lacks;
+(``engine.cache``) for each file's result by content hash and processes only the files it lacks;
 it can also hand each file's reports to a ``finish`` step in the same worker (the site renders their
 pages there) and cache what that makes alongside.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from build_tools.anomalies import find_anomalies
-from build_tools.cache import ResultCache, source_version
-from build_tools.clean import clean
-from build_tools.decode import DecodeError, decode
-from build_tools.forked import can_fork
-from build_tools.indicators import extract_indicators
-from build_tools.metadata import describe, slug_for
+from build_tools.engine.cache import ResultCache, shared_cache, source_version
+from build_tools.engine.forked import run_all
 from build_tools.model import InputError, Publication, Report, SourceText
-from build_tools.provenance import with_source_spans
-from build_tools.split import split
-from build_tools.structure import structure
-from build_tools.tagging import JIEBA_DICT_PATH, PLACE_SUFFIXES_PATH, USERDICT_PATH, Tagger, WordClasses
+from build_tools.pages.site import ReportPages, all_report_pages, file_pages
+from build_tools.report.anomalies import find_anomalies
+from build_tools.report.clean import clean
+from build_tools.report.decode import DecodeError, decode
+from build_tools.report.indicators import extract_indicators
+from build_tools.report.metadata import describe, slug_for
+from build_tools.report.provenance import with_source_spans
+from build_tools.report.split import split
+from build_tools.report.structure import structure
+from build_tools.report.tagging import JIEBA_DICT_PATH, PLACE_SUFFIXES_PATH, USERDICT_PATH, Tagger, WordClasses
 
 Input = tuple[str, bytes | OSError]
 FileResult = tuple[Report, ...] | InputError
 # What a caller makes of one file's reports besides them (the site's pages), in the same worker; one item per report.
 Finish = Callable[[tuple[Report, ...]], tuple[Any, ...]]
 Outcome = tuple[FileResult, tuple[Any, ...]]
-WORKERS_ENV = "REPORTS_WORKERS"
-MIN_FILES_FOR_POOL = 8
 
 
 @cache
@@ -127,50 +122,9 @@ def process_and_finish(path: str, data: bytes | OSError, finish: Finish | None) 
         return InputError(path, f"could not be rendered: {type(error).__name__}: {error}", "internal"), ()
 
 
-def worker_count(files: int) -> int:
-    """Processes to use for ``files`` files: ``REPORTS_WORKERS``, else one per core, none for a handful."""
-    configured = os.environ.get(WORKERS_ENV)
-    if configured:
-        return max(1, int(configured))
-    if files < MIN_FILES_FOR_POOL:
-        return 1
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def input_size(item: Input) -> int:
-    return len(item[1]) if isinstance(item[1], bytes) else 0
-
-
-def pool_context() -> multiprocessing.context.BaseContext:
-    """``fork`` (workers start with the loaded resources) unless threads run here, as in ``mkdocs serve``."""
-    return multiprocessing.get_context("fork" if can_fork() else "spawn")
-
-
-def run_all(function: Callable[..., Any], tasks: Sequence[tuple[Any, ...]], workers: int | None) -> list[Any]:
-    """``function(*task)`` of every task, in order; in a pool of processes (largest input first) when
-    ``workers`` (default: automatic) > 1. A task's second item is the file's content."""
-    count = worker_count(len(tasks)) if workers is None else workers
-    if count <= 1 or len(tasks) <= 1:
-        return [function(*task) for task in tasks]
-    context = pool_context()
-    if context.get_start_method() == "fork":  # loaded once here, the tagger is shared by every worker
-        tagger()
-    results: list[Any] = [None] * len(tasks)
-    done = [False] * len(tasks)
-    largest_first = sorted(range(len(tasks)), key=lambda n: -input_size((tasks[n][0], tasks[n][1])))
-    try:
-        with ProcessPoolExecutor(min(count, len(tasks)), mp_context=context) as pool:
-            futures = {n: pool.submit(function, *tasks[n]) for n in largest_first}
-            for number in sorted(futures):
-                results[number], done[number] = futures.pop(number).result(), True
-    except BrokenProcessPool:
-        pass  # a worker died (killed, out of memory): the tasks it left undone are run here
-    return [result if done[n] else function(*tasks[n]) for n, result in enumerate(results)]
-
-
 def process_all(inputs: Sequence[Input], workers: int | None = None, finish: Finish | None = None) -> list[Outcome]:
     """``process_and_finish`` of every input, in input order; a pool when ``workers`` (default: automatic) > 1."""
-    return run_all(process_and_finish, [(path, data, finish) for path, data in inputs], workers)
+    return run_all(process_and_finish, [(path, data, finish) for path, data in inputs], workers, before_fork=tagger)
 
 
 def assemble(results: Iterable[FileResult]) -> Publication:
@@ -292,7 +246,7 @@ def publish_finished(
     missing = [number for number, item in enumerate(found) if item is None]
     store = (cache.folder, cache.version) if cache is not None else None
     tasks = [(*inputs[n], finish, store, keys[n]) for n in missing]
-    for number, item in zip(missing, run_all(process_and_store, tasks, workers), strict=True):
+    for number, item in zip(missing, run_all(process_and_store, tasks, workers, before_fork=tagger), strict=True):
         found[number] = item
     if cache is not None:
         cache.retain({key + FINISHED_SUFFIX for key in keys})
@@ -315,7 +269,7 @@ def store_missing(inputs: Sequence[Input], cache: ResultCache, finish: Finish, *
     keys = input_keys(inputs, cache)
     missing = [number for number, key in enumerate(keys) if key and not cache.has(key + FINISHED_SUFFIX)]
     store = (cache.folder, cache.version)
-    run_all(store_only, [(*inputs[n], finish, store, keys[n]) for n in missing], workers)
+    run_all(store_only, [(*inputs[n], finish, store, keys[n]) for n in missing], workers, before_fork=tagger)
     return len(missing)
 
 
@@ -348,6 +302,19 @@ def unique_slugs(reports: list[Report]) -> list[Report]:
         taken.add(slug)
         unique.append(report if slug == report.slug else replace(report, slug=slug))
     return unique
+
+
+def site_report_pages(inputs: list[Input]) -> tuple[list[ReportPages], tuple[InputError, ...], int]:
+    """Every report's own pages (``pages.site.file_pages``; the reports themselves stay in the workers and
+    the cache), the files' errors and how many files were processed. When two reports would take the same page name, the
+    reports are needed to rename one (``unique_slugs``): then they are all read."""
+    finished = publish_finished(inputs, shared_cache(), file_pages)
+    slugs = [slug for _, _, slug in finished.reports]
+    if len(set(slugs)) == len(slugs):
+        return list(finished.finished), finished.errors, finished.processed
+    cached = publish_cached(inputs, shared_cache(), finish=file_pages)
+    pages = all_report_pages(cached.publication, cached.finished)
+    return pages, cached.publication.errors, cached.processed
 
 
 def input_files(folder: Path) -> list[Path]:

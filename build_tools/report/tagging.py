@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
-RESOURCE_DIR = Path(__file__).resolve().parent / "resources" / "tags"
+RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "tags"
 USERDICT_PATH = RESOURCE_DIR / "userdict.txt"
 STOPWORDS_PATH = RESOURCE_DIR / "stopwords.txt"
 IDF_PATH = RESOURCE_DIR / "idf.tsv"

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from build_tools.headings import chinese_numeral
 from build_tools.model import Anomaly, Block, Heading, ListBlock, Paragraph
+from build_tools.report.headings import chinese_numeral
+from build_tools.report.structure import block_paragraphs
 from build_tools.resource_files import load_yaml
-from build_tools.structure import block_paragraphs
 
 RULES = "anomalies.yaml"
 NUMBER_FORMATS = {

@@ -21,7 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from build_tools.forked import Forked
+from build_tools.engine.forked import Forked
 
 MIN_PAGES = 8
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-GLOSSARY_PATH = Path(__file__).resolve().parent / "resources" / "glossary.yaml"
+GLOSSARY_PATH = Path(__file__).resolve().parent.parent / "resources" / "glossary.yaml"
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools.indicators import extract_indicators
 from build_tools.model import Indicator, Paragraph
+from build_tools.report.indicators import extract_indicators
 
 __all__ = [
     "SEED_PIECES",

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from build_tools.headings import TITLE_STYLE, HeadingMatch, match_heading
 from build_tools.model import Block, Body, Heading, ListBlock, Paragraph
+from build_tools.report.headings import TITLE_STYLE, HeadingMatch, match_heading
 from build_tools.resource_files import load_yaml
 
 RULES = "structure.yaml"

@@ -34,7 +34,7 @@ from typing import Any
 
 from build_tools.resource_files import load_yaml
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_ROOT = PACKAGE_DIR.parent / ".cache"
 FOLDER_ENV = "REPORTS_CACHE_DIR"
 SWITCH_ENV = "REPORTS_CACHE"
@@ -193,31 +193,6 @@ def prune_shared() -> int:
         return 0
     days = float(load_yaml("settings.yaml")["cache_keep_days"])
     return prune(Path(os.environ.get(FOLDER_ENV) or DEFAULT_ROOT), days * DAY_SECONDS)
-
-
-@dataclass(frozen=True)
-class RenderedPage:
-    """What MkDocs' ``Page.render`` leaves on a page, in a form that pickles (files by path, TOC pickled)."""
-
-    content: str
-    toc: bytes
-    title: str | None
-    anchors: frozenset[str]
-    links: dict[str, dict[str, str]] | None
-    records: tuple[tuple[str, int, str], ...]
-
-
-@dataclass(frozen=True)
-class SiteState:
-    """What the last build wrote into one site folder (see ``BuildState`` in the MkDocs hook): the frame
-    every page depended on, the digest of its home page, of each generated file, and its search index
-    (a ``search.WrittenIndex``)."""
-
-    frame: str
-    home: bytes
-    generated: dict[str, bytes]
-    index: Any
-    noisy: frozenset[str] = frozenset()  # pages whose render logged warnings
 
 
 SHARED: dict[tuple[Path, str], ResultCache] = {}

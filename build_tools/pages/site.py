@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from build_tools.model import Heading, InputError, Publication, Report
-from build_tools.render import (
+from build_tools.pages.render import (
     escape_markdown,
     escape_plain,
     figure_anchor,
@@ -24,7 +24,7 @@ from build_tools.render import (
     render_report,
     table,
 )
-from build_tools.tables import as_csv, as_json, core_category, download_rows
+from build_tools.pages.tables import as_csv, as_json, core_category, download_rows
 
 
 @dataclass(frozen=True)

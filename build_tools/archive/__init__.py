@@ -1,0 +1,1 @@
+"""Work across reports: identity, duplicates, catalogue, series."""

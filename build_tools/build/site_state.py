@@ -1,0 +1,200 @@
+"""Rebuilding in place: what the last build wrote into a site folder in, the files this build must write out.
+
+The command line makes every build a dirty one. ``BuildState`` keeps, per site folder, what the last
+build wrote there (in the cache, ``site-state``); when the folder holds the last build of a site with
+the same frame (code, settings, navigation, page list: ``frame_of``), MkDocs writes only the generated
+files whose bytes changed (``GeneratedFile.is_modified``) and the search index only its changed files;
+otherwise the folder is cleaned first. Every page is still read, since MkDocs takes titles from there
+and Material's tags plugin gathers from all pages, but a page that is kept is not rendered
+(``BuildState.keeps``) unless its render logged warnings, which are then logged again.
+The downloads wait in a temporary folder (``Staging``) rather than in memory until MkDocs copies them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Container
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.utils import clean_directory
+
+from build_tools import search
+from build_tools.engine.cache import ResultCache, shared_cache, source_version
+from build_tools.pages.site import SitePages
+
+RENDER_PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
+TAG_LISTING = "<!-- material/tags"  # Material's tags plugin fills such a page with every page's tags
+
+
+@dataclass(frozen=True)
+class SiteState:
+    """What the last build wrote into one site folder (see ``BuildState``): the frame
+    every page depended on, the digest of its home page, of each generated file, and its search index
+    (a ``search.WrittenIndex``)."""
+
+    frame: str
+    home: bytes
+    generated: dict[str, bytes]
+    index: Any
+    noisy: frozenset[str] = frozenset()  # pages whose render logged warnings
+
+
+class GeneratedFile(File):
+    """A generated page or download that says whether it differs from what the last build wrote.
+
+    In a dirty build (``python -m build_tools build`` and ``serve`` make every build one) MkDocs writes
+    only the files that say so; ``BuildState`` has cleaned the folder first unless it holds the last
+    build of the same site. Every page is still read before the writing starts (``on_env``), so that
+    plugins that gather from all pages (Material's tags) see them all; a page that is kept is read
+    but not rendered (``BuildState.keeps``).
+    """
+
+    modified = True
+    state: BuildState
+
+    def is_modified(self) -> bool:
+        return not self.state.writing or self.modified or not os.path.isfile(self.abs_dest_path)
+
+
+class BuildState:
+    """Decides, per build, whether the site folder holds the last build of the same site (same
+    ``frame``: code, settings, navigation, page list); if not, it is cleaned and every file is
+    new. Kept between builds in the cache (``site-state``), one entry per site folder."""
+
+    def __init__(self) -> None:
+        self.frame = ""
+        self.tag_mapping = ""
+        self.site_dir = Path()
+        self.previous: SiteState | None = None
+        self.digests: dict[str, bytes] = {}
+        self.urls: list[str] = []
+        self.writing = False
+        self.noisy: set[str] = set()
+
+    def cache(self) -> ResultCache | None:
+        return shared_cache("site-state", "site-state")
+
+    def key(self) -> str:
+        return hashlib.sha256(str(self.site_dir.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+
+    def begin(self, site_dir: Path) -> None:
+        self.site_dir, self.digests, self.writing, self.noisy = site_dir, {}, False, set()
+        cache = self.cache()
+        stored = cache.get(self.key()) if cache is not None else None
+        home = site_dir / "index.html"
+        same = (
+            isinstance(stored, SiteState)
+            and stored.frame == self.frame
+            and home.is_file()
+            and search.digest(home.read_bytes()) == stored.home
+        )
+        self.previous = stored if same else None
+        if cache is not None:  # a build that fails from here on leaves no record: the next one starts clean
+            cache.put(self.key(), None)
+        if not same:
+            clean_directory(str(site_dir))
+
+    def changed(self, path: str, content: str | bytes, lists_tags: bool = False) -> bool:
+        """Whether ``content`` differs from what the last build wrote at ``path``; a page that lists
+        tags counts every report's tags as part of its content."""
+        if lists_tags:
+            content = f"{content}\0{self.tag_mapping}"
+        data = content.encode("utf-8", "surrogateescape") if isinstance(content, str) else content
+        self.digests[path] = search.digest(data)
+        return self.previous is None or self.previous.generated.get(path) != self.digests[path]
+
+    def keeps(self, file: File) -> bool:
+        """Whether ``file`` is a page this build keeps as the last build wrote it, which logged nothing
+        when rendered (a page that did is rendered from the cache again, so its warnings are logged)."""
+        if not isinstance(file, GeneratedFile) or self.previous is None or file.modified:
+            return False
+        if file.src_uri in self.previous.noisy:
+            self.noisy.add(file.src_uri)
+            return False
+        return os.path.isfile(file.abs_dest_path)
+
+    def unchanged_urls(self, rendered: Container[str]) -> list[str]:
+        """The pages this build did not render: indexed for search as the last build left them."""
+        return [url for url in self.urls if url not in rendered] if self.previous is not None else []
+
+    def finish(self, index: search.WrittenIndex | None) -> None:
+        cache = self.cache()
+        home = self.site_dir / "index.html"
+        if cache is not None and home.is_file():
+            state = SiteState(self.frame, search.digest(home.read_bytes()), self.digests, index, frozenset(self.noisy))
+            cache.put(self.key(), state)
+
+
+def frame_of(site: SitePages, config: MkDocsConfig, search_choice: str) -> str:
+    """What every page of the site depends on besides its own content: when it changes, all are rebuilt.
+    A page's tags are its own content (front matter), and the tags page counts all of them (``changed``)."""
+    parts = [
+        render_version(config),
+        str(config.site_url),
+        str(config.repo_url),
+        search_choice,
+        str(config.strict),
+        repr(site.nav),
+        repr(sorted(site.pages)),
+    ]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+class Staging:
+    """A temporary folder for the generated downloads of one build, removed when the build ends."""
+
+    def __init__(self) -> None:
+        self.folder: Path | None = None
+
+    def reset(self) -> None:
+        self.remove()
+        self.folder = Path(tempfile.mkdtemp(prefix="reports-downloads-"))
+
+    def write(self, path: str, content: bytes) -> str:
+        assert self.folder is not None
+        target = self.folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        return str(target)
+
+    def remove(self) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
+
+
+def render_version(config: MkDocsConfig) -> str:
+    """The code, configuration and package versions that decide what Markdown makes of a page."""
+    versions = "".join(f"{name}={metadata.version(name)}\0" for name in RENDER_PACKAGES)
+    config_file = Path(config.config_file_path or "")
+    settings = config_file.read_bytes() if config_file.is_file() else b""
+    return hashlib.sha256(source_version().encode() + versions.encode() + settings).hexdigest()
+
+
+def generated_files(
+    pages: dict[str, str | bytes], config: MkDocsConfig, builds: BuildState, staging: Staging
+) -> list[GeneratedFile]:
+    """The generated pages and downloads as files for MkDocs, each saying whether it must be written."""
+    made = []
+    for path, content in pages.items():
+        modified = builds.changed(path, content, lists_tags=isinstance(content, str) and TAG_LISTING in content)
+        if isinstance(content, str):
+            file = GeneratedFile.generated(config, path, content=content)
+        elif modified or not os.path.isfile(os.path.join(config.site_dir, path)):
+            # a download to write waits on disk, not in memory, until MkDocs copies it
+            file = GeneratedFile.generated(config, path, abs_src_path=staging.write(path, content))
+        else:  # a download the folder already holds as it is: never copied, so its bytes are not kept
+            file = GeneratedFile.generated(config, path, content=b"")
+            modified = False
+        assert isinstance(file, GeneratedFile)
+        file.modified, file.state = modified, builds
+        made.append(file)
+    return made

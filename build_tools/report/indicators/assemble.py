@@ -1,0 +1,119 @@
+"""Assembling indicators: a report's paragraphs in, ``model.Indicator`` records out (``extract_indicators``):
+the figures of each run of paragraphs with their subject, role (level, change, share) and kind (target,
+actual, estimate), read from the cues around them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from build_tools.model import Indicator, IndicatorKind, Paragraph, Role
+from build_tools.report.indicators.figures import _Figure, _find_figures, _Run, _runs
+from build_tools.report.indicators.rules import _Rules, _rules
+from build_tools.report.indicators.subjects import _CLAUSE_BOUNDARY, _assign_subjects, _window_start
+
+_GROUP_BOUNDARY = "。！？!?；;\n"
+
+
+def _role(figure: _Figure, rules: _Rules) -> Role:
+    family = figure.unit_info.family if figure.unit_info else "magnitude"
+    if family in ("points", "multiple") or figure.changed:
+        return "change"
+    if family in ("percent", "permille"):
+        return "change" if rules.change_subject.search(figure.subject) else "share"
+    return "level"
+
+
+class _KindTracker:
+    """The mode (actual/target) a report is in, moved by section cues as the text is read."""
+
+    def __init__(self, rules: _Rules) -> None:
+        self.rules = rules
+        self.mode: IndicatorKind | None = rules.default_kind
+
+    def read_run(self, text: str) -> list[tuple[int, IndicatorKind]]:
+        cues: list[tuple[int, IndicatorKind]] = []
+        for match in self.rules.section_cue.finditer(text):
+            mode: IndicatorKind = "actual" if match.group("actual") else "target"
+            cues.append((match.end(), mode))
+        return cues
+
+    def kind_at(self, text: str, figure: _Figure, cues: list[tuple[int, IndicatorKind]]) -> IndicatorKind | None:
+        mode = self.mode
+        for position, cue_mode in cues:
+            if position <= figure.number_start:
+                mode = cue_mode
+        group = text[_window_start(text, figure.number_start, _GROUP_BOUNDARY) : figure.number_start]
+        clause = text[_window_start(text, figure.number_start, _CLAUSE_BOUNDARY) : figure.number_start]
+        cues_by_mode = self.rules.sentence_cues
+        if cues_by_mode["estimate"].search(group):
+            return "estimate"
+        if cues_by_mode["actual"].search(clause):
+            return "actual"
+        if cues_by_mode["target"].search(group):
+            return "target"
+        return mode
+
+    def finish_run(self, cues: list[tuple[int, IndicatorKind]]) -> None:
+        if cues:
+            self.mode = cues[-1][1]
+
+
+# ───────────────────────────── assembly ─────────────────────────────
+
+
+def _base_value(figure: _Figure) -> tuple[float | None, str | None]:
+    if figure.value is None:
+        return None, figure.unit_info.base if figure.unit_info else None
+    if figure.unit_info is None:
+        return figure.value * figure.magnitude, None
+    return figure.value * figure.magnitude * figure.unit_info.factor, figure.unit_info.base
+
+
+def _to_indicator(run: _Run, paragraphs: Sequence[Paragraph], figure: _Figure, kind: IndicatorKind | None,
+                  rules: _Rules) -> Indicator | None:
+    position, offset = run.locate(figure.start)
+    end_position, _ = run.locate(max(figure.start, figure.end - 1))
+    if end_position != position:
+        return None
+    index = run.indices[position]
+    paragraph = paragraphs[index]
+    span = paragraph.text[offset : offset + figure.end - figure.start]
+    base_value, base_unit = _base_value(figure)
+    return Indicator(
+        subject=figure.subject,
+        value=figure.value,
+        value_high=figure.value_high,
+        unit=figure.unit,
+        base_value=base_value,
+        base_unit=base_unit,
+        role=_role(figure, rules),
+        qualifier=figure.qualifier,
+        kind=kind,
+        line=paragraph.line_at(offset),
+        span=span,
+        paragraph=index,
+        offset=offset,
+    )
+
+
+def extract_indicators(paragraphs: Sequence[Paragraph]) -> tuple[Indicator, ...]:
+    """Every figure the paragraphs of one report state, in text order."""
+    rules = _rules()
+    tracker = _KindTracker(rules)
+    indicators: list[Indicator] = []
+    for run in _runs(paragraphs):
+        figures = _find_figures(run.text, rules)
+        for current, following in pairwise(figures):
+            current.limit = following.start
+        if figures:
+            figures[-1].limit = len(run.text)
+        _assign_subjects(run.text, figures, rules)
+        cues = tracker.read_run(run.text)
+        for figure in figures:
+            indicator = _to_indicator(run, paragraphs, figure, tracker.kind_at(run.text, figure, cues), rules)
+            if indicator is not None:
+                indicators.append(indicator)
+        tracker.finish_run(cues)
+    return tuple(indicators)

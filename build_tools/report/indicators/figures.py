@@ -1,0 +1,261 @@
+"""Figures: a paragraph's text in, each number-with-unit in it (``_Figure``) out, with the figures that are no
+indicator (article numbers, attributes, quotes) rejected; paragraphs a page cut in two are read as one run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from build_tools.model import Paragraph
+from build_tools.report.indicators.numerals import _CN_START, _FULL_WIDTH, _REDACTED_FULL, _parse_number
+from build_tools.report.indicators.rules import _Rules, _Unit
+
+_HAS_FULL_WIDTH = re.compile("[０-９．％]")
+_THOUSANDS_COMMA = re.compile("(?<=[0-9])，(?=[0-9]{3}(?![0-9]))")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_TERMINAL = "。！？!?；;：:”\"…）)"
+_HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|——|第[一二三四五六七八九十]+[，、])"
+)
+_CUT_PARAGRAPH_MIN = 40
+
+
+@dataclass(frozen=True)
+class _Run:
+    """One or more paragraphs read as one text (a paragraph the source page cut in two)."""
+
+    text: str
+    indices: tuple[int, ...]
+    starts: tuple[int, ...]
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """The (position in ``indices``, offset in that paragraph) of a character of ``text``."""
+        pos = 0
+        for i, start in enumerate(self.starts):
+            if start <= offset:
+                pos = i
+        return pos, offset - self.starts[pos]
+
+
+def _is_cut(paragraph: Paragraph, following: Paragraph) -> bool:
+    text = paragraph.text.rstrip()
+    return (
+        len(text) >= _CUT_PARAGRAPH_MIN
+        and text[-1] not in _TERMINAL
+        and not _HEADING_START.match(following.text.lstrip())
+    )
+
+
+def _runs(paragraphs: Sequence[Paragraph]) -> list[_Run]:
+    runs: list[_Run] = []
+    texts: list[str] = []
+    indices: list[int] = []
+    for index, paragraph in enumerate(paragraphs):
+        texts.append(paragraph.text)
+        indices.append(index)
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if following is None or not _is_cut(paragraph, following):
+            starts, position = [], 0
+            for text in texts:
+                starts.append(position)
+                position += len(text)
+            runs.append(_Run("".join(texts), tuple(indices), tuple(starts)))
+            texts, indices = [], []
+    return runs
+
+
+# ───────────────────────────── figures ─────────────────────────────
+
+
+@dataclass
+class _Figure:
+    """A number with its unit found in a run, before it becomes an Indicator."""
+
+    start: int  # span start (lead verb and qualifier included)
+    number_start: int
+    end: int  # span end (trailing qualifier included)
+    value: float | None
+    value_high: float | None
+    unit: str
+    unit_info: _Unit | None
+    magnitude: float
+    qualifier: str | None
+    chinese: bool
+    changed: bool  # a change verb stands right before the number
+    limit: int = 0  # where the next figure starts (or the run ends)
+    subject: str = ""
+    base: bool = False
+    previous: _Figure | None = None  # the figure before it in the same sentence
+    consumed: int = 0  # end of the text this figure's subject took after it
+
+
+def _find_figures(text: str, rules: _Rules) -> list[_Figure]:
+    norm = text
+    if _HAS_FULL_WIDTH.search(text):  # same length, so offsets stay those of ``text``
+        norm = _THOUSANDS_COMMA.sub(",", text.translate(_FULL_WIDTH))
+    found: list[_Figure] = []
+    taken_until = 0
+    for match in _candidates(norm, rules):
+        if match.start() < taken_until:
+            continue
+        figure = _build_figure(norm, match, rules)
+        if figure is None:
+            continue
+        found.append(figure)
+        taken_until = figure.end
+    return found
+
+
+def _candidates(norm: str, rules: _Rules) -> list[re.Match[str]]:
+    matches = [
+        *rules.fraction.finditer(norm),
+        *rules.leading_percent.finditer(norm),
+        *rules.figure.finditer(norm),
+    ]
+    matches.sort(key=lambda m: (m.start(), -m.end()))
+    return matches
+
+
+def _build_figure(norm: str, match: re.Match[str], rules: _Rules) -> _Figure | None:
+    groups = match.groupdict()
+    if "frac" in groups:
+        unit = "%" if groups["frac"] == "百分之" else "‰"
+        lo, hi, mag_text, inside = groups["lo"], groups["hi"], "", None
+    elif "mag" not in groups:
+        unit, lo, hi, mag_text, inside = "%", groups["lo"], None, "", None
+    else:
+        lo, hi = groups["lo"], groups["hi"]
+        lo, mag_text = _split_magnitude(lo, groups["mag"] or "", rules)
+        unit = (groups["unit"] or "").strip()
+        inside = groups["in1"] or groups["in2"]
+    unit_info = rules.units.get(unit) if unit else None
+    if unit_info is None and not mag_text:
+        return None
+    chinese = lo[0] in _CN_START
+    value, value_high = _values(lo, hi)
+    if value is None and not _is_redacted(lo):
+        return None
+    if hi is not None and value_high is None:
+        return None
+    end = match.end() if "frac" in groups or "mag" not in groups else _unit_end(match)
+    unit_end = end
+    after = rules.after_qualifier.match(norm, end)
+    qualifier_after = after.group() if after else None
+    end = after.end() if after else end
+    lead = rules.lead.search(norm, max(0, match.start() - 8), match.start())
+    start = lead.start() if lead and lead.group() else match.start()
+    qualifier_before = _qualifier_before(lead.group() if lead else "", rules)
+    changed = bool(lead and rules.change_verb.search(lead.group()))
+    if changed and unit_info is not None and unit_info.family == "count" and _HAN.match(norm, unit_end):
+        changed = False  # 提升6所学校: an action on things counted, not a change of a quantity
+    figure = _Figure(
+        start=start,
+        number_start=match.start(),
+        end=end,
+        value=value,
+        value_high=value_high,
+        unit=mag_text + unit,
+        unit_info=unit_info,
+        magnitude=rules.magnitudes.get(mag_text, 1.0),
+        qualifier=inside or qualifier_after or qualifier_before,
+        chinese=chinese,
+        changed=changed,
+    )
+    if _rejected(norm, figure, qualifier_after, rules):
+        return None
+    return figure
+
+
+def _split_magnitude(lo: str, mag: str, rules: _Rules) -> tuple[str, str]:
+    """Move a trailing 万/亿 of a Chinese numeral into the unit: 五百万元 -> 五百 + 万元."""
+    if mag or lo[:1].isdigit():
+        return lo, mag
+    for size in (2, 1):
+        tail = lo[-size:]
+        if len(lo) > size and tail in rules.magnitudes and tail[0] in "万亿":
+            return lo[:-size], tail
+    return lo, mag
+
+
+def _unit_end(match: re.Match[str]) -> int:
+    for name in ("unit", "in2", "mag", "in1", "hi", "lo"):
+        if match.group(name):
+            return match.end(name)
+    return match.end()
+
+
+def _is_redacted(text: str) -> bool:
+    return _REDACTED_FULL.fullmatch(text) is not None
+
+
+def _values(lo: str, hi: str | None) -> tuple[float | None, float | None]:
+    value = None if _is_redacted(lo) else _parse_number(lo)
+    value_high = None
+    if hi is not None:
+        value_high = None if _is_redacted(hi) else _parse_number(hi)
+    return value, value_high
+
+
+def _qualifier_before(lead: str, rules: _Rules) -> str | None:
+    match = rules.before_qualifier.search(lead)
+    return match.group() if match else None
+
+
+def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _Rules) -> bool:
+    """True for numbers that are not quantities: ordinals, names, counts of the report's own items."""
+    before = norm[max(0, figure.number_start - 4) : figure.number_start]
+    following = norm[figure.end : figure.end + 6]
+    unit = figure.unit_info
+    family = unit.family if unit else "magnitude"
+    checks = (
+        rules.reject_before.search(before) is not None,
+        _in_short_quote(norm, figure.number_start, figure.end),
+        figure.chinese and unit is not None and not unit.chinese_ok,
+        family == "count" and _stop_noun_follows(following, rules),
+        unit is not None and rules.unit_word.match(norm, figure.end - len(unit.text)) is not None,
+        _is_article(figure, following, rules),
+        _is_attribute(figure, qualifier_after, following, family, rules),
+        family == "magnitude" and bool(following) and _HAN.match(following) is not None,
+    )
+    return any(checks)
+
+
+def _stop_noun_follows(following: str, rules: _Rules) -> bool:
+    """八个方面, 五项预期目标, 4项重点工作: a stop noun right after a count or one or two words on."""
+    for skip in range(3):
+        if skip and not _HAN.match(following, skip - 1):
+            return False
+        if rules.stop_noun.match(following, skip):
+            return True
+    return False
+
+
+def _in_short_quote(norm: str, start: int, end: int) -> bool:
+    opening = norm.rfind("“", max(0, start - 10), start)
+    if opening < 0 or "”" in norm[opening:start]:
+        return False
+    closing = norm.find("”", end, end + 10)
+    return closing >= 0 and closing - opening <= 14
+
+
+def _is_article(figure: _Figure, following: str, rules: _Rules) -> bool:
+    return (
+        figure.chinese
+        and figure.value == 1
+        and figure.unit in rules.article_classifiers
+        and bool(following)
+        and _HAN.match(following) is not None
+    )
+
+
+def _is_attribute(figure: _Figure, qualifier_after: str | None, following: str, family: str, rules: _Rules) -> bool:
+    if not following or rules.attribute_ok.match(following):
+        return False
+    if qualifier_after in ("以上", "以下", "以内"):
+        return following[0] == "的" or _HAN.match(following) is not None
+    return family == "money" and following[0] == "的"
+
+
+# ───────────────────────────── subjects ─────────────────────────────

@@ -1,0 +1,180 @@
+"""The rules of extraction: the tables under ``resources/indicators/`` in, compiled patterns out (``_rules``, once).
+
+Names with a leading underscore are internal to the ``indicators`` package.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from build_tools.model import IndicatorKind
+from build_tools.report.indicators.numerals import _ARABIC, _CHINESE, _RANGE, _VALUE
+from build_tools.resource_files import load_yaml, resource_text
+
+RESOURCES = "indicators"
+
+
+@dataclass(frozen=True)
+class _Unit:
+    text: str
+    base: str
+    factor: float
+    family: str
+    chinese_ok: bool
+
+
+@dataclass(frozen=True)
+class _Rules:
+    units: dict[str, _Unit]
+    magnitudes: dict[str, float]
+    figure: re.Pattern[str]
+    fraction: re.Pattern[str]
+    leading_percent: re.Pattern[str]
+    lead: re.Pattern[str]
+    after_qualifier: re.Pattern[str]
+    before_qualifier: re.Pattern[str]
+    change_verb: re.Pattern[str]
+    reject_before: re.Pattern[str]
+    stop_noun: re.Pattern[str]
+    attribute_ok: re.Pattern[str]
+    article_classifiers: frozenset[str]
+    change_subject: re.Pattern[str]
+    subject_lead: re.Pattern[str]
+    subject_tail: re.Pattern[str]
+    subject_inner: re.Pattern[str]
+    post_tail: re.Pattern[str]
+    conjunction: re.Pattern[str]
+    conjunction_end: re.Pattern[str]
+    unit_word: re.Pattern[str]
+    quoted: re.Pattern[str]
+    action_only: re.Pattern[str]
+    action_start: re.Pattern[str]
+    place_noun: re.Pattern[str]
+    share_verb: re.Pattern[str]
+    generic_money: frozenset[str]
+    base_marker: re.Pattern[str]
+    clause_subject_end: re.Pattern[str]
+    subject_rewrites: dict[str, dict[str, str]]
+    default_kind: IndicatorKind | None
+    section_cue: re.Pattern[str]
+    sentence_cues: dict[str, re.Pattern[str]]
+
+
+def _alternation(words: Sequence[str], escape: bool = False) -> str:
+    items = sorted({re.escape(w) if escape else w for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(items) + ")"
+
+
+def _trie(words: Sequence[str]) -> str:
+    """A regex matching any of the literal ``words``, longest first, factored by common prefixes
+    (much faster than a flat alternation of many words)."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_node(tree)
+
+
+def _trie_node(node: dict[str, dict]) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_node(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    rows = []
+    for line in resource_text(f"{RESOURCES}/{name}").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    lexicon = load_yaml(f"{RESOURCES}/lexicon.yaml")
+    units = {row[0]: _Unit(row[0], row[1], float(row[2]), row[3], row[4] == "yes") for row in _read_tsv("units.tsv")}
+    magnitudes = {row[0]: float(row[1]) for row in _read_tsv("magnitudes.tsv")}
+    quals = lexicon["qualifiers"]
+    subject = lexicon["subject"]
+    kind = lexicon["kind"]
+    return _Rules(
+        units=units,
+        magnitudes=magnitudes,
+        figure=_figure_pattern(units, magnitudes, quals["inside"]),
+        fraction=re.compile(_fraction_pattern()),
+        leading_percent=re.compile(r"(?<![\d.%])[%％]\s?(?P<lo>\d+(?:\.\d+)?)(?![\d.])"),
+        lead=re.compile(_lead_pattern(lexicon)),
+        after_qualifier=re.compile(_alternation(quals["after"])),
+        before_qualifier=re.compile(_alternation(quals["before"]) + r"\s?$"),
+        change_verb=re.compile(_alternation(lexicon["change_verbs"])),
+        reject_before=re.compile(_alternation(lexicon["reject_before"]) + r"\s?$"),
+        stop_noun=re.compile(_alternation(lexicon["stop_nouns"])),
+        attribute_ok=re.compile("的?" + _alternation(lexicon["attribute_ok_nouns"])),
+        article_classifiers=frozenset(lexicon["article_classifiers"]),
+        change_subject=re.compile(_alternation(lexicon["change_subjects"]) + "$"),
+        subject_lead=re.compile("^" + _alternation(subject["lead"])),
+        subject_tail=re.compile(_alternation(subject["tail"]) + "$"),
+        subject_inner=re.compile(_alternation(subject["inner"])),
+        post_tail=re.compile(_alternation(subject["post_tail"]) + "$"),
+        conjunction=re.compile(_alternation(subject["conjunctions"])),
+        conjunction_end=re.compile(_alternation(subject["conjunctions"]) + "$"),
+        unit_word=re.compile(_alternation(lexicon["unit_words"])),
+        quoted=re.compile(r"(?<=\S)“[^“”]{1,12}”(?=\S)"),
+        action_only=re.compile("^" + _alternation(subject["action_verbs"]) + "+$"),
+        action_start=re.compile("^" + _alternation(subject["action_verbs"])),
+        place_noun=re.compile("^" + _alternation(subject["place_nouns"])),
+        share_verb=re.compile(_alternation(subject["share_verbs"])),
+        generic_money=frozenset(subject["generic_money"]),
+        base_marker=re.compile(_alternation(subject["base_markers"])),
+        clause_subject_end=re.compile(_alternation(lexicon["clause_subject_end"])),
+        subject_rewrites=lexicon["subject_rewrites"],
+        default_kind=kind["default"],
+        section_cue=re.compile(
+            f"(?=[{kind['section_starts']}])(?:"
+            + "|".join(f"(?P<{mode}>{_alternation(words)})" for mode, words in kind["section"].items())
+            + ")"
+        ),
+        sentence_cues={mode: re.compile(_alternation(words)) for mode, words in kind["sentence"].items()},
+    )
+
+
+
+def _figure_pattern(units: dict[str, _Unit], magnitudes: dict[str, float], inside: list[str]) -> re.Pattern[str]:
+    percent = [u for u in units if units[u].family in ("percent", "permille")]
+    others = [u for u in units if u not in percent]
+    unit = rf"(?:\s?{_trie(percent)}|{_trie(others)})"
+    mag = f"(?:{_trie(list(magnitudes))})"
+    ins = _alternation(inside)
+    return re.compile(
+        rf"(?<![\d.,A-Za-z])(?P<lo>{_VALUE})"
+        rf"(?:(?P<lounit>\s?[%‰]|个百分点)?\s?{_RANGE}\s?(?P<hi>{_VALUE}))?"
+        rf"(?=(?:{ins})?(?:{mag}|{unit}))"
+        rf"(?P<in1>{ins})?(?P<mag>{mag})?(?P<in2>{ins})?(?P<unit>{unit})?"
+    )
+
+
+def _fraction_pattern() -> str:
+    number = rf"(?:{_CHINESE}|{_ARABIC})"
+    return (
+        rf"(?P<frac>百分之|千分之)(?P<lo>{number})"
+        rf"(?:{_RANGE}(?:百分之|千分之)?(?P<hi>{number}))?"
+    )
+
+
+def _lead_pattern(lexicon: dict) -> str:
+    adverbs = _alternation(lexicon["change_adverbs"])
+    change = _alternation(lexicon["change_verbs"])
+    level = _alternation(lexicon["level_verbs"])
+    before = _alternation(lexicon["qualifiers"]["before"])
+    return rf"(?:(?:{adverbs})?{change}了?|{level})?\s?(?:{before})?$"
+
+
+# ───────────────────────────── text runs ─────────────────────────────

@@ -1,0 +1,276 @@
+"""Subjects: a figure and the words around it in, what it measures out (``_assign_subjects``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from build_tools.report.indicators.figures import _HAN, _Figure
+from build_tools.report.indicators.rules import _Rules
+
+_CLAUSE_BOUNDARY = "。！？!?；;，,：:（(\n"
+_SENTENCE_BOUNDARY = "。！？!?\n"
+_MAX_CUE_WINDOW = 200
+_POST_PHRASE = re.compile(r"(?:[（(][^（）()]{1,3}[）)]|[^，,。；;：:！？!?（(\s])*")
+_TOPIC = re.compile(r"([^，,。；;：:、]{2,16}?)方面[，,]")
+_CONNECTORS = re.compile(r"[、和与及，,\s]*")
+_LIST_SPLIT = re.compile(r"[、和与及]")
+
+
+def _strip_repeatedly(text: str, pattern: re.Pattern[str], at_start: bool) -> str:
+    """Strip what ``pattern`` matches at the start (or end) of ``text`` until nothing more is stripped."""
+    while text:
+        match = pattern.search(text)
+        if match is None or not match.group():
+            return text
+        text = text[match.end() :] if at_start else text[: match.start()]
+        text = text.strip(" 　，,、；;：:")
+    return text
+
+
+def _clean_subject(raw: str, rules: _Rules) -> str:
+    text = raw.strip(" 　，,、；;：:（）()“”\"")
+    text = _strip_repeatedly(text, rules.subject_lead, at_start=True)
+    text = _strip_repeatedly(text, rules.subject_tail, at_start=False)
+    text = rules.subject_inner.sub("", text)
+    text = rules.quoted.sub("", text)
+    text = text.strip(" 　，,、；;：:（）()")
+    if "占" in text:
+        text = _share_of_whole(text)
+    return text
+
+
+def _share_of_whole(text: str) -> str:
+    """税收占到全镇财税收入的 -> 税收占全镇财税收入比重."""
+    part, _, whole = text.partition("占")
+    whole = whole.removeprefix("到").removeprefix("了")
+    if not whole.endswith("的"):
+        return text
+    return f"{part}占{whole[:-1]}比重"
+
+
+def _is_action_only(text: str, rules: _Rules) -> bool:
+    return bool(text) and rules.action_only.match(text) is not None
+
+
+def _post_phrase(text: str, end: int, limit: int) -> str:
+    """The words right after a figure, up to the next clause mark or figure (a short (2) is kept)."""
+    match = _POST_PHRASE.match(text, end, limit)
+    return match.group() if match else ""
+
+
+def _post_subject(phrase: str, rules: _Rules) -> tuple[str, int]:
+    """The noun a count measures, from the words after it, and how many characters it used:
+    7个村的休闲文化广场 -> 休闲文化广场的村."""
+    place = rules.place_noun.match(phrase)
+    if place:
+        rest = _strip_repeatedly(phrase[place.end() :], rules.subject_lead, at_start=True)
+        if rest and rules.action_start.match(rest):
+            rest = _cut_conjunction(rest, rules)
+            cleaned = _strip_repeatedly(rules.subject_inner.sub("", rest), rules.post_tail, at_start=False)
+            if not cleaned or _is_action_only(cleaned, rules):
+                return place.group(), place.end()
+            return f"{cleaned}的{place.group()}", len(phrase)
+    if "的" in phrase:
+        head, tail = phrase[: phrase.index("的")], phrase[phrase.rindex("的") + 1 :]
+        tail = _strip_repeatedly(_cut_conjunction(tail, rules), rules.post_tail, at_start=False)
+        head = _strip_repeatedly(head, rules.post_tail, at_start=False)
+        if tail and 0 < len(head) <= 3 and all(_HAN.match(ch) for ch in head):
+            return f"{tail}的{head}", len(phrase)
+        return tail or head, len(phrase)
+    noun = _cut_conjunction(phrase, rules)
+    cut = noun.find("建设")
+    if cut > 0:
+        noun = noun[:cut]
+    return _strip_repeatedly(noun, rules.post_tail, at_start=False), len(phrase)
+
+
+def _cut_conjunction(text: str, rules: _Rules) -> str:
+    match = rules.conjunction.search(text, 1)
+    return text[: match.start()] if match else text
+
+
+def _share_subject(phrase: str, rules: _Rules) -> str:
+    """80%的建制村通自来水 -> 通自来水的建制村比例."""
+    verb = rules.share_verb.search(phrase, 1)
+    if verb is None:
+        return f"{_cut_conjunction(phrase, rules)}比例"
+    noun, predicate = phrase[: verb.start()], phrase[verb.start() :]
+    if "的" in predicate or len(predicate) > 12:
+        return f"{noun}比例"
+    return f"{predicate}的{noun}比例"
+
+
+def _clause_subject(text: str, rules: _Rules) -> str:
+    """The subject a figure-less clause gives the next clause: 粮食生产实现“十连增” -> 粮食生产."""
+    end = rules.clause_subject_end.search(text)
+    return _clean_subject(text[: end.start()] if end else text, rules)
+
+
+def _topic(text: str) -> str:
+    """The topic of a "…方面，" lead-in, if the sentence has one."""
+    matches = _TOPIC.findall(text)
+    return matches[-1] if matches else ""
+
+
+def _assign_subjects(text: str, figures: list[_Figure], rules: _Rules) -> None:
+    previous: _Figure | None = None
+    for figure in figures:
+        clause_start = _last_boundary(text, figure.start, _CLAUSE_BOUNDARY)
+        sentence_start = _last_boundary(text, figure.start, _SENTENCE_BOUNDARY)
+        same_sentence = previous is not None and previous.end > sentence_start
+        pre_start = max(clause_start, previous.consumed if same_sentence and previous else 0)
+        raw = text[pre_start : figure.start]
+        figure.base = rules.base_marker.search(raw) is not None and rules.change_verb.match(
+            text, figure.end
+        ) is not None
+        figure.previous = previous if same_sentence else None
+        figure.subject = _figure_subject(text, figure, raw, figure.previous, rules)
+        figure.consumed = max(figure.consumed, figure.end)
+        previous = figure
+    _distribute_respectively(text, figures, rules)
+
+
+def _figure_subject(text: str, figure: _Figure, raw: str, previous: _Figure | None, rules: _Rules) -> str:
+    family = figure.unit_info.family if figure.unit_info else "magnitude"
+    post = _post_phrase(text, figure.end, figure.limit)
+    if family in ("percent", "permille") and post.startswith("的") and len(post) > 1:
+        return _share_subject(post[1:], rules)
+    pre = _clean_subject(raw, rules)
+    if figure.base:
+        return f"{_inherited(text, figure, previous, rules)}（基期）"
+    usable_post = family not in ("percent", "permille", "points", "multiple") and _starts_noun(post, rules)
+    if pre in rules.generic_money:
+        return _money_subject(text, figure, pre, post if usable_post else "", rules)
+    if usable_post and _post_is_subject(raw, pre, rules):
+        subject, used = _post_subject(post, rules)
+        figure.consumed = figure.end + used
+        return subject
+    if pre and not _is_action_only(pre, rules):
+        return _rewrite(pre, family, rules)
+    return _inherited(text, figure, previous, rules) or pre
+
+
+def _starts_noun(post: str, rules: _Rules) -> bool:
+    return bool(post) and (post[0] == "“" or _HAN.match(post) is not None) and not (
+        post[0] == "的" or rules.conjunction.match(post)
+    )
+
+
+def _post_is_subject(raw: str, pre: str, rules: _Rules) -> bool:
+    """Whether the words before a count name no thing of their own (建成, 齐西、齐东等, A和), so the
+    noun after the count is what it counts."""
+    raw = raw.rstrip()
+    return (
+        len(pre) <= 2
+        or _is_action_only(pre, rules)
+        or raw.endswith("等")
+        or "、" in pre
+        or "和" in pre
+        or rules.conjunction_end.search(pre) is not None
+        or rules.conjunction_end.search(raw) is not None
+    )
+
+
+def _money_subject(text: str, figure: _Figure, generic: str, post: str, rules: _Rules) -> str:
+    """投资130万元: the topic of a "…方面，" lead-in, or the thing the money buys, names the investment."""
+    topic = _topic(text[_window_start(text, figure.start, _SENTENCE_BOUNDARY) : figure.start])
+    if topic:
+        return topic + generic
+    if post:
+        return _post_subject(post, rules)[0] + generic
+    return generic
+
+
+def _inherited(text: str, figure: _Figure, previous: _Figure | None, rules: _Rules) -> str:
+    """The subject of a clause that has none of its own: the previous figure's, or the previous clause's."""
+    clause_start = _last_boundary(text, figure.start, _CLAUSE_BOUNDARY)
+    if previous is not None and previous.end >= _last_boundary(text, clause_start - 1, _CLAUSE_BOUNDARY):
+        return _subject_of(_compatible(figure, previous)).removesuffix("（基期）")
+    sentence_start = _last_boundary(text, figure.start, _SENTENCE_BOUNDARY)
+    if clause_start - 1 <= sentence_start:
+        return _subject_of(_compatible(figure, previous)).removesuffix("（基期）") if previous else ""
+    clause = text[_last_boundary(text, clause_start - 1, _CLAUSE_BOUNDARY) : clause_start - 1]
+    family = figure.unit_info.family if figure.unit_info else "magnitude"
+    return _rewrite(_clause_subject(clause, rules), family, rules)
+
+
+def _subject_of(figure: _Figure) -> str:
+    return figure.subject
+
+
+def _compatible(figure: _Figure, previous: _Figure) -> _Figure:
+    """The figure whose subject a subject-less figure takes: a multiple or an amount skips back over
+    shares (占全镇户数的72%，是20的11倍 -> the households, not their share)."""
+    rates = ("percent", "permille")
+    if figure.unit_info is not None and figure.unit_info.family in rates:
+        return previous
+    candidate: _Figure | None = previous
+    while candidate is not None:
+        if candidate.unit_info is None or candidate.unit_info.family not in rates or "占" not in candidate.subject:
+            return candidate
+        candidate = candidate.previous
+    return previous
+
+
+def _rewrite(subject: str, family: str, rules: _Rules) -> str:
+    for old, new in rules.subject_rewrites.get(family, {}).items():
+        if subject.endswith(old):
+            return subject[: -len(old)] + new
+    return subject
+
+
+def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -> None:
+    """A、B分别增长8.5%和11%: give each figure its own part of the shared subject."""
+    index = 0
+    while index < len(figures):
+        figure = figures[index]
+        clause = text[_last_boundary(text, figure.start, _CLAUSE_BOUNDARY) : figure.end]
+        if "分别" not in clause:
+            index += 1
+            continue
+        group = [figure]
+        while index + len(group) < len(figures):
+            candidate = figures[index + len(group)]
+            between = text[group[-1].end : candidate.start]
+            if not _CONNECTORS.fullmatch(between):
+                break
+            group.append(candidate)
+        parts = [p for p in _LIST_SPLIT.split(figure.subject) if p]
+        if len(group) > 1 and len(parts) == len(group):
+            for member, part in zip(group, parts, strict=True):
+                member.subject = part
+        elif len(group) > 1:
+            for member in group[1:]:
+                member.subject = figure.subject
+        for member in group[1:]:
+            member.changed = member.changed or figure.changed
+        index += len(group)
+
+
+def _last_boundary(text: str, position: int, boundary: str) -> int:
+    """Index just after the last boundary character before ``position`` (0 if none)."""
+    positions = _boundary_positions(text, boundary)
+    index = bisect_left(positions, position)
+    return positions[index - 1] + 1 if index else 0
+
+
+def _window_start(text: str, position: int, boundary: str) -> int:
+    """Like ``_last_boundary``, but never more than ``_MAX_CUE_WINDOW`` characters back, so that a
+    paragraph without punctuation (a whole report on one line) costs linear time."""
+    return max(_last_boundary(text, position, boundary), position - _MAX_CUE_WINDOW)
+
+
+@lru_cache(maxsize=16)
+def _boundary_positions(text: str, boundary: str) -> list[int]:
+    return [match.start() for match in _boundary_pattern(boundary).finditer(text)]
+
+
+@lru_cache(maxsize=8)
+def _boundary_pattern(boundary: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(boundary) + "]")
+
+
+# ───────────────────────────── role, kind ─────────────────────────────

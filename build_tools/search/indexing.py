@@ -1,0 +1,172 @@
+"""Many pages' parts: pages in, their parts in the cache (made by forked workers when there are many) out.
+
+``PageIndexes`` gives the index writer each page's summary and fragments; ``IndexingAhead`` starts the
+workers while the templates are rendered, so that the writer later finds every part cached.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from build_tools.engine.cache import ResultCache
+from build_tools.engine.forked import MIN_FILES_FOR_POOL, pool_context, worker_count
+from build_tools.search.parse import SearchPage, is_excluded
+from build_tools.search.parts import (
+    Fragments,
+    IndexedPage,
+    MemoryStore,
+    PageSummary,
+    fragments,
+    index_and_store,
+    index_key,
+)
+
+PAGES_TO_INDEX: list[tuple[SearchPage, str]] = []
+
+
+def index_handed(number: int, store: tuple[Path, str] | None) -> IndexedPage | PageSummary:
+    page, key = PAGES_TO_INDEX[number]
+    return index_and_store(page, key, store)
+
+
+def indexing_pool(
+    pages: Sequence[tuple[SearchPage, str]], store: tuple[Path, str] | None
+) -> tuple[ProcessPoolExecutor, Iterator[IndexedPage | PageSummary]] | None:
+    """Forked workers started on ``index_and_store`` of each page (``(page, key)``), and their results
+    in order; ``None`` when the pages are too few for workers, or this process cannot or could not fork."""
+    workers = worker_count(len(pages))
+    context = pool_context()
+    if workers <= 1 or len(pages) < MIN_FILES_FOR_POOL or context.get_start_method() != "fork":
+        return None
+    PAGES_TO_INDEX[:] = pages
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    try:
+        return pool, pool.map(index_handed, range(len(pages)), [store] * len(pages), chunksize=4)
+    except OSError:  # no process to be had: the caller indexes the pages itself
+        pool.shutdown(wait=False, cancel_futures=True)
+        PAGES_TO_INDEX.clear()
+        return None
+
+
+def index_pages(
+    pages: Sequence[tuple[SearchPage, str]], cache: ResultCache | MemoryStore
+) -> Iterator[IndexedPage | PageSummary]:
+    """Each page's part (``(page, key)``), in order; in a pool of processes when there are many and it can
+    fork, whose workers store the parts in ``cache`` themselves and give back only their summaries."""
+    started = indexing_pool(pages, (cache.folder, cache.version) if isinstance(cache, ResultCache) else None)
+    if started is None:
+        yield from (index_and_store(page, key, None) for page, key in pages)
+        return
+    pool, results = started
+    try:
+        with pool:
+            yield from results
+    finally:
+        PAGES_TO_INDEX.clear()
+
+
+class IndexingAhead:
+    """Pages indexed while the site's templates are rendered: ``start`` hands the pages whose parts the
+    cache lacks to forked workers, which store the parts there; ``wait`` returns once they are done, and
+    the index then finds every part in the cache. Nothing starts unless the cache can be written and
+    processes can be forked; whatever is not done ahead is indexed when the index is written."""
+
+    def __init__(self) -> None:
+        self.pool: ProcessPoolExecutor | None = None
+        self.results: Iterator[PageSummary | IndexedPage] = iter(())
+
+    def start(self, pages: Iterable[SearchPage], cache: ResultCache | None) -> int:
+        """Starts indexing the pages of ``pages`` the index will need and ``cache`` lacks; how many."""
+        self.wait()
+        if cache is None or not cache.is_writable():
+            return 0
+        wanted = [(page, index_key(page)) for page in pages if not is_excluded(page.url)]
+        missing = [(page, key) for page, key in wanted if not cache.has(key + ".s")]
+        started = indexing_pool(missing, (cache.folder, cache.version))
+        if started is None:
+            return 0
+        self.pool, self.results = started
+        return len(missing)
+
+    def wait(self) -> None:
+        """Returns once the pages started are indexed (or their workers failed: they are indexed later)."""
+        if self.pool is None:
+            return
+        try:
+            for _ in self.results:
+                pass
+        except Exception:  # a worker that died or failed: what it left undone is indexed by ``write_index``
+            pass
+        finally:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool, self.results = None, iter(())
+            PAGES_TO_INDEX.clear()
+
+
+
+class PageIndexes:
+    """Each page's part of the index, cached under a key made of its URL, title, tags and HTML, in
+    entries that are read separately: ``KEY.s`` its ``PageSummary``, ``KEY`` its lines and chunks (an
+    ``IndexedPage``), ``KEY.f0`` and ``KEY.f1`` its pair and its character fragments for the shard
+    count last asked for (which changes only when the index grows past a power of two). Only one
+    page's parts are in memory at a time."""
+
+    def __init__(self, cache: ResultCache | None) -> None:
+        # parts are read back from the cache: one that cannot store them is replaced by memory
+        usable = cache is not None and cache.is_writable()
+        self.cache: ResultCache | MemoryStore = cache if cache is not None and usable else MemoryStore()
+        self.used: set[str] = set()
+        self.last: tuple[str, IndexedPage] | None = None  # the page read last: its fragments are asked for together
+
+    def summaries(self, pages: Sequence[SearchPage | tuple[str, str]]) -> list[tuple[str, PageSummary]]:
+        """Each page's key and summary; the pages not cached are indexed (in a pool of processes) and stored.
+
+        A page given as ``(url, key)`` was not rendered again: its parts must be in the cache already.
+        """
+        keys = [index_key(page) if isinstance(page, SearchPage) else page[1] for page in pages]
+        self.used.update(key + suffix for key in keys for suffix in ("", ".s", ".f0", ".f1"))
+        found = [self.cache.get(key + ".s") for key in keys]
+        missing = [number for number, summary in enumerate(found) if not isinstance(summary, PageSummary)]
+        lost = [pages[n][0] for n in missing if not isinstance(pages[n], SearchPage)]
+        if lost:
+            raise LookupError(f"the index of {', '.join(map(str, lost))} is no longer cached")
+        made = index_pages([(page, keys[n]) for n in missing if isinstance(page := pages[n], SearchPage)], self.cache)
+        for number, part in zip(missing, made, strict=True):
+            if isinstance(part, IndexedPage):  # made here: stored here
+                self.cache.put(keys[number], part)
+                self.cache.put(keys[number] + ".s", part.summary)
+                part = part.summary
+            found[number] = part
+        return [(key, summary) for key, summary in zip(keys, found, strict=True) if isinstance(summary, PageSummary)]
+
+    def page(self, key: str) -> IndexedPage:
+        if self.last is not None and self.last[0] == key:
+            return self.last[1]
+        page = self.cache.get(key)
+        if not isinstance(page, IndexedPage):
+            raise LookupError(f"the index entry {key} is no longer cached")
+        self.last = (key, page)
+        return page
+
+    def stored_fragments(self, key: str, which: int, count: int) -> Fragments | None:
+        stored = self.cache.get(f"{key}.f{which}")
+        if isinstance(stored, tuple) and stored[0] == count:
+            return stored[1]
+        return None
+
+    def fragments(self, key: str, which: int, count: int) -> Fragments:
+        """The page's pair (``which`` 0) or character (1) fragments for ``count`` shards."""
+        stored = self.stored_fragments(key, which, count)
+        if stored is not None:
+            return stored
+        page = self.page(key)
+        made = fragments(page.character_lines if which else page.pair_lines, count)
+        self.cache.put(f"{key}.f{which}", (count, made))
+        return made
+
+    def both_fragments(self, key: str, counts: tuple[int, int]) -> tuple[Fragments, Fragments]:
+        return self.fragments(key, 0, counts[0]), self.fragments(key, 1, counts[1])
+
+    def finish(self) -> None:
+        self.cache.retain(self.used)

@@ -1,0 +1,234 @@
+"""Search pages: the HTML that Markdown rendered in, the blocks of text the index points to out.
+
+Normalisation (NFKC per character, lower case) and the pairs of characters every block is indexed by
+live here; ``docs/javascripts/search-worker.js`` must do exactly the same in the browser.
+"""
+
+
+from __future__ import annotations
+
+import html
+import operator
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from build_tools.resource_files import load_yaml
+
+SETTINGS = "search.yaml"
+BLOCK_TAGS = frozenset(
+    {"p", "li", "tr", "dt", "dd", "pre", "blockquote", "summary", "h1", "h2", "h3", "h4", "h5", "h6"}
+)
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+SKIPPED_TAGS = frozenset({"script", "style"})
+SKIPPED_CLASSES = frozenset({"headerlink"})
+CELL_TAGS = frozenset({"td", "th"})
+SEPARATOR = "\x00"  # not a word character: what ``word_table`` makes of everything between runs
+FNV_OFFSET = 0x811C9DC5
+FNV_PRIME = 0x01000193
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page as MkDocs rendered it: ``url`` relative to the site root, ``html`` the page content."""
+
+    url: str
+    title: str
+    html: str
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, list item, table row or heading: the unit the index points to."""
+
+    text: str
+    anchor: str
+    section: int
+
+
+@dataclass(frozen=True)
+class Section:
+    anchor: str
+    title: str
+
+
+@dataclass
+class ParsedPage:
+    sections: list[Section] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+
+
+@cache
+def settings() -> dict[str, Any]:
+    return load_yaml(SETTINGS)
+
+
+@cache
+def normalize_character(character: str) -> str:
+    return unicodedata.normalize("NFKC", character).lower()
+
+
+def normalize(text: str) -> str:
+    """NFKC per character, then lower case (full-width ２０２４ and ＧＤＰ become 2024 and gdp)."""
+    return "".join(normalize_character(character) for character in text)
+
+
+def is_word_character(character: str) -> bool:
+    return character in settings()["word_characters"] or unicodedata.category(character)[0] in "LNM"
+
+
+def runs(text: str) -> Iterator[str]:
+    """Maximal runs of word characters of normalised ``text``; everything else separates them."""
+    start = None
+    for position, character in enumerate(text):
+        if is_word_character(character):
+            if start is None:
+                start = position
+        elif start is not None:
+            yield text[start:position]
+            start = None
+    if start is not None:
+        yield text[start:]
+
+
+class WordTable(dict[int, str]):
+    """``str.translate`` table: a character to its normalised form, with ``SEPARATOR`` for non-word characters.
+
+    ``text.translate(word_table()).split(SEPARATOR)`` gives the runs of ``runs(normalize(text))`` (and empty
+    strings between separators); each character is looked up once per process.
+    """
+
+    def __missing__(self, code: int) -> str:
+        normalized = normalize_character(chr(code))
+        value = "".join(c if is_word_character(c) else SEPARATOR for c in normalized)
+        self[code] = value
+        return value
+
+
+@cache
+def word_table() -> WordTable:
+    return WordTable()
+
+
+def pairs_and_characters(text: str) -> tuple[set[str], set[str]]:
+    """The character pairs and the single characters of the word runs of ``text`` (normalised)."""
+    pairs: set[str] = set()
+    characters: set[str] = set()
+    for run in text.translate(word_table()).split(SEPARATOR):
+        if run:
+            characters.update(run)
+            pairs.update(map(operator.add, run, run[1:]))
+    return pairs, characters
+
+
+def shard_of(key: str, shards: int) -> int:
+    """FNV-1a over the key's code points, modulo ``shards`` (the worker computes the same)."""
+    return key_hash(key) % shards
+
+
+@cache  # keys repeat across pages: a site has far fewer distinct keys than lines
+def key_hash(key: str) -> int:
+    value = FNV_OFFSET
+    for character in key:
+        value = ((value ^ ord(character)) * FNV_PRIME) & 0xFFFFFFFF
+    return value
+
+
+# The HTML of a page as tokens: comments and declarations, a start or end tag (slash, name, attributes),
+# text, or a "<" that opens no tag. Pages are the HTML that Markdown and the project write.
+HTML_TOKEN = re.compile(
+    r"<!--.*?-->|<![^>]*>|<\?[^>]*>"
+    r"|<(/?)([a-zA-Z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+    r"|([^<]+)|<",
+    re.S,
+)
+HTML_ATTRIBUTE = re.compile(r"([^\s=/>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+
+
+def attributes(text: str) -> dict[str, str]:
+    """The attributes of a start tag (its text after the name), names lower-cased, values unescaped."""
+    found = {}
+    for match in HTML_ATTRIBUTE.finditer(text):
+        value = match.group(2) or ""
+        if value[:1] in {'"', "'"}:
+            value = value[1:-1]
+        found[match.group(1).lower()] = html.unescape(value)
+    return found
+
+
+class ContentParser:
+    """Splits rendered page HTML into sections (at headings with an id) and blocks of plain text.
+
+    Reads the tokens of ``HTML_TOKEN``, as the standard library's ``HTMLParser`` would give them to its
+    handlers (tag names lower-cased, text and attribute values unescaped) but several times faster; a
+    test checks the two give the same blocks.
+    """
+
+    def __init__(self, title: str) -> None:
+        self.page = ParsedPage([Section("", title)])
+        self.open: list[tuple[str, str, list[str]]] = []
+        self.skipping: list[str] = []
+
+    def feed(self, text: str) -> None:
+        for token in HTML_TOKEN.finditer(text):
+            closing, name, attribute_text, data = token.groups()
+            if data is not None:
+                self.handle_data(html.unescape(data) if "&" in data else data)
+            elif name is not None:
+                tag = name.lower()
+                if closing:
+                    self.handle_endtag(tag)
+                    continue
+                self.handle_starttag(tag, attributes(attribute_text) if "=" in attribute_text else {})
+                if attribute_text.rstrip().endswith("/"):
+                    self.handle_endtag(tag)
+            elif token.group() == "<":
+                self.handle_data("<")
+
+    def handle_starttag(self, tag: str, attributes: dict[str, str]) -> None:
+        classes = set(attributes.get("class", "").split())
+        if self.skipping or tag in SKIPPED_TAGS or classes & SKIPPED_CLASSES:
+            self.skipping.append(tag)
+            return
+        if tag in BLOCK_TAGS:
+            self.open.append((tag, attributes.get("id", ""), []))
+        elif tag in CELL_TAGS and self.open:
+            self.open[-1][2].append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            if tag == self.skipping[-1]:
+                self.skipping.pop()
+            return
+        if not self.open or self.open[-1][0] != tag:
+            return
+        _, anchor, parts = self.open.pop()
+        text = " ".join("".join(parts).split())
+        if tag in HEADING_TAGS and anchor:
+            self.page.sections.append(Section(anchor, text))
+        if text:
+            section = len(self.page.sections) - 1
+            self.page.blocks.append(Block(text, anchor or self.page.sections[section].anchor, section))
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping and self.open:
+            self.open[-1][2].append(data)
+
+
+def parse_page(page: SearchPage) -> ParsedPage:
+    parser = ContentParser(page.title)
+    parser.feed(page.html)
+    return parser.page
+
+
+def is_excluded(url: str) -> bool:
+    return any(url.startswith(prefix) for prefix in settings()["exclude"])
+
+
+def boost_of(url: str) -> float:
+    matches = [prefix for prefix in settings()["boost"] if url.startswith(prefix)]
+    return settings()["boost"][max(matches, key=len)] if matches else settings()["default_boost"]

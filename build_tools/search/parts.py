@@ -1,0 +1,204 @@
+"""One page's part of the index: a ``SearchPage`` in, its keys, shard lines and text chunks out.
+
+A part is made once per version of the page (``index_key``) and cached; ``fragments`` cuts its lines
+by shard, so that a shard is the concatenation of the pages' fragments.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import operator
+from array import array
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from build_tools.engine.cache import ResultCache, source_version
+from build_tools.search.parse import (
+    Block,
+    SearchPage,
+    Section,
+    boost_of,
+    key_hash,
+    pairs_and_characters,
+    parse_page,
+    settings,
+)
+
+
+def delta_encode(ids: Sequence[int]) -> list[int]:
+    return [ids[0], *map(operator.sub, ids[1:], ids[:-1])]
+
+
+def shards_for(size: int, target_bytes: int) -> int:
+    """A power of two that puts about ``target_bytes`` in each shard of an index of ``size`` bytes."""
+    return 1 << max(0, math.ceil(math.log2(max(1, size / target_bytes))))
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    """What the index needs of a page before reading its parts: its manifest entry and sizes.
+
+    ``key`` names the page's chunk files after its URL, so that an unchanged page keeps them when
+    other pages change.
+    """
+
+    url: str
+    title: str
+    tags: tuple[str, ...]
+    boost: float
+    key: str
+    blocks: int
+    chunks: int
+    pair_bytes: int
+    character_bytes: int
+
+
+@dataclass(frozen=True)
+class IndexedPage:
+    """One page's part of the index, made once per version of the page and cached.
+
+    ``pair_lines`` and ``character_lines`` hold one line per key, ``KEY<tab>DELTAS``: the page's own
+    paragraph numbers that contain the key, delta-encoded (``产量\t0,3,1``). ``chunks`` are the JSON
+    texts of ``c/KEY.K.json``. Plain strings, not dicts: a page costs a few of them.
+    """
+
+    summary: PageSummary
+    pair_lines: str
+    character_lines: str
+    chunks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Fragments:
+    """A page's lines grouped by shard: shard ``s`` is ``text[offsets[s]:offsets[s + 1]]``."""
+
+    shards: int
+    text: str
+    offsets: array[int]
+
+    def of(self, shard: int) -> str:
+        return self.text[self.offsets[shard] : self.offsets[shard + 1]]
+
+
+def page_key(url: str) -> str:
+    return hashlib.sha1(url.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+
+
+def chunk_texts(blocks: Sequence[tuple[Block, Section]], size: int) -> tuple[str, ...]:
+    """The blocks of one page, ``size`` at a time, each as the JSON text of a chunk file."""
+    chunks = []
+    for k in range(0, len(blocks), size):
+        sections: list[list[str]] = []
+        seen: dict[Section, int] = {}
+        rows: list[list[Any]] = []
+        for block, section in blocks[k : k + size]:
+            if section not in seen:
+                seen[section] = len(sections)
+                sections.append([section.anchor, section.title])
+            rows.append([seen[section], block.anchor, block.text])
+        chunks.append(dumps({"sections": sections, "blocks": rows}))
+    return tuple(chunks)
+
+
+def index_page(page: SearchPage) -> IndexedPage:
+    """``page``'s part of the index: its paragraphs' pairs and characters, and its text chunks."""
+    parsed = parse_page(page)
+    pair_ids: dict[str, list[int]] = defaultdict(list)
+    character_ids: dict[str, list[int]] = defaultdict(list)
+    for number, block in enumerate(parsed.blocks):
+        pairs, characters = pairs_and_characters(block.text)
+        for pair in pairs:
+            pair_ids[pair].append(number)
+        for character in characters:
+            character_ids[character].append(number)
+    blocks = [(block, parsed.sections[block.section]) for block in parsed.blocks]
+    pair_lines, character_lines = encoded(pair_ids), encoded(character_ids)
+    chunks = chunk_texts(blocks, settings()["blocks_per_chunk"])
+    summary = PageSummary(
+        url=page.url,
+        title=page.title,
+        tags=page.tags,
+        boost=boost_of(page.url),
+        key=page_key(page.url),
+        blocks=len(parsed.blocks),
+        chunks=len(chunks),
+        pair_bytes=lines_size(pair_lines),
+        character_bytes=lines_size(character_lines),
+    )
+    return IndexedPage(summary, pair_lines, character_lines, chunks)
+
+
+def index_and_store(page: SearchPage, key: str, store: tuple[Path, str] | None) -> IndexedPage | PageSummary:
+    """``index_page``; in a worker (``store``: the cache's folder and version), the part goes to the
+    cache and only its summary comes back."""
+    indexed = index_page(page)
+    if store is None:
+        return indexed
+    cache = ResultCache(store[0], store[1], remember=False)
+    cache.put(key, indexed)
+    cache.put(key + ".s", indexed.summary)
+    return indexed.summary
+
+
+def index_key(page: SearchPage) -> str:
+    """The cache key of ``page``'s part of the index: its URL, title, tags and HTML, and the code's version."""
+    digest = hashlib.sha256(f"{source_version()}\0{page.url}\0{page.title}\0{page.tags}\0".encode())
+    digest.update(page.html.encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+# The pages handed to forked indexing workers, which find them here (so that they are not pickled).
+
+def encoded(postings: dict[str, list[int]]) -> str:
+    lines = []
+    for key in sorted(postings):
+        ids = postings[key]
+        lines.append(key + "\t" + ",".join(map(str, delta_encode(ids))))
+    return "\n".join(lines)
+
+
+def lines_size(lines: str) -> int:
+    """About the bytes of ``lines`` in shard files (UTF-8)."""
+    return len(lines.encode("utf-8")) + 1 if lines else 0
+
+
+def fragments(lines: str, shards: int) -> Fragments:
+    """``lines`` grouped by the shard of each key, each group ending with a newline."""
+    grouped: list[list[str]] = [[] for _ in range(shards)]
+    for line in lines.split("\n") if lines else ():
+        grouped[key_hash(line[: line.index("\t")]) % shards].append(line + "\n")
+    offsets = array("i", [0])
+    texts = []
+    for group in grouped:
+        text = "".join(group)
+        texts.append(text)
+        offsets.append(offsets[-1] + len(text))
+    return Fragments(shards, "".join(texts), offsets)
+
+
+class MemoryStore:
+    """A ``ResultCache`` stand-in that keeps entries in memory only (when the cache is off)."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Any] = {}
+
+    def get(self, key: str) -> Any | None:
+        return self.entries.get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        self.entries[key] = value
+
+    def retain(self, keys: set[str]) -> None:
+        pass
