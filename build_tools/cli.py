@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from build_tools.engine import ahead
+from build_tools.engine.speedups import enabled
 
 if TYPE_CHECKING:
     from build_tools.model import Publication, Report
@@ -113,7 +114,8 @@ def apply_limits(args: argparse.Namespace) -> None:
 def command_build(args: argparse.Namespace) -> int:
     apply_limits(args)
     os.environ[SEEDS_ENV] = str(Path(args.seeds).resolve())
-    ahead.start(Path(args.seeds))  # the reports are processed while MkDocs loads (ahead.py)
+    if enabled("ahead"):  # the reports are processed while MkDocs loads (engine/ahead.py)
+        ahead.start(Path(args.seeds))
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException

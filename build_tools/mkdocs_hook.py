@@ -52,6 +52,7 @@ from build_tools.engine.pipeline import (
     site_report_pages,
     summary,
 )
+from build_tools.engine.speedups import enabled
 from build_tools.pages.raw_html import RAW_START
 from build_tools.pages.site import SitePages, assemble_site
 
@@ -131,7 +132,7 @@ def search_page(page: Page) -> search.SearchPage:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     builds.writing = True  # every page has been read: from now on only changed files are written
-    if project_search():  # every page's HTML is known: index it while the templates are rendered
+    if project_search() and enabled("index-ahead"):  # every page's HTML is known: index it meanwhile
         rendered = [file.page for file in files.documentation_pages() if file.page is not None]
         pages = [search_page(page) for page in rendered if not builds.keeps(page.file)]
         # pages to index: workers do it, and the index is written after the templates; none (or too few
@@ -183,7 +184,7 @@ staging = Staging()
 @event_priority(-100)  # after every other plugin has changed the navigation
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Pages whose render is not cached are rendered ahead in worker processes (``prerender.py``)."""
-    if renders.cache() is not None:
+    if renders.cache() is not None and enabled("prerender"):
         pages = [file.page for file in files.documentation_pages() if file.page is not None and not builds.keeps(file)]
         missing = [page for page in pages if not renders.is_cached(page, config, files)]
         prerender(missing, config, files, worker_count(len(missing)), keep=lambda h: isinstance(h, RecordCapture))

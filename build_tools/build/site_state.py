@@ -28,6 +28,7 @@ from mkdocs.utils import clean_directory
 
 from build_tools import search
 from build_tools.engine.cache import ResultCache, shared_cache, source_version
+from build_tools.engine.speedups import enabled
 from build_tools.pages.site import SitePages
 
 RENDER_PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
@@ -91,7 +92,8 @@ class BuildState:
         stored = cache.get(self.key()) if cache is not None else None
         home = site_dir / "index.html"
         same = (
-            isinstance(stored, SiteState)
+            enabled("in-place")
+            and isinstance(stored, SiteState)
             and stored.frame == self.frame
             and home.is_file()
             and search.digest(home.read_bytes()) == stored.home

@@ -16,6 +16,7 @@ from typing import Any
 
 from build_tools.engine.cache import ResultCache
 from build_tools.engine.forked import MIN_FILES_FOR_POOL, Forked
+from build_tools.engine.speedups import enabled
 from build_tools.search.indexing import PageIndexes
 from build_tools.search.parse import SearchPage, is_excluded, settings, shard_of
 from build_tools.search.parts import Fragments, PageSummary, digest, dumps, shards_for
@@ -232,7 +233,7 @@ def write_index(
         shards_for(sum(summary.character_bytes for _, summary in summaries), config["shard_bytes"]),
     )
     writer = IndexWriter(site_dir / "search", previous.files if previous is not None else None)
-    changed = changed_shards(summaries, counts, previous, indexes) if writer.previous else None
+    changed = changed_shards(summaries, counts, previous, indexes) if writer.previous and enabled("splice") else None
     spliced = changed is not None and write_spliced(writer, changed)
     pair_shards, character_shards = (  # the shards still to write: none when splicing wrote the changed ones
         [(folder, which, n) for n in range(counts[which]) if not spliced and f"{folder}/{n}.txt" not in writer.written]
