@@ -37,6 +37,7 @@ from mkdocs.structure.pages import Page
 from build_tools import search
 from build_tools.build.prerender import prerender
 from build_tools.build.render_cache import PageRenders, RecordCapture, template_cache_folder
+from build_tools.build.sections import attach_to_sections
 from build_tools.build.site_state import BuildState, Staging, frame_of, generated_files
 from build_tools.engine import ahead
 from build_tools.engine.cache import (
@@ -46,6 +47,7 @@ from build_tools.engine.cache import (
     shared_cache,
 )
 from build_tools.engine.forked import worker_count
+from build_tools.engine.merging import merge_duplicates
 from build_tools.engine.pipeline import (
     Input,
     folder_inputs,
@@ -61,6 +63,7 @@ SEARCH_ENV = "REPORTS_SEARCH"
 log = logging.getLogger("mkdocs.hooks.reports")
 generated: dict[str, SitePages] = {}
 search_pages: dict[str, search.SearchPage] = {}
+parents: dict[str, str] = {}  # page → the index page of its section, for pages outside the navigation
 indexing = search.IndexingAhead()
 writing = search.WritingAhead()
 ELEMENT_ID = re.compile(r'<[a-z][a-z0-9]*\s[^>]*?\bid="([^"]+)"')
@@ -84,6 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         inputs = folder_inputs(folder)
     ahead.wait()  # the command line may have started processing the folder (ahead.py)
     pages, errors, processed = site_report_pages(inputs)
+    pages = merge_duplicates(pages, inputs)
     for error in errors:
         log.warning(f"{error.source}: {error.problem}")
     log.info(summary(len(pages), errors, len(inputs)))
@@ -91,6 +95,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = assemble_site(pages, errors, site_name=config.site_name)
     renders.begin()
     generated["site"] = site
+    config.nav = site.nav
+    parents.clear()
+    parents.update(site.parents)
     builds.frame = frame_of(site, config, os.environ.get(SEARCH_ENV, ""))
     builds.tag_mapping = repr([(report.slug, report.tags) for report in pages])
     gc.freeze()
@@ -183,7 +190,9 @@ staging = Staging()
 
 @event_priority(-100)  # after every other plugin has changed the navigation
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Pages whose render is not cached are rendered ahead in worker processes (``prerender.py``)."""
+    """Pages outside the navigation get their section; pages whose render is not cached are rendered
+    ahead in worker processes (``build.prerender``)."""
+    attach_to_sections(nav, files, parents)
     if renders.cache() is not None and enabled("prerender"):
         pages = [file.page for file in files.documentation_pages() if file.page is not None and not builds.keeps(file)]
         missing = [page for page in pages if not renders.is_cached(page, config, files)]

@@ -222,6 +222,26 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class Identity:
+    """Who gave a report, where and when, as far as its text (or, failing that, its file name) says.
+
+    ``None`` is unknown. ``inferred`` names each field that was inferred rather than stated, and how
+    (``("year", "据“2023年工作回顾”推定")``); the pages show it as inferred.
+    """
+
+    year: int | None = None
+    date: str | None = None
+    session: str | None = None
+    speaker: str | None = None
+    place: str | None = None
+    parent: str | None = None
+    code: str | None = None
+    level: str | None = None
+    province: str | None = None
+    inferred: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Report:
     """A fully processed report, ready to render."""
 
@@ -236,6 +256,7 @@ class Report:
     anomalies: tuple[Anomaly, ...]
     indicators: tuple[Indicator, ...] = ()
     tags: tuple[str, ...] = ()
+    identity: Identity = Identity()
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,9 @@ from build_tools.engine.pipeline import (
     read_inputs,
     store_missing,
 )
-from build_tools.model import InputError, Publication
+from build_tools.model import InputError, Publication, Report
 from build_tools.pages.site import build_site, download_files, file_pages, report_pages
-from build_tools.pages.tables import as_csv, as_json, download_rows
+from build_tools.pages.tables import as_csv, download_rows, indicators_download_path
 from tests.conftest import ROOT
 from tests.conftest import build_site as build_with_cli
 
@@ -178,16 +178,16 @@ def test_one_file_result_is_its_reports_or_its_error() -> None:
 
 
 def test_the_site_tables_join_the_report_tables_byte_for_byte() -> None:
-    """The site-wide downloads are joined from the reports' tables, as if made from all rows at once."""
+    """The yearly downloads are joined from the reports' tables, as if made from all rows at once."""
     publication = publish(seed_inputs(), workers=1)
     files = download_files([report_pages(report, pieces=1) for report in publication.reports])
-    rows = download_rows(publication.reports)
-    assert rows
-    assert files["downloads/indicators.csv"] == as_csv(rows)
-    assert files["downloads/indicators.json"] == as_json(rows)
-    nothing = download_files([])
-    assert nothing["downloads/indicators.csv"] == as_csv([])
-    assert nothing["downloads/indicators.json"] == as_json([])
+    by_year: dict[str, list[Report]] = {}
+    for report in publication.reports:
+        by_year.setdefault(indicators_download_path(report.identity.year), []).append(report)
+    assert by_year
+    for path, reports in by_year.items():
+        assert files[path] == as_csv(download_rows(reports))
+    assert not [path for path in download_files([]) if path.startswith("downloads/indicators/")]
 
 
 def test_pages_made_in_the_workers_are_the_pages_made_at_assembly(tmp_path: Path) -> None:
@@ -230,8 +230,8 @@ def test_a_rebuild_in_place_equals_a_build_into_an_empty_folder(tmp_path: Path) 
     """The build command rebuilds in place, writing only what changed; the site is the same as a fresh one."""
     seeds, in_place, untouched = built_seed_and_short_report(tmp_path)
     (seeds / "short.txt").write_text(SHORT_REPORT.replace("6.5%", "6.8%"), encoding="utf-8")  # same tags
-    lost = next(in_place.glob("downloads/000_*.csv"))
-    lost.unlink()  # a file of an unchanged report that went missing from the folder is written again
+    lost = in_place / "downloads" / "catalogue.csv"
+    lost.unlink()  # a file that went missing from the folder is written again
     result = build_with_cli(seeds, in_place, "--strict")
     assert result.returncode == 0, result.stderr
     assert "dirty" not in result.stderr
@@ -241,7 +241,7 @@ def test_a_rebuild_in_place_equals_a_build_into_an_empty_folder(tmp_path: Path) 
     rewritten = [path for path, time in untouched.items() if (in_place / path).stat().st_mtime_ns != time]
     assert any(path.startswith("reports/short") for path in rewritten)
     assert not any(path.startswith("reports/000_") for path in rewritten)  # the seed's pages were kept
-    assert not any(path.startswith("downloads/000_") and path.endswith(".json") for path in rewritten)
+    assert not any(path.startswith("audit/000_") for path in rewritten)
     assert len(rewritten) < len(untouched) / 2
 
 

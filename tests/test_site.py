@@ -4,6 +4,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -107,17 +108,20 @@ def test_indicator_downloads_open_in_excel_and_carry_the_inspect_fields(seed_sit
     import csv
     import json
 
-    raw = (seed_site / "downloads" / "indicators.csv").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     fields = {"subject", "value", "value_high", "unit", "base_value", "base_unit", "role", "qualifier", "kind", "line", "span"}
-    assert fields <= set(rows[0])
-    data = json.loads((seed_site / "downloads" / "000_f936ed40faecbb33-1.json").read_text(encoding="utf-8"))
-    assert fields <= set(data["indicators"][0])
-    assert len(rows) == sum(
-        len(json.loads((seed_site / "downloads" / f"000_f936ed40faecbb33-{n}.json").read_text(encoding="utf-8"))["indicators"])
-        for n in range(1, 6)
+    rows = []
+    for path in sorted((seed_site / "downloads" / "indicators").glob("*.csv")):
+        raw = path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")
+        rows += list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert rows and fields <= set(rows[0])
+    inspected = subprocess.run(
+        [sys.executable, "-m", "build_tools", "inspect", "seeds/000_f936ed40faecbb33.txt", "--json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=True,
     )
+    assert len(rows) == sum(len(report["indicators"]) for report in json.loads(inspected.stdout)["reports"])
+    catalogue = json.loads((seed_site / "downloads" / "catalogue.json").read_text(encoding="utf-8"))
+    assert [entry["url"] for entry in catalogue["reports"]] == [f"reports/000_f936ed40faecbb33-{n}/" for n in range(1, 6)]
 
 
 def test_indicator_rows_link_to_the_figure_in_the_text(seed_site: Path) -> None:
@@ -131,7 +135,7 @@ def test_indicator_rows_link_to_the_figure_in_the_text(seed_site: Path) -> None:
 def test_cross_report_page_glossary_and_tags_are_built(seed_site: Path) -> None:
     comparison = (seed_site / "indicators" / "index.html").read_text(encoding="utf-8")
     assert "gr-sortable" in comparison and "地区生产总值" in comparison
-    assert "downloads/indicators.csv" in comparison
+    assert "downloads/indicators/" in comparison and "downloads/catalogue.csv" in comparison
     glossary = (seed_site / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "新农合" in glossary and "reports/000_f936ed40faecbb33-1/" in glossary
     tags = (seed_site / "tags" / "index.html").read_text(encoding="utf-8")

@@ -24,7 +24,7 @@ from typing import Any
 
 from build_tools.engine.cache import ResultCache, shared_cache, source_version
 from build_tools.engine.forked import run_all
-from build_tools.model import InputError, Publication, Report, SourceText
+from build_tools.model import Identity, InputError, Publication, Report, SourceText
 from build_tools.pages.site import ReportPages, all_report_pages, file_pages
 from build_tools.report.anomalies import find_anomalies
 from build_tools.report.clean import clean
@@ -86,6 +86,7 @@ def process_source(source: SourceText) -> list[Report]:
                 anomalies=find_anomalies(blocks),
                 indicators=with_source_spans(extract_indicators(cleaned.paragraphs), cleaned),
                 tags=tagger().tags("\n".join(paragraph.text for paragraph in cleaned.paragraphs)),
+                identity=Identity(place=about.place, level=about.level),
             )
         )
     return reports

@@ -19,7 +19,7 @@ import yaml
 
 from build_tools.model import Body, Heading, Indicator, ListBlock, Paragraph, Report
 from build_tools.pages.raw_html import RAW_END, RAW_START
-from build_tools.pages.tables import core_category, grouped
+from build_tools.pages.tables import core_category, grouped, indicators_download_path
 from build_tools.report.anomalies import inline_anomalies
 from build_tools.report.glossary import Glossary
 from build_tools.report.structure import block_paragraphs
@@ -107,8 +107,9 @@ def indent(text: str) -> str:
 class ReportRenderer:
     """Renders one report's page; its anomalies decide where marks and notes go."""
 
-    def __init__(self, report: Report, *, pieces: int) -> None:
+    def __init__(self, report: Report, *, pieces: int, header: str = "", footer: str = "") -> None:
         self.report = report
+        self.header, self.footer = header, footer
         self.pieces = pieces
         self.missing_before = {a.line: a for a in report.anomalies if a.kind == "missing-text"}
         self.numbering_at = {a.line: a for a in report.anomalies if a.kind == "numbering"}
@@ -120,12 +121,12 @@ class ReportRenderer:
 
     def page(self) -> str:
         report = self.report
-        parts = [front_matter(page_meta(report)), f"# {escape_markdown(report.title)}\n", self.about()]
+        parts = [front_matter(page_meta(report)), self.header, f"# {escape_markdown(report.title)}\n", self.about()]
         if report.anomalies:
             parts.append(self.anomaly_summary())
         if report.indicators:
             parts.append(indicator_box(report))
-        return "\n".join(parts + self.body())
+        return "\n".join([*parts, *self.body(), self.footer])
 
     def body(self) -> list[str]:
         """Headings as Markdown (for the table of contents); the blocks between them as finished HTML
@@ -286,9 +287,7 @@ def indicator_box(report: Report) -> str:
             for number, i in rows
         )
         parts += raw_block([f"<p><strong>{kind_name}</strong></p>", html_table(header, cells)])
-    downloads = words["indicator_downloads"].format(
-        csv=f"../downloads/{report.slug}.csv", json=f"../downloads/{report.slug}.json"
-    )
+    downloads = words["indicator_downloads"].format(csv=f"../{indicators_download_path(report.identity.year)}")
     parts.append(downloads + "\n")
     title = words["indicators_title"].format(count=len(report.indicators))
     return f'??? info "{title}"\n\n{indent(chr(10).join(parts))}\n'
@@ -325,8 +324,9 @@ def raw_block(parts: list[str]) -> list[str]:
     return [f"{RAW_START}\n" + "\n".join(html_parts) + f"\n{RAW_END}\n"] if html_parts else []
 
 
-def render_report(report: Report, *, pieces: int) -> str:
-    return ReportRenderer(report, pieces=pieces).page()
+def render_report(report: Report, *, pieces: int, header: str = "", footer: str = "") -> str:
+    """The page of ``report``; ``header`` (Markdown) stands above its title, ``footer`` after its text."""
+    return ReportRenderer(report, pieces=pieces, header=header, footer=footer).page()
 
 
 def table(header: list[str], rows: Iterable[list[str]]) -> str:

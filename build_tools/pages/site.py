@@ -1,20 +1,26 @@
-"""Site stage: a ``Publication`` in, the generated pages (path → Markdown) and navigation out.
+"""Site stage: a ``Publication`` in, the generated pages (path → Markdown), downloads and navigation out.
 
-The home page lists every report; each report has its page under ``reports/`` and its cleaning
-audit under ``audit/``. Nothing here reads or writes files: the MkDocs hook and the CLI do that.
+Each report has its page under ``reports/`` (with breadcrumbs level › province › place › year) and its
+cleaning audit under ``audit/``; the pages across reports (home, levels, provinces, places, years:
+``browse``) are made from each report's catalogue entry alone. Downloads are stored once: the
+indicators in one CSV per year (``downloads/indicators/YEAR.csv``) and the catalogue
+(``downloads/catalogue.json``, ``.csv``). Nothing here reads or writes files: the MkDocs hook and the
+CLI do that.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from build_tools.model import Heading, InputError, Publication, Report
+from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalogue_json, entry_of
+from build_tools.archive.duplicates import Candidate, sketch
+from build_tools.model import InputError, Publication, Report
+from build_tools.pages.browse import Headline, Listed, breadcrumbs, browse, home_sections
 from build_tools.pages.render import (
     escape_markdown,
-    escape_plain,
     figure_anchor,
     format_value,
     front_matter,
@@ -24,13 +30,14 @@ from build_tools.pages.render import (
     render_report,
     table,
 )
-from build_tools.pages.tables import as_csv, as_json, core_category, download_rows
+from build_tools.pages.tables import as_csv, core_category, download_rows, indicators_download_path
 
 
 @dataclass(frozen=True)
 class SitePages:
     pages: dict[str, str | bytes]
     nav: list[Any]
+    parents: dict[str, str] = field(default_factory=dict)
 
 
 def report_path(report: Report) -> str:
@@ -59,27 +66,29 @@ class ReportPages:
     page: str
     audit: str
     csv: bytes
-    json: bytes
-    index_row: tuple[str, ...]
+    listed: Listed
     comparison_rows: tuple[tuple[str, ...], ...]
     glossary_terms: tuple[str, ...]
+    candidate: Candidate
+    merged_into: str | None = None  # the page name of the report this one is a copy of
 
 
 def report_pages(report: Report, *, pieces: int) -> ReportPages:
-    rows = download_rows([report])
+    entry, identity = entry_of(report), report.identity
+    text = "\n".join(paragraph.text for paragraph in report.cleaned.paragraphs)
     return ReportPages(
         source=report.source,
         index=report.index,
         slug=report.slug,
         title=report.title,
         tags=report.tags,
-        page=render_report(report, pieces=pieces),
+        page=render_report(report, pieces=pieces, header=breadcrumbs(entry, entry.page)),
         audit=render_audit(report),
-        csv=as_csv(rows),
-        json=as_json(rows),
-        index_row=index_row(report),
+        csv=as_csv(download_rows([report])),
+        listed=Listed(entry, headline(report)),
         comparison_rows=comparison_rows(report),
-        glossary_terms=tuple(glossary().terms_in("\n".join(p.text for p in report.cleaned.paragraphs))),
+        glossary_terms=tuple(glossary().terms_in(text)),
+        candidate=Candidate(identity.place, identity.year, sketch(text), len(report.anomalies), report.source),
     )
 
 
@@ -88,34 +97,31 @@ def file_pages(reports: Sequence[Report]) -> tuple[ReportPages, ...]:
     return tuple(report_pages(report, pieces=len(reports)) for report in reports)
 
 
-def index_row(report: Report) -> tuple[str, ...]:
-    unknown = labels()["levels_unknown"]
-    return (
-        f"[{escape_markdown(report.title)}]({report_path(report)})",
-        escape_markdown(report.place or unknown),
-        escape_markdown(report.level or unknown),
-        str(sum(isinstance(block, Heading) for block in report.blocks)),
-        str(len(report.cleaned.paragraphs)),
-        str(len(report.anomalies)),
-        escape_markdown(report.source),
-    )
+def headline(report: Report) -> tuple[Headline, ...]:
+    """The report's growth target and result for the first headline indicator it states both of, or
+    either; shown beside the report on its place's page."""
+    words = labels()
+    found: dict[str, Headline] = {}
+    for number, indicator in enumerate(report.indicators):
+        category = core_category(indicator)
+        if category is None or indicator.role != "change" or indicator.kind not in ("target", "actual"):
+            continue
+        key = f"{category}{words['indicator_kinds'][indicator.kind]}"
+        if key not in found and len({k[: len(category)] for k in found} | {category}) == 1:
+            value = f"{format_value(indicator)}{indicator.unit}{indicator.qualifier or ''}"
+            found[key] = Headline(key, value, f"reports/{report.slug}.md#{figure_anchor(number)}")
+    return tuple(found.values())
 
 
 def index_page(prepared: Sequence[ReportPages], errors: Sequence[InputError], site_name: str) -> str:
     words = labels()
-    columns = words["columns"]
-    header = [columns[key] for key in ("title", "place", "level", "headings", "paragraphs", "anomalies", "source")]
     parts = [
         front_matter({"title": words["nav_home"]}),
         f"# {escape_markdown(site_name)}\n",
         escape_markdown(words["site_intro"]) + "\n",
-        f"## {words['reports_heading']}\n",
-        table(header, [list(pages.index_row) for pages in prepared]),
+        escape_markdown(words["home_counts"].format(reports=len(prepared))) + "\n",
     ]
-    if errors:
-        parts.append(f"## {words['errors_heading']}\n")
-        parts += [f"- {escape_markdown(e.source)}：{escape_markdown(e.problem)}" for e in errors]
-    return "\n".join(parts) + "\n"
+    return "\n".join(parts + home_sections([pages.listed for pages in prepared], errors)) + "\n"
 
 
 def comparison_rows(report: Report) -> tuple[tuple[str, ...], ...]:
@@ -156,12 +162,16 @@ def comparison_page(prepared: Sequence[ReportPages]) -> str:
     columns = words["comparison_columns"]
     header = [columns[k] for k in ("report", "place", "level", "category", "kind", "amount", "change", "share")]
     rows = [list(row) for pages in prepared for row in pages.comparison_rows]
+    years = [pages.listed.entry.year for pages in prepared]
+    newest = max((year for year in years if year is not None), default=None)
+    example = indicators_download_path(newest)
+    downloads = words["comparison_downloads"].format(example=example.rsplit("/", 1)[1], example_path=example)
     return "\n".join(
         [
             front_matter({"title": words["comparison_title"]}),
             f"# {words['comparison_title']}\n",
             escape_markdown(words["comparison_intro"]) + "\n",
-            words["comparison_downloads"] + "\n",
+            downloads + "\n",
             '<div class="gr-sortable" markdown>\n',
             table(header, rows),
             "</div>\n",
@@ -204,17 +214,15 @@ def glossary_page(prepared: Sequence[ReportPages]) -> str:
 
 
 def download_files(prepared: Sequence[ReportPages]) -> dict[str, str | bytes]:
-    """The indicator tables of the whole site and of each report, as CSV and JSON.
-
-    The rows of each report are made once: the site's table is the reports' rows in order.
-    """
-    files: dict[str, str | bytes] = {
-        "downloads/indicators.csv": joined_csv([pages.csv for pages in prepared]),
-        "downloads/indicators.json": joined_json([pages.json for pages in prepared]),
-    }
+    """The indicators of every report, stored once: one CSV per year (each report's rows made once, in
+    its worker, and joined here), and the catalogue of every report."""
+    by_year: dict[str, list[bytes]] = {}
     for pages in prepared:
-        files[f"downloads/{pages.slug}.csv"] = pages.csv
-        files[f"downloads/{pages.slug}.json"] = pages.json
+        by_year.setdefault(indicators_download_path(pages.listed.entry.year), []).append(pages.csv)
+    files: dict[str, str | bytes] = {path: joined_csv(tables) for path, tables in sorted(by_year.items())}
+    entries: list[CatalogueEntry] = [pages.listed.entry for pages in prepared]
+    files["downloads/catalogue.json"] = catalogue_json(entries)
+    files["downloads/catalogue.csv"] = catalogue_csv(entries)
     return files
 
 
@@ -222,14 +230,6 @@ def joined_csv(tables: list[bytes]) -> bytes:
     """``as_csv`` of all the rows of ``tables`` (each ``as_csv`` of some rows): one header, the rows in order."""
     header = as_csv([])
     return header + b"".join(table[len(header) :] for table in tables)
-
-
-def joined_json(tables: list[bytes]) -> bytes:
-    """``as_json`` of all the rows of ``tables`` (each ``as_json`` of some rows), without encoding them again."""
-    empty = as_json([])
-    opening, closing = b'{\n "indicators": [\n', b"\n ]\n}\n"
-    bodies = [table[len(opening) : -len(closing)] for table in tables if table != empty]
-    return opening + b",\n".join(bodies) + closing if bodies else empty
 
 
 def build_site(
@@ -258,27 +258,33 @@ def all_report_pages(
 
 
 def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError], *, site_name: str) -> SitePages:
-    """The site from the reports' own pages, in order, and the errors of the files that failed."""
+    """The site from the reports' own pages, in order, and the errors of the files that failed. A report
+    merged into another (a copy of it from another source) keeps only its audit page."""
+    copies = [pages for pages in prepared if pages.merged_into is not None]
+    prepared = [pages for pages in prepared if pages.merged_into is None]
+    browsing = browse([pages.listed for pages in prepared])
     site: dict[str, str | bytes] = {
         "index.md": index_page(prepared, errors, site_name),
+        **browsing.pages,
         "indicators.md": comparison_page(prepared),
         "tags.md": tags_page(),
         "glossary.md": glossary_page(prepared),
     }
-    report_nav, audit_nav = [], []
     for pages in prepared:
         site[f"reports/{pages.slug}.md"] = pages.page
         site[f"audit/{pages.slug}.md"] = pages.audit
-        report_nav.append({escape_plain(pages.title): f"reports/{pages.slug}.md"})
-        audit_nav.append({escape_plain(pages.title): f"audit/{pages.slug}.md"})
+    for pages in copies:
+        site[f"audit/{pages.slug}.md"] = pages.audit
+        if f"reports/{pages.merged_into}.md" in browsing.parents:
+            browsing.parents[f"audit/{pages.slug}.md"] = browsing.parents[f"reports/{pages.merged_into}.md"]
     site.update(download_files(prepared))
     words = labels()
     nav: list[Any] = [
         {words["nav_home"]: "index.md"},
-        {words["reports_heading"]: report_nav},
+        *browsing.nav,
+        {words["nav_years"]: "years/index.md"},
         {words["nav_indicators"]: "indicators.md"},
         {words["nav_tags"]: "tags.md"},
         {words["nav_glossary"]: "glossary.md"},
-        {words["nav_audit"]: audit_nav},
     ]
-    return SitePages(site, nav)
+    return SitePages(site, nav, browsing.parents)

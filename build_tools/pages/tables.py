@@ -1,15 +1,14 @@
 """Indicator tables: processed ``Report``s in, grouped table rows, headline categories and downloads out.
 
 Groups a report's indicators by kind (target, actual, estimate), puts the headline (core)
-indicators first, and writes every indicator as CSV (UTF-8 with BOM, for Excel) and JSON with the
-same field names as ``python -m build_tools inspect``.
+indicators first, and writes every indicator as CSV (UTF-8 with BOM, for Excel) with the same field
+names as ``python -m build_tools inspect``.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,6 +62,11 @@ def grouped(indicators: Iterable[Indicator]) -> list[tuple[str | None, list[tupl
     return groups
 
 
+def indicators_download_path(year: int | None) -> str:
+    """Where the indicators of the reports of ``year`` are published (``unknown`` for reports of no known year)."""
+    return f"downloads/indicators/{year if year is not None else 'unknown'}.csv"
+
+
 def indicator_record(indicator: Indicator) -> dict[str, Any]:
     return {field: getattr(indicator, field) for field in FIELDS}
 
@@ -93,5 +97,3 @@ def as_csv(rows: list[dict[str, Any]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def as_json(rows: list[dict[str, Any]]) -> bytes:
-    return (json.dumps({"indicators": rows}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

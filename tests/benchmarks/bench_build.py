@@ -1,7 +1,7 @@
 """Build benchmark: the corpus site against the naive baseline, rebuilds, and a scale run.
 
     /work/main/.venv/bin/python tests/benchmarks/bench_build.py [--skip-serve] [--skip-segmenters]
-    /work/main/.venv/bin/python tests/benchmarks/bench_build.py --scale 1000
+    /work/main/.venv/bin/python tests/benchmarks/bench_build.py --scale 1000 [10000]
 
 In: the 167 reports of ``../shared/corpus`` national+city+province (the benchmark exits when it is
 absent), linked into a temporary folder under unique names. Out: figures printed one per line, each
@@ -19,8 +19,11 @@ with the command that produced it.
   serves on 127.0.0.1 shows the new text.
 - Segmenters: rjieba (what tagging uses) against jieba with the same user dictionary, over every
   paragraph: time of each and the share of paragraphs cut into the same words.
-- ``--scale N``: N reports (the corpus repeated under new names), built cold, warm (into an empty
-  folder) and again in place; time and memory.
+- ``--scale N [N...]``: the corpus and archives of N reports of distinct identities (``scale_corpus``:
+  the corpus, then its reports below the State Council again, each copy with every year in its text
+  shifted earlier), each built cold, warm (into an empty folder), again in place and after one report
+  changed, in the same run; the growth of each build's time against the corpus's, site bytes per
+  report, and peak memory.
 
 Memory: each build runs as a child process; "peak" is the largest sum of the proportional set size
 (PSS) of the child and all its descendants (worker processes included), sampled every 50 ms from
@@ -36,7 +39,9 @@ need to match the baseline.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -157,18 +162,53 @@ def site_size(folder: Path) -> tuple[int, int]:
     return sum(path.stat().st_size for path in files), len(files)
 
 
-def link_corpus(folder: Path, copies: int = 1) -> list[Path]:
-    """The corpus reports linked into ``folder`` under unique names, ``copies`` times over."""
-    sources = sorted(path for name in CORPUS_FOLDERS for path in (CORPUS / name).iterdir() if path.is_file())
+def corpus_files() -> list[Path]:
+    return sorted(path for name in CORPUS_FOLDERS for path in (CORPUS / name).iterdir() if path.is_file())
+
+
+def link_corpus(folder: Path) -> list[Path]:
+    """The corpus reports copied into ``folder`` under unique names (copies, not links: the build does
+    not read links that lead out of its input folder)."""
     folder.mkdir(parents=True)
     made = []
-    for copy in range(copies):
-        for source in sources:
-            prefix = f"{source.parent.name}-" if copies == 1 else f"copy{copy:03d}-{source.parent.name}-"
-            target = folder / f"{prefix}{source.name}"
-            target.symlink_to(source)
-            made.append(target)
+    for source in corpus_files():
+        target = folder / f"{source.parent.name}-{source.name}"
+        shutil.copyfile(source, target)
+        made.append(target)
     return made
+
+
+YEAR = re.compile(r"(?<![0-9０-９.])((?:19|20)[0-9]{2})(?=\s*年|-[01][0-9]-)")
+
+
+def shifted_years(text: str, shift: int) -> str:
+    """``text`` with every year it names (2023年, 2024-01-28) ``shift`` years earlier."""
+    return YEAR.sub(lambda found: str(int(found.group(1)) - shift), text)
+
+
+def scale_corpus(folder: Path, count: int) -> int:
+    """``count`` reports of distinct identities in ``folder``: the corpus once, then its reports of
+    places below the State Council again and again, each copy ``k`` in a folder of its own with every
+    year in its text ``k`` years earlier, so that each place is followed back across the years. How many
+    were written."""
+    sources = corpus_files()
+    local = [path for path in sources if path.parent.name != "national"]
+    folder.mkdir(parents=True)
+    written = 0
+    for copy in itertools.count():
+        for source in sources if copy == 0 else local:
+            if written == count:
+                return written
+            target = folder / f"copy{copy:03d}" / source.parent.name / source.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if copy == 0:
+                shutil.copyfile(source, target)
+            else:
+                data = source.read_bytes()
+                text = data.decode("utf-8-sig") if source.parent.name != "national-raw-gbk" else data.decode("gb18030")
+                target.write_text(shifted_years(text, copy), encoding="utf-8")
+            written += 1
+    return written
 
 
 def naive_project(seeds: Path, project: Path) -> None:
@@ -359,25 +399,65 @@ def corpus_run(work: Path, args: argparse.Namespace) -> None:
         segmenters(seeds)
 
 
-def scale_run(work: Path, count: int) -> None:
-    seeds = work / "scale"
-    corpus_size = len(link_corpus(work / "probe"))
-    shutil.rmtree(work / "probe")
-    link_corpus(seeds, copies=-(-count // corpus_size))
-    for extra in sorted(seeds.iterdir())[count:]:
-        extra.unlink()
-    print(f"scale run: {count} reports (the corpus repeated under new names); work folder {work}\n")
-    cache = work / "cache"
-    report_line(f"ours, {count} reports, cold", ours(seeds, work / "site-cold", cache))
-    report_line(f"ours, {count} reports, warm", ours(seeds, work / "site", cache))
-    report_line(f"ours, {count} reports, in place", ours(seeds, work / "site", cache))
-    size, files = site_size(work / "site")
-    print(f"site size: {size / 1e6:.1f} MB in {files} files (goal: peak ≤ 1024 MB)")
+@dataclass(frozen=True)
+class Archive:
+    """What one archive's builds measured: cold, warm, in place, after one report changed; its site."""
+
+    reports: int
+    cold: Run
+    warm: Run
+    in_place: Run
+    changed: Run
+    size: int
+    files: int
+
+
+def measure_archive(seeds: Path, work: Path, reports: int, label: str) -> Archive:
+    cache = work / f"cache-{label}"
+    cold = ours(seeds, work / f"site-cold-{label}", cache)
+    report_line(f"{label}: cold", cold)
+    shutil.rmtree(work / f"site-cold-{label}", ignore_errors=True)
+    warm = ours(seeds, work / f"site-{label}", cache)
+    report_line(f"{label}: warm (empty folder)", warm)
+    in_place = ours(seeds, work / f"site-{label}", cache)
+    report_line(f"{label}: again in place", in_place)
+    target = next(path for path in sorted(seeds.rglob("*.txt")) if "national" not in str(path))
+    lines = target.read_text(encoding="utf-8-sig").split("\n")
+    longest = max(range(len(lines) // 4, 3 * len(lines) // 4), key=lambda n: len(lines[n]))
+    lines[longest] += MARKER
+    target.write_text("\n".join(lines), encoding="utf-8")
+    changed = ours(seeds, work / f"site-{label}", cache)
+    report_line(f"{label}: one report changed, in place", changed)
+    size, files = site_size(work / f"site-{label}")
+    print(f"{label}: site {size / 1e6:.1f} MB in {files} files, {size / reports / 1e3:.0f} KB per report (goal ≤ 250)\n")
+    return Archive(reports, cold, warm, in_place, changed, size, files)
+
+
+def scale_run(work: Path, counts: Sequence[int]) -> None:
+    """The corpus archive and archives of ``counts`` reports built in the same run; growth ratios."""
+    base_seeds = work / "corpus"
+    base_count = len(link_corpus(base_seeds))
+    print(f"scale run: the corpus ({base_count} reports) and {', '.join(map(str, counts))} reports; work folder {work}\n")
+    base = measure_archive(base_seeds, work, base_count, f"{base_count} reports")
+    for count in counts:
+        seeds = work / f"scale-{count}"
+        made = scale_corpus(seeds, count)
+        archive = measure_archive(seeds, work, made, f"{made} reports")
+        factor = made / base_count
+        print(
+            f"growth for {factor:.1f}× the reports: cold {archive.cold.seconds / base.cold.seconds:.2f}×,"
+            f" warm {archive.warm.seconds / base.warm.seconds:.2f}× (goal ≤ {factor * 1.1:.1f}×);"
+            f" one changed report republished in {archive.changed.seconds:.1f} s (goal ≤ 2 s);"
+            f" peak {max(archive.cold.peak_tree_kb, archive.warm.peak_tree_kb) / 1024:.0f} MB PSS (goal ≤ 2048)\n"
+        )
+        shutil.rmtree(seeds, ignore_errors=True)
+        for folder in work.glob(f"*{made} reports*"):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=int, help="build this many reports (the corpus repeated) instead")
+    parser.add_argument("--scale", type=int, nargs="+", help="build archives of these many reports, and the corpus")
     parser.add_argument("--skip-serve", action="store_true", help="do not time the live-reload server")
     parser.add_argument("--skip-segmenters", action="store_true", help="do not compare rjieba with jieba")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")

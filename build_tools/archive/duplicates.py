@@ -1,0 +1,104 @@
+"""Duplicates: each report's place, year and text sketch in, the groups of files that hold one report out.
+
+The same report is often found in several sources (a clean copy and a raw portal page). Two reports
+are one when they name the same place and year and their texts nearly coincide: the share of one
+text's shingles (runs of ``SHINGLE`` characters, punctuation and spaces ignored) found in the other
+reaches ``SAME_TEXT``. A sketch keeps the ``SKETCH_SIZE`` smallest shingle hashes of a text, so that
+comparing two reports costs a few hundred numbers, and only reports of the same place and year are
+compared: the cost grows with the archive, not with its square. Different reports of one place and
+year (the pieces of a collection) share few shingles and are never merged.
+
+Of a group, the copy published is the most complete (it holds the largest share of the other copies'
+shingles), then the one with the fewest anomalies, then the first by source name; the others' text
+is compared paragraph by paragraph (``only_in``), so that what only they hold is shown, not dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+SHINGLE = 8
+SKETCH_SIZE = 256
+SAME_TEXT = 0.6
+NOT_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What duplicate detection needs of one report: its place and year, text sketch, anomalies and source."""
+
+    place: str | None
+    year: int | None
+    sketch: tuple[int, ...]
+    anomalies: int
+    source: str
+
+
+def normalized(text: str) -> str:
+    """``text`` folded (NFKC) with spaces and punctuation removed: what two copies of a report share."""
+    return NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
+
+
+def sketch(text: str) -> tuple[int, ...]:
+    """The ``SKETCH_SIZE`` smallest hashes of the shingles of ``text``, in order."""
+    folded = normalized(text)
+    hashes = {zlib.crc32(folded[i : i + SHINGLE].encode("utf-8")) for i in range(max(1, len(folded) - SHINGLE + 1))}
+    return tuple(sorted(hashes)[:SKETCH_SIZE])
+
+
+def containment(a: Sequence[int], b: Sequence[int]) -> float:
+    """Estimated share of the shingles of ``a``'s text that ``b``'s text holds too.
+
+    Of the smallest hashes of the union of both sketches, those in ``a``'s sketch are a sample of its
+    shingles; the share of them in ``b``'s sketch estimates the share of its shingles in ``b``."""
+    if not a or not b:
+        return 0.0
+    union = sorted(set(a) | set(b))[:SKETCH_SIZE]
+    set_a, set_b = set(a), set(b)
+    limit = union[-1]
+    sample = [value for value in union if value in set_a and value <= limit]
+    return sum(value in set_b for value in sample) / len(sample) if sample else 0.0
+
+
+def same_report(a: Candidate, b: Candidate) -> bool:
+    return max(containment(a.sketch, b.sketch), containment(b.sketch, a.sketch)) >= SAME_TEXT
+
+
+def duplicate_groups(candidates: Sequence[Candidate]) -> list[list[int]]:
+    """Groups (indices into ``candidates``, the published copy first) of two or more reports that are one;
+    reports of unknown place or year are never grouped."""
+    by_key: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for number, candidate in enumerate(candidates):
+        if candidate.place is not None and candidate.year is not None:
+            by_key[(candidate.place, candidate.year)].append(number)
+    groups = []
+    for members in by_key.values():
+        pending = list(members)
+        while len(pending) > 1:
+            first = pending.pop(0)
+            group = [first] + [n for n in pending if same_report(candidates[first], candidates[n])]
+            pending = [n for n in pending if n not in group]
+            if len(group) > 1:
+                groups.append(ordered(group, candidates))
+    return sorted(groups)
+
+
+def ordered(group: list[int], candidates: Sequence[Candidate]) -> list[int]:
+    """``group`` with the copy to publish first: most complete, fewest anomalies, first source name."""
+
+    def completeness(number: int) -> float:
+        others = [n for n in group if n != number]
+        return sum(containment(candidates[n].sketch, candidates[number].sketch) for n in others) / len(others)
+
+    return sorted(group, key=lambda n: (-round(completeness(n), 2), candidates[n].anomalies, candidates[n].source))
+
+
+def only_in(other: Sequence[str], published: Sequence[str]) -> list[int]:
+    """Indices of the paragraphs of ``other`` whose text the ``published`` copy does not hold anywhere."""
+    whole = normalized("".join(published))
+    return [n for n, text in enumerate(other) if (key := normalized(text)) and key not in whole]

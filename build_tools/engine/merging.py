@@ -1,0 +1,41 @@
+"""Reports found in several files, merged: every report's pages and the inputs in, one page per report out.
+
+The reports' pages are made per file, where the other files are unknown. Here the candidates that every
+report's pages carry (place, year, text sketch: ``archive.duplicates``) are compared; for each group of
+copies of one report, the copies' full records are taken from the cache (or processed again) and the
+published copy's pages are made anew naming every source (``pages.merged``), while the other copies
+keep only their audit pages.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from build_tools.archive.duplicates import duplicate_groups
+from build_tools.engine.cache import shared_cache
+from build_tools.engine.pipeline import Input, publish_cached
+from build_tools.pages.merged import merged_pages
+from build_tools.pages.site import ReportPages, file_pages
+
+
+def merge_duplicates(pages: Sequence[ReportPages], inputs: Sequence[Input]) -> list[ReportPages]:
+    """``pages`` with each group of copies of one report published once; groups in a log-friendly list too."""
+    groups = duplicate_groups([item.candidate for item in pages])
+    if not groups:
+        return list(pages)
+    sources = {pages[number].source for group in groups for number in group}
+    cached = publish_cached([item for item in inputs if item[0] in sources], shared_cache(), finish=file_pages)
+    reports = {(report.source, report.index): report for report in cached.publication.reports}
+    pieces = Counter(report.source for report in cached.publication.reports)
+    merged = list(pages)
+    for group in groups:
+        copies = [reports.get((pages[n].source, pages[n].index)) for n in group]
+        if any(copy is None for copy in copies):
+            continue  # a file that can no longer be read: its copies stay apart
+        primary, *others = [copy for copy in copies if copy is not None]
+        merged[group[0]] = merged_pages(primary, others, pieces=pieces[primary.source])
+        for number in group[1:]:
+            merged[number] = replace(pages[number], merged_into=pages[group[0]].slug)
+    return merged

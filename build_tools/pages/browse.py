@@ -1,0 +1,301 @@
+"""Browsing the archive: catalogue entries in, the pages across reports (home, levels, provinces,
+places, years) and the navigation out.
+
+The navigation is a hierarchy whose size does not grow with the archive: the home page, one section
+per level of government whose index page lists the provinces and whose children are the provinces at
+that level (at most 35), the years, and the site's other pages. Places, years, reports and audits are
+not in it: each is linked from the pages above it and from its breadcrumbs, and ``parents`` names the
+section the sidebar opens for it. Every page's size grows with what it lists, never with the square of
+the archive.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from build_tools.archive.catalogue import LEVELS, NATIONAL, CatalogueEntry, level_rank
+from build_tools.model import InputError
+from build_tools.pages.render import escape_markdown, escape_plain, front_matter, labels, table
+
+SLUG_UNSAFE = re.compile(r"[^\w\u4e00-\u9fff-]+")
+NEWEST = 20
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline figure of a report, as its place page shows it: label, value and the link to its sentence."""
+
+    label: str
+    text: str
+    link: str
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A report as the browsing pages list it: its catalogue entry and headline figures."""
+
+    entry: CatalogueEntry
+    headline: tuple[Headline, ...] = ()
+
+
+@dataclass
+class Browse:
+    """The browsing pages (path → Markdown), the navigation, and the section each page outside the
+    navigation belongs to (page path → the index page of its section)."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    nav: list[Any] = field(default_factory=list)
+    parents: dict[str, str] = field(default_factory=dict)
+
+
+def unknown(what: str) -> str:
+    return labels()["unknown"][what]
+
+
+def safe(name: str) -> str:
+    return SLUG_UNSAFE.sub("-", name).strip("-") or "-"
+
+
+def level_of(entry: CatalogueEntry) -> str:
+    return entry.level if entry.level in LEVELS else unknown("level")
+
+
+def province_of(entry: CatalogueEntry) -> str:
+    if entry.level == "国家" or entry.place == NATIONAL:
+        return NATIONAL
+    return entry.province or unknown("province")
+
+
+def place_key(entry: CatalogueEntry) -> tuple[str, str, str]:
+    """(province, parent below the province or "", place): one place, wherever its name repeats."""
+    province = province_of(entry)
+    place = entry.place or unknown("place")
+    if province == NATIONAL or place == province:
+        return province, "", place
+    parent = entry.identity.parent or ""
+    return province, "" if parent == province else parent, place
+
+
+def place_path(key: tuple[str, str, str]) -> str:
+    province, parent, place = key
+    parts = [province] if place == province else [province, parent, place] if parent else [province, place]
+    return "places/" + "/".join(safe(part) for part in parts) + "/index.md"
+
+
+def level_path(level: str) -> str:
+    return f"levels/{safe(level)}/index.md"
+
+
+def level_province_path(level: str, province: str) -> str:
+    return f"levels/{safe(level)}/{safe(province)}.md"
+
+
+def year_path(year: int | None) -> str:
+    return f"years/{year if year is not None else safe(unknown('year'))}.md"
+
+
+def link(source: str, target: str, text: str) -> str:
+    """A Markdown link from the page ``source`` to the page ``target`` (both paths in the site)."""
+    relative = posixpath.relpath(target, posixpath.dirname(source) or ".")
+    return f"[{escape_markdown(text)}]({relative})"
+
+
+def year_text(year: int | None) -> str:
+    return f"{year}年" if year is not None else unknown("year")
+
+
+def newest_first(listed: Iterable[Listed]) -> list[Listed]:
+    return sorted(listed, key=lambda item: (-(item.entry.year or 0), item.entry.title, item.entry.slug))
+
+
+def breadcrumbs(entry: CatalogueEntry, page: str) -> str:
+    """首页 › level › province › place › year, as links from ``page``."""
+    words = labels()
+    level, key = level_of(entry), place_key(entry)
+    crumbs = [link(page, "index.md", words["nav_home"]), link(page, level_path(level), level)]
+    if key[0] != NATIONAL:
+        crumbs.append(link(page, level_province_path(level, key[0]), key[0]))
+    if key[2] != key[0] or key[0] == NATIONAL:
+        crumbs.append(link(page, place_path(key), key[2]))
+    crumbs.append(link(page, year_path(entry.year), year_text(entry.year)))
+    return '<nav class="gr-breadcrumbs" markdown>' + " › ".join(crumbs) + "</nav>\n"
+
+
+def report_rows(page: str, listed: Sequence[Listed], *, with_place: bool) -> list[list[str]]:
+    rows = []
+    for item in listed:
+        entry = item.entry
+        figures = "；".join(link(page, h.link, f"{h.label} {h.text}") for h in item.headline)
+        row = [link(page, year_path(entry.year), year_text(entry.year)), link(page, entry.page, entry.title)]
+        if with_place:
+            row.insert(1, link(page, place_path(place_key(entry)), place_key(entry)[2]))
+        rows.append([*row, figures])
+    return rows
+
+
+def report_table(page: str, listed: Sequence[Listed], *, with_place: bool = False) -> str:
+    columns = labels()["browse_columns"]
+    header = [columns["year"], *([columns["place"]] if with_place else []), columns["report"], columns["headline"]]
+    return table(header, report_rows(page, listed, with_place=with_place))
+
+
+def page_head(title: str, intro: str = "") -> list[str]:
+    parts = [front_matter({"title": escape_plain(title)}), f"# {escape_markdown(title)}\n"]
+    return parts + ([escape_markdown(intro) + "\n"] if intro else [])
+
+
+def place_page(key: tuple[str, str, str], listed: Sequence[Listed], below: Sequence[tuple[str, str, str]]) -> str:
+    """A place's reports by year, newest first, with their headline figures; a province's page also
+    lists the places within it."""
+    words, path = labels(), place_path(key)
+    first = listed[0].entry if listed else None
+    parts = page_head(key[2])
+    if first is not None:
+        level = level_of(first)
+        crumbs = [link(path, "index.md", words["nav_home"]), link(path, level_path(level), level)]
+        if key[0] not in (NATIONAL, key[2]):
+            crumbs.append(link(path, level_province_path(level, key[0]), key[0]))
+        parts.append('<nav class="gr-breadcrumbs" markdown>' + " › ".join(crumbs) + "</nav>\n")
+    if listed:
+        parts += [f"## {words['place_reports_heading']}\n", report_table(path, newest_first(listed))]
+    if below:
+        parts.append(f"## {words['place_below_heading']}\n")
+        parts.append(" · ".join(link(path, place_path(other), other[2]) for other in below) + "\n")
+    return "\n".join(parts)
+
+
+def year_page(year: int | None, listed: Sequence[Listed]) -> str:
+    """A year's reports by level, then province."""
+    path = year_path(year)
+    parts = page_head(year_text(year), labels()["year_intro"].format(count=len(listed)))
+    by_level: dict[str, list[Listed]] = defaultdict(list)
+    for item in listed:
+        by_level[level_of(item.entry)].append(item)
+    for level in sorted(by_level, key=lambda name: level_rank(name)):
+        items = sorted(by_level[level], key=lambda item: (province_of(item.entry), item.entry.title))
+        parts += [f"## {escape_markdown(level)}\n", report_table(path, items, with_place=True)]
+    return "\n".join(parts)
+
+
+def level_province_page(level: str, province: str, listed: Sequence[Listed]) -> str:
+    """The places of one level in one province, each with its years linked to its reports."""
+    words, path = labels(), level_province_path(level, province)
+    parts = page_head(f"{province} · {level}", words["level_province_intro"].format(count=len(listed)))
+    by_place: dict[tuple[str, str, str], list[Listed]] = defaultdict(list)
+    for item in listed:
+        by_place[place_key(item.entry)].append(item)
+    columns = words["browse_columns"]
+    rows = []
+    for key in sorted(by_place):
+        reports = newest_first(by_place[key])
+        years = " ".join(link(path, item.entry.page, year_text(item.entry.year)) for item in reports)
+        rows.append([link(path, place_path(key), key[2]), escape_markdown(key[1]), years])
+    parts.append(table([columns["place"], columns["parent"], columns["years"]], rows))
+    return "\n".join(parts)
+
+
+def level_page(level: str, listed: Sequence[Listed]) -> str:
+    """A level's provinces with their numbers of places and reports."""
+    words, path = labels(), level_path(level)
+    parts = page_head(level, words["level_intro"].format(count=len(listed)))
+    by_province: dict[str, list[Listed]] = defaultdict(list)
+    for item in listed:
+        by_province[province_of(item.entry)].append(item)
+    columns = words["browse_columns"]
+    rows = []
+    for province in sorted(by_province):
+        items = by_province[province]
+        national = province == NATIONAL
+        target = place_path(place_key(items[0].entry)) if national else level_province_path(level, province)
+        places = len({place_key(item.entry) for item in items})
+        rows.append([link(path, target, province), str(places), str(len(items))])
+    parts.append(table([columns["province"], columns["places"], columns["reports"]], rows))
+    return "\n".join(parts)
+
+
+def years_page(listed: Sequence[Listed]) -> str:
+    words, path = labels(), "years/index.md"
+    counts: dict[int | None, Counter[str]] = defaultdict(Counter)
+    for item in listed:
+        counts[item.entry.year][level_of(item.entry)] += 1
+    levels = [level for level in (*LEVELS, unknown("level")) if any(c[level] for c in counts.values())]
+    columns = words["browse_columns"]
+    rows = [
+        [link(path, year_path(year), year_text(year)), *[str(counts[year][level] or "") for level in levels]]
+        for year in sorted(counts, key=lambda year: -(year or 0))
+    ]
+    return "\n".join([*page_head(words["nav_years"], words["years_intro"]), table([columns["year"], *levels], rows)])
+
+
+def home_sections(listed: Sequence[Listed], errors: Sequence[InputError]) -> list[str]:
+    """The home page's ways in: by level, by province, by year, the newest reports, and what failed."""
+    words, path = labels(), "index.md"
+    columns = words["browse_columns"]
+    levels = Counter(level_of(item.entry) for item in listed)
+    provinces = Counter(province_of(item.entry) for item in listed)
+    years = Counter(item.entry.year for item in listed)
+    parts = [f"## {words['browse_levels_heading']}\n"]
+    level_rows = [[link(path, level_path(name), name), str(levels[name])] for name in sorted(levels, key=level_rank)]
+    parts.append(table([columns["level"], columns["reports"]], level_rows))
+    parts.append(f"## {words['browse_provinces_heading']}\n")
+    by_province = [link(path, place_path((p, "", p)), f"{p}（{count}）") for p, count in sorted(provinces.items())]
+    parts.append(" · ".join(by_province) + "\n")
+    parts.append(f"## {words['browse_years_heading']}\n")
+    by_year = sorted(years.items(), key=lambda pair: -(pair[0] or 0))
+    parts.append(" · ".join(link(path, year_path(y), f"{year_text(y)}（{count}）") for y, count in by_year) + "\n")
+    newest = report_table(path, newest_first(listed)[:NEWEST], with_place=True)
+    parts += [f"## {words['browse_newest_heading']}\n", newest]
+    if errors:
+        parts.append(f"## {words['errors_heading']}\n")
+        parts += [f"- {escape_markdown(e.source)}：{escape_markdown(e.problem)}" for e in errors]
+    return parts
+
+
+def browse(listed: Sequence[Listed]) -> Browse:
+    """Every browsing page but the home page, the level sections of the navigation, and the parents."""
+    made = Browse()
+    by_place: dict[tuple[str, str, str], list[Listed]] = defaultdict(list)
+    by_year: dict[int | None, list[Listed]] = defaultdict(list)
+    by_level: dict[str, list[Listed]] = defaultdict(list)
+    for item in listed:
+        by_place[place_key(item.entry)].append(item)
+        by_year[item.entry.year].append(item)
+        by_level[level_of(item.entry)].append(item)
+    below: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for key in sorted(by_place):
+        if key[2] != key[0]:
+            below[key[0]].append(key)
+    provinces = {key[0] for key in by_place} | set(below)
+    for province in provinces:  # a province's page exists even when only its places have reports
+        key = (province, "", province)
+        made.pages[place_path(key)] = place_page(key, by_place.get(key, []), below.get(province, []))
+    for key, items in by_place.items():
+        if key[2] != key[0]:
+            made.pages[place_path(key)] = place_page(key, items, [])
+    for year, items in by_year.items():
+        made.pages[year_path(year)] = year_page(year, items)
+    made.pages["years/index.md"] = years_page(listed)
+    for level in sorted(by_level, key=level_rank):
+        items = by_level[level]
+        made.pages[level_path(level)] = level_page(level, items)
+        section: list[Any] = [level_path(level)]
+        by_province: dict[str, list[Listed]] = defaultdict(list)
+        for item in items:
+            by_province[province_of(item.entry)].append(item)
+        for province in sorted(by_province):
+            if province == NATIONAL:
+                continue
+            page = level_province_path(level, province)
+            made.pages[page] = level_province_page(level, province, by_province[province])
+            section.append({escape_plain(province): level_province_path(level, province)})
+        made.nav.append({level: section})
+        for item in items:
+            made.parents[place_path(place_key(item.entry))] = level_path(level)
+            made.parents[item.entry.page] = level_path(level)
+            made.parents[f"audit/{item.entry.slug}.md"] = level_path(level)
+    return made

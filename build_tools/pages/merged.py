@@ -1,0 +1,77 @@
+"""One report from several sources: the published copy and the other copies (``model.Report``s) in, the
+report's pages out, naming every source and showing, marked, each paragraph that only another copy holds.
+
+The other copies keep their cleaning audits (linked from the page) but get no report page of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from build_tools.archive.catalogue import entry_of
+from build_tools.archive.duplicates import only_in
+from build_tools.model import Heading, Report
+from build_tools.pages.browse import Listed, breadcrumbs
+from build_tools.pages.render import escape_markdown, indent, labels, render_report
+from build_tools.pages.site import ReportPages, headline, report_pages
+
+
+def sources_note(primary: Report, others: Sequence[Report]) -> str:
+    """The box naming every source of the report, the one published first, each with its audit."""
+    words = labels()
+    items = [
+        f"- {escape_markdown(report.source)}{escape_markdown(words['merged_used']) if report is primary else ''}"
+        f"（[{words['about_audit_link']}](../audit/{report.slug}.md)）"
+        for report in (primary, *others)
+    ]
+    body = escape_markdown(words["merged_intro"]) + "\n\n" + "\n".join(items)
+    return f'!!! note "{words["merged_title"].format(count=1 + len(others))}"\n\n{indent(body)}\n'
+
+
+def heading_before(report: Report, line: int) -> str | None:
+    """The text of the last heading above source line ``line`` of ``report``."""
+    found = None
+    for block in report.blocks:
+        if isinstance(block, Heading):
+            if block.line > line:
+                break
+            found = block.text
+    return found
+
+
+def only_in_others(primary: Report, others: Sequence[Report]) -> str:
+    """A section per other copy with the paragraphs that only it holds, where it holds them."""
+    words = labels()
+    published = [paragraph.text for paragraph in primary.cleaned.paragraphs]
+    parts = []
+    for other in others:
+        paragraphs = other.cleaned.paragraphs
+        missing = only_in([paragraph.text for paragraph in paragraphs], published)
+        if not missing:
+            continue
+        items = []
+        for number in missing:
+            paragraph = paragraphs[number]
+            where = words["line_label"].format(line=paragraph.line)
+            after = heading_before(other, paragraph.line)
+            place = f"{where}，{words['merged_after'].format(heading=after)}" if after else where
+            items.append(f"- （{escape_markdown(place)}）{escape_markdown(paragraph.text)}")
+        title = words["merged_only_title"].format(source=other.source, count=len(missing))
+        parts.append(f'??? warning "{escape_markdown(title)}"\n\n{indent(chr(10).join(items))}\n')
+    if not parts:
+        return ""
+    return f"\n## {words['merged_only_heading']}\n\n" + "\n".join(parts)
+
+
+def merged_pages(primary: Report, others: Sequence[Report], *, pieces: int) -> ReportPages:
+    """The pages of ``primary`` as the one report all of ``others`` are copies of."""
+    entry = entry_of(primary, sources=[primary.source, *(other.source for other in others)])
+    page = render_report(
+        primary,
+        pieces=pieces,
+        header=breadcrumbs(entry, entry.page) + "\n" + sources_note(primary, others),
+        footer=only_in_others(primary, others),
+    )
+    own = report_pages(primary, pieces=pieces)
+    return replace(own, page=page, listed=Listed(entry, headline(primary)))

@@ -1,0 +1,117 @@
+"""Work across reports: duplicates, the catalogue and the browsing pages, on records made here."""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+
+import pytest
+
+from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalogue_json
+from build_tools.archive.duplicates import Candidate, containment, duplicate_groups, only_in, sketch
+from build_tools.model import Identity
+from build_tools.pages.browse import Listed, browse, place_key, place_path
+
+REPORT = "".join(f"第{n}项工作：全市地区生产总值增长{n}%左右，粮食产量保持稳定，城乡居民收入同步增长。" for n in range(200))
+OTHER = "".join(f"第{n}件大事：新建学校{n}所，改造老旧小区{n * 3}个，新增就业岗位{n * 100}个。" for n in range(200))
+
+
+def candidate(text: str, *, place: str | None = "襄阳市", year: int | None = 2024, anomalies: int = 0, source: str = "a.txt") -> Candidate:
+    return Candidate(place, year, sketch(text), anomalies, source)
+
+
+def test_two_copies_of_one_report_are_one_and_the_most_complete_is_published() -> None:
+    shorter = REPORT[: len(REPORT) * 3 // 4]  # a copy that lost its last quarter
+    candidates = [candidate(shorter, source="raw/2024.txt"), candidate(REPORT + "来源：某网站", source="clean/2024.txt")]
+    assert duplicate_groups(candidates) == [[1, 0]]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        candidate(OTHER),  # another report of the same place and year: the pieces of a collection
+        candidate(REPORT, year=2023),  # another year
+        candidate(REPORT, place="宜昌市"),  # another place
+        candidate(REPORT, year=None),  # a year not known: never guessed to be the same
+    ],
+)
+def test_reports_that_differ_in_text_place_or_year_are_never_merged(second: Candidate) -> None:
+    assert duplicate_groups([candidate(REPORT), second]) == []
+
+
+def test_the_fewest_anomalies_decide_between_equally_complete_copies() -> None:
+    candidates = [candidate(REPORT, anomalies=5, source="a.txt"), candidate(REPORT, anomalies=1, source="b.txt")]
+    assert duplicate_groups(candidates) == [[1, 0]]
+
+
+def test_containment_estimates_the_shared_share_of_text() -> None:
+    assert containment(sketch(REPORT), sketch(REPORT)) == 1.0
+    assert containment(sketch(REPORT), sketch(OTHER)) < 0.1
+    half = containment(sketch(REPORT), sketch(REPORT[: len(REPORT) // 2]))
+    assert 0.3 < half < 0.7
+
+
+def test_paragraphs_only_one_copy_holds_are_found_despite_other_breaks_and_punctuation() -> None:
+    published = ["一、工作回顾。过去一年，全市经济稳中有进。", "粮食产量创历史新高。"]
+    other = ["一、工作回顾", "过去一年，全市经济稳中有进", "粮食产量创历史新高！", "殷勇同志作政府工作报告。本报记者摄"]
+    assert only_in(other, published) == [3]
+
+
+def entry(number: int, province: str, place: str, year: int, level: str, parent: str | None = None) -> CatalogueEntry:
+    identity = Identity(year=year, place=place, level=level, province=province, parent=parent or province)
+    return CatalogueEntry(f"r{number}", f"reports/r{number}.md", f"reports/r{number}/", f"{year}年{place}政府工作报告", "",
+                          identity, (f"seeds/r{number}.txt",), 10, 2)
+
+
+def archive(reports: int) -> list[Listed]:
+    """A synthetic archive: 34 provinces, prefectures and counties, decades of years."""
+    chooser = random.Random(7)
+    listed = []
+    for number in range(reports):
+        province = f"省{number % 34:02d}省"
+        level = chooser.choice(["省", "市", "区县", "区县", "乡镇"])
+        city = f"市{chooser.randrange(25):02d}市"
+        place = {"省": province, "市": city, "区县": f"县{chooser.randrange(400):03d}县", "乡镇": f"镇{chooser.randrange(900):03d}镇"}[level]
+        parent = province if level in ("省", "市") else city
+        listed.append(Listed(entry(number, province, place, 1980 + chooser.randrange(46), level, parent)))
+    return listed
+
+
+def nav_links(item: object) -> int:
+    if isinstance(item, dict):
+        return sum(nav_links(value) for value in item.values())
+    if isinstance(item, list):
+        return sum(nav_links(value) for value in item)
+    return 1
+
+
+@pytest.mark.parametrize("reports", [200, 10_000])
+def test_the_navigation_stays_small_however_large_the_archive(reports: int) -> None:
+    """What any page's sidebar shows (the top level plus the one section it opens) stays under 60 links."""
+    made = browse(archive(reports))
+    top = len(made.nav) + 5  # the home page, the years, indicators, tags, glossary
+    widest = max(nav_links(section) for section in made.nav)
+    assert top + widest <= 60
+    assert all(page in made.parents for page in (f"reports/r{n}.md" for n in range(reports)))
+
+
+def test_every_place_and_year_has_its_page_and_same_names_in_other_provinces_stay_apart() -> None:
+    listed = [Listed(entry(1, "江苏省", "鼓楼区", 2024, "区县", "南京市")), Listed(entry(2, "福建省", "鼓楼区", 2024, "区县", "福州市"))]
+    made = browse(listed)
+    paths = {place_path(place_key(item.entry)) for item in listed}
+    assert len(paths) == 2 and paths <= made.pages.keys()
+    assert "years/2024.md" in made.pages
+    assert made.pages["years/2024.md"].count("鼓楼区") >= 2
+
+
+def test_the_catalogue_carries_every_field_and_opens_in_a_spreadsheet() -> None:
+    entries = [item.entry for item in archive(3)]
+    data = json.loads(catalogue_json(entries))
+    assert [row["url"] for row in data["reports"]] == [e.url for e in entries]
+    assert {"url", "title", "year", "date", "place", "parent", "code", "level", "session", "speaker", "sources",
+            "paragraphs", "indicators"} <= data["reports"][0].keys()
+    raw = catalogue_csv(entries)
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert [row["year"] for row in rows] == [str(e.year) for e in entries]
