@@ -1,0 +1,120 @@
+"""Charts drawn at build time: series of (year, value) points in, an inline SVG out.
+
+No script and no CDN: the SVG is part of the page, scales to the width of a phone (``viewBox`` and
+``width: 100%`` in the stylesheet), prints, and carries a ``<title>`` and ``<desc>`` for screen readers.
+A missing year is a gap in the line, not a line drawn across it. Every label is escaped: nothing of a
+report's text reaches the page as markup.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+WIDTH, HEIGHT = 640, 240
+LEFT, RIGHT, TOP, BOTTOM = 44, 12, 16, 34
+
+
+@dataclass(frozen=True)
+class Series:
+    """One line of a chart: its name, CSS class (its colour and dash) and its points by year."""
+
+    name: str
+    css: str
+    points: tuple[tuple[int, float | None], ...]
+
+
+def scale(value: float, low: float, high: float, start: float, end: float) -> float:
+    return start if high == low else start + (value - low) * (end - start) / (high - low)
+
+
+def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
+    """About ``count`` round values from ``low`` to ``high``."""
+    if high <= low:
+        return [low]
+    raw = (high - low) / count
+    magnitude = 10 ** len(str(int(raw))) / 10 if raw >= 1 else 10 ** -len(f"{raw:.10f}".split(".")[1].lstrip("0"))
+    step = min((m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw), default=raw)
+    first = (low // step) * step
+    ticks, value = [], first
+    while value <= high + step / 2:
+        if value >= low - step / 2:
+            ticks.append(round(value, 10))
+        value += step
+    return ticks
+
+
+def line_chart(title: str, series: Sequence[Series], unit: str = "") -> str:
+    """An SVG line chart of ``series`` over their years; points with ``None`` leave gaps."""
+    values = [v for s in series for _, v in s.points if v is not None]
+    years = [y for s in series for y, _ in s.points]
+    if not values or not years:
+        return ""
+    low, high = min(0.0, *values), max(values)
+    ticks = nice_ticks(low, high)
+    low, high = min(low, ticks[0]), max(high, ticks[-1])
+    first, last = min(years), max(years)
+
+    def x(year: int) -> float:
+        return scale(year, first, last, LEFT, WIDTH - RIGHT)
+
+    def y(value: float) -> float:
+        return scale(value, low, high, HEIGHT - BOTTOM, TOP)
+
+    parts = [
+        f'<svg class="gr-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{html.escape(title)}</title>",
+        f"<desc>{html.escape(describe(series, unit))}</desc>",
+    ]
+    for tick in ticks:
+        parts.append(f'<line class="gr-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>')
+        parts.append(f'<text class="gr-axis" x="{LEFT - 4}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick:g}{html.escape(unit)}</text>')
+    for year in year_labels(first, last):
+        parts.append(f'<text class="gr-axis" x="{x(year):.1f}" y="{HEIGHT - 12}" text-anchor="middle">{year}</text>')
+    for line in series:
+        for run in runs(line.points):
+            if len(run) > 1:
+                path = " ".join(f"{x(year):.1f},{y(value):.1f}" for year, value in run)
+                parts.append(f'<polyline class="gr-line {html.escape(line.css)}" points="{path}"/>')
+            for year, value in run:
+                label = html.escape(f"{line.name} {year}年：{value:g}{unit}")
+                parts.append(
+                    f'<circle class="gr-dot {html.escape(line.css)}" cx="{x(year):.1f}" cy="{y(value):.1f}" r="3">'
+                    f"<title>{label}</title></circle>"
+                )
+    legend_x = LEFT
+    for line in series:
+        parts.append(f'<rect class="gr-key {html.escape(line.css)}" x="{legend_x}" y="2" width="10" height="10"/>')
+        parts.append(f'<text class="gr-axis" x="{legend_x + 14}" y="11">{html.escape(line.name)}</text>')
+        legend_x += 24 + 14 * len(line.name)
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def runs(points: Sequence[tuple[int, float | None]]) -> list[list[tuple[int, float]]]:
+    """The points cut where a year is missing or has no value: each run is drawn as one line."""
+    found: list[list[tuple[int, float]]] = []
+    previous: int | None = None
+    for year, value in sorted(points):
+        if value is None:
+            previous = None
+            continue
+        if previous is None or year != previous + 1:
+            found.append([])
+        found[-1].append((year, value))
+        previous = year
+    return found
+
+
+def year_labels(first: int, last: int, most: int = 8) -> list[int]:
+    step = max(1, -(-(last - first) // most))
+    return list(range(first, last + 1, step))
+
+
+def describe(series: Sequence[Series], unit: str) -> str:
+    """The chart in words, for readers who cannot see it."""
+    return "；".join(
+        f"{line.name}：" + "，".join(f"{year}年{value:g}{unit}" for year, value in sorted(line.points) if value is not None)
+        for line in series
+    )
