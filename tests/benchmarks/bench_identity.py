@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/benchmarks/bench_identity.py
 
-Runs the pipeline over every file of the development corpus twice: under the files' real names, and with
+Decodes, splits and cleans every file of the development corpus twice: under the files' real names, and with
 every file copied to a temporary folder as doc-N.txt (in shuffled order), so that only the text can tell.
 Prints the accuracy of year, place and level and lists the misses. The key's levels national / province /
 city are 国家 / 省 / 市; its regions (山东省东营市, 北京市, 中华人民共和国(国务院)) name the place after its
@@ -23,8 +23,10 @@ from pathlib import Path
 
 from build_tools.archive.gazetteer import gazetteer
 from build_tools.archive.identity import identify
+from build_tools.clean import clean
+from build_tools.decode import decode
 from build_tools.model import Identity
-from build_tools.pipeline import publish, read_inputs
+from build_tools.split import split
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -57,19 +59,21 @@ def key() -> dict[str, Expected]:
 def identities(
     paths: dict[str, Path], shown_as: Callable[[Path], str]
 ) -> tuple[dict[str, Identity], dict[str, int], float]:
-    """The identity of each file's first report, how many reports each file holds, and the seconds taken."""
-    published = publish(read_inputs(paths.values(), shown_as))
-    by_source = {shown_as(path): name for name, path in paths.items()}
+    """The identity of each file's first report (decoded, split and cleaned as the pipeline does), how many
+    reports each file holds, and the seconds identifying took."""
     found: dict[str, Identity] = {}
     pieces: dict[str, int] = {}
-    start = time.perf_counter()
-    for report in published.reports:
-        name = by_source[report.source]
-        pieces[name] = pieces.get(name, 0) + 1
-        if report.index == 1 or name not in found:
-            lines = [paragraph.text for paragraph in report.cleaned.paragraphs]
-            found[name] = identify(report.source, lines, report.cleaned.heading)
-    return found, pieces, time.perf_counter() - start
+    seconds = 0.0
+    for name, path in paths.items():
+        collection = split(decode(shown_as(path), path.read_bytes()))
+        pieces[name] = len(collection.reports)
+        first = collection.reports[0]
+        cleaned = clean(first, collection.preamble)
+        start = time.perf_counter()
+        lines = [paragraph.text for paragraph in cleaned.paragraphs]
+        found[name] = identify(cleaned.source, lines, cleaned.heading, collection=pieces[name] > 1)
+        seconds += time.perf_counter() - start
+    return found, pieces, seconds
 
 
 def score(label: str, answers: dict[str, Expected], found: dict[str, Identity], seconds: float) -> None:
