@@ -266,6 +266,11 @@ class Report:
     tags: tuple[str, ...] = ()
     identity: Identity = Identity()
 
+    @property
+    def source_title(self) -> str | None:
+        """The title line the source gave this report, if any (``title`` may be the canonical one)."""
+        return self.cleaned.heading
+
 
 @dataclass(frozen=True)
 class InputError:

@@ -23,10 +23,10 @@ from pathlib import Path
 
 from build_tools.archive.gazetteer import gazetteer
 from build_tools.archive.identity import identify
-from build_tools.clean import clean
-from build_tools.decode import decode
 from build_tools.model import Identity
-from build_tools.split import split
+from build_tools.report.clean import clean
+from build_tools.report.decode import decode
+from build_tools.report.split import split
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
