@@ -23,7 +23,7 @@ from build_tools.engine import ahead
 from build_tools.engine.speedups import enabled
 
 if TYPE_CHECKING:
-    from build_tools.model import Publication, Report
+    from build_tools.model import Identity, Publication, Report
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CONFIG_FILE = PROJECT_ROOT / "mkdocs.yml"
@@ -41,16 +41,25 @@ def outline(report: Report) -> list[dict[str, Any]]:
     ]
 
 
+def identity_json(identity: Identity) -> dict[str, Any]:
+    """Who gave the report, where and when; ``inferred`` lists what was inferred rather than stated, and how."""
+    fields = ("year", "date", "session", "speaker", "place", "parent", "code", "level", "province")
+    return {
+        **{name: getattr(identity, name) for name in fields},
+        "inferred": [{"field": name, "how": how} for name, how in identity.inferred],
+    }
+
+
 def report_json(report: Report) -> dict[str, Any]:
     from build_tools.pages.tables import indicator_record
 
     return {
         "title": report.title,
+        "source_title": report.source_title,
         "source": report.source,
         "index": report.index,
         "slug": report.slug,
-        "place": report.place,
-        "level": report.level,
+        **identity_json(report.identity),
         "outline": outline(report),
         "anomalies": [{"kind": a.kind, "line": a.line, "text": a.text} for a in report.anomalies],
         "indicators": [indicator_record(indicator) for indicator in report.indicators],

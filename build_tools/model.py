@@ -225,7 +225,11 @@ class Indicator:
 class Identity:
     """Who gave a report, where and when, as far as its text (or, failing that, its file name) says.
 
-    ``None`` is unknown. ``inferred`` names each field that was inferred rather than stated, and how
+    ``year`` is the year the report was delivered (the 2024 report reviews 2023); ``date`` an ISO date
+    where a dateline states it; ``place`` the official full name (云南省, 黔南布依族苗族自治州; 全国 for the
+    State Council); ``parent`` the province of a city or the city of a district; ``level`` one of 国家, 省,
+    市, 区县, 乡镇; ``province`` the province the place is in (the place itself for a province). ``None`` is
+    unknown. ``inferred`` names each field that was inferred rather than stated, and how
     (``("year", "据“2023年工作回顾”推定")``); the pages show it as inferred.
     """
 
@@ -239,6 +243,10 @@ class Identity:
     level: str | None = None
     province: str | None = None
     inferred: tuple[tuple[str, str], ...] = ()
+
+    def how(self, name: str) -> str | None:
+        """How field ``name`` was inferred, or ``None`` when the report states it (or it is unknown)."""
+        return next((how for field_name, how in self.inferred if field_name == name), None)
 
 
 @dataclass(frozen=True)
@@ -257,6 +265,11 @@ class Report:
     indicators: tuple[Indicator, ...] = ()
     tags: tuple[str, ...] = ()
     identity: Identity = Identity()
+
+    @property
+    def source_title(self) -> str | None:
+        """The title line the source gave this report, if any (``title`` may be the canonical one)."""
+        return self.cleaned.heading
 
 
 @dataclass(frozen=True)

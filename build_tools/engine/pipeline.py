@@ -1,8 +1,9 @@
 """The pipeline: input files in, a ``Publication`` (reports and per-file errors) out.
 
 Composes the stages left to right for each file — decode, split, clean, structure, anomalies,
-metadata, indicators, tags — and collects a one-line ``InputError`` for a file that cannot be published, so that
-one bad file never stops the others. ``read_inputs`` is the only function here that touches files.
+identity (``archive.identity``), metadata, indicators, tags — and collects a one-line ``InputError`` for a
+file that cannot be published, so that one bad file never stops the others. ``read_inputs`` is the only
+function here that touches files.
 
 Each file is processed on its own (``process_input``: name and bytes in, its reports or its error out), so
 ``publish`` hands the files to a pool of worker processes when there are more than a handful
@@ -22,9 +23,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from build_tools.archive.identity import identify
 from build_tools.engine.cache import ResultCache, shared_cache, source_version
 from build_tools.engine.forked import run_all
-from build_tools.model import Identity, InputError, Publication, Report, SourceText
+from build_tools.model import InputError, Publication, Report, SourceText
 from build_tools.pages.site import ReportPages, all_report_pages, file_pages
 from build_tools.report.anomalies import find_anomalies
 from build_tools.report.clean import clean
@@ -72,7 +74,9 @@ def process_source(source: SourceText) -> list[Report]:
     for raw in collection.reports:
         cleaned = clean(raw, collection.preamble if raw.index == 1 else ())
         blocks = structure(cleaned.paragraphs)
-        about = describe(cleaned, blocks, pieces=pieces)
+        lines = [paragraph.text for paragraph in cleaned.paragraphs]
+        identity = identify(source.path, lines, cleaned.heading, collection=pieces > 1)
+        about = describe(cleaned, blocks, pieces=pieces, identity=identity)
         reports.append(
             Report(
                 source=source.path,
@@ -85,8 +89,8 @@ def process_source(source: SourceText) -> list[Report]:
                 blocks=blocks,
                 anomalies=find_anomalies(blocks),
                 indicators=with_source_spans(extract_indicators(cleaned.paragraphs), cleaned),
-                tags=tagger().tags("\n".join(paragraph.text for paragraph in cleaned.paragraphs)),
-                identity=Identity(place=about.place, level=about.level),
+                tags=tagger().tags("\n".join(lines)),
+                identity=identity,
             )
         )
     return reports

@@ -1,8 +1,10 @@
-"""Metadata stage: a cleaned report and its blocks in, what the report says of itself out.
+"""Metadata stage: a cleaned report, its blocks and its identity in, the title a reader sees out.
 
-Finds the speaking body ("我代表县人民政府" → level 区县), the place where the report names it, and
-composes a title a reader can tell apart from the other reports of the same file: the source's
-title, plus the place or the first heading.
+The title is canonical when the report's identity knows its year and place (2024年襄阳市政府工作报告,
+2024年国务院政府工作报告); otherwise it is what is known and what the source says (襄阳市政府工作报告, the
+source's own title). The source's own title stays in ``CleanedReport.heading``. A piece of a collection
+(篇一…篇五 of one page) adds its first heading, so that the pieces of one file are told apart.
+Place and level are the identity's (``build_tools/archive/identity.py``).
 """
 
 from __future__ import annotations
@@ -11,11 +13,10 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from build_tools.model import Block, CleanedReport, Heading
-from build_tools.resource_files import load_yaml, pattern
+from build_tools.model import Block, CleanedReport, Heading, Identity
+from build_tools.resource_files import load_yaml
 
 RULES = "metadata.yaml"
-SEARCH_PARAGRAPHS = 12
 SLUG_UNSAFE = re.compile(r"[^\w\u4e00-\u9fff-]+")
 
 
@@ -26,26 +27,6 @@ class ReportMetadata:
     level: str | None
 
 
-def speaking_body(report: CleanedReport) -> str | None:
-    speaker = pattern(RULES, "speaker")
-    for paragraph in report.paragraphs[:SEARCH_PARAGRAPHS]:
-        found = speaker.search(paragraph.text)
-        if found:
-            return found.group("body") if found.group("body") is not None else found.group("council")
-    return None
-
-
-def level_of(body: str) -> tuple[str | None, str | None]:
-    """(place, level) for a speaking body such as 国务院, 云南省, 县, **镇."""
-    levels: dict[str, str] = load_yaml(RULES)["levels"]
-    for suffix, level in sorted(levels.items(), key=lambda item: -len(item[0])):
-        if body.endswith(suffix):
-            name = body[: -len(suffix)]
-            hidden = pattern(RULES, "hidden_place").match(name)
-            return (None if hidden else body), level
-    return None, None
-
-
 def first_heading(blocks: tuple[Block, ...]) -> str | None:
     for block in blocks:
         if isinstance(block, Heading) and block.level == 1:
@@ -53,23 +34,24 @@ def first_heading(blocks: tuple[Block, ...]) -> str | None:
     return None
 
 
-def describe(report: CleanedReport, blocks: tuple[Block, ...], *, pieces: int) -> ReportMetadata:
+def title_for(report: CleanedReport, identity: Identity) -> str:
+    """2024年襄阳市政府工作报告 when year and place are known; else what is known, else the source's title."""
+    words = load_yaml(RULES)
+    name = words["national_name"] if identity.level == words["national_level"] else identity.place
+    known = (f"{identity.year}年" if identity.year else "") + (name or "")
+    if known:
+        return words["title"].format(known=known)
+    return report.heading or words["title"].format(known=PurePath(report.source).stem)
+
+
+def describe(report: CleanedReport, blocks: tuple[Block, ...], *, pieces: int, identity: Identity) -> ReportMetadata:
     """Title, place and level of ``report``; ``pieces`` is how many reports its file holds."""
-    body = speaking_body(report)
-    place, level = level_of(body) if body else (None, None)
-    spoken_place = place
-    base = report.heading or f"{PurePath(report.source).stem}政府工作报告"
-    if place is None and pieces == 1:  # a collection's title names the site's topic, not each piece's place
-        named = pattern(RULES, "title_place").search(base)
-        if named and not pattern(RULES, "hidden_place").match(named.group("place")):
-            place = named.group("place")
-        elif pattern(RULES, "place_file_name").fullmatch(PurePath(report.source).stem):
-            place = PurePath(report.source).stem
-    if pieces == 1:
-        return ReportMetadata(base, place, level)
-    detail = spoken_place or first_heading(blocks)
-    title = f"{base}：{detail}" if detail and detail not in base else base
-    return ReportMetadata(title, place, level)
+    title = title_for(report, identity)
+    if pieces > 1:
+        base = title if identity.year and identity.place else (report.heading or title)
+        detail = first_heading(blocks)
+        title = f"{base}：{detail}" if detail and detail not in base else base
+    return ReportMetadata(title, identity.place, identity.level)
 
 
 def slug_for(source: str, index: int, *, pieces: int) -> str:

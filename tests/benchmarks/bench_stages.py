@@ -1,7 +1,7 @@
 """Time of each pipeline stage over the development corpus, in one run.
 
 Prints seconds per stage and the share that indicator extraction and tagging add to the rest of
-the pipeline (decode, split, clean, structure, anomalies, metadata).
+the pipeline (decode, split, clean, structure, anomalies, identity, metadata).
 
     .venv/bin/python tests/benchmarks/bench_stages.py
 """
@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
+from build_tools.archive.identity import identify
 from build_tools.engine.pipeline import tagger
 from build_tools.report.anomalies import find_anomalies
 from build_tools.report.clean import clean
@@ -24,7 +25,7 @@ from build_tools.report.split import split
 from build_tools.report.structure import structure
 from tests.conftest import corpus_files
 
-BASE_STAGES = ("decode", "split", "clean", "structure", "anomalies", "metadata")
+BASE_STAGES = ("decode", "split", "clean", "structure", "anomalies", "identity", "metadata")
 
 
 def main() -> int:
@@ -54,7 +55,10 @@ def main() -> int:
             cleaned = timed("clean", clean, raw, collection.preamble if raw.index == 1 else ())
             blocks = timed("structure", structure, cleaned.paragraphs)
             timed("anomalies", find_anomalies, blocks)
-            timed("metadata", describe, cleaned, blocks, pieces=len(collection.reports))
+            lines = [paragraph.text for paragraph in cleaned.paragraphs]
+            pieces = len(collection.reports)
+            identity = timed("identity", identify, cleaned.source, lines, cleaned.heading, collection=pieces > 1)
+            timed("metadata", describe, cleaned, blocks, pieces=pieces, identity=identity)
             timed("indicators", extract_indicators, cleaned.paragraphs)
             text = "\n".join(p.text for p in cleaned.paragraphs)
             characters += len(text)

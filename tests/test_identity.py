@@ -1,0 +1,388 @@
+"""Identity: (source, lines, heading) in, who gave the report, where and when out; the gazetteer; the years."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from build_tools.archive.gazetteer import gazetteer
+from build_tools.archive.identity import identify
+from build_tools.archive.years import number, review_year
+from build_tools.model import Identity
+from tests.conftest import CORPUS
+
+YUNNAN = [
+    "2026年政府工作报告",
+    "——2026年1月28日在云南省第十四届人民代表大会第四次会议上",
+    "省长 王予波",
+    "各位代表：",
+    "现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员提出意见。",
+    "一、“十四五”时期和2025年工作回顾",
+]
+CITY_SPEECH = [
+    "各位代表：",
+    "现在，我代表市人民政府向大会报告工作，请予审议，并请市政协委员提出意见。",
+    "一、2023年工作回顾",
+]
+# A prefecture's report that never names itself in its first lines: its counties and towns do.
+QIANNAN_TEXT = [
+    "各位代表：",
+    "现在，我代表州人民政府向大会报告工作，请予审议，并请州政协委员和其他列席人员提出意见。",
+    "一、2023年工作回顾",
+    "黔南经济运行稳中有进。都匀市、福泉市、荔波县、贵定县、瓮安县、独山县加快发展，黔南布依族苗族自治州",
+    "惠水县、长顺县、龙里县、平塘县、罗甸县、三都水族自治县各项事业全面进步，黔南的开放水平持续提升。",
+]
+
+CASES: list[tuple[str, str, list[str], str | None, dict[str, Any]]] = [
+    (
+        "dateline, title and speaker line",
+        "doc-1.txt",
+        YUNNAN,
+        None,
+        {
+            "year": 2026,
+            "date": "2026-01-28",
+            "session": "第十四届人民代表大会第四次会议",
+            "speaker": "省长 王予波",
+            "place": "云南省",
+            "parent": None,
+            "code": "530000",
+            "level": "省",
+            "province": "云南省",
+            "inferred": (),
+        },
+    ),
+    (
+        "dateline in Han numerals, without 第, speaker with his province",
+        "doc-2.txt",
+        ["——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上", "甘肃省省长任振鹤", "各位代表："],
+        None,
+        {
+            "year": 2026,
+            "date": "2026-01-27",
+            "session": "第十四届人民代表大会第四次会议",
+            "speaker": "甘肃省省长 任振鹤",
+        },
+    ),
+    (
+        "dateline broken over two lines",
+        "doc-3.txt",
+        ["——2024年2月3日在贵港市第六届人民代表大会", "第六次会议上", "市长\u2003林海波", "各位代表："],
+        None,
+        {"date": "2024-02-03", "place": "贵港市", "parent": "广西壮族自治区", "level": "市", "speaker": "市长 林海波"},
+    ),
+    (
+        "national dateline, office and name on two lines",
+        "doc-4.txt",
+        ["政府工作报告", "——2017年3月5日在第十二届全国人民代表大会第五次会议上", "国务院总理", "李克强", "各位代表："],
+        None,
+        {
+            "year": 2017,
+            "session": "第十二届全国人民代表大会第五次会议",
+            "speaker": "国务院总理 李克强",
+            "place": "全国",
+            "level": "国家",
+            "province": None,
+            "code": None,
+        },
+    ),
+    (
+        "a portal's publication date is no dateline; the review heading gives the year",
+        "doc-5.txt",
+        [
+            "发布时间：2006年02月16日",
+            "各位代表：",
+            "现在，我代表国务院，向大会作政府工作报告。",
+            "一、1998年工作回顾和1999年工作的总体要求",
+        ],
+        None,
+        {"year": 1999, "date": None, "place": "全国", "inferred": (("year", "据“一、1998年工作回顾”推定"),)},
+    ),
+    (
+        "a newspaper's date line and a photo caption above the speaker line",
+        "doc-6.txt",
+        [
+            "来源：北京日报 时间：2026-02-02",
+            "殷勇同志作政府工作报告。本报记者 王海欣 摄",
+            "各位代表：",
+            "现在，我代表北京市人民政府，向大会报告政府工作，请予审议。",
+            "一、2025年工作回顾",
+        ],
+        None,
+        {"year": 2026, "date": None, "speaker": None, "place": "北京市", "level": "省", "parent": None},
+    ),
+    (
+        "five-year review: the last year counts",
+        "doc-7.txt",
+        ["各位代表：", "现在，我代表市人民政府向大会报告工作。", "一、2011年到2015年工作回顾"],
+        None,
+        {"year": 2016},
+    ),
+    (
+        "review of a five-year plan's period",
+        "doc-8.txt",
+        ["各位代表：", "现在，我代表国务院向大会作政府工作报告。", "一、“九五”时期国民经济和社会发展的回顾"],
+        None,
+        {"year": 2001, "place": "全国"},
+    ),
+    (
+        "redacted year and hidden town",
+        "doc-9.txt",
+        ["20xx年主要工作", "现在，我代表**镇人民政府向大会作政府工作报告，请予审议。", "20xx年是开局之年"],
+        None,
+        {"year": None, "place": None, "level": "乡镇", "code": None, "province": None},
+    ),
+    (
+        "a title of only 政府工作报告 says nothing",
+        "doc-10.txt",
+        ["政府工作报告", "各位代表：", "过去一年，我们砥砺前行。"],
+        None,
+        {"year": None, "place": None, "level": None, "date": None, "speaker": None, "session": None},
+    ),
+    (
+        "place and level from the file name, year from the review",
+        "city/襄阳.txt",
+        CITY_SPEECH,
+        None,
+        {
+            "year": 2024,
+            "place": "襄阳市",
+            "parent": "湖北省",
+            "code": "420600",
+            "level": "市",
+            "province": "湖北省",
+            "inferred": (("year", "据“一、2023年工作回顾”推定"), ("place", "据文件名推定")),
+        },
+    ),
+    (
+        "the text outweighs a folder: the State Council speaks",
+        "city/台州.txt",
+        ["各位代表：", "现在，我代表国务院，向大会报告政府工作。"],
+        None,
+        {"place": "全国", "level": "国家", "province": None},
+    ),
+    (
+        "a former name, in its year",
+        "doc-11.txt",
+        ["——2009年1月10日在襄樊市第十四届人民代表大会第三次会议上", "市长 张三", "各位代表："],
+        None,
+        {"year": 2009, "place": "襄阳市", "code": "420600", "level": "市"},
+    ),
+    (
+        "a prefecture named by its counties",
+        "doc-12.txt",
+        QIANNAN_TEXT,
+        None,
+        {"place": "黔南布依族苗族自治州", "level": "市", "province": "贵州省", "code": "522700"},
+    ),
+    (
+        "a county-level city is 区县",
+        "reports/义乌.txt",
+        CITY_SPEECH,
+        None,
+        {"place": "义乌市", "parent": "金华市", "level": "区县", "province": "浙江省"},
+    ),
+    (
+        "a county-level city the province administers directly",
+        "仙桃.txt",
+        CITY_SPEECH,
+        None,
+        {"place": "仙桃市", "parent": "湖北省", "level": "区县", "province": "湖北省"},
+    ),
+    (
+        "a municipality that calls itself 市",
+        "天津.txt",
+        CITY_SPEECH,
+        None,
+        {"place": "天津市", "level": "省", "parent": None, "province": "天津市"},
+    ),
+    (
+        "a district named by its file, not its city",
+        "city/黄山.txt",
+        ["各位代表：", "现在，我代表区人民政府，向大会报告政府工作。"],
+        None,
+        {"place": "黄山区", "parent": "黄山市", "level": "区县"},
+    ),
+    (
+        "an ambiguous name with nothing to choose by stays unknown",
+        "鼓楼.txt",
+        ["各位代表：", "现在，我代表区人民政府，向大会报告政府工作。"],
+        None,
+        {"place": None, "level": "区县", "code": None},
+    ),
+    (
+        "the sitting a State Council report addresses",
+        "doc-13.txt",
+        [
+            "各位代表：",
+            "我代表国务院向第一届全国人民代表大会第五次会议，提出关于一九五八年度国民经济计划（草案）的报告。",
+        ],
+        None,
+        {"year": 1958, "session": "第一届全国人民代表大会第五次会议", "place": "全国"},
+    ),
+    (
+        "a sitting looked back on gives no year",
+        "doc-14.txt",
+        [
+            "各位代表：",
+            "我代表国务院向大会报告过去五年的工作。",
+            "第八届全国人民代表大会第一次会议以来的五年，我国取得了成就。",
+        ],
+        None,
+        {"year": None, "session": None, "place": "全国"},
+    ),
+    (
+        "traditional characters",
+        "doc-15.txt",
+        ["各位代表：", "我們第一届全國人民代表大會第一次會議，在聽了劉少奇同志關於憲法草案的報告以後，完成了工作。"],
+        None,
+        {"year": 1954, "place": "全国", "level": "国家"},
+    ),
+    (
+        "the title names the State Council",
+        "doc-16.txt",
+        ["各位代表：", "现在，我向大会作政府工作报告。"],
+        "1955年国务院政府工作报告",
+        {"year": 1955, "place": "全国", "inferred": ()},
+    ),
+    (
+        "a title with the place before the year",
+        "doc-17.txt",
+        ["陕西省2026年政府工作报告", "各位代表："],
+        None,
+        {"year": 2026, "place": "陕西省", "level": "省"},
+    ),
+    (
+        "year and place from the file name alone",
+        "province/2026_云南省.txt",
+        ["各位代表：", "过去一年，我们砥砺前行。"],
+        None,
+        {"year": 2026, "place": "云南省", "inferred": (("year", "据文件名推定"), ("place", "据文件名推定"))},
+    ),
+    (
+        "the folder says national when nothing else does",
+        "national/1985.txt",
+        ["各位代表：", "刚刚过去的1984年，是我国各族人民取得伟大成就的一年。"],
+        None,
+        {
+            "year": 1985,
+            "place": "全国",
+            "level": "国家",
+            "inferred": (
+                ("year", "据“刚刚过去的1984年”推定"),
+                ("place", "据文件夹名推定"),
+                ("level", "据文件夹名推定"),
+            ),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "lines", "heading", "expected"), [case[1:] for case in CASES], ids=[case[0] for case in CASES]
+)
+def test_identify(source: str, lines: list[str], heading: str | None, expected: dict[str, Any]) -> None:
+    identity = identify(source, lines, heading)
+    assert {field: getattr(identity, field) for field in expected} == expected
+
+
+def test_a_collection_title_names_none_of_its_pieces() -> None:
+    lines = [
+        "现在，我代表区人民政府向大会报告工作，请予审议。",
+        "xx年在市委、市政府和区委的坚强领导下，全区上下开拓创新。",
+    ]
+    assert identify("seeds/000_f936ed40faecbb33.txt", lines, "武陵源区政府工作报告篇三", collection=True).place is None
+    assert identify("seeds/000_f936ed40faecbb33.txt", lines, "武陵源区政府工作报告篇三").place == "武陵源区"
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "expected"),
+    [
+        ("云南省", None, [("云南省", "省", None, "530000")]),
+        ("襄樊市", 2009, [("襄阳市", "市", "湖北省", "420600")]),
+        ("思茅市", 2005, [("普洱市", "市", "云南省", "530800")]),
+        ("黔南", None, [("黔南布依族苗族自治州", "市", "贵州省", "522700")]),
+        ("武陵源区", None, [("武陵源区", "区县", "张家界市", "430811")]),
+        ("锡林郭勒盟", None, [("锡林郭勒盟", "市", "内蒙古自治区", "152500")]),
+        ("东营", None, [("东营市", "市", "山东省", "370500"), ("东营区", "区县", "东营市", "370502")]),
+        ("**", None, []),
+        ("殷勇同志作", None, []),
+    ],
+)
+def test_resolve(name: str, year: int | None, expected: list[tuple[str, str, str | None, str]]) -> None:
+    assert [
+        (place.name, place.level, place.parent, place.code) for place in gazetteer().resolve(name, year)
+    ] == expected
+
+
+def test_an_ambiguous_name_lists_every_candidate() -> None:
+    assert sorted(place.parent for place in gazetteer().resolve("鼓楼区")) == ["南京市", "开封市", "徐州市", "福州市"]
+
+
+def test_places_named_in_a_text() -> None:
+    found = [(mention.text, mention.full) for mention in gazetteer().find("江苏省苏州市昆山市，长治久安，吉林的城区")]
+    assert found == [("江苏省", True), ("苏州市", True), ("昆山市", True), ("吉林", False)]
+    assert [place.name for place in next(iter(gazetteer().find("吉林"))).places] == ["吉林省"]
+
+
+def test_the_gazetteer_is_loaded_once() -> None:
+    assert gazetteer() is gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("2026", 2026), ("二〇二六", 2026), ("一九五四", 1954), ("二十七", 27), ("十", 10), ("1 9 9 8", 1998)],
+)
+def test_number(text: str, value: int) -> None:
+    assert number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("lines", "year"),
+    [
+        (["一、2023年工作回顾"], 2024),
+        (["一、1993年国内工作的回顾和1994年工作的基本方针"], 1994),
+        (["各位代表：现在，我代表市人民政府向大会报告工作。一、2023年工作回顾过去的一年，极不平凡。"], 2024),
+        (["一、2023年主要工作"], 2024),
+        (["一、“十一五”时期国民经济和社会发展的回顾"], 2011),
+        (["一、过去一年工作回顾", "2004年国内生产总值增长9.5%。", "2004年粮食增产。", "二、2005年的工作"], 2005),
+        (["刚刚过去的1984年，是取得伟大成就的一年。"], 1985),
+        (["二、2024年工作安排"], None),
+        (["一、过去五年工作回顾"], None),
+        (["20xx年工作回顾"], None),
+    ],
+)
+def test_review_year(lines: list[str], year: int | None) -> None:
+    found = review_year(lines)
+    assert (found[0] if found else None) == year
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.sampled_from(
+                "年月日在第一二十届全国人民代表大会次会议上我代表市省县政府回顾工作2019xX*—　、，。"
+            ),
+            max_size=40,
+        ),
+        max_size=8,
+    )
+)
+def test_any_text_gives_an_identity(lines: list[str]) -> None:
+    assert isinstance(identify("doc.txt", lines, lines[0] if lines else None), Identity)
+
+
+@pytest.mark.skipif(not (CORPUS / "SOURCES.tsv").is_file(), reason="../shared/corpus is absent")
+def test_corpus_accuracy() -> None:
+    from tests.benchmarks.bench_identity import identities, key
+
+    answers = key()
+    paths = {name: CORPUS / name for name in answers}
+    found, _, _ = identities(paths, lambda path: path.relative_to(CORPUS).as_posix())
+    for field in ("year", "place", "level"):
+        right = sum(getattr(found[name], field) == getattr(expected, field) for name, expected in answers.items())
+        assert right / len(answers) >= 0.97, field
