@@ -7,6 +7,7 @@ import io
 import os
 import socket
 import stat
+import subprocess
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -20,7 +21,10 @@ from hypothesis import strategies as st
 
 from build_tools.engine import inputs
 from build_tools.engine.inputs import discover, overlap, read_file
+from build_tools.engine.pipeline import publish
+from build_tools.report.metadata import slug_suffix
 from build_tools.report.sniff import formats, not_supported, sniff
+from tests.conftest import ROOT, build_site
 
 MARKER = "MARKER-outside-the-input-folder-7f3a"
 
@@ -423,3 +427,167 @@ def test_text_is_not_taken_for_another_kind(data: bytes) -> None:
 
 def test_the_magic_numbers_are_data() -> None:
     assert {"a PDF document (.pdf)", "a Word document (.docx)", "a PNG image"} <= {kind.name for kind in formats()}
+
+
+# The built site
+
+
+def report_text(place: str) -> str:
+    return (
+        f"{place}政府工作报告\n一、过去一年的工作\n{place}生产总值增长6.5%，粮食产量达到120万吨。\n"
+        "二、今年的主要任务\n推进高标准农田建设。\n"
+    )
+
+
+def site_text(site: Path) -> bytes:
+    return b"\n".join(path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file())
+
+
+def docx() -> bytes:
+    return zipped("[Content_Types].xml", "word/document.xml")
+
+
+@pytest.fixture(scope="module")
+def tree_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """A site built from a tree of folders, with links out of it, a pipe, a Word and a PDF file."""
+    base = tmp_path_factory.mktemp("tree")
+    write(base / "outside" / "secret.txt", report_text("秘密") + MARKER + "\n")
+    write(base / "outside" / "more" / "hidden.txt", report_text("另一处") + MARKER + "\n")
+    seeds = base / "seeds"
+    write(seeds / "2024" / "广东" / "广州.txt", report_text("广州"))
+    write(seeds / "2024" / "襄阳.txt", report_text("襄阳二〇二四"))
+    write(seeds / "2025" / "襄阳.txt", report_text("襄阳二〇二五"))
+    (seeds / "secret.txt").symlink_to(base / "outside" / "secret.txt")
+    (seeds / "2024" / "more").symlink_to("../../outside/more")
+    (seeds / "latest.txt").symlink_to("2025/襄阳.txt")
+    (seeds / "2024" / "广东" / "up").symlink_to("../..")
+    (seeds / "gone.txt").symlink_to("nowhere.txt")
+    os.mkfifo(seeds / "pipe")
+    (seeds / "report.docx").write_bytes(docx())
+    (seeds / "report.pdf").write_bytes(b"%PDF-1.7\n" + report_text("扫描").encode())
+    return base, build_site(seeds, base / "site")
+
+
+def test_the_build_names_every_file_it_refused_and_why(tree_build: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    base, result = tree_build
+    assert result.returncode == 0, result.stderr
+    for line in (
+        "WARNING -  seeds/2024/more: a link to a place outside the input folder: not read",
+        "WARNING -  seeds/gone.txt: a link that leads nowhere (its target is missing, or links lead round in a loop)",
+        "WARNING -  seeds/pipe: a named pipe (FIFO), not a regular file: never opened",
+        "WARNING -  seeds/report.docx: a Word document (.docx), not plain text: not supported; save it as a text file (.txt) to publish it",
+        "WARNING -  seeds/report.pdf: a PDF document (.pdf), not plain text: not supported; save it as a text file (.txt) to publish it",
+        "WARNING -  seeds/secret.txt: a link to a place outside the input folder: not read",
+        "INFO    -  9 files found, 3 reports published, 6 failed (broken-link 1, link-outside 2, not-supported 2, special-file 1)",
+    ):
+        assert line in result.stderr, result.stderr
+    home = (base / "site" / "index.html").read_text(encoding="utf-8")
+    for name in ("seeds/secret.txt", "seeds/2024/more", "seeds/gone.txt", "seeds/pipe", "seeds/report.docx", "seeds/report.pdf"):
+        assert name in home
+    assert "a link to a place outside the input folder: not read" in home
+    assert "a Word document (.docx), not plain text: not supported" in home
+
+
+def test_nothing_outside_the_input_folder_reaches_the_site(tree_build: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    base, _ = tree_build
+    built = site_text(base / "site")
+    assert MARKER.encode() not in built
+    assert "秘密".encode() not in built and "另一处".encode() not in built
+
+
+def test_a_tree_of_folders_publishes_every_report_once_at_an_address_from_its_path(
+    tree_build: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    base, _ = tree_build
+    reports = base / "site" / "reports"
+    assert sorted(path.name for path in reports.iterdir() if path.is_dir()) == ["2024-广东-广州", "2024-襄阳", "2025-襄阳"]
+    assert "襄阳二〇二四生产总值" in (reports / "2024-襄阳" / "index.html").read_text(encoding="utf-8")
+    assert "襄阳二〇二五生产总值" in (reports / "2025-襄阳" / "index.html").read_text(encoding="utf-8")
+    assert "seeds/2024/广东/广州.txt" in (reports / "2024-广东-广州" / "index.html").read_text(encoding="utf-8")
+
+
+def test_under_strict_a_refused_file_fails_the_build(tree_build: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    base, _ = tree_build
+    strict = build_site(base / "seeds", base / "strict-site", "--strict")
+    assert strict.returncode != 0
+    assert "seeds/secret.txt: a link to a place outside the input folder" in strict.stderr
+
+
+def test_addresses_stay_when_files_of_the_same_name_are_added(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    write(seeds / "2024" / "襄阳.txt", report_text("襄阳二〇二四"))
+    assert build_site(seeds, tmp_path / "site", "--strict").returncode == 0
+    first = (tmp_path / "site" / "reports" / "2024-襄阳" / "index.html").read_text(encoding="utf-8")
+    write(seeds / "2023" / "襄阳.txt", report_text("襄阳二〇二三"))
+    write(seeds / "2025" / "襄阳.txt", report_text("襄阳二〇二五"))
+    write(seeds / "2024-襄阳.txt", report_text("又一个襄阳"))  # the same page name from another path
+    write(seeds / "2024-襄阳" / "0.txt", report_text("还有一个"))
+    result = build_site(seeds, tmp_path / "site", "--strict")
+    assert result.returncode == 0, result.stderr
+    reports = tmp_path / "site" / "reports"
+    alike = sorted(f"2024-襄阳-{slug_suffix(name)}" for name in ("seeds/2024/襄阳.txt", "seeds/2024-襄阳.txt"))
+    assert sorted(path.name for path in reports.iterdir() if path.is_dir()) == sorted(
+        ["2023-襄阳", "2024-襄阳-0", "2025-襄阳", *alike]
+    )
+    assert "襄阳二〇二四生产总值" in (reports / f"2024-襄阳-{slug_suffix('seeds/2024/襄阳.txt')}" / "index.html").read_text(encoding="utf-8")
+    assert "襄阳二〇二四生产总值" in first
+
+
+def test_page_names_do_not_depend_on_the_order_of_the_files() -> None:
+    inputs = [(f"seeds/{name}", report_text(name[:2]).encode()) for name in ("a/b.txt", "a-b.txt", "a-b.md", "c/a.txt", "a.txt")]
+    forward = {report.source: report.slug for report in publish(inputs, workers=1).reports}
+    backward = {report.source: report.slug for report in publish(inputs[::-1], workers=1).reports}
+    assert forward == backward
+    assert forward["seeds/c/a.txt"] == "c-a" and forward["seeds/a.txt"] == "a"
+    assert len(set(forward.values())) == 5
+
+
+def test_an_empty_input_folder_says_so(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    (seeds / "2024").mkdir(parents=True)
+    result = build_site(seeds, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert f"WARNING -  {seeds}: the folder of reports holds no files: the site has no reports" in result.stderr
+    strict = build_site(seeds, tmp_path / "strict", "--strict")
+    assert strict.returncode != 0
+    (seeds / "2024" / "scan.pdf").write_bytes(b"%PDF-1.7\n")
+    none_published = build_site(seeds, tmp_path / "site")
+    assert f"{seeds}: none of its files could be published: the site has no reports" in none_published.stderr
+
+
+def test_a_site_folder_inside_the_input_folder_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    write(seeds / "r.txt", report_text("襄阳"))
+    inside = build_site(seeds, seeds / "site")
+    assert inside.returncode == 1
+    assert f"error: the site folder {seeds / 'site'} lies inside the input folder {seeds}: choose a site folder outside it" in inside.stderr
+    assert sorted(path.name for path in seeds.iterdir()) == ["r.txt"]
+    around = build_site(seeds, tmp_path)
+    assert around.returncode == 1
+    assert f"error: the input folder {seeds} lies inside the site folder {tmp_path}, which the build cleans: move it out" in around.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["seeds"]
+
+
+def test_plain_mkdocs_refuses_a_site_folder_inside_the_input_folder(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    write(seeds / "r.txt", report_text("襄阳"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REPORTS_SEEDS_DIR": str(seeds)}
+    mkdocs = Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin" / "mkdocs"
+    result = subprocess.run(
+        [str(mkdocs), "build", "-d", str(seeds / "site")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode != 0
+    assert "lies inside the input folder" in result.stderr
+    assert not (seeds / "site").exists()
+
+
+def test_the_cache_folder_is_never_read_as_input(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    write(seeds / "r.txt", report_text("襄阳"))
+    env = {"REPORTS_CACHE_DIR": str(seeds / "cache")}
+    with mock.patch.dict(os.environ, env):
+        assert build_site(seeds, tmp_path / "site", "--strict").returncode == 0
+        assert any((seeds / "cache").rglob("*.pickle"))  # the cache is there, inside the input folder
+        again = build_site(seeds, tmp_path / "site", "--strict")
+    assert again.returncode == 0, again.stderr
+    assert "1 files found, 1 reports published, 0 failed" in again.stderr

@@ -22,7 +22,8 @@ file that exists but cannot be read comes back with its ``OSError`` in place of 
 ``process_input`` of the pipeline expects.
 
 ``overlap`` says when the site folder lies inside the input folder or the input inside the site
-folder, which the build refuses before it writes anything.
+folder, which the build refuses before it writes anything; ``no_reports`` what a build that publishes
+no report says.
 """
 
 from __future__ import annotations
@@ -231,3 +232,10 @@ def overlap(folder: Path, site_dir: Path) -> str | None:
     if inputs.is_relative_to(site):
         return f"the input folder {folder} lies inside the site folder {site_dir}, which the build cleans: move it out"
     return None
+
+
+def no_reports(folder: Path, found: Discovery) -> str:
+    """The warning of a build that publishes no report from ``folder``, where ``found`` was found."""
+    if not found.inputs and not found.refused:
+        return f"{folder}: the folder of reports holds no files: the site has no reports"
+    return f"{folder}: none of its files could be published: the site has no reports"
