@@ -121,6 +121,12 @@ def apply_limits(args: argparse.Namespace) -> None:
 
 
 def command_build(args: argparse.Namespace) -> int:
+    from build_tools.engine.inputs import overlap
+
+    problem = overlap(Path(args.seeds), Path(args.site_dir))
+    if problem is not None:  # refused before anything is written
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     apply_limits(args)
     os.environ[SEEDS_ENV] = str(Path(args.seeds).resolve())
     if enabled("ahead"):  # the reports are processed while MkDocs loads (engine/ahead.py)

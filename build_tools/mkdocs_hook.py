@@ -2,10 +2,13 @@
 
 Glue only: each event hands its work to the library.
 
-- ``on_config`` runs the pipeline over the seeds folder (``REPORTS_SEEDS_DIR``, or ``seeds/`` beside
-  ``mkdocs.yml``) through ``engine.pipeline.site_report_pages`` and assembles the site
-  (``pages.site``); a file that cannot be published is logged as a warning naming it, so
-  ``mkdocs build --strict`` fails while a plain build still publishes every other report.
+- ``on_config`` reads the seeds folder (``REPORTS_SEEDS_DIR``, or ``seeds/`` beside ``mkdocs.yml``) and
+  the folders below it, leaving out the cache (``engine.inputs``), runs the pipeline over its files
+  through ``engine.pipeline.site_report_pages`` and assembles the site (``pages.site``). A file that
+  cannot be published or that the walk refused (a link outside the folder, a device), and a folder that
+  gives no report, are logged as warnings naming them, so ``mkdocs build --strict`` fails while a plain
+  build still publishes every other report. A site folder inside the seeds folder, or around it, stops
+  the build before anything is written.
 - ``on_files`` adds the generated pages and downloads as ``build.site_state.GeneratedFile``s, which
   say whether the last build into the same folder already wrote them (rebuilding in place).
 - ``on_nav``, ``on_page_markdown`` and ``on_page_content`` serve and fill the render cache
@@ -29,6 +32,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -42,18 +46,15 @@ from build_tools.build.site_state import BuildState, Staging, frame_of, generate
 from build_tools.engine import ahead
 from build_tools.engine.cache import (
     ResultCache,
+    cache_root,
     prune_shared,
     remember_between_builds,
     shared_cache,
 )
 from build_tools.engine.forked import worker_count
+from build_tools.engine.inputs import Discovery, discover, no_reports, overlap
 from build_tools.engine.merging import merge_duplicates
-from build_tools.engine.pipeline import (
-    Input,
-    folder_inputs,
-    site_report_pages,
-    summary,
-)
+from build_tools.engine.pipeline import site_report_pages, summary
 from build_tools.engine.speedups import enabled
 from build_tools.pages.raw_html import RAW_START
 from build_tools.pages.site import SitePages, assemble_site
@@ -80,17 +81,24 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     folder = seeds_folder(config)
-    inputs: list[Input] = []
+    problem = overlap(folder, Path(config.site_dir))
+    if problem is not None:  # before anything is written
+        raise PluginError(problem)
+    found = Discovery(())
     if not folder.is_dir():
         log.warning(f"{folder}: the folder of reports does not exist")
     else:
-        inputs = folder_inputs(folder)
+        found = discover(folder, exclude=[cache_root()])
+    inputs = list(found.inputs)
     ahead.wait()  # the command line may have started processing the folder (ahead.py)
-    pages, errors, processed = site_report_pages(inputs)
+    pages, failed, processed = site_report_pages(inputs)
     pages = merge_duplicates(pages, inputs)
+    errors = tuple(sorted((*found.refused, *failed), key=lambda error: error.source))
     for error in errors:
         log.warning(f"{error.source}: {error.problem}")
-    log.info(summary(len(pages), errors, len(inputs)))
+    if folder.is_dir() and not pages:
+        log.warning(no_reports(folder, found))
+    log.info(summary(len(pages), errors, len(inputs) + len(found.refused)))
     log.debug(f"{processed} files processed, {len(inputs) - processed} taken from the cache")
     site = assemble_site(pages, errors, site_name=config.site_name)
     renders.begin()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,6 +21,15 @@ def corpus_files() -> list[Path]:
     if not CORPUS.is_dir():
         return []
     return sorted(path for folder in CORPUS_FOLDERS for path in (CORPUS / folder).glob("*") if path.is_file())
+
+
+def linked_or_copied(source: Path, target: Path) -> None:
+    """``source`` at ``target`` as a hard link, or a copy across file systems: a symbolic link to a file
+    outside the input folder would not be read."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 @pytest.fixture(scope="session")

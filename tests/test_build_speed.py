@@ -16,20 +16,19 @@ import pytest
 
 from build_tools.engine import ahead
 from build_tools.engine.cache import DAY_SECONDS, ResultCache, code_version, prune
+from build_tools.engine.inputs import discover
 from build_tools.engine.pipeline import (
     CachedPublication,
-    folder_inputs,
-    input_files,
     process_input,
     publish,
     publish_cached,
     publish_finished,
-    read_inputs,
     store_missing,
 )
 from build_tools.model import InputError, Publication, Report
 from build_tools.pages.site import build_site, download_files, file_pages, report_pages
 from build_tools.pages.tables import as_csv, download_rows, indicators_download_path
+from build_tools.report.metadata import slug_suffix
 from tests.conftest import ROOT
 from tests.conftest import build_site as build_with_cli
 
@@ -38,9 +37,8 @@ SHORT_REPORT = "政府工作报告\n一、过去一年的工作\n全市生产总
 
 
 def seed_inputs() -> list[tuple[str, bytes | OSError]]:
-    inputs = read_inputs(input_files(SEEDS), shown_as=lambda path: f"seeds/{path.name}")
     return [
-        *inputs,
+        *discover(SEEDS).inputs,
         ("extra/short.txt", SHORT_REPORT.encode("utf-8")),
         ("extra/gbk.txt", SHORT_REPORT.replace("6.5", "7").encode("gb18030")),
         ("extra/binary.bin", b"\x00\x01\x02" * 100),
@@ -160,7 +158,8 @@ def test_the_pool_gives_the_serial_publication() -> None:
 
 
 def test_the_pool_keeps_input_order_and_unique_page_names() -> None:
-    """Same-named pages get their numbers in input order, whichever worker finishes first."""
+    """Same-named pages are told apart by their files' names, whichever worker finishes first and
+    whatever the order of the inputs."""
     small = SHORT_REPORT.encode("utf-8")
     large = (SHORT_REPORT * 40).encode("utf-8")
     named = (("a", small), ("b", large), ("c", small), ("d", large))
@@ -169,6 +168,8 @@ def test_the_pool_keeps_input_order_and_unique_page_names() -> None:
     assert publish(inputs, workers=2) == serial
     assert [report.source for report in serial.reports] == ["a/same.txt", "b/same.txt", "c/same.txt", "d/same.txt"]
     assert len({report.slug for report in serial.reports}) == 4
+    reversed_order = publish(inputs[::-1], workers=1)
+    assert {r.source: r.slug for r in reversed_order.reports} == {r.source: r.slug for r in serial.reports}
 
 
 def test_one_file_result_is_its_reports_or_its_error() -> None:
@@ -284,8 +285,9 @@ def test_files_that_give_the_same_page_name_are_both_published(tmp_path: Path) -
     result = build_with_cli(seeds, tmp_path / "site", "--strict")
     assert result.returncode == 0, result.stderr
     pages = {path.parent.name: path.read_text(encoding="utf-8") for path in (tmp_path / "site" / "reports").glob("*/index.html")}
-    assert sorted(pages) == ["report", "report-2"]
-    assert "粮食" in pages["report-2"] and "蔬菜" in pages["report"]  # report.md sorts first
+    text, markdown = f"report-{slug_suffix('seeds/report.txt')}", f"report-{slug_suffix('seeds/report.md')}"
+    assert sorted(pages) == sorted([text, markdown])  # named by their paths, whichever is read first
+    assert "粮食" in pages[text] and "蔬菜" in pages[markdown]
 
 
 def test_a_change_of_one_reports_tags_rebuilds_only_its_pages_and_the_tags_page(tmp_path: Path) -> None:
@@ -322,10 +324,11 @@ def test_the_reports_processed_ahead_are_what_the_build_finds_in_the_cache(
     assert not ahead.started
     cache = ResultCache.from_environment()
     assert cache is not None
-    found = publish_finished(folder_inputs(seeds), cache, file_pages, workers=1)
+    inputs = discover(seeds).inputs
+    found = publish_finished(inputs, cache, file_pages, workers=1)
     assert found.processed == 0
-    assert found == replace(publish_finished(folder_inputs(seeds), None, file_pages, workers=1), processed=0)
-    assert store_missing(folder_inputs(seeds), cache, file_pages, workers=1) == 0
+    assert found == replace(publish_finished(inputs, None, file_pages, workers=1), processed=0)
+    assert store_missing(inputs, cache, file_pages, workers=1) == 0
 
 
 def test_nothing_is_processed_ahead_without_a_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

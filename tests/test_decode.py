@@ -38,7 +38,9 @@ def test_unicode_line_separators_inside_a_line_are_not_line_ends() -> None:
 @pytest.mark.parametrize(
     ("data", "problem"),
     [
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "NUL"),
+        (b"\x00\x00\x00\rIHDR\x00\x00\x00\x10", "NUL"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image, not plain text: not supported"),
+        (b"%PDF-1.4\n" + "政府工作报告".encode(), "a PDF document (.pdf), not plain text: not supported"),
         (bytes(range(0x80, 0x100)) * 4, "valid in none"),
         (b"ab\x01\x02\x03\x04\x05\x06\x07\x08" * 10, "control characters"),
     ],

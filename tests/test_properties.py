@@ -124,9 +124,10 @@ def test_the_text_of_a_rendered_page_is_the_cleaned_text(lines: list[str]) -> No
 GENERATE = """
 import hashlib, sys
 from pathlib import Path
-from build_tools.engine.pipeline import input_files, publish, read_inputs
+from build_tools.engine.inputs import discover
+from build_tools.engine.pipeline import publish
 from build_tools.pages.site import build_site
-publication = publish(read_inputs(input_files(Path(sys.argv[1]))))
+publication = publish(discover(Path(sys.argv[1])).inputs)
 pages = build_site(publication, site_name="x").pages
 digest = hashlib.sha256()
 for path in sorted(pages):

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.engine.pipeline import input_files, process_bytes, publish, read_inputs
+from build_tools.engine.inputs import discover
+from build_tools.engine.pipeline import process_bytes, publish, read_inputs
 from build_tools.model import Heading
-from tests.conftest import CORPUS, ROOT, build_site
+from tests.conftest import CORPUS, ROOT, build_site, linked_or_copied
 from tests.gold_structure import normalise
 
 SEED = ROOT / "seeds" / "000_f936ed40faecbb33.txt"
@@ -23,6 +24,10 @@ def bad_inputs() -> dict[str, bytes]:
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w") as zipped:
         zipped.writestr("report.txt", "政府工作报告")
+    word = io.BytesIO()
+    with zipfile.ZipFile(word, "w") as zipped:
+        zipped.writestr("[Content_Types].xml", "<Types/>")
+        zipped.writestr("word/document.xml", "<w:document>政府工作报告</w:document>")
     utf8_part = "一、工作回顾\n全年生产总值增长6%。\n".encode()
     gbk_part = "二、今年安排\n粮食产量稳定在1.3万亿斤。\n".encode("gbk")
     return {
@@ -31,6 +36,8 @@ def bad_inputs() -> dict[str, bytes]:
         "image.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
         "document.pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nstream\n\x00\x01\x02\x03endstream",
         "archive.zip": archive.getvalue(),
+        "report.docx": word.getvalue(),
+        "report.doc": bytes.fromhex("D0CF11E0A1B11AE1") + bytes(1000) + "WordDocument".encode("utf-16-le"),
         "nul.txt": "各位代表：\x00\x00现在报告工作。".encode(),
         "invalid.txt": bytes([0x80, 0x81, 0xFF, 0xFE, 0xFD]) * 200,
         "fake-bom.txt": bytes([0xFF, 0xFE, 0xFD, 0xFD, 0x80, 0xE0]) * 200,
@@ -54,18 +61,22 @@ def bad_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_bad_input_gives_a_page_or_a_one_line_error_naming_the_file(bad_folder: Path) -> None:
-    paths = input_files(bad_folder)
-    publication = publish(read_inputs(paths))
+    inputs = discover(bad_folder).inputs
+    publication = publish(inputs)
     published = {report.source for report in publication.reports}
     failed = {error.source: error for error in publication.errors}
-    for path in paths:
-        assert (str(path) in published) != (str(path) in failed), path.name
+    for name, _ in inputs:
+        assert (name in published) != (name in failed), name
     for error in publication.errors:
         assert "\n" not in error.problem and error.problem
         assert error.kind != "internal", error
     kinds = {Path(source).name: error.kind for source, error in failed.items()}
     assert kinds["empty.txt"] == kinds["whitespace.txt"] == "empty"
-    assert kinds["image.png"] == kinds["archive.zip"] == kinds["nul.txt"] == kinds["document.pdf"] == "binary"
+    assert kinds["nul.txt"] == "binary"
+    not_supported = ("image.png", "archive.zip", "document.pdf", "report.docx", "report.doc")
+    assert {kinds[name] for name in not_supported} == {"not-supported"}
+    assert failed[f"{bad_folder.name}/report.docx"].problem.startswith("a Word document (.docx), not plain text")
+    assert failed[f"{bad_folder.name}/report.doc"].problem.startswith("a Word or WPS document (.doc, .wps)")
     assert kinds["invalid.txt"] == kinds["fake-bom.txt"] == "encoding"
     assert kinds["page.html"] == "html"
     assert kinds["huge.txt"] == "too-large"
@@ -83,7 +94,10 @@ def test_mixed_encodings_decode_line_by_line(bad_folder: Path) -> None:
 def test_the_build_publishes_the_good_reports_and_summarises_the_failures(bad_folder: Path, tmp_path: Path) -> None:
     result = build_site(bad_folder, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    summary = r"16 files read, 9 reports published, 11 failed \(binary 4, empty 2, encoding 2, html 1, too-large 1, too-long-line 1\)"
+    summary = (
+        r"18 files found, 9 reports published, 13 failed "
+        r"\(binary 1, empty 2, encoding 2, html 1, not-supported 5, too-large 1, too-long-line 1\)"
+    )
     assert re.search(summary, result.stderr), result.stderr[-1500:]
     assert "Traceback" not in result.stderr
     assert (tmp_path / "site" / "reports" / "000_f936ed40faecbb33-5" / "index.html").is_file()
@@ -95,8 +109,10 @@ def test_the_build_publishes_the_good_reports_and_summarises_the_failures(bad_fo
 
 
 def test_limits_are_settings(tmp_path: Path) -> None:
-    (tmp_path / "r.txt").write_text("各位代表：\n一、工作回顾\n" + "全年粮食产量500万吨，" * 100 + "。\n", encoding="utf-8")
-    result = build_site(tmp_path, tmp_path / "site", "--max-line-chars", "500")
+    report = tmp_path / "seeds" / "r.txt"
+    report.parent.mkdir()
+    report.write_text("各位代表：\n一、工作回顾\n" + "全年粮食产量500万吨，" * 100 + "。\n", encoding="utf-8")
+    result = build_site(report.parent, tmp_path / "site", "--max-line-chars", "500")
     assert "r.txt: line 3 has" in result.stderr and "over the limit of 500" in result.stderr
 
 
@@ -137,7 +153,7 @@ def test_the_whole_corpus_builds_as_a_site(corpus: list[Path], tmp_path: Path) -
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     for path in corpus:
-        (seeds / f"{path.parent.name}-{path.name}").symlink_to(path)
+        linked_or_copied(path, seeds / f"{path.parent.name}-{path.name}")  # a link outside would not be read
     result = build_site(seeds, tmp_path / "site", "--strict")
     assert result.returncode == 0, result.stderr[-2000:]
     assert len(list((tmp_path / "site" / "reports").glob("*/index.html"))) == len(corpus)

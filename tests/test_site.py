@@ -96,7 +96,7 @@ def test_a_bad_file_is_named_and_the_other_reports_still_publish(tmp_path: Path)
     (seeds / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     result = build_site(seeds, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert "broken.txt: contains NUL bytes" in result.stderr
+    assert "broken.txt: a PNG image, not plain text: not supported" in result.stderr
     assert (tmp_path / "site" / "reports" / "000_f936ed40faecbb33-5" / "index.html").is_file()
     assert "broken.txt" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     strict = build_site(seeds, tmp_path / "strict-site", "--strict")

@@ -1,11 +1,12 @@
 """Reports processed ahead: a folder of reports in, the content-hash cache filled with their results out.
 
 ``python -m build_tools build`` hands the seeds folder to ``start`` before it loads MkDocs. A forked
-process then runs the pipeline over the folder, with its pool of workers, storing what the MkDocs hook
-asks for (``pipeline.store_missing``, with ``site.file_pages``), while the main process imports MkDocs,
-its theme and the configuration. The hook calls ``wait`` before it asks for the reports, and finds
-every file's result in the cache. Nothing is started when the cache is off, threads run or the
-platform cannot fork; a process that fails costs only time, since the hook processes whatever the cache lacks.
+process then reads the folder (``engine.inputs.discover``) and runs the pipeline over it, with its pool
+of workers, storing what the MkDocs hook asks for (``pipeline.store_missing``, with
+``site.file_pages``), while the main process imports MkDocs, its theme and the configuration. The hook
+calls ``wait`` before it asks for the reports, and finds every file's result in the cache. Nothing is
+started when the cache is off, threads run or the platform cannot fork; a process that fails costs only
+time, since the hook processes whatever the cache lacks.
 """
 
 from __future__ import annotations
@@ -30,13 +31,14 @@ def start(folder: Path) -> None:
 
 
 def fill_cache(folder: Path) -> None:
-    from build_tools.engine.cache import ResultCache
-    from build_tools.engine.pipeline import folder_inputs, store_missing
+    from build_tools.engine.cache import ResultCache, cache_root
+    from build_tools.engine.inputs import discover
+    from build_tools.engine.pipeline import store_missing
     from build_tools.pages.site import file_pages
 
     cache = ResultCache.from_environment()
     if cache is not None:
-        store_missing(folder_inputs(folder), cache, file_pages)
+        store_missing(discover(folder, exclude=[cache_root()]).inputs, cache, file_pages)
 
 
 def wait() -> None:

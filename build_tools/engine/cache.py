@@ -72,6 +72,12 @@ def package_version(name: str) -> str:
         return "absent"
 
 
+def cache_root() -> Path:
+    """The folder of the cache (``REPORTS_CACHE_DIR``, else ``.cache/`` in the project root); the input
+    folder's walk leaves it out, so that it is never read as input."""
+    return Path(os.environ.get(FOLDER_ENV) or DEFAULT_ROOT)
+
+
 def entry_key(name: str, data: bytes, version: str) -> str:
     """The key of the result for ``data`` shown to readers as ``name``."""
     digest = hashlib.sha256(version.encode())
@@ -96,7 +102,7 @@ class ResultCache:
         """The cache of ``kind`` the environment asks for, or ``None`` when ``REPORTS_CACHE=off``."""
         if os.environ.get(SWITCH_ENV, "").lower() in {"off", "0", "no", "false"}:
             return None
-        folder = Path(os.environ.get(FOLDER_ENV) or DEFAULT_ROOT) / kind
+        folder = cache_root() / kind
         return cls(folder, version or code_version(), remember)
 
     def key(self, name: str, data: bytes) -> str:

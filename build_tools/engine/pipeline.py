@@ -3,7 +3,8 @@
 Composes the stages left to right for each file — decode, split, clean, structure, anomalies,
 identity (``archive.identity``), metadata, indicators, tags — and collects a one-line ``InputError`` for a
 file that cannot be published, so that one bad file never stops the others. ``read_inputs`` is the only
-function here that touches files.
+function here that touches files (the files named on the command line; a folder of reports is read by
+``engine/inputs.py``).
 
 Each file is processed on its own (``process_input``: name and bytes in, its reports or its error out), so
 ``publish`` hands the files to a pool of worker processes when there are more than a handful
@@ -16,7 +17,7 @@ pages there) and cache what that makes alongside.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -32,7 +33,7 @@ from build_tools.report.anomalies import find_anomalies
 from build_tools.report.clean import clean
 from build_tools.report.decode import DecodeError, decode
 from build_tools.report.indicators import extract_indicators
-from build_tools.report.metadata import describe, slug_for
+from build_tools.report.metadata import below_input_folder, describe, slug_for, slug_suffix
 from build_tools.report.provenance import with_source_spans
 from build_tools.report.split import split
 from build_tools.report.structure import structure
@@ -297,15 +298,19 @@ def stored_outcome(stored: object, finish: Finish | None) -> Outcome | None:
 
 
 def unique_slugs(reports: list[Report]) -> list[Report]:
-    """``reports`` with a number added to any page name already taken."""
-    taken: set[str] = set()
+    """``reports``, where files whose paths give the same page name each have a short hash of their path
+    added to it: a page's name depends on its file's path, never on which other file came first. (Files
+    named on the command line may have the same path below different folders: then their whole names.)"""
+    sources: dict[str, set[str]] = defaultdict(set)
+    for report in reports:
+        sources[report.slug].add(report.source)
     unique = []
     for report in reports:
-        slug, counter = report.slug, 2
-        while slug in taken:
-            slug, counter = f"{report.slug}-{counter}", counter + 1
-        taken.add(slug)
-        unique.append(report if slug == report.slug else replace(report, slug=slug))
+        alike = sources[report.slug]
+        if len(alike) > 1:
+            whole = len({below_input_folder(source) for source in alike}) < len(alike)
+            report = replace(report, slug=f"{report.slug}-{slug_suffix(report.source, whole=whole)}")
+        unique.append(report)
     return unique
 
 
@@ -322,18 +327,9 @@ def site_report_pages(inputs: list[Input]) -> tuple[list[ReportPages], tuple[Inp
     return pages, cached.publication.errors, cached.processed
 
 
-def input_files(folder: Path) -> list[Path]:
-    """Every file of ``folder``, sorted by name (hidden files included, folders skipped)."""
-    return sorted(path for path in folder.iterdir() if path.is_file())
-
-
-def folder_inputs(folder: Path) -> list[Input]:
-    """The files of ``folder`` as the site shows their names (``seeds/report.txt``), with their content."""
-    return read_inputs(input_files(folder), shown_as=lambda path: f"{folder.name}/{path.name}")
-
-
 def read_inputs(paths: Iterable[Path], shown_as: Callable[[Path], str] = str) -> list[tuple[str, bytes | OSError]]:
-    """(name shown to readers, content) of each file, or the error that stopped reading it."""
+    """(name shown to readers, content) of each file named on the command line, or the error that stopped
+    reading it. A folder of reports is read by ``engine.inputs.discover``."""
     inputs: list[tuple[str, bytes | OSError]] = []
     for path in paths:
         try:
@@ -344,7 +340,7 @@ def read_inputs(paths: Iterable[Path], shown_as: Callable[[Path], str] = str) ->
 
 
 def summary(published: int, errors: Sequence[InputError], files: int) -> str:
-    """One line: files read, reports published, and failures by kind."""
+    """One line: files found (read, or refused unread), reports published, and failures by kind."""
     kinds = Counter(error.kind for error in errors)
     failed = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())) or "none"
-    return f"{files} files read, {published} reports published, {len(errors)} failed ({failed})"
+    return f"{files} files found, {published} reports published, {len(errors)} failed ({failed})"

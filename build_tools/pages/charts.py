@@ -69,7 +69,8 @@ def line_chart(title: str, series: Sequence[Series], unit: str = "") -> str:
     ]
     for tick in ticks:
         parts.append(f'<line class="gr-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>')
-        parts.append(f'<text class="gr-axis" x="{LEFT - 4}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick:g}{html.escape(unit)}</text>')
+        label = f"{tick:g}{html.escape(unit)}"
+        parts.append(f'<text class="gr-axis" x="{LEFT - 4}" y="{y(tick) + 4:.1f}" text-anchor="end">{label}</text>')
     for year in year_labels(first, last):
         parts.append(f'<text class="gr-axis" x="{x(year):.1f}" y="{HEIGHT - 12}" text-anchor="middle">{year}</text>')
     for line in series:
@@ -115,6 +116,6 @@ def year_labels(first: int, last: int, most: int = 8) -> list[int]:
 def describe(series: Sequence[Series], unit: str) -> str:
     """The chart in words, for readers who cannot see it."""
     return "；".join(
-        f"{line.name}：" + "，".join(f"{year}年{value:g}{unit}" for year, value in sorted(line.points) if value is not None)
+        f"{line.name}：" + "，".join(f"{year}年{v:g}{unit}" for year, v in sorted(line.points) if v is not None)
         for line in series
     )

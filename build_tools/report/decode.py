@@ -1,9 +1,10 @@
 """Decode stage: the raw bytes of one input file in, a ``SourceText`` out.
 
 Accepts UTF-8 (with or without BOM), UTF-16 with a BOM, and GB18030 (a superset of GBK and
-GB2312), also mixed line by line in one file; line ends may be LF, CRLF or CR. Anything else — a
-binary file, an HTML document, a file over the size or line-length limits — raises ``DecodeError``
-with a one-line message that names the file and the problem, and a ``kind`` to count it by.
+GB2312), also mixed line by line in one file; line ends may be LF, CRLF or CR. Anything else — a Word,
+WPS or PDF document, an archive or an image (told by its bytes: ``sniff.py``, kind ``not-supported``),
+another binary file, an HTML document, a file over the size or line-length limits — raises
+``DecodeError`` with a one-line message that names the file and the problem, and a ``kind`` to count it by.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from build_tools.model import SourceText
+from build_tools.report.sniff import not_supported, sniff
 from build_tools.resource_files import load_yaml
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -119,6 +121,9 @@ def decode_text(path: str, data: bytes) -> tuple[str, str]:
 def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
     """Decode ``data`` read from ``path``; raise ``DecodeError`` when it is not report text."""
     limits = limits or Limits.from_settings()
+    kind = sniff(data)
+    if kind is not None:
+        raise DecodeError(path, not_supported(kind), "not-supported")
     if len(data) > limits.max_file_bytes:
         problem = f"{len(data) / 1e6:.1f} MB is over the {limits.max_file_bytes / 1e6:g} MB limit for one file"
         raise DecodeError(path, problem, "too-large")

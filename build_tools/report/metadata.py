@@ -9,9 +9,10 @@ Place and level are the identity's (``build_tools/archive/identity.py``).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
-from pathlib import PurePath
+from pathlib import PurePath, PurePosixPath
 
 from build_tools.model import Block, CleanedReport, Heading, Identity
 from build_tools.resource_files import load_yaml
@@ -54,7 +55,24 @@ def describe(report: CleanedReport, blocks: tuple[Block, ...], *, pieces: int, i
     return ReportMetadata(title, identity.place, identity.level)
 
 
+def below_input_folder(source: str) -> tuple[str, ...]:
+    """The parts of the path of ``source`` below the input folder. A file of a folder of reports is named
+    by the folder's name and its path below it (``seeds/2024/广东/x.txt``); a lone file name is its own."""
+    parts = PurePosixPath(source).parts
+    return parts[1:] if len(parts) > 1 else parts
+
+
 def slug_for(source: str, index: int, *, pieces: int) -> str:
-    """A file-name-safe, readable page name for report ``index`` of ``source``."""
-    stem = SLUG_UNSAFE.sub("-", PurePath(source).stem).strip("-.") or "report"
+    """A file-name-safe, readable page name for report ``index`` of ``source``, made of its path below the
+    input folder (``2024-广东-x`` for ``seeds/2024/广东/x.txt``), so that it depends on nothing else."""
+    *folders, name = below_input_folder(source)
+    parts = (SLUG_UNSAFE.sub("-", part).strip("-.") for part in (*folders, PurePath(name).stem))
+    stem = "-".join(part for part in parts if part) or "report"
     return stem if pieces == 1 else f"{stem}-{index}"
+
+
+def slug_suffix(source: str, *, whole: bool = False) -> str:
+    """A short hash of the path of ``source`` below the input folder (``whole``: of its whole name), which
+    tells apart files whose paths give the same page name (``a/b.txt`` and ``a-b.txt``, ``x.txt`` and ``x.md``)."""
+    path = source if whole else "/".join(below_input_folder(source))
+    return hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:8]

@@ -59,7 +59,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from build_tools.engine.pipeline import input_files, publish, read_inputs  # noqa: E402
+from build_tools.engine.inputs import discover  # noqa: E402
+from build_tools.engine.pipeline import publish, read_inputs  # noqa: E402
 from build_tools.pages.render import escape_markdown  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -213,7 +214,7 @@ def scale_corpus(folder: Path, count: int) -> int:
 
 def naive_project(seeds: Path, project: Path) -> None:
     """Plain Markdown pages of the cleaned paragraphs of every report, and a stock Material config."""
-    publication = publish(read_inputs(input_files(seeds), shown_as=lambda path: f"{seeds.name}/{path.name}"))
+    publication = publish(discover(seeds).inputs)
     docs = project / "docs"
     docs.mkdir(parents=True)
     (project / "mkdocs.yml").write_text(NAIVE_CONFIG, encoding="utf-8")
@@ -320,7 +321,7 @@ def segmenters(seeds: Path) -> None:
 
     from build_tools.report.tagging import USERDICT_PATH, Segmenter, read_user_terms
 
-    publication = publish(read_inputs(input_files(seeds)))
+    publication = publish(discover(seeds).inputs)
     paragraphs = [p.text for report in publication.reports for p in report.cleaned.paragraphs]
     fast = Segmenter(read_user_terms())
     start = time.perf_counter()

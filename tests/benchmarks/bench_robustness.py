@@ -13,7 +13,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from build_tools.engine.pipeline import input_files, publish, read_inputs
+from build_tools.engine.pipeline import publish, read_inputs
 from build_tools.report.clean import clean
 from build_tools.report.decode import DecodeError, decode
 from build_tools.report.fixers import original_line
@@ -74,7 +74,7 @@ def main() -> int:
         bad = Path(folder)
         for name, data in bad_inputs().items():
             (bad / name).write_bytes(data)
-        paths = corpus + input_files(bad)
+        paths = corpus + sorted(path for path in bad.iterdir() if path.is_file())
         publication = publish(read_inputs(paths))
         unaccounted = sum(unaccounted_characters(path) for path in paths)
     kinds = Counter(error.kind for error in publication.errors)

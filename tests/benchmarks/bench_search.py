@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.browser import chromium, serve  # noqa: E402
+from tests.conftest import linked_or_copied  # noqa: E402
 
 QUERIES = ROOT / "tests" / "fixtures" / "search-queries.tsv"
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -278,7 +279,7 @@ def corpus_seeds() -> Iterator[Path]:
         for name in CORPUS_FOLDERS:
             for path in sorted((CORPUS / name).glob("*")):
                 if path.is_file():
-                    (Path(folder) / path.name).symlink_to(path)
+                    linked_or_copied(path, Path(folder) / path.name)
         yield Path(folder)
 
 
