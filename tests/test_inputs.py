@@ -432,10 +432,10 @@ def test_the_magic_numbers_are_data() -> None:
 # The built site
 
 
-def report_text(place: str) -> str:
+def report_text(place: str, task: str = "推进高标准农田建设。") -> str:
     return (
         f"{place}政府工作报告\n一、过去一年的工作\n{place}生产总值增长6.5%，粮食产量达到120万吨。\n"
-        "二、今年的主要任务\n推进高标准农田建设。\n"
+        f"二、今年的主要任务\n{task}\n"
     )
 
 
@@ -520,8 +520,9 @@ def test_addresses_stay_when_files_of_the_same_name_are_added(tmp_path: Path) ->
     first = (tmp_path / "site" / "reports" / "2024-襄阳" / "index.html").read_text(encoding="utf-8")
     write(seeds / "2023" / "襄阳.txt", report_text("襄阳二〇二三"))
     write(seeds / "2025" / "襄阳.txt", report_text("襄阳二〇二五"))
-    write(seeds / "2024-襄阳.txt", report_text("又一个襄阳"))  # the same page name from another path
-    write(seeds / "2024-襄阳" / "0.txt", report_text("还有一个"))
+    # the same page name from another path; texts of their own, or they would be one report found twice
+    write(seeds / "2024-襄阳.txt", report_text("又一个襄阳", "新建城市书房十二座，改造背街小巷三十条，开通社区巴士五条线路。"))
+    write(seeds / "2024-襄阳" / "0.txt", report_text("还有一个", "实施汉江生态保护修复工程，建成湿地公园三处，关停沿江码头八个。"))
     result = build_site(seeds, tmp_path / "site", "--strict")
     assert result.returncode == 0, result.stderr
     reports = tmp_path / "site" / "reports"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -156,4 +157,18 @@ def test_the_whole_corpus_builds_as_a_site(corpus: list[Path], tmp_path: Path) -
         linked_or_copied(path, seeds / f"{path.parent.name}-{path.name}")  # a link outside would not be read
     result = build_site(seeds, tmp_path / "site", "--strict")
     assert result.returncode == 0, result.stderr[-2000:]
-    assert len(list((tmp_path / "site" / "reports").glob("*/index.html"))) == len(corpus)
+    # every file is published: as a page of its own, or as a named source of the one page of its report
+    catalogue = json.loads((tmp_path / "site" / "downloads" / "catalogue.json").read_text(encoding="utf-8"))
+    sources = [source for entry in catalogue["reports"] for source in entry["sources"]]
+    assert sorted(sources) == sorted(f"seeds/{path.parent.name}-{path.name}" for path in corpus)
+    assert len(list((tmp_path / "site" / "reports").glob("*/index.html"))) == len(catalogue["reports"])
+    assert len(list((tmp_path / "site" / "audit").glob("*/index.html"))) == len(corpus)
+    merged = {source: entry["sources"] for entry in catalogue["reports"] for source in entry["sources"]}
+    for raw in (path for path in corpus if path.parent.name == "national-raw-gbk"):
+        assert f"seeds/national-{raw.name}" in merged[f"seeds/national-raw-gbk-{raw.name}"]  # one report, two sources
+    # Three files of city/ hold the State Council's 2024 report, not their city's (their text says 我代表国务院):
+    # they are copies of national/2024. No other files merge.
+    national_2024 = {"seeds/national-2024.txt", "seeds/city-台州.txt", "seeds/city-襄阳.txt", "seeds/city-贵阳.txt"}
+    for group in merged.values():
+        years = {source.rsplit("-", 1)[-1] for source in group}
+        assert len(group) == 1 or set(group) == national_2024 or (len(group) == 2 and len(years) == 1), group

@@ -9,6 +9,7 @@ keep only their audit pages.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -18,6 +19,12 @@ from build_tools.engine.cache import shared_cache
 from build_tools.engine.pipeline import Input, publish_cached
 from build_tools.pages.merged import merged_pages
 from build_tools.pages.site import ReportPages, file_pages
+
+
+def unlinked_audit(audit: str, slug: str) -> str:
+    """The audit page of a copy without its links to its own report page, which is not published: its
+    line numbers stay, as text."""
+    return re.sub(rf"\[(\d+)\]\(\.\./reports/{re.escape(slug)}\.md#L\d+\)", r"\1", audit)
 
 
 def merge_duplicates(pages: Sequence[ReportPages], inputs: Sequence[Input]) -> list[ReportPages]:
@@ -37,5 +44,7 @@ def merge_duplicates(pages: Sequence[ReportPages], inputs: Sequence[Input]) -> l
         primary, *others = [copy for copy in copies if copy is not None]
         merged[group[0]] = merged_pages(primary, others, pieces=pieces[primary.source])
         for number in group[1:]:
-            merged[number] = replace(pages[number], merged_into=pages[group[0]].slug)
+            copy = pages[number]
+            audit = unlinked_audit(copy.audit, copy.slug)
+            merged[number] = replace(copy, audit=audit, merged_into=pages[group[0]].slug)
     return merged
