@@ -28,6 +28,7 @@ from build_tools.pages.render import escape_markdown, front_matter, labels, tabl
 INDEX_PATH = "phrases.md"
 PER_CHARACTERS = 10_000
 NATIONAL_LEVEL = "国家"
+MOST_LISTED = 60  # a phrase's page lists its newest users only, so its size does not grow with the archive
 
 
 def phrase_path(phrase: str) -> str:
@@ -121,7 +122,9 @@ def phrase_page(phrase: str, known: Usage) -> str:
     first = known.first_year(phrase, NATIONAL_LEVEL)
     first_text = words["first_national"].format(year=first) if first is not None else words["never_national"]
     users = sorted(known.users.get(phrase, ()), key=lambda use: (-(use.year or 0), use.title))
-    listed = "、".join(link(page, f"reports/{use.slug}.md", use.title) for use in users)
+    listed = "、".join(link(page, f"reports/{use.slug}.md", use.title) for use in users[:MOST_LISTED])
+    if len(users) > MOST_LISTED:
+        listed += " " + escape_markdown(words["more_users"].format(shown=MOST_LISTED, reports=len(users)))
     return "\n".join(
         [
             front_matter({"title": words["page_title"].format(phrase=phrase)}),

@@ -3,6 +3,7 @@
     .venv/bin/python tests/benchmarks/bench_tags.py               # everything
     .venv/bin/python tests/benchmarks/bench_tags.py --no-timing   # tags and keywords only
     .venv/bin/python tests/benchmarks/bench_tags.py --candidates  # words that could join topics.txt
+    .venv/bin/python tests/benchmarks/bench_tags.py --phrases     # tracked phrases in the national reports
 
 A tag connects reports: the distribution gives the share of distinct tags found on two or more reports,
 over every corpus file and without ``national-raw-gbk/`` (the same national reports as ``national/`` in
@@ -21,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from build_tools.archive.phrases import phrase_counts, tracked_phrases
 from build_tools.report import idf
 from build_tools.report.tagging import STOPWORDS_PATH, IdfTable, Keywords, Tagger, read_topics, read_word_list
 from tests.test_tagging import seed_reports
@@ -94,6 +96,20 @@ def print_candidates(tagger: Tagger, texts: Sequence[str]) -> None:
     print(f"\n== candidate topics ({len(words)}): " + "  ".join(words))
 
 
+def print_phrases(names: Sequence[str], texts: Sequence[str]) -> None:
+    """The first year of ``national/`` (the 国务院 reports, named by year) that uses each tracked phrase."""
+    first: dict[str, int] = {}
+    national = sorted((int(Path(n).stem), t) for n, t in zip(names, texts, strict=True) if n.startswith("national/"))
+    for year, text in national:
+        for phrase, _ in phrase_counts(text):
+            first.setdefault(phrase, year)
+    years = [year for year, _ in national]
+    print(f"\n== tracked phrases: {len(tracked_phrases())}; national reports {years[0]}–{years[-1]} ({len(years)})")
+    print(f"新质生产力 first national year: {first.get('新质生产力')}")
+    print("first national year:", "  ".join(f"{p} {y}" for p, y in sorted(first.items(), key=lambda i: (i[1], i[0]))))
+    print("never national:", " ".join(sorted(set(tracked_phrases()) - set(first))))
+
+
 def print_timing(texts: Sequence[str]) -> None:
     import jieba
 
@@ -124,6 +140,9 @@ def main(argv: Sequence[str] = ()) -> int:
     texts = [text for _, text in corpus]
     if "--candidates" in argv:
         print_candidates(tagger, texts)
+        return 0
+    if "--phrases" in argv:
+        print_phrases(names, texts)
         return 0
     print_distribution(names, [tagger.describe(text) for text in texts])
     if "--no-timing" not in argv:
