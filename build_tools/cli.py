@@ -64,6 +64,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "anomalies": [{"kind": a.kind, "line": a.line, "text": a.text} for a in report.anomalies],
         "indicators": [indicator_record(indicator) for indicator in report.indicators],
         "tags": list(report.tags),
+        "keywords": list(report.keywords),
         "paragraphs": len(report.cleaned.paragraphs),
     }
 
@@ -163,7 +164,7 @@ def command_serve(args: argparse.Namespace) -> int:
 
 
 def command_idf(args: argparse.Namespace) -> int:
-    from build_tools import idf
+    from build_tools.report import idf
 
     return idf.main([*args.folders, *(["--output", args.output] if args.output else [])])
 

@@ -265,6 +265,7 @@ class Report:
     indicators: tuple[Indicator, ...] = ()
     tags: tuple[str, ...] = ()
     identity: Identity = Identity()
+    keywords: tuple[str, ...] = ()  # the report's own words (not tags: they connect no reports)
 
     @property
     def source_title(self) -> str | None:

@@ -139,6 +139,7 @@ def test_cross_report_page_glossary_and_tags_are_built(seed_site: Path) -> None:
     glossary = (seed_site / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "新农合" in glossary and "reports/000_f936ed40faecbb33-1/" in glossary
     tags = (seed_site / "tags" / "index.html").read_text(encoding="utf-8")
-    assert "猕猴桃" in tags
+    assert 'id="tag:新农合"' in tags and 'id="tag:猕猴桃"' not in tags  # tags are topics shared by reports
     report = (seed_site / "reports" / "000_f936ed40faecbb33-1" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<p class="gr-keywords">本篇特有词：[^<]*猕猴桃', report)  # its own words, under the title
     assert report.count('class="gr-term"') == len(set(re.findall(r'class="gr-term" title="([^：]+)：', report)))

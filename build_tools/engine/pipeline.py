@@ -78,6 +78,7 @@ def process_source(source: SourceText) -> list[Report]:
         lines = [paragraph.text for paragraph in cleaned.paragraphs]
         identity = identify(source.path, lines, cleaned.heading, collection=pieces > 1)
         about = describe(cleaned, blocks, pieces=pieces, identity=identity)
+        words = tagger().describe("\n".join(lines))
         reports.append(
             Report(
                 source=source.path,
@@ -90,8 +91,9 @@ def process_source(source: SourceText) -> list[Report]:
                 blocks=blocks,
                 anomalies=find_anomalies(blocks),
                 indicators=with_source_spans(extract_indicators(cleaned.paragraphs), cleaned),
-                tags=tagger().tags("\n".join(lines)),
+                tags=words.tags,
                 identity=identity,
+                keywords=words.keywords,
             )
         )
     return reports

@@ -107,9 +107,11 @@ def indent(text: str) -> str:
 class ReportRenderer:
     """Renders one report's page; its anomalies decide where marks and notes go."""
 
-    def __init__(self, report: Report, *, pieces: int, header: str = "", footer: str = "") -> None:
+    def __init__(
+        self, report: Report, *, pieces: int, header: str = "", footer: str = "", below_title: str = ""
+    ) -> None:
         self.report = report
-        self.header, self.footer = header, footer
+        self.header, self.footer, self.below_title = header, footer, below_title
         self.pieces = pieces
         self.missing_before = {a.line: a for a in report.anomalies if a.kind == "missing-text"}
         self.numbering_at = {a.line: a for a in report.anomalies if a.kind == "numbering"}
@@ -121,7 +123,13 @@ class ReportRenderer:
 
     def page(self) -> str:
         report = self.report
-        parts = [front_matter(page_meta(report)), self.header, f"# {escape_markdown(report.title)}\n", self.about()]
+        parts = [front_matter(page_meta(report)), self.header, f"# {escape_markdown(report.title)}\n"]
+        if report.keywords:
+            keywords = labels()["keywords_line"].format(keywords="、".join(report.keywords))
+            parts.append(f"{escape_markdown(keywords)}\n{{: .gr-keywords }}\n")
+        if self.below_title:
+            parts.append(f"{self.below_title}\n{{: .gr-below-title }}\n")
+        parts.append(self.about())
         if report.anomalies:
             parts.append(self.anomaly_summary())
         if report.indicators:
@@ -324,9 +332,10 @@ def raw_block(parts: list[str]) -> list[str]:
     return [f"{RAW_START}\n" + "\n".join(html_parts) + f"\n{RAW_END}\n"] if html_parts else []
 
 
-def render_report(report: Report, *, pieces: int, header: str = "", footer: str = "") -> str:
-    """The page of ``report``; ``header`` (Markdown) stands above its title, ``footer`` after its text."""
-    return ReportRenderer(report, pieces=pieces, header=header, footer=footer).page()
+def render_report(report: Report, *, pieces: int, header: str = "", footer: str = "", below_title: str = "") -> str:
+    """The page of ``report``; ``header`` (Markdown) stands above its title, ``below_title`` (a line of
+    Markdown) under it, after its keywords, ``footer`` after its text."""
+    return ReportRenderer(report, pieces=pieces, header=header, footer=footer, below_title=below_title).page()
 
 
 def table(header: list[str], rows: Iterable[list[str]]) -> str:

@@ -17,8 +17,10 @@ from typing import Any
 
 from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalogue_json, entry_of
 from build_tools.archive.duplicates import Candidate, sketch
+from build_tools.archive.phrases import PhraseUse, phrase_counts
 from build_tools.model import InputError, Publication, Report
-from build_tools.pages.browse import Headline, Listed, breadcrumbs, browse, home_sections
+from build_tools.pages.browse import Headline, Listed, breadcrumbs, browse, home_sections, place_key
+from build_tools.pages.phrases import changes_link, phrase_pages
 from build_tools.pages.render import (
     escape_markdown,
     figure_anchor,
@@ -70,6 +72,7 @@ class ReportPages:
     comparison_rows: tuple[tuple[str, ...], ...]
     glossary_terms: tuple[str, ...]
     candidate: Candidate
+    phrases: PhraseUse
     merged_into: str | None = None  # the page name of the report this one is a copy of
 
 
@@ -82,13 +85,18 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
         slug=report.slug,
         title=report.title,
         tags=report.tags,
-        page=render_report(report, pieces=pieces, header=breadcrumbs(entry, entry.page)),
+        page=render_report(
+            report, pieces=pieces, header=breadcrumbs(entry, entry.page), below_title=changes_link(report.slug)
+        ),
         audit=render_audit(report),
         csv=as_csv(download_rows([report])),
         listed=Listed(entry, headline(report)),
         comparison_rows=comparison_rows(report),
         glossary_terms=tuple(glossary().terms_in(text)),
         candidate=Candidate(identity.place, identity.year, sketch(text), len(report.anomalies), report.source),
+        phrases=PhraseUse(
+            report.slug, report.title, place_key(entry), identity.year, identity.level, len(text), phrase_counts(text)
+        ),
     )
 
 
@@ -278,6 +286,7 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
         if f"reports/{pages.merged_into}.md" in browsing.parents:
             browsing.parents[f"audit/{pages.slug}.md"] = browsing.parents[f"reports/{pages.merged_into}.md"]
     site.update(download_files(prepared))
+    site.update(phrase_pages([pages.phrases for pages in prepared]))
     words = labels()
     nav: list[Any] = [
         {words["nav_home"]: "index.md"},
@@ -285,6 +294,7 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
         {words["nav_years"]: "years/index.md"},
         {words["nav_indicators"]: "indicators.md"},
         {words["nav_tags"]: "tags.md"},
+        {words["nav_phrases"]: "phrases.md"},
         {words["nav_glossary"]: "glossary.md"},
     ]
     return SitePages(site, nav, browsing.parents)

@@ -1,14 +1,19 @@
-"""Keyword tags: what one report is about, weighted against what every report says.
+"""Tags and keywords: the topics one report shares with others, and the words that are its own.
 
-In: the cleaned text of one report (``str``). Out: 5–10 tags (``tuple[str, ...]``), best first.
+In: the cleaned text of one report (``str``). Out: ``Keywords``: 5–10 ``tags`` and up to eight ``keywords``.
 
-Resources, all in ``build_tools/resources/tags/``:
+- A **tag** connects reports: a topic of ``topics.txt`` (乡村振兴, 新能源汽车, 低空经济), a subject several
+  reports share, never a word every report uses. The report's topics are ranked by tf × idf, those it
+  repeats first; one naming fewer than five is filled up with its best words that three or more reference
+  reports use (but no more than a quarter of them).
+- A **keyword** is the report's own (猕猴桃, 五粮液): no topic, a candidate word (below) of no more than 5%
+  of the reference reports, ranked by tf × idf, repeated words first. Its page shows them under the title.
 
-- ``userdict.txt``: multi-word terms of the genre (高标准农田, 秸秆气化), in jieba's user-dictionary format
-  (``word [freq] [pos]``), so they stay whole; the search segmenter loads the same file.
-- ``stopwords.txt``: the genre's generic words (发展, 建设, 措施…), one per line, ``#`` starts a comment.
-- ``idf.tsv``: inverse document frequencies computed from real reports by ``build_tools/idf.py``.
-- ``place_suffixes.txt``: suffixes of place names (县, 区, 路…), to keep places out of the tags.
+Resources in ``build_tools/resources/tags/``: ``topics.txt`` (a topic per line, with its other forms);
+``userdict.txt``, multi-word terms of the genre in jieba's user-dictionary format (``word [freq] [pos]``),
+kept whole like the topics (the search segmenter loads it too); ``stopwords.txt``, the genre's generic
+words (发展, 建设); ``idf.tsv``, document frequencies from real reports (``build_tools/report/idf.py``);
+``place_suffixes.txt``, suffixes of place names (县, 区, 路…), to keep places out.
 
 Segmentation uses its own ``rjieba.Jieba`` instance (jieba-rs: jieba's dictionary and algorithm, about
 twenty times faster than jieba in Python), so changes to jieba's global dictionary, as Material's search
@@ -16,9 +21,7 @@ plugin makes, cannot change the tags. A word is a candidate when its part of spe
 (or the user dictionary) is a noun or a term, it has two or more Han characters, and it is not a number, a
 stop word or a place (a dictionary place name without its 县/市/区, or a word the report writes with a place
 suffix). Words that jieba's HMM guesses, absent from both dictionaries, are mostly names of people, firms and
-villages, so they are left out. Candidates are ranked by tf × idf in tiers: words the report repeats, then
-words it names once; words found in more than a quarter of the reference reports only fill in when a report
-has fewer than five other candidates.
+villages, so they are left out.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ USERDICT_PATH = RESOURCE_DIR / "userdict.txt"
 STOPWORDS_PATH = RESOURCE_DIR / "stopwords.txt"
 IDF_PATH = RESOURCE_DIR / "idf.tsv"
 PLACE_SUFFIXES_PATH = RESOURCE_DIR / "place_suffixes.txt"
+TOPICS_PATH = RESOURCE_DIR / "topics.txt"
 
 
 def jieba_dictionary_path() -> Path:
@@ -55,6 +59,9 @@ MIN_WORD_LENGTH = 2
 TOPIC_POS = frozenset({"n", "nz"})
 # A word used by more than this share of the reference reports says little about any one of them.
 MAX_DOCUMENT_SHARE = 0.25
+# A word used by no more than this share of the reference reports can be one report's own keyword.
+MAX_KEYWORD_SHARE = 0.05
+MAX_KEYWORDS = 8
 USER_TERM_POS = "nz"
 PLACE_POS = "ns"
 # Candidates are ranked in tiers: words the report repeats, then words it names once, then common words.
@@ -91,6 +98,16 @@ def read_word_list(path: Path) -> frozenset[str]:
     """Words one per line; ``#`` starts a comment, blank lines are ignored."""
     words = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
     return frozenset(word for word in words if word)
+
+
+def read_topics(path: Path = TOPICS_PATH) -> dict[str, str]:
+    """Every form of every topic → its topic (the first word of its line); ``#`` starts a comment."""
+    forms: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words = line.split("#", 1)[0].split()
+        for word in words:
+            forms.setdefault(word, words[0])
+    return forms
 
 
 def read_dictionary_pos(path: Path = JIEBA_DICT_PATH) -> dict[str, str]:
@@ -185,7 +202,10 @@ class Segmenter:
 
     @classmethod
     def from_resources(cls) -> Segmenter:
-        return cls(read_user_terms())
+        """The genre's user dictionary, and every form of every topic as a term, so each stays whole."""
+        terms = read_user_terms()
+        known = {term.word for term in terms}
+        return cls(terms + [UserTerm(form, None, USER_TERM_POS) for form in read_topics() if form not in known])
 
     def segment(self, text: str) -> list[str]:
         return self._jieba.cut(text, True)
@@ -242,8 +262,16 @@ class ScoredWord:
     tier: int
 
 
+@dataclass(frozen=True)
+class Keywords:
+    """What one report is about: ``tags``, topics it shares with other reports; ``keywords``, its own words."""
+
+    tags: tuple[str, ...]
+    keywords: tuple[str, ...] = ()
+
+
 class Tagger:
-    """Picks the words that set one report apart from other government work reports."""
+    """Picks the topics a report shares with other government work reports, and the words that are its own."""
 
     def __init__(
         self,
@@ -252,12 +280,14 @@ class Tagger:
         stopwords: frozenset[str],
         classes: WordClasses,
         place_suffixes: Sequence[PlaceSuffix] = (),
+        topics: Mapping[str, str] | None = None,
     ) -> None:
         self._segmenter = segmenter
         self._idf = idf
         self._stopwords = stopwords
         self._place_suffixes = tuple(item.suffix for item in place_suffixes)
         self._classes = classes
+        self._topics = dict(topics or {})
         self._weights: dict[str, tuple[float, bool] | None] = {}
 
     @classmethod
@@ -270,30 +300,58 @@ class Tagger:
             read_word_list(STOPWORDS_PATH),
             WordClasses.from_resources() if classes is None else classes,
             read_place_suffixes(),
+            read_topics(),
         )
 
     def segment(self, text: str) -> list[str]:
-        """The shared segmentation, with the genre's user dictionary."""
+        """The shared segmentation, with the genre's user dictionary and the topics."""
         return self._segmenter.segment(text)
 
     def tags(self, text: str, *, count: int = 8) -> tuple[str, ...]:
         """``count`` (clamped to 5–10) tags of ``text``, best first; fewer only if the text has fewer candidates."""
-        return self.pick(text, self.segment(text), count)
+        return self.describe(text, count=count).tags
 
     def tags_of_words(self, words: Sequence[str], *, count: int = 8) -> tuple[str, ...]:
         """Tags of an already segmented text (see :meth:`segment`), so a caller can segment once for both."""
-        return self.pick("".join(words), words, count)
+        return self.describe_words(words, count=count).tags
 
-    def pick(self, text: str, words: Iterable[str], count: int) -> tuple[str, ...]:
-        """The best ``count`` candidates of ``words``, skipping places; common words only to reach five."""
+    def describe(self, text: str, *, count: int = 8) -> Keywords:
+        return self.describe_words(self.segment(text), count=count, text=text)  # tags: ``count``, clamped to 5–10
+
+    def describe_words(self, words: Sequence[str], *, count: int = 8, text: str | None = None) -> Keywords:
+        """``describe`` of an already segmented text; ``text`` is its words joined, when the caller has it."""
+        text = "".join(words) if text is None else text
+        counts = Counter(words)
         wanted = min(max(count, MIN_TAGS), MAX_TAGS)
+        tags = self.topics_of(counts)[:wanted]
+        ranked = [scored for scored in self.rank(counts) if scored.word not in self._topics]
+        if len(tags) < MIN_TAGS:
+            shared = (s.word for s in ranked if s.tier != COMMON_TIER and self._idf.frequencies.get(s.word))
+            tags += self.pick(text, shared, MIN_TAGS - len(tags))
+        own = (s for s in ranked if s.tier != COMMON_TIER and self._idf.share(s.word) <= MAX_KEYWORD_SHARE)
+        keywords = self.pick(text, (s.word for s in own if s.word not in tags), MAX_KEYWORDS)
+        return Keywords(tuple(tags), tuple(keywords))
+
+    def topics_of(self, counts: Mapping[str, int]) -> list[str]:
+        """The topics among ``counts`` (word → tf), best first: those the report repeats, then those it names
+        once; within a tier by tf × idf, ties by topic so the order is stable."""
+        found: Counter[str] = Counter()
+        for word, tf in counts.items():
+            topic = self._topics.get(word)
+            if topic is not None:
+                found[topic] += tf
+        keyed = sorted((tf < MIN_REPEATS, -tf * self._idf.idf(topic), topic) for topic, tf in found.items())
+        return [topic for _, _, topic in keyed]
+
+    def pick(self, text: str, words: Iterable[str], count: int) -> list[str]:
+        """The first ``count`` of ``words`` that are no place names in ``text``."""
         chosen: list[str] = []
-        for scored in self.rank(Counter(words)):
-            if len(chosen) == wanted or (scored.tier == COMMON_TIER and len(chosen) >= MIN_TAGS):
+        for word in words:
+            if len(chosen) == count:
                 break
-            if not self.is_place_name(scored.word, text):
-                chosen.append(scored.word)
-        return tuple(chosen)
+            if not self.is_place_name(word, text):
+                chosen.append(word)
+        return chosen
 
     def rank(self, counts: Mapping[str, int]) -> Iterator[ScoredWord]:
         """Candidates among ``counts`` (word → tf), best first.

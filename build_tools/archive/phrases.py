@@ -1,0 +1,157 @@
+"""Tracked phrases across reports: how the vocabulary moves from year to year, place by place.
+
+In: the text of one report (``phrase_counts``, in the report's worker) → a small ``PhraseUse`` record (its
+place, year, level, length and the tracked phrases it uses, bounded by the number of tracked phrases).
+Out, from the records alone (in the main process): each report's predecessor (``predecessors``: the same
+place, the latest earlier year in the archive), the phrases new in a report and those it dropped
+(``changes``), and each phrase's use per year and level (``usage``).
+
+The tracked phrases (``tracked_phrases``) are every topic of ``resources/tags/topics.txt`` — the tags'
+vocabulary, chosen from the corpus's nouns and terms that three or more reports use and no more than 85% of
+them, none generic — and every term of the glossary (``resources/glossary.yaml``), each with its other forms
+(规模以上工业 counts for 规上工业). A use is an occurrence of a form in the text, longest form first, so
+生活垃圾分类 is not counted again as 垃圾分类.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+
+from build_tools.report.glossary import Glossary
+from build_tools.report.tagging import read_topics
+
+PlaceKey = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PhraseUse:
+    """What one report says of the tracked phrases: (phrase, uses) for each it uses, by phrase."""
+
+    slug: str
+    title: str
+    place: PlaceKey
+    year: int | None
+    level: str | None
+    characters: int
+    counts: tuple[tuple[str, int], ...]
+
+    @property
+    def phrases(self) -> frozenset[str]:
+        return frozenset(phrase for phrase, _ in self.counts)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The tracked phrases of a report against its predecessor: ``new`` (with their uses) and ``dropped``
+    (with their uses in the predecessor), most used first."""
+
+    report: PhraseUse
+    before: PhraseUse
+    new: tuple[tuple[str, int], ...]
+    dropped: tuple[tuple[str, int], ...]
+
+
+@dataclass
+class Use:
+    """One phrase in the reports of one level and year: how many use it, and how often."""
+
+    reports: int = 0
+    mentions: int = 0
+
+
+@cache
+def tracked_phrases() -> dict[str, tuple[str, ...]]:
+    """Every tracked phrase → its forms (the phrase first): the topics, then the glossary's terms."""
+    phrases: dict[str, list[str]] = defaultdict(list)
+    for form, topic in read_topics().items():
+        phrases[topic].append(form)
+    for term in Glossary.from_resources().terms:
+        for form in term.forms:
+            if form not in phrases[term.term]:
+                phrases[term.term].append(form)
+    return {phrase: tuple(forms) for phrase, forms in phrases.items()}
+
+
+@cache
+def forms_longest_first() -> tuple[tuple[str, str], ...]:
+    """(form, phrase) of every tracked phrase, longest form first."""
+    pairs = [(form, phrase) for phrase, forms in tracked_phrases().items() for form in forms]
+    return tuple(sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0])))
+
+
+def phrase_counts(text: str) -> tuple[tuple[str, int], ...]:
+    """(phrase, uses) of every tracked phrase ``text`` uses, by phrase; a longer form hides the shorter
+    ones inside it."""
+    counts: dict[str, int] = {}
+    for form, phrase in forms_longest_first():
+        found = text.count(form)
+        if found:
+            counts[phrase] = counts.get(phrase, 0) + found
+            text = text.replace(form, "\0")
+    return tuple(sorted(counts.items()))
+
+
+def predecessors(uses: Iterable[PhraseUse]) -> dict[str, PhraseUse]:
+    """Each report's predecessor by its page name: the report of the same place with the latest earlier
+    year. Reports of no known year or place have none."""
+    by_place: dict[PlaceKey, list[PhraseUse]] = defaultdict(list)
+    for use in uses:
+        if use.year is not None and use.place:
+            by_place[use.place].append(use)
+    found: dict[str, PhraseUse] = {}
+    for reports in by_place.values():
+        reports.sort(key=lambda use: (use.year or 0, use.slug))
+        for before, after in pairwise(reports):
+            if before.year != after.year:
+                found[after.slug] = before
+            elif before.slug in found:  # two reports of one year (two sources kept apart) share a predecessor
+                found[after.slug] = found[before.slug]
+    return found
+
+
+def changes(report: PhraseUse, before: PhraseUse) -> Changes:
+    """The tracked phrases ``report`` uses and ``before`` did not, and the other way round."""
+    ours, theirs = dict(report.counts), dict(before.counts)
+    new = sorted(((p, n) for p, n in ours.items() if p not in theirs), key=lambda item: (-item[1], item[0]))
+    dropped = sorted(((p, n) for p, n in theirs.items() if p not in ours), key=lambda item: (-item[1], item[0]))
+    return Changes(report, before, tuple(new), tuple(dropped))
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Every tracked phrase's use: ``totals`` (level, year) → (reports, characters) of the archive;
+    ``phrases`` phrase → (level, year) → its ``Use``; ``first`` phrase → the earliest year it is used at
+    each level; ``users`` phrase → the reports that use it."""
+
+    totals: Mapping[tuple[str, int], tuple[int, int]]
+    phrases: Mapping[str, Mapping[tuple[str, int], Use]]
+    users: Mapping[str, Sequence[PhraseUse]]
+
+    def first_year(self, phrase: str, level: str) -> int | None:
+        years = [year for (at, year) in self.phrases.get(phrase, {}) if at == level]
+        return min(years, default=None)
+
+
+def usage(uses: Iterable[PhraseUse], unknown_level: str) -> Usage:
+    """One pass over the records: the totals per level and year, and each phrase's use there. Reports of
+    no known year count only among a phrase's users."""
+    totals: dict[tuple[str, int], tuple[int, int]] = {}
+    phrases: dict[str, dict[tuple[str, int], Use]] = defaultdict(dict)
+    users: dict[str, list[PhraseUse]] = defaultdict(list)
+    for use in uses:
+        for phrase, _ in use.counts:
+            users[phrase].append(use)
+        if use.year is None:
+            continue
+        key = (use.level or unknown_level, use.year)
+        reports, characters = totals.get(key, (0, 0))
+        totals[key] = (reports + 1, characters + use.characters)
+        for phrase, count in use.counts:
+            found = phrases[phrase].setdefault(key, Use())
+            found.reports += 1
+            found.mentions += count
+    return Usage(totals, phrases, users)

@@ -1,0 +1,171 @@
+"""Pages of the tracked phrases (新提法): ``PhraseUse`` records in (one small record per report, made in its
+worker), Markdown pages out, made in the main process from the records alone.
+
+- ``phrases.md`` (in the navigation): every tracked phrase with the number of reports using it and the
+  first year of the national report that does, linked to its page.
+- ``phrases/PHRASE.md``: the phrase's use per year, nationally and by level, as a line chart
+  (``charts.line_chart``: uses per 10,000 characters) and a table (uses in the national report; reports
+  using it / reports, per level).
+- ``phrases/changes/SLUG.md``: for each report, the tracked phrases new against its predecessor (the same
+  place, the latest earlier year) and those it dropped. The report's page, rendered in its worker before
+  the predecessor is known, always links to it; the page is small and only it changes when a predecessor
+  arrives, so no report page is rendered again.
+
+``phrase_changes_section`` is the same section as Markdown for any page (a comparison of two reports).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Sequence
+
+from build_tools.archive.catalogue import LEVELS
+from build_tools.archive.phrases import Changes, PhraseUse, Usage, changes, predecessors, tracked_phrases, usage
+from build_tools.pages.browse import link, safe
+from build_tools.pages.charts import Series, line_chart
+from build_tools.pages.render import escape_markdown, front_matter, labels, table
+
+INDEX_PATH = "phrases.md"
+PER_CHARACTERS = 10_000
+NATIONAL_LEVEL = "国家"
+MOST_LISTED = 60  # a phrase's page lists its newest users only, so its size does not grow with the archive
+
+
+def phrase_path(phrase: str) -> str:
+    return f"phrases/{safe(phrase)}.md"
+
+
+def changes_path(slug: str) -> str:
+    return f"phrases/changes/{slug}.md"
+
+
+def changes_link(slug: str) -> str:
+    """The link from a report's page (``reports/SLUG.md``) to its changes page, as Markdown."""
+    relative = posixpath.relpath(changes_path(slug), "reports")
+    return f"[{escape_markdown(labels()['phrases']['changes_link'])}]({relative})"
+
+
+def phrase_list(page: str, items: Sequence[tuple[str, int]]) -> str:
+    """Phrases with their uses, each linked to its page: 新质生产力（3次）、…"""
+    words = labels()["phrases"]
+    return "、".join(link(page, phrase_path(p), p) + escape_markdown(words["times"].format(n=n)) for p, n in items)
+
+
+def phrase_changes_section(found: Changes | None, page: str, *, heading: str = "##") -> str:
+    """The new and dropped tracked phrases of a report against its predecessor, as Markdown for ``page``
+    (its path in the site, for the links); ``found``: ``archive.phrases.changes(report, before)``, or
+    ``None`` for a report with no predecessor in the archive."""
+    words = labels()["phrases"]
+    if found is None:
+        return f"{heading} {words['changes_heading']}\n\n{escape_markdown(words['no_predecessor'])}\n"
+    before = found.before
+    against = link(page, f"reports/{before.slug}.md", before.title)
+    parts = [f"{heading} {words['changes_heading']}\n", words["changes_against"].format(report=against) + "\n"]
+    for key, items in (("new", found.new), ("dropped", found.dropped)):
+        listed = phrase_list(page, items) if items else escape_markdown(words["none"])
+        parts.append(f"**{words[key]}**（{len(items)}）：{listed}\n")
+    return "\n".join(parts)
+
+
+def changes_page(use: PhraseUse, before: PhraseUse | None) -> str:
+    words = labels()["phrases"]
+    page = changes_path(use.slug)
+    title = words["changes_title"].format(title=use.title)
+    back = link(page, f"reports/{use.slug}.md", use.title)
+    found = changes(use, before) if before is not None else None
+    return "\n".join(
+        [
+            front_matter({"title": title}),
+            f"# {escape_markdown(title)}\n",
+            words["changes_intro"].format(report=back, index=link(page, INDEX_PATH, words["index_title"])) + "\n",
+            phrase_changes_section(found, page),
+        ]
+    )
+
+
+def levels_of(known: Usage) -> list[str]:
+    present = {level for level, _ in known.totals}
+    return [level for level in LEVELS if level in present] + sorted(present - set(LEVELS))
+
+
+def phrase_page(phrase: str, known: Usage) -> str:
+    """The phrase's use per year: a chart of uses per 10,000 characters by level, and a table."""
+    words = labels()["phrases"]
+    page = phrase_path(phrase)
+    levels = levels_of(known)
+    years = sorted({year for _, year in known.totals})
+    used = known.phrases.get(phrase, {})
+    series = []
+    for number, level in enumerate(levels):
+        points = []
+        for year in years:
+            total, found = known.totals.get((level, year)), used.get((level, year))
+            mentions = found.mentions if found else 0
+            points.append((year, round(mentions * PER_CHARACTERS / total[1], 2) if total and total[1] else None))
+        series.append(Series(level, f"gr-series-{number}", tuple(points)))
+    chart = line_chart(words["chart_title"].format(phrase=phrase), series)
+    header = [words["year"], *(words["level_column"].format(level=level) for level in levels)]
+    rows = []
+    for year in years:
+        cells, any_use = [], False
+        for level in levels:
+            total, found = known.totals.get((level, year)), used.get((level, year))
+            any_use = any_use or found is not None
+            if total is None:
+                cells.append("")
+            elif level == NATIONAL_LEVEL:
+                cells.append(words["mentions"].format(n=found.mentions if found else 0))
+            else:
+                cells.append(f"{found.reports if found else 0}/{total[0]}")
+        if any_use:
+            rows.append([str(year), *cells])
+    first = known.first_year(phrase, NATIONAL_LEVEL)
+    first_text = words["first_national"].format(year=first) if first is not None else words["never_national"]
+    users = sorted(known.users.get(phrase, ()), key=lambda use: (-(use.year or 0), use.title))
+    listed = "、".join(link(page, f"reports/{use.slug}.md", use.title) for use in users[:MOST_LISTED])
+    if len(users) > MOST_LISTED:
+        listed += " " + escape_markdown(words["more_users"].format(shown=MOST_LISTED, reports=len(users)))
+    return "\n".join(
+        [
+            front_matter({"title": words["page_title"].format(phrase=phrase)}),
+            f"# {escape_markdown(words['page_title'].format(phrase=phrase))}\n",
+            escape_markdown(words["page_intro"].format(reports=len(users))) + " " + escape_markdown(first_text) + "\n",
+            f'<div class="gr-chart-box">{chart}</div>\n' if chart else "",
+            escape_markdown(words["chart_note"]) + "\n",
+            table(header, rows) if rows else escape_markdown(words["none"]) + "\n",
+            f"## {words['reports_heading']}\n",
+            (listed or escape_markdown(words["none"])) + "\n",
+        ]
+    )
+
+
+def index_page(known: Usage) -> str:
+    words = labels()["phrases"]
+    rows = []
+    for phrase in sorted(tracked_phrases(), key=lambda p: (-len(known.users.get(p, ())), p)):
+        first = known.first_year(phrase, NATIONAL_LEVEL)
+        reports = len(known.users.get(phrase, ()))
+        rows.append([link(INDEX_PATH, phrase_path(phrase), phrase), str(reports), str(first or "")])
+    columns = words["index_columns"]
+    return "\n".join(
+        [
+            front_matter({"title": words["index_title"]}),
+            f"# {words['index_title']}\n",
+            escape_markdown(words["index_intro"]) + "\n",
+            '<div class="gr-sortable" markdown>\n',
+            table([columns["phrase"], columns["reports"], columns["first_national"]], rows),
+            "</div>\n",
+        ]
+    )
+
+
+def phrase_pages(uses: Sequence[PhraseUse]) -> dict[str, str]:
+    """Every page of the tracked phrases: the index, one per phrase, one of changes per report."""
+    known = usage(uses, labels()["unknown"]["level"])
+    pages = {INDEX_PATH: index_page(known)}
+    for phrase in tracked_phrases():
+        pages[phrase_path(phrase)] = phrase_page(phrase, known)
+    before = predecessors(uses)
+    for use in uses:
+        pages[changes_path(use.slug)] = changes_page(use, before.get(use.slug))
+    return pages
