@@ -17,6 +17,7 @@ from typing import Any
 
 from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalogue_json, entry_of
 from build_tools.archive.duplicates import Candidate, sketch
+from build_tools.archive.series import SeriesFacts, series_rows
 from build_tools.model import InputError, Publication, Report
 from build_tools.pages.browse import Headline, Listed, breadcrumbs, browse, home_sections
 from build_tools.pages.render import (
@@ -30,6 +31,7 @@ from build_tools.pages.render import (
     render_report,
     table,
 )
+from build_tools.pages.series_pages import compare_pages, facts_of, place_sections, series_downloads
 from build_tools.pages.tables import as_csv, core_category, download_rows, indicators_download_path
 
 
@@ -71,6 +73,7 @@ class ReportPages:
     glossary_terms: tuple[str, ...]
     candidate: Candidate
     merged_into: str | None = None  # the page name of the report this one is a copy of
+    series: SeriesFacts | None = None  # its headline figures across years (``pages.series_pages``)
 
 
 def report_pages(report: Report, *, pieces: int) -> ReportPages:
@@ -89,6 +92,7 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
         comparison_rows=comparison_rows(report),
         glossary_terms=tuple(glossary().terms_in(text)),
         candidate=Candidate(identity.place, identity.year, sketch(text), len(report.anomalies), report.source),
+        series=facts_of(report),
     )
 
 
@@ -262,7 +266,10 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
     merged into another (a copy of it from another source) keeps only its audit page."""
     copies = [pages for pages in prepared if pages.merged_into is not None]
     prepared = [pages for pages in prepared if pages.merged_into is None]
-    browsing = browse([pages.listed for pages in prepared])
+    facts = [pages.series for pages in prepared if pages.series is not None]
+    rows = series_rows(facts)
+    browsing = browse([pages.listed for pages in prepared], place_sections(rows, facts))
+    compared, compare_links = compare_pages(facts)
     site: dict[str, str | bytes] = {
         "index.md": index_page(prepared, errors, site_name),
         **browsing.pages,
@@ -271,13 +278,19 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
         "glossary.md": glossary_page(prepared),
     }
     for pages in prepared:
-        site[f"reports/{pages.slug}.md"] = pages.page
+        site[f"reports/{pages.slug}.md"] = pages.page + compare_links.get(f"reports/{pages.slug}.md", "")
         site[f"audit/{pages.slug}.md"] = pages.audit
+    for path, page in compared.items():
+        site[path] = page
+        report = "reports/" + path.removeprefix("compare/")
+        if report in browsing.parents:
+            browsing.parents[path] = browsing.parents[report]
     for pages in copies:
         site[f"audit/{pages.slug}.md"] = pages.audit
         if f"reports/{pages.merged_into}.md" in browsing.parents:
             browsing.parents[f"audit/{pages.slug}.md"] = browsing.parents[f"reports/{pages.merged_into}.md"]
     site.update(download_files(prepared))
+    site.update(series_downloads(rows))
     words = labels()
     nav: list[Any] = [
         {words["nav_home"]: "index.md"},
