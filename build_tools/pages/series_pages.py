@@ -97,7 +97,7 @@ def chart(title: str, rows: Sequence[SeriesRow], years: Iterable[int]) -> str:
         Series(words["series_target"], "gr-target", points("target")),
         Series(words["series_actual"], "gr-actual", points("actual")),
     ]
-    return line_chart(title, lines, unit)
+    return line_chart(f"{title}（{unit}）" if unit else title, lines)  # the unit in the title: axis labels stay short
 
 
 def place_sections(rows: Sequence[SeriesRow], facts: Iterable[SeriesFacts]) -> dict[str, str]:
@@ -121,7 +121,8 @@ def place_sections(rows: Sequence[SeriesRow], facts: Iterable[SeriesFacts]) -> d
             found = series[(indicator, role)]
             if not any(row.target is not None or row.actual is not None for row in found):
                 continue
-            title = f"{indicator}（{role_name(role)}）"
+            units = Counter(row.unit for row in found if row.unit).most_common(1)
+            title = f"{indicator}（{role_name(role)}，{units[0][0]}）" if units else f"{indicator}（{role_name(role)}）"
             svg = chart(f"{key[2]} {title}", found, report_years[key])
             parts += [
                 f"### {escape_markdown(title)}\n",
