@@ -69,10 +69,20 @@ def report_json(report: Report) -> dict[str, Any]:
     }
 
 
+def series_json(publication: Publication) -> list[dict[str, Any]]:
+    """One row per place, headline indicator, role and year over the reports given (``archive/series.py``)."""
+    from build_tools.archive.series import series_rows
+    from build_tools.archive.series_files import row_record
+    from build_tools.pages.series_pages import facts_of
+
+    return [row_record(row) for row in series_rows(facts_of(report) for report in publication.reports)]
+
+
 def publication_json(publication: Publication) -> dict[str, Any]:
     return {
         "reports": [report_json(report) for report in publication.reports],
         "errors": [{"source": e.source, "problem": e.problem, "kind": e.kind} for e in publication.errors],
+        "series": series_json(publication),
     }
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -149,9 +149,11 @@ def page_head(title: str, intro: str = "") -> list[str]:
     return parts + ([escape_markdown(intro) + "\n"] if intro else [])
 
 
-def place_page(key: tuple[str, str, str], listed: Sequence[Listed], below: Sequence[tuple[str, str, str]]) -> str:
-    """A place's reports by year, newest first, with their headline figures; a province's page also
-    lists the places within it."""
+def place_page(
+    key: tuple[str, str, str], listed: Sequence[Listed], below: Sequence[tuple[str, str, str]], section: str = ""
+) -> str:
+    """A place's reports by year, newest first, with their headline figures, then ``section`` (its headline
+    indicators across years, ``series_pages``); a province's page also lists the places within it."""
     words, path = labels(), place_path(key)
     first = listed[0].entry if listed else None
     parts = page_head(key[2])
@@ -163,6 +165,8 @@ def place_page(key: tuple[str, str, str], listed: Sequence[Listed], below: Seque
         parts.append('<nav class="gr-breadcrumbs" markdown>' + " › ".join(crumbs) + "</nav>\n")
     if listed:
         parts += [f"## {words['place_reports_heading']}\n", report_table(path, newest_first(listed))]
+    if section:
+        parts.append(section)
     if below:
         parts.append(f"## {words['place_below_heading']}\n")
         parts.append(" · ".join(link(path, place_path(other), other[2]) for other in below) + "\n")
@@ -256,8 +260,10 @@ def home_sections(listed: Sequence[Listed], errors: Sequence[InputError]) -> lis
     return parts
 
 
-def browse(listed: Sequence[Listed]) -> Browse:
-    """Every browsing page but the home page, the level sections of the navigation, and the parents."""
+def browse(listed: Sequence[Listed], sections: Mapping[str, str] | None = None) -> Browse:
+    """Every browsing page but the home page, the level sections of the navigation, and the parents;
+    ``sections`` adds a section to place pages (place page path → Markdown)."""
+    extra = sections or {}
     made = Browse()
     by_place: dict[tuple[str, str, str], list[Listed]] = defaultdict(list)
     by_year: dict[int | None, list[Listed]] = defaultdict(list)
@@ -273,10 +279,11 @@ def browse(listed: Sequence[Listed]) -> Browse:
     provinces = {key[0] for key in by_place} | set(below)
     for province in provinces:  # a province's page exists even when only its places have reports
         key = (province, "", province)
-        made.pages[place_path(key)] = place_page(key, by_place.get(key, []), below.get(province, []))
+        section = extra.get(place_path(key), "")
+        made.pages[place_path(key)] = place_page(key, by_place.get(key, []), below.get(province, []), section)
     for key, items in by_place.items():
         if key[2] != key[0]:
-            made.pages[place_path(key)] = place_page(key, items, [])
+            made.pages[place_path(key)] = place_page(key, items, [], extra.get(place_path(key), ""))
     for year, items in by_year.items():
         made.pages[year_path(year)] = year_page(year, items)
     made.pages["years/index.md"] = years_page(listed)

@@ -17,10 +17,11 @@ from typing import Any
 
 from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalogue_json, entry_of
 from build_tools.archive.duplicates import Candidate, sketch
-from build_tools.archive.phrases import PhraseUse, phrase_counts
+from build_tools.archive.phrases import PhraseUse, changes, phrase_counts
+from build_tools.archive.series import SeriesFacts, series_rows
 from build_tools.model import InputError, Publication, Report
 from build_tools.pages.browse import Headline, Listed, breadcrumbs, browse, home_sections, place_key
-from build_tools.pages.phrases import changes_link, phrase_pages
+from build_tools.pages.phrases import changes_link, phrase_changes_section, phrase_pages
 from build_tools.pages.render import (
     escape_markdown,
     figure_anchor,
@@ -32,6 +33,7 @@ from build_tools.pages.render import (
     render_report,
     table,
 )
+from build_tools.pages.series_pages import compare_pages, facts_of, place_sections, series_downloads
 from build_tools.pages.tables import as_csv, core_category, download_rows, indicators_download_path
 
 
@@ -74,6 +76,7 @@ class ReportPages:
     candidate: Candidate
     phrases: PhraseUse
     merged_into: str | None = None  # the page name of the report this one is a copy of
+    series: SeriesFacts | None = None  # its headline figures across years (``pages.series_pages``)
 
 
 def report_pages(report: Report, *, pieces: int) -> ReportPages:
@@ -97,6 +100,7 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
         phrases=PhraseUse(
             report.slug, report.title, place_key(entry), identity.year, identity.level, len(text), phrase_counts(text)
         ),
+        series=facts_of(report),
     )
 
 
@@ -270,7 +274,16 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
     merged into another (a copy of it from another source) keeps only its audit page."""
     copies = [pages for pages in prepared if pages.merged_into is not None]
     prepared = [pages for pages in prepared if pages.merged_into is None]
-    browsing = browse([pages.listed for pages in prepared])
+    facts = [pages.series for pages in prepared if pages.series is not None]
+    rows = series_rows(facts)
+    browsing = browse([pages.listed for pages in prepared], place_sections(rows, facts))
+    uses = {pages.phrases.slug: pages.phrases for pages in prepared}
+
+    def phrase_section(current: str, previous: str, page: str) -> str:
+        found = changes(uses[current], uses[previous]) if current in uses and previous in uses else None
+        return phrase_changes_section(found, page) if found is not None else ""
+
+    compared, compare_links = compare_pages(facts, phrase_section)
     site: dict[str, str | bytes] = {
         "index.md": index_page(prepared, errors, site_name),
         **browsing.pages,
@@ -279,14 +292,20 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
         "glossary.md": glossary_page(prepared),
     }
     for pages in prepared:
-        site[f"reports/{pages.slug}.md"] = pages.page
+        site[f"reports/{pages.slug}.md"] = pages.page + compare_links.get(f"reports/{pages.slug}.md", "")
         site[f"audit/{pages.slug}.md"] = pages.audit
+    for path, page in compared.items():
+        site[path] = page
+        report = "reports/" + path.removeprefix("compare/")
+        if report in browsing.parents:
+            browsing.parents[path] = browsing.parents[report]
     for pages in copies:
         site[f"audit/{pages.slug}.md"] = pages.audit
         if f"reports/{pages.merged_into}.md" in browsing.parents:
             browsing.parents[f"audit/{pages.slug}.md"] = browsing.parents[f"reports/{pages.merged_into}.md"]
     site.update(download_files(prepared))
     site.update(phrase_pages([pages.phrases for pages in prepared]))
+    site.update(series_downloads(rows))
     words = labels()
     nav: list[Any] = [
         {words["nav_home"]: "index.md"},

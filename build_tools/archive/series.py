@@ -1,0 +1,366 @@
+"""Headline indicators across years: each report's small ``SeriesFacts`` in, ``SeriesRow``s out.
+
+In: per report (made in the worker that processes its file, from the report alone) its place, level and
+year, and every figure it states for a headline indicator (``resources/indicators/core.yaml``) with what
+the figure is about: its category, role, kind, value, qualifier, unit, source line and link, and flags
+for what keeps it from being a year's target or result (a five-year average or plan, another place or
+sector, another year, a revised figure), plus the headline indicators for which the report says it sets
+no target (``resources/series.yaml``).
+
+Out: one ``SeriesRow`` per place, indicator, role and year: the target the year's own report sets
+(value, upper value, qualifier), the result the next year's report gives for that year, and a verdict.
+A year whose own report is missing still gets a row when the next report gives its result. Where a
+later report restates the year's result as revised, the row carries the revision. Nothing here reads
+files or renders pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from build_tools.model import Indicator, Report
+from build_tools.resource_files import load_yaml
+
+PlaceKey = tuple[str, str, str]
+CLAUSE_END = "。；;！？!?\n"
+FULL_DIGITS = str.maketrans("０１２３４５６７８９〇○零一二三四五六七八九", "0123456789000123456789")
+OWN_YEAR = re.compile(r"今年|本年|全年")  # a period named before these is not the figure's
+YEAR = re.compile(r"(?<![\d０-９〇○零一二三四五六七八九])([12１２一][\d０-９〇○零一二三四五六七八九]{3})年")
+
+# The verdicts, in the words of resources/labels.yaml ``series_verdicts``.
+MET, MISSED, UNPUBLISHED, NO_TARGET, PENDING = "met", "missed", "unpublished", "no-target", "pending"
+NEXT_MISSING, OWN_MISSING, NOT_FOUND = "next-missing", "own-missing", "not-found"
+
+
+@dataclass(frozen=True)
+class SeriesFigure:
+    """One figure of a headline indicator in a report. ``year`` is the year it is about (the report's year
+    for a target, the year before for a result); ``flags`` name what keeps it out of the series
+    (``period``, ``other-place``, ``other-year``, ``part``, ``revised``)."""
+
+    category: str
+    role: str
+    kind: str
+    value: float | None
+    value_high: float | None
+    qualifier: str | None
+    unit: str
+    line: int
+    link: str
+    year: int | None
+    flags: tuple[str, ...] = ()
+    subject: str = ""
+
+
+@dataclass(frozen=True)
+class SeriesFacts:
+    """What the series and comparison pages need of one report, and nothing more."""
+
+    slug: str
+    page: str
+    title: str
+    place_key: PlaceKey
+    level: str | None
+    year: int | None
+    figures: tuple[SeriesFigure, ...] = ()
+    no_target: tuple[tuple[str, int], ...] = ()  # (category, line) of each sentence setting no target
+    characters: int = 0
+    outline: tuple[str, ...] = ()  # the report's top-level headings
+
+
+@dataclass(frozen=True)
+class Source:
+    report: str  # the report's page name (slug)
+    line: int
+    link: str  # reports/SLUG.md#fig-N
+
+
+@dataclass(frozen=True)
+class SeriesRow:
+    place_key: PlaceKey
+    level: str | None
+    indicator: str
+    role: str
+    year: int
+    target: float | None = None
+    target_high: float | None = None
+    qualifier: str | None = None
+    actual: float | None = None
+    unit: str = ""
+    verdict: str = ""
+    target_source: Source | None = None
+    actual_source: Source | None = None
+    actual_estimate: bool = False
+    revised: tuple[tuple[float | None, Source], ...] = ()
+
+    @property
+    def place(self) -> str:
+        return self.place_key[2]
+
+
+@dataclass(frozen=True)
+class Rules:
+    period: re.Pattern[str]
+    other_place: re.Pattern[str]
+    other_place_below: re.Pattern[str]
+    revised: re.Pattern[str]
+    exclude: dict[str, re.Pattern[str]]
+    growth_subject: re.Pattern[str]
+    generic_subject: re.Pattern[str]
+    ceiling_categories: frozenset[str]
+    ceiling_subjects: re.Pattern[str]
+    ceiling_qualifiers: frozenset[str]
+    floor_qualifiers: frozenset[str]
+    no_target: dict[str, re.Pattern[str]]
+
+
+@cache
+def rules() -> Rules:
+    data = load_yaml("series.yaml")
+    return Rules(
+        period=re.compile(data["period"]),
+        other_place=re.compile(data["other_place"]),
+        other_place_below=re.compile(data["other_place_below_national"]),
+        revised=re.compile(data["revised"]),
+        exclude={name: re.compile(pattern) for name, pattern in data["exclude"].items()},
+        growth_subject=re.compile(data["growth_subject"]),
+        generic_subject=re.compile(data["generic_subject"]),
+        ceiling_categories=frozenset(data["ceiling_categories"]),
+        ceiling_subjects=re.compile(data["ceiling_subjects"]),
+        ceiling_qualifiers=frozenset(data["ceiling_qualifiers"]),
+        floor_qualifiers=frozenset(data["floor_qualifiers"]),
+        no_target={name: re.compile(pattern) for name, pattern in data["no_target"].items()},
+    )
+
+
+def years_named(text: str) -> list[tuple[int, bool]]:
+    """The years ``text`` names (1987年, 一九八七年, １９８７年), each with whether 比 precedes it (a base year)."""
+    found = []
+    for match in YEAR.finditer(text):
+        digits = match.group(1).translate(FULL_DIGITS)
+        if digits.isdigit() and 1900 <= int(digits) <= 2100:
+            found.append((int(digits), text[max(0, match.start() - 1) : match.start()] in ("比", "较")))
+    return found
+
+
+def clause_before(text: str, offset: int, end: int) -> str:
+    """The clause that leads to the figure ending at ``end``: from the last clause end before ``offset``."""
+    start = max(text.rfind(mark, 0, offset) for mark in CLAUSE_END) + 1
+    return text[start:end]
+
+
+def figure_flags(
+    indicator: Indicator, category: str, context: str, report_year: int | None, national: bool
+) -> tuple[str, ...]:
+    """What keeps the figure from being the year's own target or result of the report's own place."""
+    found = rules()
+    flags = []
+    own_year = max((m.end() for m in OWN_YEAR.finditer(context)), default=0)
+    if found.period.search(context, own_year):
+        flags.append("period")
+    at = context.rfind(indicator.subject) if indicator.subject else -1
+    start = max([context.rfind(mark, 0, at) for mark in "，、：,:"] + [at - 12]) + 1 if at >= 0 else len(context) - 40
+    near = context[max(0, start) :]
+    if found.other_place.search(near) or (not national and found.other_place_below.search(near)):
+        flags.append("other-place")
+    exclude = found.exclude.get(category)
+    if exclude is not None and exclude.search(indicator.subject):
+        flags.append("part")
+    if found.revised.search(context):
+        flags.append("revised")
+    if report_year is not None:
+        about = report_year if indicator.kind == "target" else report_year - 1
+        for year, base in years_named(context):
+            if year != about and not (base and year in (about - 1, about)):
+                flags.append("other-year")
+                break
+    return tuple(flags)
+
+
+def series_facts(
+    report: Report,
+    *,
+    place_key: PlaceKey,
+    category_of: Callable[[Indicator], str | None],
+    link_of: Callable[[int], str],
+    outline: Sequence[str] = (),
+) -> SeriesFacts:
+    """The ``SeriesFacts`` of ``report``: ``category_of`` names an indicator's headline category (or None),
+    ``link_of`` gives the link to the figure numbered ``n`` in the report's reading order."""
+    identity, paragraphs = report.identity, report.cleaned.paragraphs
+    national = identity.level == "国家"
+    growth, generic = rules().growth_subject, rules().generic_subject
+    figures: list[SeriesFigure] = []
+    previous: tuple[Indicator, str | None] | None = None
+    for number, indicator in enumerate(report.indicators):
+        category = category_of(indicator)
+        if category is None and generic.search(indicator.subject) and previous is not None:
+            before, named = previous
+            text = paragraphs[indicator.paragraph].text if indicator.paragraph < len(paragraphs) else ""
+            same = before.paragraph == indicator.paragraph and "。" not in text[before.offset : indicator.offset]
+            category = named if same else None
+        previous = (indicator, category)
+        if category is None or indicator.kind is None:
+            continue
+        role = indicator.role
+        if role == "share" and indicator.unit == "%" and growth.search(indicator.subject):
+            role = "change"
+        text = paragraphs[indicator.paragraph].text if indicator.paragraph < len(paragraphs) else indicator.span
+        end = indicator.offset + len(indicator.cleaned_span or indicator.span)
+        context = clause_before(text, indicator.offset, end)
+        year = identity.year if indicator.kind == "target" or identity.year is None else identity.year - 1
+        flags = figure_flags(indicator, category, context, identity.year, national)
+        figures.append(
+            SeriesFigure(
+                category, role, indicator.kind, indicator.value, indicator.value_high, indicator.qualifier,
+                indicator.unit, indicator.line, link_of(number), year, flags, indicator.subject,
+            )
+        )
+    no_target = []
+    for paragraph in paragraphs:
+        for category, pattern in rules().no_target.items():
+            match = pattern.search(paragraph.text)
+            if match:
+                no_target.append((category, paragraph.line_at(match.start())))
+    return SeriesFacts(
+        slug=report.slug,
+        page=f"reports/{report.slug}.md",
+        title=report.title,
+        place_key=place_key,
+        level=identity.level,
+        year=identity.year,
+        figures=tuple(figures),
+        no_target=tuple(no_target),
+        characters=sum(len(paragraph.text) for paragraph in paragraphs),
+        outline=tuple(outline),
+    )
+
+
+def usable(figure: SeriesFigure) -> bool:
+    return not figure.flags and figure.value is not None
+
+
+def first_target(facts: SeriesFacts | None, category: str, role: str) -> SeriesFigure | None:
+    if facts is None:
+        return None
+    wanted = (category, role, "target")
+    return next((f for f in facts.figures if (f.category, f.role, f.kind) == wanted and usable(f)), None)
+
+
+def first_result(facts: SeriesFacts | None, category: str, role: str) -> SeriesFigure | None:
+    """The report's result for the year before it: an actual figure, else an estimate."""
+    if facts is None:
+        return None
+    for kind in ("actual", "estimate"):
+        for figure in facts.figures:
+            if (figure.category, figure.role, figure.kind) == (category, role, kind) and usable(figure):
+                return figure
+    return None
+
+
+def is_ceiling(category: str, figure: SeriesFigure) -> bool:
+    found = rules()
+    if figure.qualifier in found.ceiling_qualifiers:
+        return True
+    if figure.qualifier in found.floor_qualifiers:
+        return False
+    return category in found.ceiling_categories or bool(found.ceiling_subjects.search(figure.subject))
+
+
+UNIT_PREFIX = {"万亿": 1e12, "千亿": 1e11, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
+
+
+def in_base(value: float, unit: str) -> tuple[float, str]:
+    for prefix, factor in UNIT_PREFIX.items():
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return value * factor, unit[len(prefix) :]
+    return value, unit
+
+
+def verdict_of(category: str, target: SeriesFigure, actual: SeriesFigure) -> str:
+    """met when the result reaches the target (its low end; for a ceiling, its high end)."""
+    assert target.value is not None and actual.value is not None
+    low, low_unit = in_base(target.value, target.unit)
+    high, _ = in_base(target.value_high if target.value_high is not None else target.value, target.unit)
+    result, result_unit = in_base(actual.value, actual.unit)
+    if low_unit != result_unit:
+        return UNPUBLISHED
+    if is_ceiling(category, target):
+        return MET if result <= high + 1e-9 else MISSED
+    return MET if result >= low - 1e-9 else MISSED
+
+
+def source(facts: SeriesFacts, figure: SeriesFigure) -> Source:
+    return Source(facts.slug, figure.line, figure.link)
+
+
+def chosen_reports(facts: Iterable[SeriesFacts]) -> dict[PlaceKey, dict[int, SeriesFacts]]:
+    """Per place, the report of each year (of several, the first with the most headline figures)."""
+    places: dict[PlaceKey, dict[int, SeriesFacts]] = defaultdict(dict)
+    for item in facts:
+        if item.year is None:
+            continue
+        held = places[item.place_key].get(item.year)
+        if held is None or sum(map(usable, item.figures)) > sum(map(usable, held.figures)):
+            places[item.place_key][item.year] = item
+    return places
+
+
+def revisions(
+    by_year: dict[int, SeriesFacts], year: int, category: str, role: str
+) -> tuple[tuple[float | None, Source], ...]:
+    """Figures that later reports give as revised results of ``year``."""
+    found = []
+    for later in sorted(y for y in by_year if y > year):
+        facts = by_year[later]
+        for figure in facts.figures:
+            about = (figure.category, figure.role, figure.year) == (category, role, year) and figure.kind != "target"
+            if about and figure.flags == ("revised",) and figure.value is not None:
+                found.append((figure.value, source(facts, figure)))
+    return tuple(found)
+
+
+def place_rows(key: PlaceKey, by_year: dict[int, SeriesFacts]) -> list[SeriesRow]:
+    """The rows of one place: for each headline indicator and role it states, each year it has."""
+    pairs = sorted({(f.category, f.role) for facts in by_year.values() for f in facts.figures if usable(f)})
+    newest = max(by_year)
+    level = by_year[newest].level
+    rows = []
+    for category, role in pairs:
+        years = set(by_year) | {y - 1 for y in by_year if first_result(by_year[y], category, role)}
+        for year in sorted(years):
+            own, following = by_year.get(year), by_year.get(year + 1)
+            target, actual = first_target(own, category, role), first_result(following, category, role)
+            sets_none = own is not None and any(name == category for name, _ in own.no_target)
+            if target is None:
+                verdict = NO_TARGET if sets_none else OWN_MISSING if own is None else NOT_FOUND
+            elif following is not None:
+                verdict = verdict_of(category, target, actual) if actual is not None else UNPUBLISHED
+            else:
+                verdict = PENDING if year >= newest else NEXT_MISSING
+            if target is None and actual is None and own is not None and not sets_none:
+                continue  # the report states nothing of it for this year
+            unit = (target or actual).unit if (target or actual) else ""
+            rows.append(
+                SeriesRow(
+                    place_key=key, level=level, indicator=category, role=role, year=year,
+                    target=target.value if target else None,
+                    target_high=target.value_high if target else None,
+                    qualifier=target.qualifier if target else None,
+                    actual=actual.value if actual else None, unit=unit, verdict=verdict,
+                    target_source=source(own, target) if own and target else None,
+                    actual_source=source(following, actual) if following and actual else None,
+                    actual_estimate=actual is not None and actual.kind == "estimate",
+                    revised=revisions(by_year, year, category, role),
+                )
+            )
+    return rows
+
+
+def series_rows(facts: Iterable[SeriesFacts]) -> list[SeriesRow]:
+    """Every place's rows, places in order, each place's by indicator, role and year."""
+    return [row for key, by_year in sorted(chosen_reports(facts).items()) for row in place_rows(key, by_year)]

@@ -1,0 +1,55 @@
+"""The series across years as data: ``SeriesRow``s in, records for ``inspect --json`` and the downloads
+``downloads/series.json`` (key ``series``) and ``downloads/series.csv`` (UTF-8 with BOM) out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from build_tools.archive.series import SeriesRow, Source
+
+FIELDS = (
+    "place", "level", "indicator", "role", "year", "target", "target_high", "qualifier", "actual", "unit",
+    "verdict", "target_source", "actual_source", "actual_estimate", "revised",
+)
+
+
+def source_record(found: Source | None) -> dict[str, Any] | None:
+    return None if found is None else {"report": found.report, "line": found.line}
+
+
+def row_record(row: SeriesRow) -> dict[str, Any]:
+    """The row as ``inspect --json`` and the downloads give it; ``verdict`` is a word of ``VERDICTS``."""
+    return {
+        "place": row.place, "level": row.level, "indicator": row.indicator, "role": row.role, "year": row.year,
+        "target": row.target, "target_high": row.target_high, "qualifier": row.qualifier, "actual": row.actual,
+        "unit": row.unit, "verdict": row.verdict,
+        "target_source": source_record(row.target_source), "actual_source": source_record(row.actual_source),
+        "actual_estimate": row.actual_estimate,
+        "revised": [{"value": value, **(source_record(found) or {})} for value, found in row.revised],
+    }
+
+
+def series_json(rows: Sequence[SeriesRow]) -> bytes:
+    """``{"series": [...]}``, one compact line per row."""
+    lines = [json.dumps(row_record(row), ensure_ascii=False, separators=(",", ":")) for row in rows]
+    return ('{"series":[\n' + ",\n".join(lines) + "\n]}\n").encode("utf-8")
+
+
+def series_csv(rows: Sequence[SeriesRow]) -> bytes:
+    """The rows as CSV, UTF-8 with BOM; a source is written ``report:line``, revisions ``value@report:line``."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        record = row_record(row)
+        for name in ("target_source", "actual_source"):
+            found = record[name]
+            record[name] = f"{found['report']}:{found['line']}" if found else ""
+        record["revised"] = ";".join(f"{r['value']:g}@{r['report']}:{r['line']}" for r in record["revised"])
+        writer.writerow({key: "" if value is None else value for key, value in record.items()})
+    return buffer.getvalue().encode("utf-8-sig")

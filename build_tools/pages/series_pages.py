@@ -1,0 +1,240 @@
+"""Pages across years: a report in, its ``SeriesFacts`` out (in the worker); the ``SeriesFacts`` of every
+report in, the series sections of the place pages, the comparison pages and the series downloads out.
+
+- ``facts_of(report)``: the small record of one report that the series and comparison pages need.
+- ``place_sections(rows, facts)``: per place page, a section per headline indicator with its chart of
+  target against result over the years (inline SVG, ``charts.line_chart``) beside its table, every value
+  linked to its sentence.
+- ``compare_pages(facts)``: for each report whose place has an earlier report in the archive, a page
+  ``compare/SLUG.md`` setting it beside that predecessor (targets raised, lowered, new, dropped; length;
+  outline), and the links the two report pages get to it.
+- ``series_downloads(rows)``: ``downloads/series.csv`` (UTF-8 with BOM) and ``downloads/series.json``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
+
+from build_tools.archive.catalogue import entry_of
+from build_tools.archive.series import (
+    PlaceKey,
+    SeriesFacts,
+    SeriesFigure,
+    SeriesRow,
+    Source,
+    chosen_reports,
+    first_target,
+    series_facts,
+)
+from build_tools.archive.series_files import series_csv, series_json
+from build_tools.model import Heading, Report
+from build_tools.pages.browse import link, place_key, place_path
+from build_tools.pages.charts import Series, line_chart
+from build_tools.pages.raw_html import RAW_END, RAW_START
+from build_tools.pages.render import escape_markdown, figure_anchor, front_matter, labels, table
+from build_tools.pages.tables import core_categories, core_category
+
+
+def facts_of(report: Report) -> SeriesFacts:
+    outline = [block.text for block in report.blocks if isinstance(block, Heading) and block.level == 1]
+    return series_facts(
+        report,
+        place_key=place_key(entry_of(report)),
+        category_of=core_category,
+        link_of=lambda number: f"reports/{report.slug}.md#{figure_anchor(number)}",
+        outline=outline,
+    )
+
+
+def number(value: float | None, high: float | None = None) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}–{high:g}" if high is not None else f"{value:g}"
+
+
+def role_name(role: str) -> str:
+    return labels()["series_roles"][role]
+
+
+def cell(page: str, text: str, found: Source | None) -> str:
+    return link(page, found.link, text) if found and text else escape_markdown(text)
+
+
+def row_cells(page: str, row: SeriesRow) -> list[str]:
+    words = labels()
+    target = number(row.target, row.target_high)
+    target = f"{target}{row.unit}{row.qualifier or ''}" if target else ""
+    actual = f"{number(row.actual)}{row.unit}" if row.actual is not None else ""
+    notes = []
+    if row.actual_estimate:
+        notes.append(words["series_estimate"])
+    for value, found in row.revised:
+        notes.append(link(page, found.link, words["series_revised"].format(value=number(value), unit=row.unit)))
+    return [
+        str(row.year),
+        cell(page, target, row.target_source),
+        cell(page, actual, row.actual_source),
+        escape_markdown(words["series_verdicts"][row.verdict]),
+        "；".join(notes),
+    ]
+
+
+def chart(title: str, rows: Sequence[SeriesRow], years: Iterable[int]) -> str:
+    """Target against result over ``years`` (those without a figure are gaps); values in the rows' most
+    common unit only."""
+    units = Counter(row.unit for row in rows if row.unit)
+    unit = units.most_common(1)[0][0] if units else ""
+    span = sorted(set(years) | {row.year for row in rows})
+    by_year = {row.year: row for row in rows if row.unit == unit}
+    words = labels()
+
+    def points(value_of: str) -> tuple[tuple[int, float | None], ...]:
+        return tuple((year, getattr(by_year[year], value_of) if year in by_year else None) for year in span)
+
+    lines = [
+        Series(words["series_target"], "gr-target", points("target")),
+        Series(words["series_actual"], "gr-actual", points("actual")),
+    ]
+    return line_chart(f"{title}（{unit}）" if unit else title, lines)  # the unit in the title: axis labels stay short
+
+
+def place_sections(rows: Sequence[SeriesRow], facts: Iterable[SeriesFacts]) -> dict[str, str]:
+    """Place page path → its section of headline indicators across years (Markdown)."""
+    words = labels()
+    columns = words["series_columns"]
+    header = [columns[k] for k in ("year", "target", "actual", "verdict", "note")]
+    report_years: dict[PlaceKey, set[int]] = defaultdict(set)
+    for item in facts:
+        if item.year is not None:
+            report_years[item.place_key].add(item.year)
+    by_place: dict[PlaceKey, dict[tuple[str, str], list[SeriesRow]]] = defaultdict(lambda: defaultdict(list))
+    for row in rows:
+        by_place[row.place_key][(row.indicator, row.role)].append(row)
+    order = [category.name for category in core_categories()]
+    sections = {}
+    for key, series in by_place.items():
+        page = place_path(key)
+        parts = [f"## {words['series_heading']}\n", escape_markdown(words["series_intro"]) + "\n"]
+        for indicator, role in sorted(series, key=lambda pair: (order.index(pair[0]), pair[1])):
+            found = series[(indicator, role)]
+            if not any(row.target is not None or row.actual is not None for row in found):
+                continue
+            units = Counter(row.unit for row in found if row.unit).most_common(1)
+            title = f"{indicator}（{role_name(role)}，{units[0][0]}）" if units else f"{indicator}（{role_name(role)}）"
+            svg = chart(f"{key[2]} {title}", found, report_years[key])
+            parts += [
+                f"### {escape_markdown(title)}\n",
+                '<div class="gr-series" markdown>\n',
+                f'<div class="gr-series-chart" markdown>\n\n{RAW_START}\n{svg}\n{RAW_END}\n\n</div>\n' if svg else "",
+                '<div class="gr-series-table" markdown>\n',
+                table(header, [row_cells(page, row) for row in found]),
+                "</div>\n</div>\n",
+            ]
+        sections[page] = "\n".join(parts)
+    return sections
+
+
+def series_downloads(rows: Sequence[SeriesRow]) -> dict[str, bytes]:
+    return {"downloads/series.csv": series_csv(rows), "downloads/series.json": series_json(rows)}
+
+
+def compare_path(slug: str) -> str:
+    return f"compare/{slug}.md"
+
+
+def change_word(before: SeriesFigure | None, after: SeriesFigure | None) -> str:
+    words = labels()["compare_changes"]
+    if before is None:
+        return words["new"]
+    if after is None:
+        return words["dropped"]
+    if before.unit != after.unit or before.value is None or after.value is None:
+        return words["other_unit"]
+    if after.value > before.value:
+        return words["raised"]
+    if after.value < before.value:
+        return words["lowered"]
+    return words["same"]
+
+
+def figure_text(page: str, figure: SeriesFigure | None) -> str:
+    if figure is None:
+        return ""
+    text = f"{number(figure.value, figure.value_high)}{figure.unit}{figure.qualifier or ''}"
+    return link(page, figure.link, text)
+
+
+# (slug of a report, slug of its predecessor, path of the page) → Markdown of the phrases new and dropped
+PhraseSection = Callable[[str, str, str], str]
+
+
+def no_phrases(current: str, previous: str, page: str) -> str:
+    return ""
+
+
+def compare_page(current: SeriesFacts, previous: SeriesFacts, phrase_section: PhraseSection = no_phrases) -> str:
+    words = labels()
+    page = compare_path(current.slug)
+    title = words["compare_title"].format(year=current.year, previous=previous.year, place=current.place_key[2])
+    columns = words["compare_columns"]
+    parts = [
+        front_matter({"title": title}),
+        f"# {escape_markdown(title)}\n",
+        escape_markdown(words["compare_intro"]) + "\n",
+        f"{link(page, previous.page, previous.title)} → {link(page, current.page, current.title)}\n",
+        f"## {words['compare_targets_heading']}\n",
+    ]
+    order = [category.name for category in core_categories()]
+    pairs = {(f.category, f.role) for item in (current, previous) for f in item.figures if f.kind == "target"}
+    rows = []
+    for category, role in sorted(pairs, key=lambda pair: (order.index(pair[0]), pair[1])):
+        before, after = first_target(previous, category, role), first_target(current, category, role)
+        if before is None and after is None:
+            continue
+        rows.append([
+            escape_markdown(f"{category}（{role_name(role)}）"),
+            figure_text(page, before), figure_text(page, after), escape_markdown(change_word(before, after)),
+        ])
+    header = [columns["indicator"], f"{previous.year}年", f"{current.year}年", columns["change"]]
+    parts.append(table(header, rows) if rows else escape_markdown(words["compare_no_targets"]) + "\n")
+    phrases = phrase_section(current.slug, previous.slug, page)
+    if phrases:
+        parts.append(phrases)
+    change = (current.characters - previous.characters) / previous.characters * 100 if previous.characters else 0.0
+    parts += [
+        f"## {words['compare_length_heading']}\n",
+        escape_markdown(words["compare_length"].format(
+            previous=previous.year, before=previous.characters, current=current.year,
+            after=current.characters, change=f"{change:+.0f}",
+        )) + "\n",
+        f"## {words['compare_outline_heading']}\n",
+    ]
+    length = max(len(previous.outline), len(current.outline))
+    outline = [
+        [str(n + 1), *(escape_markdown(i.outline[n]) if n < len(i.outline) else "" for i in (previous, current))]
+        for n in range(length)
+    ]
+    parts.append(table(["", f"{previous.year}年", f"{current.year}年"], outline) if outline else "")
+    return "\n".join(parts)
+
+
+def compare_pages(
+    facts: Iterable[SeriesFacts], phrase_section: PhraseSection = no_phrases
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(compare page path → Markdown, report page path → the links its page gets to its comparisons);
+    ``phrase_section`` gives the Markdown of the phrases new and dropped between two reports."""
+    words = labels()
+    pages: dict[str, str] = {}
+    links: dict[str, list[str]] = defaultdict(list)
+    for by_year in chosen_reports(facts).values():
+        years = sorted(by_year)
+        for before, after in pairwise(years):
+            current, previous = by_year[after], by_year[before]
+            path = compare_path(current.slug)
+            pages[path] = compare_page(current, previous, phrase_section)
+            links[current.page].append(link(current.page, path, words["compare_with_previous"].format(year=before)))
+            links[previous.page].append(link(previous.page, path, words["compare_with_next"].format(year=after)))
+    footers = {page: f"\n## {words['compare_heading']}\n\n" + " · ".join(items) + "\n" for page, items in links.items()}
+    return pages, footers

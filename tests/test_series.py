@@ -1,0 +1,78 @@
+"""The series across years: rows from small per-report facts, verdicts, and the score against the gold."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_tools.archive.series import SeriesFacts, SeriesFigure, series_rows, years_named
+from build_tools.archive.series_files import series_csv
+from tests.series_scoring import CORPUS, GOAL, score, series_of_corpus
+
+KEY = ("全国", "", "全国")
+
+
+def figure(kind: str, value: float, year: int, *, flags: tuple[str, ...] = (), qualifier: str | None = None) -> SeriesFigure:
+    return SeriesFigure("地区生产总值", "change", kind, value, None, qualifier, "%", 10, f"reports/r{year}.md#fig-1", year, flags, "国内生产总值")
+
+
+def facts(year: int, *figures: SeriesFigure, no_target: bool = False) -> SeriesFacts:
+    return SeriesFacts(f"r{year}", f"reports/r{year}.md", f"{year}", KEY, "国家", year, figures,
+                       (("地区生产总值", 5),) if no_target else ())
+
+
+def test_target_meets_the_next_reports_result_and_gaps_are_named() -> None:
+    rows = series_rows([
+        facts(2019, figure("target", 6, 2019)),
+        facts(2020, figure("actual", 6.1, 2019), no_target=True),
+        facts(2021, figure("actual", 2.3, 2020), figure("target", 6, 2021, qualifier="以上")),
+        facts(2023, figure("actual", 3, 2022), figure("actual", 5.2, 2022, flags=("period",)), figure("target", 5, 2023)),
+    ])
+    by_year = {row.year: row for row in rows}
+    assert by_year[2019].verdict == "met" and by_year[2019].actual == 6.1
+    assert by_year[2020].verdict == "no-target" and by_year[2020].actual == 2.3
+    assert by_year[2021].verdict == "next-missing"
+    assert by_year[2022].verdict == "own-missing" and by_year[2022].actual == 3  # the five-year figure is not taken
+    assert by_year[2023].verdict == "pending"
+    assert by_year[2019].actual_source is not None and by_year[2019].actual_source.report == "r2020"
+    assert series_csv(rows).startswith("\ufeffplace,".encode())
+
+
+def test_a_result_below_a_ceiling_meets_it() -> None:
+    price = SeriesFigure("物价", "change", "target", 3, None, "左右", "%", 1, "", 2024, (), "居民消费价格涨幅")
+    result = SeriesFigure("物价", "change", "actual", 0.2, None, None, "%", 1, "", 2024, (), "居民消费价格")
+    rows = series_rows([facts(2024, price), facts(2025, result)])
+    assert rows[0].verdict == "met"
+
+
+def test_years_are_read_in_every_script() -> None:
+    assert years_named("比１９８５年增长，一九八七年达到，2024年") == [(1985, True), (1987, False), (2024, False)]
+
+
+@pytest.fixture(scope="module")
+def corpus_series() -> list[dict]:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is absent")
+    return series_of_corpus()
+
+
+def test_series_of_the_corpus_agrees_with_the_hand_checked_gold(corpus_series: list[dict]) -> None:
+    overall = score(corpus_series)[0][2]
+    assert overall.precision >= GOAL and overall.recall >= GOAL, score(corpus_series)[1]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="result cells: recall 0.935 (29/31); the extractor misses 去年经济增长8．８％ (1998, spaced digits) and "
+    "the 2017 report's 6.7% (split over three source lines); the 1995 target 百分之八至九 is read without its upper end",
+)
+def test_each_kind_of_cell_reaches_the_goal(corpus_series: list[dict]) -> None:
+    for item in score(corpus_series)[0]:
+        assert item.precision >= GOAL and item.recall >= GOAL, item
+
+
+def test_inspect_series_rows_have_the_documented_fields(corpus_series: list[dict]) -> None:
+    row = next(r for r in corpus_series if r["place"] == "全国" and r["year"] == 2024 and r["indicator"] == "地区生产总值")
+    for name in ("place", "level", "indicator", "role", "year", "target", "target_high", "qualifier", "actual",
+                 "unit", "verdict", "target_source", "actual_source"):
+        assert name in row
+    assert set(row["target_source"]) == {"report", "line"}
