@@ -167,23 +167,24 @@ def command_serve(args: argparse.Namespace) -> int:
 def command_export(args: argparse.Namespace) -> int:
     from build_tools.engine.cache import shared_cache
     from build_tools.engine.pipeline import folder_inputs, publish_cached
-    from build_tools.pages.export import export_names, record_line, report_markdown
+    from build_tools.pages.export import export_names, published, record_line, report_markdown
 
     apply_limits(args)
     publication = publish_cached(folder_inputs(Path(args.seeds)), shared_cache()).publication
+    reports = published(publication.reports)  # copies of one report from several files: one report
     target = Path(args.to)
     target.mkdir(parents=True, exist_ok=True)
     if args.format == "jsonl":
-        lines = "".join(record_line(report) for report in publication.reports)
+        lines = "".join(record_line(report, others) for report, others in reports)
         (target / "reports.jsonl").write_text(lines, encoding="utf-8", newline="\n")
     else:
-        names = [f"{name}.md" for name in export_names(publication.reports)]
-        for name, report in zip(names, publication.reports, strict=True):
-            (target / name).write_text(report_markdown(report), encoding="utf-8", newline="\n")
+        names = [f"{name}.md" for name in export_names([report for report, _ in reports])]
+        for name, (report, others) in zip(names, reports, strict=True):
+            (target / name).write_text(report_markdown(report, others), encoding="utf-8", newline="\n")
         others = [path for path in target.glob("*.md") if path.name not in set(names)]
         if others:  # left by an earlier export: to a diff they would look as if still exported
             print(f"note: {len(others)} other .md files in {target} were not written now", file=sys.stderr)
-    print(f"{len(publication.reports)} reports exported to {target}")
+    print(f"{len(reports)} reports exported to {target}")
     for error in publication.errors:
         print(f"error: {error.source}: {error.problem}", file=sys.stderr)
     return 1 if publication.errors and args.strict else 0

@@ -8,7 +8,7 @@ import gzip
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -24,17 +24,19 @@ from mkdocs.utils.meta import get_data
 
 from build_tools.cli import main
 from build_tools.engine.pipeline import folder_inputs, publish, read_inputs
-from build_tools.model import Report
+from build_tools.model import Identity, Report
 from build_tools.pages.export import (
     escape_heading,
     escape_plain_markdown,
     export_names,
     identity_fields,
+    published,
     record_line,
     report_markdown,
     report_record,
     text_blocks,
 )
+from build_tools.pages.merged import merged_pages
 from build_tools.pages.render import render_report
 from build_tools.pages.site import pieces_per_source
 from tests.browser import chromium, serve
@@ -235,53 +237,56 @@ def test_any_line_renders_as_itself_in_python_markdown_and_commonmark(text: str)
     assert blocks_of(COMMONMARK.render("## " + escape_heading(text))) == [("h2", text, False)]
 
 
-@dataclass(frozen=True)
-class FakeIdentity:
-    year: int | None = None
-    date: str | None = None
-    speaker: str | None = None
-    place: str | None = None
-    level: str | None = None
-
-
-@dataclass(frozen=True)
-class IdentifiedReport(Report):
-    """A report with the ``identity`` field the archive will give it."""
-
-    identity: Any = None
-
-
 @pytest.fixture(scope="module")
 def seed_reports() -> list[Report]:
     return list(publish(folder_inputs(ROOT / "seeds")).reports)
 
 
-def test_identity_fields_fall_back_to_what_the_report_says(seed_reports: list[Report]) -> None:
-    report = seed_reports[0]
+def test_identity_fields_come_from_the_identity(seed_reports: list[Report]) -> None:
+    report = seed_reports[2]
     fields = identity_fields(report)
-    assert (fields["title"], fields["slug"], fields["place"], fields["level"]) == (
-        report.title, report.slug, report.place, report.level,
-    )
+    assert (fields["title"], fields["slug"], fields["level"]) == (report.title, report.slug, report.identity.level)
     assert fields["year"] is None and fields["speaker"] is None
-    identified = IdentifiedReport(**vars(report), identity=FakeIdentity(2024, "2024-01-10", "王某", "襄阳市", "市"))
-    fields = identity_fields(identified)
-    assert (fields["year"], fields["date"], fields["speaker"], fields["place"], fields["level"]) == (
-        2024, "2024-01-10", "王某", "襄阳市", "市",
-    )
-    meta, _ = split_front_matter(report_markdown(identified))
+    identity = Identity(2024, "2024-01-10", "第一次会议", "王某", "襄阳市", "湖北省", "420600", "市", "湖北省",
+                        (("year", "据“2023年工作回顾”推定"),))
+    fields = identity_fields(replace(report, identity=identity))
+    assert {key: fields[key] for key in ("year", "date", "session", "speaker", "place", "parent", "code", "level",
+                                         "province", "inferred")} == {
+        "year": 2024, "date": "2024-01-10", "session": "第一次会议", "speaker": "王某", "place": "襄阳市",
+        "parent": "湖北省", "code": "420600", "level": "市", "province": "湖北省",
+        "inferred": {"year": "据“2023年工作回顾”推定"},
+    }
+    assert identity_fields(replace(report, identity=Identity(place="湖北省", level="省")))["province"] == "湖北省"
+    meta, _ = split_front_matter(report_markdown(replace(report, identity=identity)))
     assert list(meta) == ["title", "year", "date", "place", "level", "speaker", "sources", "tags"]
     assert (meta["year"], meta["place"], meta["speaker"]) == (2024, "襄阳市", "王某")
 
 
 def test_files_are_named_by_year_and_place_else_by_page_name(seed_reports: list[Report]) -> None:
     assert export_names(seed_reports) == [f"000_f936ed40faecbb33-{n}" for n in range(1, 6)]
-    first, second, third = (IdentifiedReport(**vars(r)) for r in seed_reports[:3])
+    first, second, third = seed_reports[:3]
     named = [
-        replace(first, identity=FakeIdentity(2024, place="襄阳市")),
-        replace(second, identity=FakeIdentity(2024, place="襄阳市")),
-        replace(third, identity=FakeIdentity(None, place="襄阳市")),
+        replace(first, identity=Identity(2024, place="襄阳市")),
+        replace(second, identity=Identity(2024, place="襄阳市")),
+        replace(third, identity=Identity(None, place="襄阳市")),
     ]
     assert export_names(named) == ["2024-襄阳市", "2024-襄阳市-2", third.slug]
+
+
+def test_copies_of_one_report_are_exported_once_naming_every_source(seed_reports: list[Report]) -> None:
+    report = replace(seed_reports[3], identity=Identity(2024, place="某镇"))
+    copy = replace(report, source="zz/copy.txt", index=1)
+    other = replace(seed_reports[0], identity=Identity(2024, place="某镇"))  # same place and year, another text
+    groups = published([report, other, copy])
+    assert [(r.source, r.index, [o.source for o in others]) for r, others in groups] == [
+        (report.source, 4, ["zz/copy.txt"]), (other.source, 1, []),
+    ]
+    meta, _ = split_front_matter(report_markdown(*groups[0]))
+    assert [(s["file"], s["piece"]) for s in meta["sources"]] == [(report.source, 4), ("zz/copy.txt", 1)]
+    assert report_record(*groups[0])["sources"] == meta["sources"]
+    pages = merged_pages(report, [copy], pieces=5)  # the site's page of the merged report
+    assert gzip.decompress(pages.markdown).decode("utf-8") == report_markdown(report, [copy])
+    assert gzip.decompress(pages.record).decode("utf-8") == record_line(report, [copy])
 
 
 def test_front_matter_names_the_source_file_piece_and_lines(seed_reports: list[Report]) -> None:

@@ -7,11 +7,12 @@
   reads and diffs as the text itself; redactions (20xx, xx, **) stay as the source wrote them.
 - ``report_record``: the identity fields, sources and tags, and every block of text in reading order
   with its kind, heading path and source lines: one line of a JSON-lines file (``record_line``).
+- ``published``: the reports as the site publishes them, each with the other copies of it found in other
+  files (``archive.duplicates``), whose sources its front matter and record name too.
 - ``export_names``: a file name per report, year-place (``2024-襄阳市``) when the report's identity knows
   both, else its page name (which already tells the file and the piece).
 
-Identity fields are read through ``identity_fields`` alone, from ``report.identity`` when the report has
-one and from its title, place and level otherwise.
+Identity fields are read through ``identity_fields`` alone (``report.identity``, as the catalogue gives them).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from typing import Any, Literal
 
 import yaml
 
+from build_tools.archive.catalogue import entry_of
+from build_tools.archive.duplicates import Candidate, duplicate_groups, sketch
 from build_tools.model import Heading, ListBlock, Paragraph, Report
 
 IDENTITY_FIELDS = ("year", "date", "session", "speaker", "place", "parent", "code", "level", "province")
@@ -68,12 +71,11 @@ def escape_heading(text: str) -> str:
 
 def identity_fields(report: Report) -> dict[str, Any]:
     """Title, page name and the identity fields (year, date, session, speaker, place, parent, code,
-    level, province) of ``report``; unknown is ``None``. Place and level fall back to what the report's
-    metadata found when it has no identity, or its identity lacks them."""
-    identity = getattr(report, "identity", None)
-    fields: dict[str, Any] = {name: getattr(identity, name, None) for name in IDENTITY_FIELDS}
-    fields["place"] = fields["place"] or report.place
-    fields["level"] = fields["level"] or report.level
+    level, province, and which were inferred and how) of ``report``; unknown is ``None``."""
+    identity = report.identity
+    fields: dict[str, Any] = {name: getattr(identity, name) for name in IDENTITY_FIELDS}
+    fields["province"] = entry_of(report).province  # a province's own reports lie in it
+    fields["inferred"] = dict(identity.inferred)
     return {"title": report.title, "slug": report.slug, **fields}
 
 
@@ -82,10 +84,31 @@ def source_lines(report: Report) -> tuple[int, int] | None:
     return (min(lines), max(lines)) if lines else None
 
 
-def sources(report: Report) -> list[dict[str, Any]]:
-    """Where the report's text comes from: file, piece of the file (1 for a file of one report) and lines."""
-    lines = source_lines(report)
-    return [{"file": report.source, "piece": report.index, "lines": list(lines) if lines else None}]
+def sources(report: Report, others: Sequence[Report] = ()) -> list[dict[str, Any]]:
+    """Where the report's text comes from: file, piece of the file (1 for a file of one report) and lines;
+    then the same of each other copy of it (``published``)."""
+    return [
+        {"file": copy.source, "piece": copy.index, "lines": list(lines) if (lines := source_lines(copy)) else None}
+        for copy in (report, *others)
+    ]
+
+
+def candidate(report: Report) -> Candidate:
+    """What duplicate detection compares of ``report``, as the site's pages carry it (``pages.site``)."""
+    text = "\n".join(paragraph.text for paragraph in report.cleaned.paragraphs)
+    return Candidate(report.identity.place, report.identity.year, sketch(text), len(report.anomalies), report.source)
+
+
+def published(reports: Sequence[Report]) -> list[tuple[Report, tuple[Report, ...]]]:
+    """Each report the site publishes, in order, with the other copies of it (reports of the same place and
+    year with nearly the same text, ``archive.duplicates``), which it publishes only as their sources."""
+    copies = {group[0]: group[1:] for group in duplicate_groups([candidate(report) for report in reports])}
+    skipped = {number for group in copies.values() for number in group}
+    return [
+        (report, tuple(reports[n] for n in copies.get(number, ())))
+        for number, report in enumerate(reports)
+        if number not in skipped
+    ]
 
 
 Kind = Literal["heading", "paragraph", "item"]
@@ -145,16 +168,17 @@ def markdown_block(block: TextBlock) -> str:
     return escape_plain_markdown(block.text)
 
 
-def front_matter(report: Report) -> dict[str, Any]:
+def front_matter(report: Report, others: Sequence[Report] = ()) -> dict[str, Any]:
     fields = identity_fields(report)
     data = {name: fields[name] for name in FRONT_MATTER_FIELDS}
-    return data | {"sources": sources(report), "tags": list(report.tags)}
+    return data | {"sources": sources(report, others), "tags": list(report.tags)}
 
 
-def report_markdown(report: Report) -> str:
-    """The cleaned text of ``report`` as a plain Markdown file with YAML front matter."""
+def report_markdown(report: Report, others: Sequence[Report] = ()) -> str:
+    """The cleaned text of ``report`` as a plain Markdown file with YAML front matter; ``others``: the other
+    copies of it, named among its sources."""
     meta = yaml.safe_dump(
-        front_matter(report), allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=None
+        front_matter(report, others), allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=None
     )
     parts = [f"---\n{meta}---", f"# {escape_heading(report.title)}"]
     previous: TextBlock | None = None
@@ -168,19 +192,19 @@ def report_markdown(report: Report) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def report_record(report: Report) -> dict[str, Any]:
+def report_record(report: Report, others: Sequence[Report] = ()) -> dict[str, Any]:
     """The identity fields, sources, tags and text blocks of ``report`` as one JSON-ready record."""
     return {
         **identity_fields(report),
-        "sources": sources(report),
+        "sources": sources(report, others),
         "tags": list(report.tags),
         "paragraphs": [block.record() for block in text_blocks(report)],
     }
 
 
-def record_line(report: Report) -> str:
+def record_line(report: Report, others: Sequence[Report] = ()) -> str:
     """``report_record`` as one line of a JSON-lines file, newline included."""
-    return json.dumps(report_record(report), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(report_record(report, others), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def export_name(report: Report) -> str:
