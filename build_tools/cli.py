@@ -165,12 +165,18 @@ def command_serve(args: argparse.Namespace) -> int:
 
 
 def command_export(args: argparse.Namespace) -> int:
-    from build_tools.engine.cache import shared_cache
-    from build_tools.engine.pipeline import folder_inputs, publish_cached
+    from build_tools.engine.cache import cache_root, shared_cache
+    from build_tools.engine.inputs import discover
+    from build_tools.engine.pipeline import publish_cached
     from build_tools.pages.export import export_names, published, record_line, report_markdown
 
     apply_limits(args)
-    publication = publish_cached(folder_inputs(Path(args.seeds)), shared_cache()).publication
+    try:
+        found = discover(Path(args.seeds), exclude=[cache_root()])
+    except OSError as error:
+        print(f"error: {args.seeds}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    publication = publish_cached(found.inputs, shared_cache()).publication
     reports = published(publication.reports)  # copies of one report from several files: one report
     target = Path(args.to)
     target.mkdir(parents=True, exist_ok=True)
@@ -185,9 +191,10 @@ def command_export(args: argparse.Namespace) -> int:
         if others:  # left by an earlier export: to a diff they would look as if still exported
             print(f"note: {len(others)} other .md files in {target} were not written now", file=sys.stderr)
     print(f"{len(reports)} reports exported to {target}")
-    for error in publication.errors:
+    errors = sorted((*found.refused, *publication.errors), key=lambda error: error.source)
+    for error in errors:
         print(f"error: {error.source}: {error.problem}", file=sys.stderr)
-    return 1 if publication.errors and args.strict else 0
+    return 1 if errors and args.strict else 0
 
 
 def command_idf(args: argparse.Namespace) -> int:

@@ -23,7 +23,8 @@ from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
 from build_tools.cli import main
-from build_tools.engine.pipeline import folder_inputs, publish, read_inputs
+from build_tools.engine.inputs import discover
+from build_tools.engine.pipeline import publish, read_inputs
 from build_tools.model import Identity, Report
 from build_tools.pages.export import (
     escape_heading,
@@ -239,7 +240,7 @@ def test_any_line_renders_as_itself_in_python_markdown_and_commonmark(text: str)
 
 @pytest.fixture(scope="module")
 def seed_reports() -> list[Report]:
-    return list(publish(folder_inputs(ROOT / "seeds")).reports)
+    return list(publish(discover(ROOT / "seeds").inputs).reports)
 
 
 def test_identity_fields_come_from_the_identity(seed_reports: list[Report]) -> None:
