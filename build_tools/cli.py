@@ -1,10 +1,12 @@
-"""Command line: ``python -m build_tools build|serve|inspect|idf``.
+"""Command line: ``python -m build_tools build|serve|inspect|export|idf``.
 
 - ``build [--seeds DIR] [--site-dir DIR] [--strict]``: the whole pipeline plus the MkDocs build. When the
   site folder holds the last build of the same site, only the pages and files that changed are
   written again (see ``BuildState`` in ``mkdocs_hook.py``).
 - ``serve [--seeds DIR] [--port N]``: the same site on 127.0.0.1 with live reload, rebuilt the same way.
 - ``inspect FILE... --json``: what the pipeline makes of each file, as one JSON object.
+- ``export [--seeds DIR] --to DIR [--format md|jsonl]``: the cleaned text of every report, as one Markdown
+  file per report or as one JSON-lines file ``reports.jsonl`` (``pages.export``); the only writer of those files.
 - ``idf FOLDER... [--output PATH]``: regenerate the IDF table the tagger uses.
 """
 
@@ -173,6 +175,39 @@ def command_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_export(args: argparse.Namespace) -> int:
+    from build_tools.engine.cache import cache_root, shared_cache
+    from build_tools.engine.inputs import discover
+    from build_tools.engine.pipeline import publish_cached
+    from build_tools.pages.export import export_names, published, record_line, report_markdown
+
+    apply_limits(args)
+    try:
+        found = discover(Path(args.seeds), exclude=[cache_root()])
+    except OSError as error:
+        print(f"error: {args.seeds}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    publication = publish_cached(found.inputs, shared_cache()).publication
+    reports = published(publication.reports)  # copies of one report from several files: one report
+    target = Path(args.to)
+    target.mkdir(parents=True, exist_ok=True)
+    if args.format == "jsonl":
+        lines = "".join(record_line(report, others) for report, others in reports)
+        (target / "reports.jsonl").write_text(lines, encoding="utf-8", newline="\n")
+    else:
+        names = [f"{name}.md" for name in export_names([report for report, _ in reports])]
+        for name, (report, others) in zip(names, reports, strict=True):
+            (target / name).write_text(report_markdown(report, others), encoding="utf-8", newline="\n")
+        others = [path for path in target.glob("*.md") if path.name not in set(names)]
+        if others:  # left by an earlier export: to a diff they would look as if still exported
+            print(f"note: {len(others)} other .md files in {target} were not written now", file=sys.stderr)
+    print(f"{len(reports)} reports exported to {target}")
+    errors = sorted((*found.refused, *publication.errors), key=lambda error: error.source)
+    for error in errors:
+        print(f"error: {error.source}: {error.problem}", file=sys.stderr)
+    return 1 if errors and args.strict else 0
+
+
 def command_idf(args: argparse.Namespace) -> int:
     from build_tools.report import idf
 
@@ -199,6 +234,14 @@ def parser() -> argparse.ArgumentParser:
     inspect.add_argument("--max-file-mb", type=float, help="largest input file, in MB (default 20)")
     inspect.add_argument("--max-line-chars", type=int, help="longest input line, in characters")
     inspect.set_defaults(run=command_inspect)
+    export = commands.add_parser("export", help="write the cleaned text of every report (Markdown or JSON lines)")
+    export.add_argument("--seeds", default=str(PROJECT_ROOT / "seeds"), help="folder of raw reports")
+    export.add_argument("--to", required=True, help="folder the files are written to")
+    export.add_argument("--format", choices=("md", "jsonl"), default="md", help="md: a file per report (default)")
+    export.add_argument("--strict", action="store_true", help="fail on any file that cannot be published")
+    export.add_argument("--max-file-mb", type=float, help="largest input file, in MB (default 20)")
+    export.add_argument("--max-line-chars", type=int, help="longest input line, in characters")
+    export.set_defaults(run=command_export)
     idf = commands.add_parser("idf", help="regenerate the IDF table from folders of reports")
     idf.add_argument("folders", nargs="+")
     idf.add_argument("--output")

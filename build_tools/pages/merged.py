@@ -13,8 +13,9 @@ from build_tools.archive.catalogue import entry_of
 from build_tools.archive.duplicates import only_in
 from build_tools.model import Heading, Report
 from build_tools.pages.browse import Listed, breadcrumbs
+from build_tools.pages.export import record_line, report_markdown
 from build_tools.pages.render import escape_markdown, indent, labels, render_report
-from build_tools.pages.site import ReportPages, headline, report_pages
+from build_tools.pages.site import ReportPages, gzipped, headline, report_pages
 
 
 def sources_note(primary: Report, others: Sequence[Report]) -> str:
@@ -74,4 +75,5 @@ def merged_pages(primary: Report, others: Sequence[Report], *, pieces: int) -> R
         footer=only_in_others(primary, others),
     )
     own = report_pages(primary, pieces=pieces)
-    return replace(own, page=page, listed=Listed(entry, headline(primary)))
+    text = {"markdown": gzipped(report_markdown(primary, others)), "record": gzipped(record_line(primary, others))}
+    return replace(own, page=page, listed=Listed(entry, headline(primary)), **text)

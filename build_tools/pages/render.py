@@ -167,7 +167,8 @@ class ReportRenderer:
         )
         cleaning = words["about_cleaning"].format(**counts)
         link = f"[{words['about_audit_link']}](../audit/{report.slug}.md)"
-        body = f"{escape_markdown(source)}\n\n{escape_markdown(cleaning)} {link}"
+        text = words["about_text_download"].format(markdown=f"../downloads/{report.slug}.md.gz")
+        body = f"{escape_markdown(source)}\n\n{escape_markdown(cleaning)} {link}\n\n{text}"
         return f'??? abstract "{words["about_title"]}"\n\n{indent(body)}\n'
 
     def anomaly_summary(self) -> str:

@@ -3,13 +3,16 @@
 Each report has its page under ``reports/`` (with breadcrumbs level › province › place › year) and its
 cleaning audit under ``audit/``; the pages across reports (home, levels, provinces, places, years:
 ``browse``) are made from each report's catalogue entry alone. Downloads are stored once: the
-indicators in one CSV per year (``downloads/indicators/YEAR.csv``) and the catalogue
-(``downloads/catalogue.json``, ``.csv``). Nothing here reads or writes files: the MkDocs hook and the
-CLI do that.
+indicators in one CSV per year (``downloads/indicators/YEAR.csv``), the catalogue
+(``downloads/catalogue.json``, ``.csv``) and the cleaned text of every report, a JSON line each, in
+``downloads/reports.jsonl.gz``; each report's cleaned Markdown (``pages.export``) is stored compressed
+(``downloads/SLUG.md.gz``), which the page's script saves as plain ``.md``. Nothing here reads or writes
+files: the MkDocs hook and the CLI do that.
 """
 
 from __future__ import annotations
 
+import gzip
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +24,7 @@ from build_tools.archive.phrases import PhraseUse, changes, phrase_counts
 from build_tools.archive.series import SeriesFacts, series_rows
 from build_tools.model import InputError, Publication, Report
 from build_tools.pages.browse import Headline, Listed, breadcrumbs, browse, home_sections, place_key
+from build_tools.pages.export import record_line, report_markdown
 from build_tools.pages.phrases import changes_link, phrase_changes_section, phrase_pages
 from build_tools.pages.render import (
     escape_markdown,
@@ -70,6 +74,8 @@ class ReportPages:
     page: str
     audit: str
     csv: bytes
+    markdown: bytes  # the cleaned text as Markdown, compressed (``gzipped``)
+    record: bytes  # the report's line of ``downloads/reports.jsonl.gz``, compressed: one gzip member of it
     listed: Listed
     comparison_rows: tuple[tuple[str, ...], ...]
     glossary_terms: tuple[str, ...]
@@ -93,6 +99,8 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
         ),
         audit=render_audit(report),
         csv=as_csv(download_rows([report])),
+        markdown=gzipped(report_markdown(report)),
+        record=gzipped(record_line(report)),
         listed=Listed(entry, headline(report)),
         comparison_rows=comparison_rows(report),
         glossary_terms=tuple(glossary().terms_in(text)),
@@ -102,6 +110,12 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
         ),
         series=facts_of(report),
     )
+
+
+def gzipped(text: str) -> bytes:
+    """``text`` as gzip, the same bytes at every build (no time stamp). Members so made and joined are one
+    gzip file of their texts joined (RFC 1952): the archive is joined, never compressed again."""
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
 
 def file_pages(reports: Sequence[Report]) -> tuple[ReportPages, ...]:
@@ -132,6 +146,7 @@ def index_page(prepared: Sequence[ReportPages], errors: Sequence[InputError], si
         f"# {escape_markdown(site_name)}\n",
         escape_markdown(words["site_intro"]) + "\n",
         escape_markdown(words["home_counts"].format(reports=len(prepared))) + "\n",
+        words["archive_download"] + "\n",
     ]
     return "\n".join(parts + home_sections([pages.listed for pages in prepared], errors)) + "\n"
 
@@ -227,7 +242,8 @@ def glossary_page(prepared: Sequence[ReportPages]) -> str:
 
 def download_files(prepared: Sequence[ReportPages]) -> dict[str, str | bytes]:
     """The indicators of every report, stored once: one CSV per year (each report's rows made once, in
-    its worker, and joined here), and the catalogue of every report."""
+    its worker, and joined here), the catalogue of every report, and the reports' cleaned text: all of it
+    in one compressed JSON-lines file, and each report's Markdown compressed."""
     by_year: dict[str, list[bytes]] = {}
     for pages in prepared:
         by_year.setdefault(indicators_download_path(pages.listed.entry.year), []).append(pages.csv)
@@ -235,6 +251,8 @@ def download_files(prepared: Sequence[ReportPages]) -> dict[str, str | bytes]:
     entries: list[CatalogueEntry] = [pages.listed.entry for pages in prepared]
     files["downloads/catalogue.json"] = catalogue_json(entries)
     files["downloads/catalogue.csv"] = catalogue_csv(entries)
+    files["downloads/reports.jsonl.gz"] = b"".join(pages.record for pages in prepared)
+    files.update({f"downloads/{pages.slug}.md.gz": pages.markdown for pages in prepared})
     return files
 
 
