@@ -115,3 +115,8 @@ def test_the_catalogue_carries_every_field_and_opens_in_a_spreadsheet() -> None:
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     assert [row["year"] for row in rows] == [str(e.year) for e in entries]
+
+
+def test_between_identical_copies_the_one_filed_under_its_year_is_published() -> None:
+    candidates = [candidate(REPORT, source="city/台州.txt"), candidate(REPORT, source="national/2024.txt")]
+    assert duplicate_groups(candidates) == [[1, 0]]

@@ -64,7 +64,7 @@ class Blocks(HTMLParser):
         if self.skipped:
             if tag == self.skipped[0]:
                 self.skipped.append(tag)
-        elif tag == "details" or (tag == "div" and "admonition" in classes):
+        elif tag == "details" or (tag == "div" and "admonition" in classes) or PAGE_LINES & set(classes):
             self.skipped.append(tag)
         elif tag == "a" and "headerlink" in classes:
             self.in_permalink = True
@@ -86,6 +86,10 @@ class Blocks(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.current is not None and not self.skipped and not self.in_permalink:
             self.current[1].append(data)
+
+
+# Lines the page adds under a report's title (its own keywords, a link to its new phrases): not report text.
+PAGE_LINES = frozenset({"gr-keywords", "gr-below-title"})
 
 
 def blocks_of(html: str) -> list[tuple[str, str, bool]]:

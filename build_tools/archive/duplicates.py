@@ -9,7 +9,8 @@ compared: the cost grows with the archive, not with its square. Different report
 year (the pieces of a collection) share few shingles and are never merged.
 
 Of a group, the copy published is the most complete (it holds the largest share of the other copies'
-shingles), then the one with the fewest anomalies, then the first by source name; the others' text
+shingles), then the one with the fewest anomalies, then one whose path names the report's year, then
+the first by source name; the others' text
 is compared paragraph by paragraph (``only_in``), so that what only they hold is shown, not dropped.
 """
 
@@ -95,7 +96,16 @@ def ordered(group: list[int], candidates: Sequence[Candidate]) -> list[int]:
         others = [n for n in group if n != number]
         return sum(containment(candidates[n].sketch, candidates[number].sketch) for n in others) / len(others)
 
-    return sorted(group, key=lambda n: (-round(completeness(n), 2), candidates[n].anomalies, candidates[n].source))
+    def named_for_it(number: int) -> bool:
+        """Whether the file's path names the report's year: a copy filed where it belongs (national/2024.txt)
+        rather than under another name (city/台州.txt holding the State Council's report)."""
+        candidate = candidates[number]
+        return str(candidate.year) in candidate.source
+
+    return sorted(
+        group,
+        key=lambda n: (-round(completeness(n), 2), candidates[n].anomalies, not named_for_it(n), candidates[n].source),
+    )
 
 
 def only_in(other: Sequence[str], published: Sequence[str]) -> list[int]:

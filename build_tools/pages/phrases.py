@@ -23,7 +23,7 @@ from build_tools.archive.catalogue import LEVELS
 from build_tools.archive.phrases import Changes, PhraseUse, Usage, changes, predecessors, tracked_phrases, usage
 from build_tools.pages.browse import link, safe
 from build_tools.pages.charts import Series, line_chart
-from build_tools.pages.render import escape_markdown, front_matter, labels, table
+from build_tools.pages.render import escape_markdown, escape_plain, front_matter, labels, table
 
 INDEX_PATH = "phrases.md"
 PER_CHARACTERS = 10_000
@@ -75,7 +75,7 @@ def changes_page(use: PhraseUse, before: PhraseUse | None) -> str:
     found = changes(use, before) if before is not None else None
     return "\n".join(
         [
-            front_matter({"title": title}),
+            front_matter({"title": escape_plain(title)}),
             f"# {escape_markdown(title)}\n",
             words["changes_intro"].format(report=back, index=link(page, INDEX_PATH, words["index_title"])) + "\n",
             phrase_changes_section(found, page),
@@ -127,7 +127,7 @@ def phrase_page(phrase: str, known: Usage) -> str:
         listed += " " + escape_markdown(words["more_users"].format(shown=MOST_LISTED, reports=len(users)))
     return "\n".join(
         [
-            front_matter({"title": words["page_title"].format(phrase=phrase)}),
+            front_matter({"title": escape_plain(words["page_title"].format(phrase=phrase))}),
             f"# {escape_markdown(words['page_title'].format(phrase=phrase))}\n",
             escape_markdown(words["page_intro"].format(reports=len(users))) + " " + escape_markdown(first_text) + "\n",
             f'<div class="gr-chart-box">{chart}</div>\n' if chart else "",
