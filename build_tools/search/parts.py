@@ -1,7 +1,9 @@
 """One page's part of the index: a ``SearchPage`` in, its keys, shard lines and text chunks out.
 
 A part is made once per version of the page (``index_key``) and cached; ``fragments`` cuts its lines
-by shard, so that a shard is the concatenation of the pages' fragments.
+by shard, so that a shard is the concatenation of the pages' fragments. A pair's line gives, for each
+paragraph, the offsets where the pair starts, so the browser tells a paragraph that holds a string (its
+pairs at consecutive offsets) from one that only holds its pairs, without reading its text.
 """
 from __future__ import annotations
 
@@ -17,13 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.engine.cache import ResultCache, source_version
+from build_tools.search.fold import version as fold_version
 from build_tools.search.parse import (
     Block,
     SearchPage,
     Section,
     boost_of,
     key_hash,
-    pairs_and_characters,
+    pair_positions,
     parse_page,
     settings,
 )
@@ -63,15 +66,21 @@ class PageSummary:
     chunks: int
     pair_bytes: int
     character_bytes: int
+    year: int | None = None
+    place: str | None = None
+    level: str | None = None
+    province: str | None = None
 
 
 @dataclass(frozen=True)
 class IndexedPage:
     """One page's part of the index, made once per version of the page and cached.
 
-    ``pair_lines`` and ``character_lines`` hold one line per key, ``KEY<tab>DELTAS``: the page's own
-    paragraph numbers that contain the key, delta-encoded (``产量\t0,3,1``). ``chunks`` are the JSON
-    texts of ``c/KEY.K.json``. Plain strings, not dicts: a page costs a few of them.
+    ``character_lines`` hold one line per character, ``KEY<tab>DELTAS``: the page's own paragraph numbers
+    that contain it, delta-encoded (``产\t0,3,1``); ``pair_lines`` the same for pairs, each paragraph
+    number followed by the offsets of the pair in it, delta-encoded, each after a dot (``产量\t0.12.30,3.5``:
+    offsets 12 and 42 of paragraph 0, offset 5 of paragraph 3). ``chunks`` are the JSON texts of
+    ``c/KEY.K.json``. Plain strings, not dicts: a page costs a few of them.
     """
 
     summary: PageSummary
@@ -115,16 +124,19 @@ def chunk_texts(blocks: Sequence[tuple[Block, Section]], size: int) -> tuple[str
 def index_page(page: SearchPage) -> IndexedPage:
     """``page``'s part of the index: its paragraphs' pairs and characters, and its text chunks."""
     parsed = parse_page(page)
-    pair_ids: dict[str, list[int]] = defaultdict(list)
+    pair_ids: dict[str, list[str]] = defaultdict(list)
     character_ids: dict[str, list[int]] = defaultdict(list)
+    last: dict[str, int] = {}
     for number, block in enumerate(parsed.blocks):
-        pairs, characters = pairs_and_characters(block.text)
-        for pair in pairs:
-            pair_ids[pair].append(number)
+        positions, characters = pair_positions(block.text)
+        for pair, offsets in positions.items():
+            pair_ids[pair].append(".".join(map(str, [number - last.get(pair, 0), *delta_encode(offsets)])))
+            last[pair] = number
         for character in characters:
             character_ids[character].append(number)
     blocks = [(block, parsed.sections[block.section]) for block in parsed.blocks]
-    pair_lines, character_lines = encoded(pair_ids), encoded(character_ids)
+    pair_lines = "\n".join(f"{pair}\t{','.join(pair_ids[pair])}" for pair in sorted(pair_ids))
+    character_lines = encoded(character_ids)
     chunks = chunk_texts(blocks, settings()["blocks_per_chunk"])
     summary = PageSummary(
         url=page.url,
@@ -136,6 +148,10 @@ def index_page(page: SearchPage) -> IndexedPage:
         chunks=len(chunks),
         pair_bytes=lines_size(pair_lines),
         character_bytes=lines_size(character_lines),
+        year=page.year,
+        place=page.place,
+        level=page.level,
+        province=page.province,
     )
     return IndexedPage(summary, pair_lines, character_lines, chunks)
 
@@ -153,8 +169,11 @@ def index_and_store(page: SearchPage, key: str, store: tuple[Path, str] | None) 
 
 
 def index_key(page: SearchPage) -> str:
-    """The cache key of ``page``'s part of the index: its URL, title, tags and HTML, and the code's version."""
-    digest = hashlib.sha256(f"{source_version()}\0{page.url}\0{page.title}\0{page.tags}\0".encode())
+    """The cache key of ``page``'s part of the index: its URL, title, tags, identity and HTML, the code's
+    version and the fold table's."""
+    identity = (page.year, page.place, page.level, page.province)
+    text = f"{source_version()}\0{fold_version()}\0{page.url}\0{page.title}\0{page.tags}\0{identity}\0"
+    digest = hashlib.sha256(text.encode())
     digest.update(page.html.encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
