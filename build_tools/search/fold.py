@@ -17,7 +17,9 @@ Japanese shinjitai (``JPShinjitaiCharacters``) are left out: they would fold Chi
 (芸豆) into 艺 and 欠 (欠发达) into 缺.
 
 ``table()`` gives the characters that fold (those that fold to themselves are left out); ``blocks()`` the
-same cut by blocks of 1,024 code points, the files the browser fetches for the characters of a query.
+classes cut by blocks of 512 code points, the files the browser fetches for the characters of a query: a
+class is in the block of each of its characters, so the block of a query's character gives both what it
+folds to and every character that folds alike (what the browser needs to find the query in a text).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from functools import cache
 
 CHARACTER_TABLES = ("TWVariantsRev", "HKVariantsRev", "TSCharactersExt", "TSCharacters")
 PHRASE_TABLES = ("TSPhrases", "TWVariantsRevPhrases", "HKVariantsRevPhrases")
-BLOCK_BITS = 10
+BLOCK_BITS = 9
 
 
 def read_table(name: str) -> list[tuple[str, str]]:
@@ -92,12 +94,19 @@ def table() -> dict[str, str]:
     return folded
 
 
+@cache
 def blocks() -> dict[int, str]:
-    """The table by block of code points: block number → ``源目源目…`` (each folding character, then its fold)."""
-    cut: dict[int, list[str]] = {}
+    """The classes by block of code points: block number → one line per class with a character in the
+    block, the character the class folds to first, then the others (``国國囯``)."""
+    classes: dict[str, list[str]] = {}
     for source, target in sorted(table().items()):
-        cut.setdefault(ord(source) >> BLOCK_BITS, []).append(source + target)
-    return {block: "".join(pairs) for block, pairs in cut.items()}
+        classes.setdefault(target, []).append(source)
+    cut: dict[int, set[str]] = {}
+    for target, sources in classes.items():
+        line = target + "".join(sources)
+        for character in line:
+            cut.setdefault(ord(character) >> BLOCK_BITS, set()).add(line)
+    return {block: "\n".join(sorted(lines)) for block, lines in sorted(cut.items())}
 
 
 @cache
