@@ -26,7 +26,7 @@ from build_tools.search import fold
 from build_tools.search.files import IndexWriter, VolumeState, changed_shards, write_shards, write_spliced
 from build_tools.search.indexing import PageIndexes
 from build_tools.search.parse import SearchPage, is_excluded, settings, shard_of
-from build_tools.search.parts import PageSummary, dumps, shards_for
+from build_tools.search.parts import PageSummary, dumps, shards_for, unpack_pairs
 
 LEVELS = ("国家", "省", "市", "区县", "乡镇")
 
@@ -299,9 +299,11 @@ def read_postings(folder: Path, key: str, manifest: dict[str, Any], volume: int 
     for line in text.split("\n"):
         if line.startswith("@"):
             first = firsts[int(line[1:])]
+        elif line.startswith(key + "\t") and len(key) > 1:
+            ids += [first + number for number, _ in unpack_pairs(line.split("\t")[1])]
         elif line.startswith(key + "\t"):
             local = 0
-            for entry_text in line.split("\t")[1].split(","):
-                local += int(entry_text.split(".")[0])
+            for delta in line.split("\t")[1].split(","):
+                local += int(delta)
                 ids.append(first + local)
     return ids

@@ -217,18 +217,16 @@ async function termBlocks(term, number, data) {
     }
     return found
   }
-  const keys = []
-  for (let i = 0; i + 1 < characters.length; i++)
-    keys.push(characters[i] + characters[i + 1])
-  const lists = await Promise.all([...new Set(keys)].map(async key => {
+  const keys = coveringPairs(characters)
+  const lists = await Promise.all([...new Set(keys.map(([key]) => key))].map(async key => {
     const lines = await shard(`v${number}/g/${shardOf(key, pairShards)}.txt`)
     return [key, decodePairs(lines.get(key) || [])]
   }))
   const byKey = new Map(lists)
-  const first = byKey.get(keys[0])
+  const first = byKey.get(keys[0][0])
   for (const [page, blocks] of first) {
     for (const [block, offsets] of blocks) {
-      const chained = offsets.some(offset => keys.every((key, i) => {
+      const chained = offsets.some(offset => keys.every(([key, i]) => {
         const other = byKey.get(key).get(page)
         const at = other && other.get(block)
         return at && at.includes(offset + i)
@@ -243,17 +241,44 @@ async function termBlocks(term, number, data) {
   return found
 }
 
-/* [[page, "D.P.P,D.P"]] → page → paragraph → offsets */
+/* The pairs that cover a term, each with its offset in the term: every other pair, and the last (ABCDE:
+   AB at 0, CD at 2, DE at 3). The term is where they all start at those offsets from one place. */
+function coveringPairs(characters) {
+  const keys = []
+  for (let i = 0; i + 1 < characters.length; i += 2)
+    keys.push([characters[i] + characters[i + 1], i])
+  const last = characters.length - 2
+  if (last % 2)
+    keys.push([characters[last] + characters[last + 1], last])
+  return keys
+}
+
+/* [[page, packed]] → page → paragraph → offsets. Numbers are packed in base 16 as in
+   build_tools/search/parts.py: high digits 0-f, then a last digit g-v for a paragraph (delta) or G-V for
+   an offset of the pair in it (delta within the paragraph). */
 function decodePairs(rows) {
   const pages = new Map()
-  for (const [page, entries] of rows) {
+  for (const [page, text] of rows) {
     const blocks = new Map()
     let block = 0
-    for (const entry of entries.split(",")) {
-      const [delta, ...deltas] = entry.split(".")
-      block += Number(delta)
-      let offset = 0
-      blocks.set(block, deltas.map(d => offset += Number(d)))
+    let value = 0
+    let offsets = null
+    let offset = 0
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      if (code >= 103 && code <= 118) {          /* g-v: a paragraph */
+        block += value * 16 + code - 103
+        offsets = []
+        offset = 0
+        blocks.set(block, offsets)
+        value = 0
+      } else if (code >= 71 && code <= 86) {     /* G-V: an offset */
+        offset += value * 16 + code - 71
+        offsets.push(offset)
+        value = 0
+      } else {
+        value = value * 16 + (code <= 57 ? code - 48 : code - 87)
+      }
     }
     pages.set(page, blocks)
   }
@@ -374,16 +399,16 @@ function rank(results, search, data) {
   return results.sort((a, b) => b.named - a.named || b.score - a.score || a.volume - b.volume || a.index - b.index)
 }
 
-/* Reads volumes until `wanted` results are known and the budget is spent, or none is left */
-async function advance(search, wanted, data) {
-  const start = fetched
+/* Reads volumes until `wanted` results are known and the budget is spent (counted from `start`, the
+   bytes fetched when the reader's step began), or none is left */
+async function advance(search, wanted, start, data) {
   while (search.pending.length) {
     const enough = search.results.length - search.shown >= wanted
     if (enough && fetched - start >= data.ranking.budget_bytes)
       break
     if (!enough && search.results.length > search.shown && fetched - start >= 2 * data.ranking.budget_bytes)
       break
-    const batch = search.pending.splice(0, 2)
+    const batch = search.pending.splice(0, 1)
     const found = (await Promise.all(batch.map(number => readVolume(search, number, data)))).flat()
     const kept = search.results.slice(0, search.shown)
     search.results = [...kept, ...rank([...search.results.slice(search.shown), ...found], search, data)]
@@ -425,12 +450,13 @@ function highlight(text, words, width = Infinity) {
   return { html: html + escapeHTML(text.slice(position, to)) + (to < text.length ? "…" : ""), found }
 }
 
+/* The page's title, with its year and place where the title lacks them (政府工作报告 → 2024年襄阳市政府工作报告) */
 function titleOf(page, data) {
   const known = placeOf(page, data)
   const title = page[1]
-  if (known && page[6] && !title.includes(known[0]))
-    return `${page[6]}年${known[0]}${title}`
-  return title
+  if (!known || !page[6] || title.includes(String(page[6])))
+    return title
+  return `${page[6]}年${known[1] === "国家" || title.includes(known[0]) ? "" : known[0]}${title}`
 }
 
 /* Results `from`…`to` as groups: the page, then its paragraphs that hold the terms */
@@ -483,6 +509,7 @@ async function groups(search, from, to, data) {
 /* ------------------------------------------------------------------------- */
 
 async function start(query, id) {
+  const begun = fetched
   const data = await loadManifest()
   await loadFold(query, data)
   const termList = terms(query, data.word_characters)
@@ -506,12 +533,11 @@ async function start(query, id) {
     volumes.sort((a, b) => (named.has(b) - named.has(a)) || a - b)
   }
   search.pending = volumes.filter(number => volumePasses(number, data))
-  await advance(search, data.ranking.page_results, data)
-  return { search, items: await next(search, data) }
+  return { search, items: await next(search, data, begun) }
 }
 
-async function next(search, data) {
-  await advance(search, data.ranking.page_results, data)
+async function next(search, data, begun = fetched) {
+  await advance(search, data.ranking.page_results, begun, data)
   const from = search.shown
   const to = Math.min(search.results.length, from + data.ranking.page_results)
   search.shown = to
