@@ -2,10 +2,11 @@
 
 Pages are ordered by their identity (pages without one first, then by level, province, place and year,
 newest first) and cut into volumes of ``volume_pages`` pages; each volume is an index of its own pages
-(``vN/pages.json``, ``vN/g``, ``vN/u``), and ``d/N.txt`` says which volumes hold each key, so that a query
-reads only the volumes that can answer it, and reads them a few at a time. Also written: ``c/`` (each
-page's text, a few paragraphs a file), ``f/N.txt`` (the fold table by block of code points) and
-``manifest.json`` (settings, the volumes with the range of places and years each holds, the places).
+(``vN/pages.json``, ``vN/g``, ``vN/u``), and ``d/N.txt`` says which volumes hold each key (and, under
+``#`` and a pair of its name, each place), so that a query reads only the volumes that can answer it, a
+few at a time. Also written: ``c/`` (each page's text, a few paragraphs a file), ``f/N.txt`` (the fold
+table by block of code points), ``places.json`` (each place with its level and province, for the filters)
+and ``manifest.json`` (settings, the volumes with the range of places and years each holds).
 
 A rebuild writes only the files whose bytes changed (``files``); ``WritingAhead`` writes the whole index
 in a forked process while the templates are rendered.
@@ -25,7 +26,7 @@ from build_tools.engine.forked import MIN_FILES_FOR_POOL, Forked
 from build_tools.search import fold
 from build_tools.search.files import IndexWriter, VolumeState, changed_shards, write_shards, write_spliced
 from build_tools.search.indexing import PageIndexes
-from build_tools.search.parse import SearchPage, is_excluded, settings, shard_of
+from build_tools.search.parse import SearchPage, is_excluded, normalize, settings, shard_of
 from build_tools.search.parts import PageSummary, dumps, shards_for, unpack_pairs
 
 LEVELS = ("国家", "省", "市", "区县", "乡镇")
@@ -115,6 +116,13 @@ def volume_keys(volume: Volume, indexes: PageIndexes) -> list[str]:
     return found
 
 
+def place_keys(place: str) -> set[str]:
+    """The directory's keys of a place's name: ``#`` and each pair of its normalised name (or its one
+    character), so that a query's term finds the volumes of the places whose name holds it."""
+    name = normalize(place)
+    return {"#" + name[i : i + 2] for i in range(len(name) - 1)} or {"#" + name}
+
+
 def write_directory(writer: IndexWriter, volumes: Sequence[Volume], indexes: PageIndexes) -> int:
     """``d/N.txt``: ``KEY<tab>HEX``, the volumes that hold each key as a bit set in hexadecimal, digit ``i``
     for volumes ``4i``–``4i+3`` (lowest bit first). Returns the number of shards (none for one volume)."""
@@ -125,6 +133,9 @@ def write_directory(writer: IndexWriter, volumes: Sequence[Volume], indexes: Pag
         bit = 1 << volume.number
         for key in volume_keys(volume, indexes):
             held[key] = held.get(key, 0) | bit
+        for place in {summary.place for _, summary in volume.summaries if summary.place}:
+            for key in place_keys(place):
+                held[key] = held.get(key, 0) | bit
     lines = {key: f"{key}\t{hex_set(bits)}\n" for key, bits in held.items()}
     count = shards_for(sum(len(line.encode()) for line in lines.values()), settings()["shard_bytes"])
     shards: list[list[str]] = [[] for _ in range(count)]
@@ -154,13 +165,15 @@ def places_of(summaries: Sequence[tuple[str, PageSummary]]) -> list[tuple[str, s
 
 
 def write_volume_pages(writer: IndexWriter, volume: Volume, place_number: dict[tuple[str, str, str], int]) -> list[Any]:
-    """``vN/pages.json``: each page's URL, title, paragraphs, tags, boost, key, year and place (its number in
-    the manifest, -1 for none). Returns the volume's entry in the manifest: its number of pages, of pair and
-    of character shards, the lowest and highest place number and year of its pages."""
+    """``vN/pages.json``: each page's URL, title, paragraphs, tags, boost, key, year, place, level and
+    province ("" where unknown). Returns the volume's entry in the manifest: its number of pages, of pair
+    and of character shards, the lowest and highest number of its pages' places in ``places.json`` (-1 for
+    none) and the lowest and highest year (0 for none)."""
     rows, places, years = [], [], []
     for _, s in volume.summaries:
         place = place_number.get((s.place, s.level or "", s.province or ""), -1) if s.place is not None else -1
-        rows.append([s.url, s.title, s.blocks, list(s.tags), s.boost, s.key, s.year or 0, place])
+        identity = [s.year or 0, s.place or "", s.level or "", s.province or ""]
+        rows.append([s.url, s.title, s.blocks, list(s.tags), s.boost, s.key, *identity])
         if place >= 0:
             places.append(place)
         if s.year:
@@ -238,7 +251,7 @@ def write_index(
         "volumes": [write_volume_pages(writer, volume, place_number) for volume in volumes],
         "pages": len(summaries),
         "blocks": sum(summary.blocks for _, summary in summaries),
-        "places": [list(place) for place in places],
+        "places": len(places),
         "directory_shards": directory,
         "fold": sorted(fold.blocks()),
         "fold_version": fold.version(),
@@ -246,6 +259,7 @@ def write_index(
         "word_characters": config["word_characters"],
         "ranking": config["ranking"],
     }
+    writer.write("places.json", dumps({"places": [list(place) for place in places]}))
     writer.write("manifest.json", dumps(manifest))
     writer.remove_stale()
     page_keys = {summary.url: key for key, summary in summaries}

@@ -12,6 +12,7 @@
   const PANEL = 100
   const FILTER = 101
   const MORE = 102
+  const FACETS = 103
   const worker = window.__reportsSearchWorker
   const result = document.querySelector(".md-search-result")
   if (!worker || !result)
@@ -28,14 +29,30 @@
 
   /* Filters --------------------------------------------------------------- */
 
+  /* A button opens the filters; the places they offer (search/places.json) are fetched then */
   const panel = document.createElement("form")
   panel.className = "gr-search-filters"
   panel.hidden = true
   panel.setAttribute("aria-label", "筛选")
+  const toggle = document.createElement("button")
+  toggle.type = "button"
+  toggle.className = "gr-search-filters__toggle"
+  toggle.textContent = "筛选"
+  toggle.setAttribute("aria-expanded", "false")
+  const controls = document.createElement("div")
+  controls.className = "gr-search-filters__controls"
+  controls.hidden = true
+  panel.append(toggle, controls)
+  toggle.addEventListener("click", () => {
+    controls.hidden = !controls.hidden
+    toggle.setAttribute("aria-expanded", `${!controls.hidden}`)
+    if (!controls.hidden && !places.length)
+      worker.postMessage({ type: FACETS })
+  })
   const field = (label, control) => {
     const wrapper = document.createElement("label")
     wrapper.append(label, control)
-    panel.append(wrapper)
+    controls.append(wrapper)
     return control
   }
   const select = name => {
@@ -155,9 +172,12 @@
     if (message.type !== PANEL)
       return
     const data = message.data
+    if (data.info) {
+      panel.hidden = !data.places
+      return
+    }
     if (data.facets) {
       places = data.places || []
-      panel.hidden = places.length === 0
       refill()
       return
     }
@@ -172,6 +192,6 @@
     meta.textContent = counted(data)
     requestAnimationFrame(more)
   })
-  worker.postMessage({ type: FILTER, data: {} })
+  worker.postMessage({ type: FILTER, data: null })
   meta.textContent = say("search.result.placeholder", "键入以开始搜索")
 })()

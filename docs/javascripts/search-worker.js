@@ -23,6 +23,7 @@ const QUERY = 2
 const PANEL = 100
 const FILTER = 101
 const MORE = 102
+const FACETS = 103
 
 const base = new URL("../search/", self.location.href)
 const files = new Map()
@@ -287,15 +288,25 @@ function decodePairs(rows) {
 
 /* ------------------------------------------------------------------------- */
 
-function placeOf(page, data) {
-  return page[7] >= 0 ? data.places[page[7]] : null
+/* A page's place, level and province (pages.json), or null */
+function placeOf(page) {
+  return page[7] ? [page[7], page[8], page[9]] : null
+}
+
+let places = null
+
+/* Each place with its level and province (search/places.json): for the filters only */
+function loadPlaces() {
+  if (!places)
+    places = fetchJSON("places.json").then(data => data.places || [])
+  return places
 }
 
 function passes(page, data) {
   const { level, province, place, from, to } = filters
   if (!level && !province && !place && !from && !to)
     return true
-  const known = placeOf(page, data)
+  const known = placeOf(page)
   if (!known && !page[6])
     return false
   if (level && (!known || known[1] !== level))
@@ -311,8 +322,8 @@ function passes(page, data) {
   return true
 }
 
-/* Whether the filters can keep a page of volume `number` */
-function volumePasses(number, data) {
+/* Whether the filters can keep a page of volume `number` (`list`: the places, when a filter names one) */
+function volumePasses(number, data, list) {
   const [, , , placeLow, placeHigh, yearLow, yearHigh] = data.volumes[number]
   const { level, province, place, from, to } = filters
   if ((from && yearHigh < from) || (to && yearLow > to) || ((from || to) && !yearHigh))
@@ -321,7 +332,7 @@ function volumePasses(number, data) {
     if (placeLow < 0)
       return false
     for (let p = placeLow; p <= placeHigh; p++) {
-      const [name, placeLevel, placeProvince] = data.places[p]
+      const [name, placeLevel, placeProvince] = list[p]
       if ((!level || placeLevel === level) && (!province || placeProvince === province) && (!place || name === place))
         return true
     }
@@ -332,7 +343,7 @@ function volumePasses(number, data) {
 
 /* The terms a page's place or year answers (襄阳 for 襄阳市, 2024 or 2024年 for 2024) */
 function facetTerms(page, termList, data) {
-  const known = placeOf(page, data)
+  const known = placeOf(page)
   const year = page[6] ? String(page[6]) : ""
   return termList.map(term => {
     if (year && (term === year || term === year + "年"))
@@ -343,13 +354,21 @@ function facetTerms(page, termList, data) {
   })
 }
 
-/* Volumes with a page whose place or year a term names: read first */
-function namedVolumes(termList, data) {
+/* Volumes with a page whose place a term names (the directory's "#" keys of place names): read first */
+async function namedVolumes(termList, data) {
   const named = new Set()
-  data.places.forEach(([name], p) => {
-    if (termList.some(term => term.length >= 2 && normalize(name).text.includes(term)))
-      data.volumes.forEach(([, , , low, high], v) => { if (low <= p && p <= high) named.add(v) })
-  })
+  if (data.volumes.length < 2 || !data.places)
+    return named
+  for (const term of termList) {
+    const characters = Array.from(term)
+    if (characters.length < 2 || /^[0-9]/.test(term))
+      continue
+    const keys = []
+    for (let i = 0; i + 1 < characters.length; i++)
+      keys.push("#" + characters[i] + characters[i + 1])
+    for (const volume of await volumesWith(keys, data))
+      named.add(volume)
+  }
   return named
 }
 
@@ -452,7 +471,7 @@ function highlight(text, words, width = Infinity) {
 
 /* The page's title, with its year and place where the title lacks them (政府工作报告 → 2024年襄阳市政府工作报告) */
 function titleOf(page, data) {
-  const known = placeOf(page, data)
+  const known = placeOf(page)
   const title = page[1]
   if (!known || !page[6] || title.includes(String(page[6])))
     return title
@@ -527,12 +546,13 @@ async function start(query, id) {
       for (let i = 0; i + 1 < characters.length; i++)
         keys.add(characters[i] + characters[i + 1])
     }
-    const named = namedVolumes(termList, data)
+    const named = await namedVolumes(termList, data)
     const held = await volumesWith([...keys], data)
     volumes = volumes.filter(v => held.has(v) || named.has(v))
     volumes.sort((a, b) => (named.has(b) - named.has(a)) || a - b)
   }
-  search.pending = volumes.filter(number => volumePasses(number, data))
+  const list = filters.level || filters.province || filters.place ? await loadPlaces() : []
+  search.pending = volumes.filter(number => volumePasses(number, data, list))
   return { search, items: await next(search, data, begun) }
 }
 
@@ -575,12 +595,15 @@ self.addEventListener("message", async ({ data: message }) => {
     self.postMessage({ type: READY })
   } else if (message.type === QUERY) {
     await run(message.data)
-  } else if (message.type === FILTER) {
-    filters = message.data || {}
+  } else if (message.type === FILTER && !message.data) {
     const data = await loadManifest()
-    self.postMessage({ type: PANEL, data: { facets: true, places: data.places } })
+    self.postMessage({ type: PANEL, data: { info: true, places: data.places } })
+  } else if (message.type === FILTER) {
+    filters = message.data
     if (current)
       await run(current.query)
+  } else if (message.type === FACETS) {
+    self.postMessage({ type: PANEL, data: { facets: true, places: await loadPlaces() } })
   } else if (message.type === MORE && current && current.id === message.data) {
     const search = current
     const items = await next(search, await loadManifest())
