@@ -137,7 +137,7 @@ def write_directory(writer: IndexWriter, volumes: Sequence[Volume], indexes: Pag
             for key in place_keys(place):
                 held[key] = held.get(key, 0) | bit
     lines = {key: f"{key}\t{hex_set(bits)}\n" for key, bits in held.items()}
-    count = shards_for(sum(len(line.encode()) for line in lines.values()), settings()["shard_bytes"])
+    count = shards_for(sum(len(line.encode()) for line in lines.values()), settings()["directory_shard_bytes"])
     shards: list[list[str]] = [[] for _ in range(count)]
     for key in sorted(lines):
         shards[shard_of(key, count)].append(lines[key])

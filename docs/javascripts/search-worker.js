@@ -12,8 +12,8 @@
  * which the pair postings give), in the title, the tags, or the page's place or year.
  *
  * The index is cut into volumes of pages (search/vN/); search/d/N.txt says which volumes hold each key.
- * A query reads the volumes that can answer it a few at a time: until it has a screen of results and has
- * read the budget of the manifest, then further as the reader scrolls. The count is final once every
+ * A query reads the volumes that can answer it two at a time: until it has a screen of results and has
+ * read the first few volumes (all of a small site), then further as the reader scrolls. The count is final once every
  * such volume has been read; until then the panel says "at least".
  */
 
@@ -176,9 +176,9 @@ async function volumesWith(keys, data) {
   let held = null
   if (count < 2 || !data.directory_shards)
     return new Set([0])
-  for (const key of keys) {
-    const lines = await fetchText(`d/${shardOf(key, data.directory_shards)}.txt`)
-    const line = lines.split("\n").find(line => line.startsWith(key + "\t"))
+  const texts = await Promise.all(keys.map(key => fetchText(`d/${shardOf(key, data.directory_shards)}.txt`)))
+  for (const [k, key] of keys.entries()) {
+    const line = texts[k].split("\n").find(line => line.startsWith(key + "\t"))
     const volumes = new Set()
     if (line)
       Array.from(line.slice(key.length + 1)).forEach((digit, i) => {
@@ -359,16 +359,18 @@ async function namedVolumes(termList, data) {
   const named = new Set()
   if (data.volumes.length < 2 || !data.places)
     return named
-  for (const term of termList) {
+  const found = await Promise.all(termList.map(term => {
     const characters = Array.from(term)
-    if (characters.length < 2 || /^[0-9]/.test(term))
-      continue
+    if (characters.length < 2 || characters.length > 6 || /^[0-9]/.test(term))
+      return new Set()
     const keys = []
     for (let i = 0; i + 1 < characters.length; i++)
       keys.push("#" + characters[i] + characters[i + 1])
-    for (const volume of await volumesWith(keys, data))
+    return volumesWith(keys, data)
+  }))
+  for (const volumes of found)
+    for (const volume of volumes)
       named.add(volume)
-  }
   return named
 }
 
@@ -384,8 +386,10 @@ function bm25(count, blocks, frequency, data) {
 
 /* The results of one volume: pages where every term occurs, each with its paragraphs per term */
 async function readVolume(search, number, data) {
-  const volume = await loadVolume(number, data)
-  const perTerm = await Promise.all(search.terms.map(term => termBlocks(term, number, data)))
+  const [volume, perTerm] = await Promise.all([
+    loadVolume(number, data),
+    Promise.all(search.terms.map(term => termBlocks(term, number, data)))
+  ])
   const results = []
   volume.pages.forEach((page, index) => {
     if (!passes(page, data))
@@ -418,16 +422,20 @@ function rank(results, search, data) {
   return results.sort((a, b) => b.named - a.named || b.score - a.score || a.volume - b.volume || a.index - b.index)
 }
 
-/* Reads volumes until `wanted` results are known and the budget is spent (counted from `start`, the
-   bytes fetched when the reader's step began), or none is left */
+/* Reads volumes, `first_volumes` at once, then two at a time, until `wanted` results are known and
+   `first_volumes` volumes were read,
+   or none is left; when results are scarce, until a screen is known or twice `budget_bytes` were read
+   since `start` (the bytes fetched when the reader's step began) */
 async function advance(search, wanted, start, data) {
+  const { first_volumes, budget_bytes } = data.ranking
   while (search.pending.length) {
-    const enough = search.results.length - search.shown >= wanted
-    if (enough && fetched - start >= data.ranking.budget_bytes)
+    const known = search.results.length - search.shown
+    if (known >= wanted && search.read >= first_volumes)
       break
-    if (!enough && search.results.length > search.shown && fetched - start >= 2 * data.ranking.budget_bytes)
+    if (known > 0 && fetched - start >= 2 * budget_bytes)
       break
-    const batch = search.pending.splice(0, 1)
+    const batch = search.pending.splice(0, search.read ? 2 : first_volumes)
+    search.read += batch.length
     const found = (await Promise.all(batch.map(number => readVolume(search, number, data)))).flat()
     const kept = search.results.slice(0, search.shown)
     search.results = [...kept, ...rank([...search.results.slice(search.shown), ...found], search, data)]
@@ -482,11 +490,13 @@ function titleOf(page, data) {
 async function groups(search, from, to, data) {
   const { blocks_per_page, snippet_characters } = data.ranking
   const size = data.blocks_per_chunk
-  const chosen = search.results.slice(from, to).map(result => {
+  const chosen = search.results.slice(from, to).map((result, rank) => {
     const counts = new Map()
     result.blocks.forEach(list => list.forEach(block => counts.set(block, (counts.get(block) || 0) + 1)))
-    const shown = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, blocks_per_page).map(([b]) => b)
-    return { result, shown: shown.sort((a, b) => a - b) }
+    const best = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([block]) => block)
+    /* past the first three results, the paragraphs shown are those of the best one's chunk */
+    const near = from + rank < 3 ? best : best.filter(block => Math.floor(block / size) === Math.floor(best[0] / size))
+    return { result, shown: near.slice(0, blocks_per_page).sort((a, b) => a - b) }
   })
   const chunkIds = new Set()
   for (const { result, shown } of chosen)
@@ -527,27 +537,41 @@ async function groups(search, from, to, data) {
 
 /* ------------------------------------------------------------------------- */
 
+/* The directory's keys of the terms: every pair of a short term, the covering pairs of a long one */
+function directoryKeys(termList) {
+  const keys = new Set()
+  for (const term of termList) {
+    const characters = Array.from(term)
+    if (characters.length === 1)
+      keys.add(term)
+    else if (characters.length > 5)
+      coveringPairs(characters).forEach(([key]) => keys.add(key))
+    else
+      for (let i = 0; i + 1 < characters.length; i++)
+        keys.add(characters[i] + characters[i + 1])
+  }
+  return [...keys]
+}
+
 async function start(query, id) {
   const begun = fetched
   const data = await loadManifest()
+  /* the directory is read for the query as the fold known so far leaves it, while the fold of its
+     characters is fetched: for most queries (in simplified characters) the keys are the same */
+  const guessed = terms(query, data.word_characters)
+  const early = volumesWith(directoryKeys(guessed), data)
   await loadFold(query, data)
   const termList = terms(query, data.word_characters)
-  const search = { id, query, terms: termList, results: [], shown: 0, pending: [] }
+  const search = { id, query, terms: termList, results: [], shown: 0, pending: [], read: 0 }
   const filtering = Object.values(filters).some(Boolean)
   if (!termList.length && !filtering)
     return { search, items: [] }
   let volumes = data.volumes.map((_, number) => number)
   if (termList.length) {
-    const keys = new Set()
-    for (const term of termList) {
-      const characters = Array.from(term)
-      if (characters.length === 1)
-        keys.add(term)
-      for (let i = 0; i + 1 < characters.length; i++)
-        keys.add(characters[i] + characters[i + 1])
-    }
-    const named = await namedVolumes(termList, data)
-    const held = await volumesWith([...keys], data)
+    const same = guessed.join(" ") === termList.join(" ")
+    const [named, held] = await Promise.all([
+      namedVolumes(termList, data), same ? early : volumesWith(directoryKeys(termList), data)
+    ])
     volumes = volumes.filter(v => held.has(v) || named.has(v))
     volumes.sort((a, b) => (named.has(b) - named.has(a)) || a - b)
   }

@@ -339,19 +339,22 @@ def print_goals(results: dict[str, dict[str, dict[str, float]]]) -> None:
 SCALE_QUERIES = ("粮食产量", "发展", "城镇居民人均可支配收入", "我国伟大的人民革命", "襄阳 2024", "港珠澳大桥")
 
 
-def bench_scale(count: int, site: Path | None, cold_count: int) -> dict[str, float]:
-    """The project's search on the index of ``count`` reports made of the corpus site's pages."""
+def bench_scale(count: int, site: Path | None, cold_count: int, kept: Path | None = None) -> dict[str, float]:
+    """The project's search on the index of ``count`` reports made of the corpus site's pages (in ``kept``
+    when given: made there once, measured again on later runs)."""
     from tests.benchmarks.search_archive import archive_index
 
     with tempfile.TemporaryDirectory(prefix="search-scale-") as folder:
         corpus_site = site
-        if corpus_site is None:
-            corpus_site = Path(folder) / "corpus"
-            with corpus_seeds() as seeds:
-                build("project", seeds, corpus_site)
-        archive = Path(folder) / "archive"
+        archive = kept or Path(folder) / "archive"
         start = time.perf_counter()
-        originals = archive_index(corpus_site, CORPUS / "SOURCES.tsv", count, archive)
+        originals = 0
+        if not (archive / "search" / "manifest.json").is_file():
+            if corpus_site is None:
+                corpus_site = Path(folder) / "corpus"
+                with corpus_seeds() as seeds:
+                    build("project", seeds, corpus_site)
+            originals = archive_index(corpus_site, CORPUS / "SOURCES.tsv", count, archive)
         seconds = time.perf_counter() - start
         files = [path for path in (archive / "search").rglob("*") if path.is_file()]
         size = sum(path.stat().st_size for path in files)
@@ -388,13 +391,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cold", type=int, default=5, help="queries measured in a fresh browser (bytes)")
     parser.add_argument("--scale", type=int, help="only the project's search on an archive of this many reports")
     parser.add_argument("--site", type=Path, help="with --scale: a corpus site already built by the project")
+    parser.add_argument("--archive", type=Path, help="with --scale: the folder of the archive, kept for later runs")
     parser.add_argument("--build", nargs=3, metavar=("CONFIGURATION", "SEEDS", "SITE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.build:
         build_in_process(args.build[0], Path(args.build[1]), Path(args.build[2]))
         return 0
     if args.scale:
-        bench_scale(args.scale, args.site, args.cold)
+        bench_scale(args.scale, args.site, args.cold, args.archive)
         return 0
     results = {"seed": bench_site("seed", ROOT / "seeds", args.cold)}
     if args.corpus:

@@ -118,4 +118,5 @@ def archive_index(site: Path, sources: Path, count: int, folder: Path) -> int:
         store.put(key + ".s", summary)
         original[key] = index_key(page)
     search.write_index(copies, folder, store)  # type: ignore[arg-type]
+    shutil.copy(site / "search" / "search_index.json", folder / "search")  # Material's settings of search
     return len(originals)
