@@ -238,11 +238,28 @@ class ContentParser:
             self.page.sections.append(Section(anchor, text))
         if text:
             section = len(self.page.sections) - 1
-            self.page.blocks.append(Block(text, anchor or self.page.sections[section].anchor, section))
+            for piece in pieces(text, settings()["block_characters"]):
+                self.page.blocks.append(Block(piece, anchor or self.page.sections[section].anchor, section))
 
     def handle_data(self, data: str) -> None:
         if not self.skipping and self.open:
             self.open[-1][2].append(data)
+
+
+SENTENCE_END = re.compile(r"[。！？；!?;]")
+
+
+def pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut after the last end of a sentence before every ``limit`` characters (or at the limit,
+    where a sentence runs longer): a paragraph of thousands of characters, as some sources give a whole
+    report, becomes blocks that a result can show and rank by themselves."""
+    cut = []
+    while len(text) > limit:
+        ends = [match.end() for match in SENTENCE_END.finditer(text, 0, limit)]
+        at = ends[-1] if ends and ends[-1] > limit // 3 else limit
+        cut.append(text[:at])
+        text = text[at:]
+    return [*cut, text] if text else cut
 
 
 def parse_page(page: SearchPage) -> ParsedPage:

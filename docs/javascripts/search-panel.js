@@ -131,6 +131,8 @@
     let html = `<div class="md-search-result__icon md-icon"></div><h1>${item.title}</h1>`
     if (item.text)
       html += `<p>${item.text}</p>`
+    if (item.pending)
+      html += `<p class="gr-search-pending">…</p>`
     if (item.missing.length)
       html += `<p class="md-search-result__terms">${say("search.result.term.missing", "缺少")}: ` +
               item.missing.map(term => `<del>${escape(term)}</del>`).join(" ") + "</p>"
@@ -145,6 +147,8 @@
   }
   const escape = text => text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
   const counted = data => {
+    if (data.error)
+      return "搜索出错，请稍后再试"
     if (!data.query.trim() && !data.count && !Object.values(filterValues()).some(Boolean))
       return say("search.result.placeholder", "键入以开始搜索")
     if (!data.count)
@@ -181,16 +185,24 @@
       refill()
       return
     }
+    if (data.fill) {  /* the paragraphs of the results just listed: each replaces its title-only entry */
+      if (!current || current.id !== data.id)
+        return
+      const entries = [...list.children].slice(-data.items.length)
+      data.items.forEach((item, i) => entries[i] && entries[i].replaceWith(render(item)))
+      list.setAttribute("data-gr-filled", `${data.id}.${list.children.length}`)
+      loading = false
+      requestAnimationFrame(more)
+      return
+    }
     if (!data.append) {
       list.innerHTML = ""
       scrollwrap.scrollTop = 0
     }
     current = data
-    loading = false
     for (const item of data.items)
       list.append(render(item))
     meta.textContent = counted(data)
-    requestAnimationFrame(more)
   })
   worker.postMessage({ type: FILTER, data: null })
   meta.textContent = say("search.result.placeholder", "键入以开始搜索")

@@ -423,16 +423,15 @@ function rank(results, search, data) {
 }
 
 /* Reads volumes, `first_volumes` at once, then two at a time, until `wanted` results are known and
-   `first_volumes` volumes were read,
-   or none is left; when results are scarce, until a screen is known or twice `budget_bytes` were read
-   since `start` (the bytes fetched when the reader's step began) */
+   `first_volumes` volumes were read, or none is left, or twice `budget_bytes` were read since `start`
+   (the bytes fetched when the reader's step began: the panel asks for more when results are scarce) */
 async function advance(search, wanted, start, data) {
   const { first_volumes, budget_bytes } = data.ranking
   while (search.pending.length) {
     const known = search.results.length - search.shown
     if (known >= wanted && search.read >= first_volumes)
       break
-    if (known > 0 && fetched - start >= 2 * budget_bytes)
+    if (fetched - start >= 2 * budget_bytes)
       break
     const batch = search.pending.splice(0, search.read ? 2 : first_volumes)
     search.read += batch.length
@@ -486,8 +485,8 @@ function titleOf(page, data) {
   return `${page[6]}年${known[1] === "国家" || title.includes(known[0]) ? "" : known[0]}${title}`
 }
 
-/* Results `from`…`to` as groups: the page, then its paragraphs that hold the terms */
-async function groups(search, from, to, data) {
+/* Results `from`…`to` as groups: the page, then (with `text`) its paragraphs that hold the terms */
+async function groups(search, from, to, data, text = true) {
   const { blocks_per_page, snippet_characters } = data.ranking
   const size = data.blocks_per_chunk
   const chosen = search.results.slice(from, to).map((result, rank) => {
@@ -500,7 +499,7 @@ async function groups(search, from, to, data) {
   })
   const chunkIds = new Set()
   for (const { result, shown } of chosen)
-    for (const block of shown)
+    for (const block of text ? shown : [])
       chunkIds.add(`${result.page[5]}.${Math.floor(block / size)}`)
   const chunks = new Map(await Promise.all([...chunkIds].map(async id => [id, await fetchJSON(`c/${id}.json`)])))
   return chosen.map(({ result, shown }) => {
@@ -508,7 +507,7 @@ async function groups(search, from, to, data) {
     const marked = new Set()
     const sections = []
     let teaser = ""
-    for (const block of shown) {
+    for (const block of text ? shown : []) {
       const chunk = chunks.get(`${result.page[5]}.${Math.floor(block / size)}`)
       const row = chunk.blocks && chunk.blocks[block % size]
       if (!row)
@@ -531,7 +530,7 @@ async function groups(search, from, to, data) {
     const missing = search.terms.filter((_, t) => !result.blocks[t].length && !result.inTitle[t] &&
                                                    !result.inTags[t] && !result.facets[t])
     return { location: url, title: title.html, text: teaser, sections, score: result.score,
-             highlight: [...marked].join(" "), missing }
+             highlight: [...marked].join(" "), missing, pending: !text && shown.length > 0 }
   })
 }
 
@@ -577,21 +576,32 @@ async function start(query, id) {
   }
   const list = filters.level || filters.province || filters.place ? await loadPlaces() : []
   search.pending = volumes.filter(number => volumePasses(number, data, list))
-  return { search, items: await next(search, data, begun) }
+  const titles = items => {
+    search.titled = true
+    if (id === latest) {
+      current = search
+      post(search, items, false)
+    }
+  }
+  return { search, items: await next(search, data, begun, titles) }
 }
 
-async function next(search, data, begun = fetched) {
+/* The next screen of results: first their titles (posted at once), then with their paragraphs */
+async function next(search, data, begun = fetched, titles = () => {}) {
   await advance(search, data.ranking.page_results, begun, data)
   const from = search.shown
   const to = Math.min(search.results.length, from + data.ranking.page_results)
   search.shown = to
+  titles(await groups(search, from, to, data, false))
   return groups(search, from, to, data)
 }
 
-function post(search, items, append) {
+/* Results to the panel: `append` adds them to the list; `fill` gives the paragraphs of those just posted */
+function post(search, items, append, fill = false) {
   self.postMessage({
     type: PANEL,
     data: {
+      fill,
       id: search.id,
       query: search.query,
       terms: search.terms,
@@ -606,11 +616,17 @@ function post(search, items, append) {
 
 async function run(query) {
   const id = ++latest
-  const { search, items } = await start(query, id)
-  if (id !== latest)
-    return
-  current = search
-  post(search, items, false)
+  try {
+    const { search, items } = await start(query, id)
+    if (id !== latest)
+      return
+    current = search
+    post(search, items, false, !!search.titled)
+  } catch (error) {  /* an index file that could not be read: the panel says so rather than waiting */
+    if (id === latest)
+      self.postMessage({ type: PANEL, data: { id, query, terms: [], items: [], append: false, count: 0,
+                                              complete: true, more: false, error: String(error) } })
+  }
 }
 
 self.addEventListener("message", async ({ data: message }) => {
@@ -630,8 +646,11 @@ self.addEventListener("message", async ({ data: message }) => {
     self.postMessage({ type: PANEL, data: { facets: true, places: await loadPlaces() } })
   } else if (message.type === MORE && current && current.id === message.data) {
     const search = current
-    const items = await next(search, await loadManifest())
+    const items = await next(search, await loadManifest(), fetched, titles => {
+      if (search === current)
+        post(search, titles, true)
+    })
     if (search === current)
-      post(search, items, true)
+      post(search, items, true, true)
   }
 })
