@@ -142,7 +142,20 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 
 
 def search_page(page: Page) -> search.SearchPage:
-    return search.SearchPage(page.url, page.title or "", page.content or "", tuple(page.meta.get("tags") or ()))
+    """The page as the search index reads it, with the identity its front matter gives (``year``, ``place``,
+    ``level``, ``province``; ``title`` is already the page's title)."""
+    meta = page.meta
+    year = meta.get("year")
+    return search.SearchPage(
+        page.url,
+        page.title or "",
+        page.content or "",
+        tuple(meta.get("tags") or ()),
+        year=int(year) if isinstance(year, int | str) and str(year).isdigit() else None,
+        place=str(meta["place"]) if meta.get("place") else None,
+        level=str(meta["level"]) if meta.get("level") else None,
+        province=str(meta["province"]) if meta.get("province") else None,
+    )
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -34,6 +34,11 @@ from tests.browser import chromium, serve
 SEED_QUERIES = read_queries(site="seed")
 
 
+def index_pages(folder: Path, volume: int = 0) -> list[list]:
+    """The pages of one volume of the index in ``folder`` (``search/``), as ``vN/pages.json`` lists them."""
+    return json.loads((folder / f"v{volume}" / "pages.json").read_text(encoding="utf-8"))["pages"]
+
+
 def test_text_is_normalised_and_split_into_runs_of_word_characters() -> None:
     assert search.normalize("２０２４年ＧＤＰ") == "2024年gdp"
     text = search.normalize("增长５.２%，达到9.43亿元（预计）")
@@ -55,15 +60,15 @@ def test_the_index_points_each_pair_to_its_paragraphs(tmp_path: Path) -> None:
     ]
     written = search.write_index(pages, tmp_path)
     manifest = written.manifest
-    assert [page[0] for page in manifest["pages"]] == ["reports/a/"]
-    assert manifest["pages"][0][4] == ["粮食"]
     folder = tmp_path / "search"
+    assert [page[0] for page in index_pages(folder)] == ["reports/a/"]
+    assert index_pages(folder)[0][3] == ["粮食"]
     assert search.read_postings(folder, "产量", manifest) == [1]
     assert search.read_postings(folder, "价格", manifest) == [3]
     assert search.read_postings(folder, "量子", manifest) == []
     assert search.read_postings(folder, "价", manifest) == [3]
     rows = []
-    for path in sorted(folder.glob(f"c/{manifest['pages'][0][6]}.*.json")):
+    for path in sorted(folder.glob(f"c/{index_pages(folder)[0][5]}.*.json")):
         chunk = json.loads(path.read_text(encoding="utf-8"))
         rows += [(chunk["sections"][s][1], anchor, text) for s, anchor, text in chunk["blocks"]]
     assert rows == [
@@ -81,7 +86,7 @@ def test_postings_run_across_pages_in_page_order(tmp_path: Path) -> None:
         search.SearchPage("reports/a/", "甲", "<p>粮食产量</p><p>无关</p><p>产量</p>"),
     ]
     manifest = search.write_index(pages, tmp_path).manifest
-    assert [page[0] for page in manifest["pages"]] == ["reports/a/", "reports/b/"]
+    assert [page[0] for page in index_pages(tmp_path / "search")] == ["reports/a/", "reports/b/"]
     assert search.read_postings(tmp_path / "search", "产量", manifest) == [0, 2, 4]
 
 
@@ -99,8 +104,8 @@ def test_a_rebuild_writes_only_what_changed(tmp_path: Path) -> None:
     second = search.write_index(pages.values(), tmp_path, previous=first)
     manifest = second.manifest
     kept = [path for path in second.files if path in times and (folder / path).stat().st_mtime_ns == times[path]]
-    key_a, key_b = (page[6] for page in manifest["pages"])
-    chunks_a = -(-manifest["pages"][0][3] // manifest["blocks_per_chunk"])
+    key_a, key_b = (page[5] for page in index_pages(folder))
+    chunks_a = -(-index_pages(folder)[0][2] // manifest["blocks_per_chunk"])
     assert chunks_a >= 1 and all(f"c/{key_a}.{n}.json" in kept for n in range(chunks_a))
     assert f"c/{key_b}.0.json" not in kept
     assert not list(folder.glob(f"c/{search.page_key('reports/c/')}.*"))
@@ -253,7 +258,7 @@ def test_an_index_written_in_steps_equals_one_written_at_once(tmp_path: Path, mo
     )
     whole = search.write_index(pages.values(), tmp_path / "whole")
     rewritten = [path for path, value in second.files.items() if first.files.get(path) != value]
-    assert rewritten and len([p for p in rewritten if p.startswith("g/")]) < second.manifest["pair_shards"]
+    assert rewritten and len([p for p in rewritten if p.startswith("v0/g/")]) < second.manifest["volumes"][0][1]
     steps, at_once = tmp_path / "steps" / "search", tmp_path / "whole" / "search"
     files = sorted(str(p.relative_to(at_once)) for p in at_once.rglob("*") if p.is_file())
     assert files == sorted(str(p.relative_to(steps)) for p in steps.rglob("*") if p.is_file())
@@ -263,10 +268,13 @@ def test_an_index_written_in_steps_equals_one_written_at_once(tmp_path: Path, mo
     assert search.write_index(pages.values(), tmp_path / "groups").files == whole.files
 
 
-def test_a_page_whose_paragraphs_shift_is_spliced_into_the_shards_it_touches(tmp_path: Path) -> None:
+def test_a_page_whose_paragraphs_shift_is_spliced_into_the_shards_it_touches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Removing a paragraph renumbers the rest of the page: the changed shards are the previous ones with
     that page's parts replaced, byte for byte what a whole write gives; a shard file that is not as the
     previous build left it makes the index write every shard."""
+    monkeypatch.setitem(search.settings(), "shard_bytes", 1000)  # many shards: the page is in some only
     cache = ResultCache(tmp_path / "cache", "test")
 
     def paragraph(n: int, k: int) -> str:
@@ -280,14 +288,14 @@ def test_a_page_whose_paragraphs_shift_is_spliced_into_the_shards_it_touches(tmp
     second = search.write_index(shifted, folder, cache, first)
     whole = search.write_index(shifted, tmp_path / "whole")
     assert second.files == whole.files
-    changed = [path for path, value in second.files.items() if path.startswith("g/") and first.files[path] != value]
-    assert 0 < len(changed) < second.manifest["pair_shards"]
+    changed = [path for path, value in second.files.items() if path.startswith("v0/g/") and first.files[path] != value]
+    assert 0 < len(changed) < second.manifest["volumes"][0][1]
     for name in whole.files:
         assert (folder / "search" / name).read_bytes() == (tmp_path / "whole" / "search" / name).read_bytes()
     other = "".join(paragraph(7, k) for k in range(39))  # other characters: the page leaves some shards
     moved = [*pages[:2], search.SearchPage("reports/2/", "reports/2/", other), pages[3]]
     elsewhere = search.write_index(moved, folder, cache, second)
-    assert elsewhere.manifest["pair_shards"] == second.manifest["pair_shards"]
+    assert elsewhere.manifest["volumes"][0][1] == second.manifest["volumes"][0][1]
     assert elsewhere.files == search.write_index(moved, tmp_path / "moved").files
     second = search.write_index(shifted, folder, cache, elsewhere)
     (folder / "search" / changed[0]).write_text("@0\n", encoding="utf-8")  # damaged after the build
@@ -310,7 +318,7 @@ def test_a_changed_page_enters_and_leaves_shards_in_page_order(tmp_path: Path, m
         return search.SearchPage(f"reports/{n}/", f"reports/{n}/", f"<p>{text}</p>")
 
     def shards_with_page_3(folder: Path) -> set[str]:
-        return {str(p.relative_to(folder)) for p in folder.glob("g/*.txt") if "@3\n" in p.read_text(encoding="utf-8")}
+        return {str(p.relative_to(folder)) for p in folder.glob("v0/g/*.txt") if "@3\n" in p.read_text(encoding="utf-8")}
 
     pages = [page(n, n) for n in range(6)]
     first = search.write_index(pages, tmp_path / "site", cache)
@@ -318,7 +326,7 @@ def test_a_changed_page_enters_and_leaves_shards_in_page_order(tmp_path: Path, m
     changed = [*pages[:3], page(3, 99), *pages[4:]]
     second = search.write_index(changed, tmp_path / "site", cache, first)
     after = shards_with_page_3(tmp_path / "site" / "search")
-    assert second.manifest["pair_shards"] == first.manifest["pair_shards"]
+    assert second.manifest["volumes"][0][1] == first.manifest["volumes"][0][1]
     assert after - before and before - after  # shards it entered and shards it left
     whole = search.write_index(changed, tmp_path / "whole")
     assert second.files == whole.files

@@ -312,11 +312,15 @@ def cleaning_counts(report: Report) -> dict[str, int]:
 
 
 def page_meta(report: Report) -> dict[str, Any]:
-    """The page's front matter: what the theme and its plugins read (title, tags), nothing more, since
-    MkDocs parses it at every build."""
+    """The page's front matter: what the theme, its plugins and the search index read (title, tags, and the
+    identity the search filters use), nothing more, since MkDocs parses it at every build."""
     meta: dict[str, Any] = {"title": escape_plain(report.title)}
     if report.tags:
         meta["tags"] = list(report.tags)
+    identity = report.identity
+    province = identity.province or (identity.place if identity.level == "省" else None)
+    known = {"year": identity.year, "place": identity.place, "level": identity.level, "province": province}
+    meta.update({key: value for key, value in known.items() if value is not None})
     return meta
 
 

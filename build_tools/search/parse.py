@@ -1,7 +1,8 @@
 """Search pages: the HTML that Markdown rendered in, the blocks of text the index points to out.
 
-Normalisation (NFKC per character, lower case) and the pairs of characters every block is indexed by
-live here; ``docs/javascripts/search-worker.js`` must do exactly the same in the browser.
+Normalisation (NFKC per character, lower case, then the fold of traditional and variant characters of
+``fold``) and the pairs of characters every block is indexed by, with their positions, live here;
+``docs/javascripts/search-worker.js`` must do exactly the same in the browser.
 """
 
 
@@ -17,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from build_tools.resource_files import load_yaml
+from build_tools.search.fold import table as fold_table
 
 SETTINGS = "search.yaml"
 BLOCK_TAGS = frozenset(
@@ -33,12 +35,20 @@ FNV_PRIME = 0x01000193
 
 @dataclass(frozen=True)
 class SearchPage:
-    """One page as MkDocs rendered it: ``url`` relative to the site root, ``html`` the page content."""
+    """One page as MkDocs rendered it: ``url`` relative to the site root, ``html`` the page content.
+
+    A report's identity, where its front matter gives it: ``year``, ``place`` (襄阳市), ``level`` (国家, 省,
+    市, 区县, 乡镇) and ``province``; the search panel filters on them and ranks a query that names them.
+    """
 
     url: str
     title: str
     html: str
     tags: tuple[str, ...] = ()
+    year: int | None = None
+    place: str | None = None
+    level: str | None = None
+    province: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,11 +79,12 @@ def settings() -> dict[str, Any]:
 
 @cache
 def normalize_character(character: str) -> str:
-    return unicodedata.normalize("NFKC", character).lower()
+    folded = fold_table()
+    return "".join(folded.get(c, c) for c in unicodedata.normalize("NFKC", character).lower())
 
 
 def normalize(text: str) -> str:
-    """NFKC per character, then lower case (full-width ２０２４ and ＧＤＰ become 2024 and gdp)."""
+    """NFKC per character, lower case, folded (２０２４年ＧＤＰ becomes 2024年gdp, 我國偉大 我国伟大)."""
     return "".join(normalize_character(character) for character in text)
 
 
@@ -123,6 +134,21 @@ def pairs_and_characters(text: str) -> tuple[set[str], set[str]]:
             characters.update(run)
             pairs.update(map(operator.add, run, run[1:]))
     return pairs, characters
+
+
+def pair_positions(text: str) -> tuple[dict[str, list[int]], set[str]]:
+    """Each character pair of the word runs of ``text`` (normalised) with the offsets where it starts in
+    the normalised text (runs and the separators between them), and the single characters. A string of
+    the text is where its pairs start at consecutive offsets."""
+    positions: dict[str, list[int]] = {}
+    characters: set[str] = set()
+    offset = 0
+    for run in text.translate(word_table()).split(SEPARATOR):
+        characters.update(run)
+        for at in range(len(run) - 1):
+            positions.setdefault(run[at : at + 2], []).append(offset + at)
+        offset += len(run) + 1
+    return positions, characters
 
 
 def shard_of(key: str, shards: int) -> int:
@@ -212,11 +238,28 @@ class ContentParser:
             self.page.sections.append(Section(anchor, text))
         if text:
             section = len(self.page.sections) - 1
-            self.page.blocks.append(Block(text, anchor or self.page.sections[section].anchor, section))
+            for piece in pieces(text, settings()["block_characters"]):
+                self.page.blocks.append(Block(piece, anchor or self.page.sections[section].anchor, section))
 
     def handle_data(self, data: str) -> None:
         if not self.skipping and self.open:
             self.open[-1][2].append(data)
+
+
+SENTENCE_END = re.compile(r"[。！？；!?;]")
+
+
+def pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut after the last end of a sentence before every ``limit`` characters (or at the limit,
+    where a sentence runs longer): a paragraph of thousands of characters, as some sources give a whole
+    report, becomes blocks that a result can show and rank by themselves."""
+    cut = []
+    while len(text) > limit:
+        ends = [match.end() for match in SENTENCE_END.finditer(text, 0, limit)]
+        at = ends[-1] if ends and ends[-1] > limit // 3 else limit
+        cut.append(text[:at])
+        text = text[at:]
+    return [*cut, text] if text else cut
 
 
 def parse_page(page: SearchPage) -> ParsedPage:

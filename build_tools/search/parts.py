@@ -1,7 +1,9 @@
 """One page's part of the index: a ``SearchPage`` in, its keys, shard lines and text chunks out.
 
 A part is made once per version of the page (``index_key``) and cached; ``fragments`` cuts its lines
-by shard, so that a shard is the concatenation of the pages' fragments.
+by shard, so that a shard is the concatenation of the pages' fragments. A pair's line gives, for each
+paragraph, the offsets where the pair starts, so the browser tells a paragraph that holds a string (its
+pairs at consecutive offsets) from one that only holds its pairs, without reading its text.
 """
 from __future__ import annotations
 
@@ -17,13 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.engine.cache import ResultCache, source_version
+from build_tools.search.fold import version as fold_version
 from build_tools.search.parse import (
     Block,
     SearchPage,
     Section,
     boost_of,
     key_hash,
-    pairs_and_characters,
+    pair_positions,
     parse_page,
     settings,
 )
@@ -31,6 +34,51 @@ from build_tools.search.parse import (
 
 def delta_encode(ids: Sequence[int]) -> list[int]:
     return [ids[0], *map(operator.sub, ids[1:], ids[:-1])]
+
+
+HIGH_DIGITS = "0123456789abcdef"
+PARAGRAPH_DIGITS = "ghijklmnopqrstuv"
+OFFSET_DIGITS = "GHIJKLMNOPQRSTUV"
+
+
+def packed(number: int, last_digits: str) -> str:
+    """``number`` in base 16, most significant digit first: the last digit from ``last_digits`` (which
+    ends the number and says what it is), the others from ``HIGH_DIGITS`` (125 as an offset is ``7T``)."""
+    digits = last_digits[number & 15]
+    number >>= 4
+    while number:
+        digits = HIGH_DIGITS[number & 15] + digits
+        number >>= 4
+    return digits
+
+
+def pack_pairs(entries: Sequence[tuple[int, Sequence[int]]]) -> str:
+    """A pair's paragraphs (delta-encoded, ``PARAGRAPH_DIGITS`` last), each followed by the offsets of the
+    pair in it (delta-encoded within the paragraph, ``OFFSET_DIGITS`` last)."""
+    parts, last = [], 0
+    for number, offsets in entries:
+        parts.append(packed(number - last, PARAGRAPH_DIGITS))
+        parts.extend(packed(delta, OFFSET_DIGITS) for delta in delta_encode(offsets))
+        last = number
+    return "".join(parts)
+
+
+def unpack_pairs(text: str) -> list[tuple[int, list[int]]]:
+    """The inverse of ``pack_pairs`` (the browser's ``decodePairs``)."""
+    entries: list[tuple[int, list[int]]] = []
+    value, number = 0, 0
+    for character in text:
+        if character in PARAGRAPH_DIGITS:
+            number += value * 16 + PARAGRAPH_DIGITS.index(character)
+            entries.append((number, []))
+            value = 0
+        elif character in OFFSET_DIGITS:
+            offsets = entries[-1][1]
+            offsets.append((offsets[-1] if offsets else 0) + value * 16 + OFFSET_DIGITS.index(character))
+            value = 0
+        else:
+            value = value * 16 + HIGH_DIGITS.index(character)
+    return entries
 
 
 def shards_for(size: int, target_bytes: int) -> int:
@@ -63,15 +111,21 @@ class PageSummary:
     chunks: int
     pair_bytes: int
     character_bytes: int
+    year: int | None = None
+    place: str | None = None
+    level: str | None = None
+    province: str | None = None
 
 
 @dataclass(frozen=True)
 class IndexedPage:
     """One page's part of the index, made once per version of the page and cached.
 
-    ``pair_lines`` and ``character_lines`` hold one line per key, ``KEY<tab>DELTAS``: the page's own
-    paragraph numbers that contain the key, delta-encoded (``产量\t0,3,1``). ``chunks`` are the JSON
-    texts of ``c/KEY.K.json``. Plain strings, not dicts: a page costs a few of them.
+    ``character_lines`` hold one line per character, ``KEY<tab>DELTAS``: the page's own paragraph numbers
+    that contain it, delta-encoded (``产\t0,3,1``); ``pair_lines`` the same for pairs, each paragraph
+    number followed by the offsets of the pair in it, all delta-encoded as ``packed`` numbers, which need
+    no separators (``产量\tgsUJ``: paragraph 0 at offsets 12 and 12 + 30 = 42, ``pack_pairs``). ``chunks``
+    are the JSON texts of ``c/KEY.K.json``. Plain strings, not dicts: a page costs a few of them.
     """
 
     summary: PageSummary
@@ -115,16 +169,17 @@ def chunk_texts(blocks: Sequence[tuple[Block, Section]], size: int) -> tuple[str
 def index_page(page: SearchPage) -> IndexedPage:
     """``page``'s part of the index: its paragraphs' pairs and characters, and its text chunks."""
     parsed = parse_page(page)
-    pair_ids: dict[str, list[int]] = defaultdict(list)
+    pair_ids: dict[str, list[tuple[int, list[int]]]] = defaultdict(list)
     character_ids: dict[str, list[int]] = defaultdict(list)
     for number, block in enumerate(parsed.blocks):
-        pairs, characters = pairs_and_characters(block.text)
-        for pair in pairs:
-            pair_ids[pair].append(number)
+        positions, characters = pair_positions(block.text)
+        for pair, offsets in positions.items():
+            pair_ids[pair].append((number, offsets))
         for character in characters:
             character_ids[character].append(number)
     blocks = [(block, parsed.sections[block.section]) for block in parsed.blocks]
-    pair_lines, character_lines = encoded(pair_ids), encoded(character_ids)
+    pair_lines = "\n".join(f"{pair}\t{pack_pairs(pair_ids[pair])}" for pair in sorted(pair_ids))
+    character_lines = encoded(character_ids)
     chunks = chunk_texts(blocks, settings()["blocks_per_chunk"])
     summary = PageSummary(
         url=page.url,
@@ -136,6 +191,10 @@ def index_page(page: SearchPage) -> IndexedPage:
         chunks=len(chunks),
         pair_bytes=lines_size(pair_lines),
         character_bytes=lines_size(character_lines),
+        year=page.year,
+        place=page.place,
+        level=page.level,
+        province=page.province,
     )
     return IndexedPage(summary, pair_lines, character_lines, chunks)
 
@@ -153,8 +212,11 @@ def index_and_store(page: SearchPage, key: str, store: tuple[Path, str] | None) 
 
 
 def index_key(page: SearchPage) -> str:
-    """The cache key of ``page``'s part of the index: its URL, title, tags and HTML, and the code's version."""
-    digest = hashlib.sha256(f"{source_version()}\0{page.url}\0{page.title}\0{page.tags}\0".encode())
+    """The cache key of ``page``'s part of the index: its URL, title, tags, identity and HTML, the code's
+    version and the fold table's."""
+    identity = (page.year, page.place, page.level, page.province)
+    text = f"{source_version()}\0{fold_version()}\0{page.url}\0{page.title}\0{page.tags}\0{identity}\0"
+    digest = hashlib.sha256(text.encode())
     digest.update(page.html.encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 

@@ -1,14 +1,21 @@
-"""The index files: every page's part in, ``search/{manifest.json,g,u,c}`` under the site folder out.
+"""The index: every page's part in, ``search/`` under the site folder out.
 
-A rebuild writes only the files whose bytes changed, and a shard that changed pages touch is its
-previous text with those pages' parts replaced (``write_spliced``); ``WritingAhead`` writes the whole
-index in a forked process while the templates are rendered.
+Pages are ordered by their identity (pages without one first, then by level, province, place and year,
+newest first) and cut into volumes of ``volume_pages`` pages; each volume is an index of its own pages
+(``vN/pages.json``, ``vN/g``, ``vN/u``), and ``d/N.txt`` says which volumes hold each key (and, under
+``#`` and a pair of its name, each place), so that a query reads only the volumes that can answer it, a
+few at a time. Also written: ``c/`` (each page's text, a few paragraphs a file), ``f/N.txt`` (the fold
+table by block of code points), ``places.json`` (each place with its level and province, for the filters)
+and ``manifest.json`` (settings, the volumes with the range of places and years each holds).
+
+A rebuild writes only the files whose bytes changed (``files``); ``WritingAhead`` writes the whole index
+in a forked process while the templates are rendered.
 """
 from __future__ import annotations
 
-import os
-import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -17,191 +24,164 @@ from typing import Any
 from build_tools.engine.cache import ResultCache
 from build_tools.engine.forked import MIN_FILES_FOR_POOL, Forked
 from build_tools.engine.speedups import enabled
+from build_tools.search import fold
+from build_tools.search.files import IndexWriter, VolumeState, changed_shards, write_shards, write_spliced
 from build_tools.search.indexing import PageIndexes
-from build_tools.search.parse import SearchPage, is_excluded, settings, shard_of
-from build_tools.search.parts import Fragments, PageSummary, digest, dumps, shards_for
+from build_tools.search.parse import SearchPage, is_excluded, normalize, settings, shard_of
+from build_tools.search.parts import PageSummary, dumps, shards_for, unpack_pairs
+
+LEVELS = ("国家", "省", "市", "区县", "乡镇")
 
 
-class IndexWriter:
-    """Writes the index files under ``folder``, skipping those whose bytes it already wrote there.
-
-    ``previous`` is what the last write into ``folder`` recorded (path → digest); it is trusted only
-    while the manifest on disk is the one it recorded, so a cleaned or foreign folder is written whole.
-    Files of the previous index that this one does not have are removed.
-    """
-
-    def __init__(self, folder: Path, previous: Mapping[str, bytes] | None) -> None:
-        self.folder = folder
-        self.previous = previous or {}
-        manifest = folder / "manifest.json"
-        on_disk = manifest.read_bytes() if manifest.is_file() else None
-        if on_disk is None or digest(on_disk) != self.previous.get("manifest.json"):
-            self.previous = {}
-        self.written: dict[str, bytes] = {}
-        for name in ("g", "u", "c"):
-            (folder / name).mkdir(parents=True, exist_ok=True)
-
-    def write(self, path: str, text: str) -> None:
-        data = text.encode("utf-8")
-        self.written[path] = digest(data)
-        if self.previous.get(path) == self.written[path]:
-            return
-        # overwritten in place, then cut to length: on ext4, truncating 2,855 shard files and filling them
-        # again took ten times as long as writing over them
-        handle = os.open(os.path.join(self.folder, path), os.O_WRONLY | os.O_CREAT, 0o644)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(handle, view) :]
-            os.ftruncate(handle, len(data))
-        finally:
-            os.close(handle)
-
-    def is_known(self, path: str) -> bool:
-        """Whether the previous build wrote ``path`` here (and the folder still holds its index)."""
-        return path in self.previous
-
-    def read_previous(self, path: str) -> str | None:
-        """The text the previous build wrote at ``path``, if the file still holds it."""
-        try:
-            data = (self.folder / path).read_bytes()
-        except OSError:
-            return None
-        return data.decode("utf-8") if self.previous.get(path) == digest(data) else None
-
-    def keep(self, path: str) -> None:
-        """Records ``path`` as written with the bytes the previous build wrote there."""
-        self.written[path] = self.previous[path]
-
-    def remove_stale(self) -> None:
-        for path in self.previous.keys() - self.written.keys():
-            (self.folder / path).unlink(missing_ok=True)
+def page_order(summary: PageSummary) -> tuple[Any, ...]:
+    """Pages without an identity first, then by level, province, place and year (newest first)."""
+    known = summary.place is not None or summary.year is not None
+    level = LEVELS.index(summary.level) if summary.level in LEVELS else len(LEVELS)
+    return (known, level, summary.province or "", summary.place or "", -(summary.year or 0), summary.url)
 
 
-def shard_texts(
-    summaries: Sequence[tuple[str, PageSummary]],
-    shards: Sequence[tuple[str, int, int]],
-    counts: tuple[int, int],
-    indexes: PageIndexes,
-) -> Iterator[tuple[str, str]]:
-    """(path, text) of each of ``shards`` (folder, pair or character, number): for every page with keys
-    in it, ``@PAGE`` (its place in the manifest), then that page's lines."""
-    parts: dict[tuple[str, int, int], list[str]] = {shard: [] for shard in shards}
-    kinds = sorted({which for _, which, _ in shards})
-    for number, (key, _) in enumerate(summaries):
-        page_fragments = {which: indexes.fragments(key, which, counts[which]) for which in kinds}
-        for shard, shard_parts in parts.items():
-            fragment = page_fragments[shard[1]].of(shard[2])
-            if fragment:
-                shard_parts.append(f"@{number}\n{fragment}")
-    for (folder, _, number), shard_parts in parts.items():
-        yield f"{folder}/{number}.txt", "".join(shard_parts)
+@dataclass
+class Volume:
+    """Consecutive pages with an index of their own under ``prefix`` (``v2/``)."""
 
+    number: int
+    prefix: str
+    summaries: list[tuple[str, PageSummary]]
+    counts: tuple[int, int] = (1, 1)
+    sizes: tuple[int, int] = (0, 0)
 
-@dataclass(frozen=True)
-class Changes:
-    """How this index differs from the previous one in the same folder: the pages whose lines changed
-    (place in the manifest → their current fragments), and the pair and the character shards where
-    they did."""
+    def shards(self, which: int, written: Iterable[str] = ()) -> list[tuple[str, int, int]]:
+        folder = self.prefix + ("u" if which else "g")
+        done = set(written)
+        return [(folder, which, n) for n in range(self.counts[which]) if f"{folder}/{n}.txt" not in done]
 
-    pages: dict[int, tuple[Fragments, Fragments]]
-    shards: tuple[set[int], set[int]]
-
-
-def changed_shards(
-    summaries: Sequence[tuple[str, PageSummary]],
-    counts: tuple[int, int],
-    previous: WrittenIndex | None,
-    indexes: PageIndexes,
-) -> Changes | None:
-    """The shards whose text differs from the previous index in the same folder: those where a changed
-    page's lines differ from its previous version's. ``None`` (all of them) when the pages, their order
-    or the shard counts changed, or a previous version is no longer cached."""
-    if previous is None or (previous.manifest["pair_shards"], previous.manifest["character_shards"]) != counts:
-        return None
-    if [summary.url for _, summary in summaries] != [entry[0] for entry in previous.manifest["pages"]]:
-        return None
-    changes = Changes({}, (set(), set()))
-    for number, (key, summary) in enumerate(summaries):
-        old_key = previous.page_keys.get(summary.url)
-        if old_key == key:
-            continue
-        old = [indexes.stored_fragments(old_key, which, counts[which]) if old_key else None for which in (0, 1)]
-        if old[0] is None or old[1] is None:
-            return None
-        now = changes.pages[number] = indexes.both_fragments(key, counts)
-        for which in (0, 1):
-            differs = (shard for shard in range(counts[which]) if old[which].of(shard) != now[which].of(shard))
-            changes.shards[which].update(differs)
-    return changes
-
-
-PAGE_LINE = re.compile(r"^@(\d+)\n", re.M)
-
-
-def write_spliced(writer: IndexWriter, changes: Changes) -> bool:
-    """Writes each changed shard as its previous text with the changed pages' parts replaced; ``False``
-    (some may be written) as soon as a shard file is not as the previous build left it."""
-    for folder, which in (("g", 0), ("u", 1)):
-        for shard in sorted(changes.shards[which]):
-            path = f"{folder}/{shard}.txt"
-            old = writer.read_previous(path)
-            if old is None:
-                return False
-            writer.write(path, spliced_shard(old, which, shard, changes.pages))
-    return True
-
-
-def spliced_shard(old: str, which: int, shard: int, pages: Mapping[int, tuple[Fragments, Fragments]]) -> str:
-    """The text of a shard whose previous text is ``old``, with the parts of the changed ``pages``
-    (place in the manifest → their fragments) replaced by their current lines: what ``shard_texts``
-    gives, without reading the pages that did not change."""
-    text = old
-    for number, fragments in sorted(pages.items()):
-        fragment = fragments[which].of(shard)
-        start, end = part_span(text, number)
-        text = text[:start] + (f"@{number}\n{fragment}" if fragment else "") + text[end:]
-    return text
-
-
-def part_span(text: str, number: int) -> tuple[int, int]:
-    """Where the part of page ``number`` (its ``@`` line and its lines) is in a shard's text, or the empty
-    span where it would go. ``@`` starts page lines only, never a key."""
-    start = text.find(f"@{number}\n")
-    if start >= 0:
-        end = text.find("@", start + 1)
-        return start, len(text) if end < 0 else end
-    for match in PAGE_LINE.finditer(text):
-        if int(match.group(1)) > number:
-            return match.start(), match.start()
-    return len(text), len(text)
-
-
-def write_shards(
-    writer: IndexWriter,
-    summaries: Sequence[tuple[str, PageSummary]],
-    shards: Sequence[tuple[str, int, int]],
-    counts: tuple[int, int],
-    sizes: tuple[int, int],
-    indexes: PageIndexes,
-) -> dict[str, bytes]:
-    """Writes ``shards`` (folder, pair or character, number) a few at a time, so that memory holds only
-    their text; what it wrote (path → digest)."""
-    size = sum(sizes[which] // counts[which] for _, which, _ in shards)
-    groups = max(1, -(-size // settings()["shard_group_bytes"]))
-    for group in range(groups):
-        for path, text in shard_texts(summaries, shards[group::groups], counts, indexes):
-            writer.write(path, text)
-    return {path: writer.written[path] for path in (f"{folder}/{number}.txt" for folder, _, number in shards)}
+    def state(self) -> VolumeState:
+        return VolumeState(tuple(summary.url for _, summary in self.summaries), self.counts)
 
 
 @dataclass(frozen=True)
 class WrittenIndex:
-    """What ``write_index`` wrote: the manifest, each file's digest and each page's key in the cache."""
+    """What ``write_index`` wrote: the manifest, each file's digest, each page's key in the cache and what
+    each volume held."""
 
     manifest: dict[str, Any]
     files: dict[str, bytes]
     page_keys: dict[str, str]
+    volumes: tuple[VolumeState, ...] = ()
+
+
+def cut_volumes(summaries: Sequence[tuple[str, PageSummary]]) -> list[Volume]:
+    size = max(1, settings()["volume_pages"])
+    config = settings()
+    volumes = []
+    for number, start in enumerate(range(0, max(1, len(summaries)), size)):
+        part = list(summaries[start : start + size])
+        sizes = (sum(s.pair_bytes for _, s in part), sum(s.character_bytes for _, s in part))
+        counts = (shards_for(sizes[0], config["shard_bytes"]), shards_for(sizes[1], config["shard_bytes"]))
+        volumes.append(Volume(number, f"v{number}/", part, counts, sizes))
+    return volumes
+
+
+def write_volume_shards(
+    writer: IndexWriter,
+    volumes: Sequence[Volume],
+    which: int,
+    indexes: PageIndexes,
+    spliced: set[int],
+) -> dict[str, bytes]:
+    """Writes the pair (``which`` 0) or character shards of the volumes that splicing did not write."""
+    written: dict[str, bytes] = {}
+    for volume in volumes:
+        if volume.number in spliced:
+            continue
+        shards = volume.shards(which)
+        written.update(write_shards(writer, volume.summaries, shards, volume.counts, volume.sizes, indexes))
+    return written
+
+
+def volume_keys(volume: Volume, indexes: PageIndexes) -> list[str]:
+    """The pairs and characters the pages of ``volume`` hold (cached by the pages' versions)."""
+    name = "keys-" + hashlib.sha256("\0".join(key for key, _ in volume.summaries).encode()).hexdigest()
+    stored = indexes.cache.get(name)
+    if isinstance(stored, list):
+        indexes.used.add(name)
+        return stored
+    keys: set[str] = set()
+    for key, _ in volume.summaries:
+        page = indexes.page(key)
+        for lines in (page.pair_lines, page.character_lines):
+            keys.update(line[: line.index("\t")] for line in lines.split("\n") if lines)
+    found = sorted(keys)
+    indexes.cache.put(name, found)
+    indexes.used.add(name)
+    return found
+
+
+def place_keys(place: str) -> set[str]:
+    """The directory's keys of a place's name: ``#`` and each pair of its normalised name (or its one
+    character), so that a query's term finds the volumes of the places whose name holds it."""
+    name = normalize(place)
+    return {"#" + name[i : i + 2] for i in range(len(name) - 1)} or {"#" + name}
+
+
+def write_directory(writer: IndexWriter, volumes: Sequence[Volume], indexes: PageIndexes) -> int:
+    """``d/N.txt``: ``KEY<tab>HEX``, the volumes that hold each key as a bit set in hexadecimal, digit ``i``
+    for volumes ``4i``–``4i+3`` (lowest bit first). Returns the number of shards (none for one volume)."""
+    if len(volumes) < 2:
+        return 0
+    held: dict[str, int] = {}
+    for volume in volumes:
+        bit = 1 << volume.number
+        for key in volume_keys(volume, indexes):
+            held[key] = held.get(key, 0) | bit
+        for place in {summary.place for _, summary in volume.summaries if summary.place}:
+            for key in place_keys(place):
+                held[key] = held.get(key, 0) | bit
+    lines = {key: f"{key}\t{hex_set(bits)}\n" for key, bits in held.items()}
+    count = shards_for(sum(len(line.encode()) for line in lines.values()), settings()["directory_shard_bytes"])
+    shards: list[list[str]] = [[] for _ in range(count)]
+    for key in sorted(lines):
+        shards[shard_of(key, count)].append(lines[key])
+    for number, shard in enumerate(shards):
+        writer.write(f"d/{number}.txt", "".join(shard))
+    return count
+
+
+def hex_set(bits: int) -> str:
+    """A set of volumes as hexadecimal digits, lowest volumes first (``0b10011`` → ``31``)."""
+    digits = []
+    while bits:
+        digits.append("0123456789abcdef"[bits & 15])
+        bits >>= 4
+    return "".join(digits)
+
+
+def places_of(summaries: Sequence[tuple[str, PageSummary]]) -> list[tuple[str, str, str]]:
+    """Each place (place, level, province) in the order of the pages."""
+    places: dict[tuple[str, str, str], None] = {}
+    for _, s in summaries:
+        if s.place is not None:
+            places.setdefault((s.place, s.level or "", s.province or ""), None)
+    return list(places)
+
+
+def write_volume_pages(writer: IndexWriter, volume: Volume, place_number: dict[tuple[str, str, str], int]) -> list[Any]:
+    """``vN/pages.json``: each page's URL, title, paragraphs, tags, boost, key, year, place, level and
+    province ("" where unknown). Returns the volume's entry in the manifest: its number of pages, of pair
+    and of character shards, the lowest and highest number of its pages' places in ``places.json`` (-1 for
+    none) and the lowest and highest year (0 for none)."""
+    rows, places, years = [], [], []
+    for _, s in volume.summaries:
+        place = place_number.get((s.place, s.level or "", s.province or ""), -1) if s.place is not None else -1
+        identity = [s.year or 0, s.place or "", s.level or "", s.province or ""]
+        rows.append([s.url, s.title, s.blocks, list(s.tags), s.boost, s.key, *identity])
+        if place >= 0:
+            places.append(place)
+        if s.year:
+            years.append(s.year)
+    writer.write(f"{volume.prefix}pages.json", dumps({"pages": rows}))
+    limits = [min(places, default=-1), max(places, default=-1), min(years, default=0), max(years, default=0)]
+    return [len(volume.summaries), volume.counts[0], volume.counts[1], *limits]
 
 
 def write_index(
@@ -213,7 +193,7 @@ def write_index(
     *,
     forked_helper: bool = True,
 ) -> WrittenIndex:
-    """Writes ``site_dir/search/{manifest.json,g,u,c}`` and says what it wrote.
+    """Writes ``site_dir/search/`` and says what it wrote.
 
     ``cache`` keeps each page's part of the index between builds. ``previous`` is what the last call
     wrote into the same folder: files with the same bytes are not written again, and the pages whose
@@ -228,20 +208,19 @@ def write_index(
     given: list[SearchPage | tuple[str, str]] = [page for page in pages if not is_excluded(page.url)]
     given += [(url, known[url]) for url in unchanged if not is_excluded(url)]
     summaries = indexes.summaries(sorted(given, key=lambda page: page.url if isinstance(page, SearchPage) else page[0]))
-    counts = (
-        shards_for(sum(summary.pair_bytes for _, summary in summaries), config["shard_bytes"]),
-        shards_for(sum(summary.character_bytes for _, summary in summaries), config["shard_bytes"]),
-    )
+    summaries.sort(key=lambda item: page_order(item[1]))
+    volumes = cut_volumes(summaries)
     writer = IndexWriter(site_dir / "search", previous.files if previous is not None else None)
-    changed = changed_shards(summaries, counts, previous, indexes) if writer.previous and enabled("splice") else None
-    spliced = changed is not None and write_spliced(writer, changed)
-    pair_shards, character_shards = (  # the shards still to write: none when splicing wrote the changed ones
-        [(folder, which, n) for n in range(counts[which]) if not spliced and f"{folder}/{n}.txt" not in writer.written]
-        for folder, which in (("g", 0), ("u", 1))
-    )
-    sizes = (sum(summary.pair_bytes for _, summary in summaries), sum(s.character_bytes for _, s in summaries))
-    write_pairs = partial(write_shards, writer, summaries, pair_shards, counts, sizes, indexes)
-    many = len(summaries) >= MIN_FILES_FOR_POOL and bool(pair_shards)
+    before = previous.volumes if previous is not None and writer.previous else ()
+    spliced: set[int] = set()
+    for volume in volumes:
+        state = before[volume.number] if volume.number < len(before) else None
+        splice = state is not None and enabled("splice")
+        changed = changed_shards(volume.summaries, volume.counts, state, known, indexes) if splice else None
+        if changed is not None and write_spliced(writer, changed, volume.prefix):
+            spliced.add(volume.number)
+    write_pairs = partial(write_volume_shards, writer, volumes, 0, indexes, spliced)
+    many = len(summaries) >= MIN_FILES_FOR_POOL and len(spliced) < len(volumes)
     helper = Forked.start(write_pairs) if forked_helper and many else None
     if helper is None:
         write_pairs()
@@ -253,37 +232,40 @@ def write_index(
         else:
             for name, chunk in zip(chunk_names, indexes.page(key).chunks, strict=True):
                 writer.write(name, chunk)
-    write_shards(writer, summaries, character_shards, counts, sizes, indexes)
+    write_volume_shards(writer, volumes, 1, indexes, spliced)
+    directory = write_directory(writer, volumes, indexes)
     if helper is not None:
         written = helper.result()
         if isinstance(written, dict):
             writer.written.update(written)
         else:  # the process failed: its shards are written here
             write_pairs()
-    for folder, which in (("g", 0), ("u", 1)):
-        for shard in range(counts[which]):
-            if f"{folder}/{shard}.txt" not in writer.written:
+    for volume in volumes:
+        for which in (0, 1):
+            for folder, _, shard in volume.shards(which, writer.written):
                 writer.keep(f"{folder}/{shard}.txt")
     indexes.finish()
-    first = 0
-    manifest_pages = []
-    for _, summary in summaries:
-        manifest_pages.append(
-            [summary.url, summary.title, first, summary.blocks, list(summary.tags), summary.boost, summary.key]
-        )
-        first += summary.blocks
+    for block, text in fold.blocks().items():
+        writer.write(f"f/{block}.txt", text)
+    places = places_of(summaries)
+    place_number = {place: number for number, place in enumerate(places)}
     manifest = {
-        "pages": manifest_pages,
-        "blocks": first,
+        "volumes": [write_volume_pages(writer, volume, place_number) for volume in volumes],
+        "pages": len(summaries),
+        "blocks": sum(summary.blocks for _, summary in summaries),
+        "places": len(places),
+        "directory_shards": directory,
+        "fold": sorted(fold.blocks()),
+        "fold_version": fold.version(),
         "blocks_per_chunk": config["blocks_per_chunk"],
-        "pair_shards": counts[0],
-        "character_shards": counts[1],
         "word_characters": config["word_characters"],
         "ranking": config["ranking"],
     }
+    writer.write("places.json", dumps({"places": [list(place) for place in places]}))
     writer.write("manifest.json", dumps(manifest))
     writer.remove_stale()
-    return WrittenIndex(manifest, writer.written, {summary.url: key for key, summary in summaries})
+    page_keys = {summary.url: key for key, summary in summaries}
+    return WrittenIndex(manifest, writer.written, page_keys, tuple(volume.state() for volume in volumes))
 
 
 class WritingAhead:
@@ -321,14 +303,20 @@ class WritingAhead:
             self.process, self.pages = None, []
 
 
-def read_postings(folder: Path, key: str, manifest: dict[str, Any]) -> list[int]:
-    """The site-wide paragraph numbers of ``key`` as the browser reads them from a shard (for tests)."""
-    name, count = ("g", manifest["pair_shards"]) if len(key) > 1 else ("u", manifest["character_shards"])
-    text = (folder / name / f"{shard_of(key, count)}.txt").read_text(encoding="utf-8")
+def read_postings(folder: Path, key: str, manifest: dict[str, Any], volume: int = 0) -> list[int]:
+    """The paragraph numbers of ``key`` in ``volume`` as the browser reads them from a shard, counted
+    across the volume's pages (for tests)."""
+    entry = manifest["volumes"][volume]
+    name, count = ("g", entry[1]) if len(key) > 1 else ("u", entry[2])
+    pages = json.loads((folder / f"v{volume}" / "pages.json").read_text(encoding="utf-8"))["pages"]
+    firsts = [sum(page[2] for page in pages[:n]) for n in range(len(pages))]
+    text = (folder / f"v{volume}" / name / f"{shard_of(key, count)}.txt").read_text(encoding="utf-8")
     first, ids = 0, []
     for line in text.split("\n"):
         if line.startswith("@"):
-            first = manifest["pages"][int(line[1:])][2]
+            first = firsts[int(line[1:])]
+        elif line.startswith(key + "\t") and len(key) > 1:
+            ids += [first + number for number, _ in unpack_pairs(line.split("\t")[1])]
         elif line.startswith(key + "\t"):
             local = 0
             for delta in line.split("\t")[1].split(","):

@@ -1,41 +1,66 @@
 /*
- * Search worker for Material for MkDocs' search UI, on the index that build_tools/search.py writes to
- * search/. It speaks Material's worker protocol (SETUP → READY, QUERY → RESULT), so the search box,
- * keyboard use, result list and highlighting in the page stay Material's own.
+ * Search worker for the site's search panel, on the index that build_tools/search/ writes to search/.
+ * Material's search box sends it the query (SETUP → READY, QUERY); the results go to the panel of
+ * javascripts/search-panel.js (PANEL messages), which shows them, asks for more as the reader scrolls
+ * (MORE) and sets the filters (FILTER).
  *
- * A query is split into terms (runs of letters, digits and the word characters of the manifest); a
- * term of two or more characters must occur verbatim. Its candidate paragraphs are the intersection of
- * the postings of its character pairs (one shard file per pair, see build_tools/search.py); pages are ranked by BM25 over those
- * paragraphs, plus title and tag matches; the paragraphs shown are fetched from the text chunks and
- * kept only when they contain the term verbatim. Text is normalised as in build_tools/search.py:
- * NFKC per character, then lower case.
+ * Text is normalised as in build_tools/search/parse.py: NFKC per character, lower case, then folded with
+ * OpenCC's table (search/f/BLOCK.txt: one line per class of characters, the one they fold to first),
+ * fetched only for the blocks of code points the query's characters fall in. A query is split into terms
+ * (runs of letters, digits and the manifest's word characters); a result is a page where every term
+ * occurs: in a paragraph (a term of two or more characters is a run of its pairs at consecutive offsets,
+ * which the pair postings give), in the title, the tags, or the page's place or year.
+ *
+ * The index is cut into volumes of pages (search/vN/); search/d/N.txt says which volumes hold each key.
+ * A query reads the volumes that can answer it two at a time: until it has a screen of results and has
+ * read the first few volumes (all of a small site), then further as the reader scrolls. The count is final once every
+ * such volume has been read; until then the panel says "at least".
  */
 
 const SETUP = 0
 const READY = 1
 const QUERY = 2
-const RESULT = 3
+const PANEL = 100
+const FILTER = 101
+const MORE = 102
+const FACETS = 103
 
 const base = new URL("../search/", self.location.href)
 const files = new Map()
-const shards = new Map()
+const foldMap = new Map()
+const foldBlocks = new Set()
 let manifest = null
+let filters = {}
+let current = null
 let latest = 0
 
-function fetchJSON(path) {
+/* ------------------------------------------------------------------------- */
+
+let fetched = 0
+
+function fetchText(path) {
   if (!files.has(path))
-    files.set(path, fetch(new URL(path, base)).then(response => response.ok ? response.json() : {}))
+    files.set(path, fetch(new URL(path, base)).then(async response => {
+      if (!response.ok)
+        return ""
+      const bytes = await response.arrayBuffer()
+      fetched += bytes.byteLength
+      return new TextDecoder().decode(bytes)
+    }))
   return files.get(path)
+}
+
+async function fetchJSON(path) {
+  const text = await fetchText(path)
+  return text ? JSON.parse(text) : {}
 }
 
 function loadManifest() {
   if (!manifest)
     manifest = fetchJSON("manifest.json").then(data => {
-      data.averageBlocks = data.blocks / Math.max(1, data.pages.length)
-      data.normalizedPages = data.pages.map(([, title, , , tags]) => ({
-        title: normalize(title).text,
-        tags: tags.map(tag => normalize(tag).text)
-      }))
+      let first = 0
+      data.volumeFirst = data.volumes.map(([count]) => (first += count) - count)
+      data.foldBlocks = new Set(data.fold)
       return data
     })
   return manifest
@@ -43,18 +68,34 @@ function loadManifest() {
 
 /* ------------------------------------------------------------------------- */
 
-const normalizedCharacters = new Map()
+/* The fold classes of the blocks of the characters of `text` */
+async function loadFold(text, data) {
+  const wanted = new Set()
+  for (const character of text.normalize("NFKC").toLowerCase()) {
+    const block = character.codePointAt(0) >> 9
+    if (data.foldBlocks.has(block) && !foldBlocks.has(block))
+      wanted.add(block)
+  }
+  await Promise.all([...wanted].map(async block => {
+    const lines = await fetchText(`f/${block}.txt`)
+    for (const line of lines.split("\n")) {
+      const [target, ...others] = Array.from(line)
+      for (const character of others)
+        foldMap.set(character, target)
+    }
+    foldBlocks.add(block)
+  }))
+}
 
 function normalizeCharacter(character) {
-  let value = normalizedCharacters.get(character)
-  if (value === undefined) {
-    value = character.normalize("NFKC").toLowerCase()
-    normalizedCharacters.set(character, value)
-  }
+  let value = ""
+  for (const c of character.normalize("NFKC").toLowerCase())
+    value += foldMap.get(c) || c
   return value
 }
 
-/* Normalised text, and for each of its code units the range of the original it came from */
+/* Normalised text, and for each of its code units the range of the original it came from. Characters
+   whose block is not loaded are left as they are: none of them folds to a character of the query. */
 function normalize(original) {
   let text = ""
   const starts = []
@@ -92,17 +133,6 @@ function terms(query, wordCharacters) {
   return found
 }
 
-/* The index keys of a term: its character pairs, or the character itself */
-function keysOf(term) {
-  const characters = Array.from(term)
-  if (characters.length === 1)
-    return [{ key: term, folder: "u" }]
-  const keys = new Set()
-  for (let i = 0; i + 1 < characters.length; i++)
-    keys.add(characters[i] + characters[i + 1])
-  return [...keys].map(key => ({ key, folder: "g" }))
-}
-
 function shardOf(key, shards) {
   let value = 0x811c9dc5
   for (const character of key)
@@ -110,67 +140,305 @@ function shardOf(key, shards) {
   return value % shards
 }
 
-/* A shard's keys → their site-wide paragraph numbers (its text: "@PAGE" lines, then "KEY<tab>DELTAS") */
-function fetchShard(path, data) {
-  if (!shards.has(path))
-    shards.set(path, fetch(new URL(path, base)).then(response => response.ok ? response.text() : "").then(text => {
-      const keys = new Map()
-      let first = 0
-      for (const line of text.split("\n")) {
-        if (line.startsWith("@")) {
-          first = data.pages[Number(line.slice(1))][2]
-          continue
-        }
-        const tab = line.indexOf("\t")
-        if (tab < 0)
-          continue
-        const key = line.slice(0, tab)
-        const ids = keys.get(key) || []
-        let id = first
-        for (const delta of line.slice(tab + 1).split(","))
-          ids.push(id += Number(delta))
-        keys.set(key, ids)
-      }
-      return keys
-    }))
-  return shards.get(path)
-}
-
-async function postings({ key, folder }, data) {
-  const count = folder === "g" ? data.pair_shards : data.character_shards
-  const shard = await fetchShard(`${folder}/${shardOf(key, count)}.txt`, data)
-  return shard.get(key) || []
-}
-
-function intersect(lists) {
-  lists.sort((a, b) => a.length - b.length)
-  let result = lists[0] || []
-  for (const list of lists.slice(1)) {
-    const next = []
-    let j = 0
-    for (const id of result) {
-      while (j < list.length && list[j] < id)
-        j++
-      if (list[j] === id)
-        next.push(id)
+/* A shard's text as key → [[page, entries]] (entries still encoded) */
+function shardLines(text) {
+  const keys = new Map()
+  let page = 0
+  for (const line of text.split("\n")) {
+    if (line.startsWith("@")) {
+      page = Number(line.slice(1))
+      continue
     }
-    result = next
+    const tab = line.indexOf("\t")
+    if (tab < 0)
+      continue
+    const key = line.slice(0, tab)
+    if (!keys.has(key))
+      keys.set(key, [])
+    keys.get(key).push([page, line.slice(tab + 1)])
   }
-  return result
+  return keys
 }
 
-/* Index of the last element of sorted `starts` that is ≤ value */
-function owner(starts, value) {
-  let low = 0
-  let high = starts.length - 1
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if (starts[middle] <= value)
-      low = middle
-    else
-      high = middle - 1
+const parsedShards = new Map()
+
+async function shard(path) {
+  if (!parsedShards.has(path))
+    parsedShards.set(path, fetchText(path).then(shardLines))
+  return parsedShards.get(path)
+}
+
+/* ------------------------------------------------------------------------- */
+
+/* The volumes that hold every key of `keys` (all volumes for a single volume) */
+async function volumesWith(keys, data) {
+  const count = data.volumes.length
+  let held = null
+  if (count < 2 || !data.directory_shards)
+    return new Set([0])
+  const texts = await Promise.all(keys.map(key => fetchText(`d/${shardOf(key, data.directory_shards)}.txt`)))
+  for (const [k, key] of keys.entries()) {
+    const line = texts[k].split("\n").find(line => line.startsWith(key + "\t"))
+    const volumes = new Set()
+    if (line)
+      Array.from(line.slice(key.length + 1)).forEach((digit, i) => {
+        const bits = parseInt(digit, 16)
+        for (let b = 0; b < 4; b++)
+          if (bits & (1 << b))
+            volumes.add(4 * i + b)
+      })
+    held = held ? new Set([...held].filter(volume => volumes.has(volume))) : volumes
   }
-  return low
+  return held || new Set()
+}
+
+async function loadVolume(number, data) {
+  const volume = await fetchJSON(`v${number}/pages.json`)
+  if (!volume.firstBlocks) {
+    let first = 0
+    volume.firstBlocks = volume.pages.map(page => (first += page[2]) - page[2])
+    volume.normalized = volume.pages.map(([, title, , tags]) => ({
+      title: normalize(title).text,
+      tags: tags.map(tag => normalize(tag).text)
+    }))
+  }
+  return volume
+}
+
+/* Page → paragraphs (numbers within the page) where `term` occurs, in one volume */
+async function termBlocks(term, number, data) {
+  const [, pairShards, characterShards] = data.volumes[number]
+  const characters = Array.from(term)
+  const found = new Map()
+  if (characters.length === 1) {
+    const lines = await shard(`v${number}/u/${shardOf(term, characterShards)}.txt`)
+    for (const [page, entries] of lines.get(term) || []) {
+      let block = 0
+      found.set(page, entries.split(",").map(delta => block += Number(delta)))
+    }
+    return found
+  }
+  const keys = coveringPairs(characters)
+  const lists = await Promise.all([...new Set(keys.map(([key]) => key))].map(async key => {
+    const lines = await shard(`v${number}/g/${shardOf(key, pairShards)}.txt`)
+    return [key, decodePairs(lines.get(key) || [])]
+  }))
+  const byKey = new Map(lists)
+  const first = byKey.get(keys[0][0])
+  for (const [page, blocks] of first) {
+    for (const [block, offsets] of blocks) {
+      const chained = offsets.some(offset => keys.every(([key, i]) => {
+        const other = byKey.get(key).get(page)
+        const at = other && other.get(block)
+        return at && at.includes(offset + i)
+      }))
+      if (chained) {
+        if (!found.has(page))
+          found.set(page, [])
+        found.get(page).push(block)
+      }
+    }
+  }
+  return found
+}
+
+/* The pairs that cover a term, each with its offset in the term: every other pair, and the last (ABCDE:
+   AB at 0, CD at 2, DE at 3). The term is where they all start at those offsets from one place. */
+function coveringPairs(characters) {
+  const keys = []
+  for (let i = 0; i + 1 < characters.length; i += 2)
+    keys.push([characters[i] + characters[i + 1], i])
+  const last = characters.length - 2
+  if (last % 2)
+    keys.push([characters[last] + characters[last + 1], last])
+  return keys
+}
+
+/* [[page, packed]] → page → paragraph → offsets. Numbers are packed in base 16 as in
+   build_tools/search/parts.py: high digits 0-f, then a last digit g-v for a paragraph (delta) or G-V for
+   an offset of the pair in it (delta within the paragraph). */
+function decodePairs(rows) {
+  const pages = new Map()
+  for (const [page, text] of rows) {
+    const blocks = new Map()
+    let block = 0
+    let value = 0
+    let offsets = null
+    let offset = 0
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      if (code >= 103 && code <= 118) {          /* g-v: a paragraph */
+        block += value * 16 + code - 103
+        offsets = []
+        offset = 0
+        blocks.set(block, offsets)
+        value = 0
+      } else if (code >= 71 && code <= 86) {     /* G-V: an offset */
+        offset += value * 16 + code - 71
+        offsets.push(offset)
+        value = 0
+      } else {
+        value = value * 16 + (code <= 57 ? code - 48 : code - 87)
+      }
+    }
+    pages.set(page, blocks)
+  }
+  return pages
+}
+
+/* ------------------------------------------------------------------------- */
+
+/* A page's place, level and province (pages.json), or null */
+function placeOf(page) {
+  return page[7] ? [page[7], page[8], page[9]] : null
+}
+
+let places = null
+
+/* Each place with its level and province (search/places.json): for the filters only */
+function loadPlaces() {
+  if (!places)
+    places = fetchJSON("places.json").then(data => data.places || [])
+  return places
+}
+
+function passes(page, data) {
+  const { level, province, place, from, to } = filters
+  if (!level && !province && !place && !from && !to)
+    return true
+  const known = placeOf(page)
+  if (!known && !page[6])
+    return false
+  if (level && (!known || known[1] !== level))
+    return false
+  if (province && (!known || known[2] !== province))
+    return false
+  if (place && (!known || known[0] !== place))
+    return false
+  if (from && !(page[6] >= from))
+    return false
+  if (to && !(page[6] <= to))
+    return false
+  return true
+}
+
+/* Whether the filters can keep a page of volume `number` (`list`: the places, when a filter names one) */
+function volumePasses(number, data, list) {
+  const [, , , placeLow, placeHigh, yearLow, yearHigh] = data.volumes[number]
+  const { level, province, place, from, to } = filters
+  if ((from && yearHigh < from) || (to && yearLow > to) || ((from || to) && !yearHigh))
+    return false
+  if (level || province || place) {
+    if (placeLow < 0)
+      return false
+    for (let p = placeLow; p <= placeHigh; p++) {
+      const [name, placeLevel, placeProvince] = list[p]
+      if ((!level || placeLevel === level) && (!province || placeProvince === province) && (!place || name === place))
+        return true
+    }
+    return false
+  }
+  return true
+}
+
+/* The terms a page's place or year answers (襄阳 for 襄阳市, 2024 or 2024年 for 2024) */
+function facetTerms(page, termList, data) {
+  const known = placeOf(page)
+  const year = page[6] ? String(page[6]) : ""
+  return termList.map(term => {
+    if (year && (term === year || term === year + "年"))
+      return true
+    if (known && term.length >= 2)
+      return normalize(known[0]).text.includes(term) || (known[1] === "省" && normalize(known[2]).text.includes(term))
+    return false
+  })
+}
+
+/* Volumes with a page whose place a term names (the directory's "#" keys of place names): read first */
+async function namedVolumes(termList, data) {
+  const named = new Set()
+  if (data.volumes.length < 2 || !data.places)
+    return named
+  const found = await Promise.all(termList.map(term => {
+    const characters = Array.from(term)
+    if (characters.length < 2 || characters.length > 6 || /^[0-9]/.test(term))
+      return new Set()
+    const keys = []
+    for (let i = 0; i + 1 < characters.length; i++)
+      keys.push("#" + characters[i] + characters[i + 1])
+    return volumesWith(keys, data)
+  }))
+  for (const volumes of found)
+    for (const volume of volumes)
+      named.add(volume)
+  return named
+}
+
+function bm25(count, blocks, frequency, data) {
+  const { k1, b } = data.ranking
+  const pages = data.pages
+  const idf = Math.log(1 + (pages - frequency + 0.5) / (frequency + 0.5))
+  const norm = k1 * (1 - b + b * blocks / Math.max(1, data.blocks / Math.max(1, pages)))
+  return { idf, score: count ? idf * count * (k1 + 1) / (count + norm) : 0 }
+}
+
+/* ------------------------------------------------------------------------- */
+
+/* The results of one volume: pages where every term occurs, each with its paragraphs per term */
+async function readVolume(search, number, data) {
+  const [volume, perTerm] = await Promise.all([
+    loadVolume(number, data),
+    Promise.all(search.terms.map(term => termBlocks(term, number, data)))
+  ])
+  const results = []
+  volume.pages.forEach((page, index) => {
+    if (!passes(page, data))
+      return
+    const { title, tags } = volume.normalized[index]
+    const facets = facetTerms(page, search.terms, data)
+    const blocks = perTerm.map(found => found.get(index) || [])
+    const inTitle = search.terms.map(term => title.includes(term))
+    const inTags = search.terms.map(term => tags.some(tag => tag.includes(term)))
+    const all = search.terms.every((_, t) => blocks[t].length || inTitle[t] || inTags[t] || facets[t])
+    if (all)
+      results.push({ volume: number, index, page, blocks, inTitle, inTags, facets,
+                     first: volume.firstBlocks[index] })
+  })
+  return results
+}
+
+function rank(results, search, data) {
+  const frequencies = search.terms.map((_, t) => Math.max(1, results.filter(r => r.blocks[t].length).length))
+  const { title_weight, tag_weight } = data.ranking
+  for (const result of results) {
+    let total = 0
+    search.terms.forEach((_, t) => {
+      const { idf, score } = bm25(result.blocks[t].length, result.page[2], frequencies[t], data)
+      total += score + (result.inTitle[t] ? idf * title_weight : 0) + (result.inTags[t] ? idf * tag_weight : 0)
+    })
+    result.named = result.facets.filter(Boolean).length
+    result.score = total * result.page[4]
+  }
+  return results.sort((a, b) => b.named - a.named || b.score - a.score || a.volume - b.volume || a.index - b.index)
+}
+
+/* Reads volumes, `first_volumes` at once, then two at a time, until `wanted` results are known and
+   `first_volumes` volumes were read, or none is left, or twice `budget_bytes` were read since `start`
+   (the bytes fetched when the reader's step began: the panel asks for more when results are scarce) */
+async function advance(search, wanted, start, data) {
+  const { first_volumes, budget_bytes } = data.ranking
+  while (search.pending.length) {
+    const known = search.results.length - search.shown
+    if (known >= wanted && search.read >= first_volumes)
+      break
+    if (fetched - start >= 2 * budget_bytes)
+      break
+    const batch = search.pending.splice(0, search.read ? 2 : first_volumes)
+    search.read += batch.length
+    const found = (await Promise.all(batch.map(number => readVolume(search, number, data)))).flat()
+    const kept = search.results.slice(0, search.shown)
+    search.results = [...kept, ...rank([...search.results.slice(search.shown), ...found], search, data)]
+  }
 }
 
 /* ------------------------------------------------------------------------- */
@@ -184,7 +452,7 @@ function highlight(text, words, width = Infinity) {
   const { text: normalized, starts, ends } = normalize(text)
   const ranges = []
   for (const word of words)
-    for (let at = normalized.indexOf(word); at >= 0; at = normalized.indexOf(word, at + 1))
+    for (let at = normalized.indexOf(word); at >= 0 && word; at = normalized.indexOf(word, at + 1))
       ranges.push([starts[at], ends[at + word.length - 1]])
   ranges.sort((a, b) => a[0] - b[0])
   let from = 0
@@ -196,140 +464,169 @@ function highlight(text, words, width = Infinity) {
   }
   let html = from > 0 ? "…" : ""
   let position = from
+  const found = []
   for (const [start, end] of ranges) {
     if (start < position || end > to)
       continue
     html += escapeHTML(text.slice(position, start))
     html += `<mark data-md-highlight>${escapeHTML(text.slice(start, end))}</mark>`
+    found.push(text.slice(start, end))
     position = end
   }
-  return html + escapeHTML(text.slice(position, to)) + (to < text.length ? "…" : "")
+  return { html: html + escapeHTML(text.slice(position, to)) + (to < text.length ? "…" : ""), found }
 }
 
-/* ------------------------------------------------------------------------- */
-
-function bm25(count, blocks, pages, frequency, data) {
-  const { k1, b } = data.ranking
-  const idf = Math.log(1 + (pages - frequency + 0.5) / (frequency + 0.5))
-  const norm = k1 * (1 - b + b * blocks / data.averageBlocks)
-  return { idf, score: count ? idf * count * (k1 + 1) / (count + norm) : 0 }
+/* The page's title, with its year and place where the title lacks them (政府工作报告 → 2024年襄阳市政府工作报告) */
+function titleOf(page, data) {
+  const known = placeOf(page)
+  const title = page[1]
+  if (!known || !page[6] || title.includes(String(page[6])))
+    return title
+  return `${page[6]}年${known[1] === "国家" || title.includes(known[0]) ? "" : known[0]}${title}`
 }
 
-/* Per page: the candidate paragraphs of each term, whether its title or tags contain the term */
-function candidates(termList, blockLists, data) {
-  const firstBlocks = data.pages.map(page => page[2])
-  const pages = new Map()
-  const entry = index => {
-    if (!pages.has(index))
-      pages.set(index, { index, blocks: termList.map(() => []), title: [], tags: [] })
-    return pages.get(index)
-  }
-  termList.forEach((term, t) => {
-    for (const block of blockLists[t])
-      entry(owner(firstBlocks, block)).blocks[t].push(block)
-    data.normalizedPages.forEach(({ title, tags }, index) => {
-      if (title.includes(term))
-        entry(index).title[t] = true
-      if (tags.some(tag => tag.includes(term)))
-        entry(index).tags[t] = true
-    })
-  })
-  return [...pages.values()]
-}
-
-function score(page, termList, data, frequencies) {
-  const { title_weight, tag_weight } = data.ranking
-  const [, , , blockCount, , boost] = data.pages[page.index]
-  let total = 0
-  termList.forEach((_, t) => {
-    const { idf, score } = bm25(page.blocks[t].length, blockCount, data.pages.length, frequencies[t], data)
-    total += score + (page.title[t] ? idf * title_weight : 0) + (page.tags[t] ? idf * tag_weight : 0)
-  })
-  return total * boost
-}
-
-function matches(page, t) {
-  return page.blocks[t].length > 0 || !!page.title[t] || !!page.tags[t]
-}
-
-async function search(query) {
-  const data = await loadManifest()
-  const termList = terms(query, data.word_characters)
-  if (!termList.length)
-    return { items: [] }
-  const blockLists = await Promise.all(termList.map(async term =>
-    intersect(await Promise.all(keysOf(term).map(key => postings(key, data))))
-  ))
-  const firstBlocks = data.pages.map(page => page[2])
-  let pages = candidates(termList, blockLists, data)
-  const frequencies = termList.map((_, t) => pages.filter(page => matches(page, t)).length)
-  pages.forEach(page => page.score = score(page, termList, data, frequencies))
-  pages.sort((a, b) => b.score - a.score || a.index - b.index)
-
-  /* Read the first paragraphs of the best pages and keep those that contain the terms verbatim */
-  const { verified_pages, blocks_per_page, snippet_characters } = data.ranking
-  const checked = pages.slice(0, verified_pages)
+/* Results `from`…`to` as groups: the page, then (with `text`) its paragraphs that hold the terms */
+async function groups(search, from, to, data, text = true) {
+  const { blocks_per_page, snippet_characters } = data.ranking
   const size = data.blocks_per_chunk
-  const chunkOf = block => {
-    const page = owner(firstBlocks, block)
-    return `${data.pages[page][6]}.${Math.floor((block - firstBlocks[page]) / size)}`
-  }
+  const chosen = search.results.slice(from, to).map((result, rank) => {
+    const counts = new Map()
+    result.blocks.forEach(list => list.forEach(block => counts.set(block, (counts.get(block) || 0) + 1)))
+    const best = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([block]) => block)
+    /* past the first three results, the paragraphs shown are those of the best one's chunk */
+    const near = from + rank < 3 ? best : best.filter(block => Math.floor(block / size) === Math.floor(best[0] / size))
+    return { result, shown: near.slice(0, blocks_per_page).sort((a, b) => a - b) }
+  })
   const chunkIds = new Set()
-  for (const page of checked)
-    for (const blocks of page.blocks)
-      for (const block of blocks.slice(0, blocks_per_page))
-        chunkIds.add(chunkOf(block))
+  for (const { result, shown } of chosen)
+    for (const block of text ? shown : [])
+      chunkIds.add(`${result.page[5]}.${Math.floor(block / size)}`)
   const chunks = new Map(await Promise.all([...chunkIds].map(async id => [id, await fetchJSON(`c/${id}.json`)])))
-  const blockOf = block => {
-    const chunk = chunks.get(chunkOf(block))
-    const page = owner(firstBlocks, block)
-    const [section, anchor, text] = chunk.blocks[(block - firstBlocks[page]) % size]
-    return { section: chunk.sections[section], anchor, text }
-  }
-  for (const page of checked) {
-    page.shown = []
-    page.blocks = page.blocks.map((blocks, t) => {
-      const verified = blocks.slice(0, blocks_per_page).filter(block => {
-        const found = normalize(blockOf(block).text).text.includes(termList[t])
-        if (found && !page.shown.includes(block))
-          page.shown.push(block)
-        return found
-      })
-      return verified.length ? blocks : []
-    })
-    page.score = score(page, termList, data, frequencies)
-  }
-
-  /* Pages not read are kept only where every term is a single key, so a candidate is a match */
-  const exact = termList.map(term => Array.from(term).length <= 2)
-  const rest = pages.slice(verified_pages).filter(page => termList.every((_, t) => exact[t] || !matches(page, t)))
-  pages = [...checked, ...rest].filter(page => termList.some((_, t) => matches(page, t)))
-  pages.sort((a, b) => b.score - a.score || a.index - b.index)
-
-  const items = pages.map(page => {
-    const [url, title] = data.pages[page.index]
-    const found = termList.filter((_, t) => matches(page, t))
-    const termMap = Object.fromEntries(termList.map((term, t) => [term, matches(page, t)]))
-    const parent = { location: url, title: highlight(title, found), text: "", score: page.score, terms: termMap }
+  return chosen.map(({ result, shown }) => {
+    const [url] = result.page
+    const marked = new Set()
     const sections = []
-    for (const block of (page.shown || []).sort((a, b) => a - b)) {
-      const { section, anchor, text } = blockOf(block)
-      const snippet = highlight(text, found, snippet_characters)
+    let teaser = ""
+    for (const block of text ? shown : []) {
+      const chunk = chunks.get(`${result.page[5]}.${Math.floor(block / size)}`)
+      const row = chunk.blocks && chunk.blocks[block % size]
+      if (!row)
+        continue
+      const [section, anchor, text] = row
+      const snippet = highlight(text, search.terms, snippet_characters)
+      snippet.found.forEach(word => marked.add(word))
       if (!anchor) {
-        parent.text = parent.text || snippet
+        teaser = teaser || snippet.html
         continue
       }
       sections.push({
         location: `${url}#${anchor}`,
-        title: highlight(section[1], found),
-        text: snippet,
-        score: sections.length < 2 ? page.score : page.score * 0.99,
-        terms: termMap
+        title: highlight(chunk.sections[section][1], search.terms).html,
+        text: snippet.html
       })
     }
-    return [parent, ...sections]
+    const title = highlight(titleOf(result.page, data), search.terms)
+    title.found.forEach(word => marked.add(word))
+    const missing = search.terms.filter((_, t) => !result.blocks[t].length && !result.inTitle[t] &&
+                                                   !result.inTags[t] && !result.facets[t])
+    return { location: url, title: title.html, text: teaser, sections, score: result.score,
+             highlight: [...marked].join(" "), missing, pending: !text && shown.length > 0 }
   })
-  return { items }
+}
+
+/* ------------------------------------------------------------------------- */
+
+/* The directory's keys of the terms: every pair of a short term, the covering pairs of a long one */
+function directoryKeys(termList) {
+  const keys = new Set()
+  for (const term of termList) {
+    const characters = Array.from(term)
+    if (characters.length === 1)
+      keys.add(term)
+    else if (characters.length > 5)
+      coveringPairs(characters).forEach(([key]) => keys.add(key))
+    else
+      for (let i = 0; i + 1 < characters.length; i++)
+        keys.add(characters[i] + characters[i + 1])
+  }
+  return [...keys]
+}
+
+async function start(query, id) {
+  const begun = fetched
+  const data = await loadManifest()
+  /* the directory is read for the query as the fold known so far leaves it, while the fold of its
+     characters is fetched: for most queries (in simplified characters) the keys are the same */
+  const guessed = terms(query, data.word_characters)
+  const early = volumesWith(directoryKeys(guessed), data)
+  await loadFold(query, data)
+  const termList = terms(query, data.word_characters)
+  const search = { id, query, terms: termList, results: [], shown: 0, pending: [], read: 0 }
+  const filtering = Object.values(filters).some(Boolean)
+  if (!termList.length && !filtering)
+    return { search, items: [] }
+  let volumes = data.volumes.map((_, number) => number)
+  if (termList.length) {
+    const same = guessed.join(" ") === termList.join(" ")
+    const [named, held] = await Promise.all([
+      namedVolumes(termList, data), same ? early : volumesWith(directoryKeys(termList), data)
+    ])
+    volumes = volumes.filter(v => held.has(v) || named.has(v))
+    volumes.sort((a, b) => (named.has(b) - named.has(a)) || a - b)
+  }
+  const list = filters.level || filters.province || filters.place ? await loadPlaces() : []
+  search.pending = volumes.filter(number => volumePasses(number, data, list))
+  const titles = items => {
+    search.titled = true
+    if (id === latest) {
+      current = search
+      post(search, items, false)
+    }
+  }
+  return { search, items: await next(search, data, begun, titles) }
+}
+
+/* The next screen of results: first their titles (posted at once), then with their paragraphs */
+async function next(search, data, begun = fetched, titles = () => {}) {
+  await advance(search, data.ranking.page_results, begun, data)
+  const from = search.shown
+  const to = Math.min(search.results.length, from + data.ranking.page_results)
+  search.shown = to
+  titles(await groups(search, from, to, data, false))
+  return groups(search, from, to, data)
+}
+
+/* Results to the panel: `append` adds them to the list; `fill` gives the paragraphs of those just posted */
+function post(search, items, append, fill = false) {
+  self.postMessage({
+    type: PANEL,
+    data: {
+      fill,
+      id: search.id,
+      query: search.query,
+      terms: search.terms,
+      items,
+      append,
+      count: search.results.length,
+      complete: search.pending.length === 0,
+      more: search.shown < search.results.length || search.pending.length > 0
+    }
+  })
+}
+
+async function run(query) {
+  const id = ++latest
+  try {
+    const { search, items } = await start(query, id)
+    if (id !== latest)
+      return
+    current = search
+    post(search, items, false, !!search.titled)
+  } catch (error) {  /* an index file that could not be read: the panel says so rather than waiting */
+    if (id === latest)
+      self.postMessage({ type: PANEL, data: { id, query, terms: [], items: [], append: false, count: 0,
+                                              complete: true, more: false, error: String(error) } })
+  }
 }
 
 self.addEventListener("message", async ({ data: message }) => {
@@ -337,9 +634,23 @@ self.addEventListener("message", async ({ data: message }) => {
     loadManifest()
     self.postMessage({ type: READY })
   } else if (message.type === QUERY) {
-    const id = ++latest
-    const result = await search(message.data)
-    if (id === latest)
-      self.postMessage({ type: RESULT, data: result })
+    await run(message.data)
+  } else if (message.type === FILTER && !message.data) {
+    const data = await loadManifest()
+    self.postMessage({ type: PANEL, data: { info: true, places: data.places } })
+  } else if (message.type === FILTER) {
+    filters = message.data
+    if (current)
+      await run(current.query)
+  } else if (message.type === FACETS) {
+    self.postMessage({ type: PANEL, data: { facets: true, places: await loadPlaces() } })
+  } else if (message.type === MORE && current && current.id === message.data) {
+    const search = current
+    const items = await next(search, await loadManifest(), fetched, titles => {
+      if (search === current)
+        post(search, titles, true)
+    })
+    if (search === current)
+      post(search, items, true, true)
   }
 })

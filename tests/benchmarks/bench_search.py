@@ -1,6 +1,8 @@
 """Search benchmark in a real browser: the project's search against Material's own (the anchor).
 
     /work/main/.venv/bin/python tests/benchmarks/bench_search.py [--corpus] [--cold N]
+    /work/main/.venv/bin/python tests/benchmarks/bench_search.py --scale 10000 [--site BUILT_CORPUS_SITE]
+    /work/main/.venv/bin/python tests/benchmarks/bench_search.py --pagefind "PYTHON -m pagefind" [--site SITE]
 
 Builds each site twice, with the project's search and with the anchor (Material's ``search`` plugin as
 shipped, with jieba, and no theme override), serves it on 127.0.0.1 and types every query of
@@ -14,6 +16,14 @@ names one); zero-result rate of queries that occur verbatim; queries found nowhe
 results; bytes downloaded for search from opening a page until the first results, in a fresh browser
 (the search worker, its scripts and index files; median and maximum over ``--cold`` queries); query
 latency from the key press to results on screen, median and p95, with the index already loaded.
+
+``--scale N`` measures the project's search alone on the index of an archive of N reports made of the
+corpus site's report pages (``search_archive.py``: each page indexed once, repeated under distinct URLs
+and identities, the index written by the project's writer): its size per report, the bytes to the first
+results of a sample of queries in a fresh browser, and the latency of every corpus query.
+
+``--pagefind COMMAND`` compares the project's search with Pagefind's on the corpus site
+(``search_pagefind.py``), COMMAND running Pagefind (``pip install 'pagefind[extended]'`` in any Python).
 """
 
 from __future__ import annotations
@@ -130,6 +140,8 @@ class SearchBox:
         self.input.press("End")  # so press a key, as Material searches on key events
         self.page.wait_for_function("() => window.__searchShown !== null", timeout=timeout_ms)
         milliseconds = self.page.evaluate("() => window.__searchShown - window.__searchKey")
+        # the project's panel lists the results' titles first, then their paragraphs: wait for those
+        self.page.wait_for_function("() => !document.querySelector('.gr-search-pending')", timeout=timeout_ms)
         return Answer(self.hits(), self.page.locator(".md-search-result__meta").inner_text(), milliseconds)
 
     def clear(self) -> None:
@@ -331,14 +343,113 @@ def print_goals(results: dict[str, dict[str, dict[str, float]]]) -> None:
             print(f"  {site:6} {'PASS' if ok else 'FAIL'}  {label}")
 
 
+SCALE_QUERIES = ("粮食产量", "发展", "城镇居民人均可支配收入", "我国伟大的人民革命", "襄阳 2024", "港珠澳大桥")
+
+
+def bench_scale(count: int, site: Path | None, cold_count: int, kept: Path | None = None) -> dict[str, float]:
+    """The project's search on the index of ``count`` reports made of the corpus site's pages (in ``kept``
+    when given: made there once, measured again on later runs)."""
+    from tests.benchmarks.search_archive import archive_index
+
+    with tempfile.TemporaryDirectory(prefix="search-scale-") as folder:
+        corpus_site = site
+        archive = kept or Path(folder) / "archive"
+        start = time.perf_counter()
+        originals = 0
+        if not (archive / "search" / "manifest.json").is_file():
+            if corpus_site is None:
+                corpus_site = Path(folder) / "corpus"
+                with corpus_seeds() as seeds:
+                    build("project", seeds, corpus_site)
+            originals = archive_index(corpus_site, CORPUS / "SOURCES.tsv", count, archive)
+        seconds = time.perf_counter() - start
+        files = [path for path in (archive / "search").rglob("*") if path.is_file()]
+        size = sum(path.stat().st_size for path in files)
+        queries = [query.query for query in read_queries(site="corpus")] + list(SCALE_QUERIES)
+        cold = cold_bytes(archive, list(SCALE_QUERIES)[:cold_count] + queries[:: max(1, len(queries) // cold_count)][:cold_count])
+        answers = warm_answers(archive, queries)
+        latencies = [answer.milliseconds for answer in answers]
+        results = {
+            "reports": count,
+            "original pages": originals,
+            "index seconds": seconds,
+            "index files": len(files),
+            "index bytes": size,
+            "index bytes per report": size / count,
+            "bytes to first results, median": statistics.median(cold),
+            "bytes to first results, max": max(cold),
+            "latency ms, median": statistics.median(latencies),
+            "latency ms, p95": percentile(latencies, 0.95),
+        }
+    print(f"\n== archive of {count} reports (the corpus pages repeated), project search")
+    for query, answer in zip(queries, answers, strict=True):
+        if query in SCALE_QUERIES:
+            print(f"  {query}: {answer.count_text}, {answer.milliseconds:.0f} ms")
+    for key, value in results.items():
+        print(f"  {key:34} {value:>16,.1f}")
+    print(f"  {'PASS' if results['bytes to first results, max'] <= 200_000 else 'FAIL'}  <= 200 KB to first results")
+    print(f"  {'PASS' if results['latency ms, p95'] <= GOALS['p95 ms'] else 'FAIL'}  p95 latency <= 100 ms")
+    return results
+
+
+def all_results(site: Path, queries: Sequence[str]) -> tuple[list[list[str]], list[float]]:
+    """The project's whole result list for each query (scrolled to the end) and its latency."""
+    lists, latencies = [], []
+    with serve(site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        box = SearchBox(page)
+        box.search(WARM_UP)
+        for query in queries:
+            answer = box.search(query)
+            latencies.append(answer.milliseconds)
+            for _ in range(50):
+                shown = page.locator("li.md-search-result__item").count()
+                page.locator(".md-search__scrollwrap").evaluate("e => e.scrollTo(0, e.scrollHeight)")
+                page.wait_for_timeout(250)
+                if page.locator("li.md-search-result__item").count() == shown:
+                    break
+            lists.append([hit.path for hit in box.hits()])
+    return lists, latencies
+
+
+def bench_pagefind(command: str, site: Path | None, cold_count: int) -> None:
+    """The project's search and Pagefind's on the corpus site, side by side."""
+    from tests.benchmarks.search_pagefind import QUERIES, compare
+
+    with tempfile.TemporaryDirectory(prefix="search-pagefind-") as folder:
+        corpus_site = site
+        if corpus_site is None:
+            corpus_site = Path(folder) / "corpus"
+            with corpus_seeds() as seeds:
+                build("project", seeds, corpus_site)
+        lists, latencies = all_results(corpus_site, QUERIES)
+        cold = cold_bytes(corpus_site, QUERIES[::5])
+        results = compare(corpus_site, command, lists, cold, latencies)
+    print(f"\n== corpus site, {len(QUERIES)} queries: project | pagefind")
+    for key in results["pagefind"]:
+        project = results["project"].get(key, math.nan)
+        print(f"  {key:34} {project:>14,.3f} | {results['pagefind'][key]:>14,.3f}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", action="store_true", help="also the site of ../shared/corpus (167 reports)")
     parser.add_argument("--cold", type=int, default=5, help="queries measured in a fresh browser (bytes)")
+    parser.add_argument("--scale", type=int, help="only the project's search on an archive of this many reports")
+    parser.add_argument("--site", type=Path, help="with --scale: a corpus site already built by the project")
+    parser.add_argument("--archive", type=Path, help="with --scale: the folder of the archive, kept for later runs")
+    parser.add_argument("--pagefind", metavar="COMMAND", help="compare with Pagefind run by COMMAND on the corpus site")
     parser.add_argument("--build", nargs=3, metavar=("CONFIGURATION", "SEEDS", "SITE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.build:
         build_in_process(args.build[0], Path(args.build[1]), Path(args.build[2]))
+        return 0
+    if args.scale:
+        bench_scale(args.scale, args.site, args.cold, args.archive)
+        return 0
+    if args.pagefind:
+        bench_pagefind(args.pagefind, args.site, args.cold)
         return 0
     results = {"seed": bench_site("seed", ROOT / "seeds", args.cold)}
     if args.corpus:

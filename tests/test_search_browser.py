@@ -1,0 +1,169 @@
+"""The search panel in headless Chromium, on a site of synthetic reports whose front matter gives their
+identity (year, place, level, province), as report pages carry it.
+
+The site is built with the project's mkdocs.yml and hook from a folder of Markdown pages, with volumes of
+eight pages, so that a query reads the directory and several volumes: a simplified query finds a paragraph
+in traditional characters, a phrase found in every report lists all of them once the reader has scrolled,
+the filters narrow the results, a query that names a place and a year puts that report first, and no
+request leaves 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.benchmarks.bench_search import SearchBox
+from tests.browser import chromium, serve
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parent.parent
+CITIES = [("襄阳市", "湖北省"), ("宜昌市", "湖北省"), ("洛阳市", "河南省")]
+YEARS = range(2015, 2025)
+BUILD = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from build_tools.search import parse
+parse.settings()["volume_pages"] = 8
+build(load_config(sys.argv[1], docs_dir=sys.argv[2], site_dir=sys.argv[3]))
+"""
+
+
+def report(title: str, year: int, place: str, level: str, province: str, body: str) -> str:
+    front = f"---\ntitle: {title}\nyear: {year}\nplace: {place}\nlevel: {level}\nprovince: {province}\n---\n\n"
+    return front + f"# {title}\n\n## 一、{year - 1}年工作回顾\n\n{body}\n\n## 二、{year}年工作安排\n\n稳中求进。\n"
+
+
+def synthetic_reports(folder: Path) -> int:
+    """Writes the reports' pages into ``folder``; returns how many hold 粮食产量."""
+    pages = {}
+    for place, province in CITIES:
+        for year in YEARS:
+            body = f"{year - 1}年，{place}粮食产量稳定增长，{place[:2]}经济运行稳中向好。"
+            pages[f"{place}-{year}"] = report(f"{year}年{place}政府工作报告", year, place, "市", province, body)
+    for province, year in (("湖北省", 2022), ("湖北省", 2023), ("湖北省", 2024), ("河南省", 2024)):
+        body = f"全省粮食产量再创新高，支持襄阳、宜昌建设省域副中心城市。{year}年目标明确。"
+        pages[f"{province}-{year}"] = report(f"{year}年{province}政府工作报告", year, province, "省", province, body)
+    old = "我國偉大的人民革命的根本目的，是在於解放我國的生産力。糧食產量逐年增加。"
+    pages["全国-1954"] = report("1954年政府工作报告", 1954, "全国", "国家", "全国", old)
+    reports = folder / "reports"
+    reports.mkdir(parents=True)
+    for name, text in pages.items():
+        (reports / f"{name}.md").write_text(text, encoding="utf-8")
+    return len(pages)
+
+
+@pytest.fixture(scope="module")
+def identity_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    work = tmp_path_factory.mktemp("identity-site")
+    docs, seeds, site = work / "docs", work / "seeds", work / "site"
+    shutil.copytree(ROOT / "docs", docs)
+    seeds.mkdir()
+    synthetic_reports(docs)
+    env = {**os.environ, "REPORTS_SEEDS_DIR": str(seeds), "REPORTS_CACHE": "off", "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-c", BUILD, str(ROOT / "mkdocs.yml"), str(docs), str(site)]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    yield site
+
+
+def scroll_to_end(page: object) -> None:
+    """Scrolls the result list until the panel has nothing more to show."""
+    for _ in range(20):
+        count = page.locator("li.md-search-result__item").count()
+        page.locator(".md-search__scrollwrap").evaluate("e => e.scrollTo(0, e.scrollHeight)")
+        page.wait_for_timeout(300)
+        if page.locator("li.md-search-result__item").count() == count:
+            return
+
+
+def test_the_site_has_volumes_places_and_a_directory(identity_site: Path) -> None:
+    import json
+
+    manifest = json.loads((identity_site / "search" / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest["volumes"]) >= 4 and manifest["directory_shards"] >= 1
+    places = json.loads((identity_site / "search" / "places.json").read_text(encoding="utf-8"))["places"]
+    assert manifest["places"] == len(places) == 6 and ["襄阳市", "市", "湖北省"] in places
+
+
+def test_a_simplified_query_finds_a_paragraph_in_traditional_characters(identity_site: Path) -> None:
+    with serve(identity_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        box = SearchBox(page)
+        for query in ("我国伟大的人民革命", "我國偉大的人民革命", "粮食产量逐年增加"):
+            answer = box.search(query)
+            assert [hit.path for hit in answer.hits] == ["reports/全国-1954/"], query
+        marks = page.locator("li.md-search-result__item mark").all_inner_texts()
+        assert "糧食產量逐年增加" in marks  # shown as the source wrote it
+
+
+def test_a_phrase_in_every_report_lists_all_of_them_after_scrolling(identity_site: Path) -> None:
+    with serve(identity_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        answer = SearchBox(page).search("粮食产量")
+        assert len(answer.hits) == 10
+        scroll_to_end(page)
+        items = page.locator("li.md-search-result__item h1").all_inner_texts()
+        reports = [title for title in items if title.endswith("政府工作报告")]
+        assert len(reports) == len(set(reports)) == 35  # 34 reports in simplified, 1954 in traditional
+        assert page.locator(".md-search-result__meta").inner_text() == f"{len(items)} 个符合条件的结果"
+        assert "2024年襄阳市政府工作报告" in items and "1954年政府工作报告" in items
+
+
+def test_filters_narrow_the_results(identity_site: Path) -> None:
+    with serve(identity_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        box = SearchBox(page)
+        box.search("粮食产量")
+        meta = page.locator(".md-search-result__meta")
+        page.click(".gr-search-filters__toggle")
+        page.wait_for_function("() => document.querySelector('.gr-search-filters select[name=level]').length > 1")
+        page.select_option(".gr-search-filters select[name=level]", "省")
+        page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.startsWith('4 ')")
+        titles = page.locator("li.md-search-result__item h1").all_inner_texts()
+        assert sorted(titles)[0] == "2022年湖北省政府工作报告" and len(titles) == 4
+        page.select_option(".gr-search-filters select[name=level]", "市")
+        page.select_option(".gr-search-filters select[name=place]", "襄阳市")
+        page.fill(".gr-search-filters input[name=from]", "2020")
+        page.locator(".gr-search-filters input[name=from]").dispatch_event("change")
+        page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.startsWith('5 ')")
+        titles = page.locator("li.md-search-result__item h1").all_inner_texts()
+        assert sorted(titles) == [f"{year}年襄阳市政府工作报告" for year in range(2020, 2025)]
+        assert meta.inner_text() == "5 个符合条件的结果"
+
+
+def test_a_query_that_names_a_place_and_a_year_puts_that_report_first(identity_site: Path) -> None:
+    with serve(identity_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        box = SearchBox(page)
+        assert box.search("襄阳 2024").hits[0].path == "reports/襄阳市-2024/"
+        assert box.search("宜昌 2019 粮食产量").hits[0].path == "reports/宜昌市-2019/"
+
+
+def test_search_requests_nothing_from_another_host(identity_site: Path) -> None:
+    hosts: set[str] = set()
+    with serve(identity_site) as base, chromium() as context:
+        context.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        box = SearchBox(page)
+        box.search("我国伟大")
+        box.search("粮食产量")
+        scroll_to_end(page)
+        page.click(".gr-search-filters__toggle")
+        page.wait_for_function("() => document.querySelector('.gr-search-filters select[name=level]').length > 1")
+        page.select_option(".gr-search-filters select[name=level]", "省")
+        page.wait_for_timeout(500)
+    assert hosts == {urlparse(base).netloc}
