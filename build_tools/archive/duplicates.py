@@ -23,6 +23,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from build_tools.folding import fold_text
+
 SHINGLE = 8
 SKETCH_SIZE = 256
 SAME_TEXT = 0.6
@@ -41,8 +43,9 @@ class Candidate:
 
 
 def normalized(text: str) -> str:
-    """``text`` folded (NFKC) with spaces and punctuation removed: what two copies of a report share."""
-    return NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
+    """``text`` folded (NFKC, traditional and variant characters to simplified) with spaces and punctuation
+    removed: what two copies of a report share, whichever script each was written in."""
+    return NOT_WORD.sub("", fold_text(unicodedata.normalize("NFKC", text)))
 
 
 def sketch(text: str) -> tuple[int, ...]:

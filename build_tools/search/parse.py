@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from build_tools.folding import table as fold_table
 from build_tools.resource_files import load_yaml
-from build_tools.search.fold import table as fold_table
 
 SETTINGS = "search.yaml"
 BLOCK_TAGS = frozenset(

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.engine.cache import ResultCache, source_version
-from build_tools.search.fold import version as fold_version
+from build_tools.folding import version as fold_version
 from build_tools.search.parse import (
     Block,
     SearchPage,

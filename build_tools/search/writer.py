@@ -21,10 +21,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from build_tools import folding as fold
 from build_tools.engine.cache import ResultCache
 from build_tools.engine.forked import MIN_FILES_FOR_POOL, Forked
 from build_tools.engine.speedups import enabled
-from build_tools.search import fold
 from build_tools.search.files import IndexWriter, VolumeState, changed_shards, write_shards, write_spliced
 from build_tools.search.indexing import PageIndexes
 from build_tools.search.parse import SearchPage, is_excluded, normalize, settings, shard_of

