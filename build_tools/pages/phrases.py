@@ -6,21 +6,18 @@ worker), Markdown pages out, made in the main process from the records alone.
 - ``phrases/PHRASE.md``: the phrase's use per year, nationally and by level, as a line chart
   (``charts.line_chart``: uses per 10,000 characters) and a table (uses in the national report; reports
   using it / reports, per level).
-- ``phrases/changes/SLUG.md``: for each report, the tracked phrases new against its predecessor (the same
-  place, the latest earlier year) and those it dropped. The report's page, rendered in its worker before
-  the predecessor is known, always links to it; the page is small and only it changes when a predecessor
-  arrives, so no report page is rendered again.
-
-``phrase_changes_section`` is the same section as Markdown for any page (a comparison of two reports).
+- ``phrase_changes_section``: for a report with a predecessor (the same place, the latest earlier year),
+  the tracked phrases new in it and those it dropped, as a section that the site adds to the end of the
+  report's page (where the predecessor is known, without rendering the page again) and to the
+  comparison page of the two reports.
 """
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Sequence
 
 from build_tools.archive.catalogue import LEVELS
-from build_tools.archive.phrases import Changes, PhraseUse, Usage, changes, predecessors, tracked_phrases, usage
+from build_tools.archive.phrases import Changes, PhraseUse, Usage, tracked_phrases, usage
 from build_tools.pages.browse import link, safe
 from build_tools.pages.charts import Series, line_chart
 from build_tools.pages.render import escape_markdown, escape_plain, front_matter, labels, table
@@ -33,16 +30,6 @@ MOST_LISTED = 60  # a phrase's page lists its newest users only, so its size doe
 
 def phrase_path(phrase: str) -> str:
     return f"phrases/{safe(phrase)}.md"
-
-
-def changes_path(slug: str) -> str:
-    return f"phrases/changes/{slug}.md"
-
-
-def changes_link(slug: str) -> str:
-    """The link from a report's page (``reports/SLUG.md``) to its changes page, as Markdown."""
-    relative = posixpath.relpath(changes_path(slug), "reports")
-    return f"[{escape_markdown(labels()['phrases']['changes_link'])}]({relative})"
 
 
 def phrase_list(page: str, items: Sequence[tuple[str, int]]) -> str:
@@ -65,22 +52,6 @@ def phrase_changes_section(found: Changes | None, page: str, *, heading: str = "
         listed = phrase_list(page, items) if items else escape_markdown(words["none"])
         parts.append(f"**{words[key]}**（{len(items)}）：{listed}\n")
     return "\n".join(parts)
-
-
-def changes_page(use: PhraseUse, before: PhraseUse | None) -> str:
-    words = labels()["phrases"]
-    page = changes_path(use.slug)
-    title = words["changes_title"].format(title=use.title)
-    back = link(page, f"reports/{use.slug}.md", use.title)
-    found = changes(use, before) if before is not None else None
-    return "\n".join(
-        [
-            front_matter({"title": escape_plain(title)}),
-            f"# {escape_markdown(title)}\n",
-            words["changes_intro"].format(report=back, index=link(page, INDEX_PATH, words["index_title"])) + "\n",
-            phrase_changes_section(found, page),
-        ]
-    )
 
 
 def levels_of(known: Usage) -> list[str]:
@@ -160,12 +131,10 @@ def index_page(known: Usage) -> str:
 
 
 def phrase_pages(uses: Sequence[PhraseUse]) -> dict[str, str]:
-    """Every page of the tracked phrases: the index, one per phrase, one of changes per report."""
+    """Every page of the tracked phrases: the index and one per phrase. The phrases new and dropped in a
+    report (``phrase_changes_section``) are shown on its page and on its comparison page."""
     known = usage(uses, labels()["unknown"]["level"])
     pages = {INDEX_PATH: index_page(known)}
     for phrase in tracked_phrases():
         pages[phrase_path(phrase)] = phrase_page(phrase, known)
-    before = predecessors(uses)
-    for use in uses:
-        pages[changes_path(use.slug)] = changes_page(use, before.get(use.slug))
     return pages

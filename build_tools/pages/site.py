@@ -20,12 +20,12 @@ from typing import Any
 
 from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalogue_json, entry_of
 from build_tools.archive.duplicates import Candidate, sketch
-from build_tools.archive.phrases import PhraseUse, changes, phrase_counts
+from build_tools.archive.phrases import PhraseUse, changes, phrase_counts, predecessors
 from build_tools.archive.series import SeriesFacts, series_rows
 from build_tools.model import InputError, Publication, Report
 from build_tools.pages.browse import Headline, Listed, breadcrumbs, browse, home_sections, place_key
 from build_tools.pages.export import record_line, report_markdown
-from build_tools.pages.phrases import changes_link, phrase_changes_section, phrase_pages
+from build_tools.pages.phrases import phrase_changes_section, phrase_pages
 from build_tools.pages.render import (
     escape_markdown,
     figure_anchor,
@@ -95,7 +95,7 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
         title=report.title,
         tags=report.tags,
         page=render_report(
-            report, pieces=pieces, header=breadcrumbs(entry, entry.page), below_title=changes_link(report.slug)
+            report, pieces=pieces, header=breadcrumbs(entry, entry.page)
         ),
         audit=render_audit(report),
         csv=as_csv(download_rows([report])),
@@ -309,8 +309,13 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
         "tags.md": tags_page(),
         "glossary.md": glossary_page(prepared),
     }
+    before = predecessors(uses.values())
     for pages in prepared:
-        site[f"reports/{pages.slug}.md"] = pages.page + compare_links.get(f"reports/{pages.slug}.md", "")
+        page = f"reports/{pages.slug}.md"
+        previous = before.get(pages.slug)
+        new_phrases = phrase_section(pages.slug, previous.slug, page) if previous is not None else ""
+        # added here, where the predecessor is known: the page made in the worker is not made again
+        site[page] = pages.page + compare_links.get(page, "") + (f"\n{new_phrases}" if new_phrases else "")
         site[f"audit/{pages.slug}.md"] = pages.audit
     for path, page in compared.items():
         site[path] = page
