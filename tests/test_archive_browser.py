@@ -1,0 +1,83 @@
+"""Browsing the archive as a reader does: a small archive of reports with identities, built for real, served
+on 127.0.0.1 and driven in headless Chromium at desktop and phone width."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser import chromium, serve
+from tests.conftest import build_site
+
+pytestmark = pytest.mark.browser
+WIDTHS = {"desktop": 1280, "phone": 390}
+
+
+def report(place: str, year: int, body: str) -> str:
+    return (
+        f"{year}年{place}政府工作报告\n"
+        f"——{year}年1月10日在{place}第十八届人民代表大会第{year - 2020}次会议上\n"
+        "各位代表：\n"
+        f"现在，我代表市人民政府，向大会报告工作，请予审议。\n"
+        f"一、{year - 1}年工作回顾\n"
+        f"过去一年，{place}地区生产总值增长{year - 2018}.5%。{body}\n"
+        f"二、{year}年工作安排\n"
+        f"今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。{body}再次强调。\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def archive_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("archive")
+    seeds = base / "seeds"
+    texts = {
+        ("襄阳市", 2023): "汉江生态经济带建设取得新进展，建成湿地公园三处。",
+        ("襄阳市", 2024): "新建城市书房十二座，改造背街小巷三十条，开通社区巴士五条线路。",
+        ("宜昌市", 2024): "长江大保护十大标志性战役深入推进，化工企业关改搬转全部完成。",
+    }
+    for (place, year), body in texts.items():
+        path = seeds / str(year) / f"{place}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(report(place, year, body), encoding="utf-8")
+    result = build_site(seeds, base / "site", "--strict")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return base / "site"
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=list(WIDTHS))
+def test_a_place_in_a_year_is_three_clicks_from_the_home_page(archive_site: Path, width: int) -> None:
+    with serve(archive_site) as base, chromium(viewport={"width": width, "height": 900}) as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        page.get_by_role("link", name="湖北省（3）").click()  # 1: the province, from 按省份浏览
+        page.wait_for_load_state("networkidle")
+        page.locator("article").get_by_role("link", name="襄阳市", exact=True).click()  # 2: the place
+        page.wait_for_load_state("networkidle")
+        assert page.locator("h1").inner_text().rstrip("¶") == "襄阳市"
+        years = page.locator("article table").first.inner_text()
+        assert years.index("2024年") < years.index("2023年")  # the place lists its years, newest first
+        page.locator("article table").first.get_by_role("link", name="2024年襄阳市政府工作报告").click()  # 3: the report
+        page.wait_for_load_state("networkidle")
+        assert page.locator("h1").inner_text().startswith("2024年襄阳市政府工作报告")
+        crumbs = page.locator("nav.gr-breadcrumbs")
+        assert crumbs.inner_text().split(" › ") == ["首页", "市", "湖北省", "襄阳市", "2024年"]
+        crumbs.get_by_role("link", name="襄阳市").click()  # the breadcrumbs lead back
+        page.wait_for_load_state("networkidle")
+        assert page.locator("h1").inner_text().rstrip("¶") == "襄阳市"
+        page.screenshot(path=str(archive_site.parent / f"place-{width}.png"), full_page=True)
+
+
+def test_no_page_carries_more_than_sixty_navigation_links(archive_site: Path) -> None:
+    pages = ["", "levels/市/", "levels/市/湖北省/", "places/湖北省/襄阳市/", "years/2024/"]
+    pages += [f"reports/{path.name}/" for path in sorted((archive_site / "reports").iterdir())]
+    with serve(archive_site) as base, chromium() as context:
+        page = context.new_page()
+        for path in pages:
+            page.goto(base + path, wait_until="networkidle")
+            # the navigation's links; the page's own table of contents, which Material repeats there for phones, aside
+            links = page.evaluate(
+                "[...document.querySelectorAll('nav.md-nav--primary a')]"
+                ".filter(a => !a.closest('.md-nav--secondary')).length"
+            )
+            assert 0 < links <= 60, (path, links)
