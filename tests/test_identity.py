@@ -278,6 +278,13 @@ CASES: list[tuple[str, str, list[str], str | None, dict[str, Any]]] = [
             ),
         },
     ),
+    (
+        "a level word in the file name",
+        "seeds/national-1985.txt",
+        ["各位代表：", "现在，我就以此为题，向大会作政府工作报告，请予审议。"],
+        None,
+        {"place": "全国", "level": "国家", "year": 1985},
+    ),
 ]
 
 

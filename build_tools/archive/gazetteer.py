@@ -82,10 +82,6 @@ class Gazetteer:
             found = list(self.by_short.get(self.short_of.get(name, name), []))
         return tuple(found)
 
-    def within(self, place: Place) -> list[Place]:
-        """The places directly under ``place`` (a province's cities, a city's districts and counties)."""
-        return [child for child in self.places if child.parent == place.name and child.code[:2] == place.code[:2]]
-
     def find(self, text: str) -> Iterator[Mention]:
         """Every place name in ``text``, the longest where several start at one position, left to right."""
         position, end = 0, len(text) - 1

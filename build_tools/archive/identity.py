@@ -131,7 +131,8 @@ def read_body(head: Sequence[str], clues: Clues) -> None:
 
 
 def read_name(source: str, clues: Clues) -> None:
-    """Year, place and level from the folder and file name: 2026_云南省.txt, national/1999.txt."""
+    """Year, place and level from the folder and file name: 2026_云南省.txt, national/1999.txt,
+    national-1999.txt."""
     settings = rules()
     parts = PurePath(source).parts
     words = [PurePath(part).stem if index == len(parts) - 1 else part for index, part in enumerate(parts)]
@@ -140,13 +141,14 @@ def read_name(source: str, clues: Clues) -> None:
         if found:
             clues.set_year(int(found.group("year")), "据文件名推定")
             break
-    for word in reversed(words):
+    for depth, word in enumerate(reversed(words)):
         for name in pattern(RULES, "name_noise").split(word):
             if len(name) >= 2:
                 clues.names.append((name, "据文件名推定"))
-        level = settings["folder_levels"].get(word.lower())
-        if level and clues.level is None:
-            clues.level = (level, "据文件夹名推定")
+        for token in pattern(RULES, "name_words").findall(word):
+            level = settings["folder_levels"].get(token.lower())
+            if level and clues.level is None:
+                clues.level = (level, "据文件名推定" if depth == 0 else "据文件夹名推定")
 
 
 def body_suffix(body: str | None) -> str | None:
