@@ -70,10 +70,12 @@ class CatalogueEntry:
     @property
     def province(self) -> str | None:
         """The province the report's place lies in; ``None`` for the State Council's reports and when unknown."""
-        identity = self.identity
-        if identity.province:
-            return identity.province
-        return identity.place if identity.level == "省" else None
+        return province_of(self.identity)
+
+
+def province_of(identity: Identity) -> str | None:
+    """The province ``identity``'s place lies in (the place itself for a province); ``None`` when unknown."""
+    return identity.province or (identity.place if identity.level == "省" else None)
 
 
 def entry_of(report: Report, *, sources: Sequence[str] = ()) -> CatalogueEntry:

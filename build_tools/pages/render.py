@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from build_tools.archive.catalogue import province_of
 from build_tools.model import Body, Heading, Indicator, ListBlock, Paragraph, Report
 from build_tools.pages.raw_html import RAW_END, RAW_START
 from build_tools.pages.tables import core_category, grouped, indicators_download_path
@@ -318,8 +319,7 @@ def page_meta(report: Report) -> dict[str, Any]:
     if report.tags:
         meta["tags"] = list(report.tags)
     identity = report.identity
-    province = identity.province or (identity.place if identity.level == "省" else None)
-    known = {"year": identity.year, "place": identity.place, "level": identity.level, "province": province}
+    known = {"year": identity.year, "place": identity.place, "level": identity.level, "province": province_of(identity)}
     meta.update({key: value for key, value in known.items() if value is not None})
     return meta
 
