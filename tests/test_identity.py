@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -393,3 +394,33 @@ def test_corpus_accuracy() -> None:
     for field in ("year", "place", "level"):
         right = sum(getattr(found[name], field) == getattr(expected, field) for name, expected in answers.items())
         assert right / len(answers) >= 0.97, field
+
+
+def page_line(path: str, lines: list[str]) -> str:
+    """The line beneath the title on the page of the first report ``lines`` make, as Markdown."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.site import report_pages
+
+    report = process_bytes(path, "\n".join(lines).encode("utf-8"))[0]
+    page = report_pages(report, pieces=1).page
+    below = [line for line in page.split("\n") if line == "{: .gr-below-title }"]
+    assert len(below) == 1, "the page has one line beneath its title"
+    lines_of_page = page.split("\n")
+    markdown_line = lines_of_page[lines_of_page.index("{: .gr-below-title }") - 1]
+    return re.sub(r"\\(.)", r"\1", markdown_line)  # as the reader sees it
+
+
+def test_the_page_says_what_was_inferred_and_from_what() -> None:
+    text = ["襄阳市政府工作报告", *CITY_SPEECH, "全市生产总值增长6%，襄阳的发展势头良好。"]
+    line = page_line("2024/湖北/襄阳.txt", text)
+    assert line.startswith("原题：襄阳市政府工作报告")
+    assert re.search(r"年份：2024年（据“(一、)?2023年工作回顾”推定）", line)
+    assert "地点：湖北省襄阳市" in line
+
+
+def test_the_page_says_what_is_stated_plainly_and_what_is_unknown() -> None:
+    stated = page_line("doc-1.txt", [*YUNNAN, "全省生产总值增长5%左右。"])
+    assert "年份：2026年 ·" in stated and "日期：2026-01-28" in stated and "报告人：省长 王予波" in stated
+    unknown = page_line("doc-2.txt", ["各位代表：", "现在，我向大会报告工作。", "一、过去的工作", "我们做了很多工作，成绩很大。"])
+    assert "原文无标题" in unknown
+    assert "年份不详" in unknown and "地点不详" in unknown and "年份：" not in unknown

@@ -125,11 +125,11 @@ class ReportRenderer:
     def page(self) -> str:
         report = self.report
         parts = [front_matter(page_meta(report)), self.header, f"# {escape_markdown(report.title)}\n"]
+        if self.below_title:
+            parts.append(f"{self.below_title}\n{{: .gr-below-title }}\n")
         if report.keywords:
             keywords = labels()["keywords_line"].format(keywords="、".join(report.keywords))
             parts.append(f"{escape_markdown(keywords)}\n{{: .gr-keywords }}\n")
-        if self.below_title:
-            parts.append(f"{self.below_title}\n{{: .gr-below-title }}\n")
         parts.append(self.about())
         if report.anomalies:
             parts.append(self.anomaly_summary())

@@ -25,6 +25,7 @@ from build_tools.archive.series import SeriesFacts, series_rows
 from build_tools.model import InputError, Publication, Report
 from build_tools.pages.browse import Headline, Listed, breadcrumbs, browse, home_sections, place_key
 from build_tools.pages.export import record_line, report_markdown
+from build_tools.pages.identity_line import identity_line
 from build_tools.pages.phrases import phrase_changes_section, phrase_pages
 from build_tools.pages.render import (
     escape_markdown,
@@ -95,7 +96,7 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
         title=report.title,
         tags=report.tags,
         page=render_report(
-            report, pieces=pieces, header=breadcrumbs(entry, entry.page)
+            report, pieces=pieces, header=breadcrumbs(entry, entry.page), below_title=identity_line(report)
         ),
         audit=render_audit(report),
         csv=as_csv(download_rows([report])),

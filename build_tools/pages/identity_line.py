@@ -1,0 +1,37 @@
+"""The line beneath a report's canonical title: a ``Report`` in, one line of Markdown out.
+
+It gives the title the source itself wrote (原题) and each field of the report's identity (year, place,
+level, then date, session and speaker where the text states them). A field the program inferred rather
+than read says so and from what (``2024年（据“2023年工作回顾”推定）``); a field it does not know says
+``年份不详``, never a guess.
+"""
+
+from __future__ import annotations
+
+from build_tools.model import Report
+from build_tools.pages.render import escape_markdown, labels
+
+
+def identity_line(report: Report) -> str:
+    """原题 · 年份 · 地点 · 层级 [· 日期 · 会议 · 报告人], each inferred value with how, escaped for Markdown."""
+    words = labels()["identity_line"]
+    unknown = labels()["unknown"]
+    identity = report.identity
+    source_title = report.source_title
+    parts = [words["source_title"].format(title=source_title) if source_title else words["no_source_title"]]
+    year = f"{identity.year}年" if identity.year is not None else None
+    place = identity.place
+    if place and identity.parent and identity.parent != place:
+        place = words["place_in"].format(place=place, parent=identity.parent)
+    for name, value in (("year", year), ("place", place), ("level", identity.level)):
+        if value is None:
+            parts.append(unknown[name])
+            continue
+        how = identity.how(name)
+        shown = words["inferred"].format(value=value, how=how) if how else value
+        parts.append(words[name].format(value=shown))
+    for name in ("date", "session", "speaker"):
+        value = getattr(identity, name)
+        if value:
+            parts.append(words[name].format(value=value))
+    return escape_markdown(words["separator"].join(parts))
