@@ -29,6 +29,7 @@ from build_tools.model import InputError, Publication, Report
 from build_tools.pages.site import build_site, download_files, file_pages, report_pages
 from build_tools.pages.tables import as_csv, download_rows, indicators_download_path
 from build_tools.report.metadata import slug_suffix
+from build_tools.search import read_index_text
 from tests.conftest import ROOT
 from tests.conftest import build_site as build_with_cli
 
@@ -343,6 +344,6 @@ def test_a_build_whose_cache_cannot_be_written_still_publishes(tmp_path: Path, m
     monkeypatch.setenv("REPORTS_CACHE_DIR", str(blocker / "cache"))
     result = build_with_cli(SEEDS, tmp_path / "site", "--strict")
     assert result.returncode == 0, result.stderr
-    manifest = json.loads((tmp_path / "site" / "search" / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads(read_index_text(tmp_path / "site" / "search", "manifest.json"))
     assert manifest["pages"] >= 5  # the search index holds every report's page, kept in memory, not in the cache
     assert len(list((tmp_path / "site" / "reports").glob("*/index.html"))) == 5

@@ -36,7 +36,12 @@ SEED_QUERIES = read_queries(site="seed")
 
 def index_pages(folder: Path, volume: int = 0) -> list[list]:
     """The pages of one volume of the index in ``folder`` (``search/``), as ``vN/pages.json`` lists them."""
-    return json.loads((folder / f"v{volume}" / "pages.json").read_text(encoding="utf-8"))["pages"]
+    return json.loads(search.read_index_text(folder, f"v{volume}/pages.json"))["pages"]
+
+
+def stored(folder: Path, path: str) -> Path:
+    """The file on disk of index file ``path`` (gzipped, under its name plus ``.gz``)."""
+    return folder / (path + search.STORED)
 
 
 def test_text_is_normalised_and_split_into_runs_of_word_characters() -> None:
@@ -68,8 +73,8 @@ def test_the_index_points_each_pair_to_its_paragraphs(tmp_path: Path) -> None:
     assert search.read_postings(folder, "量子", manifest) == []
     assert search.read_postings(folder, "价", manifest) == [3]
     rows = []
-    for path in sorted(folder.glob(f"c/{index_pages(folder)[0][5]}.*.json")):
-        chunk = json.loads(path.read_text(encoding="utf-8"))
+    for path in sorted(folder.glob(f"c/{index_pages(folder)[0][5]}.*.json.gz")):
+        chunk = json.loads(search.read_index_text(folder, str(path.relative_to(folder)).removesuffix(".gz")))
         rows += [(chunk["sections"][s][1], anchor, text) for s, anchor, text in chunk["blocks"]]
     assert rows == [
         ("甲报告", "top", "甲报告"),
@@ -77,7 +82,9 @@ def test_the_index_points_each_pair_to_its_paragraphs(tmp_path: Path) -> None:
         ("民生", "s2", "民生"),
         ("民生", "s2", "居民消费价格"),
     ]
-    assert sorted(written.files) == sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    assert sorted(path + search.STORED for path in written.files) == sorted(
+        str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()
+    )
 
 
 def test_postings_run_across_pages_in_page_order(tmp_path: Path) -> None:
@@ -98,12 +105,12 @@ def test_a_rebuild_writes_only_what_changed(tmp_path: Path) -> None:
     }
     first = search.write_index(pages.values(), tmp_path)
     folder = tmp_path / "search"
-    times = {path: (folder / path).stat().st_mtime_ns for path in first.files}
+    times = {path: stored(folder, path).stat().st_mtime_ns for path in first.files}
     pages["reports/b/"] = search.SearchPage("reports/b/", "reports/b/", "<p>新的一段</p>")
     del pages["reports/c/"]
     second = search.write_index(pages.values(), tmp_path, previous=first)
     manifest = second.manifest
-    kept = [path for path in second.files if path in times and (folder / path).stat().st_mtime_ns == times[path]]
+    kept = [path for path in second.files if path in times and stored(folder, path).stat().st_mtime_ns == times[path]]
     key_a, key_b = (page[5] for page in index_pages(folder))
     chunks_a = -(-index_pages(folder)[0][2] // manifest["blocks_per_chunk"])
     assert chunks_a >= 1 and all(f"c/{key_a}.{n}.json" in kept for n in range(chunks_a))
@@ -111,9 +118,9 @@ def test_a_rebuild_writes_only_what_changed(tmp_path: Path) -> None:
     assert not list(folder.glob(f"c/{search.page_key('reports/c/')}.*"))
     assert search.read_postings(folder, "新的", manifest) == [9]
     assert search.read_postings(folder, "产量", manifest) == list(range(9))
-    (folder / "manifest.json").unlink()  # a cleaned folder: everything is written again
+    stored(folder, "manifest.json").unlink()  # a cleaned folder: everything is written again
     third = search.write_index(pages.values(), tmp_path, previous=second)
-    assert all((folder / path).stat().st_mtime_ns != times.get(path) for path in third.files)
+    assert all(stored(folder, path).stat().st_mtime_ns != times.get(path) for path in third.files)
 
 
 def test_pages_not_rendered_again_are_indexed_from_the_cache(tmp_path: Path) -> None:
@@ -291,19 +298,19 @@ def test_a_page_whose_paragraphs_shift_is_spliced_into_the_shards_it_touches(
     changed = [path for path, value in second.files.items() if path.startswith("v0/g/") and first.files[path] != value]
     assert 0 < len(changed) < second.manifest["volumes"][0][1]
     for name in whole.files:
-        assert (folder / "search" / name).read_bytes() == (tmp_path / "whole" / "search" / name).read_bytes()
+        assert stored(folder / "search", name).read_bytes() == stored(tmp_path / "whole" / "search", name).read_bytes()
     other = "".join(paragraph(7, k) for k in range(39))  # other characters: the page leaves some shards
     moved = [*pages[:2], search.SearchPage("reports/2/", "reports/2/", other), pages[3]]
     elsewhere = search.write_index(moved, folder, cache, second)
     assert elsewhere.manifest["volumes"][0][1] == second.manifest["volumes"][0][1]
     assert elsewhere.files == search.write_index(moved, tmp_path / "moved").files
     second = search.write_index(shifted, folder, cache, elsewhere)
-    (folder / "search" / changed[0]).write_text("@0\n", encoding="utf-8")  # damaged after the build
+    stored(folder / "search", changed[0]).write_text("@0\n", encoding="utf-8")  # damaged after the build
     third = search.write_index(pages, folder, cache, second)
     original = search.write_index(pages, tmp_path / "original")
     assert third.files == first.files == original.files
     for name in original.files:
-        assert (folder / "search" / name).read_bytes() == (tmp_path / "original" / "search" / name).read_bytes()
+        assert stored(folder / "search", name).read_bytes() == stored(tmp_path / "original" / "search", name).read_bytes()
 
 
 def test_a_changed_page_enters_and_leaves_shards_in_page_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -318,7 +325,8 @@ def test_a_changed_page_enters_and_leaves_shards_in_page_order(tmp_path: Path, m
         return search.SearchPage(f"reports/{n}/", f"reports/{n}/", f"<p>{text}</p>")
 
     def shards_with_page_3(folder: Path) -> set[str]:
-        return {str(p.relative_to(folder)) for p in folder.glob("v0/g/*.txt") if "@3\n" in p.read_text(encoding="utf-8")}
+        names = (str(p.relative_to(folder)).removesuffix(search.STORED) for p in folder.glob("v0/g/*.txt.gz"))
+        return {name for name in names if "@3\n" in search.read_index_text(folder, name)}
 
     pages = [page(n, n) for n in range(6)]
     first = search.write_index(pages, tmp_path / "site", cache)

@@ -88,9 +88,11 @@ def scroll_to_end(page: object) -> None:
 def test_the_site_has_volumes_places_and_a_directory(identity_site: Path) -> None:
     import json
 
-    manifest = json.loads((identity_site / "search" / "manifest.json").read_text(encoding="utf-8"))
+    from build_tools.search import read_index_text
+
+    manifest = json.loads(read_index_text(identity_site / "search", "manifest.json"))
     assert len(manifest["volumes"]) >= 4 and manifest["directory_shards"] >= 1
-    places = json.loads((identity_site / "search" / "places.json").read_text(encoding="utf-8"))["places"]
+    places = json.loads(read_index_text(identity_site / "search", "places.json"))["places"]
     assert manifest["places"] == len(places) == 6 and ["襄阳市", "市", "湖北省"] in places
 
 

@@ -12,6 +12,9 @@ MkDocs hook sees them. Out: files written by ``write_index(pages, site_dir)``:
 - ``search/c/KEY.K.json``: the text of the paragraphs of the page with that key, a few at a time, with
   their section.
 
+(The volumes, directory, fold table and places of ``writer``'s docstring besides.) Every file is stored
+gzipped under its name plus ``.gz`` (``files``): the browser inflates what it fetches.
+
 Built for rebuilds: each page's part (its lines per shard, its chunks) is made once per version of the
 page and cached, a shard is the concatenation of the pages' parts, a shard that changed pages touch is
 their previous text with those pages' parts replaced (the other pages are not read), and a file whose
@@ -26,9 +29,11 @@ whole index. ``docs/javascripts/search-worker.js`` is the browser side; it must 
 ``normalize`` does here (NFKC per character, lower case) and hash keys as ``shard_of`` does.
 
 The package, by role: ``parse`` (HTML → blocks, normalisation), ``parts`` (one page's part of the index),
-``indexing`` (many pages' parts, in workers and the cache), ``writer`` (the index files, spliced on rebuilds).
+``indexing`` (many pages' parts, in workers and the cache), ``files`` (writing and splicing the stored
+files), ``writer`` (the index files).
 """
 
+from build_tools.search.files import STORED, read_index_text
 from build_tools.search.indexing import IndexingAhead
 from build_tools.search.parse import (
     ContentParser,
@@ -44,6 +49,7 @@ from build_tools.search.parts import IndexedPage, digest, page_key
 from build_tools.search.writer import WritingAhead, WrittenIndex, read_postings, write_index
 
 __all__ = [
+    "STORED",
     "ContentParser",
     "IndexedPage",
     "IndexingAhead",
@@ -56,6 +62,7 @@ __all__ = [
     "page_key",
     "pairs_and_characters",
     "parse_page",
+    "read_index_text",
     "read_postings",
     "runs",
     "settings",

@@ -1,14 +1,19 @@
 """Writing index files: shard texts in, files under ``site/search/`` out, only those whose bytes changed.
 
-``IndexWriter`` writes a file only when its bytes differ from what the previous build wrote there;
+Every file is stored gzipped, under its name plus ``.gz`` (``v3/g/12.txt`` is ``v3/g/12.txt.gz``): the
+index is about half the size, and the browser inflates what it fetches (``DecompressionStream``);
+``read_index_text`` reads one back. ``IndexWriter`` writes a file only when its text differs from what
+the previous build wrote there;
 ``write_shards`` writes shards a group at a time; a shard that changed pages touch is its previous text with
 those pages' parts replaced (``changed_shards``, ``write_spliced``). Paths are relative to ``search/``;
 a volume's shards are under its folder (``v3/g/N.txt``).
 """
 from __future__ import annotations
 
+import gzip
 import os
 import re
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +21,27 @@ from pathlib import Path
 from build_tools.search.indexing import PageIndexes
 from build_tools.search.parse import settings
 from build_tools.search.parts import Fragments, PageSummary, digest
+
+STORED = ".gz"  # the suffix of every index file on disk
+COMPRESSION_LEVEL = 6  # level 9 saves 0.1% more at half again the time
+
+
+def compressed(data: bytes) -> bytes:
+    """``data`` as gzip, the same bytes at every build (no time stamp)."""
+    return gzip.compress(data, COMPRESSION_LEVEL, mtime=0)
+
+
+def read_index_text(folder: Path, path: str) -> str:
+    """The text of index file ``path`` (as the writer names it: ``manifest.json``) under ``folder``."""
+    return gzip.decompress((folder / (path + STORED)).read_bytes()).decode("utf-8")
+
+
+def stored_text(file: Path) -> str | None:
+    """The text a stored index file holds, or ``None`` when it is missing or not an index file."""
+    try:
+        return gzip.decompress(file.read_bytes()).decode("utf-8")
+    except (OSError, EOFError, zlib.error, gzip.BadGzipFile, UnicodeDecodeError):
+        return None
 
 
 class IndexWriter:
@@ -29,9 +55,8 @@ class IndexWriter:
     def __init__(self, folder: Path, previous: Mapping[str, bytes] | None) -> None:
         self.folder = folder
         self.previous = previous or {}
-        manifest = folder / "manifest.json"
-        on_disk = manifest.read_bytes() if manifest.is_file() else None
-        if on_disk is None or digest(on_disk) != self.previous.get("manifest.json"):
+        on_disk = stored_text(folder / ("manifest.json" + STORED))
+        if on_disk is None or digest(on_disk.encode("utf-8")) != self.previous.get("manifest.json"):
             self.previous = {}
         self.written: dict[str, bytes] = {}
         self.folders: set[str] = set()
@@ -41,13 +66,14 @@ class IndexWriter:
         self.written[path] = digest(data)
         if self.previous.get(path) == self.written[path]:
             return
+        data = compressed(data)
         parent = os.path.dirname(path)
         if parent not in self.folders:
             (self.folder / parent).mkdir(parents=True, exist_ok=True)
             self.folders.add(parent)
         # overwritten in place, then cut to length: on ext4, truncating 2,855 shard files and filling them
         # again took ten times as long as writing over them
-        handle = os.open(os.path.join(self.folder, path), os.O_WRONLY | os.O_CREAT, 0o644)
+        handle = os.open(os.path.join(self.folder, path + STORED), os.O_WRONLY | os.O_CREAT, 0o644)
         try:
             view = memoryview(data)
             while view:
@@ -62,11 +88,10 @@ class IndexWriter:
 
     def read_previous(self, path: str) -> str | None:
         """The text the previous build wrote at ``path``, if the file still holds it."""
-        try:
-            data = (self.folder / path).read_bytes()
-        except OSError:
+        text = stored_text(self.folder / (path + STORED))
+        if text is None:
             return None
-        return data.decode("utf-8") if self.previous.get(path) == digest(data) else None
+        return text if self.previous.get(path) == digest(text.encode("utf-8")) else None
 
     def keep(self, path: str) -> None:
         """Records ``path`` as written with the bytes the previous build wrote there."""
@@ -74,7 +99,7 @@ class IndexWriter:
 
     def remove_stale(self) -> None:
         for path in self.previous.keys() - self.written.keys():
-            (self.folder / path).unlink(missing_ok=True)
+            (self.folder / (path + STORED)).unlink(missing_ok=True)
 
 
 def shard_texts(

@@ -25,7 +25,14 @@ from build_tools import folding as fold
 from build_tools.engine.cache import ResultCache
 from build_tools.engine.forked import MIN_FILES_FOR_POOL, Forked
 from build_tools.engine.speedups import enabled
-from build_tools.search.files import IndexWriter, VolumeState, changed_shards, write_shards, write_spliced
+from build_tools.search.files import (
+    IndexWriter,
+    VolumeState,
+    changed_shards,
+    read_index_text,
+    write_shards,
+    write_spliced,
+)
 from build_tools.search.indexing import PageIndexes
 from build_tools.search.parse import SearchPage, is_excluded, normalize, settings, shard_of
 from build_tools.search.parts import PageSummary, dumps, shards_for, unpack_pairs
@@ -308,9 +315,9 @@ def read_postings(folder: Path, key: str, manifest: dict[str, Any], volume: int 
     across the volume's pages (for tests)."""
     entry = manifest["volumes"][volume]
     name, count = ("g", entry[1]) if len(key) > 1 else ("u", entry[2])
-    pages = json.loads((folder / f"v{volume}" / "pages.json").read_text(encoding="utf-8"))["pages"]
+    pages = json.loads(read_index_text(folder, f"v{volume}/pages.json"))["pages"]
     firsts = [sum(page[2] for page in pages[:n]) for n in range(len(pages))]
-    text = (folder / f"v{volume}" / name / f"{shard_of(key, count)}.txt").read_text(encoding="utf-8")
+    text = read_index_text(folder, f"v{volume}/{name}/{shard_of(key, count)}.txt")
     first, ids = 0, []
     for line in text.split("\n"):
         if line.startswith("@"):

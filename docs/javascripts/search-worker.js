@@ -4,6 +4,8 @@
  * javascripts/search-panel.js (PANEL messages), which shows them, asks for more as the reader scrolls
  * (MORE) and sets the filters (FILTER).
  *
+ * Every index file is fetched gzipped (NAME.gz) and inflated here, with DecompressionStream.
+ *
  * Text is normalised as in build_tools/search/parse.py: NFKC per character, lower case, then folded with
  * OpenCC's table (search/f/BLOCK.txt: one line per class of characters, the one they fold to first),
  * fetched only for the blocks of code points the query's characters fall in. A query is split into terms
@@ -38,16 +40,26 @@ let latest = 0
 
 let fetched = 0
 
+/* The text of index file `path`: stored gzipped as path + ".gz" (build_tools/search/files.py) and
+   inflated here; a server that already inflated it (Content-Encoding: gzip) gives the text itself */
 function fetchText(path) {
   if (!files.has(path))
-    files.set(path, fetch(new URL(path, base)).then(async response => {
+    files.set(path, fetch(new URL(path + ".gz", base)).then(async response => {
       if (!response.ok)
         return ""
       const bytes = await response.arrayBuffer()
       fetched += bytes.byteLength
-      return new TextDecoder().decode(bytes)
+      return new TextDecoder().decode(await inflated(bytes))
     }))
   return files.get(path)
+}
+
+async function inflated(bytes) {
+  const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength))
+  if (head.length < 2 || head[0] !== 0x1f || head[1] !== 0x8b)
+    return bytes
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))
+  return new Response(stream).arrayBuffer()
 }
 
 async function fetchJSON(path) {

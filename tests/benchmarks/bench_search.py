@@ -46,6 +46,7 @@ from urllib.parse import unquote, urlparse
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from build_tools.search import STORED  # noqa: E402
 from tests.browser import chromium, serve  # noqa: E402
 from tests.conftest import linked_or_copied  # noqa: E402
 
@@ -356,7 +357,7 @@ def bench_scale(count: int, site: Path | None, cold_count: int, kept: Path | Non
         archive = kept or Path(folder) / "archive"
         start = time.perf_counter()
         originals = 0
-        if not (archive / "search" / "manifest.json").is_file():
+        if not (archive / "search" / ("manifest.json" + STORED)).is_file():
             if corpus_site is None:
                 corpus_site = Path(folder) / "corpus"
                 with corpus_seeds() as seeds:
