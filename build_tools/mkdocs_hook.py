@@ -39,6 +39,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from build_tools import search
+from build_tools.build.compact import compact_html
 from build_tools.build.prerender import prerender
 from build_tools.build.render_cache import PageRenders, RecordCapture, template_cache_folder
 from build_tools.build.sections import attach_to_sections
@@ -225,6 +226,11 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     renders.lookup(markdown, page, config, files)
     return markdown
+
+
+@event_priority(-100)  # after every other plugin has changed the page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return compact_html(output)
 
 
 @event_priority(100)  # before any other plugin changes the HTML

@@ -113,3 +113,29 @@ def test_finished_html_inside_an_admonition_passes_untouched() -> None:
     source = f'??? info "t"\n\n    intro\n\n    {RAW_START}\n    <p>x *y*</p>\n    <table><tr><td>1</td></tr></table>\n    {RAW_END}\n\n    after\n'
     html = md.convert(source)
     assert "<p>intro</p>\n<p>x *y*</p>\n<table><tr><td>1</td></tr></table>\n<p>after</p>\n</details>" in html
+
+
+def test_compact_html_keeps_what_a_browser_shows() -> None:
+    from build_tools.build.compact import compact_html
+
+    html = (
+        "<nav>\n    <ul>\n      <li>\n        <a href='#a'>甲</a>\n      </li>\n    </ul>\n</nav>\n"
+        "<p>一行 \n   两行</p>\n<pre>  代码\n    缩进\n</pre>\n<script>\n  var a = `\n    x`\n</script>\n"
+        "<textarea>\n  原样\n</textarea>"
+    )
+    compact = compact_html(html)
+    assert len(compact) < len(html)
+    assert "<pre>  代码\n    缩进\n</pre>" in compact and "var a = `\n    x`" in compact
+    assert "<textarea>\n  原样\n</textarea>" in compact
+    assert "<p>一行\n两行</p>" in compact
+
+    def parsed(text: str) -> TextAndTags:
+        parser = TextAndTags()
+        parser.feed(text)
+        return parser
+
+    def shown(text: str) -> list[str]:  # outside pre, textarea and script a run of white space is one space
+        return " ".join(parsed(text).text).split()
+
+    assert shown(compact) == shown(html)
+    assert parsed(compact).tags == parsed(html).tags
