@@ -1,3 +1,5 @@
 """The MkDocs build's own machinery, used by the hook: rebuilding in place (``site_state``), the render
-cache (``render_cache``) and pages rendered ahead in forked workers (``prerender``).
+cache (``render_cache``), pages rendered ahead in forked workers (``prerender``), the sidebar section of
+pages outside the navigation (``sections``) and pages written without the theme's indentation
+(``compact``).
 """
