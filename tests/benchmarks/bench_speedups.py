@@ -1,7 +1,7 @@
 """What each piece of the build's speed machinery saves: the corpus site built with all of it, then
 with each piece turned off (``REPORTS_SPEEDUPS_OFF``, ``build_tools/engine/speedups.py``).
 
-    /work/main/.venv/bin/python tests/benchmarks/bench_speedups.py [--rounds 1]
+    /work/main/.venv/bin/python tests/benchmarks/bench_speedups.py [--rounds 1] [--pieces prerender ...]
 
 In: the 167 reports of ``../shared/corpus`` national+city+province (exits when it is absent), copied
 into a temporary folder. Out, per configuration: the wall and CPU time of a cold build (empty cache,
@@ -75,11 +75,12 @@ def configuration(work: Path, off: str) -> tuple[list[Run], dict[str, bytes]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=1, help="times each configuration is measured")
+    parser.add_argument("--pieces", nargs="+", choices=PIECES, default=list(PIECES), help="the pieces to turn off")
     args = parser.parse_args()
     if not CORPUS.is_dir():
         print(f"skipped: the development corpus ({CORPUS}) is absent")
         return 0
-    configurations = ["", *PIECES]
+    configurations = ["", *args.pieces]
     reference: dict[str, bytes] | None = None
     print(f"{'turned off':14s} {'cold s':>8s} {'warm s':>8s} {'rebuild s':>10s}   CPU cold/warm/rebuild   same site")
     for round_number in range(args.rounds):
