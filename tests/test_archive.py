@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import csv
 import json
+import posixpath
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalogue_json
 from build_tools.archive.duplicates import Candidate, containment, duplicate_groups, only_in, sketch
 from build_tools.model import Identity
-from build_tools.pages.browse import Listed, browse, place_key, place_path
+from build_tools.pages.browse import Listed, browse, place_key, place_path, relative_path
 
 REPORT = "".join(f"第{n}项工作：全市地区生产总值增长{n}%左右，粮食产量保持稳定，城乡居民收入同步增长。" for n in range(200))
 OTHER = "".join(f"第{n}件大事：新建学校{n}所，改造老旧小区{n * 3}个，新增就业岗位{n * 100}个。" for n in range(200))
@@ -120,3 +123,14 @@ def test_the_catalogue_carries_every_field_and_opens_in_a_spreadsheet() -> None:
 def test_between_identical_copies_the_one_filed_under_its_year_is_published() -> None:
     candidates = [candidate(REPORT, source="city/台州.txt"), candidate(REPORT, source="national/2024.txt")]
     assert duplicate_groups(candidates) == [[1, 0]]
+
+
+FOLDERS = st.lists(st.sampled_from(["places", "湖北省", "襄阳市", "years", "reports"]), max_size=3)
+PAGES = st.sampled_from(["index.md", "a.md", "襄阳市.md"])
+
+
+@given(FOLDERS, PAGES, FOLDERS, PAGES)
+def test_relative_links_are_what_relpath_gives(source: list[str], name: str, target: list[str], other: str) -> None:
+    source_path, target_path = "/".join([*source, name]), "/".join([*target, other])
+    expected = posixpath.relpath(target_path, posixpath.dirname(source_path) or ".")
+    assert relative_path(source_path, target_path) == expected

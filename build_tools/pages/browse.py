@@ -11,11 +11,11 @@ the archive.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from build_tools.archive.catalogue import LEVELS, NATIONAL, CatalogueEntry, level_rank
@@ -101,8 +101,19 @@ def year_path(year: int | None) -> str:
 
 def link(source: str, target: str, text: str) -> str:
     """A Markdown link from the page ``source`` to the page ``target`` (both paths in the site)."""
-    relative = posixpath.relpath(target, posixpath.dirname(source) or ".")
-    return f"[{escape_markdown(text)}]({relative})"
+    return f"[{escape_markdown(text)}]({relative_path(source, target)})"
+
+
+@lru_cache(maxsize=65536)
+def relative_path(source: str, target: str) -> str:
+    """``target`` as seen from the folder of ``source`` (both normalised paths in the site, no ``..``):
+    what ``posixpath.relpath`` gives, without its calls to ``abspath`` (a build makes ~60 links a report)."""
+    folder = source.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    while common < len(folder) and common < len(parts) - 1 and folder[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(folder) - common) + parts[common:])
 
 
 def year_text(year: int | None) -> str:
