@@ -3,7 +3,7 @@ worker), Markdown pages out, made in the main process from the records alone.
 
 - ``phrases.md`` (in the navigation): every tracked phrase with the number of reports using it and the
   first year of the national report that does, linked to its page.
-- ``phrases/PHRASE.md``, for each phrase some report uses: its use per year, nationally and by level, as a line chart
+- ``phrases/PHRASE.md``: the phrase's use per year, nationally and by level, as a line chart
   (``charts.line_chart``: uses per 10,000 characters) and a table (uses in the national report; reports
   using it / reports, per level).
 - ``phrase_changes_section``: for a report with a predecessor (the same place, the latest earlier year),
@@ -116,8 +116,7 @@ def index_page(known: Usage) -> str:
     for phrase in sorted(tracked_phrases(), key=lambda p: (-len(known.users.get(p, ())), p)):
         first = known.first_year(phrase, NATIONAL_LEVEL)
         reports = len(known.users.get(phrase, ()))
-        name = link(INDEX_PATH, phrase_path(phrase), phrase) if reports else escape_markdown(phrase)
-        rows.append([name, str(reports), str(first or "")])
+        rows.append([link(INDEX_PATH, phrase_path(phrase), phrase), str(reports), str(first or "")])
     columns = words["index_columns"]
     return "\n".join(
         [
@@ -132,11 +131,11 @@ def index_page(known: Usage) -> str:
 
 
 def phrase_pages(uses: Sequence[PhraseUse]) -> dict[str, str]:
-    """Every page of the tracked phrases: the index and one per phrase. The phrases new and dropped in a
+    """Every page of the tracked phrases: the index and one per phrase, used or not (the page list stays the
+    same when one report changes, so the site is rebuilt in place). The phrases new and dropped in a
     report (``phrase_changes_section``) are shown on its page and on its comparison page."""
     known = usage(uses, labels()["unknown"]["level"])
     pages = {INDEX_PATH: index_page(known)}
     for phrase in tracked_phrases():
-        if known.users.get(phrase):  # a phrase no report uses is listed in the index, with no page
-            pages[phrase_path(phrase)] = phrase_page(phrase, known)
+        pages[phrase_path(phrase)] = phrase_page(phrase, known)
     return pages
