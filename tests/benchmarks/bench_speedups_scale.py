@@ -1,6 +1,7 @@
-"""The two pieces of speed machinery that serve large archives, measured on one: ``splice`` (a rebuild
-after one report changed rewrites only the index shards the report touches) and ``index-ahead`` (a
-build into an empty folder indexes its pages while the templates are rendered).
+"""Splice and index-ahead, the speed machinery for large archives, measured on a large archive.
+
+``splice``: a rebuild after one report changed rewrites only the index shards the report touches;
+``index-ahead``: a build into an empty folder indexes its pages while the templates are rendered.
 
     /work/main/.venv/bin/python tests/benchmarks/bench_speedups_scale.py [--reports 1000] [--rounds 2]
 
@@ -28,7 +29,7 @@ def build(seeds: Path, site: Path, cache: Path, off: str) -> Run:
     command = [PYTHON, "-m", "build_tools", "build", "--seeds", str(seeds), "--site-dir", str(site)]
     run = measure(command, env={"REPORTS_CACHE_DIR": str(cache), OFF_ENV: off})
     if run.returncode != 0:
-        raise SystemExit(f"build failed: {run.stderr[-2000:]}")
+        raise SystemExit(f"build failed (exit {run.returncode}): {run.command}")
     return run
 
 
