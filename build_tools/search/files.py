@@ -1,12 +1,12 @@
 """Writing index files: shard texts in, files under ``site/search/`` out, only those whose bytes changed.
 
 Every file is stored gzipped, under its name plus ``.gz`` (``v3/g/12.txt`` is ``v3/g/12.txt.gz``): the
-index is about half the size, and the browser inflates what it fetches (``DecompressionStream``);
-``read_index_text`` reads one back. ``IndexWriter`` writes a file only when its text differs from what
-the previous build wrote there;
-``write_shards`` writes shards a group at a time; a shard that changed pages touch is its previous text with
-those pages' parts replaced (``changed_shards``, ``write_spliced``). Paths are relative to ``search/``;
-a volume's shards are under its folder (``v3/g/N.txt``).
+index is about half the size, and the browser inflates what it fetches (fflate's ``gunzipSync``,
+``docs/javascripts/search-gunzip.js``); ``read_index_text`` reads one back. ``IndexWriter`` writes a
+file only when its text differs from what the previous build wrote there; ``write_shards`` writes shards
+a group at a time; a shard that changed pages touch is its previous text with those pages' parts
+replaced (``changed_shards``, ``write_spliced``). Paths are relative to ``search/``; a volume's shards
+are under its folder (``v3/g/N.txt``).
 """
 from __future__ import annotations
 

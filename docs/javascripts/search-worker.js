@@ -4,7 +4,8 @@
  * javascripts/search-panel.js (PANEL messages), which shows them, asks for more as the reader scrolls
  * (MORE) and sets the filters (FILTER).
  *
- * Every index file is fetched gzipped (NAME.gz) and inflated here, with DecompressionStream.
+ * Every index file is fetched gzipped (NAME.gz) and inflated here, with fflate's gunzipSync
+ * (search-gunzip.js).
  *
  * Text is normalised as in build_tools/search/parse.py: NFKC per character, lower case, then folded with
  * OpenCC's table (search/f/BLOCK.txt: one line per class of characters, the one they fold to first),
@@ -26,6 +27,8 @@ const PANEL = 100
 const FILTER = 101
 const MORE = 102
 const FACETS = 103
+
+importScripts("search-gunzip.js")  /* the global fflate */
 
 const base = new URL("../search/", self.location.href)
 const files = new Map()
@@ -49,17 +52,14 @@ function fetchText(path) {
         return ""
       const bytes = await response.arrayBuffer()
       fetched += bytes.byteLength
-      return new TextDecoder().decode(await inflated(bytes))
+      return new TextDecoder().decode(inflated(bytes))
     }))
   return files.get(path)
 }
 
-async function inflated(bytes) {
-  const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength))
-  if (head.length < 2 || head[0] !== 0x1f || head[1] !== 0x8b)
-    return bytes
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))
-  return new Response(stream).arrayBuffer()
+function inflated(buffer) {
+  const bytes = new Uint8Array(buffer)
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b ? fflate.gunzipSync(bytes) : bytes
 }
 
 async function fetchJSON(path) {
@@ -100,6 +100,9 @@ async function loadFold(text, data) {
 }
 
 function normalizeCharacter(character) {
+  const code = character.charCodeAt(0)
+  if (code >= 0x4e00 && code <= 0x9fff)  /* a CJK unified ideograph is its own NFKC and lower case */
+    return foldMap.get(character) || character
   let value = ""
   for (const c of character.normalize("NFKC").toLowerCase())
     value += foldMap.get(c) || c

@@ -15,7 +15,8 @@ MRR; section@5 (the expected heading among the sections shown for the expected r
 names one); zero-result rate of queries that occur verbatim; queries found nowhere that still return
 results; bytes downloaded for search from opening a page until the first results, in a fresh browser
 (the search worker, its scripts and index files; median and maximum over ``--cold`` queries); query
-latency from the key press to results on screen, median and p95, with the index already loaded.
+latency from the key press to results on screen (the first result, or the final word that there is none;
+"正在查找…" is neither), median and p95, with the index already loaded.
 
 ``--scale N`` measures the project's search alone on the index of an archive of N reports made of the
 corpus site's report pages (``search_archive.py``: each page indexed once, repeated under distinct URLs
@@ -61,13 +62,15 @@ PLACEHOLDER = "键入以开始搜索"
 GOALS = {"recall@5": 0.97, "corpus bytes": 300_000, "p95 ms": 100.0}
 
 INSTRUMENT = """() => {
+  const SEARCHING = "正在查找…"  // the panel's word while no result is known yet: not an answer
   const input = document.querySelector("input.md-search__input")
   const meta = document.querySelector(".md-search-result__meta")
   window.__searchKey = null
   window.__searchShown = null
   input.addEventListener("keydown", () => { window.__searchKey = performance.now(); window.__searchShown = null }, true)
   new MutationObserver(() => {
-    if (window.__searchKey !== null && window.__searchShown === null && meta.textContent !== window.__searchBefore)
+    if (window.__searchKey !== null && window.__searchShown === null && meta.textContent !== window.__searchBefore
+        && meta.textContent !== SEARCHING)
       window.__searchShown = performance.now()
   }).observe(meta.parentElement, { childList: true, subtree: true, characterData: true })
 }"""
