@@ -9,7 +9,8 @@ Glue only: each event hands its work to the library.
   gives no report, are logged as warnings naming them, so ``mkdocs build --strict`` fails while a plain
   build still publishes every other report. A site folder inside the seeds folder, or around it, stops
   the build before anything is written.
-- ``on_files`` adds the generated pages and downloads as ``build.site_state.GeneratedFile``s, which
+- ``on_files`` leaves out the theme's files that the site never loads and adds the generated pages and
+  downloads as ``build.site_state.GeneratedFile``s, which
   say whether the last build into the same folder already wrote them (rebuilding in place).
 - ``on_nav``, ``on_page_markdown`` and ``on_page_content`` serve and fill the render cache
   (``build.render_cache``), rendering the missing pages ahead in forked workers (``build.prerender``).
@@ -43,7 +44,7 @@ from build_tools.build.compact import compact_html
 from build_tools.build.prerender import prerender
 from build_tools.build.render_cache import PageRenders, RecordCapture, template_cache_folder
 from build_tools.build.sections import attach_to_sections
-from build_tools.build.site_state import BuildState, Staging, frame_of, generated_files
+from build_tools.build.site_state import BuildState, Staging, frame_of, generated_files, unused_theme_files
 from build_tools.engine import ahead
 from build_tools.engine.cache import (
     ResultCache,
@@ -121,6 +122,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(file)
+    for file in unused_theme_files(files, config, project_search()):
+        files.remove(file)
     builds.urls = [page_url(file) for file in files.documentation_pages()]
     return files
 

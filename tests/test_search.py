@@ -187,6 +187,25 @@ def test_the_page_parser_reads_the_seed_pages_as_the_standard_parser_does(seed_s
         assert parsed.blocks
 
 
+def test_listing_pages_are_found_by_their_title_alone() -> None:
+    html = "<h2 id=\"a\">历年</h2><p>乡村振兴在各篇报告中出现</p>"
+    assert search.parse_page(search.SearchPage("reports/x/", "报告", html)).blocks
+    for url in ("phrases/乡村振兴/", "places/山东省/", "years/2024/", "levels/市/", "compare/city-东营/"):
+        parsed = search.parse_page(search.SearchPage(url, "提法：乡村振兴", html))
+        assert not parsed.blocks
+
+
+def test_the_site_leaves_out_the_theme_files_it_never_loads(seed_site: Path) -> None:
+    assets = seed_site / "assets" / "javascripts"
+    assert (assets / "bundle.min.js").exists() or list(assets.glob("bundle.*.min.js"))
+    assert not (assets / "lunr").exists() and not (assets / "workers").exists()
+    assert not list(seed_site.rglob("*.map"))
+    for path in seed_site.rglob("*.html"):
+        for script in re.findall(r'<script src="([^"]+)"', path.read_text(encoding="utf-8")):
+            target = seed_site / script.lstrip("/") if script.startswith("/") else path.parent / script
+            assert target.resolve().is_file(), (path, script)
+
+
 @pytest.mark.browser
 def test_seed_queries_find_the_expected_reports(seed_site: Path) -> None:
     with serve(seed_site) as base, chromium() as context:

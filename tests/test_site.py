@@ -122,6 +122,11 @@ def test_indicator_downloads_open_in_excel_and_carry_the_inspect_fields(seed_sit
     assert len(rows) == sum(len(report["indicators"]) for report in json.loads(inspected.stdout)["reports"])
     catalogue = json.loads((seed_site / "downloads" / "catalogue.json").read_text(encoding="utf-8"))
     assert [entry["url"] for entry in catalogue["reports"]] == [f"reports/000_f936ed40faecbb33-{n}/" for n in range(1, 6)]
+    # a row names its report; the catalogue's row of that name gives the title (stored there once)
+    raw = (seed_site / "downloads" / "catalogue.csv").read_bytes().decode("utf-8-sig")
+    titles = {entry["report"]: entry["title"] for entry in csv.DictReader(raw.splitlines())}
+    assert "title" not in rows[0] and {row["report"] for row in rows} <= set(titles)
+    assert all(titles[row["report"]] for row in rows)
 
 
 def test_indicator_rows_link_to_the_figure_in_the_text(seed_site: Path) -> None:

@@ -21,6 +21,7 @@ from build_tools.model import Identity, Report
 LEVELS = ("国家", "省", "市", "区县", "乡镇")
 NATIONAL = "全国"
 FIELDS = (
+    "report",
     "url",
     "title",
     "source_title",
@@ -97,6 +98,7 @@ def record(entry: CatalogueEntry) -> dict[str, object]:
     """The entry as the downloads give it: plain values, ``None`` for what is unknown."""
     identity = entry.identity
     return {
+        "report": entry.slug,
         "url": entry.url,
         "title": entry.title,
         "source_title": entry.source_title,

@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.utils import clean_directory
 
 from build_tools import search
 from build_tools.engine.cache import ResultCache, shared_cache, source_version
 from build_tools.engine.speedups import enabled
 from build_tools.pages.site import SitePages
+from build_tools.resource_files import load_yaml
 
 RENDER_PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 TAG_LISTING = "<!-- material/tags"  # Material's tags plugin fills such a page with every page's tags
@@ -200,3 +201,19 @@ def generated_files(
         file.modified, file.state = modified, builds
         made.append(file)
     return made
+
+
+def unused_theme_files(files: Files, config: MkDocsConfig, project_search: bool) -> list[File]:
+    """The theme's files that the site never loads (``unused_theme_files`` of ``resources/settings.yaml``):
+    with the project's search, Material's own search worker and lunr; always, source maps."""
+    unused = load_yaml("settings.yaml")["unused_theme_files"]
+    prefixes = tuple(unused["with_project_search"]) if project_search else ()
+    endings = tuple(unused["always"])
+    docs = Path(config.docs_dir).resolve()
+    return [
+        file
+        for file in files
+        if file.src_dir is not None
+        and Path(file.src_dir).resolve() != docs
+        and (file.src_uri.startswith(prefixes) or file.src_uri.endswith(endings))
+    ]

@@ -23,7 +23,7 @@ FIELDS = (
     "subject", "value", "value_high", "unit", "base_value", "base_unit",
     "role", "qualifier", "kind", "line", "span",
 )
-DOWNLOAD_FIELDS = ("report", "title", "source", *FIELDS, "core")
+DOWNLOAD_FIELDS = ("report", *FIELDS, "core")
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,6 @@ def download_rows(reports: Iterable[Report]) -> list[dict[str, Any]]:
             rows.append(
                 {
                     "report": report.slug,
-                    "title": report.title,
-                    "source": report.source,
                     **indicator_record(indicator),
                     "core": core_category(indicator) or "",
                 }

@@ -263,9 +263,15 @@ def pieces(text: str, limit: int) -> list[str]:
 
 
 def parse_page(page: SearchPage) -> ParsedPage:
+    """The page's sections and blocks (none for a page found by its title alone)."""
     parser = ContentParser(page.title)
-    parser.feed(page.html)
+    if not is_title_only(page.url):
+        parser.feed(page.html)
     return parser.page
+
+
+def is_title_only(url: str) -> bool:
+    return any(url.startswith(prefix) for prefix in settings()["title_only"])
 
 
 def is_excluded(url: str) -> bool:
