@@ -192,7 +192,7 @@ def test_listing_pages_are_found_by_their_title_alone() -> None:
     assert search.parse_page(search.SearchPage("reports/x/", "报告", html)).blocks
     for url in ("phrases/乡村振兴/", "places/山东省/", "years/2024/", "levels/市/", "compare/city-东营/"):
         parsed = search.parse_page(search.SearchPage(url, "提法：乡村振兴", html))
-        assert not parsed.blocks
+        assert [block.text for block in parsed.blocks] == ["提法：乡村振兴"]
 
 
 def test_the_site_leaves_out_the_theme_files_it_never_loads(seed_site: Path) -> None:
@@ -218,6 +218,20 @@ def test_seed_queries_find_the_expected_reports(seed_site: Path) -> None:
     assert len(missed) / len(expected) <= 0.03, missed
     assert [query.query for query, answer in answers if query.verbatim and not answer.hits] == []
     assert [query.query for query, answer in answers if query.category == "nowhere" and answer.hits] == []
+
+
+@pytest.mark.browser
+def test_a_listing_page_is_found_by_its_title_and_not_by_what_it_lists(seed_site: Path) -> None:
+    phrase = "五五普法"
+    listed = (seed_site / "phrases" / phrase / "index.html").read_text(encoding="utf-8")
+    assert "000_f936ed40faecbb33" in listed  # the phrase page lists the reports that use the phrase
+    with serve(seed_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        box = SearchBox(page)
+        titled = box.search(f"提法：{phrase}")
+        assert [hit.path for hit in titled.hits[:1]] == [f"phrases/{phrase}/"]
+        assert not [hit.path for hit in box.search("本站共有").hits if hit.path.startswith("phrases/")]
 
 
 @pytest.mark.browser

@@ -8,6 +8,7 @@ otherwise the folder is cleaned first. Every page is still read, since MkDocs ta
 and Material's tags plugin gathers from all pages, but a page that is kept is not rendered
 (``BuildState.keeps``) unless its render logged warnings, which are then logged again.
 The downloads wait in a temporary folder (``Staging``) rather than in memory until MkDocs copies them.
+``unused_theme_files`` names the theme's files that the site never loads, which the hook leaves out.
 """
 
 from __future__ import annotations

@@ -263,10 +263,10 @@ def pieces(text: str, limit: int) -> list[str]:
 
 
 def parse_page(page: SearchPage) -> ParsedPage:
-    """The page's sections and blocks (none for a page found by its title alone)."""
+    """The page's sections and blocks; for a page found by its title alone, its title as its one block
+    (so that the title's pairs are in the directory of its volume)."""
     parser = ContentParser(page.title)
-    if not is_title_only(page.url):
-        parser.feed(page.html)
+    parser.feed(f"<h1>{html.escape(page.title)}</h1>" if is_title_only(page.url) else page.html)
     return parser.page
 
 
