@@ -16,6 +16,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from build_tools import search
 from build_tools.engine.cache import ResultCache
@@ -469,3 +471,29 @@ def test_an_index_is_written_when_no_process_can_be_forked(tmp_path: Path, monke
     assert search.write_index(pages, tmp_path / "unforked") == alone
     assert not search.WritingAhead().start(pages, tmp_path / "ahead", None)
     assert search.IndexingAhead().start(pages, ResultCache(tmp_path / "cache", "test")) == 0
+
+
+def query_number_keys(term: str) -> list[str]:
+    """What the worker's ``numberKeys`` makes of a normalised term (search-worker.js)."""
+    keys = []
+    for match in re.finditer(r"[0-9]+(?:\.[0-9]+)*", term):
+        end = match.end()
+        if len(match.group()) >= 3 and end < len(term) and term[end] not in "0123456789.":
+            keys.append("=" + match.group())
+    return keys
+
+
+def test_number_keys_are_the_endings_of_the_numbers_of_a_text() -> None:
+    assert search.parse.number_keys(["增长３.１４１５亿元，共12个"]) == {"=3.1415", "=1415", "=415"}
+    assert query_number_keys("3.1415亿元") == ["=3.1415"] and query_number_keys("3.1415") == []
+
+
+@given(
+    text=st.text(alphabet="0123456789.亿元%增长，", max_size=40),
+    start=st.integers(min_value=0, max_value=40),
+    length=st.integers(min_value=1, max_value=12),
+)
+def test_a_number_in_a_query_has_its_key_in_every_text_that_holds_the_query(text: str, start: int, length: int) -> None:
+    query = text[start : start + length]
+    for term in search.parse.runs(search.parse.normalize(query)):
+        assert set(query_number_keys(term)) <= search.parse.number_keys([text]), (text, term)

@@ -12,7 +12,7 @@ import html
 import operator
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -149,6 +149,26 @@ def pair_positions(text: str) -> tuple[dict[str, list[int]], set[str]]:
             positions.setdefault(run[at : at + 2], []).append(offset + at)
         offset += len(run) + 1
     return positions, characters
+
+
+NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")
+NUMBER_KEY_CHARACTERS = 3
+
+
+def number_keys(texts: Iterable[str]) -> set[str]:
+    """The directory's keys of the numbers in ``texts`` (normalised here): ``=`` and each ending of a
+    number that starts with a digit and has at least ``NUMBER_KEY_CHARACTERS`` characters (3.1415 gives
+    =3.1415, =1415 and =415). A query's number that another character of its term follows (3.1415亿元)
+    ends a number of the text wherever the query occurs, so only volumes with its key can hold it."""
+    keys = set()
+    for text in texts:
+        for run in text.translate(word_table()).split(SEPARATOR):
+            for match in NUMBER.finditer(run):
+                number = match.group()
+                for start in range(len(number) - NUMBER_KEY_CHARACTERS + 1):
+                    if number[start] != ".":
+                        keys.add("=" + number[start:])
+    return keys
 
 
 def shard_of(key: str, shards: int) -> int:

@@ -26,6 +26,7 @@ from build_tools.search.parse import (
     Section,
     boost_of,
     key_hash,
+    number_keys,
     pair_positions,
     parse_page,
     settings,
@@ -125,13 +126,16 @@ class IndexedPage:
     that contain it, delta-encoded (``产\t0,3,1``); ``pair_lines`` the same for pairs, each paragraph
     number followed by the offsets of the pair in it, all delta-encoded as ``packed`` numbers, which need
     no separators (``产量\tgsUJ``: paragraph 0 at offsets 12 and 12 + 30 = 42, ``pack_pairs``). ``chunks``
-    are the JSON texts of ``c/KEY.K.json``. Plain strings, not dicts: a page costs a few of them.
+    are the JSON texts of ``c/KEY.K.json``. ``number_keys`` are the directory's keys of the numbers of
+    its paragraphs, title, tags and year (``parse.number_keys``), one a line. Plain strings, not dicts: a
+    page costs a few of them.
     """
 
     summary: PageSummary
     pair_lines: str
     character_lines: str
     chunks: tuple[str, ...]
+    number_keys: str
 
 
 @dataclass(frozen=True)
@@ -196,7 +200,8 @@ def index_page(page: SearchPage) -> IndexedPage:
         level=page.level,
         province=page.province,
     )
-    return IndexedPage(summary, pair_lines, character_lines, chunks)
+    texts = [block.text for block in parsed.blocks] + [page.title, *page.tags, str(page.year or "")]
+    return IndexedPage(summary, pair_lines, character_lines, chunks, "\n".join(sorted(number_keys(texts))))
 
 
 def index_and_store(page: SearchPage, key: str, store: tuple[Path, str] | None) -> IndexedPage | PageSummary:

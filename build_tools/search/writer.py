@@ -2,11 +2,13 @@
 
 Pages are ordered by their identity (pages without one first, then by level, province, place and year,
 newest first) and cut into volumes of ``volume_pages`` pages; each volume is an index of its own pages
-(``vN/pages.json``, ``vN/g``, ``vN/u``), and ``d/N.txt`` says which volumes hold each key (and, under
-``#`` and a pair of its name, each place), so that a query reads only the volumes that can answer it, a
-few at a time. Also written: ``c/`` (each page's text, a few paragraphs a file), ``f/N.txt`` (the fold
-table by block of code points), ``places.json`` (each place with its level and province, for the filters)
-and ``manifest.json`` (settings, the volumes with the range of places and years each holds).
+(``vN/pages.json``, ``vN/g``, ``vN/u``), and ``d/N.txt`` says which volumes hold each key (under ``#``
+and a pair of its name, each place; under ``=``, the endings of the numbers of its pages, so that
+3.1415亿元 reads the volumes with a number ending in 3.1415 rather than every volume with the pairs 3.
+14 15 亿元), so that a query reads only the volumes that can answer it, a few at a time. Also written:
+``c/`` (each page's text, a few paragraphs a file), ``f/N.txt`` (the fold table by block of code
+points), ``places.json`` (each place with its level and province, for the filters) and
+``manifest.json`` (settings, the volumes with the range of places and years each holds).
 
 A rebuild writes only the files whose bytes changed (``files``); ``WritingAhead`` writes the whole index
 in a forked process while the templates are rendered.
@@ -107,7 +109,7 @@ def write_volume_shards(
 
 
 def volume_keys(volume: Volume, indexes: PageIndexes) -> list[str]:
-    """The pairs and characters the pages of ``volume`` hold (cached by the pages' versions)."""
+    """The pairs, characters and number keys the pages of ``volume`` hold (cached by the pages' versions)."""
     name = "keys-" + hashlib.sha256("\0".join(key for key, _ in volume.summaries).encode()).hexdigest()
     stored = indexes.cache.get(name)
     if isinstance(stored, list):
@@ -118,6 +120,7 @@ def volume_keys(volume: Volume, indexes: PageIndexes) -> list[str]:
         page = indexes.page(key)
         for lines in (page.pair_lines, page.character_lines):
             keys.update(line[: line.index("\t")] for line in lines.split("\n") if lines)
+        keys.update(page.number_keys.split("\n") if page.number_keys else ())
     found = sorted(keys)
     indexes.cache.put(name, found)
     indexes.used.add(name)

@@ -551,10 +551,25 @@ async function groups(search, from, to, data, text = true) {
 
 /* ------------------------------------------------------------------------- */
 
-/* The directory's keys of the terms: every pair of a short term, the covering pairs of a long one */
+/* The directory's keys of the numbers of a term that another character of it follows, neither a digit
+   nor a point ("=3.1415" for 3.1415亿元): wherever the term occurs, that number ends a number of the text,
+   whose endings build_tools/search/parse.py number_keys writes (of three characters or more) */
+function numberKeys(term) {
+  const keys = []
+  for (const match of term.matchAll(/[0-9]+(?:\.[0-9]+)*/g)) {
+    const end = match.index + match[0].length
+    if (match[0].length >= 3 && end < term.length && !/[0-9.]/.test(term[end]))
+      keys.push("=" + match[0])
+  }
+  return keys
+}
+
+/* The directory's keys of the terms: every pair of a short term, the covering pairs of a long one, and
+   the keys of its numbers */
 function directoryKeys(termList) {
   const keys = new Set()
   for (const term of termList) {
+    numberKeys(term).forEach(key => keys.add(key))
     const characters = Array.from(term)
     if (characters.length === 1)
       keys.add(term)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from build_tools import search
+from build_tools.search.parse import number_keys
 from build_tools.search.parts import IndexedPage, MemoryStore, index_key, index_page, page_key
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
@@ -114,7 +115,8 @@ def archive_index(site: Path, sources: Path, count: int, folder: Path) -> int:
         part = parts[page.url]
         summary = replace(part.summary, url=url, key=page_key(url), year=copy.year, place=name, level=level,
                           province=province)
-        store.put(key, IndexedPage(summary, part.pair_lines, part.character_lines, part.chunks))
+        numbers = "\n".join(sorted({*part.number_keys.split("\n"), *number_keys([str(copy.year)])} - {""}))
+        store.put(key, IndexedPage(summary, part.pair_lines, part.character_lines, part.chunks, numbers))
         store.put(key + ".s", summary)
         original[key] = index_key(page)
     search.write_index(copies, folder, store)  # type: ignore[arg-type]
