@@ -136,7 +136,8 @@ def place_keys(place: str) -> set[str]:
 
 def write_directory(writer: IndexWriter, volumes: Sequence[Volume], indexes: PageIndexes) -> int:
     """``d/N.txt``: ``KEY<tab>HEX``, the volumes that hold each key as a bit set in hexadecimal, digit ``i``
-    for volumes ``4i``–``4i+3`` (lowest bit first). Returns the number of shards (none for one volume)."""
+    for volumes ``4i``–``4i+3`` (lowest bit first). A place's key ``#XY`` lies in the shard of the pair
+    ``XY``, which a query for XY reads anyway. Returns the number of shards (none for one volume)."""
     if len(volumes) < 2:
         return 0
     held: dict[str, int] = {}
@@ -151,7 +152,7 @@ def write_directory(writer: IndexWriter, volumes: Sequence[Volume], indexes: Pag
     count = shards_for(sum(len(line.encode()) for line in lines.values()), settings()["directory_shard_bytes"])
     shards: list[list[str]] = [[] for _ in range(count)]
     for key in sorted(lines):
-        shards[shard_of(key, count)].append(lines[key])
+        shards[shard_of(key.removeprefix("#"), count)].append(lines[key])
     for number, shard in enumerate(shards):
         writer.write(f"d/{number}.txt", "".join(shard))
     return count

@@ -191,7 +191,9 @@ async function volumesWith(keys, data) {
   let held = null
   if (count < 2 || !data.directory_shards)
     return new Set([0])
-  const texts = await Promise.all(keys.map(key => fetchText(`d/${shardOf(key, data.directory_shards)}.txt`)))
+  /* a place's key #XY lies in the shard of the pair XY (build_tools/search/writer.py write_directory) */
+  const texts = await Promise.all(keys.map(key =>
+    fetchText(`d/${shardOf(key.startsWith("#") ? key.slice(1) : key, data.directory_shards)}.txt`)))
   for (const [k, key] of keys.entries()) {
     const line = texts[k].split("\n").find(line => line.startsWith(key + "\t"))
     const volumes = new Set()
@@ -585,10 +587,12 @@ function directoryKeys(termList) {
 async function start(query, id) {
   const begun = fetched
   const data = await loadManifest()
-  /* the directory is read for the query as the fold known so far leaves it, while the fold of its
-     characters is fetched: for most queries (in simplified characters) the keys are the same */
+  /* the directory is read for the query as the fold known so far leaves it (its keys and the place
+     names it may hold), while the fold of its characters is fetched: for most queries (in simplified
+     characters) the keys are the same */
   const guessed = terms(query, data.word_characters)
   const early = volumesWith(directoryKeys(guessed), data)
+  const earlyNamed = namedVolumes(guessed, data)
   await loadFold(query, data)
   const termList = terms(query, data.word_characters)
   const search = { id, query, terms: termList, results: [], shown: 0, pending: [], read: 0 }
@@ -599,7 +603,7 @@ async function start(query, id) {
   if (termList.length) {
     const same = guessed.join(" ") === termList.join(" ")
     const [named, held] = await Promise.all([
-      namedVolumes(termList, data), same ? early : volumesWith(directoryKeys(termList), data)
+      same ? earlyNamed : namedVolumes(termList, data), same ? early : volumesWith(directoryKeys(termList), data)
     ])
     volumes = volumes.filter(v => held.has(v) || named.has(v))
     volumes.sort((a, b) => (named.has(b) - named.has(a)) || a - b)
