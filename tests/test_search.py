@@ -233,6 +233,8 @@ def test_a_listing_page_is_found_by_its_title_and_not_by_what_it_lists(seed_site
         box = SearchBox(page)
         titled = box.search(f"提法：{phrase}")
         assert [hit.path for hit in titled.hits[:1]] == [f"phrases/{phrase}/"]
+        shown = page.locator("li.md-search-result__item").first.inner_text()
+        assert shown.split() == [f"提法：{phrase}"]  # its title, not its title again as its text
         assert not [hit.path for hit in box.search("本站共有").hits if hit.path.startswith("phrases/")]
 
 

@@ -530,6 +530,8 @@ async function groups(search, from, to, data, text = true) {
       if (!row)
         continue
       const [section, anchor, text] = row
+      if (!anchor && text === result.page[1])  /* a page found by its title alone: its one block is the title */
+        continue
       const snippet = highlight(text, search.terms, snippet_characters)
       snippet.found.forEach(word => marked.add(word))
       if (!anchor) {
