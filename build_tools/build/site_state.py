@@ -214,7 +214,7 @@ def unused_theme_files(files: Files, config: MkDocsConfig, project_search: bool)
     return [
         file
         for file in files
-        if file.src_dir is not None
+        if (file.src_uri.startswith(prefixes) or file.src_uri.endswith(endings))
+        and file.src_dir is not None
         and Path(file.src_dir).resolve() != docs
-        and (file.src_uri.startswith(prefixes) or file.src_uri.endswith(endings))
     ]
