@@ -125,6 +125,33 @@ def test_a_rebuild_writes_only_what_changed(tmp_path: Path) -> None:
     assert all(stored(folder, path).stat().st_mtime_ns != times.get(path) for path in third.files)
 
 
+def test_a_rebuild_keeps_the_directory_of_the_same_volumes_and_makes_it_again_for_a_changed_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(search.parse.settings(), "volume_pages", 2)
+    pages = {
+        url: search.SearchPage(url, url, f"<p>{url}粮食产量{n}.5亿元</p>", place=f"{name}市", level="市")
+        for n, (url, name) in enumerate([("reports/a/", "甲"), ("reports/b/", "乙"), ("reports/c/", "丙")])
+    }
+    first = search.write_index(pages.values(), tmp_path)
+    folder = tmp_path / "search"
+    directory = sorted(path for path in first.files if path.startswith("d/"))
+    assert first.manifest["directory_shards"] >= 1 and directory
+    times = {path: stored(folder, path).stat().st_mtime_ns for path in directory}
+    with monkeypatch.context() as patch:  # the same volumes: their keys are not even read
+        patch.setattr(search.writer, "volume_keys", lambda *_: pytest.fail("the directory was made again"))
+        again = search.write_index(pages.values(), tmp_path, previous=first)
+    assert again.files == first.files and again.directory == first.directory
+    assert all(stored(folder, path).stat().st_mtime_ns == times[path] for path in directory)
+    pages["reports/c/"] = search.SearchPage("reports/c/", "reports/c/", "<p>港珠澳大桥7.25亿元</p>", place="丙市")
+    changed = search.write_index(pages.values(), tmp_path, previous=again)
+    fresh = search.write_index(pages.values(), tmp_path / "fresh")
+    assert changed.directory != first.directory
+    assert {p: d for p, d in changed.files.items() if p.startswith("d/")} == {
+        p: d for p, d in fresh.files.items() if p.startswith("d/")
+    }
+
+
 def test_pages_not_rendered_again_are_indexed_from_the_cache(tmp_path: Path) -> None:
     cache = ResultCache(tmp_path / "cache", "test")
     pages = [

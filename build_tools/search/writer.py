@@ -77,6 +77,7 @@ class WrittenIndex:
     files: dict[str, bytes]
     page_keys: dict[str, str]
     volumes: tuple[VolumeState, ...] = ()
+    directory: str = ""  # what the directory was made of (``directory_inputs``)
 
 
 def cut_volumes(summaries: Sequence[tuple[str, PageSummary]]) -> list[Volume]:
@@ -108,9 +109,14 @@ def write_volume_shards(
     return written
 
 
+def volume_keys_name(volume: Volume) -> str:
+    """The cache's name of the keys of ``volume``: the versions of its pages."""
+    return "keys-" + hashlib.sha256("\0".join(key for key, _ in volume.summaries).encode()).hexdigest()
+
+
 def volume_keys(volume: Volume, indexes: PageIndexes) -> list[str]:
     """The pairs, characters and number keys the pages of ``volume`` hold (cached by the pages' versions)."""
-    name = "keys-" + hashlib.sha256("\0".join(key for key, _ in volume.summaries).encode()).hexdigest()
+    name = volume_keys_name(volume)
     stored = indexes.cache.get(name)
     if isinstance(stored, list):
         indexes.used.add(name)
@@ -134,18 +140,40 @@ def place_keys(place: str) -> set[str]:
     return {"#" + name[i : i + 2] for i in range(len(name) - 1)} or {"#" + name}
 
 
-def write_directory(writer: IndexWriter, volumes: Sequence[Volume], indexes: PageIndexes) -> int:
+def volume_places(volume: Volume) -> set[str]:
+    return {summary.place for _, summary in volume.summaries if summary.place}
+
+
+def directory_inputs(volumes: Sequence[Volume]) -> str:
+    """A digest of what the directory is made of: each volume's pages (by version) and places."""
+    digest = hashlib.sha256()
+    for volume in volumes:
+        digest.update(f"{volume_keys_name(volume)}\0{sorted(volume_places(volume))}\n".encode())
+    return digest.hexdigest()
+
+
+def write_directory(
+    writer: IndexWriter, volumes: Sequence[Volume], indexes: PageIndexes, previous: WrittenIndex | None = None
+) -> int:
     """``d/N.txt``: ``KEY<tab>HEX``, the volumes that hold each key as a bit set in hexadecimal, digit ``i``
     for volumes ``4i``–``4i+3`` (lowest bit first). A place's key ``#XY`` lies in the shard of the pair
-    ``XY``, which a query for XY reads anyway. Returns the number of shards (none for one volume)."""
+    ``XY``, which a query for XY reads anyway. Returns the number of shards (none for one volume). When
+    the previous build wrote the directory of the same volumes into the folder, its files are kept."""
     if len(volumes) < 2:
         return 0
+    if previous is not None and previous.directory == directory_inputs(volumes):
+        count = previous.manifest.get("directory_shards", 0)
+        names = [f"d/{number}.txt" for number in range(count)]
+        if count and all(writer.is_known(name) for name in names):
+            for name in names:
+                writer.keep(name)
+            return count
     held: dict[str, int] = {}
     for volume in volumes:
         bit = 1 << volume.number
         for key in volume_keys(volume, indexes):
             held[key] = held.get(key, 0) | bit
-        for place in {summary.place for _, summary in volume.summaries if summary.place}:
+        for place in volume_places(volume):
             for key in place_keys(place):
                 held[key] = held.get(key, 0) | bit
     lines = {key: f"{key}\t{hex_set(bits)}\n" for key, bits in held.items()}
@@ -244,7 +272,7 @@ def write_index(
             for name, chunk in zip(chunk_names, indexes.page(key).chunks, strict=True):
                 writer.write(name, chunk)
     write_volume_shards(writer, volumes, 1, indexes, spliced)
-    directory = write_directory(writer, volumes, indexes)
+    directory = write_directory(writer, volumes, indexes, previous if writer.previous else None)
     if helper is not None:
         written = helper.result()
         if isinstance(written, dict):
@@ -276,7 +304,8 @@ def write_index(
     writer.write("manifest.json", dumps(manifest))
     writer.remove_stale()
     page_keys = {summary.url: key for key, summary in summaries}
-    return WrittenIndex(manifest, writer.written, page_keys, tuple(volume.state() for volume in volumes))
+    volume_states = tuple(volume.state() for volume in volumes)
+    return WrittenIndex(manifest, writer.written, page_keys, volume_states, directory_inputs(volumes))
 
 
 class WritingAhead:
