@@ -153,16 +153,17 @@ def directory_inputs(volumes: Sequence[Volume]) -> str:
 
 
 def write_directory(
-    writer: IndexWriter, volumes: Sequence[Volume], indexes: PageIndexes, previous: WrittenIndex | None = None
+    writer: IndexWriter, volumes: Sequence[Volume], indexes: PageIndexes, same_as: WrittenIndex | None = None
 ) -> int:
     """``d/N.txt``: ``KEY<tab>HEX``, the volumes that hold each key as a bit set in hexadecimal, digit ``i``
     for volumes ``4i``–``4i+3`` (lowest bit first). A place's key ``#XY`` lies in the shard of the pair
-    ``XY``, which a query for XY reads anyway. Returns the number of shards (none for one volume). When
-    the previous build wrote the directory of the same volumes into the folder, its files are kept."""
+    ``XY``, which a query for XY reads anyway. Returns the number of shards (none for one volume).
+    ``same_as``: the previous build's index, when it wrote the directory of these same volumes into the
+    folder; its files are kept."""
     if len(volumes) < 2:
         return 0
-    if previous is not None and previous.directory == directory_inputs(volumes):
-        count = previous.manifest.get("directory_shards", 0)
+    if same_as is not None:
+        count = same_as.manifest.get("directory_shards", 0)
         names = [f"d/{number}.txt" for number in range(count)]
         if count and all(writer.is_known(name) for name in names):
             for name in names:
@@ -272,7 +273,9 @@ def write_index(
             for name, chunk in zip(chunk_names, indexes.page(key).chunks, strict=True):
                 writer.write(name, chunk)
     write_volume_shards(writer, volumes, 1, indexes, spliced)
-    directory = write_directory(writer, volumes, indexes, previous if writer.previous else None)
+    inputs = directory_inputs(volumes)
+    same = previous is not None and bool(writer.previous) and previous.directory == inputs
+    directory = write_directory(writer, volumes, indexes, previous if same else None)
     if helper is not None:
         written = helper.result()
         if isinstance(written, dict):
@@ -305,7 +308,7 @@ def write_index(
     writer.remove_stale()
     page_keys = {summary.url: key for key, summary in summaries}
     volume_states = tuple(volume.state() for volume in volumes)
-    return WrittenIndex(manifest, writer.written, page_keys, volume_states, directory_inputs(volumes))
+    return WrittenIndex(manifest, writer.written, page_keys, volume_states, inputs)
 
 
 class WritingAhead:
