@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -7,6 +8,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 from tests.conftest import ROOT, build_site
 
@@ -139,10 +141,26 @@ def test_indicator_rows_link_to_the_figure_in_the_text(seed_site: Path) -> None:
 
 def test_cross_report_page_glossary_and_tags_are_built(seed_site: Path) -> None:
     comparison = (seed_site / "indicators" / "index.html").read_text(encoding="utf-8")
-    assert "gr-sortable" in comparison and "地区生产总值" in comparison
     assert "downloads/indicators/" in comparison and "downloads/catalogue.csv" in comparison
+    # one page per year, each listing only the reports of its year
+    years = re.findall(r'<a href="((?:\d{4})|unknown)/">', comparison)
+    catalogue = json.loads((seed_site / "downloads" / "catalogue.json").read_text(encoding="utf-8"))["reports"]
+    year_of = {entry["report"]: str(entry["year"] or "unknown") for entry in catalogue}
+    assert sorted(years) == sorted({year_of[entry["report"]] for entry in catalogue if entry["indicators"]})
+    pages = {year: (seed_site / "indicators" / year / "index.html").read_text(encoding="utf-8") for year in years}
+    assert all("gr-sortable" in page for page in pages.values())
+    assert any("地区生产总值" in page for page in pages.values())
+    for year, page in pages.items():
+        listed = {unquote(slug) for slug in re.findall(r'href="../../reports/([^/"#]+)/"', page)}
+        assert listed and {year_of[slug] for slug in listed} == {year}
     glossary = (seed_site / "glossary" / "index.html").read_text(encoding="utf-8")
-    assert "新农合" in glossary and "reports/000_f936ed40faecbb33-1/" in glossary
+    # each term links its phrase page with the number of reports using it, the number that page gives,
+    # and lists no report itself: the page does not grow with the archive
+    used = re.search(r'<td>新农合</td>\s*<td>[^<]+</td>\s*<td><a href="../phrases/([^"]+)/">(\d+) 篇</a></td>', glossary)
+    assert used and unquote(used.group(1)) == "新农合" and int(used.group(2)) > 0
+    phrase = (seed_site / "phrases" / "新农合" / "index.html").read_text(encoding="utf-8")
+    assert f"本站共有 {used.group(2)} 篇报告使用这一提法" in phrase
+    assert "reports/" not in glossary.split('<article', 1)[1]
     tags = (seed_site / "tags" / "index.html").read_text(encoding="utf-8")
     assert 'id="tag:新农合"' in tags and 'id="tag:猕猴桃"' not in tags  # tags are topics shared by reports
     report = (seed_site / "reports" / "000_f936ed40faecbb33-1" / "index.html").read_text(encoding="utf-8")

@@ -23,10 +23,11 @@ from build_tools.archive.duplicates import Candidate, sketch
 from build_tools.archive.phrases import PhraseUse, changes, phrase_counts, predecessors
 from build_tools.archive.series import SeriesFacts, series_rows
 from build_tools.model import InputError, Publication, Report
-from build_tools.pages.browse import Headline, Listed, breadcrumbs, browse, home_sections, place_key
+from build_tools.pages.browse import Headline, Listed, breadcrumbs, browse, home_sections, link, place_key
+from build_tools.pages.comparison import comparison_pages, comparison_rows
 from build_tools.pages.export import record_line, report_markdown
 from build_tools.pages.identity_line import identity_line
-from build_tools.pages.phrases import phrase_changes_section, phrase_pages
+from build_tools.pages.phrases import phrase_changes_section, phrase_pages, phrase_path
 from build_tools.pages.render import (
     escape_markdown,
     figure_anchor,
@@ -79,7 +80,6 @@ class ReportPages:
     record: bytes  # the report's line of ``downloads/reports.jsonl.gz``, compressed: one gzip member of it
     listed: Listed
     comparison_rows: tuple[tuple[str, ...], ...]
-    glossary_terms: tuple[str, ...]
     candidate: Candidate
     phrases: PhraseUse
     merged_into: str | None = None  # the page name of the report this one is a copy of
@@ -104,7 +104,6 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
         record=gzipped(record_line(report)),
         listed=Listed(entry, headline(report)),
         comparison_rows=comparison_rows(report),
-        glossary_terms=tuple(glossary().terms_in(text)),
         candidate=Candidate(identity.place, identity.year, sketch(text), len(report.anomalies), report.source),
         phrases=PhraseUse(
             report.slug, report.title, place_key(entry), identity.year, identity.level, len(text), phrase_counts(text)
@@ -152,61 +151,6 @@ def index_page(prepared: Sequence[ReportPages], errors: Sequence[InputError], si
     return "\n".join(parts + home_sections([pages.listed for pages in prepared], errors)) + "\n"
 
 
-def comparison_rows(report: Report) -> tuple[tuple[str, ...], ...]:
-    """The report's rows of the cross-report page: one per headline indicator category it states."""
-    words = labels()
-    unknown = words["levels_unknown"]
-    by_category: dict[str, dict[str, str]] = {}
-    numbered = list(enumerate(report.indicators))
-    for kind in ("target", "actual", "estimate"):
-        for number, indicator in numbered:
-            category = core_category(indicator)
-            if category is None or indicator.kind != kind:
-                continue
-            cells = by_category.setdefault(category, {"kind": kind})
-            if cells["kind"] != kind or indicator.role in cells:
-                continue
-            link = f"reports/{report.slug}.md#{figure_anchor(number)}"
-            value = f"{format_value(indicator)}{indicator.unit}{indicator.qualifier or ''}"
-            cells[indicator.role] = f"[{escape_markdown(value)}]({link})"
-    return tuple(
-        (
-            f"[{escape_markdown(report.title)}]({report_path(report)})",
-            escape_markdown(report.place or unknown),
-            escape_markdown(report.level or unknown),
-            escape_markdown(category),
-            escape_markdown(words["indicator_kinds"][cells["kind"]]),
-            cells.get("level", ""),
-            cells.get("change", ""),
-            cells.get("share", ""),
-        )
-        for category, cells in by_category.items()
-    )
-
-
-def comparison_page(prepared: Sequence[ReportPages]) -> str:
-    """One row per report and headline indicator, sortable in the browser."""
-    words = labels()
-    columns = words["comparison_columns"]
-    header = [columns[k] for k in ("report", "place", "level", "category", "kind", "amount", "change", "share")]
-    rows = [list(row) for pages in prepared for row in pages.comparison_rows]
-    years = [pages.listed.entry.year for pages in prepared]
-    newest = max((year for year in years if year is not None), default=None)
-    example = indicators_download_path(newest)
-    downloads = words["comparison_downloads"].format(example=example.rsplit("/", 1)[1], example_path=example)
-    return "\n".join(
-        [
-            front_matter({"title": words["comparison_title"]}),
-            f"# {words['comparison_title']}\n",
-            escape_markdown(words["comparison_intro"]) + "\n",
-            downloads + "\n",
-            '<div class="gr-sortable" markdown>\n',
-            table(header, rows),
-            "</div>\n",
-        ]
-    )
-
-
 def tags_page() -> str:
     words = labels()
     return "\n".join(
@@ -220,17 +164,20 @@ def tags_page() -> str:
 
 
 def glossary_page(prepared: Sequence[ReportPages]) -> str:
-    """Every glossary term with its definition and the reports that use it."""
+    """Every glossary term with its definition and how many reports use it, linked to the term's phrase
+    page (which lists its newest users and its use per year): the page stays the same size however
+    large the archive grows."""
     words = labels()
     columns = words["glossary_columns"]
-    users: dict[str, list[ReportPages]] = {}
+    users: dict[str, int] = {}
     for pages in prepared:
-        for term in pages.glossary_terms:
-            users.setdefault(term, []).append(pages)
+        for phrase, _ in pages.phrases.counts:
+            users[phrase] = users.get(phrase, 0) + 1
     rows = []
     for term in sorted(glossary().terms, key=lambda t: t.term):
-        links = "、".join(f"[{escape_markdown(r.title)}](reports/{r.slug}.md)" for r in users.get(term.term, []))
-        rows.append([escape_markdown(term.term), escape_markdown(term.definition), links])
+        count = words["glossary_users"].format(n=users.get(term.term, 0))
+        used = link("glossary.md", phrase_path(term.term), count)
+        rows.append([escape_markdown(term.term), escape_markdown(term.definition), used])
     return "\n".join(
         [
             front_matter({"title": words["glossary_title"]}),
@@ -306,7 +253,7 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
     site: dict[str, str | bytes] = {
         "index.md": index_page(prepared, errors, site_name),
         **browsing.pages,
-        "indicators.md": comparison_page(prepared),
+        **comparison_pages([(pages.listed.entry.year, pages.comparison_rows) for pages in prepared]),
         "tags.md": tags_page(),
         "glossary.md": glossary_page(prepared),
     }

@@ -1,0 +1,130 @@
+"""The cross-report comparison of headline indicators: a report in, its rows (made in its worker); every
+report's rows in, the comparison pages out.
+
+- ``indicators.md`` (in the navigation): what the comparison holds, the downloads, and one line per year
+  with its numbers of reports and rows, linked to the year's page;
+- ``indicators/YEAR.md`` (``indicators/unknown.md`` for reports of no known year): one row per report and
+  headline indicator of that year, sortable in the browser.
+
+One page per year, so that no page grows with the whole archive: a page holds the reports of one year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from build_tools.model import Report
+from build_tools.pages.browse import link
+from build_tools.pages.render import escape_markdown, figure_anchor, format_value, front_matter, labels, table
+from build_tools.pages.tables import core_category, indicators_download_path
+
+INDEX_PATH = "indicators.md"
+COLUMNS = ("report", "place", "level", "category", "kind", "amount", "change", "share")
+
+
+def comparison_rows(report: Report) -> tuple[tuple[str, ...], ...]:
+    """The report's rows of the comparison: one per headline indicator category it states, as Markdown
+    cells whose links are written from the site's root (``reports/SLUG.md``)."""
+    words = labels()
+    unknown = words["levels_unknown"]
+    by_category: dict[str, dict[str, str]] = {}
+    numbered = list(enumerate(report.indicators))
+    for kind in ("target", "actual", "estimate"):
+        for number, indicator in numbered:
+            category = core_category(indicator)
+            if category is None or indicator.kind != kind:
+                continue
+            cells = by_category.setdefault(category, {"kind": kind})
+            if cells["kind"] != kind or indicator.role in cells:
+                continue
+            target = f"reports/{report.slug}.md#{figure_anchor(number)}"
+            value = f"{format_value(indicator)}{indicator.unit}{indicator.qualifier or ''}"
+            cells[indicator.role] = f"[{escape_markdown(value)}]({target})"
+    return tuple(
+        (
+            f"[{escape_markdown(report.title)}](reports/{report.slug}.md)",
+            escape_markdown(report.place or unknown),
+            escape_markdown(report.level or unknown),
+            escape_markdown(category),
+            escape_markdown(words["indicator_kinds"][cells["kind"]]),
+            cells.get("level", ""),
+            cells.get("change", ""),
+            cells.get("share", ""),
+        )
+        for category, cells in by_category.items()
+    )
+
+
+def year_path(year: int | None) -> str:
+    return f"indicators/{year if year is not None else 'unknown'}.md"
+
+
+def from_year_page(cell: str) -> str:
+    """A cell written from the root, as seen from ``indicators/YEAR.md``: its links one folder up (the
+    text of a cell is escaped, so ``](`` occurs only where a link starts)."""
+    return cell.replace("](reports/", "](../reports/")
+
+
+def comparison_pages(reports: Sequence[tuple[int | None, tuple[tuple[str, ...], ...]]]) -> dict[str, str]:
+    """The index and the page of each year, from each report's year and rows, in the archive's order."""
+    words = labels()
+    by_year: dict[int | None, list[tuple[str, ...]]] = {}
+    counts: dict[int | None, int] = {}
+    for year, rows in reports:
+        by_year.setdefault(year, []).extend(rows)
+        counts[year] = counts.get(year, 0) + 1
+    years = sorted(by_year, key=lambda year: (year is None, -(year or 0)))
+    header = [words["comparison_columns"][key] for key in COLUMNS]
+    pages = {INDEX_PATH: index_page(years, counts, by_year)}
+    for year in years:
+        title = year_title(year)
+        download = indicators_download_path(year)
+        pages[year_path(year)] = "\n".join(
+            [
+                front_matter({"title": title}),
+                f"# {escape_markdown(title)}\n",
+                escape_markdown(words["comparison_intro"]) + "\n",
+                words["comparison_year_download"].format(name=download.rsplit("/", 1)[1], path=f"../{download}")
+                + " · "
+                + link(year_path(year), INDEX_PATH, words["comparison_all_years"])
+                + "\n",
+                '<div class="gr-sortable" markdown>\n',
+                table(header, [[from_year_page(cell) for cell in row] for row in by_year[year]]),
+                "</div>\n",
+            ]
+        )
+    return pages
+
+
+def year_title(year: int | None) -> str:
+    words = labels()
+    return words["comparison_year_title"].format(year=f"{year}年" if year is not None else words["unknown"]["year"])
+
+
+def index_page(
+    years: Sequence[int | None], counts: dict[int | None, int], rows: dict[int | None, list[tuple[str, ...]]]
+) -> str:
+    words = labels()
+    known = [year for year in years if year is not None]
+    example = indicators_download_path(known[0] if known else None)
+    downloads = words["comparison_downloads"].format(example=example.rsplit("/", 1)[1], example_path=example)
+    columns = words["comparison_years_columns"]
+    listed = [
+        [
+            link(INDEX_PATH, year_path(year), f"{year}年" if year is not None else words["unknown"]["year"]),
+            str(counts[year]),
+            str(len(rows[year])),
+        ]
+        for year in years
+    ]
+    return "\n".join(
+        [
+            front_matter({"title": words["comparison_title"]}),
+            f"# {words['comparison_title']}\n",
+            escape_markdown(words["comparison_index_intro"]) + "\n",
+            downloads + "\n",
+            table([columns["year"], columns["reports"], columns["rows"]], listed)
+            if listed
+            else escape_markdown(words["phrases"]["none"]) + "\n",
+        ]
+    )
