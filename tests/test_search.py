@@ -198,12 +198,23 @@ TRICKY_HTML = [
     "<ul><li>一<br/>二<br>三</li><li><p>段</p></li></ul><table><tr><td>甲</td><td>1.5%</td></tr></table>",
     "<P ID=\"UP\">大写</P><script>var a = '<p>脚本</p>';</script><style>p{}</style><p>后</p>",
     "<details><summary>摘要</summary><p>正文 < 5</p></details><pre>代码</pre><blockquote>引文</blockquote>",
+    '<details class="info gr-indicators"><summary>表</summary><p>甲<br>乙<img src=x></p></details><p>正文</p>',
 ]
 
 
 @pytest.mark.parametrize("html", TRICKY_HTML)
 def test_the_page_parser_reads_html_as_the_standard_parser_does(html: str) -> None:
     assert search.parse_page(search.SearchPage("p/", "标题", html)) == reference_parse(html)
+
+
+def test_a_reports_table_of_indicators_is_left_out_of_the_index_and_its_sentences_kept(seed_site: Path) -> None:
+    page = (seed_site / "reports" / "000_f936ed40faecbb33-1" / "index.html").read_text(encoding="utf-8")
+    assert 'class="info gr-indicators"' in page
+    blocks = [block.text for block in search.parse_page(search.SearchPage("p/", "标题", ARTICLE.search(page).group(1))).blocks]
+    assert not any(text.startswith("指标一览") for text in blocks)
+    assert not any("国民生产总值 地区生产总值" in text for text in blocks)  # a row: its subject, then its category
+    assert any("9.43亿元" in text and "。" in text for text in blocks)  # the sentence that states the figure
+    assert "gr-indicators" not in " ".join(blocks)
 
 
 def test_the_page_parser_reads_the_seed_pages_as_the_standard_parser_does(seed_site: Path) -> None:

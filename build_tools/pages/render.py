@@ -300,7 +300,7 @@ def indicator_box(report: Report) -> str:
     downloads = words["indicator_downloads"].format(csv=f"../{indicators_download_path(report.identity.year)}")
     parts.append(downloads + "\n")
     title = words["indicators_title"].format(count=len(report.indicators))
-    return f'??? info "{title}"\n\n{indent(chr(10).join(parts))}\n'
+    return f'??? info gr-indicators "{title}"\n\n{indent(chr(10).join(parts))}\n'
 
 
 def cleaning_counts(report: Report) -> dict[str, int]:

@@ -26,7 +26,7 @@ BLOCK_TAGS = frozenset(
 )
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 SKIPPED_TAGS = frozenset({"script", "style"})
-SKIPPED_CLASSES = frozenset({"headerlink"})
+VOID_TAGS = frozenset({"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"})
 CELL_TAGS = frozenset({"td", "th"})
 SEPARATOR = "\x00"  # not a word character: what ``word_table`` makes of everything between runs
 FNV_OFFSET = 0x811C9DC5
@@ -75,6 +75,11 @@ class ParsedPage:
 @cache
 def settings() -> dict[str, Any]:
     return load_yaml(SETTINGS)
+
+
+@cache
+def skipped_classes() -> frozenset[str]:
+    return frozenset(settings()["skipped_classes"])
 
 
 @cache
@@ -237,8 +242,9 @@ class ContentParser:
 
     def handle_starttag(self, tag: str, attributes: dict[str, str]) -> None:
         classes = set(attributes.get("class", "").split())
-        if self.skipping or tag in SKIPPED_TAGS or classes & SKIPPED_CLASSES:
-            self.skipping.append(tag)
+        if self.skipping or tag in SKIPPED_TAGS or classes & skipped_classes():
+            if tag not in VOID_TAGS:  # an element with no end tag would never end the skipping
+                self.skipping.append(tag)
             return
         if tag in BLOCK_TAGS:
             self.open.append((tag, attributes.get("id", ""), []))
