@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -139,3 +140,17 @@ def test_compact_html_keeps_what_a_browser_shows() -> None:
 
     assert shown(compact) == shown(html)
     assert parsed(compact).tags == parsed(html).tags
+
+
+def test_compact_html_writes_the_themes_configuration_readably_and_safely() -> None:
+    from build_tools.build.compact import compact_html
+
+    data = {"translations": {"search.result.none": "没有找到符合条件的结果"}, "x": "</script><b>&'"}
+    escaped = json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    html = f'<p>前</p><script id="__config" type="application/json">{escaped}</script><p>后</p>'
+    compact = compact_html(html)
+    inside = compact.split('type="application/json">', 1)[1].rsplit("</script>", 1)[0]
+    assert json.loads(inside) == data  # the same configuration
+    assert "没有找到符合条件的结果" in inside and "\\u6ca1" not in inside  # its labels as characters
+    assert "<" not in inside and "&" not in inside  # nothing that could end the script or start markup
+    assert len(compact) < len(html)

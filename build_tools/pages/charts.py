@@ -9,6 +9,7 @@ report's text reaches the page as markup.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -34,11 +35,11 @@ def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
     if high <= low:
         return [low]
     raw = (high - low) / count
-    magnitude = 10 ** len(str(int(raw))) / 10 if raw >= 1 else 10 ** -len(f"{raw:.10f}".split(".")[1].lstrip("0"))
-    step = min((m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw), default=raw)
+    magnitude = 10.0 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     first = (low // step) * step
     ticks, value = [], first
-    while value <= high + step / 2:
+    while value <= high + step / 2 + step * 1e-9:  # a step of 0.2 adds up to 0.6000000000000001
         if value >= low - step / 2:
             ticks.append(round(value, 10))
         value += step
@@ -78,12 +79,13 @@ def line_chart(title: str, series: Sequence[Series], unit: str = "") -> str:
             if len(run) > 1:
                 path = " ".join(f"{x(year):.1f},{y(value):.1f}" for year, value in run)
                 parts.append(f'<polyline class="gr-line {html.escape(line.css)}" points="{path}"/>')
+            # the dots of a run share their classes through a group (the fill is inherited): a chart of a
+            # phrase has a dot a year and level, and this keeps each to its place and its tooltip
+            parts.append(f'<g class="gr-dot {html.escape(line.css)}">')
             for year, value in run:
                 label = html.escape(f"{line.name} {year}年：{value:g}{unit}")
-                parts.append(
-                    f'<circle class="gr-dot {html.escape(line.css)}" cx="{x(year):.1f}" cy="{y(value):.1f}" r="3">'
-                    f"<title>{label}</title></circle>"
-                )
+                parts.append(f'<circle cx="{x(year):.1f}" cy="{y(value):.1f}" r="3"><title>{label}</title></circle>')
+            parts.append("</g>")
     legend_x = LEFT
     for line in series:
         parts.append(f'<rect class="gr-key {html.escape(line.css)}" x="{legend_x}" y="2" width="10" height="10"/>')

@@ -1,0 +1,39 @@
+"""The inline SVG charts: round axis ticks, and a dot with its tooltip for every point."""
+
+from __future__ import annotations
+
+import math
+import re
+from itertools import pairwise
+
+from build_tools.pages.charts import Series, line_chart, nice_ticks
+
+
+def test_ticks_are_round_numbers_that_cover_the_values() -> None:
+    for low, high in [(0, 2.93), (0, 0.07), (0, 0.5), (0, 7.5), (0, 100), (-5, 12), (0, 1234)]:
+        ticks = nice_ticks(low, high)
+        steps = {round(b - a, 9) for a, b in pairwise(ticks)}
+        assert len(steps) == 1, (low, high, ticks)
+        step = steps.pop()
+        assert round(step / 10 ** math.floor(math.log10(step)), 9) in {1, 2, 2.5, 5}, (low, high, step)
+        assert ticks[0] <= low + 1e-9 and ticks[-1] >= high - step / 2, (low, high, ticks)
+    assert nice_ticks(0, 2.93) == [0, 1, 2, 3]  # not 0, 0.7325, 1.465 …
+
+
+def test_every_point_has_a_dot_with_its_tooltip_in_its_series_colour() -> None:
+    series = [
+        Series("国家", "gr-series-0", ((2020, 1.0), (2021, None), (2022, 2.5), (2023, 3.0))),
+        Series("省", "gr-series-1", ((2022, 0.5), (2023, 0.0))),
+    ]
+    svg = line_chart("“新质生产力”每万字出现次数", series)
+    groups = re.findall(r'<g class="gr-dot (gr-series-\d)">(.*?)</g>', svg)
+    dots = [(css, title) for css, body in groups for title in re.findall(r"<circle [^>]*><title>([^<]*)</title></circle>", body)]
+    assert dots == [
+        ("gr-series-0", "国家 2020年：1"),
+        ("gr-series-0", "国家 2022年：2.5"),
+        ("gr-series-0", "国家 2023年：3"),
+        ("gr-series-1", "省 2022年：0.5"),
+        ("gr-series-1", "省 2023年：0"),
+    ]
+    assert svg.count("<circle") == len(dots)
+    assert svg.count('<polyline class="gr-line gr-series-0"') == 1  # 2021 is a gap: 2020 stands alone
