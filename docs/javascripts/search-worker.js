@@ -441,16 +441,20 @@ function rank(results, search, data) {
 
 /* Reads volumes, `first_volumes` at once, then two at a time, until `wanted` results are known and
    `first_volumes` volumes were read, or none is left, or twice `budget_bytes` were read since `start`
-   (the bytes fetched when the reader's step began: the panel asks for more when results are scarce) */
+   (the bytes fetched when the reader's step began: the panel asks for more when results are scarce).
+   While a step has found no result, each batch is twice the last (up to `most_volumes`): a phrase of
+   common pairs, which many volumes hold in pieces and few whole, costs fewer round trips. */
 async function advance(search, wanted, start, data) {
-  const { first_volumes, budget_bytes } = data.ranking
+  const { first_volumes, budget_bytes, most_volumes } = data.ranking
+  let size = 0
   while (search.pending.length) {
     const known = search.results.length - search.shown
     if (known >= wanted && search.read >= first_volumes)
       break
     if (fetched - start >= 2 * budget_bytes)
       break
-    const batch = search.pending.splice(0, search.read ? 2 : first_volumes)
+    size = !search.read ? first_volumes : known ? 2 : Math.min(most_volumes, Math.max(2, 2 * size))
+    const batch = search.pending.splice(0, size)
     search.read += batch.length
     const found = (await Promise.all(batch.map(number => readVolume(search, number, data)))).flat()
     const kept = search.results.slice(0, search.shown)

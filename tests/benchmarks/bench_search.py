@@ -47,6 +47,8 @@ from urllib.parse import unquote, urlparse
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from playwright.sync_api import Error as PlaywrightError  # noqa: E402
+
 from build_tools.search import STORED  # noqa: E402
 from tests.browser import chromium, serve  # noqa: E402
 from tests.conftest import linked_or_copied  # noqa: E402
@@ -192,7 +194,10 @@ def cold_bytes(site: Path, queries: Sequence[str]) -> list[int]:
 
                 def finished(request: Any, sizes: list[int] = received) -> None:
                     if is_search_request(request.url, base):
-                        sizes.append(response_bytes(request))
+                        try:
+                            sizes.append(response_bytes(request))
+                        except PlaywrightError:  # it finished as the browser closed, after the answer was counted
+                            return
 
                 context.on("requestfinished", finished)  # the context sees the worker's requests too
                 page.goto(base, wait_until="domcontentloaded")
