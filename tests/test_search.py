@@ -519,17 +519,20 @@ def query_number_keys(term: str) -> list[str]:
     for match in re.finditer(r"[0-9]+(?:\.[0-9]+)*", term):
         end = match.end()
         if len(match.group()) >= 3 and end < len(term) and term[end] not in "0123456789.":
-            keys.append("=" + match.group())
+            keys += ["=" + match.group(), "=" + match.group() + term[end]]
     return keys
 
 
 def test_number_keys_are_the_endings_of_the_numbers_of_a_text() -> None:
-    assert search.parse.number_keys(["增长３.１４１５亿元，共12个"]) == {"=3.1415", "=1415", "=415"}
-    assert query_number_keys("3.1415亿元") == ["=3.1415"] and query_number_keys("3.1415") == []
+    endings = {"=3.1415", "=1415", "=415"}
+    assert search.parse.number_keys(["增长３.１４１５亿元，共12个"]) == endings | {key + "亿" for key in endings}
+    assert search.parse.number_keys(["3.1415。"]) == endings  # the end of a sentence is not part of the word
+    assert query_number_keys("3.1415亿元") == ["=3.1415", "=3.1415亿"] and query_number_keys("3.1415") == []
+    assert query_number_keys("1415𠀋") == ["=1415", "=1415𠀋"]  # a character beyond the BMP whole, as in the index
 
 
 @given(
-    text=st.text(alphabet="0123456789.亿元%增长，", max_size=40),
+    text=st.text(alphabet="0123456789.亿元%增长，𠀋", max_size=40),
     start=st.integers(min_value=0, max_value=40),
     length=st.integers(min_value=1, max_value=12),
 )

@@ -50,7 +50,7 @@ def synthetic_reports(folder: Path) -> int:
             body = f"{year - 1}年，{place}粮食产量稳定增长，{place[:2]}经济运行稳中向好。"
             pages[f"{place}-{year}"] = report(f"{year}年{place}政府工作报告", year, place, "市", province, body)
     for province, year in (("湖北省", 2022), ("湖北省", 2023), ("湖北省", 2024), ("河南省", 2024)):
-        body = f"全省粮食产量再创新高，支持襄阳、宜昌建设省域副中心城市。{year}年目标明确。"
+        body = f"全省粮食产量再创新高，支持襄阳、宜昌建设省域副中心城市。{year}年目标明确。储备{year - 1000}.5亿斤。"
         pages[f"{province}-{year}"] = report(f"{year}年{province}政府工作报告", year, province, "省", province, body)
     old = "我國偉大的人民革命的根本目的，是在於解放我國的生産力。糧食產量逐年增加。"
     pages["全国-1954"] = report("1954年政府工作报告", 1954, "全国", "国家", "全国", old)
@@ -106,6 +106,16 @@ def test_a_simplified_query_finds_a_paragraph_in_traditional_characters(identity
             assert [hit.path for hit in answer.hits] == ["reports/全国-1954/"], query
         marks = page.locator("li.md-search-result__item mark").all_inner_texts()
         assert "糧食產量逐年增加" in marks  # shown as the source wrote it
+
+
+def test_a_figure_is_found_through_the_directorys_keys_of_its_number_and_unit(identity_site: Path) -> None:
+    with serve(identity_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        box = SearchBox(page)
+        assert [hit.path for hit in box.search("1023.5亿斤").hits] == ["reports/湖北省-2023/"]
+        assert sorted(hit.path for hit in box.search("24.5亿斤").hits) == ["reports/河南省-2024/", "reports/湖北省-2024/"]
+        assert box.search("1023.5万斤").hits == ()
 
 
 def test_a_phrase_in_every_report_lists_all_of_them_after_scrolling(identity_site: Path) -> None:

@@ -163,16 +163,21 @@ NUMBER_KEY_CHARACTERS = 3
 def number_keys(texts: Iterable[str]) -> set[str]:
     """The directory's keys of the numbers in ``texts`` (normalised here): ``=`` and each ending of a
     number that starts with a digit and has at least ``NUMBER_KEY_CHARACTERS`` characters (3.1415 gives
-    =3.1415, =1415 and =415). A query's number that another character of its term follows (3.1415亿元)
-    ends a number of the text wherever the query occurs, so only volumes with its key can hold it."""
+    =3.1415, =1415 and =415), and each ending again with the character that follows the number in its
+    word, unless a point (3.1415亿元 also gives =3.1415亿, =1415亿 and =415亿). A query's number that
+    another character of its term follows (3.1415亿元) ends a number of the text, followed by that
+    character, wherever the query occurs, so only volumes with both its keys can hold it."""
     keys = set()
     for text in texts:
         for run in text.translate(word_table()).split(SEPARATOR):
             for match in NUMBER.finditer(run):
                 number = match.group()
+                after = run[match.end()] if match.end() < len(run) and run[match.end()] != "." else ""
                 for start in range(len(number) - NUMBER_KEY_CHARACTERS + 1):
                     if number[start] != ".":
                         keys.add("=" + number[start:])
+                        if after:
+                            keys.add("=" + number[start:] + after)
     return keys
 
 

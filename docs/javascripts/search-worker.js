@@ -560,14 +560,17 @@ async function groups(search, from, to, data, text = true) {
 /* ------------------------------------------------------------------------- */
 
 /* The directory's keys of the numbers of a term that another character of it follows, neither a digit
-   nor a point ("=3.1415" for 3.1415亿元): wherever the term occurs, that number ends a number of the text,
-   whose endings build_tools/search/parse.py number_keys writes (of three characters or more) */
+   nor a point ("=3.1415" and "=3.1415亿" for 3.1415亿元): wherever the term occurs, that number ends a
+   number of the text, followed by that character, whose endings build_tools/search/parse.py number_keys
+   writes (of three characters or more) */
 function numberKeys(term) {
   const keys = []
   for (const match of term.matchAll(/[0-9]+(?:\.[0-9]+)*/g)) {
     const end = match.index + match[0].length
-    if (match[0].length >= 3 && end < term.length && !/[0-9.]/.test(term[end]))
+    if (match[0].length >= 3 && end < term.length && !/[0-9.]/.test(term[end])) {
       keys.push("=" + match[0])
+      keys.push("=" + match[0] + String.fromCodePoint(term.codePointAt(end)))
+    }
   }
   return keys
 }
