@@ -23,6 +23,7 @@ from build_tools import search
 from build_tools.engine.cache import ResultCache
 from build_tools.engine.forked import Forked
 from build_tools.search import indexing
+from build_tools.search.parts import index_page
 from tests.benchmarks.bench_search import (
     TOP,
     SearchBox,
@@ -529,6 +530,14 @@ def test_number_keys_are_the_endings_of_the_numbers_of_a_text() -> None:
     assert search.parse.number_keys(["3.1415。"]) == endings  # the end of a sentence is not part of the word
     assert query_number_keys("3.1415亿元") == ["=3.1415", "=3.1415亿"] and query_number_keys("3.1415") == []
     assert query_number_keys("1415𠀋") == ["=1415", "=1415𠀋"]  # a character beyond the BMP whole, as in the index
+
+
+def test_a_pages_year_gives_the_keys_of_the_terms_its_year_facet_matches() -> None:
+    """The panel finds a report of 2019 for 2019年 by its year even where its text never says 2019年: the
+    directory must not leave out its volume."""
+    page = index_page(search.SearchPage("reports/a/", "某地政府工作报告", "<p>去年经济平稳。</p>", year=2019))
+    keys = set(page.number_keys.split("\n"))
+    assert set(query_number_keys("2019年")) <= keys and "=2019年" in keys
 
 
 @given(

@@ -200,7 +200,9 @@ def index_page(page: SearchPage) -> IndexedPage:
         level=page.level,
         province=page.province,
     )
-    texts = [block.text for block in parsed.blocks] + [page.title, *page.tags, str(page.year or "")]
+    # the year as the panel matches it to a query's term (2019 or 2019年), whether or not the text says it
+    year = f"{page.year}年" if page.year is not None else ""
+    texts = [block.text for block in parsed.blocks] + [page.title, *page.tags, year]
     return IndexedPage(summary, pair_lines, character_lines, chunks, "\n".join(sorted(number_keys(texts))))
 
 

@@ -115,7 +115,7 @@ def archive_index(site: Path, sources: Path, count: int, folder: Path) -> int:
         part = parts[page.url]
         summary = replace(part.summary, url=url, key=page_key(url), year=copy.year, place=name, level=level,
                           province=province)
-        numbers = "\n".join(sorted({*part.number_keys.split("\n"), *number_keys([str(copy.year)])} - {""}))
+        numbers = "\n".join(sorted({*part.number_keys.split("\n"), *number_keys([f"{copy.year}年"])} - {""}))
         store.put(key, IndexedPage(summary, part.pair_lines, part.character_lines, part.chunks, numbers))
         store.put(key + ".s", summary)
         original[key] = index_key(page)
