@@ -146,13 +146,14 @@ def test_cross_report_page_glossary_and_tags_are_built(seed_site: Path) -> None:
     years = re.findall(r'<a href="((?:\d{4})|unknown)/">', comparison)
     catalogue = json.loads((seed_site / "downloads" / "catalogue.json").read_text(encoding="utf-8"))["reports"]
     year_of = {entry["report"]: str(entry["year"] or "unknown") for entry in catalogue}
-    assert sorted(years) == sorted({year_of[entry["report"]] for entry in catalogue if entry["indicators"]})
+    assert sorted(years) == sorted(set(year_of.values()))  # every year of the archive has its page
     pages = {year: (seed_site / "indicators" / year / "index.html").read_text(encoding="utf-8") for year in years}
     assert all("gr-sortable" in page for page in pages.values())
     assert any("地区生产总值" in page for page in pages.values())
     for year, page in pages.items():
         listed = {unquote(slug) for slug in re.findall(r'href="../../reports/([^/"#]+)/"', page)}
-        assert listed and {year_of[slug] for slug in listed} == {year}
+        assert {year_of[slug] for slug in listed} <= {year}
+    assert any(re.search(r'href="../../reports/[^/"#]+/"', page) for page in pages.values())
     glossary = (seed_site / "glossary" / "index.html").read_text(encoding="utf-8")
     # each term links its phrase page with the number of reports using it, the number that page gives,
     # and lists no report itself: the page does not grow with the archive

@@ -96,9 +96,12 @@ def comparison_pages(reports: Sequence[tuple[int | None, tuple[tuple[str, ...], 
     return pages
 
 
+def year_label(year: int | None) -> str:
+    return f"{year}年" if year is not None else labels()["unknown"]["year"]
+
+
 def year_title(year: int | None) -> str:
-    words = labels()
-    return words["comparison_year_title"].format(year=f"{year}年" if year is not None else words["unknown"]["year"])
+    return labels()["comparison_year_title"].format(year=year_label(year))
 
 
 def index_page(
@@ -111,7 +114,7 @@ def index_page(
     columns = words["comparison_years_columns"]
     listed = [
         [
-            link(INDEX_PATH, year_path(year), f"{year}年" if year is not None else words["unknown"]["year"]),
+            link(INDEX_PATH, year_path(year), year_label(year)),
             str(counts[year]),
             str(len(rows[year])),
         ]
