@@ -130,11 +130,16 @@ def index_page(known: Usage) -> str:
     )
 
 
-def phrase_pages(uses: Sequence[PhraseUse]) -> dict[str, str]:
-    """Every page of the tracked phrases: the index and one per phrase, used or not (the page list stays the
-    same when one report changes, so the site is rebuilt in place). The phrases new and dropped in a
-    report (``phrase_changes_section``) are shown on its page and on its comparison page."""
-    known = usage(uses, labels()["unknown"]["level"])
+def phrase_usage(uses: Sequence[PhraseUse]) -> Usage:
+    """Every tracked phrase's use across the reports' records: what the phrase pages and the glossary show."""
+    return usage(uses, labels()["unknown"]["level"])
+
+
+def phrase_pages(known: Usage) -> dict[str, str]:
+    """Every page of the tracked phrases (``known``: ``phrase_usage``): the index and one per phrase, used
+    or not (the page list stays the same when one report changes, so the site is rebuilt in place). The
+    phrases new and dropped in a report (``phrase_changes_section``) are shown on its page and on its
+    comparison page."""
     pages = {INDEX_PATH: index_page(known)}
     for phrase in tracked_phrases():
         pages[phrase_path(phrase)] = phrase_page(phrase, known)

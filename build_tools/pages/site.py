@@ -20,14 +20,14 @@ from typing import Any
 
 from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalogue_json, entry_of
 from build_tools.archive.duplicates import Candidate, sketch
-from build_tools.archive.phrases import PhraseUse, changes, phrase_counts, predecessors
+from build_tools.archive.phrases import PhraseUse, Usage, changes, phrase_counts, predecessors
 from build_tools.archive.series import SeriesFacts, series_rows
 from build_tools.model import InputError, Publication, Report
 from build_tools.pages.browse import Headline, Listed, breadcrumbs, browse, home_sections, link, place_key
 from build_tools.pages.comparison import comparison_pages, comparison_rows
 from build_tools.pages.export import record_line, report_markdown
 from build_tools.pages.identity_line import identity_line
-from build_tools.pages.phrases import phrase_changes_section, phrase_pages, phrase_path
+from build_tools.pages.phrases import phrase_changes_section, phrase_pages, phrase_path, phrase_usage
 from build_tools.pages.render import (
     escape_markdown,
     figure_anchor,
@@ -48,14 +48,6 @@ class SitePages:
     pages: dict[str, str | bytes]
     nav: list[Any]
     parents: dict[str, str] = field(default_factory=dict)
-
-
-def report_path(report: Report) -> str:
-    return f"reports/{report.slug}.md"
-
-
-def audit_path(report: Report) -> str:
-    return f"audit/{report.slug}.md"
 
 
 def pieces_per_source(publication: Publication) -> Counter[str]:
@@ -163,19 +155,15 @@ def tags_page() -> str:
     )
 
 
-def glossary_page(prepared: Sequence[ReportPages]) -> str:
-    """Every glossary term with its definition and how many reports use it, linked to the term's phrase
-    page (which lists its newest users and its use per year): the page stays the same size however
-    large the archive grows."""
+def glossary_page(known: Usage) -> str:
+    """Every glossary term with its definition and how many reports use it (``known``: the phrases' use,
+    ``phrase_usage``), linked to the term's phrase page (which lists its newest users and its use per
+    year): the page stays the same size however large the archive grows."""
     words = labels()
     columns = words["glossary_columns"]
-    users: dict[str, int] = {}
-    for pages in prepared:
-        for phrase, _ in pages.phrases.counts:
-            users[phrase] = users.get(phrase, 0) + 1
     rows = []
     for term in sorted(glossary().terms, key=lambda t: t.term):
-        count = words["glossary_users"].format(n=users.get(term.term, 0))
+        count = words["glossary_users"].format(n=len(known.users.get(term.term, ())))
         used = link("glossary.md", phrase_path(term.term), count)
         rows.append([escape_markdown(term.term), escape_markdown(term.definition), used])
     return "\n".join(
@@ -250,12 +238,13 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
         return phrase_changes_section(found, page) if found is not None else ""
 
     compared, compare_links = compare_pages(facts, phrase_section)
+    known = phrase_usage([pages.phrases for pages in prepared])
     site: dict[str, str | bytes] = {
         "index.md": index_page(prepared, errors, site_name),
         **browsing.pages,
         **comparison_pages([(pages.listed.entry.year, pages.comparison_rows) for pages in prepared]),
         "tags.md": tags_page(),
-        "glossary.md": glossary_page(prepared),
+        "glossary.md": glossary_page(known),
     }
     before = predecessors(uses.values())
     for pages in prepared:
@@ -275,7 +264,7 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
         if f"reports/{pages.merged_into}.md" in browsing.parents:
             browsing.parents[f"audit/{pages.slug}.md"] = browsing.parents[f"reports/{pages.merged_into}.md"]
     site.update(download_files(prepared))
-    site.update(phrase_pages([pages.phrases for pages in prepared]))
+    site.update(phrase_pages(known))
     site.update(series_downloads(rows))
     words = labels()
     nav: list[Any] = [
