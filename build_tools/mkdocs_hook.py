@@ -14,6 +14,8 @@ Glue only: each event hands its work to the library.
   say whether the last build into the same folder already wrote them (rebuilding in place).
 - ``on_nav``, ``on_page_markdown`` and ``on_page_content`` serve and fill the render cache
   (``build.render_cache``), rendering the missing pages ahead in forked workers (``build.prerender``).
+- ``on_page_content`` ends with the page's HTML held compressed until the page is written, and its
+  source and Markdown dropped (``build.held_pages``); ``on_page_context`` gives it back.
 - ``on_page_context`` hands each page to the project's search index (``search``) and hides it from
   Material's own search plugin, which then writes only its settings; ``on_env`` starts indexing while
   the templates are rendered, and ``on_post_build`` writes the index. ``REPORTS_SEARCH=material``
@@ -41,6 +43,7 @@ from mkdocs.structure.pages import Page
 
 from build_tools import search
 from build_tools.build.compact import compact_html
+from build_tools.build.held_pages import HeldPages
 from build_tools.build.prerender import prerender
 from build_tools.build.render_cache import PageRenders, RecordCapture, template_cache_folder
 from build_tools.build.sections import attach_to_sections
@@ -140,20 +143,21 @@ def project_search() -> bool:
 @event_priority(100)  # before Material's search plugin reads the page
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
     if project_search():
-        search_pages[page.url] = search_page(page)
+        search_pages[page.url] = search_page(page, held.packed(page))
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    held.give_back(page)  # about to be written: its HTML, held compressed since it was read
     return context
 
 
-def search_page(page: Page) -> search.SearchPage:
-    """The page as the search index reads it, with the identity its front matter gives (``year``, ``place``,
-    ``level``, ``province``; ``title`` is already the page's title)."""
+def search_page(page: Page, html: str | bytes) -> search.SearchPage:
+    """The page as the search index reads it (``html`` as ``held`` has it), with the identity its front
+    matter gives (``year``, ``place``, ``level``, ``province``; ``title`` is already the page's title)."""
     meta = page.meta
     year = meta.get("year")
     return search.SearchPage(
         page.url,
         page.title or "",
-        page.content or "",
+        html,
         tuple(meta.get("tags") or ()),
         year=int(year) if isinstance(year, int | str) and str(year).isdigit() else None,
         place=str(meta["place"]) if meta.get("place") else None,
@@ -166,7 +170,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     builds.writing = True  # every page has been read: from now on only changed files are written
     if project_search() and enabled("index-ahead"):  # every page's HTML is known: index it meanwhile
         rendered = [file.page for file in files.documentation_pages() if file.page is not None]
-        pages = [search_page(page) for page in rendered if not builds.keeps(page.file)]
+        pages = [search_page(page, held.packed(page)) for page in rendered if not builds.keeps(page.file)]
         # pages to index: workers do it, and the index is written after the templates; none (or too few
         # for workers) in a build into an empty folder: a forked process writes the whole index meanwhile
         if not indexing.start(pages, search_cache()) and builds.previous is None:
@@ -193,6 +197,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     gc.unfreeze()
     renders.finish()
     staging.remove()
+    held.clear()
 
 
 def search_cache() -> ResultCache | None:
@@ -206,11 +211,13 @@ def on_build_error(error: Exception) -> None:
     gc.unfreeze()
     renders.finish()
     staging.remove()
+    held.clear()
 
 
 builds = BuildState()
 renders = PageRenders(builds)
 staging = Staging()
+held = HeldPages()
 
 
 @event_priority(-100)  # after every other plugin has changed the navigation
@@ -221,7 +228,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if renders.cache() is not None and enabled("prerender"):
         pages = [file.page for file in files.documentation_pages() if file.page is not None and not builds.keeps(file)]
         missing = [page for page in pages if not renders.is_cached(page, config, files)]
-        prerender(missing, config, files, worker_count(len(missing)), keep=lambda h: isinstance(h, RecordCapture))
+        quiet = lambda handler: isinstance(handler, RecordCapture)  # noqa: E731
+        prerender(missing, config, files, worker_count(len(missing)), keep=quiet, done=held.drop)
     return nav
 
 
@@ -233,6 +241,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(-100)  # after every other plugin has changed the page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    held.release(page)  # written: its HTML is no longer needed
     return compact_html(output)
 
 
@@ -242,4 +251,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         # MkDocs finds anchors in Markdown's tree; those of HTML passed through (raw_html.py) are added
         page.present_anchor_ids |= set(ELEMENT_ID.findall(html))
     renders.store(page)
-    return html
+    # no other plugin of the site handles this event (Material's tags and search read the HTML from the
+    # page's context, where it is given back): from here until the page is written, it is held compressed
+    return held.hold(page, html)

@@ -50,12 +50,18 @@ def quiet_worker(keep: Callable[[logging.Handler], bool]) -> None:
 
 
 def prerender(
-    pages: Sequence[Page], config: MkDocsConfig, files: Files, workers: int, keep: Callable[[logging.Handler], bool]
+    pages: Sequence[Page],
+    config: MkDocsConfig,
+    files: Files,
+    workers: int,
+    keep: Callable[[logging.Handler], bool],
+    done: Callable[[Page], None],
 ) -> int:
-    """Renders ``pages`` in ``workers`` forked processes, for their events to cache; returns how many forked."""
+    """Renders ``pages`` in ``workers`` forked processes, for their events to cache, each worker calling
+    ``done`` on a page once it is rendered and dropping what the render left on it; returns how many forked."""
     if workers < 2 or len(pages) < MIN_PAGES:
         return 0
-    shares = [partial(render_share, pages[share::workers], config, files, keep) for share in range(workers)]
+    shares = [partial(render_share, pages[share::workers], config, files, keep, done) for share in range(workers)]
     children = [child for child in map(Forked.start, shares) if child is not None]
     for child in children:
         child.result()
@@ -63,9 +69,16 @@ def prerender(
 
 
 def render_share(
-    pages: Sequence[Page], config: MkDocsConfig, files: Files, keep: Callable[[logging.Handler], bool]
+    pages: Sequence[Page],
+    config: MkDocsConfig,
+    files: Files,
+    keep: Callable[[logging.Handler], bool],
+    done: Callable[[Page], None],
 ) -> None:
-    """In a worker: renders ``pages``, for their events to cache what Markdown made of them."""
+    """In a worker: renders ``pages``, for their events to cache what Markdown made of them; a page's
+    render is dropped once cached, so that a worker holds one page at a time."""
     quiet_worker(keep)
     for page in pages:
         render_page(page, config, files)
+        done(page)
+        page.content, page.markdown = None, ""

@@ -140,14 +140,16 @@ class PageRenders:
 
 
 def skip_render(page: Page, config: MkDocsConfig, files: Files) -> None:
-    """Stands in for ``Page.render`` for a page this build keeps as the last one wrote it."""
+    """Stands in for ``Page.render``, once, for a page this build keeps as the last one wrote it."""
+    del page.render  # type: ignore[method-assign]
     page.content = ""
     page.toc = get_toc([])
     page.present_anchor_ids = None  # not rendered: links to its anchors are checked by full builds
 
 
 def restore(builds: BuildState, page: Page, stored: RenderedPage, config: MkDocsConfig, files: Files) -> None:
-    """Stands in for ``Page.render``: the stored result, and the warnings the render logged."""
+    """Stands in for ``Page.render``, once: the stored result, and the warnings the render logged."""
+    del page.render  # type: ignore[method-assign]  # the page no longer holds the stored result
     if stored.records:
         builds.noisy.add(page.file.src_uri)
     page.content = stored.content

@@ -12,6 +12,7 @@ import html
 import operator
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -35,7 +36,8 @@ FNV_PRIME = 0x01000193
 
 @dataclass(frozen=True)
 class SearchPage:
-    """One page as MkDocs rendered it: ``url`` relative to the site root, ``html`` the page content.
+    """One page as MkDocs rendered it: ``url`` relative to the site root, ``html`` the page content, as
+    text or compressed with zlib (as the hook holds pages: ``build.held_pages``); ``content()`` reads it.
 
     A report's identity, where its front matter gives it: ``year``, ``place`` (襄阳市), ``level`` (国家, 省,
     市, 区县, 乡镇) and ``province``; the search panel filters on them and ranks a query that names them.
@@ -43,12 +45,18 @@ class SearchPage:
 
     url: str
     title: str
-    html: str
+    html: str | bytes
     tags: tuple[str, ...] = ()
     year: int | None = None
     place: str | None = None
     level: str | None = None
     province: str | None = None
+
+    def content(self) -> str:
+        """The page's HTML, inflated when it is held compressed."""
+        if isinstance(self.html, str):
+            return self.html
+        return zlib.decompress(self.html).decode("utf-8", "surrogateescape")
 
 
 @dataclass(frozen=True)
@@ -297,7 +305,7 @@ def parse_page(page: SearchPage) -> ParsedPage:
     """The page's sections and blocks; for a page found by its title alone, its title as its one block
     (so that the title's pairs are in the directory of its volume)."""
     parser = ContentParser(page.title)
-    parser.feed(f"<h1>{html.escape(page.title)}</h1>" if is_title_only(page.url) else page.html)
+    parser.feed(f"<h1>{html.escape(page.title)}</h1>" if is_title_only(page.url) else page.content())
     return parser.page
 
 

@@ -1,0 +1,60 @@
+"""Pages held small between reading and writing: a converted page in, its HTML kept compressed out.
+
+MkDocs reads and converts every page before it writes any, and until the end of the build it keeps each
+page's source, its Markdown and its HTML: at 10,000 reports, most of a build's memory. Once a page is
+converted (``hold``, the last ``on_page_content``), nothing reads its source or Markdown again, so both
+are dropped, and its HTML is kept compressed with zlib, about a quarter of its size; ``give_back``
+(``on_page_context``) restores it just before the page is written, and ``release`` (``on_post_page``)
+drops it once written. The search index takes the compressed HTML as it is (``search.SearchPage``).
+
+A page whose HTML a plugin still changes after every page is read (Material's tags listing, filled in
+``on_env``) is left as it is.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+from mkdocs.structure.pages import Page
+
+from build_tools.build.site_state import TAG_LISTING
+
+LEVEL = 1  # zlib's fastest
+
+
+class HeldPages:
+    """The compressed HTML of every page read and not yet written, by source path."""
+
+    def __init__(self) -> None:
+        self.held: dict[str, bytes] = {}
+
+    def hold(self, page: Page, html: str) -> str:
+        """What ``page`` keeps of ``html`` until it is written: nothing, when it is held here."""
+        if not html or TAG_LISTING in page.file.content_string:
+            return html
+        self.held[page.file.src_uri] = zlib.compress(html.encode("utf-8", "surrogateescape"), LEVEL)
+        page.markdown = ""  # not None: MkDocs gives a page without Markdown no title
+        page.file.content_string = ""  # nothing reads a page's source after its conversion
+        return ""
+
+    def packed(self, page: Page) -> str | bytes:
+        """``page``'s HTML: compressed when it is held, else as the page has it."""
+        return self.held.get(page.file.src_uri) or page.content or ""
+
+    def drop(self, page: Page) -> None:
+        """Forgets the HTML of ``page``, which will not be written here (a worker's render, cached)."""
+        self.held.pop(page.file.src_uri, None)
+
+    def give_back(self, page: Page) -> None:
+        """Restores the HTML of ``page``, about to be written."""
+        packed = self.held.pop(page.file.src_uri, None)
+        if packed is not None:
+            page.content = zlib.decompress(packed).decode("utf-8", "surrogateescape")
+
+    @staticmethod
+    def release(page: Page) -> None:
+        """Drops the HTML of ``page``, now written."""
+        page.content = None
+
+    def clear(self) -> None:
+        self.held.clear()
