@@ -228,8 +228,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if renders.cache() is not None and enabled("prerender"):
         pages = [file.page for file in files.documentation_pages() if file.page is not None and not builds.keeps(file)]
         missing = [page for page in pages if not renders.is_cached(page, config, files)]
-        quiet = lambda handler: isinstance(handler, RecordCapture)  # noqa: E731
-        prerender(missing, config, files, worker_count(len(missing)), keep=quiet, done=held.drop)
+        workers = worker_count(len(missing))
+        prerender(missing, config, files, workers, keep=lambda h: isinstance(h, RecordCapture), done=held.drop)
     return nav
 
 

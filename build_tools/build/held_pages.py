@@ -13,13 +13,10 @@ A page whose HTML a plugin still changes after every page is read (Material's ta
 
 from __future__ import annotations
 
-import zlib
-
 from mkdocs.structure.pages import Page
 
 from build_tools.build.site_state import TAG_LISTING
-
-LEVEL = 1  # zlib's fastest
+from build_tools.search.parse import packed, unpacked
 
 
 class HeldPages:
@@ -32,7 +29,7 @@ class HeldPages:
         """What ``page`` keeps of ``html`` until it is written: nothing, when it is held here."""
         if not html or TAG_LISTING in page.file.content_string:
             return html
-        self.held[page.file.src_uri] = zlib.compress(html.encode("utf-8", "surrogateescape"), LEVEL)
+        self.held[page.file.src_uri] = packed(html)
         page.markdown = ""  # not None: MkDocs gives a page without Markdown no title
         page.file.content_string = ""  # nothing reads a page's source after its conversion
         return ""
@@ -47,9 +44,9 @@ class HeldPages:
 
     def give_back(self, page: Page) -> None:
         """Restores the HTML of ``page``, about to be written."""
-        packed = self.held.pop(page.file.src_uri, None)
-        if packed is not None:
-            page.content = zlib.decompress(packed).decode("utf-8", "surrogateescape")
+        held = self.held.pop(page.file.src_uri, None)
+        if held is not None:
+            page.content = unpacked(held)
 
     @staticmethod
     def release(page: Page) -> None:

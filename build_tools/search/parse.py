@@ -54,9 +54,23 @@ class SearchPage:
 
     def content(self) -> str:
         """The page's HTML, inflated when it is held compressed."""
-        if isinstance(self.html, str):
-            return self.html
-        return zlib.decompress(self.html).decode("utf-8", "surrogateescape")
+        return self.html if isinstance(self.html, str) else unpacked(self.html)
+
+    def content_bytes(self) -> bytes:
+        """The page's HTML as UTF-8 bytes (what its key digests), without a round trip through text."""
+        if isinstance(self.html, bytes):
+            return zlib.decompress(self.html)
+        return self.html.encode("utf-8", "surrogateescape")
+
+
+def packed(html: str) -> bytes:
+    """``html`` compressed as ``SearchPage`` takes it (zlib's fastest level: a page is held, not stored)."""
+    return zlib.compress(html.encode("utf-8", "surrogateescape"), 1)
+
+
+def unpacked(data: bytes) -> str:
+    """The HTML that ``packed`` compressed."""
+    return zlib.decompress(data).decode("utf-8", "surrogateescape")
 
 
 @dataclass(frozen=True)

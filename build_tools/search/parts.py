@@ -224,7 +224,7 @@ def index_key(page: SearchPage) -> str:
     identity = (page.year, page.place, page.level, page.province)
     text = f"{source_version()}\0{fold_version()}\0{page.url}\0{page.title}\0{page.tags}\0{identity}\0"
     digest = hashlib.sha256(text.encode())
-    digest.update(page.content().encode("utf-8", "surrogateescape"))
+    digest.update(page.content_bytes())
     return digest.hexdigest()
 
 
