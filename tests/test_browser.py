@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -35,6 +36,30 @@ def test_a_report_shows_its_outline_and_marks_in_the_page(seed_site: Path) -> No
         numbering.hover()
         page.wait_for_timeout(300)
         assert page.locator(".md-tooltip--active, .md-tooltip2--active, [role=tooltip]").count() >= 1
+
+
+def test_a_figure_shows_its_reading_from_the_table_as_its_tooltip(seed_site: Path) -> None:
+    with serve(seed_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base + "reports/000_f936ed40faecbb33-1/", wait_until="networkidle")
+        figure = page.locator("mark.gr-figure", has_text="达到9.43亿元").first
+        assert figure.get_attribute("title") == "国民生产总值：9.43亿元（总量，目标）"
+        titled = page.evaluate("[...document.querySelectorAll('mark.gr-figure')].filter(m => m.title).length")
+        assert titled == page.locator("table[data-figure-title] a[href^='#fig-']").count() > 0
+
+
+def test_a_click_on_the_indicators_download_saves_the_plain_csv(seed_site: Path) -> None:
+    with serve(seed_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base + "reports/000_f936ed40faecbb33-1/", wait_until="networkidle")
+        page.locator("details.gr-indicators summary").first.click()
+        link = page.locator('details.gr-indicators a[href$=".csv.gz"]').first
+        stored = seed_site / "reports" / "000_f936ed40faecbb33-1" / (link.get_attribute("href") or "")
+        with page.expect_download() as download:
+            link.click()
+        assert download.value.suggested_filename == stored.name.removesuffix(".gz")
+        saved = Path(download.value.path()).read_bytes()
+        assert saved == gzip.decompress(stored.resolve().read_bytes()) and saved.startswith(b"\xef\xbb\xbf")
 
 
 def test_an_audit_link_lands_on_the_highlighted_paragraph(seed_site: Path) -> None:

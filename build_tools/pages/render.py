@@ -67,7 +67,7 @@ class Mark:
     start: int
     end: int
     css: str
-    title: str
+    title: str | None  # its tooltip; a figure's is made in the browser from its row of the table
     anchor: str | None = None
 
 
@@ -81,10 +81,10 @@ def render_inline(text: str, marks: Iterable[Mark], escape: Callable[[str], str]
         if mark.start < position or mark.end <= mark.start:
             continue
         out.append(escape(text[position : mark.start]))
-        title = escape_plain(mark.title)
+        title = f' title="{escape_plain(mark.title)}"' if mark.title is not None else ""
         anchor = f' id="{escape_plain(mark.anchor)}"' if mark.anchor else ""
         content = escape(text[mark.start : mark.end])
-        out.append(f'<mark{anchor} class="{mark.css}" title="{title}">{content}</mark>')
+        out.append(f'<mark{anchor} class="{mark.css}"{title}>{content}</mark>')
         position = mark.end
     out.append(escape(text[position:]))
     return "".join(out)
@@ -257,19 +257,23 @@ def format_value(indicator: Indicator) -> str:
     return f"{text}–{indicator.value_high:g}" if indicator.value_high is not None else text
 
 
-def figure_title(indicator: Indicator) -> str:
-    words = labels()
-    kind = words["indicator_kinds"][indicator.kind or "none"]
-    role = words["indicator_roles"][indicator.role]
-    qualifier = indicator.qualifier or ""
-    return f"{indicator.subject}：{format_value(indicator)}{indicator.unit}{qualifier}（{role}，{kind}）"
+INDICATOR_COLUMNS = ("subject", "core", "value", "unit", "role", "qualifier", "source")
+
+
+def figure_title_template(kind: str) -> str:
+    """How a row of the indicator table of ``kind`` reads as its figure's tooltip, ``{N}`` standing for the
+    text of cell N (``INDICATOR_COLUMNS``): ``国民生产总值：9.43亿元（总量，实际完成）``.
+    ``docs/javascripts/figure-titles.js`` fills it in, so that the page holds each reading once."""
+    cell = {name: f"{{{number}}}" for number, name in enumerate(INDICATOR_COLUMNS)}
+    return f"{cell['subject']}：{cell['value']}{cell['unit']}{cell['qualifier']}（{cell['role']}，{kind}）"
 
 
 def figure_marks(report: Report, paragraph: Paragraph) -> list[Mark]:
-    """A highlight with the parsed value on every figure of ``paragraph``, anchored for the table."""
+    """A highlight on every figure of ``paragraph``, anchored for its row of the table, which gives its
+    parsed value as its tooltip (``figure_title_template``)."""
     end = paragraph.start + len(paragraph.text)
     return [
-        Mark(start := i.offset - paragraph.start, start + len(i.cleaned_span or i.span), "gr-figure", figure_title(i),
+        Mark(start := i.offset - paragraph.start, start + len(i.cleaned_span or i.span), "gr-figure", None,
              figure_anchor(number))
         for number, i in enumerate(report.indicators)
         if i.paragraph == paragraph.origin and paragraph.start <= i.offset < end
@@ -280,10 +284,10 @@ def indicator_box(report: Report) -> str:
     """The collapsible table of a report's indicators, grouped by kind, core indicators first."""
     words = labels()
     columns = words["indicator_columns"]
-    header = [columns[key] for key in ("subject", "core", "value", "unit", "role", "qualifier", "source")]
+    header = [columns[key] for key in INDICATOR_COLUMNS]
     parts = [escape_markdown(words["indicators_intro"]) + "\n"]
     for kind, rows in grouped(report.indicators):
-        kind_name = escape_html(words["indicator_kinds"][kind or "none"])
+        kind_name = words["indicator_kinds"][kind or "none"]
         cells = (
             [
                 escape_html(i.subject),
@@ -296,7 +300,8 @@ def indicator_box(report: Report) -> str:
             ]
             for number, i in rows
         )
-        parts += raw_block([f"<p><strong>{kind_name}</strong></p>", html_table(header, cells)])
+        tooltip = f' data-figure-title="{escape_plain(figure_title_template(kind_name))}"'
+        parts += raw_block([f"<p><strong>{escape_html(kind_name)}</strong></p>", html_table(header, cells, tooltip)])
     downloads = words["indicator_downloads"].format(csv=f"../{indicators_download_path(report.identity.year)}")
     parts.append(downloads + "\n")
     title = words["indicators_title"].format(count=len(report.indicators))
@@ -324,11 +329,12 @@ def page_meta(report: Report) -> dict[str, Any]:
     return meta
 
 
-def html_table(header: list[str], rows: Iterable[list[str]]) -> str:
-    """A table as Markdown's tables extension writes it; ``header`` is plain text, ``rows`` finished HTML."""
+def html_table(header: list[str], rows: Iterable[list[str]], attributes: str = "") -> str:
+    """A table as Markdown's tables extension writes it; ``header`` is plain text, ``rows`` finished HTML,
+    ``attributes`` those of the table element (finished HTML)."""
     head = "".join(f"<th>{escape_html(cell)}</th>" for cell in header)
     body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    return f"<table{attributes}>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
 def raw_block(parts: list[str]) -> list[str]:

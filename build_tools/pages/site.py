@@ -3,10 +3,10 @@
 Each report has its page under ``reports/`` (with breadcrumbs level › province › place › year) and its
 cleaning audit under ``audit/``; the pages across reports (home, levels, provinces, places, years:
 ``browse``) are made from each report's catalogue entry alone. Downloads are stored once: the
-indicators in one CSV per year (``downloads/indicators/YEAR.csv``), the catalogue
+indicators in one compressed CSV per year (``downloads/indicators/YEAR.csv.gz``), the catalogue
 (``downloads/catalogue.json``, ``.csv``) and the cleaned text of every report, a JSON line each, in
 ``downloads/reports.jsonl.gz``; each report's cleaned Markdown (``pages.export``) is stored compressed
-(``downloads/SLUG.md.gz``), which the page's script saves as plain ``.md``. Nothing here reads or writes
+(``downloads/SLUG.md.gz``); the pages' script saves either as plain ``.csv`` or ``.md``. Nothing here reads or writes
 files: the MkDocs hook and the CLI do that.
 """
 
@@ -177,13 +177,16 @@ def glossary_page(known: Usage) -> str:
 
 
 def download_files(prepared: Sequence[ReportPages]) -> dict[str, str | bytes]:
-    """The indicators of every report, stored once: one CSV per year (each report's rows made once, in
-    its worker, and joined here), the catalogue of every report, and the reports' cleaned text: all of it
-    in one compressed JSON-lines file, and each report's Markdown compressed."""
+    """The indicators of every report, stored once: one compressed CSV per year (each report's rows made
+    once, in its worker, and joined here; one gzip member, which browsers can inflate), the catalogue of
+    every report, and the reports' cleaned text: all of it in one compressed JSON-lines file, and each
+    report's Markdown compressed."""
     by_year: dict[str, list[bytes]] = {}
     for pages in prepared:
         by_year.setdefault(indicators_download_path(pages.listed.entry.year), []).append(pages.csv)
-    files: dict[str, str | bytes] = {path: joined_csv(tables) for path, tables in sorted(by_year.items())}
+    files: dict[str, str | bytes] = {
+        path: gzip.compress(joined_csv(tables), mtime=0) for path, tables in sorted(by_year.items())
+    }
     entries: list[CatalogueEntry] = [pages.listed.entry for pages in prepared]
     files["downloads/catalogue.json"] = catalogue_json(entries)
     files["downloads/catalogue.csv"] = catalogue_csv(entries)
