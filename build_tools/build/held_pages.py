@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from mkdocs.structure.pages import Page
 
-from build_tools.build.site_state import TAG_LISTING
-from build_tools.search.parse import packed, unpacked
+from build_tools.build.site_state import lists_tags
+from build_tools.packed_text import packed, unpacked
 
 
 class HeldPages:
@@ -27,7 +27,7 @@ class HeldPages:
 
     def hold(self, page: Page, html: str) -> str:
         """What ``page`` keeps of ``html`` until it is written: nothing, when it is held here."""
-        if not html or TAG_LISTING in page.file.content_string:
+        if not html or lists_tags(page.file):
             return html
         self.held[page.file.src_uri] = packed(html)
         page.markdown = ""  # not None: MkDocs gives a page without Markdown no title

@@ -30,6 +30,7 @@ from mkdocs.utils import clean_directory
 from build_tools import search
 from build_tools.engine.cache import ResultCache, shared_cache, source_version
 from build_tools.engine.speedups import enabled
+from build_tools.packed_text import PackedText
 from build_tools.pages.site import SitePages
 from build_tools.resource_files import load_yaml
 
@@ -61,10 +62,26 @@ class GeneratedFile(File):
     """
 
     modified = True
+    lists_tags = False  # a page that Material's tags plugin fills with every page's tags
+    packed: PackedText | None = None  # the page's Markdown, held compressed until MkDocs reads it
     state: BuildState
 
     def is_modified(self) -> bool:
         return not self.state.writing or self.modified or not os.path.isfile(self.abs_dest_path)
+
+    @property
+    def content_string(self) -> str:
+        return self.packed.text() if self.packed is not None else super().content_string
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.packed = None
+        File.content_string.fset(self, value)  # type: ignore[attr-defined]
+
+
+def lists_tags(file: File) -> bool:
+    """Whether ``file`` is a page that Material's tags plugin fills with every page's tags."""
+    return file.lists_tags if isinstance(file, GeneratedFile) else TAG_LISTING in file.content_string
 
 
 class BuildState:
@@ -184,13 +201,16 @@ def render_version(config: MkDocsConfig) -> str:
 
 
 def generated_files(
-    pages: dict[str, str | bytes], config: MkDocsConfig, builds: BuildState, staging: Staging
+    pages: dict[str, str | bytes | PackedText], config: MkDocsConfig, builds: BuildState, staging: Staging
 ) -> list[GeneratedFile]:
     """The generated pages and downloads as files for MkDocs, each saying whether it must be written."""
     made = []
     for path, content in pages.items():
-        modified = builds.changed(path, content, lists_tags=isinstance(content, str) and TAG_LISTING in content)
-        if isinstance(content, str):
+        tags = isinstance(content, str) and TAG_LISTING in content
+        modified = builds.changed(path, content.identity() if isinstance(content, PackedText) else content, tags)
+        if isinstance(content, PackedText):  # inflated when MkDocs reads it (``content_string``)
+            file = GeneratedFile.generated(config, path, content="")
+        elif isinstance(content, str):
             file = GeneratedFile.generated(config, path, content=content)
         elif modified or not os.path.isfile(os.path.join(config.site_dir, path)):
             # a download to write waits on disk, not in memory, until MkDocs copies it
@@ -199,7 +219,9 @@ def generated_files(
             file = GeneratedFile.generated(config, path, content=b"")
             modified = False
         assert isinstance(file, GeneratedFile)
-        file.modified, file.state = modified, builds
+        file.modified, file.state, file.lists_tags = modified, builds, tags
+        if isinstance(content, PackedText):
+            file.packed = content
         made.append(file)
     return made
 

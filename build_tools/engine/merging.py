@@ -17,6 +17,7 @@ from dataclasses import replace
 from build_tools.archive.duplicates import duplicate_groups
 from build_tools.engine.cache import shared_cache
 from build_tools.engine.pipeline import Input, publish_cached
+from build_tools.packed_text import PackedText
 from build_tools.pages.merged import merged_pages
 from build_tools.pages.site import ReportPages, file_pages
 
@@ -45,6 +46,6 @@ def merge_duplicates(pages: Sequence[ReportPages], inputs: Sequence[Input]) -> l
         merged[group[0]] = merged_pages(primary, others, pieces=pieces[primary.source])
         for number in group[1:]:
             copy = pages[number]
-            audit = unlinked_audit(copy.audit, copy.slug)
+            audit = PackedText.of(unlinked_audit(copy.audit.text(), copy.slug))
             merged[number] = replace(copy, audit=audit, merged_into=pages[group[0]].slug)
     return merged

@@ -12,6 +12,7 @@ from dataclasses import replace
 from build_tools.archive.catalogue import entry_of
 from build_tools.archive.duplicates import only_in
 from build_tools.model import Heading, Report
+from build_tools.packed_text import PackedText
 from build_tools.pages.browse import Listed, breadcrumbs
 from build_tools.pages.export import record_line, report_markdown
 from build_tools.pages.render import escape_markdown, indent, labels, render_report
@@ -76,4 +77,4 @@ def merged_pages(primary: Report, others: Sequence[Report], *, pieces: int) -> R
     )
     own = report_pages(primary, pieces=pieces)
     text = {"markdown": gzipped(report_markdown(primary, others)), "record": gzipped(record_line(primary, others))}
-    return replace(own, page=page, listed=Listed(entry, headline(primary)), **text)
+    return replace(own, page=PackedText.of(page), listed=Listed(entry, headline(primary)), **text)

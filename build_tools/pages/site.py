@@ -23,6 +23,7 @@ from build_tools.archive.duplicates import Candidate, sketch
 from build_tools.archive.phrases import PhraseUse, Usage, changes, phrase_counts, predecessors
 from build_tools.archive.series import SeriesFacts, series_rows
 from build_tools.model import InputError, Publication, Report
+from build_tools.packed_text import PackedText
 from build_tools.pages.browse import Headline, Listed, breadcrumbs, browse, home_sections, link, place_key
 from build_tools.pages.comparison import comparison_pages, comparison_rows
 from build_tools.pages.export import record_line, report_markdown
@@ -45,7 +46,10 @@ from build_tools.pages.tables import as_csv, core_category, download_rows, indic
 
 @dataclass(frozen=True)
 class SitePages:
-    pages: dict[str, str | bytes]
+    """The generated pages (Markdown: a report's page and audit held compressed) and downloads (bytes),
+    by path, the navigation, and the section of each page outside it."""
+
+    pages: dict[str, str | bytes | PackedText]
     nav: list[Any]
     parents: dict[str, str] = field(default_factory=dict)
 
@@ -65,8 +69,8 @@ class ReportPages:
     slug: str
     title: str
     tags: tuple[str, ...]
-    page: str
-    audit: str
+    page: PackedText  # held compressed from the worker until MkDocs reads it
+    audit: PackedText
     csv: bytes
     markdown: bytes  # the cleaned text as Markdown, compressed (``gzipped``)
     record: bytes  # the report's line of ``downloads/reports.jsonl.gz``, compressed: one gzip member of it
@@ -87,10 +91,12 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
         slug=report.slug,
         title=report.title,
         tags=report.tags,
-        page=render_report(
-            report, pieces=pieces, header=breadcrumbs(entry, entry.page), below_title=identity_line(report)
+        page=PackedText.of(
+            render_report(
+                report, pieces=pieces, header=breadcrumbs(entry, entry.page), below_title=identity_line(report)
+            )
         ),
-        audit=render_audit(report),
+        audit=PackedText.of(render_audit(report)),
         csv=as_csv(download_rows([report])),
         markdown=gzipped(report_markdown(report)),
         record=gzipped(record_line(report)),
@@ -242,7 +248,7 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
 
     compared, compare_links = compare_pages(facts, phrase_section)
     known = phrase_usage([pages.phrases for pages in prepared])
-    site: dict[str, str | bytes] = {
+    site: dict[str, str | bytes | PackedText] = {
         "index.md": index_page(prepared, errors, site_name),
         **browsing.pages,
         **comparison_pages([(pages.listed.entry.year, pages.comparison_rows) for pages in prepared]),
@@ -255,7 +261,7 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
         previous = before.get(pages.slug)
         new_phrases = phrase_section(pages.slug, previous.slug, page) if previous is not None else ""
         # added here, where the predecessor is known: the page made in the worker is not made again
-        site[page] = pages.page + compare_links.get(page, "") + (f"\n{new_phrases}" if new_phrases else "")
+        site[page] = pages.page.plus(compare_links.get(page, "") + (f"\n{new_phrases}" if new_phrases else ""))
         site[f"audit/{pages.slug}.md"] = pages.audit
     for path, page in compared.items():
         site[path] = page

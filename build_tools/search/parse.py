@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from build_tools.folding import table as fold_table
+from build_tools.packed_text import unpacked
 from build_tools.resource_files import load_yaml
 
 SETTINGS = "search.yaml"
@@ -37,7 +38,8 @@ FNV_PRIME = 0x01000193
 @dataclass(frozen=True)
 class SearchPage:
     """One page as MkDocs rendered it: ``url`` relative to the site root, ``html`` the page content, as
-    text or compressed with zlib (as the hook holds pages: ``build.held_pages``); ``content()`` reads it.
+    text or compressed (``packed_text.packed``, as the hook holds pages: ``build.held_pages``);
+    ``content()`` reads it.
 
     A report's identity, where its front matter gives it: ``year``, ``place`` (襄阳市), ``level`` (国家, 省,
     市, 区县, 乡镇) and ``province``; the search panel filters on them and ranks a query that names them.
@@ -61,16 +63,6 @@ class SearchPage:
         if isinstance(self.html, bytes):
             return zlib.decompress(self.html)
         return self.html.encode("utf-8", "surrogateescape")
-
-
-def packed(html: str) -> bytes:
-    """``html`` compressed as ``SearchPage`` takes it (zlib's fastest level: a page is held, not stored)."""
-    return zlib.compress(html.encode("utf-8", "surrogateescape"), 1)
-
-
-def unpacked(data: bytes) -> str:
-    """The HTML that ``packed`` compressed."""
-    return zlib.decompress(data).decode("utf-8", "surrogateescape")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,45 @@
+"""Text held compressed: a report's page is held packed from its worker until MkDocs reads it, unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+from build_tools.build.site_state import BuildState, GeneratedFile, Staging, generated_files, lists_tags
+from build_tools.engine.pipeline import publish
+from build_tools.packed_text import PackedText
+from build_tools.pages.site import build_site
+from tests.conftest import ROOT
+from tests.test_build_speed import seed_inputs
+
+
+def test_a_packed_text_gives_back_its_text_and_what_was_added() -> None:
+    text = "# 政府工作报告\n\n**镇 \udcff 20xx年\n" * 50
+    held = PackedText.of(text).plus("\n[比较](../compare/x.md)\n")
+    assert held.text() == text + "\n[比较](../compare/x.md)\n"
+    assert len(held.data) < len(text.encode("utf-8", "surrogateescape")) / 4
+    assert PackedText.of(text).identity() == PackedText.of(text).identity()
+    assert PackedText.of(text).identity() != held.identity() != PackedText.of(text + "x").identity()
+
+
+def test_mkdocs_reads_a_report_page_as_it_was_made(tmp_path: Path) -> None:
+    site = build_site(publish(seed_inputs(), workers=1), site_name="t")
+    reports = {path: page for path, page in site.pages.items() if path.startswith(("reports/", "audit/"))}
+    assert reports and all(isinstance(page, PackedText) for page in reports.values())
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=True)  # as a build starts; files name their plugin
+    staging = Staging()
+    staging.reset()
+    try:
+        builds = BuildState()
+        files = {file.src_uri: file for file in generated_files(site.pages, config, builds, staging)}
+    finally:
+        staging.remove()
+    for path, page in reports.items():
+        file = files[path]
+        assert isinstance(file, GeneratedFile) and file.content_string == page.text()
+        assert not lists_tags(file)
+        file.content_string = ""  # what the hook does once the page is converted
+        assert file.content_string == "" and file.packed is None
+    assert lists_tags(files["tags.md"]) and isinstance(site.pages["tags.md"], str)
