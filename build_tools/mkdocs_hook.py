@@ -4,7 +4,8 @@ Glue only: each event hands its work to the library.
 
 - ``on_config`` reads the seeds folder (``REPORTS_SEEDS_DIR``, or ``seeds/`` beside ``mkdocs.yml``) and
   the folders below it, leaving out the cache (``engine.inputs``), runs the pipeline over its files
-  through ``engine.pipeline.site_report_pages`` and assembles the site (``pages.site``). A file that
+  through ``engine.pipeline.site_report_pages``, each report's bulk kept in the staging folder
+  (``engine.spill``), and assembles the site (``pages.site``). A file that
   cannot be published or that the walk refused (a link outside the folder, a device), and a folder that
   gives no report, are logged as warnings naming them, so ``mkdocs build --strict`` fails while a plain
   build still publishes every other report. A site folder inside the seeds folder, or around it, stops
@@ -61,6 +62,7 @@ from build_tools.engine.inputs import Discovery, discover, no_reports, overlap
 from build_tools.engine.merging import merge_duplicates
 from build_tools.engine.pipeline import site_report_pages, summary
 from build_tools.engine.speedups import enabled
+from build_tools.engine.spill import Spill
 from build_tools.pages.raw_html import RAW_START
 from build_tools.pages.site import SitePages, assemble_site
 
@@ -96,7 +98,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         found = discover(folder, exclude=[cache_root()])
     inputs = list(found.inputs)
     ahead.wait()  # the command line may have started processing the folder (ahead.py)
-    pages, failed, processed = site_report_pages(inputs)
+    staging.reset()
+    pages, failed, processed = site_report_pages(inputs, keep=Spill(staging.bulk_folder()))
     pages = merge_duplicates(pages, inputs)
     errors = tuple(sorted((*found.refused, *failed), key=lambda error: error.source))
     for error in errors:
@@ -118,7 +121,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    staging.reset()
     builds.begin(Path(config.site_dir))
     for file in generated_files(generated.pop("site").pages, config, builds, staging):
         existing = files.get_file_from_path(file.src_uri)

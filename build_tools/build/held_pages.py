@@ -16,7 +16,7 @@ from __future__ import annotations
 from mkdocs.structure.pages import Page
 
 from build_tools.build.site_state import lists_tags
-from build_tools.packed_text import packed, unpacked
+from build_tools.holding import packed, unpacked
 
 
 class HeldPages:

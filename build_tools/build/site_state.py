@@ -30,7 +30,7 @@ from mkdocs.utils import clean_directory
 from build_tools import search
 from build_tools.engine.cache import ResultCache, shared_cache, source_version
 from build_tools.engine.speedups import enabled
-from build_tools.packed_text import PackedText
+from build_tools.holding import Joined, PackedText, Stored, identity, read
 from build_tools.pages.site import SitePages
 from build_tools.resource_files import load_yaml
 
@@ -170,7 +170,8 @@ def frame_of(site: SitePages, config: MkDocsConfig, search_choice: str) -> str:
 
 
 class Staging:
-    """A temporary folder for the generated downloads of one build, removed when the build ends."""
+    """A temporary folder for the generated downloads of one build and the reports' bulk
+    (``engine.spill``), made as the build starts and removed when it ends."""
 
     def __init__(self) -> None:
         self.folder: Path | None = None
@@ -179,12 +180,22 @@ class Staging:
         self.remove()
         self.folder = Path(tempfile.mkdtemp(prefix="reports-downloads-"))
 
-    def write(self, path: str, content: bytes) -> str:
+    def write(self, path: str, content: bytes | Stored | Joined) -> str:
+        """Writes the download ``path`` (a joined one a part at a time) under ``downloads/``, where MkDocs
+        copies it from; the reports' bulk (``engine.spill``) lies beside it, under ``bulk/``."""
         assert self.folder is not None
-        target = self.folder / path
+        target = self.folder / "downloads" / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        with target.open("wb") as file:
+            for chunk in content.chunks() if isinstance(content, Joined) else [read(content)]:
+                file.write(chunk)
         return str(target)
+
+    def bulk_folder(self) -> str:
+        assert self.folder is not None
+        folder = self.folder / "bulk"
+        folder.mkdir(exist_ok=True)
+        return str(folder)
 
     def remove(self) -> None:
         if self.folder is not None:
@@ -201,13 +212,17 @@ def render_version(config: MkDocsConfig) -> str:
 
 
 def generated_files(
-    pages: dict[str, str | bytes | PackedText], config: MkDocsConfig, builds: BuildState, staging: Staging
+    pages: dict[str, str | bytes | PackedText | Stored | Joined],
+    config: MkDocsConfig,
+    builds: BuildState,
+    staging: Staging,
 ) -> list[GeneratedFile]:
     """The generated pages and downloads as files for MkDocs, each saying whether it must be written."""
     made = []
     for path, content in pages.items():
         tags = isinstance(content, str) and TAG_LISTING in content
-        modified = builds.changed(path, content.identity() if isinstance(content, PackedText) else content, tags)
+        held = content.identity() if isinstance(content, PackedText | Joined) else content
+        modified = builds.changed(path, held if isinstance(held, str) else identity(held), tags)
         if isinstance(content, PackedText):  # inflated when MkDocs reads it (``content_string``)
             file = GeneratedFile.generated(config, path, content="")
         elif isinstance(content, str):

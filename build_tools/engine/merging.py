@@ -17,7 +17,7 @@ from dataclasses import replace
 from build_tools.archive.duplicates import duplicate_groups
 from build_tools.engine.cache import shared_cache
 from build_tools.engine.pipeline import Input, publish_cached
-from build_tools.packed_text import PackedText
+from build_tools.holding import PackedText
 from build_tools.pages.merged import merged_pages
 from build_tools.pages.site import ReportPages, file_pages
 

@@ -204,6 +204,7 @@ def publish_cached(
 # One file's outcome without its reports: (source, index, slug) of each report, or the file's error;
 # and what ``finish`` made of each report.
 Finished = tuple[tuple[tuple[str, int, str], ...] | InputError, tuple[Any, ...]]
+Keep = Callable[[tuple[Any, ...]], tuple[Any, ...]]  # what of a file's finished pages the caller keeps
 FINISHED_SUFFIX = ".finished"
 
 
@@ -215,17 +216,27 @@ def finished_of(outcome: Outcome) -> Finished:
 
 
 def process_and_store(
-    path: str, data: bytes | OSError, finish: Finish, store: tuple[Path, str] | None, key: str
+    path: str,
+    data: bytes | OSError,
+    finish: Finish,
+    store: tuple[Path, str] | None,
+    key: str,
+    keep: Keep | None = None,
 ) -> Finished:
     """``process_and_finish``, in a worker: the whole outcome goes to the cache (``store``: its folder
-    and version) and only what ``finish`` made comes back, so the reports never cross to the caller."""
+    and version) and only what ``finish`` made comes back, so the reports never cross to the caller;
+    ``keep`` (``engine.spill``) says what of it comes back."""
     outcome = process_and_finish(path, data, finish)
     finished = finished_of(outcome)
     if store is not None and key and is_cacheable(outcome[0]):
         cache = ResultCache(store[0], store[1], remember=False)
         cache.put(key, (outcome, True))
         cache.put(key + FINISHED_SUFFIX, finished)
-    return finished
+    return kept(finished, keep)
+
+
+def kept(finished: Finished, keep: Keep | None) -> Finished:
+    return finished if keep is None or isinstance(finished[0], InputError) else (finished[0], keep(finished[1]))
 
 
 @dataclass(frozen=True)
@@ -240,20 +251,29 @@ class FinishedFiles:
 
 
 def publish_finished(
-    inputs: Iterable[Input], cache: ResultCache | None, finish: Finish, *, workers: int | None = None
+    inputs: Iterable[Input],
+    cache: ResultCache | None,
+    finish: Finish,
+    *,
+    workers: int | None = None,
+    keep: Keep | None = None,
 ) -> FinishedFiles:
     """What ``finish`` makes of the reports of ``inputs``, without holding the reports themselves: each
     file is processed (in a pool of processes when there are many) or taken from ``cache``, where its
     whole outcome is stored for ``publish_cached``. Page names are as the files give them: a caller
-    that finds two alike (``unique_slugs`` would rename one) uses ``publish_cached`` instead."""
+    that finds two alike (``unique_slugs`` would rename one) uses ``publish_cached`` instead. ``keep``
+    is applied to each file's pages as they come (from a worker, or from the cache), so that the
+    caller never holds more of them than it keeps."""
     inputs = list(inputs)
     keys = input_keys(inputs, cache)
     found: list[Finished | None] = [None] * len(inputs)
     if cache is not None:
-        found = [stored_finished(cache.get(key + FINISHED_SUFFIX)) if key else None for key in keys]
+        for number, key in enumerate(keys):
+            stored = stored_finished(cache.get(key + FINISHED_SUFFIX)) if key else None
+            found[number] = kept(stored, keep) if stored is not None else None
     missing = [number for number, item in enumerate(found) if item is None]
     store = (cache.folder, cache.version) if cache is not None else None
-    tasks = [(*inputs[n], finish, store, keys[n]) for n in missing]
+    tasks = [(*inputs[n], finish, store, keys[n], keep) for n in missing]
     for number, item in zip(missing, run_all(process_and_store, tasks, workers, before_fork=tagger), strict=True):
         found[number] = item
     if cache is not None:
@@ -316,11 +336,14 @@ def unique_slugs(reports: list[Report]) -> list[Report]:
     return unique
 
 
-def site_report_pages(inputs: list[Input]) -> tuple[list[ReportPages], tuple[InputError, ...], int]:
+def site_report_pages(
+    inputs: list[Input], keep: Keep | None = None
+) -> tuple[list[ReportPages], tuple[InputError, ...], int]:
     """Every report's own pages (``pages.site.file_pages``; the reports themselves stay in the workers and
-    the cache), the files' errors and how many files were processed. When two reports would take the same page name, the
-    reports are needed to rename one (``unique_slugs``): then they are all read."""
-    finished = publish_finished(inputs, shared_cache(), file_pages)
+    the cache; ``keep``: see ``publish_finished``), the files' errors and how many files were processed.
+    When two reports would take the same page name, the reports are needed to rename one
+    (``unique_slugs``): then they are all read."""
+    finished = publish_finished(inputs, shared_cache(), file_pages, keep=keep)
     slugs = [slug for _, _, slug in finished.reports]
     if len(set(slugs)) == len(slugs):
         return list(finished.finished), finished.errors, finished.processed

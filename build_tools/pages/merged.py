@@ -11,8 +11,8 @@ from dataclasses import replace
 
 from build_tools.archive.catalogue import entry_of
 from build_tools.archive.duplicates import only_in
+from build_tools.holding import PackedText
 from build_tools.model import Heading, Report
-from build_tools.packed_text import PackedText
 from build_tools.pages.browse import Listed, breadcrumbs
 from build_tools.pages.export import record_line, report_markdown
 from build_tools.pages.render import escape_markdown, indent, labels, render_report

@@ -22,8 +22,8 @@ from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalog
 from build_tools.archive.duplicates import Candidate, sketch
 from build_tools.archive.phrases import PhraseUse, Usage, changes, phrase_counts, predecessors
 from build_tools.archive.series import SeriesFacts, series_rows
+from build_tools.holding import Joined, PackedText, Stored
 from build_tools.model import InputError, Publication, Report
-from build_tools.packed_text import PackedText
 from build_tools.pages.browse import Headline, Listed, breadcrumbs, browse, home_sections, link, place_key
 from build_tools.pages.comparison import comparison_pages, comparison_rows
 from build_tools.pages.export import record_line, report_markdown
@@ -46,10 +46,10 @@ from build_tools.pages.tables import as_csv, core_category, download_rows, indic
 
 @dataclass(frozen=True)
 class SitePages:
-    """The generated pages (Markdown: a report's page and audit held compressed) and downloads (bytes),
-    by path, the navigation, and the section of each page outside it."""
+    """The generated pages (Markdown: a report's page and audit held compressed) and downloads (bytes,
+    or held: ``holding``), by path, the navigation, and the section of each page outside it."""
 
-    pages: dict[str, str | bytes | PackedText]
+    pages: dict[str, str | bytes | PackedText | Stored | Joined]
     nav: list[Any]
     parents: dict[str, str] = field(default_factory=dict)
 
@@ -71,9 +71,9 @@ class ReportPages:
     tags: tuple[str, ...]
     page: PackedText  # held compressed from the worker until MkDocs reads it
     audit: PackedText
-    csv: bytes
-    markdown: bytes  # the cleaned text as Markdown, compressed (``gzipped``)
-    record: bytes  # the report's line of ``downloads/reports.jsonl.gz``, compressed: one gzip member of it
+    csv: bytes | Stored  # its rows of the indicators' CSV, without the header
+    markdown: bytes | Stored  # the cleaned text as Markdown, compressed (``gzipped``)
+    record: bytes | Stored  # its line of ``downloads/reports.jsonl.gz``, compressed: one gzip member of it
     listed: Listed
     comparison_rows: tuple[tuple[str, ...], ...]
     candidate: Candidate
@@ -97,7 +97,7 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
             )
         ),
         audit=PackedText.of(render_audit(report)),
-        csv=as_csv(download_rows([report])),
+        csv=as_csv(download_rows([report]))[len(as_csv([])) :],
         markdown=gzipped(report_markdown(report)),
         record=gzipped(record_line(report)),
         listed=Listed(entry, headline(report)),
@@ -182,29 +182,23 @@ def glossary_page(known: Usage) -> str:
     )
 
 
-def download_files(prepared: Sequence[ReportPages]) -> dict[str, str | bytes]:
+def download_files(prepared: Sequence[ReportPages]) -> dict[str, str | bytes | Stored | Joined]:
     """The indicators of every report, stored once: one compressed CSV per year (each report's rows made
     once, in its worker, and joined here; one gzip member, which browsers can inflate), the catalogue of
     every report, and the reports' cleaned text: all of it in one compressed JSON-lines file, and each
     report's Markdown compressed."""
-    by_year: dict[str, list[bytes]] = {}
+    by_year: dict[str, list[bytes | Stored]] = {}
     for pages in prepared:
-        by_year.setdefault(indicators_download_path(pages.listed.entry.year), []).append(pages.csv)
-    files: dict[str, str | bytes] = {
-        path: gzip.compress(joined_csv(tables), mtime=0) for path, tables in sorted(by_year.items())
+        by_year.setdefault(indicators_download_path(pages.listed.entry.year), [as_csv([])]).append(pages.csv)
+    files: dict[str, str | bytes | Stored | Joined] = {
+        path: Joined(tuple(rows), compressed=True) for path, rows in sorted(by_year.items())
     }
     entries: list[CatalogueEntry] = [pages.listed.entry for pages in prepared]
     files["downloads/catalogue.json"] = catalogue_json(entries)
     files["downloads/catalogue.csv"] = catalogue_csv(entries)
-    files["downloads/reports.jsonl.gz"] = b"".join(pages.record for pages in prepared)
+    files["downloads/reports.jsonl.gz"] = Joined(tuple(pages.record for pages in prepared))
     files.update({f"downloads/{pages.slug}.md.gz": pages.markdown for pages in prepared})
     return files
-
-
-def joined_csv(tables: list[bytes]) -> bytes:
-    """``as_csv`` of all the rows of ``tables`` (each ``as_csv`` of some rows): one header, the rows in order."""
-    header = as_csv([])
-    return header + b"".join(table[len(header) :] for table in tables)
 
 
 def build_site(
@@ -248,7 +242,7 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
 
     compared, compare_links = compare_pages(facts, phrase_section)
     known = phrase_usage([pages.phrases for pages in prepared])
-    site: dict[str, str | bytes | PackedText] = {
+    site: dict[str, str | bytes | PackedText | Stored | Joined] = {
         "index.md": index_page(prepared, errors, site_name),
         **browsing.pages,
         **comparison_pages([(pages.listed.entry.year, pages.comparison_rows) for pages in prepared]),

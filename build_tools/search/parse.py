@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from build_tools.folding import table as fold_table
-from build_tools.packed_text import unpacked
+from build_tools.holding import unpacked
 from build_tools.resource_files import load_yaml
 
 SETTINGS = "search.yaml"
@@ -38,7 +38,7 @@ FNV_PRIME = 0x01000193
 @dataclass(frozen=True)
 class SearchPage:
     """One page as MkDocs rendered it: ``url`` relative to the site root, ``html`` the page content, as
-    text or compressed (``packed_text.packed``, as the hook holds pages: ``build.held_pages``);
+    text or compressed (``holding.packed``, as the hook holds pages: ``build.held_pages``);
     ``content()`` reads it.
 
     A report's identity, where its front matter gives it: ``year``, ``place`` (襄阳市), ``level`` (国家, 省,

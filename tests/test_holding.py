@@ -1,15 +1,17 @@
-"""Text held compressed: a report's page is held packed from its worker until MkDocs reads it, unchanged."""
+"""What a build holds: a report's page packed and its bulk spilled to a file, read back unchanged."""
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 from mkdocs.config import load_config
 
 from build_tools.build.site_state import BuildState, GeneratedFile, Staging, generated_files, lists_tags
 from build_tools.engine.pipeline import publish
-from build_tools.packed_text import PackedText
-from build_tools.pages.site import build_site
+from build_tools.engine.spill import Spill
+from build_tools.holding import Joined, PackedText, Stored, contents
+from build_tools.pages.site import ReportPages, assemble_site, build_site, file_pages
 from tests.conftest import ROOT
 from tests.test_build_speed import seed_inputs
 
@@ -43,3 +45,23 @@ def test_mkdocs_reads_a_report_page_as_it_was_made(tmp_path: Path) -> None:
         file.content_string = ""  # what the hook does once the page is converted
         assert file.content_string == "" and file.packed is None
     assert lists_tags(files["tags.md"]) and isinstance(site.pages["tags.md"], str)
+
+
+def held_bytes(value: str | bytes | PackedText | Stored | Joined) -> bytes:
+    if isinstance(value, str):
+        return value.encode("utf-8")
+    return value.text().encode("utf-8") if isinstance(value, PackedText) else contents(value)
+
+
+def test_pages_whose_bulk_is_spilled_make_the_same_site(tmp_path: Path) -> None:
+    made = file_pages(publish(seed_inputs(), workers=1).reports)
+    spilled = Spill(str(tmp_path))(made)
+    assert [file.suffix for file in tmp_path.iterdir()] == [".bulk"]  # one file for the file's reports
+    for pages in spilled:
+        assert isinstance(pages, ReportPages)
+        assert all(isinstance(part, Stored) for part in (pages.page.data, pages.markdown, pages.record, pages.csv))
+    assert len(pickle.dumps(spilled)) * 4 < len(pickle.dumps(made))
+    whole = assemble_site(list(made), (), site_name="t").pages
+    light = assemble_site(list(spilled), (), site_name="t").pages
+    assert whole.keys() == light.keys()
+    assert all(held_bytes(whole[path]) == held_bytes(light[path]) for path in whole)
