@@ -15,8 +15,9 @@ Glue only: each event hands its work to the library.
   say whether the last build into the same folder already wrote them (rebuilding in place).
 - ``on_nav``, ``on_page_markdown`` and ``on_page_content`` serve and fill the render cache
   (``build.render_cache``), rendering the missing pages ahead in forked workers (``build.prerender``).
-- ``on_page_content`` ends with the page's HTML held compressed until the page is written, and its
-  source and Markdown dropped (``build.held_pages``); ``on_page_context`` gives it back.
+- ``on_page_content`` ends with the page's HTML held compressed in the staging folder until the page
+  is written, and its source and Markdown dropped (``build.held_pages``); ``on_page_context`` gives it
+  back.
 - ``on_page_context`` hands each page to the project's search index (``search``) and hides it from
   Material's own search plugin, which then writes only its settings; ``on_env`` starts indexing while
   the templates are rendered, and ``on_post_build`` writes the index. ``REPORTS_SEARCH=material``
@@ -63,6 +64,7 @@ from build_tools.engine.merging import merge_duplicates
 from build_tools.engine.pipeline import site_report_pages, summary
 from build_tools.engine.speedups import enabled
 from build_tools.engine.spill import Spill
+from build_tools.holding import Stored
 from build_tools.pages.raw_html import RAW_START
 from build_tools.pages.site import SitePages, assemble_site
 
@@ -99,6 +101,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     inputs = list(found.inputs)
     ahead.wait()  # the command line may have started processing the folder (ahead.py)
     staging.reset()
+    held.begin(staging.bulk_folder())
     pages, failed, processed = site_report_pages(inputs, keep=Spill(staging.bulk_folder()))
     pages = merge_duplicates(pages, inputs)
     errors = tuple(sorted((*found.refused, *failed), key=lambda error: error.source))
@@ -151,7 +154,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     return context
 
 
-def search_page(page: Page, html: str | bytes) -> search.SearchPage:
+def search_page(page: Page, html: str | bytes | Stored) -> search.SearchPage:
     """The page as the search index reads it (``html`` as ``held`` has it), with the identity its front
     matter gives (``year``, ``place``, ``level``, ``province``; ``title`` is already the page's title)."""
     meta = page.meta
@@ -198,8 +201,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     prune_shared()
     gc.unfreeze()
     renders.finish()
-    staging.remove()
     held.clear()
+    staging.remove()
 
 
 def search_cache() -> ResultCache | None:
@@ -212,8 +215,8 @@ def on_build_error(error: Exception) -> None:
     search_pages.clear()
     gc.unfreeze()
     renders.finish()
-    staging.remove()
     held.clear()
+    staging.remove()
 
 
 builds = BuildState()

@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from build_tools.folding import table as fold_table
-from build_tools.holding import unpacked
+from build_tools.holding import Stored, read, unpacked
 from build_tools.resource_files import load_yaml
 
 SETTINGS = "search.yaml"
@@ -38,8 +38,8 @@ FNV_PRIME = 0x01000193
 @dataclass(frozen=True)
 class SearchPage:
     """One page as MkDocs rendered it: ``url`` relative to the site root, ``html`` the page content, as
-    text or compressed (``holding.packed``, as the hook holds pages: ``build.held_pages``);
-    ``content()`` reads it.
+    text or compressed (``holding.packed``), in memory or in a file, as the hook holds pages
+    (``build.held_pages``); ``content()`` reads it.
 
     A report's identity, where its front matter gives it: ``year``, ``place`` (襄阳市), ``level`` (国家, 省,
     市, 区县, 乡镇) and ``province``; the search panel filters on them and ranks a query that names them.
@@ -47,7 +47,7 @@ class SearchPage:
 
     url: str
     title: str
-    html: str | bytes
+    html: str | bytes | Stored
     tags: tuple[str, ...] = ()
     year: int | None = None
     place: str | None = None
@@ -55,14 +55,14 @@ class SearchPage:
     province: str | None = None
 
     def content(self) -> str:
-        """The page's HTML, inflated when it is held compressed."""
-        return self.html if isinstance(self.html, str) else unpacked(self.html)
+        """The page's HTML, inflated when it is held compressed (read first when it is stored)."""
+        return self.html if isinstance(self.html, str) else unpacked(read(self.html))
 
     def content_bytes(self) -> bytes:
         """The page's HTML as UTF-8 bytes (what its key digests), without a round trip through text."""
-        if isinstance(self.html, bytes):
-            return zlib.decompress(self.html)
-        return self.html.encode("utf-8", "surrogateescape")
+        if isinstance(self.html, str):
+            return self.html.encode("utf-8", "surrogateescape")
+        return zlib.decompress(read(self.html))
 
 
 @dataclass(frozen=True)
