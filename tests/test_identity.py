@@ -402,7 +402,7 @@ def page_line(path: str, lines: list[str]) -> str:
     from build_tools.pages.site import report_pages
 
     report = process_bytes(path, "\n".join(lines).encode("utf-8"))[0]
-    page = report_pages(report, pieces=1).page
+    page = report_pages(report, pieces=1).page.text()
     below = [line for line in page.split("\n") if line == "{: .gr-below-title }"]
     assert len(below) == 1, "the page has one line beneath its title"
     lines_of_page = page.split("\n")

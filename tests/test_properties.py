@@ -126,13 +126,16 @@ import hashlib, sys
 from pathlib import Path
 from build_tools.engine.inputs import discover
 from build_tools.engine.pipeline import publish
+from build_tools.holding import PackedText, contents
 from build_tools.pages.site import build_site
 publication = publish(discover(Path(sys.argv[1])).inputs)
 pages = build_site(publication, site_name="x").pages
 digest = hashlib.sha256()
 for path in sorted(pages):
     content = pages[path]
-    digest.update(path.encode() + (content if isinstance(content, bytes) else content.encode()))
+    if isinstance(content, PackedText):
+        content = content.text()
+    digest.update(path.encode() + (content.encode() if isinstance(content, str) else contents(content)))
 print(digest.hexdigest())
 """
 
