@@ -178,7 +178,7 @@ class Staging:
 
     def reset(self) -> None:
         self.remove()
-        self.folder = Path(tempfile.mkdtemp(prefix="reports-downloads-"))
+        self.folder = Path(tempfile.mkdtemp(prefix="reports-build-"))
 
     def write(self, path: str, content: bytes | Stored | Joined) -> str:
         """Writes the download ``path`` (a joined one a part at a time) under ``downloads/``, where MkDocs
@@ -221,8 +221,8 @@ def generated_files(
     made = []
     for path, content in pages.items():
         tags = isinstance(content, str) and TAG_LISTING in content
-        held = content.identity() if isinstance(content, PackedText | Joined) else content
-        modified = builds.changed(path, held if isinstance(held, str) else identity(held), tags)
+        compared = content.identity() if isinstance(content, PackedText | Joined) else content
+        modified = builds.changed(path, compared if isinstance(compared, str) else identity(compared), tags)
         if isinstance(content, PackedText):  # inflated when MkDocs reads it (``content_string``)
             file = GeneratedFile.generated(config, path, content="")
         elif isinstance(content, str):
