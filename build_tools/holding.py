@@ -18,6 +18,7 @@ import hashlib
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 
 def packed(text: str) -> bytes:
@@ -31,6 +32,7 @@ def unpacked(data: bytes) -> str:
 
 
 def digest(data: bytes) -> bytes:
+    """A short digest of ``data``: what tells a file, a page or a part that changed from one that did not."""
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
@@ -47,6 +49,13 @@ class Stored:
         with open(self.path, "rb") as file:
             file.seek(self.start)
             return file.read(self.length)
+
+
+def store(file: BinaryIO, path: str, data: bytes) -> Stored:
+    """Appends ``data`` to ``file``, open for writing at the end of the file ``path``; where it lies."""
+    start = file.tell()
+    file.write(data)
+    return Stored(path, start, len(data), digest(data))
 
 
 def read(part: bytes | Stored) -> bytes:

@@ -23,7 +23,7 @@ from typing import BinaryIO
 from mkdocs.structure.pages import Page
 
 from build_tools.build.site_state import lists_tags
-from build_tools.holding import Stored, digest, packed, read, unpacked
+from build_tools.holding import Stored, packed, read, store, unpacked
 
 
 class HeldPages:
@@ -50,9 +50,7 @@ class HeldPages:
         if self.file is None or os.getpid() != self.owner:
             self.held[page.file.src_uri] = data
         else:
-            start = self.file.tell()
-            self.file.write(data)
-            self.held[page.file.src_uri] = Stored(self.path, start, len(data), digest(data))
+            self.held[page.file.src_uri] = store(self.file, self.path, data)
         page.markdown = ""  # not None: MkDocs gives a page without Markdown no title
         page.file.content_string = ""  # nothing reads a page's source after its conversion
         return ""

@@ -30,7 +30,7 @@ from mkdocs.utils import clean_directory
 from build_tools import search
 from build_tools.engine.cache import ResultCache, shared_cache, source_version
 from build_tools.engine.speedups import enabled
-from build_tools.holding import Joined, PackedText, Stored, identity, read
+from build_tools.holding import Joined, PackedText, Stored, digest, identity, read
 from build_tools.pages.site import SitePages
 from build_tools.resource_files import load_yaml
 
@@ -115,7 +115,7 @@ class BuildState:
             and isinstance(stored, SiteState)
             and stored.frame == self.frame
             and home.is_file()
-            and search.digest(home.read_bytes()) == stored.home
+            and digest(home.read_bytes()) == stored.home
         )
         self.previous = stored if same else None
         if cache is not None:  # a build that fails from here on leaves no record: the next one starts clean
@@ -129,7 +129,7 @@ class BuildState:
         if lists_tags:
             content = f"{content}\0{self.tag_mapping}"
         data = content.encode("utf-8", "surrogateescape") if isinstance(content, str) else content
-        self.digests[path] = search.digest(data)
+        self.digests[path] = digest(data)
         return self.previous is None or self.previous.generated.get(path) != self.digests[path]
 
     def keeps(self, file: File) -> bool:
@@ -150,7 +150,7 @@ class BuildState:
         cache = self.cache()
         home = self.site_dir / "index.html"
         if cache is not None and home.is_file():
-            state = SiteState(self.frame, search.digest(home.read_bytes()), self.digests, index, frozenset(self.noisy))
+            state = SiteState(self.frame, digest(home.read_bytes()), self.digests, index, frozenset(self.noisy))
             cache.put(self.key(), state)
 
 

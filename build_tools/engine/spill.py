@@ -4,7 +4,8 @@ A report's page (compressed), its Markdown download, its JSON line and its indic
 90 KB; the site needs them only when MkDocs reads the page and when the downloads are written. Each
 report's bulk goes to one file of the build's staging folder as soon as the report's pages are made
 (in the worker) or taken from the cache, and the pages keep ``holding.Stored`` references to it, so
-that the build holds about 10 KB a report rather than 100 KB. The cache keeps the pages whole.
+that the build holds a report's records (catalogue entry, phrases, figures across years) and not its
+bulk. The cache keeps the pages whole.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from typing import Any
 
-from build_tools.holding import PackedText, Stored, digest
+from build_tools.holding import PackedText, Stored, store
 from build_tools.pages.site import ReportPages
 
 
@@ -32,11 +33,7 @@ class Spill:
         with os.fdopen(descriptor, "wb") as file:
 
             def stored(data: bytes | Stored) -> Stored:
-                if isinstance(data, Stored):
-                    return data
-                start = file.tell()
-                file.write(data)
-                return Stored(path, start, len(data), digest(data))
+                return data if isinstance(data, Stored) else store(file, path, data)
 
             return tuple(
                 replace(

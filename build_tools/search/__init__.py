@@ -45,7 +45,7 @@ from build_tools.search.parse import (
     runs,
     settings,
 )
-from build_tools.search.parts import IndexedPage, digest, page_key
+from build_tools.search.parts import IndexedPage, page_key
 from build_tools.search.writer import WritingAhead, WrittenIndex, read_postings, write_index
 
 __all__ = [
@@ -57,7 +57,6 @@ __all__ = [
     "SearchPage",
     "WritingAhead",
     "WrittenIndex",
-    "digest",
     "normalize",
     "page_key",
     "pairs_and_characters",

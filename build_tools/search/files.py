@@ -18,9 +18,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_tools.holding import digest
 from build_tools.search.indexing import PageIndexes
 from build_tools.search.parse import settings
-from build_tools.search.parts import Fragments, PageSummary, digest
+from build_tools.search.parts import Fragments, PageSummary
 
 STORED = ".gz"  # the suffix of every index file on disk
 COMPRESSION_LEVEL = 6  # level 9 saves 0.1% more at half again the time

@@ -91,10 +91,6 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
-
-
 @dataclass(frozen=True)
 class PageSummary:
     """What the index needs of a page before reading its parts: its manifest entry and sizes.
