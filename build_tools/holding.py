@@ -26,9 +26,14 @@ def packed(text: str) -> bytes:
     return zlib.compress(text.encode("utf-8", "surrogateescape"), 1)
 
 
+def inflated(data: bytes) -> bytes:
+    """The UTF-8 bytes of the text that ``packed`` compressed."""
+    return zlib.decompress(data)
+
+
 def unpacked(data: bytes) -> str:
     """The text that ``packed`` compressed."""
-    return zlib.decompress(data).decode("utf-8", "surrogateescape")
+    return inflated(data).decode("utf-8", "surrogateescape")
 
 
 def digest(data: bytes) -> bytes:

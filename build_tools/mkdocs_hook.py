@@ -101,8 +101,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     inputs = list(found.inputs)
     ahead.wait()  # the command line may have started processing the folder (ahead.py)
     staging.reset()
-    held.begin(staging.bulk_folder())
-    pages, failed, processed = site_report_pages(inputs, keep=Spill(staging.bulk_folder()))
+    bulk = staging.bulk_folder()  # each report's pages and every page's HTML wait there, not in memory
+    held.begin(bulk)
+    pages, failed, processed = site_report_pages(inputs, keep=Spill(bulk))
     pages = merge_duplicates(pages, inputs)
     errors = tuple(sorted((*found.refused, *failed), key=lambda error: error.source))
     for error in errors:

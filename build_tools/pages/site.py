@@ -98,7 +98,7 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
             )
         ),
         audit=PackedText.of(render_audit(report)),
-        csv=as_csv(download_rows([report]))[len(as_csv([])) :],
+        csv=as_csv(download_rows([report]), header=False),
         markdown=gzipped(report_markdown(report)),
         record=gzipped(record_line(report)),
         listed=Listed(entry, headline(report)),

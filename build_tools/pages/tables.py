@@ -86,13 +86,15 @@ def download_rows(reports: Iterable[Report]) -> list[dict[str, Any]]:
     return rows
 
 
-def as_csv(rows: list[dict[str, Any]]) -> bytes:
-    """CSV with a header row, UTF-8 with BOM so that spreadsheet programs read the Chinese."""
+def as_csv(rows: list[dict[str, Any]], *, header: bool = True) -> bytes:
+    """CSV with a header row, UTF-8 with BOM so that spreadsheet programs read the Chinese; without
+    ``header``, the rows alone (to follow another table's header)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=DOWNLOAD_FIELDS, lineterminator="\r\n")
-    writer.writeheader()
+    if header:
+        writer.writeheader()
     for row in rows:
         writer.writerow({key: "" if value is None else value for key, value in row.items()})
-    return buffer.getvalue().encode("utf-8-sig")
+    return buffer.getvalue().encode("utf-8-sig" if header else "utf-8")
 
 

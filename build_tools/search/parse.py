@@ -12,14 +12,13 @@ import html
 import operator
 import re
 import unicodedata
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from build_tools.folding import table as fold_table
-from build_tools.holding import Stored, read, unpacked
+from build_tools.holding import Stored, inflated, read, unpacked
 from build_tools.resource_files import load_yaml
 
 SETTINGS = "search.yaml"
@@ -62,7 +61,7 @@ class SearchPage:
         """The page's HTML as UTF-8 bytes (what its key digests), without a round trip through text."""
         if isinstance(self.html, str):
             return self.html.encode("utf-8", "surrogateescape")
-        return zlib.decompress(read(self.html))
+        return inflated(read(self.html))
 
 
 @dataclass(frozen=True)
