@@ -36,3 +36,9 @@ def compiled(name: str, key: str) -> tuple[tuple[re.Pattern[str], str], ...]:
 def pattern(name: str, key: str) -> re.Pattern[str]:
     """The single regular expression stored under ``key`` of YAML file ``name``."""
     return re.compile(load_yaml(name)[key])
+
+
+@cache
+def cleaning_reason(key: str) -> str:
+    """A reason the cleaning audit gives (``reasons`` of ``cleaning.yaml``), its ``{…}`` fields to fill."""
+    return str(load_yaml("cleaning.yaml")["reasons"][key])

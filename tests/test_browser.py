@@ -42,10 +42,24 @@ def test_a_figure_shows_its_reading_from_the_table_as_its_tooltip(seed_site: Pat
     with serve(seed_site) as base, chromium() as context:
         page = context.new_page()
         page.goto(base + "reports/000_f936ed40faecbb33-1/", wait_until="networkidle")
-        figure = page.locator("mark.gr-figure", has_text="达到9.43亿元").first
+        figure = page.locator('mark[id^="fig-"]', has_text="达到9.43亿元").first
         assert figure.get_attribute("title") == "国民生产总值：9.43亿元（总量，目标）"
-        titled = page.evaluate("[...document.querySelectorAll('mark.gr-figure')].filter(m => m.title).length")
+        titled = page.evaluate("""[...document.querySelectorAll('mark[id^="fig-"]')].filter(m => m.title).length""")
         assert titled == page.locator("table[data-figure-title] a[href^='#fig-']").count() > 0
+
+
+def test_a_glossary_term_shows_its_definition_from_the_glossary_as_its_tooltip(seed_site: Path) -> None:
+    with serve(seed_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base + "reports/000_f936ed40faecbb33-1/", wait_until="networkidle")
+        terms = page.locator("mark.gr-term")
+        assert terms.count() > 0
+        titles = [terms.nth(n).get_attribute("title") or "" for n in range(terms.count())]
+        named = [terms.nth(n).get_attribute("data-term") or terms.nth(n).inner_text() for n in range(terms.count())]
+        assert all(title.startswith(f"{term}：") and len(title) > len(term) + 1 for term, title in zip(named, titles, strict=True))
+        terms.first.hover()
+        page.wait_for_timeout(300)
+        assert page.locator(".md-tooltip--active, .md-tooltip2--active, [role=tooltip]").count() >= 1
 
 
 def test_a_click_on_the_indicators_download_saves_the_plain_csv(seed_site: Path) -> None:

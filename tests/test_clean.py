@@ -97,7 +97,7 @@ def test_every_join_is_in_the_audit_with_both_lines() -> None:
         joined = {(e.line, e.reason) for e in report.cleaned.audit if e.kind == "joined"}
         for paragraph in report.cleaned.paragraphs:
             for first, second in zip(paragraph.lines, paragraph.lines[1:], strict=False):
-                assert any(line == first and f"line {second}" in reason for line, reason in joined)
+                assert any(line == first and f"第 {second} 行" in reason for line, reason in joined)
 
 
 def test_cleaning_cleaned_text_again_changes_nothing() -> None:

@@ -4,6 +4,7 @@ seed and the corpus, the JSON lines, and the command."""
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import json
 import re
@@ -338,9 +339,9 @@ def test_the_command_exports_markdown_and_json_lines(tmp_path: Path, seed_report
 def test_the_site_offers_the_archive_and_each_report_links_its_markdown(
     seed_site: Path, seed_reports: list[Report]
 ) -> None:
-    archive = gzip.decompress((seed_site / "downloads" / "reports.jsonl.gz").read_bytes()).decode("utf-8")
+    archive = bz2.decompress((seed_site / "downloads" / "reports.jsonl.bz2").read_bytes()).decode("utf-8")
     assert archive == "".join(record_line(report) for report in seed_reports)
-    assert "downloads/reports.jsonl.gz" in (seed_site / "index.html").read_text(encoding="utf-8")
+    assert "downloads/reports.jsonl.bz2" in (seed_site / "index.html").read_text(encoding="utf-8")
     for report in seed_reports:
         page = (seed_site / "reports" / report.slug / "index.html").read_text(encoding="utf-8")
         assert f'href="../../downloads/{report.slug}.md.gz"' in page

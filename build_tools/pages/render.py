@@ -55,6 +55,9 @@ def escape_plain(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+DETAIL = "detail.html"  # the frame, without sidebars, of the pages reached from a report (theme/detail.html)
+
+
 @cache
 def labels() -> dict[str, Any]:
     return load_yaml("labels.yaml")
@@ -66,9 +69,10 @@ class Mark:
 
     start: int
     end: int
-    css: str
-    title: str | None  # its tooltip; a figure's is made in the browser from its row of the table
+    css: str | None  # a figure has none: it is known by its anchor (``fig-N``)
+    title: str | None  # its tooltip; a figure's and a term's are made in the browser (see their marks)
     anchor: str | None = None
+    term: str | None = None  # the glossary term a mark stands for, where the text gives another form of it
 
 
 def render_inline(text: str, marks: Iterable[Mark], escape: Callable[[str], str] = escape_markdown) -> str:
@@ -81,10 +85,12 @@ def render_inline(text: str, marks: Iterable[Mark], escape: Callable[[str], str]
         if mark.start < position or mark.end <= mark.start:
             continue
         out.append(escape(text[position : mark.start]))
-        title = f' title="{escape_plain(mark.title)}"' if mark.title is not None else ""
         anchor = f' id="{escape_plain(mark.anchor)}"' if mark.anchor else ""
+        css = f' class="{mark.css}"' if mark.css else ""
+        term = f' data-term="{escape_plain(mark.term)}"' if mark.term else ""
+        title = f' title="{escape_plain(mark.title)}"' if mark.title is not None else ""
         content = escape(text[mark.start : mark.end])
-        out.append(f'<mark{anchor} class="{mark.css}"{title}>{content}</mark>')
+        out.append(f"<mark{anchor}{css}{term}{title}>{content}</mark>")
         position = mark.end
     out.append(escape(text[position:]))
     return "".join(out)
@@ -238,12 +244,16 @@ def glossary() -> Glossary:
 
 
 def glossary_marks(paragraphs: list[Paragraph]) -> dict[tuple[int, int], list[Mark]]:
-    """A tooltip on the first occurrence of each glossary term on the page."""
+    """A mark on the first occurrence of each glossary term on the page, naming the term where the text
+    gives another form of it. Its tooltip (term：definition) is made in the browser from the glossary,
+    which every page loads once from ``javascripts/glossary.js`` (``site.glossary_script``)."""
     marks: dict[tuple[int, int], list[Mark]] = {}
     for index, start, end, term in glossary().first_occurrences([p.text for p in paragraphs]):
         key = (paragraphs[index].origin, paragraphs[index].start)
-        marks.setdefault(key, []).append(Mark(start, end, "gr-term", f"{term.term}：{term.definition}"))
+        other_form = paragraphs[index].text[start:end] != term.term
+        marks.setdefault(key, []).append(Mark(start, end, "gr-term", None, term=term.term if other_form else None))
     return marks
+
 
 
 def figure_anchor(number: int) -> str:
@@ -273,7 +283,7 @@ def figure_marks(report: Report, paragraph: Paragraph) -> list[Mark]:
     parsed value as its tooltip (``figure_title_template``)."""
     end = paragraph.start + len(paragraph.text)
     return [
-        Mark(start := i.offset - paragraph.start, start + len(i.cleaned_span or i.span), "gr-figure", None,
+        Mark(start := i.offset - paragraph.start, start + len(i.cleaned_span or i.span), None, None,
              figure_anchor(number))
         for number, i in enumerate(report.indicators)
         if i.paragraph == paragraph.origin and paragraph.start <= i.offset < end
@@ -353,47 +363,3 @@ def table(header: list[str], rows: Iterable[list[str]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
-
-
-def render_audit(report: Report) -> str:
-    """The page listing every change cleaning made to ``report``."""
-    words = labels()
-    kinds: dict[str, str] = words["audit_kinds"]
-    audit = report.cleaned.audit
-    paragraph_of_line = {line: p.line for p in report.cleaned.paragraphs for line in p.lines}
-    summary: dict[str, int] = {}
-    for entry in audit:
-        summary[entry.kind] = summary.get(entry.kind, 0) + 1
-    rows = []
-    for entry in audit:
-        if entry.kind == "whitespace":
-            continue
-        where = str(entry.line)
-        if entry.line in paragraph_of_line:
-            where = f"[{entry.line}](../reports/{report.slug}.md#L{paragraph_of_line[entry.line]})"
-        rows.append(
-            [
-                where,
-                escape_markdown(kinds[entry.kind]),
-                escape_markdown(entry.text.strip() or repr(entry.text)),
-                escape_markdown(entry.replacement),
-                escape_markdown(entry.reason),
-            ]
-        )
-    columns = words["audit_columns"]
-    parts = [
-        front_matter({"title": escape_plain(words["audit_title"].format(title=report.title)), "source": report.source}),
-        f"# {escape_markdown(words['audit_title'].format(title=report.title))}\n",
-        escape_markdown(words["audit_intro"]) + "\n",
-        f"## {words['audit_summary_heading']}\n",
-        table(
-            [columns["kind"], "#"],
-            [[escape_markdown(kinds[kind]), str(count)] for kind, count in summary.items()],
-        ),
-        f"## {words['audit_entries_heading']}\n",
-        table([columns[key] for key in ("line", "kind", "text", "replacement", "reason")], rows),
-    ]
-    if summary.get("whitespace"):
-        parts.append(escape_markdown(words["audit_whitespace"].format(count=summary["whitespace"])) + "\n")
-    return "\n".join(parts)
-

@@ -33,7 +33,15 @@ from build_tools.model import Heading, Report
 from build_tools.pages.browse import link, place_key, place_path
 from build_tools.pages.charts import Series, line_chart
 from build_tools.pages.raw_html import RAW_END, RAW_START
-from build_tools.pages.render import escape_markdown, escape_plain, figure_anchor, front_matter, labels, table
+from build_tools.pages.render import (
+    DETAIL,
+    escape_markdown,
+    escape_plain,
+    figure_anchor,
+    front_matter,
+    labels,
+    table,
+)
 from build_tools.pages.tables import core_categories, core_category
 
 
@@ -180,7 +188,7 @@ def compare_page(current: SeriesFacts, previous: SeriesFacts, phrase_section: Ph
     title = words["compare_title"].format(year=current.year, previous=previous.year, place=current.place_key[2])
     columns = words["compare_columns"]
     parts = [
-        front_matter({"title": escape_plain(title)}),
+        front_matter({"title": escape_plain(title), "template": DETAIL}),
         f"# {escape_markdown(title)}\n",
         escape_markdown(words["compare_intro"]) + "\n",
         f"{link(page, previous.page, previous.title)} → {link(page, current.page, current.title)}\n",

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cache
 
 from build_tools.model import (
     AuditEntry,
@@ -24,7 +25,7 @@ from build_tools.model import (
 )
 from build_tools.report.fixers import original_line, repair_entries, repair_line
 from build_tools.report.headings import TITLE_STYLE, ends_sentence, is_title_line, match_heading, numbered_style, rules
-from build_tools.resource_files import compiled, pattern
+from build_tools.resource_files import cleaning_reason, compiled, load_yaml, pattern
 
 PATTERNS = "cleaning.yaml"
 JOIN_CONTEXT = 12
@@ -36,11 +37,19 @@ REPORT_TITLE_SEARCH_LINES = 40
 
 
 
-def furniture_reason(text: str) -> str | None:
-    """Why a whole stripped line is page furniture, or None when it is report text."""
-    for regex, reason in compiled(PATTERNS, "furniture_lines"):
+@cache
+def furniture_lines() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """(pattern, kind, reason) of each entry of ``furniture_lines`` in ``cleaning.yaml``."""
+    entries = load_yaml(PATTERNS)["furniture_lines"]
+    return tuple((re.compile(e["pattern"]), e.get("kind", "furniture"), e["reason"]) for e in entries)
+
+
+def furniture_kind_and_reason(text: str) -> tuple[str, str] | None:
+    """The kind (``pagination`` or ``furniture``) of page furniture a whole stripped line is and why,
+    or None when it is report text."""
+    for regex, kind, reason in furniture_lines():
         if regex.match(text):
-            return reason
+            return kind, reason
     return None
 
 
@@ -54,7 +63,7 @@ def drop_report_titles(lines: list[CleanedLine]) -> tuple[list[CleanedLine], lis
     kept, titles = [], []
     for position, line in enumerate(lines):
         if position < REPORT_TITLE_SEARCH_LINES and title.match(line.text) and not ends_sentence(line.text):
-            reason = "the report's title, shown as the page title"
+            reason = cleaning_reason("title-as-page-title")
             titles.append(AuditEntry("report-title", line.number, line.original, reason, line.text))
         else:
             kept.append(line)
@@ -101,13 +110,13 @@ def classify_line(line: SourceLine) -> AuditEntry | None:
         return None  # page furniture is short; a long line is report text
     text = comparable(line.text)
     if not text:
-        return AuditEntry("whitespace", line.number, line.text, "blank line") if line.text else None
-    reason = furniture_reason(text)
-    if reason:
-        kind = "pagination" if "pagination" in reason else "furniture"
+        return AuditEntry("whitespace", line.number, line.text, cleaning_reason("blank-line")) if line.text else None
+    furniture = furniture_kind_and_reason(text)
+    if furniture:
+        kind, reason = furniture
         return AuditEntry(kind, line.number, line.text, reason)
     if pattern(PATTERNS, "boilerplate").search(text) and len(text) < 200:
-        return AuditEntry("boilerplate", line.number, line.text, "the site's blurb, not report text")
+        return AuditEntry("boilerplate", line.number, line.text, cleaning_reason("blurb"))
     return None
 
 
@@ -142,12 +151,12 @@ def drop_repeated_copies(
         if earlier is not None and copy_starts_at(texts, earlier, index):
             start = index
             while index < len(lines) and earlier < start and texts[index] == texts[earlier]:
-                reason = f"repeat of line {lines[earlier].number}: the page shows its text again"
+                reason = cleaning_reason("repeated").format(line=lines[earlier].number)
                 entries.append(AuditEntry("repeated", lines[index].number, lines[index].original, reason))
                 index, earlier = index + 1, earlier + 1
             continue
         if heading is not None and texts[index] == heading:
-            reason = "the report's title, repeated"
+            reason = cleaning_reason("title-repeated")
             entries.append(AuditEntry("repeated", lines[index].number, lines[index].original, reason))
         else:
             if texts[index]:
@@ -201,7 +210,7 @@ def join_entry(first: CleanedLine, second: CleanedLine) -> AuditEntry:
         "joined",
         first.number,
         first.text[-JOIN_CONTEXT:],
-        f"paragraph cut in two by the source page: line {first.number} continues on line {second.number}",
+        cleaning_reason("joined").format(first=first.number, second=second.number),
         second.text[:JOIN_CONTEXT],
     )
 
@@ -241,7 +250,7 @@ def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedRe
     """Cleaned paragraphs of ``report`` and the audit of everything that was changed."""
     audit: list[AuditEntry] = list(preamble)
     if report.heading is not None:
-        audit.append(AuditEntry("report-title", report.heading.number, report.heading.text, "the report's title"))
+        audit.append(AuditEntry("report-title", report.heading.number, report.heading.text, cleaning_reason("title")))
     trailer = trailer_start(report.lines)
     kept: list[CleanedLine] = []
     for line in report.lines:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_tools.model import AuditEntry, RawReport, SourceLine, SourceText
-from build_tools.resource_files import pattern
+from build_tools.resource_files import cleaning_reason, pattern
 
 PATTERNS = "cleaning.yaml"
 
@@ -36,10 +36,9 @@ def preamble_entries(source: SourceText, end: int) -> tuple[AuditEntry, ...]:
         if not text:
             continue
         if not entries:
-            reason = "title of the collection page, not report text"
-            entries.append(AuditEntry("collection-title", number, text, reason))
+            entries.append(AuditEntry("collection-title", number, text, cleaning_reason("collection-title")))
         else:
-            entries.append(AuditEntry("boilerplate", number, text, "the site's blurb before the first report"))
+            entries.append(AuditEntry("boilerplate", number, text, cleaning_reason("blurb-before-first")))
     return tuple(entries)
 
 

@@ -1,4 +1,4 @@
-// Each figure in a report's text (mark.gr-figure, id "fig-N") has a row in the indicator table below,
+// Each figure in a report's text (a mark with id "fig-N") has a row in the indicator table below,
 // whose last cell links to it (a[href="#fig-N"]). The table says how a row reads as its figure's
 // tooltip (data-figure-title, "{N}" standing for the text of cell N); this gives every figure that
 // tooltip, so that the page holds what each figure was read as once, in its row.

@@ -1,0 +1,11 @@
+// Each glossary term a report page marks (mark.gr-term, at its first occurrence) gets its tooltip
+// "term：definition" from the glossary (javascripts/glossary.js, made from resources/glossary.yaml at
+// build time and loaded once for the whole site), so that no page carries the definitions itself.
+// A mark whose text is another form of its term names the term (data-term).
+(function () {
+  const definitions = window.grGlossary || {};
+  for (const mark of document.querySelectorAll("mark.gr-term")) {
+    const term = mark.dataset.term || mark.textContent;
+    if (!mark.title && Object.hasOwn(definitions, term)) mark.title = `${term}：${definitions[term]}`;
+  }
+})();
