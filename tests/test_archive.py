@@ -13,8 +13,11 @@ from hypothesis import strategies as st
 
 from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalogue_json
 from build_tools.archive.duplicates import Candidate, containment, duplicate_groups, only_in, sketch
+from build_tools.engine.merging import unlinked_audit
 from build_tools.model import Identity
+from build_tools.pages.audit import render_audit
 from build_tools.pages.browse import Listed, browse, place_key, place_path, relative_path
+from tests.gold_structure import seed_reports
 
 REPORT = "".join(f"第{n}项工作：全市地区生产总值增长{n}%左右，粮食产量保持稳定，城乡居民收入同步增长。" for n in range(200))
 OTHER = "".join(f"第{n}件大事：新建学校{n}所，改造老旧小区{n * 3}个，新增就业岗位{n * 100}个。" for n in range(200))
@@ -134,3 +137,12 @@ def test_relative_links_are_what_relpath_gives(source: list[str], name: str, tar
     source_path, target_path = "/".join([*source, name]), "/".join([*target, other])
     expected = posixpath.relpath(target_path, posixpath.dirname(source_path) or ".")
     assert relative_path(source_path, target_path) == expected
+
+
+def test_the_audit_of_a_merged_copy_links_the_report_it_was_merged_into() -> None:
+    report = seed_reports()[0]
+    audit = render_audit(report)
+    assert f"](../reports/{report.slug}.md)" in audit and f"](../reports/{report.slug}.md#L" in audit
+    unlinked = unlinked_audit(audit, report.slug, "published-copy")
+    assert f"../reports/{report.slug}.md" not in unlinked  # that page is not published
+    assert unlinked.count("](../reports/published-copy.md)") == 1  # the report, under its title

@@ -22,10 +22,11 @@ from build_tools.pages.merged import merged_pages
 from build_tools.pages.site import ReportPages, file_pages
 
 
-def unlinked_audit(audit: str, slug: str) -> str:
-    """The audit page of a copy without its links to its own report page, which is not published: its
-    line numbers stay, as text."""
-    return re.sub(rf"\[(\d+)\]\(\.\./reports/{re.escape(slug)}\.md#L\d+\)", r"\1", audit)
+def unlinked_audit(audit: str, slug: str, merged_into: str) -> str:
+    """The audit page of a copy without its links to lines of its own report page, which is not
+    published (its line numbers stay, as text), and linking the report it was merged into instead."""
+    lines_unlinked = re.sub(rf"\[(\d+)\]\(\.\./reports/{re.escape(slug)}\.md#L\d+\)", r"\1", audit)
+    return lines_unlinked.replace(f"](../reports/{slug}.md)", f"](../reports/{merged_into}.md)")
 
 
 def merge_duplicates(pages: Sequence[ReportPages], inputs: Sequence[Input]) -> list[ReportPages]:
@@ -45,7 +46,7 @@ def merge_duplicates(pages: Sequence[ReportPages], inputs: Sequence[Input]) -> l
         primary, *others = [copy for copy in copies if copy is not None]
         merged[group[0]] = merged_pages(primary, others, pieces=pieces[primary.source])
         for number in group[1:]:
-            copy = pages[number]
-            audit = PackedText.of(unlinked_audit(copy.audit.text(), copy.slug))
-            merged[number] = replace(copy, audit=audit, merged_into=pages[group[0]].slug)
+            copy, into = pages[number], pages[group[0]].slug
+            audit = PackedText.of(unlinked_audit(copy.audit.text(), copy.slug, into))
+            merged[number] = replace(copy, audit=audit, merged_into=into)
     return merged
