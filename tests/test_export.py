@@ -40,7 +40,7 @@ from build_tools.pages.export import (
 )
 from build_tools.pages.merged import merged_pages
 from build_tools.pages.render import render_report
-from build_tools.pages.site import pieces_per_source
+from build_tools.pages.site import pieces_per_source, report_pages
 from tests.browser import chromium, serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -292,7 +292,10 @@ def test_copies_of_one_report_are_exported_once_naming_every_source(seed_reports
     assert report_record(*groups[0])["sources"] == meta["sources"]
     pages = merged_pages(report, [copy], pieces=5)  # the site's page of the merged report
     assert gzip.decompress(pages.markdown).decode("utf-8") == report_markdown(report, [copy])
-    assert gzip.decompress(pages.record).decode("utf-8") == record_line(report, [copy])
+    # its line joins the others of the archive's JSON Lines: compressed as theirs are
+    assert bz2.decompress(pages.record).decode("utf-8") == record_line(report, [copy])
+    archive = pages.record + report_pages(other, pieces=5).record
+    assert bz2.decompress(archive).decode("utf-8") == record_line(report, [copy]) + record_line(other)
 
 
 def test_front_matter_names_the_source_file_piece_and_lines(seed_reports: list[Report]) -> None:
