@@ -68,23 +68,25 @@ def line_chart(title: str, series: Sequence[Series], unit: str = "") -> str:
         f"<title>{html.escape(title)}</title>",
         f"<desc>{html.escape(describe(series, unit))}</desc>",
     ]
+    # the grid in one path; where labels are anchored is the stylesheet's (gr-y: end, gr-x: middle)
+    grid = "".join(f"M{LEFT} {y(tick):.0f}H{WIDTH - RIGHT}" for tick in ticks)
+    parts.append(f'<path class="gr-grid" d="{grid}"/>')
     for tick in ticks:
-        parts.append(f'<line class="gr-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>')
         label = f"{tick:g}{html.escape(unit)}"
-        parts.append(f'<text class="gr-axis" x="{LEFT - 4}" y="{y(tick) + 4:.1f}" text-anchor="end">{label}</text>')
+        parts.append(f'<text class="gr-axis gr-y" x="{LEFT - 4}" y="{y(tick) + 4:.0f}">{label}</text>')
     for year in year_labels(first, last):
-        parts.append(f'<text class="gr-axis" x="{x(year):.1f}" y="{HEIGHT - 12}" text-anchor="middle">{year}</text>')
+        parts.append(f'<text class="gr-axis gr-x" x="{x(year):.0f}" y="{HEIGHT - 12}">{year}</text>')
     for line in series:
         for run in runs(line.points):
             if len(run) > 1:
-                path = " ".join(f"{x(year):.1f},{y(value):.1f}" for year, value in run)
+                path = " ".join(f"{x(year):.0f},{y(value):.0f}" for year, value in run)
                 parts.append(f'<polyline class="gr-line {html.escape(line.css)}" points="{path}"/>')
             # the dots of a run share their classes through a group (the fill is inherited): a chart of a
             # phrase has a dot a year and level, and this keeps each to its place and its tooltip
             parts.append(f'<g class="gr-dot {html.escape(line.css)}">')
             for year, value in run:
                 label = html.escape(f"{line.name} {year}年：{value:g}{unit}")
-                parts.append(f'<circle cx="{x(year):.1f}" cy="{y(value):.1f}" r="3"><title>{label}</title></circle>')
+                parts.append(f'<circle cx="{x(year):.0f}" cy="{y(value):.0f}" r="3"><title>{label}</title></circle>')
             parts.append("</g>")
     legend_x = LEFT
     for line in series:
