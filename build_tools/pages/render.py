@@ -255,7 +255,6 @@ def glossary_marks(paragraphs: list[Paragraph]) -> dict[tuple[int, int], list[Ma
     return marks
 
 
-
 def figure_anchor(number: int) -> str:
     return f"fig-{number + 1}"
 

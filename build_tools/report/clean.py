@@ -40,8 +40,9 @@ REPORT_TITLE_SEARCH_LINES = 40
 @cache
 def furniture_lines() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     """(pattern, kind, reason) of each entry of ``furniture_lines`` in ``cleaning.yaml``."""
-    entries = load_yaml(PATTERNS)["furniture_lines"]
-    return tuple((re.compile(e["pattern"]), e.get("kind", "furniture"), e["reason"]) for e in entries)
+    kinds = [entry.get("kind", "furniture") for entry in load_yaml(PATTERNS)["furniture_lines"]]
+    patterns = compiled(PATTERNS, "furniture_lines")
+    return tuple((regex, kind, reason) for (regex, reason), kind in zip(patterns, kinds, strict=True))
 
 
 def furniture_kind_and_reason(text: str) -> tuple[str, str] | None:
