@@ -6,6 +6,8 @@
   const definitions = window.grGlossary || {};
   for (const mark of document.querySelectorAll("mark.gr-term")) {
     const term = mark.dataset.term || mark.textContent;
-    if (!mark.title && Object.hasOwn(definitions, term)) mark.title = `${term}：${definitions[term]}`;
+    if (!mark.title && Object.prototype.hasOwnProperty.call(definitions, term)) {
+      mark.title = `${term}：${definitions[term]}`;
+    }
   }
 })();
