@@ -6,6 +6,8 @@ import csv
 import json
 import posixpath
 import random
+import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -146,3 +148,14 @@ def test_the_audit_of_a_merged_copy_links_the_report_it_was_merged_into() -> Non
     unlinked = unlinked_audit(audit, report.slug, "published-copy")
     assert f"../reports/{report.slug}.md" not in unlinked  # that page is not published
     assert unlinked.count("](../reports/published-copy.md)") == 1  # the report, under its title
+
+
+def test_the_audit_counts_a_change_repeated_on_one_line_in_one_row_and_gives_reasons_in_chinese() -> None:
+    report = seed_reports()[0]
+    replaced = next(entry for entry in report.cleaned.audit if entry.kind == "joined")
+    twice = (*report.cleaned.audit, replaced, replaced)  # the same change again, twice, on the same line
+    audit = render_audit(replace(report, cleaned=replace(report.cleaned, audit=twice)))
+    rows = [line for line in audit.splitlines() if "#L" in line and replaced.text in line]
+    assert len(rows) == 2 and "（2 处）" in rows[1] and "处）" not in rows[0]
+    reasons = {entry.reason for r in seed_reports() for entry in r.cleaned.audit}
+    assert reasons and not [reason for reason in reasons if re.search("[A-Za-z]{3,}", reason)]

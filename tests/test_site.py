@@ -179,3 +179,13 @@ def test_cross_report_page_glossary_and_tags_are_built(seed_site: Path) -> None:
     definitions = (seed_site / "javascripts" / "glossary.js").read_text(encoding="utf-8")
     known = json.loads(definitions.removeprefix("window.grGlossary = ").removesuffix(";\n"))
     assert set(marked) <= set(known) and "新农合" in known
+
+
+def test_a_reports_audit_is_a_page_without_sidebars_that_links_back_to_its_report(seed_site: Path) -> None:
+    slug = "000_f936ed40faecbb33-1"
+    audit = (seed_site / "audit" / slug / "index.html").read_text(encoding="utf-8")
+    report = (seed_site / "reports" / slug / "index.html").read_text(encoding="utf-8")
+    assert "md-sidebar--primary" in report and "md-sidebar--secondary" in report
+    assert "md-sidebar" not in audit  # theme/detail.html: its navigation would outweigh its content
+    assert f'<p>报告：<a href="../../reports/{slug}/">' in audit
+    assert "Permanent link" not in report and 'title="本节链接"' in report  # every label in Chinese
