@@ -8,6 +8,7 @@ import posixpath
 import random
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -15,7 +16,9 @@ from hypothesis import strategies as st
 
 from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalogue_json
 from build_tools.archive.duplicates import Candidate, containment, duplicate_groups, only_in, sketch
-from build_tools.engine.merging import unlinked_audit
+from build_tools.engine import merging
+from build_tools.engine.merging import merge_duplicates, unlinked_audit
+from build_tools.engine.pipeline import site_report_pages
 from build_tools.model import Identity
 from build_tools.pages.audit import render_audit
 from build_tools.pages.browse import Listed, browse, place_key, place_path, relative_path
@@ -159,3 +162,24 @@ def test_the_audit_counts_a_change_repeated_on_one_line_in_one_row_and_gives_rea
     assert len(rows) == 2 and "（2 处）" in rows[1] and "处）" not in rows[0]
     reasons = {entry.reason for r in seed_reports() for entry in r.cleaned.audit}
     assert reasons and not [reason for reason in reasons if re.search("[A-Za-z]{3,}", reason)]
+
+
+def test_merged_pages_are_read_back_from_the_cache_until_a_copy_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REPORTS_CACHE_DIR", str(tmp_path / "cache"))
+    text = "襄阳市2024年政府工作报告\n\n" + REPORT.replace("。", "。\n\n")
+    inputs = [("a/报告.txt", text.encode()), ("b/报告.txt", (text + "补记：另一来源多出的一段话。\n").encode())]
+    pages, _, _ = site_report_pages(inputs)
+    first = merge_duplicates(pages, inputs)
+    assert [page.merged_into for page in first] == [first[1].slug, None]  # the more complete copy is published
+
+    def render_again(*args: object, **kwargs: object) -> object:
+        raise AssertionError("merged pages rendered again")
+
+    monkeypatch.setattr(merging, "merged_pages", render_again)
+    again = merge_duplicates(pages, inputs)
+    assert [page.page.text() for page in again] == [page.page.text() for page in first]
+    changed = [inputs[0], ("b/报告.txt", inputs[1][1] + "补记：又一段。\n".encode())]
+    with pytest.raises(AssertionError, match="rendered again"):
+        merge_duplicates(site_report_pages(changed)[0], changed)

@@ -4,18 +4,21 @@ The reports' pages are made per file, where the other files are unknown. Here th
 report's pages carry (place, year, text sketch: ``archive.duplicates``) are compared; for each group of
 copies of one report, the copies' full records are taken from the cache (or processed again) and the
 published copy's pages are made anew naming every source (``pages.merged``), while the other copies
-keep only their audit pages.
+keep only their audit pages. The merged pages are cached (``kind="merged"``) under a key made of the
+group's files (their names and contents) and the code's version, so a build where no copy changed reads
+them back rather than processing and rendering the copies again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
 from build_tools.archive.duplicates import duplicate_groups
-from build_tools.engine.cache import shared_cache
+from build_tools.engine.cache import ResultCache, shared_cache
 from build_tools.engine.pipeline import Input, publish_cached
 from build_tools.holding import PackedText
 from build_tools.pages.merged import merged_pages
@@ -29,24 +32,50 @@ def unlinked_audit(audit: str, slug: str, merged_into: str) -> str:
     return lines_unlinked.replace(f"](../reports/{slug}.md)", f"](../reports/{merged_into}.md)")
 
 
+def group_key(cache: ResultCache | None, copies: Sequence[ReportPages], contents: dict[str, bytes | OSError]) -> str:
+    """The cache key of the merged pages of ``copies`` (published copy first): each copy's file, by name
+    and content, and its place in the file; ``""`` when a copy's file could not be read, or without a cache."""
+    if cache is None:
+        return ""
+    digest = hashlib.sha256(b"merged\0")
+    for copy in copies:
+        data = contents.get(copy.source)
+        if not isinstance(data, bytes):
+            return ""
+        digest.update(f"{cache.key(copy.source, data)}\0{copy.index}\0".encode())
+    return digest.hexdigest()
+
+
 def merge_duplicates(pages: Sequence[ReportPages], inputs: Sequence[Input]) -> list[ReportPages]:
     """``pages`` with each group of copies of one report published once; groups in a log-friendly list too."""
     groups = duplicate_groups([item.candidate for item in pages])
     if not groups:
         return list(pages)
-    sources = {pages[number].source for group in groups for number in group}
+    cache, contents = shared_cache("merged"), dict(inputs)
+    keys = [group_key(cache, [pages[n] for n in group], contents) for group in groups]
+    made: dict[int, ReportPages] = {}
+    for number, key in enumerate(keys):
+        stored = cache.get(key) if cache is not None and key else None
+        if isinstance(stored, ReportPages):
+            made[number] = stored
+    missing = [group for number, group in enumerate(groups) if number not in made]
+    sources = {pages[n].source for group in missing for n in group}
     cached = publish_cached([item for item in inputs if item[0] in sources], shared_cache(), finish=file_pages)
     reports = {(report.source, report.index): report for report in cached.publication.reports}
     pieces = Counter(report.source for report in cached.publication.reports)
     merged = list(pages)
-    for group in groups:
-        copies = [reports.get((pages[n].source, pages[n].index)) for n in group]
-        if any(copy is None for copy in copies):
-            continue  # a file that can no longer be read: its copies stay apart
-        primary, *others = [copy for copy in copies if copy is not None]
-        merged[group[0]] = merged_pages(primary, others, pieces=pieces[primary.source])
-        for number in group[1:]:
-            copy, into = pages[number], pages[group[0]].slug
+    for number, group in enumerate(groups):
+        if number not in made:
+            copies = [reports.get((pages[n].source, pages[n].index)) for n in group]
+            if any(copy is None for copy in copies):
+                continue  # a file that can no longer be read: its copies stay apart
+            primary, *others = [copy for copy in copies if copy is not None]
+            made[number] = merged_pages(primary, others, pieces=pieces[primary.source])
+            if cache is not None and keys[number]:
+                cache.put(keys[number], made[number])
+        merged[group[0]] = made[number]
+        for n in group[1:]:
+            copy, into = pages[n], pages[group[0]].slug
             audit = PackedText.of(unlinked_audit(copy.audit.text(), copy.slug, into))
-            merged[number] = replace(copy, audit=audit, merged_into=into)
+            merged[n] = replace(copy, audit=audit, merged_into=into)
     return merged
