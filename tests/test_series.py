@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import gzip
+
 import pytest
 
 from build_tools.archive.series import SeriesFacts, SeriesFigure, series_rows, years_named
 from build_tools.archive.series_files import series_csv
+from build_tools.pages.browse import relative_path
+from build_tools.pages.series_pages import place_sections, series_downloads
 from tests.series_scoring import CORPUS, GOAL, score, series_of_corpus
 
 KEY = ("全国", "", "全国")
@@ -35,6 +40,17 @@ def test_target_meets_the_next_reports_result_and_gaps_are_named() -> None:
     assert by_year[2023].verdict == "pending"
     assert by_year[2019].actual_source is not None and by_year[2019].actual_source.report == "r2020"
     assert series_csv(rows).startswith("\ufeffplace,".encode())
+
+
+def test_the_series_are_stored_once_compressed_and_linked_from_each_place() -> None:
+    made = [facts(2019, figure("target", 6, 2019)), facts(2020, figure("actual", 6.1, 2019))]
+    rows = series_rows(made)
+    (name, data), = series_downloads(rows).items()
+    assert name == "downloads/series.csv.gz" and gzip.decompress(data) == series_csv(rows)
+    rows_read = list(csv.DictReader(gzip.decompress(data).decode("utf-8-sig").splitlines()))
+    assert rows_read[0]["actual"] == "6.1"
+    (page, section), = place_sections(rows, made).items()
+    assert f"]({relative_path(page, name)})" in section
 
 
 def test_a_result_below_a_ceiling_meets_it() -> None:

@@ -1,12 +1,11 @@
-"""The series across years as data: ``SeriesRow``s in, records for ``inspect --json`` and the downloads
-``downloads/series.json`` (key ``series``) and ``downloads/series.csv`` (UTF-8 with BOM) out.
+"""The series across years as data: ``SeriesRow``s in, records for ``inspect --json`` and the rows of the
+download ``downloads/series.csv.gz`` (CSV, UTF-8 with BOM) out.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,12 +31,6 @@ def row_record(row: SeriesRow) -> dict[str, Any]:
         "actual_estimate": row.actual_estimate,
         "revised": [{"value": value, **(source_record(found) or {})} for value, found in row.revised],
     }
-
-
-def series_json(rows: Sequence[SeriesRow]) -> bytes:
-    """``{"series": [...]}``, one compact line per row."""
-    lines = [json.dumps(row_record(row), ensure_ascii=False, separators=(",", ":")) for row in rows]
-    return ('{"series":[\n' + ",\n".join(lines) + "\n]}\n").encode("utf-8")
 
 
 def series_csv(rows: Sequence[SeriesRow]) -> bytes:

@@ -8,11 +8,13 @@ report in, the series sections of the place pages, the comparison pages and the 
 - ``compare_pages(facts)``: for each report whose place has an earlier report in the archive, a page
   ``compare/SLUG.md`` setting it beside that predecessor (targets raised, lowered, new, dropped; length;
   outline), and the links the two report pages get to it.
-- ``series_downloads(rows)``: ``downloads/series.csv`` (UTF-8 with BOM) and ``downloads/series.json``.
+- ``series_downloads(rows)``: ``downloads/series.csv.gz`` (CSV, UTF-8 with BOM, gzip), linked from each
+  place's section.
 """
 
 from __future__ import annotations
 
+import gzip
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
@@ -28,9 +30,9 @@ from build_tools.archive.series import (
     first_target,
     series_facts,
 )
-from build_tools.archive.series_files import series_csv, series_json
+from build_tools.archive.series_files import series_csv
 from build_tools.model import Heading, Report
-from build_tools.pages.browse import link, place_key, place_path
+from build_tools.pages.browse import link, place_key, place_path, relative_path
 from build_tools.pages.charts import Series, line_chart
 from build_tools.pages.raw_html import RAW_END, RAW_START
 from build_tools.pages.render import (
@@ -43,6 +45,8 @@ from build_tools.pages.render import (
     table,
 )
 from build_tools.pages.tables import core_categories, core_category
+
+SERIES_DOWNLOAD = "downloads/series.csv.gz"
 
 
 def facts_of(report: Report) -> SeriesFacts:
@@ -124,7 +128,8 @@ def place_sections(rows: Sequence[SeriesRow], facts: Iterable[SeriesFacts]) -> d
     sections = {}
     for key, series in by_place.items():
         page = place_path(key)
-        parts = [f"## {words['series_heading']}\n", escape_markdown(words["series_intro"]) + "\n"]
+        download = words["series_download"].format(csv=relative_path(page, SERIES_DOWNLOAD))
+        parts = [f"## {words['series_heading']}\n", escape_markdown(words["series_intro"]) + " " + download + "\n"]
         for indicator, role in sorted(series, key=lambda pair: (order.index(pair[0]), pair[1])):
             found = series[(indicator, role)]
             if not any(row.target is not None or row.actual is not None for row in found):
@@ -145,7 +150,9 @@ def place_sections(rows: Sequence[SeriesRow], facts: Iterable[SeriesFacts]) -> d
 
 
 def series_downloads(rows: Sequence[SeriesRow]) -> dict[str, bytes]:
-    return {"downloads/series.csv": series_csv(rows), "downloads/series.json": series_json(rows)}
+    """Every place's targets and results as one CSV, compressed with gzip (pandas reads it as it is; the
+    pages' script saves it as plain CSV)."""
+    return {SERIES_DOWNLOAD: gzip.compress(series_csv(rows), compresslevel=9, mtime=0)}
 
 
 def compare_path(slug: str) -> str:

@@ -1,5 +1,6 @@
 // Downloads are stored gzip-compressed: a report's cleaned Markdown (downloads/<page>.md.gz, a third of
-// its size) and the indicators of each year (downloads/indicators/<year>.csv.gz, a quarter of its size).
+// its size), the indicators of each year (downloads/indicators/<year>.csv.gz, a quarter of its size) and
+// every place's targets and results (downloads/series.csv.gz).
 // A click on a link to one saves the plain .md or .csv instead; where the browser cannot decompress, or
 // the fetch fails, the link is followed as it is. A server that already decompressed it
 // (Content-Encoding) hands over plain text, which is saved as it came.
