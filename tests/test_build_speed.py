@@ -5,6 +5,7 @@ Behaviour only, never timings (``tests/benchmarks/bench_build.py`` measures thos
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import os
@@ -17,6 +18,7 @@ import pytest
 
 from build_tools.engine import ahead
 from build_tools.engine.cache import DAY_SECONDS, ResultCache, code_version, prune
+from build_tools.engine.forked import Forked, run_all
 from build_tools.engine.inputs import discover
 from build_tools.engine.pipeline import (
     CachedPublication,
@@ -350,3 +352,11 @@ def test_a_build_whose_cache_cannot_be_written_still_publishes(tmp_path: Path, m
     manifest = json.loads(read_index_text(tmp_path / "site" / "search", "manifest.json"))
     assert manifest["pages"] >= 5  # the search index holds every report's page, kept in memory, not in the cache
     assert len(list((tmp_path / "site" / "reports").glob("*/index.html"))) == 5
+
+
+def test_forked_processes_and_pool_workers_leave_what_they_inherit_out_of_the_collectors_walks() -> None:
+    held = [[number] for number in range(1000)]  # objects the collector tracks, made before the fork
+    child = Forked.start(gc.get_freeze_count)
+    assert child is not None and child.result() >= len(held)
+    counts = run_all(gc.get_freeze_count, [()] * 4, workers=2)
+    assert min(counts) >= len(held)

@@ -23,7 +23,7 @@ from build_tools import search
 from build_tools.engine.cache import ResultCache
 from build_tools.engine.forked import Forked
 from build_tools.search import indexing
-from build_tools.search.parts import index_page
+from build_tools.search.parts import index_key, index_page
 from tests.benchmarks.bench_search import (
     TOP,
     SearchBox,
@@ -511,7 +511,11 @@ def test_an_index_is_written_when_no_process_can_be_forked(tmp_path: Path, monke
     assert Forked.start(lambda: 1) is None
     assert search.write_index(pages, tmp_path / "unforked") == alone
     assert not search.WritingAhead().start(pages, tmp_path / "ahead", None)
-    assert search.IndexingAhead().start(pages, ResultCache(tmp_path / "cache", "test")) == 0
+    # the indexing workers are new interpreters, not forks: they start all the same and fill the cache
+    cache, ahead = ResultCache(tmp_path / "cache", "test"), search.IndexingAhead()
+    assert ahead.start(pages, cache) == len(pages)
+    ahead.wait()
+    assert all(cache.has(index_key(page) + ".s") for page in pages)
 
 
 def query_number_keys(term: str) -> list[str]:

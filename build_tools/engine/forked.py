@@ -12,6 +12,7 @@ anything else.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import pickle
@@ -51,6 +52,9 @@ class Forked:
             return None
         if pid == 0:  # the child: run, send the result, leave without the parent's exit handlers
             os.close(read)
+            # what the parent held stays out of the garbage collector's walks: a walk writes to every
+            # object it visits, and each page of memory written is copied into the child
+            gc.freeze()
             status = 1
             try:
                 data = pickle.dumps(function(), pickle.HIGHEST_PROTOCOL)
@@ -118,7 +122,7 @@ def run_all(
     done = [False] * len(tasks)
     largest_first = sorted(range(len(tasks)), key=lambda n: -task_size(tasks[n]))
     try:
-        with ProcessPoolExecutor(min(count, len(tasks)), mp_context=context) as pool:
+        with ProcessPoolExecutor(min(count, len(tasks)), mp_context=context, initializer=gc.freeze) as pool:
             futures = {n: pool.submit(function, *tasks[n]) for n in largest_first}
             for number in sorted(futures):
                 results[number], done[number] = futures.pop(number).result(), True

@@ -1,16 +1,17 @@
-"""Many pages' parts: pages in, their parts in the cache (made by forked workers when there are many) out.
+"""Many pages' parts: pages in, their parts in the cache (made by worker processes when there are many) out.
 
 ``PageIndexes`` gives the index writer each page's summary and fragments; ``IndexingAhead`` starts the
 workers while the templates are rendered, so that the writer later finds every part cached.
 """
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from build_tools.engine.cache import ResultCache
-from build_tools.engine.forked import MIN_FILES_FOR_POOL, pool_context, worker_count
+from build_tools.engine.forked import MIN_FILES_FOR_POOL, worker_count
 from build_tools.search.parse import SearchPage, is_excluded
 from build_tools.search.parts import (
     Fragments,
@@ -22,48 +23,41 @@ from build_tools.search.parts import (
     index_key,
 )
 
-PAGES_TO_INDEX: list[tuple[SearchPage, str]] = []
-
-
-def index_handed(number: int, store: tuple[Path, str] | None) -> IndexedPage | PageSummary:
-    page, key = PAGES_TO_INDEX[number]
-    return index_and_store(page, key, store)
-
 
 def indexing_pool(
     pages: Sequence[tuple[SearchPage, str]], store: tuple[Path, str] | None
 ) -> tuple[ProcessPoolExecutor, Iterator[IndexedPage | PageSummary]] | None:
-    """Forked workers started on ``index_and_store`` of each page (``(page, key)``), and their results
-    in order; ``None`` when the pages are too few for workers, or this process cannot or could not fork."""
+    """Workers started on ``index_and_store`` of each page (``(page, key)``), and their results in order;
+    ``None`` when the pages are too few for workers, or no process could be had.
+
+    The workers are new interpreters (``spawn``), not forks of this process: by the time pages are
+    indexed, this process holds every page of the site (a gigabyte at 10,000 reports), which forked
+    workers would come to copy as they touched it. A page crosses to them pickled, small: its HTML is
+    a place in the staging folder's file (``holding.Stored``) or the compressed bytes."""
     workers = worker_count(len(pages))
-    context = pool_context()
-    if workers <= 1 or len(pages) < MIN_FILES_FOR_POOL or context.get_start_method() != "fork":
+    if workers <= 1 or len(pages) < MIN_FILES_FOR_POOL:
         return None
-    PAGES_TO_INDEX[:] = pages
-    pool = ProcessPoolExecutor(workers, mp_context=context)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
     try:
-        return pool, pool.map(index_handed, range(len(pages)), [store] * len(pages), chunksize=4)
+        items = [page for page, _ in pages], [key for _, key in pages], [store] * len(pages)
+        return pool, pool.map(index_and_store, *items, chunksize=8)
     except OSError:  # no process to be had: the caller indexes the pages itself
         pool.shutdown(wait=False, cancel_futures=True)
-        PAGES_TO_INDEX.clear()
         return None
 
 
 def index_pages(
     pages: Sequence[tuple[SearchPage, str]], cache: ResultCache | MemoryStore
 ) -> Iterator[IndexedPage | PageSummary]:
-    """Each page's part (``(page, key)``), in order; in a pool of processes when there are many and it can
-    fork, whose workers store the parts in ``cache`` themselves and give back only their summaries."""
+    """Each page's part (``(page, key)``), in order; in a pool of processes when there are many, whose
+    workers store the parts in ``cache`` themselves and give back only their summaries."""
     started = indexing_pool(pages, (cache.folder, cache.version) if isinstance(cache, ResultCache) else None)
     if started is None:
         yield from (index_and_store(page, key, None) for page, key in pages)
         return
     pool, results = started
-    try:
-        with pool:
-            yield from results
-    finally:
-        PAGES_TO_INDEX.clear()
+    with pool:
+        yield from results
 
 
 class IndexingAhead:
@@ -101,7 +95,6 @@ class IndexingAhead:
         finally:
             self.pool.shutdown(cancel_futures=True)
             self.pool, self.results = None, iter(())
-            PAGES_TO_INDEX.clear()
 
 
 
