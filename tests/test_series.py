@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import gzip
+import pickle
 
 import pytest
 
+from build_tools.archive.phrases import PhraseUse
 from build_tools.archive.series import SeriesFacts, SeriesFigure, series_rows, years_named
 from build_tools.archive.series_files import series_csv
 from build_tools.pages.browse import relative_path
@@ -92,3 +94,15 @@ def test_inspect_series_rows_have_the_documented_fields(corpus_series: list[dict
                  "unit", "verdict", "target_source", "actual_source"):
         assert name in row
     assert set(row["target_source"]) == {"report", "line"}
+
+
+def test_records_read_back_share_their_words_with_every_other_record() -> None:
+    use = PhraseUse("r1", "报告", ("湖北省", "襄阳市"), 2024, "市", 9000, (("新质" + "生产力", 3), ("低空经济", 1)))
+    found = figure("target", 6, 2024, qualifier="左" + "右")
+    for record in (use, found):
+        first, second = pickle.loads(pickle.dumps(record)), pickle.loads(pickle.dumps(record))
+        assert first == record == second
+    first, second = (pickle.loads(pickle.dumps(use)) for _ in range(2))
+    assert first.counts[0][0] is second.counts[0][0] and first.place[1] is second.place[1]
+    one, other = (pickle.loads(pickle.dumps(found)) for _ in range(2))
+    assert one.qualifier is other.qualifier and one.category is other.category

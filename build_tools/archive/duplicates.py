@@ -4,7 +4,8 @@ The same report is often found in several sources (a clean copy and a raw portal
 are one when they name the same place and year and their texts nearly coincide: the share of one
 text's shingles (runs of ``SHINGLE`` characters, punctuation and spaces ignored) found in the other
 reaches ``SAME_TEXT``. A sketch keeps the ``SKETCH_SIZE`` smallest shingle hashes of a text, so that
-comparing two reports costs a few hundred numbers, and only reports of the same place and year are
+comparing two reports costs a few hundred numbers (held as 4-byte words, a kilobyte a report, since
+the build holds every report's), and only reports of the same place and year are
 compared: the cost grows with the archive, not with its square. Different reports of one place and
 year (the pieces of a collection) share few shingles and are never merged.
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,7 +39,7 @@ class Candidate:
 
     place: str | None
     year: int | None
-    sketch: tuple[int, ...]
+    sketch: bytes  # ``sketch``'s numbers
     anomalies: int
     source: str
 
@@ -48,18 +50,24 @@ def normalized(text: str) -> str:
     return NOT_WORD.sub("", fold_text(unicodedata.normalize("NFKC", text)))
 
 
-def sketch(text: str) -> tuple[int, ...]:
-    """The ``SKETCH_SIZE`` smallest hashes of the shingles of ``text``, in order."""
+def sketch(text: str) -> bytes:
+    """The ``SKETCH_SIZE`` smallest hashes of the shingles of ``text``, in order, as 4-byte words."""
     folded = normalized(text)
     hashes = {zlib.crc32(folded[i : i + SHINGLE].encode("utf-8")) for i in range(max(1, len(folded) - SHINGLE + 1))}
-    return tuple(sorted(hashes)[:SKETCH_SIZE])
+    return array("I", sorted(hashes)[:SKETCH_SIZE]).tobytes()
 
 
-def containment(a: Sequence[int], b: Sequence[int]) -> float:
+def numbers(packed: bytes) -> array[int]:
+    """The hashes of a sketch."""
+    return array("I", packed)
+
+
+def containment(packed_a: bytes, packed_b: bytes) -> float:
     """Estimated share of the shingles of ``a``'s text that ``b``'s text holds too.
 
     Of the smallest hashes of the union of both sketches, those in ``a``'s sketch are a sample of its
     shingles; the share of them in ``b``'s sketch estimates the share of its shingles in ``b``."""
+    a, b = numbers(packed_a), numbers(packed_b)
     if not a or not b:
         return 0.0
     union = sorted(set(a) | set(b))[:SKETCH_SIZE]

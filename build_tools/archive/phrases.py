@@ -15,11 +15,13 @@ them, none generic — and every term of the glossary (``resources/glossary.yaml
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from typing import Any
 
 from build_tools.report.glossary import Glossary
 from build_tools.report.tagging import read_topics
@@ -42,6 +44,25 @@ class PhraseUse:
     @property
     def phrases(self) -> frozenset[str]:
         return frozenset(phrase for phrase, _ in self.counts)
+
+    def __reduce__(self) -> tuple[Callable[..., PhraseUse], tuple[Any, ...]]:
+        """Pickled as its fields, read back by ``read_back``."""
+        return read_back, (self.slug, self.title, self.place, self.year, self.level, self.characters, self.counts)
+
+
+def shared(name: str | None) -> str | None:
+    return sys.intern(name) if isinstance(name, str) else name
+
+
+def read_back(
+    slug: str, title: str, place: PlaceKey, year: int | None, level: str | None, characters: int,
+    counts: tuple[tuple[str, int], ...],
+) -> PhraseUse:
+    """A record unpickled (from the cache, or from a worker) with its names of phrases, places and levels
+    shared with every other record's: each record read back would otherwise hold copies of its own, half
+    its size, and the build holds every report's."""
+    counts = tuple((sys.intern(phrase), uses) for phrase, uses in counts)
+    return PhraseUse(slug, title, tuple(map(shared, place)), year, shared(level), characters, counts)
 
 
 @dataclass(frozen=True)

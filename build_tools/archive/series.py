@@ -17,10 +17,12 @@ files or renders pages.
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from typing import Any
 
 from build_tools.model import Indicator, Report
 from build_tools.resource_files import load_yaml
@@ -54,6 +56,29 @@ class SeriesFigure:
     year: int | None
     flags: tuple[str, ...] = ()
     subject: str = ""
+
+    def __reduce__(self) -> tuple[Callable[..., SeriesFigure], tuple[Any, ...]]:
+        """Pickled as its fields, read back by ``read_back_figure``."""
+        return read_back_figure, tuple(getattr(self, name) for name in self.__dataclass_fields__)
+
+
+def read_back_figure(*fields: Any) -> SeriesFigure:
+    """A figure unpickled (from the cache, or from a worker) with its words (indicator, role, kind,
+    qualifier, unit, flags, subject; all but its link) shared with every other figure's (``sys.intern``),
+    not copied into each: the build holds every report's figures."""
+    figure = SeriesFigure(*fields)
+    return replace(figure, **{name: shared_words(getattr(figure, name)) for name in SHARED_WORDS})
+
+
+SHARED_WORDS = ("category", "role", "kind", "qualifier", "unit", "flags", "subject")
+
+
+def shared_words(value: Any) -> Any:
+    if isinstance(value, str):
+        return sys.intern(value)
+    if isinstance(value, tuple):
+        return tuple(shared_words(item) for item in value)
+    return value
 
 
 @dataclass(frozen=True)
