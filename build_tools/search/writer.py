@@ -177,13 +177,14 @@ def write_directory(
         for place in volume_places(volume):
             for key in place_keys(place):
                 held[key] = held.get(key, 0) | bit
-    lines = {key: f"{key}\t{hex_set(bits)}\n" for key, bits in held.items()}
-    count = shards_for(sum(len(line.encode()) for line in lines.values()), settings()["directory_shard_bytes"])
+    # each line is made as its shard is written, not all at once: there are millions at 10,000 reports
+    size = sum(len(key.encode()) + len(hex_set(bits)) + 2 for key, bits in held.items())
+    count = shards_for(size, settings()["directory_shard_bytes"])
     shards: list[list[str]] = [[] for _ in range(count)]
-    for key in sorted(lines):
-        shards[shard_of(key.removeprefix("#"), count)].append(lines[key])
-    for number, shard in enumerate(shards):
-        writer.write(f"d/{number}.txt", "".join(shard))
+    for key in sorted(held):
+        shards[shard_of(key.removeprefix("#"), count)].append(key)
+    for number, keys in enumerate(shards):
+        writer.write(f"d/{number}.txt", "".join(f"{key}\t{hex_set(held[key])}\n" for key in keys))
     return count
 
 
