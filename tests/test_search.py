@@ -511,7 +511,7 @@ def test_an_index_is_written_when_no_process_can_be_forked(tmp_path: Path, monke
     assert Forked.start(lambda: 1) is None
     assert search.write_index(pages, tmp_path / "unforked") == alone
     assert not search.WritingAhead().start(pages, tmp_path / "ahead", None)
-    # the indexing workers are new interpreters, not forks: they start all the same and fill the cache
+    # the indexing workers are then new interpreters: they start all the same and fill the cache
     cache, ahead = ResultCache(tmp_path / "cache", "test"), search.IndexingAhead()
     assert ahead.start(pages, cache) == len(pages)
     ahead.wait()

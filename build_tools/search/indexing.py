@@ -5,13 +5,14 @@ workers while the templates are rendered, so that the writer later finds every p
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from build_tools.engine.cache import ResultCache
-from build_tools.engine.forked import MIN_FILES_FOR_POOL, worker_count
+from build_tools.engine.forked import MIN_FILES_FOR_POOL, can_fork, worker_count
 from build_tools.search.parse import SearchPage, is_excluded
 from build_tools.search.parts import (
     Fragments,
@@ -23,6 +24,8 @@ from build_tools.search.parts import (
     index_key,
 )
 
+SPAWN_FROM_PAGES = 1000  # below this many pages to index, the workers are forks (see ``indexing_pool``)
+
 
 def indexing_pool(
     pages: Sequence[tuple[SearchPage, str]], store: tuple[Path, str] | None
@@ -30,20 +33,24 @@ def indexing_pool(
     """Workers started on ``index_and_store`` of each page (``(page, key)``), and their results in order;
     ``None`` when the pages are too few for workers, or no process could be had.
 
-    The workers are new interpreters (``spawn``), not forks of this process: by the time pages are
-    indexed, this process holds every page of the site (a gigabyte at 10,000 reports), which forked
-    workers would come to copy as they touched it. A page crosses to them pickled, small: its HTML is
-    a place in the staging folder's file (``holding.Stored``) or the compressed bytes."""
+    For many pages the workers are new interpreters (``spawn``), not forks of this process: by the time
+    pages are indexed, this process holds every page of the site (a gigabyte at 10,000 reports), which
+    forked workers would come to copy as they touched it over a long run. For fewer pages (a rebuild
+    after a few changed) they are forks, which start at once and are gone before they have copied
+    much. Either way a page crosses to them pickled, small: its HTML is a place in the staging folder's
+    file (``holding.Stored``) or the compressed bytes."""
     workers = worker_count(len(pages))
     if workers <= 1 or len(pages) < MIN_FILES_FOR_POOL:
         return None
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-    try:
-        items = [page for page, _ in pages], [key for _, key in pages], [store] * len(pages)
-        return pool, pool.map(index_and_store, *items, chunksize=8)
-    except OSError:  # no process to be had: the caller indexes the pages itself
-        pool.shutdown(wait=False, cancel_futures=True)
-        return None
+    items = [page for page, _ in pages], [key for _, key in pages], [store] * len(pages)
+    for method in ("fork", "spawn") if len(pages) < SPAWN_FROM_PAGES and can_fork() else ("spawn",):
+        context = multiprocessing.get_context(method)
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=gc.freeze)
+        try:
+            return pool, pool.map(index_and_store, *items, chunksize=8)
+        except OSError:  # no process to be had this way
+            pool.shutdown(wait=False, cancel_futures=True)
+    return None  # nor any other: the caller indexes the pages itself
 
 
 def index_pages(
