@@ -11,9 +11,10 @@ reader can be traced back to where it came from.
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 
 @dataclass(frozen=True)
@@ -286,3 +287,13 @@ class InputError:
 class Publication:
     reports: tuple[Report, ...]
     errors: tuple[InputError, ...] = field(default_factory=tuple)
+
+
+def shared_words(value: Any) -> Any:
+    """``value`` with its strings (in tuples too) shared with every equal one (``sys.intern``): records read
+    back from the cache hold their own copies of every name otherwise, and the build holds every report's."""
+    if isinstance(value, str):
+        return sys.intern(value)
+    if isinstance(value, tuple):
+        return tuple(shared_words(item) for item in value)
+    return value

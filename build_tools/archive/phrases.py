@@ -15,7 +15,6 @@ them, none generic — and every term of the glossary (``resources/glossary.yaml
 
 from __future__ import annotations
 
-import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
+from build_tools.model import shared_words
 from build_tools.report.glossary import Glossary
 from build_tools.report.tagging import read_topics
 
@@ -50,10 +50,6 @@ class PhraseUse:
         return read_back, (self.slug, self.title, self.place, self.year, self.level, self.characters, self.counts)
 
 
-def shared(name: str | None) -> str | None:
-    return sys.intern(name) if isinstance(name, str) else name
-
-
 def read_back(
     slug: str, title: str, place: PlaceKey, year: int | None, level: str | None, characters: int,
     counts: tuple[tuple[str, int], ...],
@@ -61,8 +57,7 @@ def read_back(
     """A record unpickled (from the cache, or from a worker) with its names of phrases, places and levels
     shared with every other record's: each record read back would otherwise hold copies of its own, half
     its size, and the build holds every report's."""
-    counts = tuple((sys.intern(phrase), uses) for phrase, uses in counts)
-    return PhraseUse(slug, title, tuple(map(shared, place)), year, shared(level), characters, counts)
+    return PhraseUse(slug, title, shared_words(place), year, shared_words(level), characters, shared_words(counts))
 
 
 @dataclass(frozen=True)

@@ -17,14 +17,13 @@ files or renders pages.
 from __future__ import annotations
 
 import re
-import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from build_tools.model import Indicator, Report
+from build_tools.model import Indicator, Report, shared_words
 from build_tools.resource_files import load_yaml
 
 PlaceKey = tuple[str, str, str]
@@ -71,14 +70,6 @@ def read_back_figure(*fields: Any) -> SeriesFigure:
 
 
 SHARED_WORDS = ("category", "role", "kind", "qualifier", "unit", "flags", "subject")
-
-
-def shared_words(value: Any) -> Any:
-    if isinstance(value, str):
-        return sys.intern(value)
-    if isinstance(value, tuple):
-        return tuple(shared_words(item) for item in value)
-    return value
 
 
 @dataclass(frozen=True)

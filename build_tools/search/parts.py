@@ -224,8 +224,6 @@ def index_key(page: SearchPage) -> str:
     return digest.hexdigest()
 
 
-# The pages handed to forked indexing workers, which find them here (so that they are not pickled).
-
 def encoded(postings: dict[str, list[int]]) -> str:
     lines = []
     for key in sorted(postings):
