@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -65,8 +65,8 @@ def read_back_figure(*fields: Any) -> SeriesFigure:
     """A figure unpickled (from the cache, or from a worker) with its words (indicator, role, kind,
     qualifier, unit, flags, subject; all but its link) shared with every other figure's (``sys.intern``),
     not copied into each: the build holds every report's figures."""
-    figure = SeriesFigure(*fields)
-    return replace(figure, **{name: shared_words(getattr(figure, name)) for name in SHARED_WORDS})
+    named = zip(SeriesFigure.__dataclass_fields__, fields, strict=True)
+    return SeriesFigure(*(shared_words(value) if name in SHARED_WORDS else value for name, value in named))
 
 
 SHARED_WORDS = ("category", "role", "kind", "qualifier", "unit", "flags", "subject")
