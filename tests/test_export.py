@@ -4,8 +4,9 @@ seed and the corpus, the JSON lines, and the command."""
 
 from __future__ import annotations
 
-import bz2
+import csv
 import gzip
+import io
 import json
 import re
 from collections import Counter
@@ -40,7 +41,7 @@ from build_tools.pages.export import (
 )
 from build_tools.pages.merged import merged_pages
 from build_tools.pages.render import render_report
-from build_tools.pages.site import pieces_per_source, report_pages
+from build_tools.pages.site import pieces_per_source
 from tests.browser import chromium, serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -292,10 +293,6 @@ def test_copies_of_one_report_are_exported_once_naming_every_source(seed_reports
     assert report_record(*groups[0])["sources"] == meta["sources"]
     pages = merged_pages(report, [copy], pieces=5)  # the site's page of the merged report
     assert gzip.decompress(pages.markdown).decode("utf-8") == report_markdown(report, [copy])
-    # its line joins the others of the archive's JSON Lines: compressed as theirs are
-    assert bz2.decompress(pages.record).decode("utf-8") == record_line(report, [copy])
-    archive = pages.record + report_pages(other, pieces=5).record
-    assert bz2.decompress(archive).decode("utf-8") == record_line(report, [copy]) + record_line(other)
 
 
 def test_front_matter_names_the_source_file_piece_and_lines(seed_reports: list[Report]) -> None:
@@ -339,12 +336,16 @@ def test_the_command_exports_markdown_and_json_lines(tmp_path: Path, seed_report
     assert [json.loads(line)["slug"] for line in lines] == [report.slug for report in seed_reports]
 
 
-def test_the_site_offers_the_archive_and_each_report_links_its_markdown(
+def test_the_site_stores_each_text_once_named_by_the_catalogue_and_linked_from_its_page(
     seed_site: Path, seed_reports: list[Report]
 ) -> None:
-    archive = bz2.decompress((seed_site / "downloads" / "reports.jsonl.bz2").read_bytes()).decode("utf-8")
-    assert archive == "".join(record_line(report) for report in seed_reports)
-    assert "downloads/reports.jsonl.bz2" in (seed_site / "index.html").read_text(encoding="utf-8")
+    downloads = seed_site / "downloads"
+    others = {"catalogue.csv", "catalogue.json", "series.csv.gz"}  # rows of the catalogue and of the series
+    texts = sorted(path.name for path in downloads.iterdir() if path.is_file() and path.name not in others)
+    assert texts == sorted(f"{report.slug}.md.gz" for report in seed_reports)  # no second copy of any text
+    catalogue = csv.DictReader(io.StringIO((downloads / "catalogue.csv").read_text(encoding="utf-8-sig")))
+    assert sorted(row["report"] for row in catalogue) == sorted(report.slug for report in seed_reports)
+    assert 'href="downloads/catalogue.csv"' in (seed_site / "index.html").read_text(encoding="utf-8")
     for report in seed_reports:
         page = (seed_site / "reports" / report.slug / "index.html").read_text(encoding="utf-8")
         assert f'href="../../downloads/{report.slug}.md.gz"' in page

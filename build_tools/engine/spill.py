@@ -40,7 +40,6 @@ class Spill:
                     pages,
                     page=PackedText(stored(pages.page.data), pages.page.suffix),
                     markdown=stored(pages.markdown),
-                    record=stored(pages.record),
                     csv=stored(pages.csv),
                 )
                 if isinstance(pages, ReportPages)

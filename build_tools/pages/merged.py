@@ -14,9 +14,9 @@ from build_tools.archive.duplicates import only_in
 from build_tools.holding import PackedText
 from build_tools.model import Heading, Report
 from build_tools.pages.browse import Listed, breadcrumbs
-from build_tools.pages.export import record_line, report_markdown
+from build_tools.pages.export import report_markdown
 from build_tools.pages.render import escape_markdown, indent, labels, render_report
-from build_tools.pages.site import ReportPages, bzipped, gzipped, headline, report_pages
+from build_tools.pages.site import ReportPages, gzipped, headline, report_pages
 
 
 def sources_note(primary: Report, others: Sequence[Report]) -> str:
@@ -76,5 +76,5 @@ def merged_pages(primary: Report, others: Sequence[Report], *, pieces: int) -> R
         footer=only_in_others(primary, others),
     )
     own = report_pages(primary, pieces=pieces)
-    text = {"markdown": gzipped(report_markdown(primary, others)), "record": bzipped(record_line(primary, others))}
-    return replace(own, page=PackedText.of(page), listed=Listed(entry, headline(primary)), **text)
+    markdown = gzipped(report_markdown(primary, others))
+    return replace(own, page=PackedText.of(page), listed=Listed(entry, headline(primary)), markdown=markdown)

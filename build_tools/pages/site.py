@@ -4,15 +4,14 @@ Each report has its page under ``reports/`` (with breadcrumbs level › province
 cleaning audit under ``audit/``; the pages across reports (home, levels, provinces, places, years:
 ``browse``) are made from each report's catalogue entry alone. Downloads are stored once: the
 indicators in one compressed CSV per year (``downloads/indicators/YEAR.csv.gz``), the catalogue
-(``downloads/catalogue.json``, ``.csv``) and the cleaned text of every report, a JSON line each, in
-``downloads/reports.jsonl.bz2``; each report's cleaned Markdown (``pages.export``) is stored compressed
-(``downloads/SLUG.md.gz``); the pages' script saves either as plain ``.csv`` or ``.md``. Nothing here reads or writes
-files: the MkDocs hook and the CLI do that.
+(``downloads/catalogue.json``, ``.csv``) and each report's cleaned Markdown (``pages.export``),
+compressed (``downloads/SLUG.md.gz``, the catalogue's ``report`` column naming it); the pages' script
+saves either as plain ``.csv`` or ``.md``. Nothing here reads or writes files: the MkDocs hook and the
+CLI do that.
 """
 
 from __future__ import annotations
 
-import bz2
 import gzip
 import json
 from collections import Counter
@@ -29,7 +28,7 @@ from build_tools.model import InputError, Publication, Report
 from build_tools.pages.audit import render_audit
 from build_tools.pages.browse import Headline, Listed, breadcrumbs, browse, home_sections, link, place_key
 from build_tools.pages.comparison import comparison_pages, comparison_rows
-from build_tools.pages.export import record_line, report_markdown
+from build_tools.pages.export import report_markdown
 from build_tools.pages.identity_line import identity_line
 from build_tools.pages.phrases import phrase_changes_section, phrase_pages, phrase_path, phrase_usage
 from build_tools.pages.render import (
@@ -75,8 +74,7 @@ class ReportPages:
     page: PackedText  # held compressed from the worker until MkDocs reads it
     audit: PackedText
     csv: bytes | Stored  # its rows of the indicators' CSV, without the header
-    markdown: bytes | Stored  # the cleaned text as Markdown, compressed (``gzipped``)
-    record: bytes | Stored  # its line of ``downloads/reports.jsonl.bz2``, compressed: one bzip2 stream of it
+    markdown: bytes | Stored  # the cleaned text as Markdown, compressed (``gzipped``): the only copy the site stores
     listed: Listed
     comparison_rows: tuple[tuple[str, ...], ...]
     candidate: Candidate
@@ -102,7 +100,6 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
         audit=PackedText.of(render_audit(report)),
         csv=as_csv(download_rows([report]), header=False),
         markdown=gzipped(report_markdown(report)),
-        record=bzipped(record_line(report)),
         listed=Listed(entry, headline(report)),
         comparison_rows=comparison_rows(report),
         candidate=Candidate(identity.place, identity.year, sketch(text), len(report.anomalies), report.source),
@@ -117,12 +114,6 @@ def gzipped(text: str) -> bytes:
     """``text`` as gzip, the same bytes at every build (no time stamp). Members so made and joined are one
     gzip file of their texts joined (RFC 1952): the archive is joined, never compressed again."""
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
-
-
-def bzipped(text: str) -> bytes:
-    """``text`` as bzip2. Streams so made and joined are one bzip2 file of their texts joined, which
-    Python's ``bz2``, pandas and ``bzcat`` read whole; a report's JSON line takes a sixth less than as gzip."""
-    return bz2.compress(text.encode("utf-8"), 9)
 
 
 def file_pages(reports: Sequence[Report]) -> tuple[ReportPages, ...]:
@@ -202,8 +193,8 @@ def glossary_script() -> str:
 def download_files(prepared: Sequence[ReportPages]) -> dict[str, str | bytes | Stored | Joined]:
     """The indicators of every report, stored once: one compressed CSV per year (each report's rows made
     once, in its worker, and joined here; one gzip member, which browsers can inflate), the catalogue of
-    every report, and the reports' cleaned text: all of it in one compressed JSON-lines file, and each
-    report's Markdown compressed."""
+    every report, and each report's cleaned text as Markdown, compressed (one file a report, so that no
+    file grows with the archive)."""
     by_year: dict[str, list[bytes | Stored]] = {}
     for pages in prepared:
         by_year.setdefault(indicators_download_path(pages.listed.entry.year), [as_csv([])]).append(pages.csv)
@@ -213,7 +204,6 @@ def download_files(prepared: Sequence[ReportPages]) -> dict[str, str | bytes | S
     entries: list[CatalogueEntry] = [pages.listed.entry for pages in prepared]
     files["downloads/catalogue.json"] = catalogue_json(entries)
     files["downloads/catalogue.csv"] = catalogue_csv(entries)
-    files["downloads/reports.jsonl.bz2"] = Joined(tuple(pages.record for pages in prepared))
     files.update({f"downloads/{pages.slug}.md.gz": pages.markdown for pages in prepared})
     return files
 
