@@ -81,3 +81,18 @@ def test_no_page_carries_more_than_sixty_navigation_links(archive_site: Path) ->
                 ".filter(a => !a.closest('.md-nav--secondary')).length"
             )
             assert 0 < links <= 60, (path, links)
+
+
+def test_every_dot_of_a_chart_shows_its_year_and_value_as_its_tooltip(archive_site: Path) -> None:
+    with serve(archive_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base + "places/湖北省/襄阳市/", wait_until="networkidle")
+        dots = page.evaluate(
+            """[...document.querySelectorAll('svg.gr-chart circle')].map(c =>
+                [c.parentNode.dataset.titles.split('|').indexOf(c.textContent), c.textContent])"""
+        )
+        assert len(dots) >= 2
+        assert all(place >= 0 and "年：" in title for place, title in dots)
+        assert len({title for _, title in dots}) == len(dots)  # each dot its own
+        titles = [title for _, title in dots]
+        assert any("2023年" in title for title in titles) and any("2024年" in title for title in titles)

@@ -1,7 +1,8 @@
 """Charts drawn at build time: series of (year, value) points in, an inline SVG out.
 
-No script and no CDN: the SVG is part of the page, scales to the width of a phone (``viewBox`` and
-``width: 100%`` in the stylesheet), prints, and carries a ``<title>`` and ``<desc>`` for screen readers.
+No CDN: the SVG is part of the page, scales to the width of a phone (``viewBox`` and ``width: 100%`` in
+the stylesheet), prints, and carries a ``<title>`` and ``<desc>`` (every value in words) for screen
+readers; each dot's tooltip is made in the browser from its group's list (``dot_titles``).
 A missing year is a gap in the line, not a line drawn across it. Every label is escaped: nothing of a
 report's text reaches the page as markup.
 """
@@ -81,12 +82,11 @@ def line_chart(title: str, series: Sequence[Series], unit: str = "") -> str:
             if len(run) > 1:
                 path = " ".join(f"{x(year):.0f},{y(value):.0f}" for year, value in run)
                 parts.append(f'<polyline class="gr-line {html.escape(line.css)}" points="{path}"/>')
-            # the dots of a run share their classes through a group (the fill is inherited): a chart of a
-            # phrase has a dot a year and level, and this keeps each to its place and its tooltip
-            parts.append(f'<g class="gr-dot {html.escape(line.css)}">')
-            for year, value in run:
-                label = html.escape(f"{line.name} {year}年：{value:g}{unit}")
-                parts.append(f'<circle cx="{x(year):.0f}" cy="{y(value):.0f}" r="3"><title>{label}</title></circle>')
+            # the dots of a run share their classes through a group (the fill is inherited), which holds
+            # their tooltips as one list (``dot_titles``; docs/javascripts/chart-titles.js makes them)
+            titles = html.escape(dot_titles(line.name, run, unit))
+            parts.append(f'<g class="gr-dot {html.escape(line.css)}" data-titles="{titles}">')
+            parts.extend(f'<circle cx="{x(year):.0f}" cy="{y(value):.0f}" r="3"/>' for year, value in run)
             parts.append("</g>")
     legend_x = LEFT
     for line in series:
@@ -95,6 +95,12 @@ def line_chart(title: str, series: Sequence[Series], unit: str = "") -> str:
         legend_x += 24 + 14 * len(line.name)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def dot_titles(name: str, run: Sequence[tuple[int, float]], unit: str) -> str:
+    """The tooltip of each dot of ``run``, ``|`` between them (国家 2023年：3|国家 2024年：2.5): a chart of a
+    phrase has a dot a year and level, and as a ``<title>`` each would carry its markup and name again."""
+    return "|".join(f"{name} {year}年：{value:g}{unit}".replace("|", "｜") for year, value in run)
 
 
 def runs(points: Sequence[tuple[int, float | None]]) -> list[list[tuple[int, float]]]:
