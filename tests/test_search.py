@@ -153,6 +153,50 @@ def test_a_rebuild_keeps_the_directory_of_the_same_volumes_and_makes_it_again_fo
     }
 
 
+def directory_of(folder: Path, manifest: dict) -> dict[str, str]:
+    """The directory as a mapping: each key and the volumes that hold it (``hex_set``)."""
+    lines = "".join(search.read_index_text(folder, f"d/{n}.txt") for n in range(manifest["directory_shards"]))
+    return dict(line.split("\t") for line in lines.splitlines())
+
+
+def test_a_changed_volume_rewrites_only_the_directory_shards_of_the_keys_it_gained_or_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(search.parse.settings(), "volume_pages", 2)
+    monkeypatch.setitem(search.parse.settings(), "directory_shard_bytes", 40)  # many shards, few keys each
+    cache = ResultCache(tmp_path / "cache", "test")
+    names = "甲乙丙丁戊己"
+    pages = {
+        f"reports/{n}/": search.SearchPage(
+            f"reports/{n}/", f"{name}市", f"<p>{name}市粮食产量{n}.5亿元，港口吞吐量增长{n}%</p>", place=f"{name}市", level="市"
+        )
+        for n, name in enumerate(names)
+    }
+    first = search.write_index(pages.values(), tmp_path, cache)
+    folder = tmp_path / "search"
+    shards = [f"d/{n}.txt" for n in range(first.manifest["directory_shards"])]
+    assert len(shards) > 8
+    times = {path: stored(folder, path).stat().st_mtime_ns for path in shards}
+    pages["reports/5/"] = search.SearchPage("reports/5/", "己市", "<p>己市新建湿地公园三处</p>", place="己市", level="市")
+    read: list[int] = []
+    real_keys = search.writer.volume_keys
+    monkeypatch.setattr(
+        search.writer, "volume_keys", lambda volume, indexes: read.append(volume.number) or real_keys(volume, indexes)
+    )
+    second = search.write_index(pages.values(), tmp_path, cache, previous=first)
+    assert len(read) == 1  # the keys of the one volume that changed, and of no other
+    fresh = search.write_index(pages.values(), tmp_path / "fresh", ResultCache(tmp_path / "cache2", "test"))
+    assert directory_of(folder, second.manifest) == directory_of(tmp_path / "fresh" / "search", fresh.manifest)
+    rewritten = [path for path in shards if stored(folder, path).stat().st_mtime_ns != times[path]]
+    assert 0 < len(rewritten) < len(shards)
+    assert directory_of(folder, second.manifest)["湿地"] == search.writer.hex_set(1 << read[0])
+    with monkeypatch.context() as patch:  # turned off, the directory is made whole: the same mapping
+        patch.setenv("REPORTS_SPEEDUPS_OFF", "directory")
+        read.clear()
+        third = search.write_index(pages.values(), tmp_path / "off", cache)
+        assert directory_of(tmp_path / "off" / "search", third.manifest) == directory_of(folder, second.manifest)
+
+
 def test_pages_not_rendered_again_are_indexed_from_the_cache(tmp_path: Path) -> None:
     cache = ResultCache(tmp_path / "cache", "test")
     pages = [

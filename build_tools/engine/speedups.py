@@ -15,6 +15,7 @@ PIECES = {
     "prerender": "pages whose render is not cached are rendered ahead in forked workers",
     "index-ahead": "the search index's parts (or the whole index) are made while the templates are rendered",
     "splice": "a rebuild rewrites a search shard as its previous text with the changed pages' parts replaced",
+    "directory": "a rebuild rewrites only the search directory's shards that hold keys a changed volume gained or lost",
     "in-place": "a rebuild into the folder of the last build writes only the files whose bytes changed",
 }
 

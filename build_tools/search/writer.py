@@ -78,6 +78,8 @@ class WrittenIndex:
     page_keys: dict[str, str]
     volumes: tuple[VolumeState, ...] = ()
     directory: str = ""  # what the directory was made of (``directory_inputs``)
+    volume_keys: tuple[str, ...] = ()  # each volume's ``volume_keys_name``
+    volume_places: tuple[tuple[str, ...], ...] = ()  # each volume's places, sorted
 
 
 def cut_volumes(summaries: Sequence[tuple[str, PageSummary]]) -> list[Volume]:
@@ -153,13 +155,18 @@ def directory_inputs(volumes: Sequence[Volume]) -> str:
 
 
 def write_directory(
-    writer: IndexWriter, volumes: Sequence[Volume], indexes: PageIndexes, same_as: WrittenIndex | None = None
+    writer: IndexWriter,
+    volumes: Sequence[Volume],
+    indexes: PageIndexes,
+    same_as: WrittenIndex | None = None,
+    before: WrittenIndex | None = None,
 ) -> int:
     """``d/N.txt``: ``KEY<tab>HEX``, the volumes that hold each key as a bit set in hexadecimal, digit ``i``
     for volumes ``4i``–``4i+3`` (lowest bit first). A place's key ``#XY`` lies in the shard of the pair
     ``XY``, which a query for XY reads anyway. Returns the number of shards (none for one volume).
     ``same_as``: the previous build's index, when it wrote the directory of these same volumes into the
-    folder; its files are kept."""
+    folder; its files are kept. ``before``: the previous build's index otherwise, which ``update_directory``
+    may change where only some volumes changed."""
     if len(volumes) < 2:
         return 0
     if same_as is not None:
@@ -168,6 +175,10 @@ def write_directory(
         if count and all(writer.is_known(name) for name in names):
             for name in names:
                 writer.keep(name)
+            return count
+    if same_as is None and before is not None:
+        count = update_directory(writer, volumes, indexes, before)
+        if count is not None:
             return count
     held: dict[str, int] = {}
     for volume in volumes:
@@ -186,6 +197,60 @@ def write_directory(
     for number, keys in enumerate(shards):
         writer.write(f"d/{number}.txt", "".join(f"{key}\t{hex_set(held[key])}\n" for key in keys))
     return count
+
+
+def update_directory(
+    writer: IndexWriter, volumes: Sequence[Volume], indexes: PageIndexes, before: WrittenIndex
+) -> int | None:
+    """The directory ``before`` wrote, with the keys that changed volumes gained or lost, rewritten in
+    only the shards that hold those keys (one changed report touches a few of thousands). ``None`` when
+    it cannot be: the volumes are not the same in number, a shard or a changed volume's former keys are
+    no longer to be read; the caller then makes the directory whole. Nothing is written before every
+    shard to change has been read."""
+    count = before.manifest.get("directory_shards", 0)
+    names = [f"d/{number}.txt" for number in range(count)]
+    if not count or len(before.volume_keys) != len(volumes) or len(before.volume_places) != len(volumes):
+        return None
+    if not all(writer.is_known(name) for name in names):
+        return None
+    edits: dict[int, list[tuple[str, int, bool]]] = {}
+    for volume, old_name, old_places in zip(volumes, before.volume_keys, before.volume_places, strict=True):
+        places = tuple(sorted(volume_places(volume)))
+        if volume_keys_name(volume) == old_name and places == old_places:
+            continue
+        former = indexes.cache.get(old_name)
+        if not isinstance(former, list):
+            return None
+        indexes.used.add(old_name)
+        old = set(former).union(*map(place_keys, old_places))
+        new = set(volume_keys(volume, indexes)).union(*map(place_keys, places))
+        bit = 1 << volume.number
+        for key, gained in [*((key, True) for key in new - old), *((key, False) for key in old - new)]:
+            edits.setdefault(shard_of(key.removeprefix("#"), count), []).append((key, bit, gained))
+    texts: dict[int, str] = {}
+    for number, changes in edits.items():
+        text = writer.read_previous(names[number])
+        if text is None:
+            return None
+        held = {key: bit_set(digits) for key, _, digits in (line.partition("\t") for line in text.splitlines())}
+        for key, bit, gained in changes:
+            bits = (held.get(key, 0) | bit) if gained else (held.get(key, 0) & ~bit)
+            if bits:
+                held[key] = bits
+            else:
+                held.pop(key, None)
+        texts[number] = "".join(f"{key}\t{hex_set(held[key])}\n" for key in sorted(held))
+    for number, name in enumerate(names):
+        if number in texts:
+            writer.write(name, texts[number])
+        else:
+            writer.keep(name)
+    return count
+
+
+def bit_set(digits: str) -> int:
+    """``hex_set`` read back (``31`` → ``0b10011``)."""
+    return sum(int(digit, 16) << (4 * place) for place, digit in enumerate(digits))
 
 
 def hex_set(bits: int) -> str:
@@ -276,7 +341,8 @@ def write_index(
     write_volume_shards(writer, volumes, 1, indexes, spliced)
     inputs = directory_inputs(volumes)
     same = previous is not None and bool(writer.previous) and previous.directory == inputs
-    directory = write_directory(writer, volumes, indexes, previous if same else None)
+    earlier = previous if previous is not None and writer.previous and enabled("directory") else None
+    directory = write_directory(writer, volumes, indexes, previous if same else None, earlier)
     if helper is not None:
         written = helper.result()
         if isinstance(written, dict):
@@ -309,7 +375,15 @@ def write_index(
     writer.remove_stale()
     page_keys = {summary.url: key for key, summary in summaries}
     volume_states = tuple(volume.state() for volume in volumes)
-    return WrittenIndex(manifest, writer.written, page_keys, volume_states, inputs)
+    return WrittenIndex(
+        manifest,
+        writer.written,
+        page_keys,
+        volume_states,
+        inputs,
+        tuple(volume_keys_name(volume) for volume in volumes),
+        tuple(tuple(sorted(volume_places(volume))) for volume in volumes),
+    )
 
 
 class WritingAhead:
