@@ -1,15 +1,15 @@
 """What a build holds until MkDocs reads or copies it: text compressed in memory, bytes in a file.
 
 A report's page is about 140 KB as a Python string and a fifth of that compressed with zlib's fastest
-level (well under a millisecond each way); with its downloads (Markdown, JSON line, indicator rows) a
-report's pages weigh about 100 KB even so. The site holds every report's pages from the moment they are
+level (well under a millisecond each way); with its downloads (Markdown, indicator rows) a report's
+pages weigh about 80 KB even so. The site holds every report's pages from the moment they are
 made until MkDocs reads them, so at 10,000 reports they would be most of a build's memory. Held here:
 
 - ``PackedText``: a page's text compressed (``packed``), plus a few lines added after it;
 - ``Stored``: bytes kept in a file of the build's staging folder (``engine.spill`` puts them there) by
   their place and digest, read back only when a file is written;
-- ``Joined``: a download made of such parts in order (all the reports' JSON lines; a year's indicator
-  rows behind one header, compressed as one gzip member), put together only as it is written.
+- ``Joined``: a download made of such parts in order (a year's indicator rows behind one header,
+  compressed as one gzip member), put together only as it is written.
 """
 
 from __future__ import annotations

@@ -103,8 +103,13 @@ def anomaly_marks(paragraph: Paragraph) -> list[Mark]:
     ]
 
 
+# libyaml's emitter where PyYAML has it (a fifth of the time of the pure-Python one: a build makes a page's
+# front matter for every page of the archive, 1,500 at 1,000 reports), the same YAML read back
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(data: dict[str, Any]) -> str:
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
+    return "---\n" + yaml.dump(data, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False) + "---\n"
 
 
 def indent(text: str) -> str:

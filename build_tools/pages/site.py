@@ -64,7 +64,7 @@ class ReportPages:
     """Everything the site makes of one report alone: its page, its audit, its downloads and its rows
     of the cross-report pages (home, indicators, glossary). Made per file, in the worker processes,
     and cached with the file's reports; ``build_site`` only puts them together. The build keeps the
-    bulk (page, Markdown, JSON line, indicator rows) in a file rather than in memory (``engine.spill``)."""
+    bulk (page, Markdown, indicator rows) in a file rather than in memory (``engine.spill``)."""
 
     source: str
     index: int
