@@ -140,7 +140,7 @@ def test_a_rebuild_keeps_the_directory_of_the_same_volumes_and_makes_it_again_fo
     assert first.manifest["directory_shards"] >= 1 and directory
     times = {path: stored(folder, path).stat().st_mtime_ns for path in directory}
     with monkeypatch.context() as patch:  # the same volumes: their keys are not even read
-        patch.setattr(search.writer, "volume_keys", lambda *_: pytest.fail("the directory was made again"))
+        patch.setattr(search.directory, "volume_keys", lambda *_: pytest.fail("the directory was made again"))
         again = search.write_index(pages.values(), tmp_path, previous=first)
     assert again.files == first.files and again.directory == first.directory
     assert all(stored(folder, path).stat().st_mtime_ns == times[path] for path in directory)
@@ -179,9 +179,9 @@ def test_a_changed_volume_rewrites_only_the_directory_shards_of_the_keys_it_gain
     times = {path: stored(folder, path).stat().st_mtime_ns for path in shards}
     pages["reports/5/"] = search.SearchPage("reports/5/", "己市", "<p>己市新建湿地公园三处</p>", place="己市", level="市")
     read: list[int] = []
-    real_keys = search.writer.volume_keys
+    real_keys = search.directory.volume_keys
     monkeypatch.setattr(
-        search.writer, "volume_keys", lambda volume, indexes: read.append(volume.number) or real_keys(volume, indexes)
+        search.directory, "volume_keys", lambda volume, indexes: read.append(volume.number) or real_keys(volume, indexes)
     )
     second = search.write_index(pages.values(), tmp_path, cache, previous=first)
     assert len(read) == 1  # the keys of the one volume that changed, and of no other
@@ -189,7 +189,7 @@ def test_a_changed_volume_rewrites_only_the_directory_shards_of_the_keys_it_gain
     assert directory_of(folder, second.manifest) == directory_of(tmp_path / "fresh" / "search", fresh.manifest)
     rewritten = [path for path in shards if stored(folder, path).stat().st_mtime_ns != times[path]]
     assert 0 < len(rewritten) < len(shards)
-    assert directory_of(folder, second.manifest)["湿地"] == search.writer.hex_set(1 << read[0])
+    assert directory_of(folder, second.manifest)["湿地"] == search.directory.hex_set(1 << read[0])
     with monkeypatch.context() as patch:  # turned off, the directory is made whole: the same mapping
         patch.setenv("REPORTS_SPEEDUPS_OFF", "directory")
         read.clear()

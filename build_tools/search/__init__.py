@@ -30,7 +30,8 @@ whole index. ``docs/javascripts/search-worker.js`` is the browser side; it must 
 
 The package, by role: ``parse`` (HTML → blocks, normalisation), ``parts`` (one page's part of the index),
 ``indexing`` (many pages' parts, in workers and the cache), ``files`` (writing and splicing the stored
-files), ``writer`` (the index files).
+files), ``volumes`` (the pages cut into volumes), ``directory`` (which volumes hold each key),
+``writer`` (the index files).
 """
 
 from build_tools.search.files import STORED, read_index_text

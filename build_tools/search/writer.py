@@ -1,11 +1,8 @@
 """The index: every page's part in, ``search/`` under the site folder out.
 
-Pages are ordered by their identity (pages without one first, then by level, province, place and year,
-newest first) and cut into volumes of ``volume_pages`` pages; each volume is an index of its own pages
-(``vN/pages.json``, ``vN/g``, ``vN/u``), and ``d/N.txt`` says which volumes hold each key (under ``#``
-and a pair of its name, each place; under ``=``, the endings of the numbers of its pages, so that
-3.1415亿元 reads the volumes with a number ending in 3.1415 rather than every volume with the pairs 3.
-14 15 亿元), so that a query reads only the volumes that can answer it, a few at a time. Also written:
+The pages are cut into volumes (``volumes``), each an index of its own pages (``vN/pages.json``,
+``vN/g``, ``vN/u``), and ``d/N.txt`` says which volumes hold each key (``directory``), so that a query
+reads only the volumes that can answer it, a few at a time. Also written:
 ``c/`` (each page's text, a few paragraphs a file), ``f/N.txt`` (the fold table by block of code
 points), ``places.json`` (each place with its level and province, for the filters) and
 ``manifest.json`` (settings, the volumes with the range of places and years each holds).
@@ -15,10 +12,9 @@ in a forked process while the templates are rendered.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -27,6 +23,7 @@ from build_tools import folding as fold
 from build_tools.engine.cache import ResultCache
 from build_tools.engine.forked import MIN_FILES_FOR_POOL, Forked
 from build_tools.engine.speedups import enabled
+from build_tools.search.directory import DirectoryState, write_directory
 from build_tools.search.files import (
     IndexWriter,
     VolumeState,
@@ -36,36 +33,9 @@ from build_tools.search.files import (
     write_spliced,
 )
 from build_tools.search.indexing import PageIndexes
-from build_tools.search.parse import SearchPage, is_excluded, normalize, settings, shard_of
-from build_tools.search.parts import PageSummary, dumps, shards_for, unpack_pairs
-
-LEVELS = ("国家", "省", "市", "区县", "乡镇")
-
-
-def page_order(summary: PageSummary) -> tuple[Any, ...]:
-    """Pages without an identity first, then by level, province, place and year (newest first)."""
-    known = summary.place is not None or summary.year is not None
-    level = LEVELS.index(summary.level) if summary.level in LEVELS else len(LEVELS)
-    return (known, level, summary.province or "", summary.place or "", -(summary.year or 0), summary.url)
-
-
-@dataclass
-class Volume:
-    """Consecutive pages with an index of their own under ``prefix`` (``v2/``)."""
-
-    number: int
-    prefix: str
-    summaries: list[tuple[str, PageSummary]]
-    counts: tuple[int, int] = (1, 1)
-    sizes: tuple[int, int] = (0, 0)
-
-    def shards(self, which: int, written: Iterable[str] = ()) -> list[tuple[str, int, int]]:
-        folder = self.prefix + ("u" if which else "g")
-        done = set(written)
-        return [(folder, which, n) for n in range(self.counts[which]) if f"{folder}/{n}.txt" not in done]
-
-    def state(self) -> VolumeState:
-        return VolumeState(tuple(summary.url for _, summary in self.summaries), self.counts)
+from build_tools.search.parse import SearchPage, is_excluded, settings, shard_of
+from build_tools.search.parts import PageSummary, dumps, unpack_pairs
+from build_tools.search.volumes import Volume, cut_volumes, page_order
 
 
 @dataclass(frozen=True)
@@ -77,21 +47,7 @@ class WrittenIndex:
     files: dict[str, bytes]
     page_keys: dict[str, str]
     volumes: tuple[VolumeState, ...] = ()
-    directory: str = ""  # what the directory was made of (``directory_inputs``)
-    volume_keys: tuple[str, ...] = ()  # each volume's ``volume_keys_name``
-    volume_places: tuple[tuple[str, ...], ...] = ()  # each volume's places, sorted
-
-
-def cut_volumes(summaries: Sequence[tuple[str, PageSummary]]) -> list[Volume]:
-    size = max(1, settings()["volume_pages"])
-    config = settings()
-    volumes = []
-    for number, start in enumerate(range(0, max(1, len(summaries)), size)):
-        part = list(summaries[start : start + size])
-        sizes = (sum(s.pair_bytes for _, s in part), sum(s.character_bytes for _, s in part))
-        counts = (shards_for(sizes[0], config["shard_bytes"]), shards_for(sizes[1], config["shard_bytes"]))
-        volumes.append(Volume(number, f"v{number}/", part, counts, sizes))
-    return volumes
+    directory: DirectoryState = field(default_factory=DirectoryState)
 
 
 def write_volume_shards(
@@ -109,157 +65,6 @@ def write_volume_shards(
         shards = volume.shards(which)
         written.update(write_shards(writer, volume.summaries, shards, volume.counts, volume.sizes, indexes))
     return written
-
-
-def volume_keys_name(volume: Volume) -> str:
-    """The cache's name of the keys of ``volume``: the versions of its pages."""
-    return "keys-" + hashlib.sha256("\0".join(key for key, _ in volume.summaries).encode()).hexdigest()
-
-
-def volume_keys(volume: Volume, indexes: PageIndexes) -> list[str]:
-    """The pairs, characters and number keys the pages of ``volume`` hold (cached by the pages' versions)."""
-    name = volume_keys_name(volume)
-    stored = indexes.cache.get(name)
-    if isinstance(stored, list):
-        indexes.used.add(name)
-        return stored
-    keys: set[str] = set()
-    for key, _ in volume.summaries:
-        page = indexes.page(key)
-        for lines in (page.pair_lines, page.character_lines):
-            keys.update(line[: line.index("\t")] for line in lines.split("\n") if lines)
-        keys.update(page.number_keys.split("\n") if page.number_keys else ())
-    found = sorted(keys)
-    indexes.cache.put(name, found)
-    indexes.used.add(name)
-    return found
-
-
-def place_keys(place: str) -> set[str]:
-    """The directory's keys of a place's name: ``#`` and each pair of its normalised name (or its one
-    character), so that a query's term finds the volumes of the places whose name holds it."""
-    name = normalize(place)
-    return {"#" + name[i : i + 2] for i in range(len(name) - 1)} or {"#" + name}
-
-
-def volume_places(volume: Volume) -> set[str]:
-    return {summary.place for _, summary in volume.summaries if summary.place}
-
-
-def directory_inputs(volumes: Sequence[Volume]) -> str:
-    """A digest of what the directory is made of: each volume's pages (by version) and places."""
-    digest = hashlib.sha256()
-    for volume in volumes:
-        digest.update(f"{volume_keys_name(volume)}\0{sorted(volume_places(volume))}\n".encode())
-    return digest.hexdigest()
-
-
-def write_directory(
-    writer: IndexWriter,
-    volumes: Sequence[Volume],
-    indexes: PageIndexes,
-    same_as: WrittenIndex | None = None,
-    before: WrittenIndex | None = None,
-) -> int:
-    """``d/N.txt``: ``KEY<tab>HEX``, the volumes that hold each key as a bit set in hexadecimal, digit ``i``
-    for volumes ``4i``–``4i+3`` (lowest bit first). A place's key ``#XY`` lies in the shard of the pair
-    ``XY``, which a query for XY reads anyway. Returns the number of shards (none for one volume).
-    ``same_as``: the previous build's index, when it wrote the directory of these same volumes into the
-    folder; its files are kept. ``before``: the previous build's index otherwise, which ``update_directory``
-    may change where only some volumes changed."""
-    if len(volumes) < 2:
-        return 0
-    if same_as is not None:
-        count = same_as.manifest.get("directory_shards", 0)
-        names = [f"d/{number}.txt" for number in range(count)]
-        if count and all(writer.is_known(name) for name in names):
-            for name in names:
-                writer.keep(name)
-            return count
-    if same_as is None and before is not None:
-        count = update_directory(writer, volumes, indexes, before)
-        if count is not None:
-            return count
-    held: dict[str, int] = {}
-    for volume in volumes:
-        bit = 1 << volume.number
-        for key in volume_keys(volume, indexes):
-            held[key] = held.get(key, 0) | bit
-        for place in volume_places(volume):
-            for key in place_keys(place):
-                held[key] = held.get(key, 0) | bit
-    # each line is made as its shard is written, not all at once: there are millions at 10,000 reports
-    size = sum(len(key.encode()) + len(hex_set(bits)) + 2 for key, bits in held.items())
-    count = shards_for(size, settings()["directory_shard_bytes"])
-    shards: list[list[str]] = [[] for _ in range(count)]
-    for key in sorted(held):
-        shards[shard_of(key.removeprefix("#"), count)].append(key)
-    for number, keys in enumerate(shards):
-        writer.write(f"d/{number}.txt", "".join(f"{key}\t{hex_set(held[key])}\n" for key in keys))
-    return count
-
-
-def update_directory(
-    writer: IndexWriter, volumes: Sequence[Volume], indexes: PageIndexes, before: WrittenIndex
-) -> int | None:
-    """The directory ``before`` wrote, with the keys that changed volumes gained or lost, rewritten in
-    only the shards that hold those keys (one changed report touches a few of thousands). ``None`` when
-    it cannot be: the volumes are not the same in number, a shard or a changed volume's former keys are
-    no longer to be read; the caller then makes the directory whole. Nothing is written before every
-    shard to change has been read."""
-    count = before.manifest.get("directory_shards", 0)
-    names = [f"d/{number}.txt" for number in range(count)]
-    if not count or len(before.volume_keys) != len(volumes) or len(before.volume_places) != len(volumes):
-        return None
-    if not all(writer.is_known(name) for name in names):
-        return None
-    edits: dict[int, list[tuple[str, int, bool]]] = {}
-    for volume, old_name, old_places in zip(volumes, before.volume_keys, before.volume_places, strict=True):
-        places = tuple(sorted(volume_places(volume)))
-        if volume_keys_name(volume) == old_name and places == old_places:
-            continue
-        former = indexes.cache.get(old_name)
-        if not isinstance(former, list):
-            return None
-        indexes.used.add(old_name)
-        old = set(former).union(*map(place_keys, old_places))
-        new = set(volume_keys(volume, indexes)).union(*map(place_keys, places))
-        bit = 1 << volume.number
-        for key, gained in [*((key, True) for key in new - old), *((key, False) for key in old - new)]:
-            edits.setdefault(shard_of(key.removeprefix("#"), count), []).append((key, bit, gained))
-    texts: dict[int, str] = {}
-    for number, changes in edits.items():
-        text = writer.read_previous(names[number])
-        if text is None:
-            return None
-        held = {key: bit_set(digits) for key, _, digits in (line.partition("\t") for line in text.splitlines())}
-        for key, bit, gained in changes:
-            bits = (held.get(key, 0) | bit) if gained else (held.get(key, 0) & ~bit)
-            if bits:
-                held[key] = bits
-            else:
-                held.pop(key, None)
-        texts[number] = "".join(f"{key}\t{hex_set(held[key])}\n" for key in sorted(held))
-    for number, name in enumerate(names):
-        if number in texts:
-            writer.write(name, texts[number])
-        else:
-            writer.keep(name)
-    return count
-
-
-def bit_set(digits: str) -> int:
-    """``hex_set`` read back (``31`` → ``0b10011``)."""
-    return sum(int(digit, 16) << (4 * place) for place, digit in enumerate(digits))
-
-
-def hex_set(bits: int) -> str:
-    """A set of volumes as hexadecimal digits, lowest volumes first (``0b10011`` → ``31``)."""
-    digits = []
-    while bits:
-        digits.append("0123456789abcdef"[bits & 15])
-        bits >>= 4
-    return "".join(digits)
 
 
 def places_of(summaries: Sequence[tuple[str, PageSummary]]) -> list[tuple[str, str, str]]:
@@ -339,10 +144,8 @@ def write_index(
             for name, chunk in zip(chunk_names, indexes.page(key).chunks, strict=True):
                 writer.write(name, chunk)
     write_volume_shards(writer, volumes, 1, indexes, spliced)
-    inputs = directory_inputs(volumes)
-    same = previous is not None and bool(writer.previous) and previous.directory == inputs
-    earlier = previous if previous is not None and writer.previous and enabled("directory") else None
-    directory = write_directory(writer, volumes, indexes, previous if same else None, earlier)
+    earlier = previous.directory if previous is not None and writer.previous else None
+    directory = write_directory(writer, volumes, indexes, earlier)
     if helper is not None:
         written = helper.result()
         if isinstance(written, dict):
@@ -363,7 +166,7 @@ def write_index(
         "pages": len(summaries),
         "blocks": sum(summary.blocks for _, summary in summaries),
         "places": len(places),
-        "directory_shards": directory,
+        "directory_shards": directory.shards,
         "fold": sorted(fold.blocks()),
         "fold_version": fold.version(),
         "blocks_per_chunk": config["blocks_per_chunk"],
@@ -375,15 +178,7 @@ def write_index(
     writer.remove_stale()
     page_keys = {summary.url: key for key, summary in summaries}
     volume_states = tuple(volume.state() for volume in volumes)
-    return WrittenIndex(
-        manifest,
-        writer.written,
-        page_keys,
-        volume_states,
-        inputs,
-        tuple(volume_keys_name(volume) for volume in volumes),
-        tuple(tuple(sorted(volume_places(volume))) for volume in volumes),
-    )
+    return WrittenIndex(manifest, writer.written, page_keys, volume_states, directory)
 
 
 class WritingAhead:

@@ -1,0 +1,178 @@
+"""The directory of the volumes: the volumes and their pages' parts in, ``d/N.txt`` under ``search/`` out.
+
+``d/N.txt`` says which volumes hold each key (under ``#`` and a pair of its name, each place; under
+``=``, the endings of the numbers of its pages, so that 3.1415亿元 reads the volumes with a number ending
+in 3.1415 rather than every volume with the pairs 3. 14 15 亿元): ``KEY<tab>HEX``, the volumes as a bit
+set in hexadecimal. A build whose volumes are those of the last keeps its files; one where some volumes
+changed rewrites only the shards of the keys they gained or lost (``update_directory``).
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from build_tools.engine.speedups import enabled
+from build_tools.search.files import IndexWriter
+from build_tools.search.indexing import PageIndexes
+from build_tools.search.parse import normalize, settings, shard_of
+from build_tools.search.parts import shards_for
+from build_tools.search.volumes import Volume
+
+
+@dataclass(frozen=True)
+class DirectoryState:
+    """What a build's directory was made of: a digest of it (``directory_inputs``), its number of shards
+    and each volume's keys (by ``volume_keys_name``) and places, sorted."""
+
+    inputs: str = ""
+    shards: int = 0
+    volume_keys: tuple[str, ...] = ()
+    volume_places: tuple[tuple[str, ...], ...] = ()
+
+
+def volume_keys_name(volume: Volume) -> str:
+    """The cache's name of the keys of ``volume``: the versions of its pages."""
+    return "keys-" + hashlib.sha256("\0".join(key for key, _ in volume.summaries).encode()).hexdigest()
+
+
+def volume_keys(volume: Volume, indexes: PageIndexes) -> list[str]:
+    """The pairs, characters and number keys the pages of ``volume`` hold (cached by the pages' versions)."""
+    name = volume_keys_name(volume)
+    stored = indexes.cache.get(name)
+    if isinstance(stored, list):
+        indexes.used.add(name)
+        return stored
+    keys: set[str] = set()
+    for key, _ in volume.summaries:
+        page = indexes.page(key)
+        for lines in (page.pair_lines, page.character_lines):
+            keys.update(line[: line.index("\t")] for line in lines.split("\n") if lines)
+        keys.update(page.number_keys.split("\n") if page.number_keys else ())
+    found = sorted(keys)
+    indexes.cache.put(name, found)
+    indexes.used.add(name)
+    return found
+
+
+def place_keys(place: str) -> set[str]:
+    """The directory's keys of a place's name: ``#`` and each pair of its normalised name (or its one
+    character), so that a query's term finds the volumes of the places whose name holds it."""
+    name = normalize(place)
+    return {"#" + name[i : i + 2] for i in range(len(name) - 1)} or {"#" + name}
+
+
+def volume_places(volume: Volume) -> set[str]:
+    return {summary.place for _, summary in volume.summaries if summary.place}
+
+
+def directory_inputs(volumes: Sequence[Volume]) -> str:
+    """A digest of what the directory is made of: each volume's pages (by version) and places."""
+    digest = hashlib.sha256()
+    for volume in volumes:
+        digest.update(f"{volume_keys_name(volume)}\0{sorted(volume_places(volume))}\n".encode())
+    return digest.hexdigest()
+
+
+def write_directory(
+    writer: IndexWriter, volumes: Sequence[Volume], indexes: PageIndexes, before: DirectoryState | None = None
+) -> DirectoryState:
+    """``d/N.txt``: ``KEY<tab>HEX``, the volumes that hold each key as a bit set in hexadecimal, digit ``i``
+    for volumes ``4i``–``4i+3`` (lowest bit first). A place's key ``#XY`` lies in the shard of the pair
+    ``XY``, which a query for XY reads anyway. No shards for one volume. ``before``: what the previous
+    build wrote into the folder: its files are kept when the volumes are the same, and changed where
+    some volumes changed (``update_directory``)."""
+    inputs = directory_inputs(volumes)
+
+    def state(count: int) -> DirectoryState:
+        places = tuple(tuple(sorted(volume_places(volume))) for volume in volumes)
+        return DirectoryState(inputs, count, tuple(map(volume_keys_name, volumes)), places)
+
+    if len(volumes) < 2:
+        return state(0)
+    names = [f"d/{number}.txt" for number in range(before.shards if before else 0)]
+    if before is not None and names and all(writer.is_known(name) for name in names):
+        if before.inputs == inputs:
+            for name in names:
+                writer.keep(name)
+            return state(before.shards)
+        if enabled("directory") and update_directory(writer, volumes, indexes, before):
+            return state(before.shards)
+    held: dict[str, int] = {}
+    for volume in volumes:
+        bit = 1 << volume.number
+        for key in volume_keys(volume, indexes):
+            held[key] = held.get(key, 0) | bit
+        for place in volume_places(volume):
+            for key in place_keys(place):
+                held[key] = held.get(key, 0) | bit
+    # each line is made as its shard is written, not all at once: there are millions at 10,000 reports
+    size = sum(len(key.encode()) + len(hex_set(bits)) + 2 for key, bits in held.items())
+    count = shards_for(size, settings()["directory_shard_bytes"])
+    shards: list[list[str]] = [[] for _ in range(count)]
+    for key in sorted(held):
+        shards[shard_of(key.removeprefix("#"), count)].append(key)
+    for number, keys in enumerate(shards):
+        writer.write(f"d/{number}.txt", "".join(f"{key}\t{hex_set(held[key])}\n" for key in keys))
+    return state(count)
+
+
+def update_directory(
+    writer: IndexWriter, volumes: Sequence[Volume], indexes: PageIndexes, before: DirectoryState
+) -> bool:
+    """The directory ``before`` wrote (its shards all still in the folder), with the keys that changed
+    volumes gained or lost, rewritten in only the shards that hold those keys (one changed report
+    touches a few of thousands). False when it cannot be: the volumes are not as many, a shard or a
+    changed volume's former keys are no longer to be read; the caller then makes the directory whole.
+    Nothing is written before every shard to change has been read."""
+    count = before.shards
+    names = [f"d/{number}.txt" for number in range(count)]
+    if len(before.volume_keys) != len(volumes) or len(before.volume_places) != len(volumes):
+        return False
+    edits: dict[int, list[tuple[str, int, bool]]] = {}
+    for volume, old_name, old_places in zip(volumes, before.volume_keys, before.volume_places, strict=True):
+        places = tuple(sorted(volume_places(volume)))
+        if volume_keys_name(volume) == old_name and places == old_places:
+            continue
+        former = indexes.cache.get(old_name)
+        if not isinstance(former, list):
+            return False
+        indexes.used.add(old_name)
+        old = set(former).union(*map(place_keys, old_places))
+        new = set(volume_keys(volume, indexes)).union(*map(place_keys, places))
+        bit = 1 << volume.number
+        for key, gained in [*((key, True) for key in new - old), *((key, False) for key in old - new)]:
+            edits.setdefault(shard_of(key.removeprefix("#"), count), []).append((key, bit, gained))
+    texts: dict[int, str] = {}
+    for number, changes in edits.items():
+        text = writer.read_previous(names[number])
+        if text is None:
+            return False
+        held = {key: bit_set(digits) for key, _, digits in (line.partition("\t") for line in text.splitlines())}
+        for key, bit, gained in changes:
+            bits = (held.get(key, 0) | bit) if gained else (held.get(key, 0) & ~bit)
+            if bits:
+                held[key] = bits
+            else:
+                held.pop(key, None)
+        texts[number] = "".join(f"{key}\t{hex_set(held[key])}\n" for key in sorted(held))
+    for number, name in enumerate(names):
+        if number in texts:
+            writer.write(name, texts[number])
+        else:
+            writer.keep(name)
+    return True
+
+
+def bit_set(digits: str) -> int:
+    """``hex_set`` read back (``31`` → ``0b10011``)."""
+    return sum(int(digit, 16) << (4 * place) for place, digit in enumerate(digits))
+
+
+def hex_set(bits: int) -> str:
+    """A set of volumes as hexadecimal digits, lowest volumes first (``0b10011`` → ``31``)."""
+    digits = []
+    while bits:
+        digits.append("0123456789abcdef"[bits & 15])
+        bits >>= 4
+    return "".join(digits)
