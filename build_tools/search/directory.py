@@ -22,10 +22,9 @@ from build_tools.search.volumes import Volume
 
 @dataclass(frozen=True)
 class DirectoryState:
-    """What a build's directory was made of: a digest of it (``directory_inputs``), its number of shards
-    and each volume's keys (by ``volume_keys_name``) and places, sorted."""
+    """What a build's directory was made of: its number of shards and each volume's keys (by
+    ``volume_keys_name``, the versions of its pages) and places, sorted."""
 
-    inputs: str = ""
     shards: int = 0
     volume_keys: tuple[str, ...] = ()
     volume_places: tuple[tuple[str, ...], ...] = ()
@@ -66,14 +65,6 @@ def volume_places(volume: Volume) -> set[str]:
     return {summary.place for _, summary in volume.summaries if summary.place}
 
 
-def directory_inputs(volumes: Sequence[Volume]) -> str:
-    """A digest of what the directory is made of: each volume's pages (by version) and places."""
-    digest = hashlib.sha256()
-    for volume in volumes:
-        digest.update(f"{volume_keys_name(volume)}\0{sorted(volume_places(volume))}\n".encode())
-    return digest.hexdigest()
-
-
 def write_directory(
     writer: IndexWriter, volumes: Sequence[Volume], indexes: PageIndexes, before: DirectoryState | None = None
 ) -> DirectoryState:
@@ -82,17 +73,17 @@ def write_directory(
     ``XY``, which a query for XY reads anyway. No shards for one volume. ``before``: what the previous
     build wrote into the folder: its files are kept when the volumes are the same, and changed where
     some volumes changed (``update_directory``)."""
-    inputs = directory_inputs(volumes)
+    key_names = tuple(map(volume_keys_name, volumes))
+    places = tuple(tuple(sorted(volume_places(volume))) for volume in volumes)
 
     def state(count: int) -> DirectoryState:
-        places = tuple(tuple(sorted(volume_places(volume))) for volume in volumes)
-        return DirectoryState(inputs, count, tuple(map(volume_keys_name, volumes)), places)
+        return DirectoryState(count, key_names, places)
 
     if len(volumes) < 2:
         return state(0)
     names = [f"d/{number}.txt" for number in range(before.shards if before else 0)]
     if before is not None and names and all(writer.is_known(name) for name in names):
-        if before.inputs == inputs:
+        if (before.volume_keys, before.volume_places) == (key_names, places):
             for name in names:
                 writer.keep(name)
             return state(before.shards)
