@@ -144,7 +144,7 @@ def index_page(prepared: Sequence[ReportPages], errors: Sequence[InputError], si
         f"# {escape_markdown(site_name)}\n",
         escape_markdown(words["site_intro"]) + "\n",
         escape_markdown(words["home_counts"].format(reports=len(prepared))) + "\n",
-        words["archive_download"] + "\n",
+        words["texts_and_catalogue"] + "\n",
     ]
     return "\n".join(parts + home_sections([pages.listed for pages in prepared], errors)) + "\n"
 
