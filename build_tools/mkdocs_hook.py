@@ -18,7 +18,8 @@ Glue only: each event hands its work to the library.
 - ``on_page_content`` ends with the page's HTML held compressed in the staging folder until the page
   is written, and its source and Markdown dropped (``build.held_pages``); ``on_page_context`` gives it
   back.
-- ``on_page_context`` hands each page to the project's search index (``search``) and hides it from
+- ``on_page_context`` gives each page its tag chips, each linked to the list of its tag's reports
+  (``pages.tags``), hands the page to the project's search index (``search``) and hides it from
   Material's own search plugin, which then writes only its settings; ``on_env`` starts indexing while
   the templates are rendered, and ``on_post_build`` writes the index. ``REPORTS_SEARCH=material``
   leaves search to the plugin alone (the benchmark's anchor).
@@ -44,6 +45,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from build_tools import search
+from build_tools.archive.phrases import tracked_phrases
 from build_tools.build.compact import compact_html
 from build_tools.build.held_pages import HeldPages
 from build_tools.build.prerender import prerender
@@ -67,6 +69,7 @@ from build_tools.engine.spill import Spill
 from build_tools.holding import Stored
 from build_tools.pages.raw_html import RAW_START
 from build_tools.pages.site import SitePages, assemble_site
+from build_tools.pages.tags import tag_links
 
 SEEDS_ENV = "REPORTS_SEEDS_DIR"
 SEARCH_ENV = "REPORTS_SEARCH"
@@ -119,7 +122,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     parents.clear()
     parents.update(site.parents)
     builds.frame = frame_of(site, config, os.environ.get(SEARCH_ENV, ""))
-    builds.tag_mapping = repr([(report.slug, report.tags) for report in pages])
     gc.freeze()
     return config
 
@@ -148,6 +150,7 @@ def project_search() -> bool:
 
 @event_priority(100)  # before Material's search plugin reads the page
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    context["tags"] = tag_links(page.meta.get("tags") or (), tracked_phrases())  # the chips under the title
     if project_search():
         search_pages[page.url] = search_page(page, held.packed(page))
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
@@ -174,6 +177,9 @@ def search_page(page: Page, html: str | bytes | Stored) -> search.SearchPage:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     builds.writing = True  # every page has been read: from now on only changed files are written
+    unread = sum(1 for file in files.documentation_pages() if file.page is not None and file.page.markdown is None)
+    if unread:
+        log.info(f"{unread} unchanged pages kept as the last build wrote them, without reading them again")
     if project_search() and enabled("index-ahead"):  # every page's HTML is known: index it meanwhile
         rendered = [file.page for file in files.documentation_pages() if file.page is not None]
         pages = [search_page(page, held.packed(page)) for page in rendered if not builds.keeps(page.file)]
@@ -231,6 +237,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Pages outside the navigation get their section; pages whose render is not cached are rendered
     ahead in worker processes (``build.prerender``)."""
     attach_to_sections(nav, files, parents)
+    builds.in_nav = frozenset(page.file.src_uri for page in nav.pages)
     if renders.cache() is not None and enabled("prerender"):
         pages = [file.page for file in files.documentation_pages() if file.page is not None and not builds.keeps(file)]
         missing = [page for page in pages if not renders.is_cached(page, config, files)]
@@ -257,6 +264,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         # MkDocs finds anchors in Markdown's tree; those of HTML passed through (raw_html.py) are added
         page.present_anchor_ids |= set(ELEMENT_ID.findall(html))
     renders.store(page)
-    # no other plugin of the site handles this event (Material's tags and search read the HTML from the
+    # no other plugin of the site handles this event (Material's search reads the HTML from the
     # page's context, where it is given back): from here until the page is written, it is held compressed
     return held.hold(page, html)

@@ -10,12 +10,14 @@ import gzip
 import json
 import os
 import pickle
+import re
 import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from build_tools.archive.phrases import tracked_phrases
 from build_tools.engine import ahead
 from build_tools.engine.cache import DAY_SECONDS, ResultCache, code_version, prune
 from build_tools.engine.forked import Forked, run_all
@@ -242,6 +244,9 @@ def test_a_rebuild_in_place_equals_a_build_into_an_empty_folder(tmp_path: Path) 
     result = build_with_cli(seeds, in_place, "--strict")
     assert result.returncode == 0, result.stderr
     assert "dirty" not in result.stderr
+    # the seed's five pages and five audits, and more, were not even read (the navigation's pages always are)
+    unread = re.search(r"(\d+) unchanged pages kept as the last build wrote them, without reading", result.stderr)
+    assert unread and int(unread.group(1)) >= 10
     fresh = tmp_path / "fresh"
     assert build_with_cli(seeds, fresh, "--strict").returncode == 0
     assert site_files(in_place) == site_files(fresh)
@@ -296,8 +301,9 @@ def test_files_that_give_the_same_page_name_are_both_published(tmp_path: Path) -
     assert "粮食" in pages[text] and "蔬菜" in pages[markdown]
 
 
-def test_a_change_of_one_reports_tags_rebuilds_only_its_pages_and_the_tags_page(tmp_path: Path) -> None:
-    """A report's tags are its own content: changing them rewrites its page and the tags page, not the site."""
+def test_a_change_of_one_reports_tags_rebuilds_only_its_pages_and_the_tags_lists(tmp_path: Path) -> None:
+    """A report's tags are its own content: changing them rewrites its page, the tags page and the pages
+    listing the tags it gained or lost, not the site."""
     seeds, in_place, untouched = built_seed_and_short_report(tmp_path)
     retagged = SHORT_REPORT.replace("推进高标准农田建设。", "推进盐碱地综合利用，发展大闸蟹和对虾养殖。")
     before, after = (publish([("seeds/short.txt", text.encode())]).reports[0].tags for text in (SHORT_REPORT, retagged))
@@ -313,6 +319,11 @@ def test_a_change_of_one_reports_tags_rebuilds_only_its_pages_and_the_tags_page(
     assert any(path.startswith("reports/short") for path in rewritten)
     assert not any(path.startswith("reports/000_") for path in rewritten)
     assert all(word in (in_place / "tags" / "index.html").read_text(encoding="utf-8") for word in after)
+    tracked = tracked_phrases()
+    changed = {f"phrases/{tag}/index.html" for tag in set(before) ^ set(after) if tag in tracked}
+    assert changed and changed <= set(rewritten)
+    listed = [(in_place / "phrases" / tag / "index.html").read_text(encoding="utf-8") for tag in after if tag in tracked]
+    assert listed and all("reports/short" in page.split('id="tagged"', 1)[1] for page in listed)
 
 
 def test_the_reports_processed_ahead_are_what_the_build_finds_in_the_cache(

@@ -167,9 +167,13 @@ def test_cross_report_page_glossary_and_tags_are_built(seed_site: Path) -> None:
     phrase = (seed_site / "phrases" / "新农合" / "index.html").read_text(encoding="utf-8")
     assert f"本站共有 {used.group(2)} 篇报告使用这一提法" in phrase
     assert "reports/" not in glossary.split('<article', 1)[1]
+    # tags are topics shared by reports: each chip and the tags page lead to the list on the topic's page
     tags = (seed_site / "tags" / "index.html").read_text(encoding="utf-8")
-    assert 'id="tag:新农合"' in tags and 'id="tag:猕猴桃"' not in tags  # tags are topics shared by reports
+    assert re.search(r'<a href="../phrases/([^"/]+)/#tagged">新农合</a>', tags) and ">猕猴桃</a>" not in tags
     report = (seed_site / "reports" / "000_f936ed40faecbb33-1" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../../phrases/新农合/#tagged" class="md-tag">新农合</a>' in report
+    tagged = phrase.split('id="tagged"', 1)[1]
+    assert 'href="../../reports/000_f936ed40faecbb33-1/"' in tagged
     assert re.search(r'<p class="gr-keywords">本篇特有词：[^<]*猕猴桃', report)  # its own words, under the title
     # each term is marked once, by its text or, where the text gives another form, by name; the page does
     # not carry the definitions, which every page loads once (javascripts/glossary.js)

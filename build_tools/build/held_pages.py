@@ -9,9 +9,6 @@ theirs in memory), where it is found by its place (``holding.Stored``);
 ``give_back`` (``on_page_context``) restores it just before the page is written, and ``release``
 (``on_post_page``) drops it once written. The search index reads it from there (``search.SearchPage``),
 in the workers that index the pages. Without a folder (``begin`` not called), the HTML is held in memory.
-
-A page whose HTML a plugin still changes after every page is read (Material's tags listing, filled in
-``on_env``) is left as it is.
 """
 
 from __future__ import annotations
@@ -22,7 +19,6 @@ from typing import BinaryIO
 
 from mkdocs.structure.pages import Page
 
-from build_tools.build.site_state import lists_tags
 from build_tools.holding import Stored, packed, read, store, unpacked
 
 
@@ -44,7 +40,7 @@ class HeldPages:
 
     def hold(self, page: Page, html: str) -> str:
         """What ``page`` keeps of ``html`` until it is written: nothing, when it is held here."""
-        if not html or lists_tags(page.file):
+        if not html:
             return html
         data = packed(html)
         if self.file is None or os.getpid() != self.owner:

@@ -4,9 +4,9 @@ The command line makes every build a dirty one. ``BuildState`` keeps, per site f
 build wrote there (in the cache, ``site-state``); when the folder holds the last build of a site with
 the same frame (code, settings, navigation, page list: ``frame_of``), MkDocs writes only the generated
 files whose bytes changed (``GeneratedFile.is_modified``) and the search index only its changed files;
-otherwise the folder is cleaned first. Every page is still read, since MkDocs takes titles from there
-and Material's tags plugin gathers from all pages, but a page that is kept is not rendered
-(``BuildState.keeps``) unless its render logged warnings, which are then logged again.
+otherwise the folder is cleaned first. A page that is kept (``BuildState.keeps``) is neither rendered
+nor written, unless its render logged warnings, which are then logged again; it is not even read unless
+the navigation lists it, since the navigation shows titles that MkDocs takes from reading the pages.
 The downloads wait in a temporary folder (``Staging``) rather than in memory until MkDocs copies them.
 ``unused_theme_files`` names the theme's files that the site never loads, which the hook leaves out.
 """
@@ -35,7 +35,6 @@ from build_tools.pages.site import SitePages
 from build_tools.resource_files import load_yaml
 
 RENDER_PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
-TAG_LISTING = "<!-- material/tags"  # Material's tags plugin fills such a page with every page's tags
 
 
 @dataclass(frozen=True)
@@ -56,18 +55,18 @@ class GeneratedFile(File):
 
     In a dirty build (``python -m build_tools build`` and ``serve`` make every build one) MkDocs writes
     only the files that say so; ``BuildState`` has cleaned the folder first unless it holds the last
-    build of the same site. Every page is still read before the writing starts (``on_env``), so that
-    plugins that gather from all pages (Material's tags) see them all; a page that is kept is read
-    but not rendered (``BuildState.keeps``).
+    build of the same site. Before the writing starts (``on_env``), MkDocs reads the pages that say so:
+    all but those kept outside the navigation (``BuildState.skips_reading``).
     """
 
     modified = True
-    lists_tags = False  # a page that Material's tags plugin fills with every page's tags
     packed: PackedText | None = None  # the page's Markdown, held compressed until MkDocs reads it
     state: BuildState
 
     def is_modified(self) -> bool:
-        return not self.state.writing or self.modified or not os.path.isfile(self.abs_dest_path)
+        if not self.state.writing:  # reading: every page but those kept outside the navigation
+            return not self.state.skips_reading(self)
+        return self.modified or not os.path.isfile(self.abs_dest_path)
 
     @property
     def content_string(self) -> str:
@@ -79,11 +78,6 @@ class GeneratedFile(File):
         File.content_string.fset(self, value)  # type: ignore[attr-defined]
 
 
-def lists_tags(file: File) -> bool:
-    """Whether ``file`` is a page that Material's tags plugin fills with every page's tags."""
-    return file.lists_tags if isinstance(file, GeneratedFile) else TAG_LISTING in file.content_string
-
-
 class BuildState:
     """Decides, per build, whether the site folder holds the last build of the same site (same
     ``frame``: code, settings, navigation, page list); if not, it is cleaned and every file is
@@ -91,13 +85,13 @@ class BuildState:
 
     def __init__(self) -> None:
         self.frame = ""
-        self.tag_mapping = ""
         self.site_dir = Path()
         self.previous: SiteState | None = None
         self.digests: dict[str, bytes] = {}
         self.urls: list[str] = []
         self.writing = False
         self.noisy: set[str] = set()
+        self.in_nav: frozenset[str] = frozenset()  # the pages the navigation lists, by source path
 
     def cache(self) -> ResultCache | None:
         return shared_cache("site-state", "site-state")
@@ -123,11 +117,8 @@ class BuildState:
         if not same:
             clean_directory(str(site_dir))
 
-    def changed(self, path: str, content: str | bytes, lists_tags: bool = False) -> bool:
-        """Whether ``content`` differs from what the last build wrote at ``path``; a page that lists
-        tags counts every report's tags as part of its content."""
-        if lists_tags:
-            content = f"{content}\0{self.tag_mapping}"
+    def changed(self, path: str, content: str | bytes) -> bool:
+        """Whether ``content`` differs from what the last build wrote at ``path``."""
         data = content.encode("utf-8", "surrogateescape") if isinstance(content, str) else content
         self.digests[path] = digest(data)
         return self.previous is None or self.previous.generated.get(path) != self.digests[path]
@@ -141,6 +132,11 @@ class BuildState:
             self.noisy.add(file.src_uri)
             return False
         return os.path.isfile(file.abs_dest_path)
+
+    def skips_reading(self, file: File) -> bool:
+        """Whether MkDocs need not read ``file`` at all: a page this build keeps that the navigation does not
+        list (the navigation shows the titles of its pages, which MkDocs takes from reading them)."""
+        return file.src_uri not in self.in_nav and self.keeps(file)
 
     def unchanged_urls(self, rendered: Container[str]) -> list[str]:
         """The pages this build did not render: indexed for search as the last build left them."""
@@ -156,7 +152,7 @@ class BuildState:
 
 def frame_of(site: SitePages, config: MkDocsConfig, search_choice: str) -> str:
     """What every page of the site depends on besides its own content: when it changes, all are rebuilt.
-    A page's tags are its own content (front matter), and the tags page counts all of them (``changed``)."""
+    A page's tags are its own content (front matter)."""
     parts = [
         render_version(config),
         str(config.site_url),
@@ -220,9 +216,8 @@ def generated_files(
     """The generated pages and downloads as files for MkDocs, each saying whether it must be written."""
     made = []
     for path, content in pages.items():
-        tags = isinstance(content, str) and TAG_LISTING in content
         compared = content.identity() if isinstance(content, PackedText | Joined) else content
-        modified = builds.changed(path, compared if isinstance(compared, str) else identity(compared), tags)
+        modified = builds.changed(path, compared if isinstance(compared, str) else identity(compared))
         if isinstance(content, PackedText):  # inflated when MkDocs reads it (``content_string``)
             file = GeneratedFile.generated(config, path, content="")
         elif isinstance(content, str):
@@ -234,7 +229,7 @@ def generated_files(
             file = GeneratedFile.generated(config, path, content=b"")
             modified = False
         assert isinstance(file, GeneratedFile)
-        file.modified, file.state, file.lists_tags = modified, builds, tags
+        file.modified, file.state = modified, builds
         if isinstance(content, PackedText):
             file.packed = content
         made.append(file)

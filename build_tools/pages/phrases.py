@@ -14,7 +14,7 @@ worker), Markdown pages out, made in the main process from the records alone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from build_tools.archive.catalogue import LEVELS
 from build_tools.archive.phrases import Changes, PhraseUse, Usage, tracked_phrases, usage
@@ -59,8 +59,9 @@ def levels_of(known: Usage) -> list[str]:
     return [level for level in LEVELS if level in present] + sorted(present - set(LEVELS))
 
 
-def phrase_page(phrase: str, known: Usage) -> str:
-    """The phrase's use per year: a chart of uses per 10,000 characters by level, and a table."""
+def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
+    """The phrase's use per year: a chart of uses per 10,000 characters by level, and a table; then the
+    reports using it and ``tagged``, the section listing the reports tagged with it (``pages.tags``)."""
     words = labels()["phrases"]
     page = phrase_path(phrase)
     levels = levels_of(known)
@@ -106,6 +107,7 @@ def phrase_page(phrase: str, known: Usage) -> str:
             table(header, rows) if rows else escape_markdown(words["none"]) + "\n",
             f"## {words['reports_heading']}\n",
             (listed or escape_markdown(words["none"])) + "\n",
+            tagged,
         ]
     )
 
@@ -135,12 +137,13 @@ def phrase_usage(uses: Sequence[PhraseUse]) -> Usage:
     return usage(uses, labels()["unknown"]["level"])
 
 
-def phrase_pages(known: Usage) -> dict[str, str]:
+def phrase_pages(known: Usage, tagged: Mapping[str, str] | None = None) -> dict[str, str]:
     """Every page of the tracked phrases (``known``: ``phrase_usage``): the index and one per phrase, used
-    or not (the page list stays the same when one report changes, so the site is rebuilt in place). The
-    phrases new and dropped in a report (``phrase_changes_section``) are shown on its page and on its
+    or not (the page list stays the same when one report changes, so the site is rebuilt in place), each
+    ending with its section of ``tagged`` (phrase → the reports tagged with it: ``tags.phrase_sections``).
+    The phrases new and dropped in a report (``phrase_changes_section``) are shown on its page and on its
     comparison page."""
     pages = {INDEX_PATH: index_page(known)}
     for phrase in tracked_phrases():
-        pages[phrase_path(phrase)] = phrase_page(phrase, known)
+        pages[phrase_path(phrase)] = phrase_page(phrase, known, (tagged or {}).get(phrase, ""))
     return pages

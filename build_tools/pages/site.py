@@ -21,7 +21,7 @@ from typing import Any
 
 from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalogue_json, entry_of
 from build_tools.archive.duplicates import Candidate, sketch
-from build_tools.archive.phrases import PhraseUse, Usage, changes, phrase_counts, predecessors
+from build_tools.archive.phrases import PhraseUse, Usage, changes, phrase_counts, predecessors, tracked_phrases
 from build_tools.archive.series import SeriesFacts, series_rows
 from build_tools.holding import Joined, PackedText, Stored
 from build_tools.model import InputError, Publication, Report
@@ -43,6 +43,7 @@ from build_tools.pages.render import (
 )
 from build_tools.pages.series_pages import compare_pages, facts_of, place_sections, series_downloads
 from build_tools.pages.tables import as_csv, core_category, download_rows, indicators_download_path
+from build_tools.pages.tags import phrase_sections, tagged_reports, tags_page
 
 
 @dataclass(frozen=True)
@@ -149,18 +150,6 @@ def index_page(prepared: Sequence[ReportPages], errors: Sequence[InputError], si
     return "\n".join(parts + home_sections([pages.listed for pages in prepared], errors)) + "\n"
 
 
-def tags_page() -> str:
-    words = labels()
-    return "\n".join(
-        [
-            front_matter({"title": words["tags_title"]}),
-            f"# {words['tags_title']}\n",
-            escape_markdown(words["tags_intro"]) + "\n",
-            "<!-- material/tags -->\n",
-        ]
-    )
-
-
 def glossary_page(known: Usage) -> str:
     """Every glossary term with its definition and how many reports use it (``known``: the phrases' use,
     ``phrase_usage``), linked to the term's phrase page (which lists its newest users and its use per
@@ -249,11 +238,12 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
 
     compared, compare_links = compare_pages(facts, phrase_section)
     known = phrase_usage([pages.phrases for pages in prepared])
+    tagged, tracked = tagged_reports((pages.tags, pages.listed.entry) for pages in prepared), tracked_phrases()
     site: dict[str, str | bytes | PackedText | Stored | Joined] = {
         "index.md": index_page(prepared, errors, site_name),
         **browsing.pages,
         **comparison_pages([(pages.listed.entry.year, pages.comparison_rows) for pages in prepared]),
-        "tags.md": tags_page(),
+        "tags.md": tags_page(tagged, tracked),
         "glossary.md": glossary_page(known),
         "javascripts/glossary.js": glossary_script(),
     }
@@ -275,7 +265,7 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
         if f"reports/{pages.merged_into}.md" in browsing.parents:
             browsing.parents[f"audit/{pages.slug}.md"] = browsing.parents[f"reports/{pages.merged_into}.md"]
     site.update(download_files(prepared))
-    site.update(phrase_pages(known))
+    site.update(phrase_pages(known, phrase_sections(tagged, tracked)))
     site.update(series_downloads(rows))
     words = labels()
     nav: list[Any] = [
