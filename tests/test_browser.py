@@ -62,6 +62,24 @@ def test_a_glossary_term_shows_its_definition_from_the_glossary_as_its_tooltip(s
         assert page.locator(".md-tooltip--active, .md-tooltip2--active, [role=tooltip]").count() >= 1
 
 
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_a_tag_under_the_title_leads_to_the_reports_tagged_with_it(seed_site: Path, width: int) -> None:
+    with serve(seed_site) as base, chromium(viewport={"width": width, "height": 844}) as context:
+        page = context.new_page()
+        page.goto(base + "reports/000_f936ed40faecbb33-1/", wait_until="networkidle")
+        title = page.locator("h1").first.inner_text().rstrip("¶")
+        page.locator("nav.md-tags").get_by_role("link", name="新农合", exact=True).click()
+        page.wait_for_load_state("networkidle")
+        assert page.url.endswith("#tagged")
+        section = page.locator("#tagged")
+        assert section.is_visible() and "新农合" in section.inner_text()
+        assert page.locator("#tagged + p + p").get_by_role("link", name=title, exact=True).count() == 1
+        page.goto(base + "tags/", wait_until="networkidle")  # the tags page leads there too
+        page.locator("article table").get_by_role("link", name="新农合", exact=True).click()
+        page.wait_for_load_state("networkidle")
+        assert page.url.endswith("#tagged") and page.locator("#tagged").is_visible()
+
+
 def test_a_click_on_the_indicators_download_saves_the_plain_csv(seed_site: Path) -> None:
     with serve(seed_site) as base, chromium() as context:
         page = context.new_page()

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from sys import intern
 from typing import Any
 
 from build_tools.model import shared_words
@@ -57,7 +58,8 @@ def read_back(
     """A record unpickled (from the cache, or from a worker) with its names of phrases, places and levels
     shared with every other record's: each record read back would otherwise hold copies of its own, half
     its size, and the build holds every report's."""
-    return PhraseUse(slug, title, shared_words(place), year, shared_words(level), characters, shared_words(counts))
+    shared = tuple([(intern(phrase), count) for phrase, count in counts])
+    return PhraseUse(slug, title, shared_words(place), year, shared_words(level), characters, shared)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ changed rewrites only the shards of the keys they gained or lost (``update_direc
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from build_tools.engine.speedups import enabled
@@ -87,7 +87,7 @@ def write_directory(
             for name in names:
                 writer.keep(name)
             return state(before.shards)
-        if enabled("directory") and update_directory(writer, volumes, indexes, before):
+        if enabled("directory") and update_directory(writer, volumes, indexes, before, state(before.shards)):
             return state(before.shards)
     held: dict[str, int] = {}
     for volume in volumes:
@@ -104,26 +104,36 @@ def write_directory(
     for key in sorted(held):
         shards[shard_of(key.removeprefix("#"), count)].append(key)
     for number, keys in enumerate(shards):
-        writer.write(f"d/{number}.txt", "".join(f"{key}\t{hex_set(held[key])}\n" for key in keys))
+        writer.write(f"d/{number}.txt", shard_text(held, keys))
     return state(count)
 
 
+def shard_text(held: dict[str, int], keys: Iterable[str]) -> str:
+    """The lines of a directory shard: each of ``keys`` with the volumes that hold it (``held``)."""
+    return "".join(f"{key}\t{hex_set(held[key])}\n" for key in keys)
+
+
 def update_directory(
-    writer: IndexWriter, volumes: Sequence[Volume], indexes: PageIndexes, before: DirectoryState
+    writer: IndexWriter,
+    volumes: Sequence[Volume],
+    indexes: PageIndexes,
+    before: DirectoryState,
+    now: DirectoryState,
 ) -> bool:
     """The directory ``before`` wrote (its shards all still in the folder), with the keys that changed
     volumes gained or lost, rewritten in only the shards that hold those keys (one changed report
-    touches a few of thousands). False when it cannot be: the volumes are not as many, a shard or a
-    changed volume's former keys are no longer to be read; the caller then makes the directory whole.
-    Nothing is written before every shard to change has been read."""
+    touches a few of thousands); ``now``: the volumes' keys and places in this build. False when it
+    cannot be: the volumes are not as many, a shard or a changed volume's former keys are no longer to
+    be read; the caller then makes the directory whole. Nothing is written before every shard to change
+    has been read."""
     count = before.shards
     names = [f"d/{number}.txt" for number in range(count)]
-    if len(before.volume_keys) != len(volumes) or len(before.volume_places) != len(volumes):
+    if len(before.volume_keys) != len(volumes):
         return False
     edits: dict[int, list[tuple[str, int, bool]]] = {}
-    for volume, old_name, old_places in zip(volumes, before.volume_keys, before.volume_places, strict=True):
-        places = tuple(sorted(volume_places(volume)))
-        if volume_keys_name(volume) == old_name and places == old_places:
+    changed = zip(volumes, before.volume_keys, before.volume_places, now.volume_keys, now.volume_places, strict=True)
+    for volume, old_name, old_places, name, places in changed:
+        if name == old_name and places == old_places:
             continue
         former = indexes.cache.get(old_name)
         if not isinstance(former, list):
@@ -146,7 +156,7 @@ def update_directory(
                 held[key] = bits
             else:
                 held.pop(key, None)
-        texts[number] = "".join(f"{key}\t{hex_set(held[key])}\n" for key in sorted(held))
+        texts[number] = shard_text(held, sorted(held))
     for number, name in enumerate(names):
         if number in texts:
             writer.write(name, texts[number])
