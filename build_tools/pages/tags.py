@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from build_tools.archive.catalogue import CatalogueEntry
+from build_tools.archive.catalogue import LEVELS, CatalogueEntry
 from build_tools.pages.browse import link, relative_path, safe, unknown
 from build_tools.pages.render import escape_markdown, front_matter, labels, table
 
@@ -37,12 +37,19 @@ class TagLink:
 
 
 def tagged_reports(reports: Iterable[tuple[Sequence[str], CatalogueEntry]]) -> dict[str, list[CatalogueEntry]]:
-    """Each tag → the reports tagged with it (``reports``: each report's tags and entry), newest first."""
+    """Each tag → the reports tagged with it (``reports``: each report's tags and entry), newest first
+    (``newest_first``)."""
     found: dict[str, list[CatalogueEntry]] = defaultdict(list)
     for tags, entry in reports:
         for tag in tags:
             found[tag].append(entry)
-    return {tag: sorted(entries, key=lambda e: (-(e.year or 0), e.title)) for tag, entries in sorted(found.items())}
+    return {tag: sorted(entries, key=newest_first) for tag, entries in sorted(found.items())}
+
+
+def newest_first(entry: CatalogueEntry) -> tuple[int, int, str]:
+    """Newest year first; within a year, by level (the State Council's first), then by title."""
+    level = LEVELS.index(entry.level) if entry.level in LEVELS else len(LEVELS)
+    return -(entry.year or 0), level, entry.title
 
 
 def list_path(tag: str, tracked: Collection[str]) -> str:
