@@ -33,6 +33,8 @@ def test_a_tracked_tag_is_listed_on_its_phrase_page_and_another_on_the_tags_page
     tracked = {"乡村振兴"}
     links = {link.name: link.url for link in tag_links(["乡村振兴", "分子"], tracked)}
     assert links == {"乡村振兴": "phrases/乡村振兴/#tagged", "分子": "tags/#tag-分子"}
+    escaped = tag_links(['新"词<b>'], tracked)[0]  # the theme writes them unescaped
+    assert escaped.name == "新&quot;词&lt;b&gt;" and '"' not in escaped.url and "<" not in escaped.url
     sections = phrase_sections(tagged, tracked)
     assert list(sections) == ["乡村振兴"]
     assert "{#tagged}" in sections["乡村振兴"] and "(../reports/c.md)" in sections["乡村振兴"]

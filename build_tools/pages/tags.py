@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from build_tools.archive.catalogue import LEVELS, CatalogueEntry
 from build_tools.pages.browse import link, relative_path, safe, unknown
-from build_tools.pages.render import escape_markdown, front_matter, labels, table
+from build_tools.pages.render import escape_markdown, escape_plain, front_matter, labels, table
 
 INDEX_PATH = "tags.md"
 ANCHOR = "tagged"
@@ -62,8 +62,13 @@ def anchor_of(tag: str, tracked: Collection[str]) -> str:
 
 
 def tag_links(tags: Iterable[str], tracked: Collection[str]) -> list[TagLink]:
-    """A page's tags as chips, each linked to its list (URLs from the site's root)."""
-    return [TagLink(tag, f"{list_path(tag, tracked).removesuffix('.md')}/#{anchor_of(tag, tracked)}") for tag in tags]
+    """A page's tags as chips, each linked to its list (URLs from the site's root); both escaped, since
+    the theme's template writes them as they are."""
+    links = []
+    for tag in tags:
+        url = f"{list_path(tag, tracked).removesuffix('.md')}/#{anchor_of(tag, tracked)}"
+        links.append(TagLink(escape_plain(tag), escape_plain(url)))
+    return links
 
 
 def tagged_list(tag: str, page: str, entries: Sequence[CatalogueEntry]) -> str:
