@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from build_tools.archive.catalogue import LEVELS, CatalogueEntry
 from build_tools.pages.browse import link, relative_path, safe, unknown
+from build_tools.pages.phrases import phrase_path
 from build_tools.pages.render import escape_markdown, escape_plain, front_matter, labels, table
 
 INDEX_PATH = "tags.md"
@@ -54,7 +55,7 @@ def newest_first(entry: CatalogueEntry) -> tuple[int, int, str]:
 
 def list_path(tag: str, tracked: Collection[str]) -> str:
     """The page holding the list of ``tag``'s reports: its phrase page, or the tags page."""
-    return f"phrases/{safe(tag)}.md" if tag in tracked else INDEX_PATH
+    return phrase_path(tag) if tag in tracked else INDEX_PATH
 
 
 def anchor_of(tag: str, tracked: Collection[str]) -> str:
@@ -93,7 +94,7 @@ def tagged_section(
 def phrase_sections(tagged: Mapping[str, Sequence[CatalogueEntry]], tracked: Collection[str]) -> dict[str, str]:
     """Each tracked phrase that is some report's tag → the section its page ends with."""
     return {
-        tag: tagged_section(tag, f"phrases/{safe(tag)}.md", entries)
+        tag: tagged_section(tag, phrase_path(tag), entries)
         for tag, entries in tagged.items()
         if tag in tracked
     }
