@@ -7,9 +7,9 @@ tags that are not tracked phrases (words a report with few topics was tagged wit
 of the tags page itself. The tags page (``tags.md``) is a sortable table of every tag with the number of
 its reports, linked to its list.
 
-Each list shows at most ``MOST_LISTED`` reports, so no page grows with the archive: the tags page with
-the number of tags, each list not at all. ``tag_links`` gives a page's tags as links for the theme's
-tag chips (Material's ``partials/tags.html``).
+Each list shows at most ``MOST_LISTED`` reports, as a phrase page does, so no page grows with the
+archive: the tags page with the number of tags, each list not at all. ``tag_links`` gives a page's tags
+as links for the theme's tag chips (Material's ``partials/tags.html``).
 """
 
 from __future__ import annotations
@@ -20,12 +20,11 @@ from dataclasses import dataclass
 
 from build_tools.archive.catalogue import LEVELS, CatalogueEntry
 from build_tools.pages.browse import link, relative_path, safe, unknown
-from build_tools.pages.phrases import phrase_path
+from build_tools.pages.phrases import MOST_LISTED, phrase_path  # a tag's list is as long as a phrase's
 from build_tools.pages.render import escape_markdown, escape_plain, front_matter, labels, table
 
 INDEX_PATH = "tags.md"
 ANCHOR = "tagged"
-MOST_LISTED = 60
 
 
 @dataclass(frozen=True)
