@@ -11,8 +11,9 @@ Glue only: each event hands its work to the library.
   build still publishes every other report. A site folder inside the seeds folder, or around it, stops
   the build before anything is written.
 - ``on_files`` leaves out the theme's files that the site never loads and adds the generated pages and
-  downloads as ``build.site_state.GeneratedFile``s, which
-  say whether the last build into the same folder already wrote them (rebuilding in place).
+  downloads as ``build.site_state.GeneratedFile``s, which say whether the last build into the same
+  folder already wrote them (rebuilding in place); it deletes what that build wrote for pages and
+  downloads this one no longer makes.
 - ``on_nav``, ``on_page_markdown`` and ``on_page_content`` serve and fill the render cache
   (``build.render_cache``), rendering the missing pages ahead in forked workers (``build.prerender``).
 - ``on_page_content`` ends with the page's HTML held compressed in the staging folder until the page
@@ -128,7 +129,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     builds.begin(Path(config.site_dir))
-    for file in generated_files(generated.pop("site").pages, config, builds, staging):
+    for file in generated_files(generated.pop("site"), config, builds, staging):
         existing = files.get_file_from_path(file.src_uri)
         if existing is not None:
             files.remove(existing)
@@ -136,6 +137,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in unused_theme_files(files, config, project_search()):
         files.remove(file)
     builds.urls = [page_url(file) for file in files.documentation_pages()]
+    removed = builds.remove_gone(config, files)
+    if removed:
+        log.info(f"{removed} files of pages and downloads no longer made removed from the site folder")
     return files
 
 

@@ -41,6 +41,7 @@ from tests.conftest import build_site as build_with_cli
 
 SEEDS = ROOT / "seeds"
 SHORT_REPORT = "政府工作报告\n一、过去一年的工作\n全市生产总值增长6.5%，粮食产量达到120万吨。\n二、今年的主要任务\n推进高标准农田建设。\n"
+ADDED_REPORT = "政府工作报告\n一、过去一年的工作\n全市工业增加值增长7.2%，新建学校12所。\n二、今年的主要任务\n办好人民满意的教育。\n"
 
 
 def seed_inputs() -> list[tuple[str, bytes | OSError]]:
@@ -255,6 +256,37 @@ def test_a_rebuild_in_place_equals_a_build_into_an_empty_folder(tmp_path: Path) 
     assert not any(path.startswith("reports/000_") for path in rewritten)  # the seed's pages were kept
     assert not any(path.startswith("audit/000_") for path in rewritten)
     assert len(rewritten) < len(untouched) / 2
+
+
+def rewritten_since(site: Path, untouched: dict[str, int]) -> list[str]:
+    return [path for path, time in untouched.items() if (site / path).is_file() and (site / path).stat().st_mtime_ns != time]
+
+
+def test_a_report_added_and_then_taken_out_is_published_in_place(tmp_path: Path) -> None:
+    """A report added to the folder, or taken out of it, changes the page list but not the navigation:
+    the site is rebuilt in place, the other reports' pages kept, and it equals a fresh build each time."""
+    seeds, in_place, untouched = built_seed_and_short_report(tmp_path)
+    (seeds / "added.txt").write_text(ADDED_REPORT, encoding="utf-8")
+    result = build_with_cli(seeds, in_place, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "unchanged pages kept as the last build wrote them" in result.stderr  # in place, not cleaned
+    fresh = tmp_path / "fresh"
+    assert build_with_cli(seeds, fresh, "--strict").returncode == 0
+    assert site_files(in_place) == site_files(fresh)
+    assert any(path.startswith("reports/added/") for path in site_files(in_place))
+    rewritten = rewritten_since(in_place, untouched)
+    assert not any(path.startswith(("reports/000_", "audit/000_")) for path in rewritten)
+    assert len(rewritten) < len(untouched) / 2
+    untouched = {path: (in_place / path).stat().st_mtime_ns for path in site_files(in_place)}
+    (seeds / "added.txt").unlink()
+    result = build_with_cli(seeds, in_place, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "no longer made removed from the site folder" in result.stderr
+    fresh_again = tmp_path / "fresh-again"
+    assert build_with_cli(seeds, fresh_again, "--strict").returncode == 0
+    assert site_files(in_place) == site_files(fresh_again)  # the added report's files and folders are gone
+    assert not (in_place / "reports" / "added").exists() and not (in_place / "audit" / "added").exists()
+    assert not any(path.startswith(("reports/000_", "audit/000_")) for path in rewritten_since(in_place, untouched))
 
 
 def test_entries_unused_for_the_kept_days_are_pruned_once_a_day(tmp_path: Path) -> None:

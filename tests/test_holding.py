@@ -35,7 +35,7 @@ def test_mkdocs_reads_a_report_page_as_it_was_made(tmp_path: Path) -> None:
     staging.reset()
     try:
         builds = BuildState()
-        files = {file.src_uri: file for file in generated_files(site.pages, config, builds, staging)}
+        files = {file.src_uri: file for file in generated_files(site, config, builds, staging)}
     finally:
         staging.remove()
     for path, page in reports.items():

@@ -2,11 +2,14 @@
 
 The command line makes every build a dirty one. ``BuildState`` keeps, per site folder, what the last
 build wrote there (in the cache, ``site-state``); when the folder holds the last build of a site with
-the same frame (code, settings, navigation, page list: ``frame_of``), MkDocs writes only the generated
-files whose bytes changed (``GeneratedFile.is_modified``) and the search index only its changed files;
-otherwise the folder is cleaned first. A page that is kept (``BuildState.keeps``) is neither rendered
-nor written, unless its render logged warnings, which are then logged again; it is not even read unless
-the navigation lists it, since the navigation shows titles that MkDocs takes from reading the pages.
+the same frame (code, settings, navigation: ``frame_of``), MkDocs writes only the generated files whose
+bytes or section changed (``GeneratedFile.is_modified``) and the search index only its changed files,
+and the files of pages and downloads the build no longer makes (a report taken out of the seeds
+folder) are deleted (``BuildState.remove_gone``); otherwise the folder is cleaned first. Reports added
+or taken out leave the frame as it is unless they add or remove a province or level of the navigation.
+A page that is kept (``BuildState.keeps``) is neither rendered nor written, unless its render logged
+warnings, which are then logged again; it is not even read unless the navigation lists it, since the
+navigation shows titles that MkDocs takes from reading the pages.
 The downloads wait in a temporary folder (``Staging``) rather than in memory until MkDocs copies them.
 ``unused_theme_files`` names the theme's files that the site never loads, which the hook leaves out.
 """
@@ -80,8 +83,8 @@ class GeneratedFile(File):
 
 class BuildState:
     """Decides, per build, whether the site folder holds the last build of the same site (same
-    ``frame``: code, settings, navigation, page list); if not, it is cleaned and every file is
-    new. Kept between builds in the cache (``site-state``), one entry per site folder."""
+    ``frame``: code, settings, navigation); if not, it is cleaned and every file is new. Kept between
+    builds in the cache (``site-state``), one entry per site folder."""
 
     def __init__(self) -> None:
         self.frame = ""
@@ -117,11 +120,33 @@ class BuildState:
         if not same:
             clean_directory(str(site_dir))
 
-    def changed(self, path: str, content: str | bytes) -> bool:
-        """Whether ``content`` differs from what the last build wrote at ``path``."""
+    def changed(self, path: str, content: str | bytes, section: str = "") -> bool:
+        """Whether ``content``, shown in the navigation's ``section`` (the path of its index page), differs
+        from what the last build wrote at ``path``."""
         data = content.encode("utf-8", "surrogateescape") if isinstance(content, str) else content
-        self.digests[path] = digest(data)
+        self.digests[path] = digest(data + b"\0" + section.encode("utf-8", "surrogateescape") if section else data)
         return self.previous is None or self.previous.generated.get(path) != self.digests[path]
+
+    def remove_gone(self, config: MkDocsConfig, files: Files) -> int:
+        """Deletes what the last build wrote into the folder for pages and downloads this build does not
+        make (those of a report taken out of the seeds folder), and the folders it leaves empty; how
+        many files. Nothing that another of this build's ``files`` writes is deleted."""
+        if self.previous is None:
+            return 0
+        site = self.site_dir.resolve()
+        kept = {os.path.normpath(file.abs_dest_path) for file in files}
+        removed = 0
+        for path in self.previous.generated.keys() - self.digests.keys():
+            target = Path(File.generated(config, path, content="").abs_dest_path)
+            if os.path.normpath(target) in kept or not target.is_file():
+                continue
+            target.unlink()
+            removed += 1
+            folder = target.parent
+            while folder.resolve() != site and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+        return removed
 
     def keeps(self, file: File) -> bool:
         """Whether ``file`` is a page this build keeps as the last build wrote it, which logged nothing
@@ -151,8 +176,10 @@ class BuildState:
 
 
 def frame_of(site: SitePages, config: MkDocsConfig, search_choice: str) -> str:
-    """What every page of the site depends on besides its own content: when it changes, all are rebuilt.
-    A page's tags are its own content (front matter)."""
+    """What every page of the site depends on besides its own content and section: when it changes, all
+    are rebuilt. A page's tags are its own content (front matter). The list of pages is not part of it:
+    a page shows the navigation (its levels and provinces) and its own section, never the other pages,
+    whose links in its content are part of its content."""
     parts = [
         render_version(config),
         str(config.site_url),
@@ -160,7 +187,6 @@ def frame_of(site: SitePages, config: MkDocsConfig, search_choice: str) -> str:
         search_choice,
         str(config.strict),
         repr(site.nav),
-        repr(sorted(site.pages)),
     ]
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
@@ -207,17 +233,14 @@ def render_version(config: MkDocsConfig) -> str:
     return hashlib.sha256(source_version().encode() + versions.encode() + settings).hexdigest()
 
 
-def generated_files(
-    pages: dict[str, str | bytes | PackedText | Stored | Joined],
-    config: MkDocsConfig,
-    builds: BuildState,
-    staging: Staging,
-) -> list[GeneratedFile]:
-    """The generated pages and downloads as files for MkDocs, each saying whether it must be written."""
+def generated_files(site: SitePages, config: MkDocsConfig, builds: BuildState, staging: Staging) -> list[GeneratedFile]:
+    """The generated pages and downloads as files for MkDocs, each saying whether it must be written: its
+    bytes or, for a page outside the navigation, its section (``site.parents``) changed."""
     made = []
-    for path, content in pages.items():
+    for path, content in site.pages.items():
         compared = content.identity() if isinstance(content, PackedText | Joined) else content
-        modified = builds.changed(path, compared if isinstance(compared, str) else identity(compared))
+        section = site.parents.get(path, "")
+        modified = builds.changed(path, compared if isinstance(compared, str) else identity(compared), section)
         if isinstance(content, PackedText):  # inflated when MkDocs reads it (``content_string``)
             file = GeneratedFile.generated(config, path, content="")
         elif isinstance(content, str):
