@@ -23,7 +23,8 @@ from build_tools import search
 from build_tools.engine.cache import ResultCache
 from build_tools.engine.forked import Forked
 from build_tools.search import indexing
-from build_tools.search.parts import index_key, index_page
+from build_tools.search.parts import PageSummary, index_key, index_page
+from build_tools.search.volumes import cut_volumes
 from tests.benchmarks.bench_search import (
     TOP,
     SearchBox,
@@ -98,6 +99,28 @@ def test_postings_run_across_pages_in_page_order(tmp_path: Path) -> None:
     manifest = search.write_index(pages, tmp_path).manifest
     assert [page[0] for page in index_pages(tmp_path / "search")] == ["reports/a/", "reports/b/"]
     assert search.read_postings(tmp_path / "search", "产量", manifest) == [0, 2, 4]
+
+
+def volume_urls(urls: list[str]) -> list[tuple[str, ...]]:
+    summaries = [(url, PageSummary(url, url, (), 1.0, url, 1, 1, 100, 10)) for url in urls]
+    return [tuple(summary.url for _, summary in volume.summaries) for volume in cut_volumes(summaries)]
+
+
+@given(st.integers(min_value=1, max_value=1999))
+def test_a_page_added_or_taken_out_changes_only_the_volume_it_falls_in(place: int) -> None:
+    """Volumes end where their pages say, not every 64 pages: the others keep their pages and numbers."""
+    urls = [f"reports/{number:05d}/" for number in range(0, 4000, 2)]
+    before = volume_urls(urls)
+    sizes = [len(volume) for volume in before]
+    assert sum(sizes) == len(urls) and max(sizes) <= 4 * 64 and min(sizes[:-1]) > 32
+    assert 40 <= sum(sizes) / len(sizes) <= 90
+    added = volume_urls(sorted([*urls, f"reports/{2 * place - 1:05d}/"]))
+    taken_out = volume_urls(urls[:place] + urls[place + 1 :])
+    for after in (added, taken_out):
+        assert abs(len(after) - len(before)) <= 1
+        assert len(set(before) - set(after)) <= 2  # its own volume, or the two its page joins or parts
+        if len(after) == len(before):
+            assert sum(old != new for old, new in zip(before, after, strict=True)) <= 2
 
 
 def test_a_rebuild_writes_only_what_changed(tmp_path: Path) -> None:

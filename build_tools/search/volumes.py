@@ -1,11 +1,18 @@
-"""Volumes: the pages' summaries in, the pages in their order cut into volumes of ``volume_pages`` out.
+"""Volumes: the pages' summaries in, the pages in their order cut into volumes of about ``volume_pages`` out.
 
 Pages are ordered by their identity (pages without one first, then by level, province, place and year,
 newest first); each volume is an index of its own pages (``vN/pages.json``, ``vN/g``, ``vN/u``), so that
 a query reads only the volumes that can answer it (``directory``).
+
+Where a volume ends depends on the pages around the cut, not on how many pages come before it
+(``cut_volumes``): a report added to the archive, or taken out, changes the volume it falls in and
+leaves the others, their files and the directory's bits as they were. Cut every ``volume_pages`` pages,
+one page more would have moved every later volume's first page, and a rebuild would have written them
+all again.
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -43,12 +50,28 @@ class Volume:
         return VolumeState(tuple(summary.url for _, summary in self.summaries), self.counts)
 
 
+def url_hash(url: str) -> int:
+    return int.from_bytes(hashlib.sha1(url.encode("utf-8", "surrogateescape")).digest()[:8], "big")
+
+
 def cut_volumes(summaries: Sequence[tuple[str, PageSummary]]) -> list[Volume]:
-    size = max(1, settings()["volume_pages"])
+    """The pages, in order, cut into volumes of about ``volume_pages``: a volume opens at each page whose
+    URL hashes lower than those of the ``volume_pages // 2`` pages on either side of it (two such pages
+    are more than that apart) once the volume before holds that many, and after four times
+    ``volume_pages`` pages without one."""
     config = settings()
+    size = max(1, config["volume_pages"])
+    reach, most = max(1, size // 2), 4 * size
+    hashes = [url_hash(summary.url) for _, summary in summaries]
+    parts: list[list[tuple[str, PageSummary]]] = [[]]
+    for number, item in enumerate(summaries):
+        around = hashes[max(0, number - reach) : number + reach + 1]
+        opens = hashes[number] == min(around) and around.count(hashes[number]) == 1
+        if (opens and len(parts[-1]) >= reach) or len(parts[-1]) >= most:
+            parts.append([])
+        parts[-1].append(item)
     volumes = []
-    for number, start in enumerate(range(0, max(1, len(summaries)), size)):
-        part = list(summaries[start : start + size])
+    for number, part in enumerate(parts):
         sizes = (sum(s.pair_bytes for _, s in part), sum(s.character_bytes for _, s in part))
         counts = (shards_for(sizes[0], config["shard_bytes"]), shards_for(sizes[1], config["shard_bytes"]))
         volumes.append(Volume(number, f"v{number}/", part, counts, sizes))
