@@ -112,7 +112,7 @@ def test_a_page_added_or_taken_out_changes_only_the_volume_it_falls_in(place: in
     urls = [f"reports/{number:05d}/" for number in range(0, 4000, 2)]
     before = volume_urls(urls)
     sizes = [len(volume) for volume in before]
-    assert sum(sizes) == len(urls) and max(sizes) <= 4 * 64 and min(sizes[:-1]) > 32
+    assert sum(sizes) == len(urls) and max(sizes) <= 2 * 64 and min(sizes[:-1]) > 32
     assert 40 <= sum(sizes) / len(sizes) <= 90
     added = volume_urls(sorted([*urls, f"reports/{2 * place - 1:05d}/"]))
     taken_out = volume_urls(urls[:place] + urls[place + 1 :])

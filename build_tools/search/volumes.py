@@ -57,11 +57,11 @@ def url_hash(url: str) -> int:
 def cut_volumes(summaries: Sequence[tuple[str, PageSummary]]) -> list[Volume]:
     """The pages, in order, cut into volumes of about ``volume_pages``: a volume opens at each page whose
     URL hashes lower than those of the ``volume_pages // 2`` pages on either side of it (two such pages
-    are more than that apart) once the volume before holds that many, and after four times
-    ``volume_pages`` pages without one."""
+    are more than that apart) once the volume before holds that many, and after twice ``volume_pages``
+    pages without one (writing a volume's shards takes memory in proportion to its pages)."""
     config = settings()
     size = max(1, config["volume_pages"])
-    reach, most = max(1, size // 2), 4 * size
+    reach, most = max(1, size // 2), 2 * size
     hashes = [url_hash(summary.url) for _, summary in summaries]
     parts: list[list[tuple[str, PageSummary]]] = [[]]
     for number, item in enumerate(summaries):
