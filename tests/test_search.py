@@ -102,25 +102,25 @@ def test_postings_run_across_pages_in_page_order(tmp_path: Path) -> None:
 
 
 def volume_urls(urls: list[str]) -> list[tuple[str, ...]]:
-    summaries = [(url, PageSummary(url, url, (), 1.0, url, 1, 1, 100, 10)) for url in urls]
+    summaries = [(url, PageSummary(url, url, (), 1.0, search.page_key(url), 1, 1, 100, 10)) for url in urls]
     return [tuple(summary.url for _, summary in volume.summaries) for volume in cut_volumes(summaries)]
 
 
-@given(st.integers(min_value=1, max_value=1999))
-def test_a_page_added_or_taken_out_changes_only_the_volume_it_falls_in(place: int) -> None:
-    """Volumes end where their pages say, not every 64 pages: the others keep their pages and numbers."""
+def test_a_page_added_or_taken_out_changes_only_the_volumes_around_it() -> None:
+    """Volumes end where their pages say, not every 64 pages: a page added or taken out anywhere among 2,000
+    changes the volume it falls in, rarely a neighbour too (where a volume was cut at its largest size),
+    and the others keep their pages and numbers. Cut every 64 pages, half the volumes would change."""
     urls = [f"reports/{number:05d}/" for number in range(0, 4000, 2)]
     before = volume_urls(urls)
     sizes = [len(volume) for volume in before]
     assert sum(sizes) == len(urls) and max(sizes) <= 2 * 64 and min(sizes[:-1]) > 32
-    assert 40 <= sum(sizes) / len(sizes) <= 90
-    added = volume_urls(sorted([*urls, f"reports/{2 * place - 1:05d}/"]))
-    taken_out = volume_urls(urls[:place] + urls[place + 1 :])
-    for after in (added, taken_out):
-        assert abs(len(after) - len(before)) <= 1
-        assert len(set(before) - set(after)) <= 2  # its own volume, or the two its page joins or parts
-        if len(after) == len(before):
-            assert sum(old != new for old, new in zip(before, after, strict=True)) <= 2
+    assert 50 <= sum(sizes) / len(sizes) <= 80
+    changed = []
+    for place in range(1, 2000, 7):
+        for after in (volume_urls(sorted([*urls, f"reports/{2 * place - 1:05d}/"])), volume_urls(urls[:place] + urls[place + 1 :])):
+            assert abs(len(after) - len(before)) <= 1
+            changed.append(len(set(before) - set(after)))
+    assert max(changed) <= 3 and changed.count(1) >= 0.9 * len(changed)
 
 
 def test_a_rebuild_writes_only_what_changed(tmp_path: Path) -> None:

@@ -12,7 +12,6 @@ all again.
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -50,19 +49,16 @@ class Volume:
         return VolumeState(tuple(summary.url for _, summary in self.summaries), self.counts)
 
 
-def url_hash(url: str) -> int:
-    return int.from_bytes(hashlib.sha1(url.encode("utf-8", "surrogateescape")).digest()[:8], "big")
-
-
 def cut_volumes(summaries: Sequence[tuple[str, PageSummary]]) -> list[Volume]:
     """The pages, in order, cut into volumes of about ``volume_pages``: a volume opens at each page whose
-    URL hashes lower than those of the ``volume_pages // 2`` pages on either side of it (two such pages
-    are more than that apart) once the volume before holds that many, and after twice ``volume_pages``
-    pages without one (writing a volume's shards takes memory in proportion to its pages)."""
+    key (a hash of its URL, ``parts.page_key``) is lower than those of the ``volume_pages // 2`` pages on
+    either side of it (two such pages are more than that apart) once the volume before holds that many,
+    and after twice ``volume_pages`` pages without one (writing a volume's shards takes memory in
+    proportion to its pages)."""
     config = settings()
     size = max(1, config["volume_pages"])
     reach, most = max(1, size // 2), 2 * size
-    hashes = [url_hash(summary.url) for _, summary in summaries]
+    hashes = [int(summary.key, 16) for _, summary in summaries]
     parts: list[list[tuple[str, PageSummary]]] = [[]]
     for number, item in enumerate(summaries):
         around = hashes[max(0, number - reach) : number + reach + 1]
