@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from build_tools.archive.catalogue import LEVELS, CatalogueEntry
+from build_tools.archive.catalogue import CatalogueEntry, level_rank
 from build_tools.pages.browse import link, relative_path, safe, unknown
 from build_tools.pages.phrases import MOST_LISTED, phrase_path  # a tag's list is as long as a phrase's
 from build_tools.pages.render import escape_markdown, escape_plain, front_matter, labels, table
@@ -48,8 +48,7 @@ def tagged_reports(reports: Iterable[tuple[Sequence[str], CatalogueEntry]]) -> d
 
 def newest_first(entry: CatalogueEntry) -> tuple[int, int, str]:
     """Newest year first; within a year, by level (the State Council's first), then by title."""
-    level = LEVELS.index(entry.level) if entry.level in LEVELS else len(LEVELS)
-    return -(entry.year or 0), level, entry.title
+    return -(entry.year or 0), level_rank(entry.level), entry.title
 
 
 def list_path(tag: str, tracked: Collection[str]) -> str:

@@ -16,18 +16,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from build_tools.archive.catalogue import level_rank
 from build_tools.search.files import VolumeState
 from build_tools.search.parse import settings
 from build_tools.search.parts import PageSummary, shards_for
-
-LEVELS = ("国家", "省", "市", "区县", "乡镇")
 
 
 def page_order(summary: PageSummary) -> tuple[Any, ...]:
     """Pages without an identity first, then by level, province, place and year (newest first)."""
     known = summary.place is not None or summary.year is not None
-    level = LEVELS.index(summary.level) if summary.level in LEVELS else len(LEVELS)
-    return (known, level, summary.province or "", summary.place or "", -(summary.year or 0), summary.url)
+    place = (summary.province or "", summary.place or "")
+    return (known, level_rank(summary.level), *place, -(summary.year or 0), summary.url)
 
 
 @dataclass
