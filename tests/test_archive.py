@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalogue_json
 from build_tools.archive.duplicates import Candidate, containment, duplicate_groups, only_in, sketch
+from build_tools.engine import cache as cache_module
 from build_tools.engine import merging
 from build_tools.engine.merging import merge_duplicates, unlinked_audit
 from build_tools.engine.pipeline import site_report_pages
@@ -183,3 +184,28 @@ def test_merged_pages_are_read_back_from_the_cache_until_a_copy_changes(
     changed = [inputs[0], ("b/报告.txt", inputs[1][1] + "补记：又一段。\n".encode())]
     with pytest.raises(AssertionError, match="rendered again"):
         merge_duplicates(site_report_pages(changed)[0], changed)
+
+
+def test_a_server_that_merged_copies_rebuilds_without_reading_the_reports_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server keeps the latest build's results in memory; finding the merged copies cached (nothing to
+    merge again) must not make it forget the others, which it would then read back from disk at every
+    rebuild."""
+    monkeypatch.setenv("REPORTS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache_module, "SHARED", {})
+    monkeypatch.setattr(cache_module, "REMEMBERING", {"on": True})
+    text = "襄阳市2024年政府工作报告\n\n" + REPORT.replace("。", "。\n\n")
+    inputs = [
+        ("a/襄阳.txt", text.encode()),
+        ("b/襄阳市.txt", (text + "补记：另一来源多出的一段话。\n").encode()),
+        ("c/十堰.txt", ("十堰市2024年政府工作报告\n\n" + OTHER.replace("。", "。\n\n")).encode()),
+    ]
+    for _ in range(2):  # the second build finds the merged copies in the cache
+        pages, _, _ = site_report_pages(inputs)
+        merged = merge_duplicates(pages, inputs)
+    for entry in (tmp_path / "cache").rglob("*.pickle"):
+        entry.unlink()
+    pages, _, processed = site_report_pages(inputs)
+    assert processed == 0  # every file's pages came from memory
+    assert [page.page.text() for page in merge_duplicates(pages, inputs)] == [page.page.text() for page in merged]

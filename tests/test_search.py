@@ -220,6 +220,32 @@ def test_a_changed_volume_rewrites_only_the_directory_shards_of_the_keys_it_gain
         assert directory_of(tmp_path / "off" / "search", third.manifest) == directory_of(folder, second.manifest)
 
 
+def test_a_rebuild_reads_the_lines_of_the_changed_page_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The keys of a volume in which one page changed come from its pages' lists of keys, not from
+    their lines; a page found by its title alone keeps its part when only its body changed."""
+    monkeypatch.setitem(search.parse.settings(), "volume_pages", 2)
+    cache = ResultCache(tmp_path / "cache", "test")
+    pages = {
+        f"reports/{n}/": search.SearchPage(f"reports/{n}/", f"第{n}篇", f"<p>第{n}篇粮食产量{n}.5亿元</p>")
+        for n in range(6)
+    }
+    pages["phrases/粮食/"] = search.SearchPage("phrases/粮食/", "提法：粮食", "<p>6 篇报告使用</p>")
+    first = search.write_index(pages.values(), tmp_path, cache)
+    pages["reports/2/"] = search.SearchPage("reports/2/", "第2篇", "<p>第2篇新建湿地公园</p>")
+    body_only = search.SearchPage("phrases/粮食/", "提法：粮食", "<p>7 篇报告使用</p>")
+    assert index_key(body_only) == index_key(pages["phrases/粮食/"])
+    assert index_key(pages["reports/2/"]) != index_key(search.SearchPage("reports/2/", "第2篇", "<p>别的</p>"))
+    pages["phrases/粮食/"] = body_only
+    read: list[str] = []
+    real_page = indexing.PageIndexes.page
+    monkeypatch.setattr(indexing.PageIndexes, "page", lambda self, key: read.append(key) or real_page(self, key))
+    second = search.write_index(pages.values(), tmp_path, cache, previous=first)
+    assert second.manifest["directory_shards"] >= 1 and second.directory != first.directory
+    assert set(read) == {index_key(pages["reports/2/"])}
+    fresh = search.write_index(pages.values(), tmp_path / "fresh", ResultCache(tmp_path / "cache2", "test"))
+    assert directory_of(tmp_path / "search", second.manifest) == directory_of(tmp_path / "fresh" / "search", fresh.manifest)
+
+
 def test_pages_not_rendered_again_are_indexed_from_the_cache(tmp_path: Path) -> None:
     cache = ResultCache(tmp_path / "cache", "test")
     pages = [

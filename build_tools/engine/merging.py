@@ -60,9 +60,10 @@ def merge_duplicates(pages: Sequence[ReportPages], inputs: Sequence[Input]) -> l
             made[number] = stored
     missing = [group for number, group in enumerate(groups) if number not in made]
     sources = {pages[n].source for group in missing for n in group}
-    cached = publish_cached([item for item in inputs if item[0] in sources], shared_cache(), finish=file_pages)
-    reports = {(report.source, report.index): report for report in cached.publication.reports}
-    pieces = Counter(report.source for report in cached.publication.reports)
+    some = [item for item in inputs if item[0] in sources]
+    cached = publish_cached(some, shared_cache(), finish=file_pages, every_file=False) if some else None
+    reports = {(report.source, report.index): report for report in cached.publication.reports} if cached else {}
+    pieces = Counter(report.source for report in reports.values())
     merged = list(pages)
     for number, group in enumerate(groups):
         if number not in made:

@@ -174,12 +174,20 @@ def input_keys(inputs: Sequence[Input], cache: ResultCache | None) -> list[str]:
 
 
 def publish_cached(
-    inputs: Iterable[Input], cache: ResultCache | None, *, workers: int | None = None, finish: Finish | None = None
+    inputs: Iterable[Input],
+    cache: ResultCache | None,
+    *,
+    workers: int | None = None,
+    finish: Finish | None = None,
+    every_file: bool = True,
 ) -> CachedPublication:
     """``publish(inputs)``, taking each file's outcome from ``cache`` when it has one.
 
     With ``finish``, each file's reports are also handed to it in the same worker, and what it makes
     is cached with them (its code is part of the cache's version, as all of ``build_tools`` is).
+    ``every_file``: ``inputs`` are all the build's files, so the cache may forget (in memory) the results
+    of others; a caller that asks for a few of them says False, so that what the build read of the
+    others stays remembered for the next build of a server.
     """
     inputs = list(inputs)
     keys = input_keys(inputs, cache)
@@ -191,7 +199,7 @@ def publish_cached(
         outcomes[number] = outcome
         if cache is not None and keys[number] and is_cacheable(outcome[0]):
             cache.put(keys[number], (outcome, finish is not None))
-    if cache is not None:
+    if cache is not None and every_file:
         cache.retain(set(keys))
     finished: dict[tuple[str, int], Any] = {}
     for outcome in outcomes:

@@ -44,10 +44,7 @@ def volume_keys(volume: Volume, indexes: PageIndexes) -> list[str]:
         return stored
     keys: set[str] = set()
     for key, _ in volume.summaries:
-        page = indexes.page(key)
-        for lines in (page.pair_lines, page.character_lines):
-            keys.update(line[: line.index("\t")] for line in lines.split("\n") if lines)
-        keys.update(page.number_keys.split("\n") if page.number_keys else ())
+        keys.update(indexes.keys(key))
     found = sorted(keys)
     indexes.cache.put(name, found)
     indexes.used.add(name)

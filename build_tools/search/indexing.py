@@ -22,6 +22,7 @@ from build_tools.search.parts import (
     fragments,
     index_and_store,
     index_key,
+    keys_text,
 )
 
 SPAWN_FROM_PAGES = 1000  # below this many pages to index, the workers are forks (see ``indexing_pool``)
@@ -109,8 +110,8 @@ class PageIndexes:
     """Each page's part of the index, cached under a key made of its URL, title, tags and HTML, in
     entries that are read separately: ``KEY.s`` its ``PageSummary``, ``KEY`` its lines and chunks (an
     ``IndexedPage``), ``KEY.f0`` and ``KEY.f1`` its pair and its character fragments for the shard
-    count last asked for (which changes only when the index grows past a power of two). Only one
-    page's parts are in memory at a time."""
+    count last asked for (which changes only when the index grows past a power of two), ``KEY.k`` the
+    keys it holds (``keys``). Only one page's parts are in memory at a time."""
 
     def __init__(self, cache: ResultCache | None) -> None:
         # parts are read back from the cache: one that cannot store them is replaced by memory
@@ -125,7 +126,7 @@ class PageIndexes:
         A page given as ``(url, key)`` was not rendered again: its parts must be in the cache already.
         """
         keys = [index_key(page) if isinstance(page, SearchPage) else page[1] for page in pages]
-        self.used.update(key + suffix for key in keys for suffix in ("", ".s", ".f0", ".f1"))
+        self.used.update(key + suffix for key in keys for suffix in ("", ".s", ".f0", ".f1", ".k"))
         found = [self.cache.get(key + ".s") for key in keys]
         missing = [number for number, summary in enumerate(found) if not isinstance(summary, PageSummary)]
         lost = [pages[n][0] for n in missing if not isinstance(pages[n], SearchPage)]
@@ -136,6 +137,7 @@ class PageIndexes:
             if isinstance(part, IndexedPage):  # made here: stored here
                 self.cache.put(keys[number], part)
                 self.cache.put(keys[number] + ".s", part.summary)
+                self.cache.put(keys[number] + ".k", keys_text(part))
                 part = part.summary
             found[number] = part
         return [(key, summary) for key, summary in zip(keys, found, strict=True) if isinstance(summary, PageSummary)]
@@ -164,6 +166,16 @@ class PageIndexes:
         made = fragments(page.character_lines if which else page.pair_lines, count)
         self.cache.put(f"{key}.f{which}", (count, made))
         return made
+
+    def keys(self, key: str) -> list[str]:
+        """The pairs, characters and number keys of the page, one per line, kept apart from its lines so
+        that the keys of a volume in which one page changed are gathered without reading the others'
+        postings."""
+        stored = self.cache.get(key + ".k")
+        if not isinstance(stored, str):
+            stored = keys_text(self.page(key))
+            self.cache.put(key + ".k", stored)
+        return stored.split("\n") if stored else []
 
     def both_fragments(self, key: str, counts: tuple[int, int]) -> tuple[Fragments, Fragments]:
         return self.fragments(key, 0, counts[0]), self.fragments(key, 1, counts[1])

@@ -25,6 +25,7 @@ from build_tools.search.parse import (
     SearchPage,
     Section,
     boost_of,
+    is_title_only,
     key_hash,
     number_keys,
     pair_positions,
@@ -211,16 +212,30 @@ def index_and_store(page: SearchPage, key: str, store: tuple[Path, str] | None) 
     cache = ResultCache(store[0], store[1], remember=False)
     cache.put(key, indexed)
     cache.put(key + ".s", indexed.summary)
+    cache.put(key + ".k", keys_text(indexed))
     return indexed.summary
+
+
+def keys_text(page: IndexedPage) -> str:
+    """The pairs, characters and number keys ``page`` holds, one per line, sorted: what the directory
+    needs of it (``directory.volume_keys``), without its postings."""
+    keys: set[str] = set()
+    for lines in (page.pair_lines, page.character_lines):
+        keys.update(line[: line.index("\t")] for line in lines.split("\n") if lines)
+    keys.update(page.number_keys.split("\n") if page.number_keys else ())
+    return "\n".join(sorted(keys))
 
 
 def index_key(page: SearchPage) -> str:
     """The cache key of ``page``'s part of the index: its URL, title, tags, identity and HTML, the code's
-    version and the fold table's."""
+    version and the fold table's. The HTML of a page found by its title alone (``is_title_only``) is
+    not indexed, so it is not part of the key: such a page whose body changed (a phrase page when any
+    report of its years changed) keeps its part, and its volume keeps its files."""
     identity = (page.year, page.place, page.level, page.province)
     text = f"{source_version()}\0{fold_version()}\0{page.url}\0{page.title}\0{page.tags}\0{identity}\0"
     digest = hashlib.sha256(text.encode())
-    digest.update(page.content_bytes())
+    if not is_title_only(page.url):
+        digest.update(page.content_bytes())
     return digest.hexdigest()
 
 
