@@ -143,7 +143,7 @@ def changes(report: PhraseUse, before: PhraseUse) -> Changes:
 class Usage:
     """Every tracked phrase's use: ``totals`` (level, year) → (reports, characters) of the archive;
     ``phrases`` phrase → (level, year) → its ``Use``; ``first`` phrase → the earliest year it is used at
-    each level; ``users`` phrase → the reports that use it."""
+    each level; ``users`` phrase → the reports that use it, newest first (by title within a year)."""
 
     totals: Mapping[tuple[str, int], tuple[int, int]]
     phrases: Mapping[str, Mapping[tuple[str, int], Use]]
@@ -154,13 +154,17 @@ class Usage:
         return min(years, default=None)
 
 
+def newest_first(use: PhraseUse) -> tuple[int, str]:
+    return -(use.year or 0), use.title
+
+
 def usage(uses: Iterable[PhraseUse], unknown_level: str) -> Usage:
     """One pass over the records: the totals per level and year, and each phrase's use there. Reports of
     no known year count only among a phrase's users."""
     totals: dict[tuple[str, int], tuple[int, int]] = {}
     phrases: dict[str, dict[tuple[str, int], Use]] = defaultdict(dict)
     users: dict[str, list[PhraseUse]] = defaultdict(list)
-    for use in uses:
+    for use in sorted(uses, key=newest_first):  # sorted once here, not once for each phrase
         for phrase, _ in use.counts:
             users[phrase].append(use)
         if use.year is None:

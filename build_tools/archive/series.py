@@ -326,18 +326,17 @@ def chosen_reports(facts: Iterable[SeriesFacts]) -> dict[PlaceKey, dict[int, Ser
     return places
 
 
-def revisions(
-    by_year: dict[int, SeriesFacts], year: int, category: str, role: str
-) -> tuple[tuple[float | None, Source], ...]:
-    """Figures that later reports give as revised results of ``year``."""
-    found = []
-    for later in sorted(y for y in by_year if y > year):
+def revisions(by_year: dict[int, SeriesFacts]) -> dict[tuple[str, str, int], tuple[tuple[float | None, Source], ...]]:
+    """The figures that later reports give as revised results of an earlier year, by (category, role,
+    year), in the order of the reports: one pass over the place's reports, however many years it has."""
+    found: dict[tuple[str, str, int], list[tuple[float | None, Source]]] = defaultdict(list)
+    for later in sorted(by_year):
         facts = by_year[later]
         for figure in facts.figures:
-            about = (figure.category, figure.role, figure.year) == (category, role, year) and figure.kind != "target"
-            if about and figure.flags == ("revised",) and figure.value is not None:
-                found.append((figure.value, source(facts, figure)))
-    return tuple(found)
+            earlier = figure.year is not None and figure.year < later
+            if earlier and figure.kind != "target" and figure.flags == ("revised",) and figure.value is not None:
+                found[(figure.category, figure.role, figure.year)].append((figure.value, source(facts, figure)))
+    return {key: tuple(figures) for key, figures in found.items()}
 
 
 def place_rows(key: PlaceKey, by_year: dict[int, SeriesFacts]) -> list[SeriesRow]:
@@ -345,6 +344,7 @@ def place_rows(key: PlaceKey, by_year: dict[int, SeriesFacts]) -> list[SeriesRow
     pairs = sorted({(f.category, f.role) for facts in by_year.values() for f in facts.figures if usable(f)})
     newest = max(by_year)
     level = by_year[newest].level
+    revised = revisions(by_year)
     rows = []
     for category, role in pairs:
         years = set(by_year) | {y - 1 for y in by_year if first_result(by_year[y], category, role)}
@@ -371,7 +371,7 @@ def place_rows(key: PlaceKey, by_year: dict[int, SeriesFacts]) -> list[SeriesRow
                     target_source=source(own, target) if own and target else None,
                     actual_source=source(following, actual) if following and actual else None,
                     actual_estimate=actual is not None and actual.kind == "estimate",
-                    revised=revisions(by_year, year, category, role),
+                    revised=revised.get((category, role, year), ()),
                 )
             )
     return rows

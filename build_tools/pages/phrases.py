@@ -93,7 +93,7 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
             rows.append([str(year), *cells])
     first = known.first_year(phrase, NATIONAL_LEVEL)
     first_text = words["first_national"].format(year=first) if first is not None else words["never_national"]
-    users = sorted(known.users.get(phrase, ()), key=lambda use: (-(use.year or 0), use.title))
+    users = known.users.get(phrase, ())  # newest first
     listed = "、".join(link(page, f"reports/{use.slug}.md", use.title) for use in users[:MOST_LISTED])
     if len(users) > MOST_LISTED:
         listed += " " + escape_markdown(words["more_users"].format(shown=MOST_LISTED, reports=len(users)))
