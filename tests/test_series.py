@@ -44,6 +44,19 @@ def test_target_meets_the_next_reports_result_and_gaps_are_named() -> None:
     assert series_csv(rows).startswith("\ufeffplace,".encode())
 
 
+def test_revised_results_of_a_year_are_listed_from_every_later_report_in_order() -> None:
+    rows = series_rows([
+        facts(2019, figure("target", 6, 2019)),
+        facts(2020, figure("actual", 6.1, 2019)),
+        facts(2021, figure("actual", 6.0, 2019, flags=("revised",)), figure("actual", 2.3, 2020)),
+        facts(2022, figure("actual", 5.9, 2019, flags=("revised",)), figure("actual", 8.1, 2022, flags=("revised",))),
+    ])
+    by_year = {row.year: row for row in rows}
+    assert [(value, source.report) for value, source in by_year[2019].revised] == [(6.0, "r2021"), (5.9, "r2022")]
+    assert by_year[2019].actual == 6.1  # the result the next report gave; revisions are shown beside it
+    assert all(not row.revised for year, row in by_year.items() if year != 2019)  # of its own year: not a revision
+
+
 def test_the_series_are_stored_once_compressed_and_linked_from_each_place() -> None:
     made = [facts(2019, figure("target", 6, 2019)), facts(2020, figure("actual", 6.1, 2019))]
     rows = series_rows(made)
