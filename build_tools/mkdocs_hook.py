@@ -5,7 +5,8 @@ Glue only: each event hands its work to the library.
 - ``on_config`` reads the seeds folder (``REPORTS_SEEDS_DIR``, or ``seeds/`` beside ``mkdocs.yml``) and
   the folders below it, leaving out the cache (``engine.inputs``), runs the pipeline over its files
   through ``engine.pipeline.site_report_pages``, each report's bulk kept in the staging folder
-  (``engine.spill``), and assembles the site (``pages.site``). A file that
+  (``engine.spill``; a server, whose cache holds it in memory anyway, keeps it there), and assembles
+  the site (``pages.site``). A file that
   cannot be published or that the walk refused (a link outside the folder, a device), and a folder that
   gives no report, are logged as warnings naming them, so ``mkdocs build --strict`` fails while a plain
   build still publishes every other report. A site folder inside the seeds folder, or around it, stops
@@ -59,6 +60,7 @@ from build_tools.engine.cache import (
     cache_root,
     prune_shared,
     remember_between_builds,
+    remembering,
     shared_cache,
 )
 from build_tools.engine.forked import worker_count
@@ -107,7 +109,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     staging.reset()
     bulk = staging.bulk_folder()  # each report's pages and every page's HTML wait there, not in memory
     held.begin(bulk)
-    pages, failed, processed = site_report_pages(inputs, keep=Spill(bulk))
+    # a server's cache holds every report's pages in memory already: spilling them would copy them for nothing
+    pages, failed, processed = site_report_pages(inputs, keep=None if remembering() else Spill(bulk))
     pages = merge_duplicates(pages, inputs)
     errors = tuple(sorted((*found.refused, *failed), key=lambda error: error.source))
     for error in errors:

@@ -11,7 +11,13 @@ import json
 import os
 import pickle
 import re
+import socket
+import subprocess
+import sys
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from dataclasses import replace
 from pathlib import Path
 
@@ -403,3 +409,51 @@ def test_forked_processes_and_pool_workers_leave_what_they_inherit_out_of_the_co
     assert child is not None and child.result() >= len(held)
     counts = run_all(gc.get_freeze_count, [()] * 4, workers=2)
     assert min(counts) >= len(held)
+
+
+def served_text(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return ""
+
+
+def wait_for_text(url: str, text: str, seconds: float = 120) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in served_text(url):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_a_server_shows_each_edit_of_a_report_and_keeps_the_others(tmp_path: Path) -> None:
+    """``serve`` builds again in one process, whose cache holds every report's pages in memory (they are
+    not spilled to the staging folder, as a build's are): each edit reaches the page served, twice
+    over (the second rebuild takes the other report from memory), and the other report stays."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    edited = seeds / "short.txt"
+    edited.write_text(SHORT_REPORT, encoding="utf-8")
+    (seeds / "added.txt").write_text(ADDED_REPORT, encoding="utf-8")
+    slugs = {Path(report.source).name: report.slug for report in publish(discover(seeds).inputs).reports}
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "build_tools", "serve", "--seeds", str(seeds), "--port", str(port)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REPORTS_CACHE_DIR": str(tmp_path / "cache")}
+    with (tmp_path / "serve.log").open("w") as log:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        page = f"http://127.0.0.1:{port}/reports/{urllib.parse.quote(slugs['short.txt'])}/"
+        other = f"http://127.0.0.1:{port}/reports/{urllib.parse.quote(slugs['added.txt'])}/"
+        assert wait_for_text(page, "120万吨"), (tmp_path / "serve.log").read_text()
+        for tons in ("135", "150"):
+            time.sleep(1)  # the watcher settles after a build
+            edited.write_text(SHORT_REPORT.replace("120", tons), encoding="utf-8")
+            assert wait_for_text(page, f"{tons}万吨"), (tmp_path / "serve.log").read_text()
+            assert "办好人民满意的教育" in served_text(other)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -261,21 +261,25 @@ def usable(figure: SeriesFigure) -> bool:
 
 
 def first_target(facts: SeriesFacts | None, category: str, role: str) -> SeriesFigure | None:
-    if facts is None:
-        return None
-    wanted = (category, role, "target")
-    return next((f for f in facts.figures if (f.category, f.role, f.kind) == wanted and usable(f)), None)
+    return firsts(facts).get((category, role, "target")) if facts is not None else None
 
 
 def first_result(facts: SeriesFacts | None, category: str, role: str) -> SeriesFigure | None:
     """The report's result for the year before it: an actual figure, else an estimate."""
-    if facts is None:
-        return None
-    for kind in ("actual", "estimate"):
-        for figure in facts.figures:
-            if (figure.category, figure.role, figure.kind) == (category, role, kind) and usable(figure):
-                return figure
-    return None
+    return result_in(firsts(facts), category, role) if facts is not None else None
+
+
+def result_in(found: dict[tuple[str, str, str], SeriesFigure], category: str, role: str) -> SeriesFigure | None:
+    return found.get((category, role, "actual")) or found.get((category, role, "estimate"))
+
+
+def firsts(facts: SeriesFacts) -> dict[tuple[str, str, str], SeriesFigure]:
+    """The first usable figure of each (category, role, kind) of the report."""
+    found: dict[tuple[str, str, str], SeriesFigure] = {}
+    for figure in facts.figures:
+        if usable(figure):
+            found.setdefault((figure.category, figure.role, figure.kind), figure)
+    return found
 
 
 def is_ceiling(category: str, figure: SeriesFigure) -> bool:
@@ -345,12 +349,14 @@ def place_rows(key: PlaceKey, by_year: dict[int, SeriesFacts]) -> list[SeriesRow
     newest = max(by_year)
     level = by_year[newest].level
     revised = revisions(by_year)
+    found = {year: firsts(facts) for year, facts in by_year.items()}  # once a report, not once an indicator
     rows = []
     for category, role in pairs:
-        years = set(by_year) | {y - 1 for y in by_year if first_result(by_year[y], category, role)}
+        years = set(by_year) | {y - 1 for y in by_year if result_in(found[y], category, role)}
         for year in sorted(years):
             own, following = by_year.get(year), by_year.get(year + 1)
-            target, actual = first_target(own, category, role), first_result(following, category, role)
+            target = found[year].get((category, role, "target")) if own is not None else None
+            actual = result_in(found[year + 1], category, role) if following is not None else None
             sets_none = own is not None and any(name == category for name, _ in own.no_target)
             if target is None:
                 verdict = NO_TARGET if sets_none else OWN_MISSING if own is None else NOT_FOUND

@@ -211,6 +211,11 @@ def remember_between_builds(on: bool) -> None:
     REMEMBERING["on"] = on
 
 
+def remembering() -> bool:
+    """Whether the shared caches keep the latest build's results in memory (``mkdocs serve``)."""
+    return REMEMBERING["on"]
+
+
 def shared_cache(kind: str = "reports", version: str | None = None) -> ResultCache | None:
     """The cache the environment asks for, the same object for every build of this process (``mkdocs serve``)."""
     fresh = ResultCache.from_environment(kind, version, remember=REMEMBERING["on"])
