@@ -217,13 +217,14 @@ def index_and_store(page: SearchPage, key: str, store: tuple[Path, str] | None) 
 
 
 def keys_text(page: IndexedPage) -> str:
-    """The pairs, characters and number keys ``page`` holds, one per line, sorted: what the directory
-    needs of it (``directory.volume_keys``), without its postings."""
+    """The pairs, characters and number keys ``page`` holds, one per line (in no order: the directory
+    gathers them into a set): what the directory needs of it (``directory.volume_keys``), without its
+    postings."""
     keys: set[str] = set()
     for lines in (page.pair_lines, page.character_lines):
         keys.update(line[: line.index("\t")] for line in lines.split("\n") if lines)
     keys.update(page.number_keys.split("\n") if page.number_keys else ())
-    return "\n".join(sorted(keys))
+    return "\n".join(keys)
 
 
 def index_key(page: SearchPage) -> str:
