@@ -23,6 +23,7 @@ from build_tools.search.parts import (
     index_and_store,
     index_key,
     keys_text,
+    store_part,
 )
 
 SPAWN_FROM_PAGES = 1000  # below this many pages to index, the workers are forks (see ``indexing_pool``)
@@ -135,9 +136,7 @@ class PageIndexes:
         made = index_pages([(page, keys[n]) for n in missing if isinstance(page := pages[n], SearchPage)], self.cache)
         for number, part in zip(missing, made, strict=True):
             if isinstance(part, IndexedPage):  # made here: stored here
-                self.cache.put(keys[number], part)
-                self.cache.put(keys[number] + ".s", part.summary)
-                self.cache.put(keys[number] + ".k", keys_text(part))
+                store_part(self.cache, keys[number], part)
                 part = part.summary
             found[number] = part
         return [(key, summary) for key, summary in zip(keys, found, strict=True) if isinstance(summary, PageSummary)]

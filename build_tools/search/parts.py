@@ -209,11 +209,16 @@ def index_and_store(page: SearchPage, key: str, store: tuple[Path, str] | None) 
     indexed = index_page(page)
     if store is None:
         return indexed
-    cache = ResultCache(store[0], store[1], remember=False)
+    store_part(ResultCache(store[0], store[1], remember=False), key, indexed)
+    return indexed.summary
+
+
+def store_part(cache: ResultCache | MemoryStore, key: str, indexed: IndexedPage) -> None:
+    """Puts the page's part in ``cache`` under ``key``: its lines and chunks, its summary (``.s``) and its
+    keys (``.k``), each read separately."""
     cache.put(key, indexed)
     cache.put(key + ".s", indexed.summary)
     cache.put(key + ".k", keys_text(indexed))
-    return indexed.summary
 
 
 def keys_text(page: IndexedPage) -> str:
