@@ -70,6 +70,7 @@ from build_tools.engine.pipeline import site_report_pages, summary
 from build_tools.engine.speedups import enabled
 from build_tools.engine.spill import Spill
 from build_tools.holding import Stored
+from build_tools.memo import next_build
 from build_tools.pages.raw_html import RAW_START
 from build_tools.pages.site import SitePages, assemble_site
 from build_tools.pages.tags import tag_links
@@ -95,6 +96,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    next_build()  # a server's pages made from unchanged records are kept from the last build (engine.memo)
     folder = seeds_folder(config)
     problem = overlap(folder, Path(config.site_dir))
     if problem is not None:  # before anything is written

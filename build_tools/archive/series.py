@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from build_tools.memo import kept
 from build_tools.model import Indicator, Report, shared_words
 from build_tools.resource_files import load_yaml
 
@@ -383,6 +384,14 @@ def place_rows(key: PlaceKey, by_year: dict[int, SeriesFacts]) -> list[SeriesRow
     return rows
 
 
+@kept
+def kept_place_rows(key: PlaceKey, reports: tuple[tuple[int, SeriesFacts], ...]) -> tuple[SeriesRow, ...]:
+    """``place_rows`` of the place's (year, report) pairs; in a server, those of the last build while the
+    place's reports are the same (``engine.memo``)."""
+    return tuple(place_rows(key, dict(reports)))
+
+
 def series_rows(facts: Iterable[SeriesFacts]) -> list[SeriesRow]:
     """Every place's rows, places in order, each place's by indicator, role and year."""
-    return [row for key, by_year in sorted(chosen_reports(facts).items()) for row in place_rows(key, by_year)]
+    places = sorted(chosen_reports(facts).items())
+    return [row for key, by_year in places for row in kept_place_rows(key, tuple(by_year.items()))]

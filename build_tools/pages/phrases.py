@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 
 from build_tools.archive.catalogue import LEVELS
 from build_tools.archive.phrases import Changes, PhraseUse, Usage, tracked_phrases, usage
+from build_tools.memo import kept
 from build_tools.pages.browse import link, safe
 from build_tools.pages.charts import Series, line_chart
 from build_tools.pages.render import escape_markdown, escape_plain, front_matter, labels, table
@@ -59,6 +60,13 @@ def levels_of(known: Usage) -> list[str]:
     return [level for level in LEVELS if level in present] + sorted(present - set(LEVELS))
 
 
+@kept
+def phrase_chart(title: str, lines: tuple[tuple[str, str, tuple[tuple[int, float | None], ...]], ...]) -> str:
+    """``line_chart`` of the lines (name, CSS class, points); in a server, the last build's chart while the
+    rounded points are the same (an edit of one report seldom moves them)."""
+    return line_chart(title, [Series(*line) for line in lines])
+
+
 def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
     """The phrase's use per year: a chart of uses per 10,000 characters by level, and a table; then the
     reports using it and ``tagged``, the section listing the reports tagged with it (``pages.tags``)."""
@@ -67,15 +75,15 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
     levels = levels_of(known)
     years = sorted({year for _, year in known.totals})
     used = known.phrases.get(phrase, {})
-    series = []
+    series: list[tuple[str, str, tuple[tuple[int, float | None], ...]]] = []
     for number, level in enumerate(levels):
         points = []
         for year in years:
             total, found = known.totals.get((level, year)), used.get((level, year))
             mentions = found.mentions if found else 0
             points.append((year, round(mentions * PER_CHARACTERS / total[1], 2) if total and total[1] else None))
-        series.append(Series(level, f"gr-series-{number}", tuple(points)))
-    chart = line_chart(words["chart_title"].format(phrase=phrase), series)
+        series.append((level, f"gr-series-{number}", tuple(points)))
+    chart = phrase_chart(words["chart_title"].format(phrase=phrase), tuple(series))
     header = [words["year"], *(words["level_column"].format(level=level) for level in levels)]
     rows = []
     for year in years:

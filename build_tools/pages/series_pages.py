@@ -31,6 +31,7 @@ from build_tools.archive.series import (
     series_facts,
 )
 from build_tools.archive.series_files import series_csv
+from build_tools.memo import kept
 from build_tools.model import Heading, Report
 from build_tools.pages.browse import link, place_key, place_path, relative_path
 from build_tools.pages.charts import Series, line_chart
@@ -114,39 +115,49 @@ def chart(title: str, rows: Sequence[SeriesRow], years: Iterable[int]) -> str:
 
 def place_sections(rows: Sequence[SeriesRow], facts: Iterable[SeriesFacts]) -> dict[str, str]:
     """Place page path → its section of headline indicators across years (Markdown)."""
-    words = labels()
-    columns = words["series_columns"]
-    header = [columns[k] for k in ("year", "target", "actual", "verdict", "note")]
     report_years: dict[PlaceKey, set[int]] = defaultdict(set)
     for item in facts:
         if item.year is not None:
             report_years[item.place_key].add(item.year)
-    by_place: dict[PlaceKey, dict[tuple[str, str], list[SeriesRow]]] = defaultdict(lambda: defaultdict(list))
+    by_place: dict[PlaceKey, list[SeriesRow]] = defaultdict(list)
     for row in rows:
-        by_place[row.place_key][(row.indicator, row.role)].append(row)
+        by_place[row.place_key].append(row)
+    return {
+        place_path(key): place_section(key, tuple(found), tuple(sorted(report_years[key])))
+        for key, found in by_place.items()
+    }
+
+
+@kept
+def place_section(key: PlaceKey, rows: tuple[SeriesRow, ...], years: tuple[int, ...]) -> str:
+    """One place's section: a chart and a table per headline indicator and role, over ``years`` (those of
+    its reports) and the years of its rows."""
+    words = labels()
+    columns = words["series_columns"]
+    header = [columns[k] for k in ("year", "target", "actual", "verdict", "note")]
+    series: dict[tuple[str, str], list[SeriesRow]] = defaultdict(list)
+    for row in rows:
+        series[(row.indicator, row.role)].append(row)
     order = [category.name for category in core_categories()]
-    sections = {}
-    for key, series in by_place.items():
-        page = place_path(key)
-        download = words["series_download"].format(csv=relative_path(page, SERIES_DOWNLOAD))
-        parts = [f"## {words['series_heading']}\n", escape_markdown(words["series_intro"]) + " " + download + "\n"]
-        for indicator, role in sorted(series, key=lambda pair: (order.index(pair[0]), pair[1])):
-            found = series[(indicator, role)]
-            if not any(row.target is not None or row.actual is not None for row in found):
-                continue
-            units = Counter(row.unit for row in found if row.unit).most_common(1)
-            title = f"{indicator}（{role_name(role)}，{units[0][0]}）" if units else f"{indicator}（{role_name(role)}）"
-            svg = chart(f"{key[2]} {title}", found, report_years[key])
-            parts += [
-                f"### {escape_markdown(title)}\n",
-                '<div class="gr-series" markdown>\n',
-                f'<div class="gr-series-chart" markdown>\n\n{RAW_START}\n{svg}\n{RAW_END}\n\n</div>\n' if svg else "",
-                '<div class="gr-series-table" markdown>\n',
-                table(header, [row_cells(page, row) for row in found]),
-                "</div>\n</div>\n",
-            ]
-        sections[page] = "\n".join(parts)
-    return sections
+    page = place_path(key)
+    download = words["series_download"].format(csv=relative_path(page, SERIES_DOWNLOAD))
+    parts = [f"## {words['series_heading']}\n", escape_markdown(words["series_intro"]) + " " + download + "\n"]
+    for indicator, role in sorted(series, key=lambda pair: (order.index(pair[0]), pair[1])):
+        found = series[(indicator, role)]
+        if not any(row.target is not None or row.actual is not None for row in found):
+            continue
+        units = Counter(row.unit for row in found if row.unit).most_common(1)
+        title = f"{indicator}（{role_name(role)}，{units[0][0]}）" if units else f"{indicator}（{role_name(role)}）"
+        svg = chart(f"{key[2]} {title}", found, years)
+        parts += [
+            f"### {escape_markdown(title)}\n",
+            '<div class="gr-series" markdown>\n',
+            f'<div class="gr-series-chart" markdown>\n\n{RAW_START}\n{svg}\n{RAW_END}\n\n</div>\n' if svg else "",
+            '<div class="gr-series-table" markdown>\n',
+            table(header, [row_cells(page, row) for row in found]),
+            "</div>\n</div>\n",
+        ]
+    return "\n".join(parts)
 
 
 def series_downloads(rows: Sequence[SeriesRow]) -> dict[str, bytes]:
@@ -189,7 +200,10 @@ def no_phrases(current: str, previous: str, page: str) -> str:
     return ""
 
 
-def compare_page(current: SeriesFacts, previous: SeriesFacts, phrase_section: PhraseSection = no_phrases) -> str:
+@kept
+def compare_page(current: SeriesFacts, previous: SeriesFacts, phrases: str = "") -> str:
+    """The comparison of ``current`` with its predecessor ``previous``; ``phrases``: the Markdown of the
+    phrases new and dropped between them."""
     words = labels()
     page = compare_path(current.slug)
     title = words["compare_title"].format(year=current.year, previous=previous.year, place=current.place_key[2])
@@ -214,7 +228,6 @@ def compare_page(current: SeriesFacts, previous: SeriesFacts, phrase_section: Ph
         ])
     header = [columns["indicator"], f"{previous.year}年", f"{current.year}年", columns["change"]]
     parts.append(table(header, rows) if rows else escape_markdown(words["compare_no_targets"]) + "\n")
-    phrases = phrase_section(current.slug, previous.slug, page)
     if phrases:
         parts.append(phrases)
     change = (current.characters - previous.characters) / previous.characters * 100 if previous.characters else 0.0
@@ -248,7 +261,7 @@ def compare_pages(
         for before, after in pairwise(years):
             current, previous = by_year[after], by_year[before]
             path = compare_path(current.slug)
-            pages[path] = compare_page(current, previous, phrase_section)
+            pages[path] = compare_page(current, previous, phrase_section(current.slug, previous.slug, path))
             links[current.page].append(link(current.page, path, words["compare_with_previous"].format(year=before)))
             links[previous.page].append(link(previous.page, path, words["compare_with_next"].format(year=after)))
     footers = {page: f"\n## {words['compare_heading']}\n\n" + " · ".join(items) + "\n" for page, items in links.items()}

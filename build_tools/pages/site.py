@@ -24,6 +24,7 @@ from build_tools.archive.duplicates import Candidate, sketch
 from build_tools.archive.phrases import PhraseUse, Usage, changes, phrase_counts, predecessors, tracked_phrases
 from build_tools.archive.series import SeriesFacts, series_rows
 from build_tools.holding import Joined, PackedText, Stored
+from build_tools.memo import kept
 from build_tools.model import InputError, Publication, Report
 from build_tools.pages.audit import render_audit
 from build_tools.pages.browse import Headline, Listed, breadcrumbs, browse, home_sections, link, place_key
@@ -222,6 +223,13 @@ def all_report_pages(
     return pages
 
 
+@kept
+def phrase_changes(current: PhraseUse, previous: PhraseUse, page: str) -> str:
+    """The tracked phrases new and dropped in ``current`` against ``previous``, as Markdown for ``page``."""
+    found = changes(current, previous)
+    return phrase_changes_section(found, page) if found is not None else ""
+
+
 def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError], *, site_name: str) -> SitePages:
     """The site from the reports' own pages, in order, and the errors of the files that failed. A report
     merged into another (a copy of it from another source) keeps only its audit page."""
@@ -233,8 +241,7 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
     uses = {pages.phrases.slug: pages.phrases for pages in prepared}
 
     def phrase_section(current: str, previous: str, page: str) -> str:
-        found = changes(uses[current], uses[previous]) if current in uses and previous in uses else None
-        return phrase_changes_section(found, page) if found is not None else ""
+        return phrase_changes(uses[current], uses[previous], page) if current in uses and previous in uses else ""
 
     compared, compare_links = compare_pages(facts, phrase_section)
     known = phrase_usage([pages.phrases for pages in prepared])
