@@ -4,9 +4,9 @@ same function out, which answers from the last build when it is given the same a
 A server keeps every unchanged report's records in memory (``engine.cache``): at the next build they are
 the very objects of the build before. A page made from such records alone (a comparison of two reports,
 a place's targets beside its results) is then the page of the build before, and ``kept`` returns it
-without making it again. Arguments are matched by value when they are strings, numbers, ``None`` or
-tuples of those, and otherwise by identity (each entry holds its arguments, so no other object can take
-their identity while it is kept). Results must not be changed by their callers.
+without making it again. Arguments are matched by equality, so they must be hashable and immutable:
+strings, numbers, tuples and frozen dataclasses (equal records give the same page; for the records of
+the build before, equality is found by identity at once). Results must not be changed by their callers.
 
 Off unless ``keep_between_builds(True)`` (``engine.cache.remember_between_builds`` says it for a server:
 a process that builds once gains nothing and would hold every result); ``next_build()`` starts a build
@@ -20,7 +20,6 @@ from functools import update_wrapper
 from typing import Any, Generic, TypeVar
 
 R = TypeVar("R")
-VALUES = (str, int, float, bool, type(None))
 KEEPING = {"on": False}
 
 
@@ -28,31 +27,28 @@ def keep_between_builds(on: bool) -> None:
     KEEPING["on"] = on
 
 
-def token(argument: Any) -> Hashable:
-    """What an argument is matched by: its value (strings, numbers, tuples of them) or its identity."""
-    if isinstance(argument, VALUES):
-        return argument
-    if isinstance(argument, tuple):
-        return tuple(token(item) for item in argument)
-    return ("id", id(argument))
-
-
 class Kept(Generic[R]):
-    """``function`` with the results of this build and the last one, by their arguments' tokens."""
+    """``function`` with the results of this build and the last one, by their arguments."""
 
     def __init__(self, function: Callable[..., R]) -> None:
         self.function = function
-        self.last: dict[Hashable, tuple[tuple[Any, ...], R]] = {}
-        self.now: dict[Hashable, tuple[tuple[Any, ...], R]] = {}
+        # by the hash of the arguments (each argument hashed once a call): the arguments and the result
+        self.last: dict[int, tuple[tuple[Hashable, ...], R]] = {}
+        self.now: dict[int, tuple[tuple[Hashable, ...], R]] = {}
         update_wrapper(self, function)
 
     def __call__(self, *arguments: Any) -> R:
         if not KEEPING["on"]:
             return self.function(*arguments)
-        key = token(arguments)
-        held = self.now.get(key) or self.last.get(key)
-        result = held[1] if held is not None else self.function(*arguments)
-        self.now[key] = (arguments, result)
+        code = hash(arguments)
+        for held in (self.now, self.last):
+            found = held.get(code)
+            if found is not None and found[0] == arguments:
+                result = found[1]
+                break
+        else:
+            result = self.function(*arguments)
+        self.now[code] = (arguments, result)
         return result
 
     def next_build(self) -> None:

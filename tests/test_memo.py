@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -25,35 +25,43 @@ def keeping() -> Iterator[None]:
         memo.next_build()
 
 
+@dataclass(frozen=True)
+class Record:
+    name: str
+    figures: tuple[float, ...]
+
+
 def counted() -> tuple[memo.Kept[list[object]], list[object]]:
     calls: list[object] = []
 
-    def made(record: object, name: str) -> list[object]:
+    def made(record: Record, page: str) -> list[object]:
         calls.append(record)
-        return [record, name]
+        return [record, page]
 
     return memo.kept(made), calls
 
 
-def test_a_result_is_reused_for_the_same_record_and_made_again_for_an_equal_new_one(keeping: None) -> None:
+def test_a_result_is_reused_for_an_equal_record_and_made_again_for_another(keeping: None) -> None:
     function, calls = counted()
-    record = ("增长", [1])  # a tuple holding a list: matched by identity
-    first = function(record, "襄阳市")
+    record = Record("襄阳市", (6.5, 7.0))
+    first = function(record, "a.md")
     memo.next_build()
-    assert function(record, "襄阳市") is first and len(calls) == 1
-    assert function(record, "宜昌市") is not first and len(calls) == 2  # another name: made again
-    assert function(("增长", [1]), "襄阳市") == first and len(calls) == 3  # equal but another object
+    assert function(record, "a.md") is first and len(calls) == 1
+    assert function(Record("襄阳市", (6.5, 7.0)), "a.md") is first and len(calls) == 1  # equal: the same page
+    assert function(record, "b.md") is not first and len(calls) == 2  # another argument: made again
+    assert function(Record("襄阳市", (6.5, 7.5)), "a.md") == [Record("襄阳市", (6.5, 7.5)), "a.md"]
+    assert len(calls) == 3
     memo.next_build()
     memo.next_build()  # a build that did not ask for it: forgotten
-    function(record, "襄阳市")
+    function(record, "a.md")
     assert len(calls) == 4
 
 
 def test_nothing_is_kept_outside_a_server() -> None:
     function, calls = counted()
-    record = object()
-    function(record, "襄阳市")
-    function(record, "襄阳市")
+    record = Record("襄阳市", ())
+    function(record, "a.md")
+    function(record, "a.md")
     assert len(calls) == 2 and not function.now and not function.last
 
 
