@@ -66,7 +66,7 @@ from build_tools.engine.cache import (
 from build_tools.engine.forked import worker_count
 from build_tools.engine.inputs import Discovery, discover, no_reports, overlap
 from build_tools.engine.merging import merge_duplicates
-from build_tools.engine.pipeline import site_report_pages, summary
+from build_tools.engine.pipeline import load_resources, site_report_pages, summary
 from build_tools.engine.speedups import enabled
 from build_tools.engine.spill import Spill
 from build_tools.holding import Stored
@@ -213,6 +213,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             site_dir = Path(config.site_dir)
             index = search.write_index(search_pages.values(), site_dir, search_cache(), previous, unchanged)
     builds.finish(index)
+    if remembering():
+        load_resources()  # once: the next build processes the edited report in this process
     search_pages.clear()
     prune_shared()
     gc.unfreeze()

@@ -209,3 +209,27 @@ def test_a_server_that_merged_copies_rebuilds_without_reading_the_reports_back(
     pages, _, processed = site_report_pages(inputs)
     assert processed == 0  # every file's pages came from memory
     assert [page.page.text() for page in merge_duplicates(pages, inputs)] == [page.page.text() for page in merged]
+
+
+def test_a_server_holds_what_its_first_build_processed_and_reads_nothing_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reports a server's first build processes are stored by the process that made them (a worker);
+    the server holds their pages in memory too, so that its first rebuild does not read every report back
+    from disk."""
+    monkeypatch.setenv("REPORTS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache_module, "SHARED", {})
+    monkeypatch.setattr(cache_module, "REMEMBERING", {"on": True})
+    inputs = [
+        ("襄阳.txt", ("襄阳市2024年政府工作报告\n\n" + REPORT.replace("。", "。\n\n")).encode()),
+        ("十堰.txt", ("十堰市2024年政府工作报告\n\n" + OTHER.replace("。", "。\n\n")).encode()),
+    ]
+    first, _, processed = site_report_pages(inputs)
+    assert processed == 2
+    entries = list((tmp_path / "cache").rglob("*.pickle"))
+    assert entries  # stored on disk, for the next process
+    for entry in entries:
+        entry.unlink()
+    again, _, processed = site_report_pages(inputs)
+    assert processed == 0
+    assert [page.page.text() for page in again] == [page.page.text() for page in first]

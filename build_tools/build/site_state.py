@@ -34,10 +34,19 @@ from build_tools import search
 from build_tools.engine.cache import ResultCache, shared_cache, source_version
 from build_tools.engine.speedups import enabled
 from build_tools.holding import Joined, PackedText, Stored, digest, identity, read
+from build_tools.memo import kept
 from build_tools.pages.site import SitePages
 from build_tools.resource_files import load_yaml
 
 RENDER_PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
+
+
+@kept
+def content_digest(content: str | bytes, section: str) -> bytes:
+    """The digest of a generated file's content in its section; in a server, a page kept from the last
+    build (``memo``) is not digested again."""
+    data = content.encode("utf-8", "surrogateescape") if isinstance(content, str) else content
+    return digest(data + b"\0" + section.encode("utf-8", "surrogateescape") if section else data)
 
 
 @dataclass(frozen=True)
@@ -123,8 +132,7 @@ class BuildState:
     def changed(self, path: str, content: str | bytes, section: str = "") -> bool:
         """Whether ``content``, shown in the navigation's ``section`` (the path of its index page), differs
         from what the last build wrote at ``path``."""
-        data = content.encode("utf-8", "surrogateescape") if isinstance(content, str) else content
-        self.digests[path] = digest(data + b"\0" + section.encode("utf-8", "surrogateescape") if section else data)
+        self.digests[path] = content_digest(content, section)
         return self.previous is None or self.previous.generated.get(path) != self.digests[path]
 
     def remove_gone(self, config: MkDocsConfig, files: Files) -> int:

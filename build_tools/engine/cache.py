@@ -147,6 +147,11 @@ class ResultCache:
         for key in self.memory.keys() - keys:
             del self.memory[key]
 
+    def hold(self, key: str, result: Any) -> None:
+        """Keeps ``result``, which another process stored under ``key``, in memory (when it remembers)."""
+        if self.remember:
+            self.memory[key] = result
+
     def put(self, key: str, result: Any) -> None:
         """Stores ``result`` under ``key``; a cache that cannot be written is skipped silently."""
         if self.remember:

@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from build_tools.archive.gazetteer import gazetteer
 from build_tools.archive.identity import identify
 from build_tools.engine.cache import ResultCache, shared_cache, source_version
 from build_tools.engine.forked import run_all
@@ -50,6 +51,14 @@ Outcome = tuple[FileResult, tuple[Any, ...]]
 def tagger() -> Tagger:
     """The tagger, with its own segmenter and resources, loaded once per process."""
     return Tagger.from_resources(word_classes())
+
+
+def load_resources() -> None:
+    """Loads what processing a report reads (the tagger, the gazetteer) into this process. A server does
+    so after its first build, whose reports its workers processed, so that its first rebuild, which
+    processes the edited report in the server itself, does not."""
+    tagger()
+    gazetteer()
 
 
 def word_classes() -> WordClasses:
@@ -284,6 +293,9 @@ def publish_finished(
     tasks = [(*inputs[n], finish, store, keys[n], keep) for n in missing]
     for number, item in zip(missing, run_all(process_and_store, tasks, workers, before_fork=tagger), strict=True):
         found[number] = item
+        if cache is not None and keep is None and keys[number] and not isinstance(item[0], InputError):
+            # what a worker stored, held in this process's memory too (a server's next build asks for it)
+            cache.hold(keys[number] + FINISHED_SUFFIX, item)
     if cache is not None:
         cache.retain({key + FINISHED_SUFFIX for key in keys})
     finished: list[Any] = []
