@@ -75,30 +75,32 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
     levels = levels_of(known)
     years = sorted({year for _, year in known.totals})
     used = known.phrases.get(phrase, {})
+    at = {year: number for number, year in enumerate(years)}
     series: list[tuple[str, str, tuple[tuple[int, float | None], ...]]] = []
     for number, level in enumerate(levels):
-        points = []
-        for year in years:
-            total, found = known.totals.get((level, year)), used.get((level, year))
-            mentions = found.mentions if found else 0
-            points.append((year, round(mentions * PER_CHARACTERS / total[1], 2) if total and total[1] else None))
+        # 0 in each year the level has reports in, until the phrase's uses say otherwise; a gap in the others
+        totals = [known.totals.get((level, year), (0, 0))[1] for year in years]
+        points: list[tuple[int, float | None]] = [
+            (year, 0.0 if total else None) for year, total in zip(years, totals, strict=True)
+        ]
+        for (used_level, year), found in used.items():
+            if used_level == level and totals[at[year]]:
+                points[at[year]] = (year, round(found.mentions * PER_CHARACTERS / totals[at[year]], 2))
         series.append((level, f"gr-series-{number}", tuple(points)))
     chart = phrase_chart(words["chart_title"].format(phrase=phrase), tuple(series))
     header = [words["year"], *(words["level_column"].format(level=level) for level in levels)]
     rows = []
-    for year in years:
-        cells, any_use = [], False
+    for year in sorted({year for _, year in used}):  # the years it is used in: the others have no row
+        cells = []
         for level in levels:
             total, found = known.totals.get((level, year)), used.get((level, year))
-            any_use = any_use or found is not None
             if total is None:
                 cells.append("")
             elif level == NATIONAL_LEVEL:
                 cells.append(words["mentions"].format(n=found.mentions if found else 0))
             else:
                 cells.append(f"{found.reports if found else 0}/{total[0]}")
-        if any_use:
-            rows.append([str(year), *cells])
+        rows.append([str(year), *cells])
     first = known.first_year(phrase, NATIONAL_LEVEL)
     first_text = words["first_national"].format(year=first) if first is not None else words["never_national"]
     users = known.users.get(phrase, ())  # newest first
