@@ -42,6 +42,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
+import random
 import re
 import shutil
 import socket
@@ -189,11 +190,33 @@ def shifted_years(text: str, shift: int) -> str:
     return YEAR.sub(lambda found: str(int(found.group(1)) - shift), text)
 
 
+SENTENCE = re.compile(r"[^。！？]*[。！？]+|[^。！？]+$")
+HEADED = re.compile(r"[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、")
+
+
+def reordered_sentences(text: str, seed: int) -> str:
+    """``text`` with the sentences of each line in another order (the same for the same ``seed``), a
+    heading that opens a line (（一）…。) staying first: a copy says what the report says, but its
+    paragraphs are not the report's, so that copies next to each other in the archive do not compress
+    against each other as no two real reports would."""
+    shuffler = random.Random(seed)
+    lines = []
+    for line in text.split("\n"):
+        sentences = SENTENCE.findall(line)
+        if len(sentences) > 1 and "".join(sentences) == line:
+            kept = 1 if HEADED.match(line) else 0
+            rest = sentences[kept:]
+            shuffler.shuffle(rest)
+            line = "".join(sentences[:kept] + rest)
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def scale_corpus(folder: Path, count: int) -> int:
     """``count`` reports of distinct identities in ``folder``: the corpus once, then its reports of
     places below the State Council again and again, each copy ``k`` in a folder of its own with every
-    year in its text ``k`` years earlier, so that each place is followed back across the years. How many
-    were written."""
+    year in its text ``k`` years earlier, so that each place is followed back across the years, and the
+    sentences of its paragraphs in another order (``reordered_sentences``). How many were written."""
     sources = corpus_files()
     local = [path for path in sources if path.parent.name != "national"]
     folder.mkdir(parents=True)
@@ -209,7 +232,7 @@ def scale_corpus(folder: Path, count: int) -> int:
             else:
                 data = source.read_bytes()
                 text = data.decode("utf-8-sig") if source.parent.name != "national-raw-gbk" else data.decode("gb18030")
-                target.write_text(shifted_years(text, copy), encoding="utf-8")
+                target.write_text(reordered_sentences(shifted_years(text, copy), copy), encoding="utf-8")
             written += 1
     return written
 
