@@ -32,6 +32,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from build_tools.engine.speedups import enabled
 from build_tools.memo import keep_between_builds
 from build_tools.resource_files import load_yaml
 
@@ -216,7 +217,7 @@ def remember_between_builds(on: bool) -> None:
     """Makes the shared caches created from now on keep the latest build's results in memory, and the
     pages made from them (``memo``)."""
     REMEMBERING["on"] = on
-    keep_between_builds(on)
+    keep_between_builds(on and enabled("memo"))
 
 
 def remembering() -> bool:

@@ -308,13 +308,15 @@ def wait_for(url: str, text: str, timeout: float) -> float | None:
 
 
 def serve_rebuild(
-    seeds: Path, changed: Path, slug: str, cache: Path, edits: int
+    seeds: Path, changed: Path, slug: str, cache: Path, edits: int, environment_extra: dict[str, str] | None = None
 ) -> tuple[float | None, list[float | None], str]:
     """(seconds to first serve, seconds from each of ``edits`` changes of one report until its page
-    shows it, command)."""
+    shows it, command); ``environment_extra``: variables set for the server besides."""
     port = free_port()
     command = [PYTHON, "-m", "build_tools", "serve", "--seeds", str(seeds), "--port", str(port)]
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REPORTS_CACHE_DIR": str(cache)}
+    environment = {
+        **os.environ, "NO_MKDOCS_2_WARNING": "1", "REPORTS_CACHE_DIR": str(cache), **(environment_extra or {})
+    }
     server = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}/reports/{urllib.parse.quote(slug)}/"

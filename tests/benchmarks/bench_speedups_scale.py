@@ -1,15 +1,17 @@
-"""Splice, directory and index-ahead, the speed machinery for large archives, measured on a large archive.
+"""Splice, directory, index-ahead and memo, the speed machinery for large archives, measured on a large archive.
 
 ``splice``: a rebuild after one report changed rewrites only the index shards the report touches;
 ``directory``: such a rebuild rewrites only the directory's shards whose keys its volume gained or lost;
-``index-ahead``: a build into an empty folder indexes its pages while the templates are rendered.
+``index-ahead``: a build into an empty folder indexes its pages while the templates are rendered;
+``memo``: a server keeps the pages made from unchanged records from one build to the next.
 
     /work/main/.venv/bin/python tests/benchmarks/bench_speedups_scale.py [--reports 1000] [--rounds 2]
 
 In: an archive of ``--reports`` reports made from ``../shared/corpus`` as the scale benchmark makes it
 (``bench_build.scale_corpus``; exits when the corpus is absent), built once to fill the cache. Out, per
 round, with the piece on and then off: the wall and CPU time of the builds the piece serves (in place
-after one report changed, for ``splice`` and ``directory``; warm into an empty folder, for ``index-ahead``).
+after one report changed, for ``splice`` and ``directory``; warm into an empty folder, for ``index-ahead``);
+for ``memo``, the seconds from each of four edits of one report until the server shows it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from build_tools.engine.speedups import OFF_ENV
-from tests.benchmarks.bench_build import CORPUS, PYTHON, Run, measure, scale_corpus
+from tests.benchmarks.bench_build import CORPUS, MARKER, PYTHON, Run, measure, scale_corpus, serve_rebuild
+
+SERVER_EDITS = 4
 
 
 def build(seeds: Path, site: Path, cache: Path, off: str) -> Run:
@@ -66,7 +70,15 @@ def main() -> int:
                 shutil.rmtree(work / "fresh", ignore_errors=True)
                 run = build(seeds, work / "fresh", cache, off)
                 print(f"warm, empty folder, {off or '(none)'} off: {run.seconds:.1f} s wall, {run.cpu_seconds:.1f} s CPU", flush=True)
+            for off in ("", "memo"):
+                target = next(path for path in sorted(seeds.rglob("*.txt")) if "national" not in str(path))
+                change(seeds, MARKER)
+                slug = f"{target.parent.parent.name}-{target.parent.name}-{target.stem}"
+                _, times, _ = serve_rebuild(seeds, target, slug, cache, SERVER_EDITS, {OFF_ENV: off})
+                shown = ", ".join("—" if seconds is None else f"{seconds:.2f}" for seconds in times)
+                print(f"server, one report edited {SERVER_EDITS} times, {off or '(none)'} off: {shown} s", flush=True)
     print(f"$ {PYTHON} -m build_tools build --seeds SEEDS --site-dir SITE   with {OFF_ENV}=PIECE")
+    print(f"$ {PYTHON} -m build_tools serve --seeds SEEDS   with {OFF_ENV}=PIECE")
     return 0
 
 
