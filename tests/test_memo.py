@@ -9,6 +9,8 @@ import pytest
 
 from build_tools import memo
 from build_tools.archive.series import SeriesFacts, SeriesFigure, series_rows
+from build_tools.engine import cache
+from build_tools.engine.speedups import OFF_ENV
 from build_tools.pages.browse import place_path
 from build_tools.pages.series_pages import compare_pages, place_sections
 
@@ -110,3 +112,16 @@ def test_a_rebuild_after_one_report_changed_gives_the_pages_of_a_fresh_build(kee
     assert sections[place] != before[0][place] and "7%" in sections[place]
     assert compared["compare/宜昌市-2024.md"] is before[1]["compare/宜昌市-2024.md"]
     assert compared["compare/襄阳市-2024.md"] != before[1]["compare/襄阳市-2024.md"]
+
+
+def test_a_server_keeps_pages_unless_the_memo_is_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "REMEMBERING", {"on": False})
+    try:
+        monkeypatch.setenv(OFF_ENV, "memo")
+        cache.remember_between_builds(True)
+        assert cache.remembering() and not memo.KEEPING["on"]
+        monkeypatch.delenv(OFF_ENV)
+        cache.remember_between_builds(True)
+        assert memo.KEEPING["on"]
+    finally:
+        memo.keep_between_builds(False)
