@@ -96,7 +96,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    next_build()  # a server's pages made from unchanged records are kept from the last build (engine.memo)
+    next_build()  # a server's pages made from unchanged records are kept from the last build (memo.py)
     folder = seeds_folder(config)
     problem = overlap(folder, Path(config.site_dir))
     if problem is not None:  # before anything is written

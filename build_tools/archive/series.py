@@ -387,7 +387,7 @@ def place_rows(key: PlaceKey, by_year: dict[int, SeriesFacts]) -> list[SeriesRow
 @kept
 def kept_place_rows(key: PlaceKey, reports: tuple[tuple[int, SeriesFacts], ...]) -> tuple[SeriesRow, ...]:
     """``place_rows`` of the place's (year, report) pairs; in a server, those of the last build while the
-    place's reports are the same (``engine.memo``)."""
+    place's reports are the same (``memo``)."""
     return tuple(place_rows(key, dict(reports)))
 
 
