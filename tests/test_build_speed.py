@@ -361,7 +361,7 @@ def test_a_change_of_one_reports_tags_rebuilds_only_its_pages_and_the_tags_lists
     changed = {f"phrases/{tag}/index.html" for tag in set(before) ^ set(after) if tag in tracked}
     assert changed and changed <= set(rewritten)
     listed = [(in_place / "phrases" / tag / "index.html").read_text(encoding="utf-8") for tag in after if tag in tracked]
-    assert listed and all("reports/short" in page.split('id="tagged"', 1)[1] for page in listed)
+    assert listed and all("reports/short" in page.split("id=tagged", 1)[1] for page in listed)
 
 
 def test_the_reports_processed_ahead_are_what_the_build_finds_in_the_cache(

@@ -345,10 +345,10 @@ def test_the_site_stores_each_text_once_named_by_the_catalogue_and_linked_from_i
     assert texts == sorted(f"{report.slug}.md.gz" for report in seed_reports)  # no second copy of any text
     catalogue = csv.DictReader(io.StringIO((downloads / "catalogue.csv").read_text(encoding="utf-8-sig")))
     assert sorted(row["report"] for row in catalogue) == sorted(report.slug for report in seed_reports)
-    assert 'href="downloads/catalogue.csv"' in (seed_site / "index.html").read_text(encoding="utf-8")
+    assert "href=downloads/catalogue.csv" in (seed_site / "index.html").read_text(encoding="utf-8")
     for report in seed_reports:
         page = (seed_site / "reports" / report.slug / "index.html").read_text(encoding="utf-8")
-        assert f'href="../../downloads/{report.slug}.md.gz"' in page
+        assert f"href=../../downloads/{report.slug}.md.gz" in page
         stored = (seed_site / "downloads" / f"{report.slug}.md.gz").read_bytes()
         assert gzip.decompress(stored).decode("utf-8") == report_markdown(report)
 

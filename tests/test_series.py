@@ -68,6 +68,15 @@ def test_the_series_are_stored_once_compressed_and_linked_from_each_place() -> N
     assert f"]({relative_path(page, name)})" in section
 
 
+def test_a_place_draws_a_chart_only_for_an_indicator_that_spans_enough_years() -> None:
+    two_years = [facts(2019, figure("target", 6, 2019)), facts(2020, figure("actual", 6.1, 2019), figure("target", 6, 2020))]
+    three_years = [*two_years, facts(2021, figure("actual", 2.3, 2020), figure("target", 6, 2021))]
+    for made, drawn in ((two_years, False), (three_years, True)):
+        (_, section), = place_sections(series_rows(made), made).items()
+        assert ("<svg" in section) is drawn
+        assert "gr-series-table" in section and "| 完成 |" in section  # the table is there either way
+
+
 def test_a_result_below_a_ceiling_meets_it() -> None:
     price = SeriesFigure("物价", "change", "target", 3, None, "左右", "%", 1, "", 2024, (), "居民消费价格涨幅")
     result = SeriesFigure("物价", "change", "actual", 0.2, None, None, "%", 1, "", 2024, (), "居民消费价格")

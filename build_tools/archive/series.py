@@ -133,6 +133,7 @@ class Rules:
     ceiling_qualifiers: frozenset[str]
     floor_qualifiers: frozenset[str]
     no_target: dict[str, re.Pattern[str]]
+    chart_min_years: int
 
 
 @cache
@@ -151,6 +152,7 @@ def rules() -> Rules:
         ceiling_qualifiers=frozenset(data["ceiling_qualifiers"]),
         floor_qualifiers=frozenset(data["floor_qualifiers"]),
         no_target={name: re.compile(pattern) for name, pattern in data["no_target"].items()},
+        chart_min_years=int(data["chart_min_years"]),
     )
 
 

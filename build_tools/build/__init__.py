@@ -1,5 +1,4 @@
 """The MkDocs build's own machinery, used by the hook: rebuilding in place (``site_state``), the render
 cache (``render_cache``), pages rendered ahead in forked workers (``prerender``), the sidebar section of
-pages outside the navigation (``sections``) and pages written without the theme's indentation
-(``compact``).
+pages outside the navigation (``sections``) and pages written minified (``compact``, with ``minify-html``).
 """

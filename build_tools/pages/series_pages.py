@@ -3,7 +3,8 @@ report in, the series sections of the place pages, the comparison pages and the 
 
 - ``facts_of(report)``: the small record of one report that the series and comparison pages need.
 - ``place_sections(rows, facts)``: per place page, a section per headline indicator with its chart of
-  target against result over the years (inline SVG, ``charts.line_chart``) beside its table, every value
+  target against result over the years (inline SVG, ``charts.line_chart``, when they span enough years to
+  draw: ``chart_min_years`` in ``resources/series.yaml``) beside its table, every value
   linked to its sentence.
 - ``compare_pages(facts)``: for each report whose place has an earlier report in the archive, a page
   ``compare/SLUG.md`` setting it beside that predecessor (targets raised, lowered, new, dropped; length;
@@ -28,6 +29,7 @@ from build_tools.archive.series import (
     Source,
     chosen_reports,
     first_target,
+    rules,
     series_facts,
 )
 from build_tools.archive.series_files import series_csv
@@ -148,7 +150,8 @@ def place_section(key: PlaceKey, rows: tuple[SeriesRow, ...], years: tuple[int, 
             continue
         units = Counter(row.unit for row in found if row.unit).most_common(1)
         title = f"{indicator}（{role_name(role)}，{units[0][0]}）" if units else f"{indicator}（{role_name(role)}）"
-        svg = chart(f"{key[2]} {title}", found, years)
+        charted = {row.year for row in found if row.target is not None or row.actual is not None}
+        svg = chart(f"{key[2]} {title}", found, years) if len(charted) >= rules().chart_min_years else ""
         parts += [
             f"### {escape_markdown(title)}\n",
             '<div class="gr-series" markdown>\n',
