@@ -20,6 +20,8 @@ Glue only: each event hands its work to the library.
 - ``on_page_content`` ends with the page's HTML held compressed in the staging folder until the page
   is written, and its source and Markdown dropped (``build.held_pages``); ``on_page_context`` gives it
   back.
+- ``on_serve`` has a server told of edits by the operating system rather than by polling, the seeds
+  folder among what it watches (``build.watching``).
 - ``on_page_context`` gives each page its tag chips, each linked to the list of its tag's reports
   (``pages.tags``), hands the page to the project's search index (``search``) and hides it from
   Material's own search plugin, which then writes only its settings; ``on_env`` starts indexing while
@@ -41,6 +43,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -54,6 +57,7 @@ from build_tools.build.prerender import prerender
 from build_tools.build.render_cache import PageRenders, RecordCapture, template_cache_folder
 from build_tools.build.sections import attach_to_sections
 from build_tools.build.site_state import BuildState, Staging, frame_of, generated_files, unused_theme_files
+from build_tools.build.watching import watch_natively
 from build_tools.engine import ahead
 from build_tools.engine.cache import (
     ResultCache,
@@ -225,6 +229,11 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def search_cache() -> ResultCache | None:
     return shared_cache("search", "search")
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    # the seeds folder too, so that plain ``mkdocs serve`` rebuilds when a report changes
+    return watch_natively(server, [*config.watch, str(seeds_folder(config))])
 
 
 def on_build_error(error: Exception) -> None:
