@@ -232,7 +232,7 @@ def search_cache() -> ResultCache | None:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
-    # the seeds folder too, so that plain ``mkdocs serve`` rebuilds when a report changes
+    # the seeds folder too, wherever REPORTS_SEEDS_DIR puts it (mkdocs.yml watches ``seeds/`` only)
     return watch_natively(server, [*config.watch, str(seeds_folder(config))])
 
 

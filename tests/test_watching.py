@@ -59,3 +59,4 @@ def test_polling_stays_when_asked_for(tmp_path: Path, monkeypatch: pytest.Monkey
     server, seeds = server_watching(tmp_path)
     watch_natively(server, [str(seeds)])
     assert isinstance(server.observer, PollingObserver)
+    assert set(server._watched_paths) == {str(tmp_path / "docs"), str(seeds)}

@@ -79,6 +79,8 @@ def watch_natively(server: LiveReloadServer, folders: Iterable[str]) -> LiveRelo
     """``server`` watching what it watched and ``folders`` through a native observer, or, when that
     cannot start or ``REPORTS_WATCH=poll``, by polling as MkDocs set it up."""
     if os.environ.get(WATCH_ENV) == "poll":
+        for folder in folders:
+            server.watch(folder)
         return server
     polling = server.observer
     watched = [*server._watched_paths, *(os.path.abspath(folder) for folder in folders)]
