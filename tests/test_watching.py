@@ -60,3 +60,20 @@ def test_polling_stays_when_asked_for(tmp_path: Path, monkeypatch: pytest.Monkey
     watch_natively(server, [str(seeds)])
     assert isinstance(server.observer, PollingObserver)
     assert set(server._watched_paths) == {str(tmp_path / "docs"), str(seeds)}
+
+
+def test_a_server_whose_notifications_cannot_start_polls_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.delenv(WATCH_ENV, raising=False)
+
+    def refuse(self: NativeObserver) -> None:
+        raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(NativeObserver, "start", refuse)
+    server, seeds = server_watching(tmp_path)
+    with caplog.at_level("WARNING"):
+        watch_natively(server, [str(seeds)])
+    assert isinstance(server.observer, PollingObserver)
+    assert set(server._watched_paths) == {str(tmp_path / "docs"), str(seeds)}
+    assert "polls for edits" in caplog.text

@@ -1,14 +1,13 @@
 """Compact HTML: a page as the theme wrote it in, the same page as a browser reads it, in fewer bytes, out.
 
 Material's templates indent every line of the navigation and the table of contents, quote every
-attribute and close every element. ``minify-html``
-(a maintained HTML minifier, in Rust) takes out what a browser does not need: white space that renders
-as nothing, the quotes around attribute values that need none, and the end tags HTML lets a parser infer
-(``</p>``, ``</li>``, ``</td>``, ``</tr>``): the corpus site is 324 KB a report, against 343 KB with
-only the indentation taken out. The document a browser builds is the same; scripts and
-styles are left as they are. A ``<`` in the page's title stays escaped: HTML reads a title as text,
-but a tool that reads the page as plain text would take a report's ``<a href=…>`` there for a tag.
-Material's configuration (``<script id="__config">``, in every page) is
+attribute and close every element. ``minify-html`` (a maintained HTML minifier, in Rust) takes out what
+a browser does not need: white space that renders as nothing, the quotes around attribute values that
+need none, and the end tags HTML lets a parser infer (``</p>``, ``</li>``, ``</td>``, ``</tr>``): the
+corpus site is 324 KB a report, against 343 KB with only the indentation taken out. The document a
+browser builds is the same; scripts and styles are left as they are. A ``<`` in the page's title stays
+escaped: HTML reads a title as text, but a tool that reads the page as plain text would take a report's
+``<a href=…>`` there for a tag. Material's configuration (``<script id="__config">``, in every page) is
 written with its Chinese labels as characters rather than ``\\uXXXX`` escapes, which took a third of
 its bytes.
 """

@@ -33,7 +33,7 @@ from watchdog.events import (
     FileSystemEventHandler,
 )
 from watchdog.observers import Observer
-from watchdog.observers.api import ObservedWatch
+from watchdog.observers.api import BaseObserver, ObservedWatch
 from watchdog.observers.polling import PollingObserver
 
 WATCH_ENV = "REPORTS_WATCH"
@@ -85,20 +85,21 @@ def watch_natively(server: LiveReloadServer, folders: Iterable[str]) -> LiveRelo
     polling = server.observer
     watched = [*server._watched_paths, *(os.path.abspath(folder) for folder in folders)]
     native = NativeObserver()
-    server.observer = native
-    server._watched_paths.clear()
-    server._watch_refs.clear()
     try:
-        for path in watched:
-            server.watch(path)
+        watch_with(server, native, watched)
         native.start()
     except OSError as error:
         log.warning(f"the server polls for edits: the system's notifications could not be used ({error})")
         if native.is_alive():
             native.stop()
-        server.observer = PollingObserver(timeout=polling.timeout)
-        server._watched_paths.clear()
-        server._watch_refs.clear()
-        for path in watched:
-            server.watch(path)
+        watch_with(server, PollingObserver(timeout=polling.timeout), watched)
     return server
+
+
+def watch_with(server: LiveReloadServer, observer: BaseObserver, paths: Iterable[str]) -> None:
+    """``server`` watching ``paths``, and only those, through ``observer`` (not started yet, or started)."""
+    server.observer = observer
+    server._watched_paths.clear()
+    server._watch_refs.clear()
+    for path in paths:
+        server.watch(path)
