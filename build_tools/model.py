@@ -68,7 +68,8 @@ class AuditEntry:
     """One change the cleaner made: which line, what text, what it became, and why.
 
     For removals ``replacement`` is empty; for joins ``text`` is the end of the first
-    line and ``replacement`` the start of the line joined to it.
+    line and ``replacement`` the start of the line joined to it. A line dropped as a copy of
+    text the page already showed names the line it repeats in ``repeats`` (0 otherwise).
     """
 
     kind: AuditKind
@@ -76,6 +77,7 @@ class AuditEntry:
     text: str
     reason: str
     replacement: str = ""
+    repeats: int = 0
 
 
 @dataclass(frozen=True)

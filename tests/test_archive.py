@@ -19,7 +19,7 @@ from build_tools.archive.duplicates import Candidate, containment, duplicate_gro
 from build_tools.engine import cache as cache_module
 from build_tools.engine import merging
 from build_tools.engine.merging import merge_duplicates, unlinked_audit
-from build_tools.engine.pipeline import site_report_pages
+from build_tools.engine.pipeline import process_bytes, site_report_pages
 from build_tools.model import Identity
 from build_tools.pages.audit import render_audit
 from build_tools.pages.browse import Listed, browse, place_key, place_path, relative_path
@@ -233,3 +233,23 @@ def test_a_server_holds_what_its_first_build_processed_and_reads_nothing_back(
     again, _, processed = site_report_pages(inputs)
     assert processed == 0
     assert [page.page.text() for page in again] == [page.page.text() for page in first]
+
+
+def test_the_audit_shows_a_page_repeated_whole_as_one_row_naming_the_lines_it_copies() -> None:
+    page = ["2010年政府工作报告", "各位代表：", "现在，我代表国务院向大会报告工作，请予审议。", "一、过去一年的工作",
+            "国内生产总值增长百分之九，经济运行总体良好。", "【E-mail推荐"]
+    report = process_bytes("2010.txt", "\n".join(page * 3).encode())[0]
+    audit = render_audit(report)
+    rows = [line for line in audit.splitlines() if "重复内容（" in line]
+    assert [row.split(" | ")[0] for row in rows] == ["| 8–11", "| 14–17"]
+    assert all("（4 行）" in row and f"与第 [2–5](../reports/{report.slug}.md#L2) 行逐行相同" in row for row in rows)
+    assert "现在，我代表国务院向大会报告工作" not in "".join(rows)  # the copies' text is the text of lines 2–5
+    unlinked = unlinked_audit(audit, report.slug, "published-copy")
+    assert f"../reports/{report.slug}.md" not in unlinked and "与第 2–5 行逐行相同" in unlinked
+
+
+def test_the_audit_lists_the_changes_of_one_kind_to_one_line_in_one_row() -> None:
+    report = process_bytes("2010.txt", "各位代表：\n国内生产总值增长８．５％，粮食产量１２３４万吨。\n".encode())[0]
+    rows = [line for line in render_audit(report).splitlines() if "全角数字改为半角" in line]
+    assert len(rows) == 1
+    assert "（4 处）" in rows[0] and "８、．、５％、１２３４" in rows[0] and "8、\\.、5%、1234" in rows[0]

@@ -135,3 +135,38 @@ def test_a_sentence_said_twice_is_not_a_repeated_page() -> None:
     lines = tuple(SourceLine(n, text) for n, text in enumerate(page, 1))
     cleaned = clean(RawReport("a.txt", 1, None, lines))
     assert len(cleaned.paragraphs) == len(page)
+
+
+PORTAL_PAGE = [
+    "当前位置：首页>>政府工作报告",
+    "2010年政府工作报告",
+    "各位代表：",
+    "现在，我代表国务院向大会报告工作，请予审议。",
+    "一、过去一年的工作",
+    "国内生产总值增长百分之九，经济运行总体良好。",
+    "【E-mail推荐",
+    "【字体：大 中 小】",
+]
+
+
+def test_a_page_repeated_after_its_trailer_is_dropped_as_copies_of_the_lines_it_repeats() -> None:
+    lines = tuple(SourceLine(n, text) for n, text in enumerate(PORTAL_PAGE * 3, 1))
+    cleaned = clean(RawReport("2010.txt", 1, None, lines))
+    assert [p.text for p in cleaned.paragraphs] == PORTAL_PAGE[2:6]
+    by_line = {entry.line: entry for entry in cleaned.audit}
+    for copy in (1, 2):
+        first = copy * len(PORTAL_PAGE) + 1
+        assert by_line[first].reason == "网站的导航路径"  # furniture is named for what it is
+        assert by_line[first + 1].reason == "重复的报告标题"
+        assert [by_line[first + k].repeats for k in range(2, 6)] == [3, 4, 5, 6]
+        assert by_line[first + 6].reason == "报告之后的网站链接"  # the trailer line itself
+        assert by_line[first + 7].reason == "网站的字号切换"
+    assert unaccounted_lines(tuple(PORTAL_PAGE * 3), [cleaned]) == []
+
+
+def test_after_its_trailer_a_line_that_repeats_nothing_is_still_the_trailer() -> None:
+    page = [*PORTAL_PAGE[1:7], "上一篇：关于2009年国民经济和社会发展计划执行情况", "国内生产总值增长百分之九，经济运行总体良好。"]
+    cleaned = clean(RawReport("2010.txt", 1, None, tuple(SourceLine(n, t) for n, t in enumerate(page, 1))))
+    reasons = {entry.line: (entry.kind, entry.reason, entry.repeats) for entry in cleaned.audit}
+    assert reasons[7][:2] == ("furniture", "报告之后的网站链接")
+    assert reasons[8] == ("repeated", "与第 5 行重复：网页把这段文字又显示了一遍", 5)  # a single line the page showed

@@ -28,7 +28,7 @@ from build_tools.pages.site import ReportPages, file_pages
 def unlinked_audit(audit: str, slug: str, merged_into: str) -> str:
     """The audit page of a copy without its links to lines of its own report page, which is not
     published (its line numbers stay, as text), and linking the report it was merged into instead."""
-    lines_unlinked = re.sub(rf"\[(\d+)\]\(\.\./reports/{re.escape(slug)}\.md#L\d+\)", r"\1", audit)
+    lines_unlinked = re.sub(rf"\[(\d+(?:–\d+)?)\]\(\.\./reports/{re.escape(slug)}\.md#L\d+\)", r"\1", audit)
     return lines_unlinked.replace(f"](../reports/{slug}.md)", f"](../reports/{merged_into}.md)")
 
 

@@ -1,15 +1,19 @@
 """Audit page: a processed ``Report`` in, the Markdown page of every change cleaning made to it out.
 
 Each entry of the report's audit is a row (its line linked to the paragraph it belongs to, its kind, the
-text dropped or changed, what replaced it, why); entries that repeat the row before them exactly (the
-same change made several times on one line) are one row that says how many they are, so that every
-change is still counted. Whitespace repairs are counted, not listed.
+text dropped or changed, what replaced it, why); changes of one kind made to one line for one reason
+(full-width digits made half-width, the same character taken out six times) are one row that lists
+each and says how many they are, so that every change is still shown and counted; a run of lines
+dropped as a copy of lines the page kept, line for line (a page repeated whole), is one row naming
+both ranges, since the text it dropped is the text of the lines it names. Whitespace repairs are counted, not listed.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
-from itertools import groupby
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from build_tools.model import AuditEntry, Report
 from build_tools.pages.render import DETAIL, escape_markdown, escape_plain, front_matter, labels, table
@@ -29,6 +33,62 @@ def audit_row(report: Report, entry: AuditEntry, paragraph_of_line: dict[int, in
     )
 
 
+RUN_TEXT_CHARS = 30
+
+
+def continues(group: list[AuditEntry], entry: AuditEntry, shown: list[int]) -> bool:
+    """Whether ``entry`` belongs in one row with ``group``: the next line of a run of copies of
+    consecutive kept lines (``shown``: the numbers of the kept lines with text, in order), or the
+    same kind of change to the same line for the same reason."""
+    last = group[-1]
+    if last.repeats and entry.repeats:
+        step = bisect_left(shown, entry.repeats) - bisect_left(shown, last.repeats)
+        return entry.repeats > last.repeats and step <= 1
+    return (entry.line, entry.kind, entry.reason) == (last.line, last.kind, last.reason)
+
+
+def row_groups(entries: Iterable[AuditEntry], shown: list[int]) -> Iterator[list[AuditEntry]]:
+    """``entries`` in order, cut into the groups each of which is one row."""
+    group: list[AuditEntry] = []
+    for entry in entries:
+        if group and continues(group, entry, shown):
+            group.append(entry)
+            continue
+        if group:
+            yield group
+        group = [entry]
+    if group:
+        yield group
+
+
+def changes_row(report: Report, group: list[AuditEntry], paragraph_of_line: dict[int, int]) -> list[str]:
+    """One row for changes of one kind to one line: the text of each, and how many they are."""
+    first = group[0]
+    if len({(entry.text, entry.replacement) for entry in group}) > 1:
+        texts = "、".join(entry.text.strip() or repr(entry.text) for entry in group)
+        first = replace(first, text=texts, replacement="、".join(entry.replacement for entry in group))
+    row = audit_row(report, first, paragraph_of_line)
+    times = labels()["audit_times"].format(count=len(group)) if len(group) > 1 else ""
+    return [row[0], row[1] + times, *row[2:]]
+
+
+def run_row(report: Report, run: list[AuditEntry], paragraph_of_line: dict[int, int]) -> tuple[str, ...]:
+    """One row for ``run``, lines dropped as a copy of the kept lines they name, line for line."""
+    words = labels()
+    first, last = run[0], run[-1]
+    copied = f"{first.repeats}–{last.repeats}"
+    if first.repeats in paragraph_of_line:
+        copied = f"[{copied}](../reports/{report.slug}.md#L{paragraph_of_line[first.repeats]})"
+    text = first.text.strip()
+    return (
+        f"{first.line}–{last.line}",
+        escape_markdown(words["audit_kinds"]["repeated"] + words["audit_lines"].format(count=len(run))),
+        escape_markdown(text[:RUN_TEXT_CHARS]) + "……",
+        "",
+        words["audit_repeated_run"].format(lines=copied),
+    )
+
+
 def render_audit(report: Report) -> str:
     """The page listing every change cleaning made to ``report``."""
     words = labels()
@@ -36,12 +96,12 @@ def render_audit(report: Report) -> str:
     audit = report.cleaned.audit
     paragraph_of_line = {line: p.line for p in report.cleaned.paragraphs for line in p.lines}
     summary = Counter(entry.kind for entry in audit)
-    listed = (audit_row(report, entry, paragraph_of_line) for entry in audit if entry.kind != "whitespace")
-    rows = []
-    for row, same in groupby(listed):
-        count = sum(1 for _ in same)
-        times = words["audit_times"].format(count=count) if count > 1 else ""
-        rows.append([row[0], row[1] + times, *row[2:]])
+    shown = [line.number for line in report.cleaned.kept_lines if line.text]
+    rows = [
+        run_row(report, group, paragraph_of_line) if group[0].repeats and len(group) > 1
+        else changes_row(report, group, paragraph_of_line)
+        for group in row_groups((entry for entry in audit if entry.kind != "whitespace"), shown)
+    ]
     columns = words["audit_columns"]
     parts = [
         front_matter({"title": escape_plain(words["audit_title"].format(title=report.title)), "template": DETAIL}),

@@ -124,14 +124,21 @@ def classify_line(line: SourceLine) -> AuditEntry | None:
 # --- whole pages repeated ----------------------------------------------------------------
 
 
-def copy_starts_at(texts: list[str], earlier: int, here: int) -> bool:
-    """Whether the lines from ``here`` repeat, in order, the lines from ``earlier``."""
+def copy_starts_at(seen: list[str], earlier: int, texts: list[str], here: int) -> bool:
+    """Whether the lines of ``texts`` from ``here`` repeat, in order, the lines of ``seen`` from ``earlier``."""
     run = texts[here : here + MIN_REPEATED_RUN]
     return (
         len(run) == MIN_REPEATED_RUN
-        and run == texts[earlier : earlier + MIN_REPEATED_RUN]
+        and run == seen[earlier : earlier + MIN_REPEATED_RUN]
         and any(len(text) >= MIN_REPEATED_LINE_CHARS for text in run)
     )
+
+
+def repeated_entry(line: SourceLine | CleanedLine, earlier: int) -> AuditEntry:
+    """The audit entry for dropping ``line`` as a copy of the source line ``earlier``."""
+    text = line.original if isinstance(line, CleanedLine) else line.text
+    reason = cleaning_reason("repeated").format(line=earlier)
+    return AuditEntry("repeated", line.number, text, reason, repeats=earlier)
 
 
 def drop_repeated_copies(
@@ -149,11 +156,10 @@ def drop_repeated_copies(
     index = 0
     while index < len(lines):
         earlier = first_seen.get(texts[index])
-        if earlier is not None and copy_starts_at(texts, earlier, index):
+        if earlier is not None and copy_starts_at(texts, earlier, texts, index):
             start = index
             while index < len(lines) and earlier < start and texts[index] == texts[earlier]:
-                reason = cleaning_reason("repeated").format(line=lines[earlier].number)
-                entries.append(AuditEntry("repeated", lines[index].number, lines[index].original, reason))
+                entries.append(repeated_entry(lines[index], lines[earlier].number))
                 index, earlier = index + 1, earlier + 1
             continue
         if heading is not None and texts[index] == heading:
@@ -165,6 +171,49 @@ def drop_repeated_copies(
             kept.append(lines[index])
         index += 1
     return kept, entries
+
+
+def trailer_entries(
+    after: list[SourceLine], shown: list[CleanedLine], heading: str | None, reason: str
+) -> list[AuditEntry]:
+    """The audit of the lines from the start of what follows the report (``after``) to the end.
+
+    All of them are dropped, each for what it is: page furniture and blank lines by their own
+    reasons, copies of the report's lines (``shown``: the page repeated whole after its end, as
+    portals print it) as copies of the lines they repeat, in runs where they follow one another, a
+    repeat of the title as such, and the rest by the trailer's ``reason``.
+    """
+    seen = [line.text for line in shown if line.text]
+    numbers = [line.number for line in shown if line.text]
+    first_seen: dict[str, int] = {}
+    for position, text in enumerate(seen):
+        first_seen.setdefault(text, position)
+    entries: list[AuditEntry] = []
+    candidates: list[SourceLine] = []
+    for line in after:
+        dropped = classify_line(line) if line.text else None
+        if dropped:
+            entries.append(dropped)
+        elif line.text:
+            candidates.append(line)
+    texts = [repair_line(line.text)[0] for line in candidates]
+    index = 0
+    while index < len(candidates):
+        earlier = first_seen.get(texts[index])
+        if earlier is not None and copy_starts_at(seen, earlier, texts, index):
+            while index < len(candidates) and earlier < len(seen) and texts[index] == seen[earlier]:
+                entries.append(repeated_entry(candidates[index], numbers[earlier]))
+                index, earlier = index + 1, earlier + 1
+            continue
+        line = candidates[index]
+        if earlier is not None:
+            entries.append(repeated_entry(line, numbers[earlier]))
+        elif heading is not None and texts[index] == heading:
+            entries.append(AuditEntry("repeated", line.number, line.text, cleaning_reason("title-repeated")))
+        else:
+            entries.append(AuditEntry("furniture", line.number, line.text, reason))
+        index += 1
+    return entries
 
 
 # --- joining paragraphs cut in two ----------------------------------------------------------
@@ -254,10 +303,10 @@ def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedRe
         audit.append(AuditEntry("report-title", report.heading.number, report.heading.text, cleaning_reason("title")))
     trailer = trailer_start(report.lines)
     kept: list[CleanedLine] = []
+    after: list[SourceLine] = []
     for line in report.lines:
         if trailer is not None and line.number >= trailer[0]:
-            if line.text:
-                audit.append(AuditEntry("furniture", line.number, line.text, trailer[1]))
+            after.append(line)
             continue
         dropped = classify_line(line)
         if dropped:
@@ -276,6 +325,8 @@ def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedRe
         heading = titles[0].replacement if titles else None
     kept, repeated = drop_repeated_copies(kept, heading)
     audit += repeated
+    if trailer is not None:
+        audit += trailer_entries(after, kept, heading, trailer[1])
     for line in kept:
         audit += repair_entries(line)
     paragraphs, joins = build_paragraphs([line for line in kept if line.text])
