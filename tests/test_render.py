@@ -168,3 +168,16 @@ def test_compact_html_keeps_a_tag_in_the_title_escaped() -> None:
     parser = TextAndTags()
     parser.feed(compact)
     assert [tag for tag, _ in parser.tags if tag == "a"] == []
+
+
+def test_compact_html_writes_a_link_s_chinese_characters_as_themselves_and_keeps_what_a_url_must_encode() -> None:
+    from urllib.parse import quote
+
+    from build_tools.build.compact import compact_html
+
+    readable = "../../places/湖北省/襄阳市/#2024年"
+    kept = "../../reports/50%25 a%20b%E2%80%A8c%E6%B9/"  # %, a space, an invisible character, a cut sequence
+    html = f'<html><head><title>t</title></head><body><a href="{quote(readable, safe="/#")}">a</a><a href="{kept}">b</a></body>'
+    compact = compact_html(html)
+    assert f"href={readable}>" in compact
+    assert f'href="{kept}"' in compact or f"href={kept}>" in compact

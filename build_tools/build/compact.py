@@ -9,7 +9,10 @@ browser builds is the same; scripts and styles are left as they are. A ``<`` in 
 escaped: HTML reads a title as text, but a tool that reads the page as plain text would take a report's
 ``<a href=…>`` there for a tag. Material's configuration (``<script id="__config">``, in every page) is
 written with its Chinese labels as characters rather than ``\\uXXXX`` escapes, which took a third of
-its bytes.
+its bytes. Links are written with their Chinese characters as themselves (``href="../湖北省/"``), as
+HTML allows and every browser reads them, rather than percent-encoded (``%E6%B9%96…``, three times
+the bytes); what a URL must keep encoded (``%25``, ``%20``, a ``#`` or ``?`` in a name, spaces and
+invisible characters) stays encoded.
 """
 
 from __future__ import annotations
@@ -26,6 +29,24 @@ CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</sc
 SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
 
 
+ENCODED_HREF = re.compile(r'(?<=href=")[^"]*%[89A-Fa-f][0-9A-Fa-f][^"]*(?=")')
+# bytes 0x80–0xFF: only the UTF-8 of characters outside ASCII, never a character a URL reserves
+ENCODED_RUN = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
+
+
+def decoded_run(found: re.Match[str]) -> str:
+    """The characters a run of percent-encoded bytes stands for, when it stands for visible characters."""
+    try:
+        text = bytes.fromhex(found.group().replace("%", "")).decode("utf-8")
+    except UnicodeDecodeError:
+        return found.group()
+    return text if all(character.isprintable() and not character.isspace() for character in text) else found.group()
+
+
+def readable_href(found: re.Match[str]) -> str:
+    return ENCODED_RUN.sub(decoded_run, found.group())
+
+
 @lru_cache(maxsize=64)
 def readable_json(text: str) -> str:
     """The JSON ``text`` with its non-ASCII characters as themselves, still safe inside a script element."""
@@ -33,10 +54,11 @@ def readable_json(text: str) -> str:
 
 
 def compact_html(html: str) -> str:
-    """``html`` minified, with the theme's configuration written readably."""
+    """``html`` minified, with the theme's configuration and its links written readably."""
     config = CONFIG.search(html)
     if config is not None:
         html = html[: config.start(2)] + readable_json(config.group(2)) + html[config.end(2) :]
+    html = ENCODED_HREF.sub(readable_href, html)
     html = minify_html.minify(html, keep_html_and_head_opening_tags=True)
     title = TITLE.search(html)
     if title is not None and "<" in title.group(2):
