@@ -181,8 +181,9 @@ def trailer_entries(
     All of them are dropped, each for what it is: page furniture and blank lines by their own
     reasons, copies of the report's lines (``shown``: the page repeated whole after its end, as
     portals print it) as copies of the lines they repeat, in runs where they follow one another, a
-    repeat of the title as such, and the rest by the trailer's ``reason``.
+    line that names the report (its title again) as such, and the rest by the trailer's ``reason``.
     """
+    title = pattern(PATTERNS, "report_title")
     seen = [line.text for line in shown if line.text]
     numbers = [line.number for line in shown if line.text]
     first_seen: dict[str, int] = {}
@@ -208,7 +209,7 @@ def trailer_entries(
         line = candidates[index]
         if earlier is not None:
             entries.append(repeated_entry(line, numbers[earlier]))
-        elif heading is not None and texts[index] == heading:
+        elif texts[index] == heading or (title.match(texts[index]) and not ends_sentence(texts[index])):
             entries.append(AuditEntry("repeated", line.number, line.text, cleaning_reason("title-repeated")))
         else:
             entries.append(AuditEntry("furniture", line.number, line.text, reason))
