@@ -5,7 +5,8 @@ text dropped or changed, what replaced it, why); changes of one kind made to one
 (full-width digits made half-width, the same character taken out six times) are one row that lists
 each and says how many they are, so that every change is still shown and counted; a run of lines
 dropped as a copy of lines the page kept, line for line (a page repeated whole), is one row naming
-both ranges, since the text it dropped is the text of the lines it names. Whitespace repairs are counted, not listed.
+both ranges, since the text it dropped is the text of the lines it names. Whitespace repairs are
+counted, not listed.
 """
 
 from __future__ import annotations
