@@ -172,8 +172,11 @@ def test_after_its_trailer_a_line_that_repeats_nothing_is_still_the_trailer() ->
     assert reasons[8] == ("repeated", "与第 5 行重复：网页把这段文字又显示了一遍", 5)  # a single line the page showed
 
 
-def test_after_its_trailer_the_report_s_title_in_another_wording_is_a_repeated_title() -> None:
-    page = [*PORTAL_PAGE[1:7], "2010年国务院政府工作报告", *PORTAL_PAGE[2:6]]
+def test_after_its_trailer_a_title_the_report_had_at_its_top_is_a_repeated_title_and_another_is_not() -> None:
+    top = ["2010年国务院政府工作报告", "2010年政府工作报告"]
+    page = [*top, *PORTAL_PAGE[2:7], "2010年政府工作报告", "2009年政府工作报告", *PORTAL_PAGE[2:6]]
     cleaned = clean(RawReport("2010.txt", 1, None, tuple(SourceLine(n, t) for n, t in enumerate(page, 1))))
-    assert cleaned.heading == "2010年政府工作报告"
-    assert [(e.kind, e.reason) for e in cleaned.audit if e.line == 7] == [("repeated", "重复的报告标题")]
+    assert cleaned.heading == "2010年国务院政府工作报告"
+    reasons = {e.line: (e.kind, e.reason) for e in cleaned.audit}
+    assert reasons[8] == ("repeated", "重复的报告标题")  # the second wording of the title at the top
+    assert reasons[9] == ("furniture", "报告之后的网站链接")  # another year's report, a link to it

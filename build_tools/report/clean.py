@@ -174,16 +174,16 @@ def drop_repeated_copies(
 
 
 def trailer_entries(
-    after: list[SourceLine], shown: list[CleanedLine], heading: str | None, reason: str
+    after: list[SourceLine], shown: list[CleanedLine], titles: set[str], reason: str
 ) -> list[AuditEntry]:
     """The audit of the lines from the start of what follows the report (``after``) to the end.
 
     All of them are dropped, each for what it is: page furniture and blank lines by their own
     reasons, copies of the report's lines (``shown``: the page repeated whole after its end, as
     portals print it) as copies of the lines they repeat, in runs where they follow one another, a
-    line that names the report (its title again) as such, and the rest by the trailer's ``reason``.
+    line that names the report as one of the ``titles`` at its top did as a repeated title (a title
+    of another report, a link to it, stays the trailer's), and the rest by the trailer's ``reason``.
     """
-    title = pattern(PATTERNS, "report_title")
     seen = [line.text for line in shown if line.text]
     numbers = [line.number for line in shown if line.text]
     first_seen: dict[str, int] = {}
@@ -209,7 +209,7 @@ def trailer_entries(
         line = candidates[index]
         if earlier is not None:
             entries.append(repeated_entry(line, numbers[earlier]))
-        elif texts[index] == heading or (title.match(texts[index]) and not ends_sentence(texts[index])):
+        elif texts[index] in titles:
             entries.append(AuditEntry("repeated", line.number, line.text, cleaning_reason("title-repeated")))
         else:
             entries.append(AuditEntry("furniture", line.number, line.text, reason))
@@ -320,6 +320,7 @@ def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedRe
             continue
         kept.append(CleanedLine(line.number, line.text, text, repairs))
     heading = report.heading.text.strip() if report.heading else None
+    titles: list[AuditEntry] = []
     if report.heading is None:
         kept, titles = drop_report_titles(kept)
         audit += titles
@@ -327,7 +328,8 @@ def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedRe
     kept, repeated = drop_repeated_copies(kept, heading)
     audit += repeated
     if trailer is not None:
-        audit += trailer_entries(after, kept, heading, trailer[1])
+        named = {heading, *(entry.replacement for entry in titles)} - {None}
+        audit += trailer_entries(after, kept, named, trailer[1])
     for line in kept:
         audit += repair_entries(line)
     paragraphs, joins = build_paragraphs([line for line in kept if line.text])
