@@ -23,6 +23,8 @@ from build_tools.engine.pipeline import process_bytes, site_report_pages
 from build_tools.model import Identity
 from build_tools.pages.audit import render_audit
 from build_tools.pages.browse import Listed, browse, place_key, place_path, relative_path
+from build_tools.pages.comparison import comparison_pages
+from build_tools.pages.render import labels
 from tests.gold_structure import seed_reports
 
 REPORT = "".join(f"第{n}项工作：全市地区生产总值增长{n}%左右，粮食产量保持稳定，城乡居民收入同步增长。" for n in range(200))
@@ -253,3 +255,22 @@ def test_the_audit_lists_the_changes_of_one_kind_to_one_line_in_one_row() -> Non
     rows = [line for line in render_audit(report).splitlines() if "全角数字改为半角" in line]
     assert len(rows) == 1
     assert "（2 处）" in rows[0] and "８．５％、１２３４" in rows[0] and "8\\.5%、1234" in rows[0]  # a number is one change
+
+
+def test_the_audit_of_a_report_cleaning_did_not_change_says_so_instead_of_showing_empty_tables() -> None:
+    unchanged = process_bytes("2010.txt", "各位代表：\n国内生产总值增长8.5%。\n".encode())[0]
+    assert not unchanged.cleaned.audit
+    page = render_audit(unchanged)
+    assert labels()["audit_unchanged"] in page
+    assert not [line for line in page.splitlines() if line.startswith("|")]
+    changed = process_bytes("2010.txt", "各位代表：\n国内生产总值增长８．５％。\n".encode())[0]
+    assert labels()["audit_unchanged"] not in render_audit(changed)
+    assert [line for line in render_audit(changed).splitlines() if line.startswith("|")]
+
+
+def test_a_year_whose_reports_give_no_headline_indicator_says_so_instead_of_showing_an_empty_table() -> None:
+    row = ("[2024年襄阳市政府工作报告](reports/2024-襄阳.md)", "襄阳市", "市", "地区生产总值", "目标", "", "6%", "")
+    pages = comparison_pages([(2024, (row,)), (1954, ())])
+    empty, full = pages["indicators/1954.md"], pages["indicators/2024.md"]
+    assert labels()["comparison_no_rows"] in empty and not [line for line in empty.splitlines() if line.startswith("|")]
+    assert labels()["comparison_no_rows"] not in full and "](../reports/2024-襄阳.md)" in full

@@ -6,7 +6,7 @@ text dropped or changed, what replaced it, why); changes of one kind made to one
 each and says how many they are, so that every change is still shown and counted; a run of lines
 dropped as a copy of lines the page kept, line for line (a page repeated whole), is one row naming
 both ranges, since the text it dropped is the text of the lines it names. Whitespace repairs are
-counted, not listed.
+counted, not listed. A report that cleaning did not change gets a sentence saying so, not empty tables.
 """
 
 from __future__ import annotations
@@ -108,12 +108,19 @@ def render_audit(report: Report) -> str:
         front_matter({"title": escape_plain(words["audit_title"].format(title=report.title)), "template": DETAIL}),
         f"# {escape_markdown(words['audit_title'].format(title=report.title))}\n",
         words["audit_report"].format(report=f"[{escape_markdown(report.title)}](../reports/{report.slug}.md)") + "\n",
+    ]
+    if not audit:  # a table without rows would show an empty one
+        return "\n".join([*parts, escape_markdown(words["audit_unchanged"]) + "\n"])
+    parts += [
         escape_markdown(words["audit_intro"]) + "\n",
         f"## {words['audit_summary_heading']}\n",
         table([columns["kind"], "#"], [[escape_markdown(kinds[kind]), str(count)] for kind, count in summary.items()]),
-        f"## {words['audit_entries_heading']}\n",
-        table([columns[key] for key in ("line", "kind", "text", "replacement", "reason")], rows),
     ]
+    if rows:
+        parts += [
+            f"## {words['audit_entries_heading']}\n",
+            table([columns[key] for key in ("line", "kind", "text", "replacement", "reason")], rows),
+        ]
     if summary.get("whitespace"):
         parts.append(escape_markdown(words["audit_whitespace"].format(count=summary["whitespace"])) + "\n")
     return "\n".join(parts)

@@ -79,18 +79,23 @@ def comparison_pages(reports: Sequence[tuple[int | None, tuple[tuple[str, ...], 
     for year in years:
         title = year_title(year)
         download = indicators_download_path(year)
+        rows = [[from_year_page(cell) for cell in row] for row in by_year[year]]
+        listed = (  # a table without rows would show an empty one
+            ['<div class="gr-sortable" markdown>\n', table(header, rows), "</div>\n"]
+            if rows
+            else [escape_markdown(words["comparison_no_rows"]) + "\n"]
+        )
+        intro = [escape_markdown(words["comparison_intro"]) + "\n"] if rows else []
         pages[year_path(year)] = "\n".join(
             [
                 front_matter({"title": title}),
                 f"# {escape_markdown(title)}\n",
-                escape_markdown(words["comparison_intro"]) + "\n",
+                *intro,
                 words["comparison_year_download"].format(name=download.rsplit("/", 1)[1], path=f"../{download}")
                 + " · "
                 + link(year_path(year), INDEX_PATH, words["comparison_all_years"])
                 + "\n",
-                '<div class="gr-sortable" markdown>\n',
-                table(header, [[from_year_page(cell) for cell in row] for row in by_year[year]]),
-                "</div>\n",
+                *listed,
             ]
         )
     return pages
