@@ -134,6 +134,17 @@ def copy_starts_at(seen: list[str], earlier: int, texts: list[str], here: int) -
     )
 
 
+def copied_lines(seen: list[str], earlier: int, texts: list[str], here: int, end: int) -> int:
+    """How many lines of ``texts`` from ``here`` repeat, in order, the lines of ``seen`` from ``earlier``
+    (up to ``seen[end]``, which is not one of them): none unless a copy starts there (``copy_starts_at``)."""
+    if not copy_starts_at(seen, earlier, texts, here):
+        return 0
+    count = 0
+    while here + count < len(texts) and earlier + count < end and texts[here + count] == seen[earlier + count]:
+        count += 1
+    return count
+
+
 def repeated_entry(line: SourceLine | CleanedLine, earlier: int) -> AuditEntry:
     """The audit entry for dropping ``line`` as a copy of the source line ``earlier``."""
     text = line.original if isinstance(line, CleanedLine) else line.text
@@ -156,11 +167,10 @@ def drop_repeated_copies(
     index = 0
     while index < len(lines):
         earlier = first_seen.get(texts[index])
-        if earlier is not None and copy_starts_at(texts, earlier, texts, index):
-            start = index
-            while index < len(lines) and earlier < start and texts[index] == texts[earlier]:
-                entries.append(repeated_entry(lines[index], lines[earlier].number))
-                index, earlier = index + 1, earlier + 1
+        copied = copied_lines(texts, earlier, texts, index, end=index) if earlier is not None else 0
+        if copied:
+            entries += [repeated_entry(lines[index + k], lines[earlier + k].number) for k in range(copied)]
+            index += copied
             continue
         if heading is not None and texts[index] == heading:
             reason = cleaning_reason("title-repeated")
@@ -201,10 +211,10 @@ def trailer_entries(
     index = 0
     while index < len(candidates):
         earlier = first_seen.get(texts[index])
-        if earlier is not None and copy_starts_at(seen, earlier, texts, index):
-            while index < len(candidates) and earlier < len(seen) and texts[index] == seen[earlier]:
-                entries.append(repeated_entry(candidates[index], numbers[earlier]))
-                index, earlier = index + 1, earlier + 1
+        copied = copied_lines(seen, earlier, texts, index, end=len(seen)) if earlier is not None else 0
+        if copied:
+            entries += [repeated_entry(candidates[index + k], numbers[earlier + k]) for k in range(copied)]
+            index += copied
             continue
         line = candidates[index]
         if earlier is not None:
