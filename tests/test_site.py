@@ -194,3 +194,23 @@ def test_a_reports_audit_is_a_page_without_sidebars_that_links_back_to_its_repor
     assert "md-sidebar" not in audit  # theme/detail.html: its navigation would outweigh its content
     assert f"<p>报告：<a href=../../reports/{slug}/>" in audit
     assert "Permanent link" not in report and "title=本节链接" in report  # every label in Chinese
+
+
+EMPTY_ROW = re.compile(r"<tr>(?:\s*<td>\s*(?:</td>)?)+\s*(?:</tr>\s*)?(?=</tbody>|</table>|<tr>)")
+
+
+def test_no_page_shows_a_table_without_rows(tmp_path: Path) -> None:
+    """A report that cleaning did not change (its audit has no rows) and a year whose one report states
+    no headline indicator (its indicator page has none) beside the seeds: every page of the site that
+    shows a table shows rows in it."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    (seeds / "2010.txt").write_text("各位代表：\n国内生产总值增长8.5%。\n", encoding="utf-8")
+    (seeds / "1954.txt").write_text("各位代表：\n我们要继续努力，把各项工作做好。\n", encoding="utf-8")
+    result = build_site(seeds, tmp_path / "site", "--strict")
+    assert result.returncode == 0, result.stderr
+    pages = {path: path.read_text(encoding="utf-8") for path in (tmp_path / "site").rglob("*.html")}
+    assert any("2010" in str(path) and "audit" in str(path) for path in pages)
+    assert (tmp_path / "site" / "indicators" / "1954" / "index.html").is_file()
+    empty = [str(path.relative_to(tmp_path / "site")) for path, html in pages.items() if EMPTY_ROW.search(html)]
+    assert empty == []
