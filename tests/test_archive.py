@@ -22,7 +22,7 @@ from build_tools.engine.merging import merge_duplicates, unlinked_audit
 from build_tools.engine.pipeline import process_bytes, site_report_pages
 from build_tools.model import Identity
 from build_tools.pages.audit import render_audit
-from build_tools.pages.browse import Listed, browse, place_key, place_path, relative_path
+from build_tools.pages.browse import Listed, browse, level_province_path, place_key, place_path, relative_path
 from build_tools.pages.comparison import comparison_pages
 from build_tools.pages.render import labels
 from tests.gold_structure import seed_reports
@@ -117,6 +117,19 @@ def test_every_place_and_year_has_its_page_and_same_names_in_other_provinces_sta
     assert len(paths) == 2 and paths <= made.pages.keys()
     assert "years/2024.md" in made.pages
     assert made.pages["years/2024.md"].count("鼓楼区") >= 2
+
+
+def test_a_province_s_places_of_a_level_show_their_parent_only_where_one_lies_below_the_province() -> None:
+    listed = [
+        Listed(entry(1, "湖北省", "襄阳市", 2024, "市")),
+        Listed(entry(2, "湖北省", "宜昌市", 2023, "市")),
+        Listed(entry(3, "湖北省", "谷城县", 2024, "区县", "襄阳市")),
+    ]
+    pages = browse(listed).pages
+    cities, counties = pages[level_province_path("市", "湖北省")], pages[level_province_path("区县", "湖北省")]
+    parent = labels()["browse_columns"]["parent"]
+    assert parent not in cities and "襄阳市" in cities and "宜昌市" in cities
+    assert parent in counties and "| 襄阳市 |" in counties
 
 
 def test_the_catalogue_carries_every_field_and_opens_in_a_spreadsheet() -> None:

@@ -210,7 +210,10 @@ def level_province_page(level: str, province: str, listed: Sequence[Listed]) -> 
         reports = newest_first(by_place[key])
         years = " ".join(link(path, item.entry.page, year_text(item.entry.year)) for item in reports)
         rows.append([link(path, place_path(key), key[2]), escape_markdown(key[1]), years])
-    parts.append(table([columns["place"], columns["parent"], columns["years"]], rows))
+    if any(parent for _, parent, _ in by_place):
+        parts.append(table([columns["place"], columns["parent"], columns["years"]], rows))
+    else:  # places right below the province (cities, or the province itself): a parent column would be empty
+        parts.append(table([columns["place"], columns["years"]], [[place, years] for place, _, years in rows]))
     return "\n".join(parts)
 
 
