@@ -20,13 +20,18 @@ from build_tools.model import AuditEntry, Report
 from build_tools.pages.render import DETAIL, escape_markdown, escape_plain, front_matter, labels, table
 
 
+def line_link(report: Report, shown: str, line: int, paragraph_of_line: dict[int, int]) -> str:
+    """``shown`` (a source line's number, or a range from it) linked to the paragraph on the report's page
+    that holds ``line``; as text where no paragraph does (a line dropped outside any paragraph)."""
+    if line not in paragraph_of_line:
+        return shown
+    return f"[{shown}](../reports/{report.slug}.md#L{paragraph_of_line[line]})"
+
+
 def audit_row(report: Report, entry: AuditEntry, paragraph_of_line: dict[int, int]) -> tuple[str, ...]:
     kinds: dict[str, str] = labels()["audit_kinds"]
-    where = str(entry.line)
-    if entry.line in paragraph_of_line:
-        where = f"[{entry.line}](../reports/{report.slug}.md#L{paragraph_of_line[entry.line]})"
     return (
-        where,
+        line_link(report, str(entry.line), entry.line, paragraph_of_line),
         escape_markdown(kinds[entry.kind]),
         escape_markdown(entry.text.strip() or repr(entry.text)),
         escape_markdown(entry.replacement),
@@ -77,9 +82,7 @@ def run_row(report: Report, run: list[AuditEntry], paragraph_of_line: dict[int, 
     """One row for ``run``, lines dropped as a copy of the kept lines they name, line for line."""
     words = labels()
     first, last = run[0], run[-1]
-    copied = f"{first.repeats}–{last.repeats}"
-    if first.repeats in paragraph_of_line:
-        copied = f"[{copied}](../reports/{report.slug}.md#L{paragraph_of_line[first.repeats]})"
+    copied = line_link(report, f"{first.repeats}–{last.repeats}", first.repeats, paragraph_of_line)
     text = first.text.strip()
     return (
         f"{first.line}–{last.line}",
