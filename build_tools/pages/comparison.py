@@ -80,12 +80,11 @@ def comparison_pages(reports: Sequence[tuple[int | None, tuple[tuple[str, ...], 
         title = year_title(year)
         download = indicators_download_path(year)
         rows = [[from_year_page(cell) for cell in row] for row in by_year[year]]
-        listed = (  # a table without rows would show an empty one
-            ['<div class="gr-sortable" markdown>\n', table(header, rows), "</div>\n"]
-            if rows
-            else [escape_markdown(words["comparison_no_rows"]) + "\n"]
-        )
-        intro = [escape_markdown(words["comparison_intro"]) + "\n"] if rows else []
+        if rows:
+            intro = [escape_markdown(words["comparison_intro"]) + "\n"]
+            listed = ['<div class="gr-sortable" markdown>\n', table(header, rows), "</div>\n"]
+        else:  # no table: one without rows would show an empty one
+            intro, listed = [], [escape_markdown(words["comparison_no_rows"]) + "\n"]
         pages[year_path(year)] = "\n".join(
             [
                 front_matter({"title": title}),
