@@ -100,6 +100,12 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("今年的工作安排是：在巩固省级文明镇和已有两个市级文明村成果的基础上，再建成5个市文明村。",
      [{"value": 2, "kind": "actual", "subject": "市级文明村"}, {"value": 5, "kind": "target"}]),
     ("一、过去一年的工作回顾。全县生产总值增长8%。", [{"kind": "actual"}]),
+    # a numeral with 亿 before the unit's 万: its part after 亿 counts 万 (二十五亿七千万 = 25.7亿)
+    ("因为没有及时向国家申请调拨物资损失二十五亿七千多万元。",
+     [{"value": 257000, "unit": "万元", "qualifier": "多", "base_value": 2.57e9, "base_unit": "元"}]),
+    ("社员一亿六千五百五十二万余人。", [{"value": 16552, "unit": "万人", "base_value": 1.6552e8}]),
+    ("粮食产量达到十亿零七千万斤。", [{"value": 107000, "unit": "万斤"}]),
+    ("国内生产总值达到三十万亿元。", [{"value": 30, "unit": "万亿元", "base_value": 3e13}]),
 ]
 
 

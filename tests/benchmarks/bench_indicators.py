@@ -76,9 +76,9 @@ def print_score(title: str, result: Score) -> None:
 
 def main() -> None:
     started = time.perf_counter()
-    import build_tools.report.indicators as module
+    from build_tools.report.indicators.rules import _rules
 
-    module._rules()
+    _rules()
     print(f"rules loaded in {time.perf_counter() - started:.3f} s\n")
     print_score("seed gold (tests/fixtures/seed-indicators.tsv)", score_seed(SEED, FIXTURES / "seed-indicators.tsv"))
     if (CORPUS / "national").is_dir():

@@ -3,7 +3,7 @@
 In:  one report's cleaned paragraphs (``model.Paragraph``) in reading order, headings included.
 Out: a tuple of ``model.Indicator``, one per figure, in text order. Each names what is measured
      (``subject``), the number (``value``, ``value_high`` for a range, ``None`` where the source hid the
-     digits), the unit as written and the value in its base unit, whether it is a level, a change or a
+     digits), the unit as written (half-width) and the value in its base unit, whether it is a level, a change or a
      share, its qualifier (左右, 以上…), whether it is planned, achieved or estimated, and where it came
      from: ``line``, ``paragraph`` (index in the input), ``offset`` and ``span`` (the exact text).
 

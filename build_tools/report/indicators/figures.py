@@ -134,7 +134,9 @@ def _build_figure(norm: str, match: re.Match[str], rules: _Rules) -> _Figure | N
     if unit_info is None and not mag_text:
         return None
     chinese = lo[0] in _CN_START
-    value, value_high = _values(lo, hi)
+    written_unit = mag_text + unit
+    before_wan = written_unit.startswith("万") and not written_unit.startswith("万亿")
+    value, value_high = _values(lo, hi, before_wan=before_wan)
     if value is None and not _is_redacted(lo):
         return None
     if hi is not None and value_high is None:
@@ -156,7 +158,7 @@ def _build_figure(norm: str, match: re.Match[str], rules: _Rules) -> _Figure | N
         end=end,
         value=value,
         value_high=value_high,
-        unit=mag_text + unit,
+        unit=written_unit,
         unit_info=unit_info,
         magnitude=rules.magnitudes.get(mag_text, 1.0),
         qualifier=inside or qualifier_after or qualifier_before,
@@ -190,12 +192,22 @@ def _is_redacted(text: str) -> bool:
     return _REDACTED_FULL.fullmatch(text) is not None
 
 
-def _values(lo: str, hi: str | None) -> tuple[float | None, float | None]:
-    value = None if _is_redacted(lo) else _parse_number(lo)
+def _values(lo: str, hi: str | None, *, before_wan: bool) -> tuple[float | None, float | None]:
+    """The numbers of a value (and of the top of its range); ``before_wan``: the unit starts with 万."""
+    value = None if _is_redacted(lo) else _parse_before_wan(lo) if before_wan else _parse_number(lo)
     value_high = None
     if hi is not None:
-        value_high = None if _is_redacted(hi) else _parse_number(hi)
+        value_high = None if _is_redacted(hi) else _parse_before_wan(hi) if before_wan else _parse_number(hi)
     return value, value_high
+
+
+def _parse_before_wan(text: str) -> float | None:
+    """A numeral the unit's 万 ends, in 万: 二十五亿七千 of 二十五亿七千万元 is 257000 (万元), its 亿 being
+    10,000 万, where read alone it would be 2,500,007,000."""
+    if "亿" not in text:
+        return _parse_number(text)
+    whole = _parse_number(text + "万")
+    return None if whole is None else whole / 10_000
 
 
 def _qualifier_before(lead: str, rules: _Rules) -> str | None:
