@@ -16,6 +16,11 @@ are put in one class, so that the phrase's simplified form finds the traditional
 to one member: a character no table converts further (a simplified one), the one most characters convert to
 (the lowest code point among equals).
 
+``simplified_text`` is another, narrower table: each traditional character to its simplified form by
+OpenCC's ``TSCharacters`` alone (its first conversion, one character for one), for reading a report
+written in traditional characters (``report.reading``); ``traditional_share`` says how much of a text it
+would change. The classes above are for matching, not for reading: they fold 户 into 戶 and 群 into 羣.
+
 Japanese shinjitai (``JPShinjitaiCharacters``) are left out: they would fold Chinese characters such as 芸
 (芸豆) into 艺 and 欠 (欠发达) into 缺.
 
@@ -30,6 +35,7 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 
+SIMPLIFYING_TABLE = "TSCharacters"
 CHARACTER_TABLES = ("TWVariantsRev", "HKVariantsRev", "TSCharactersExt", "TSCharacters")
 PHRASE_TABLES = ("TSPhrases", "TWVariantsRevPhrases", "HKVariantsRevPhrases")
 BLOCK_BITS = 9
@@ -128,3 +134,25 @@ def translation() -> dict[int, str]:
 def fold_text(text: str) -> str:
     """``text`` with every character folded (我國偉大 → 我国伟大)."""
     return text.translate(translation())
+
+
+@cache
+def simplifying() -> dict[int, str]:
+    """Each traditional character → its simplified form, as ``str.translate`` takes it."""
+    return {
+        ord(source): target
+        for source, target in read_table(SIMPLIFYING_TABLE)
+        if len(source) == 1 and len(target) == 1 and source != target
+    }
+
+
+def simplified_text(text: str) -> str:
+    """``text`` with each traditional character in its simplified form (萬噸 → 万吨), the same length."""
+    return text.translate(simplifying())
+
+
+def traditional_share(text: str) -> float:
+    """The share of ``text``'s Han characters that ``simplified_text`` changes (0 for a text without any)."""
+    table = simplifying()
+    han = sum(1 for character in text if "\u3400" <= character <= "\u9fff")
+    return sum(1 for character in text if ord(character) in table) / han if han else 0.0

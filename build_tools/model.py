@@ -269,6 +269,7 @@ class Report:
     tags: tuple[str, ...] = ()
     identity: Identity = Identity()
     keywords: tuple[str, ...] = ()  # the report's own words (not tags: they connect no reports)
+    traditional: bool = False  # written in traditional characters, read in simplified ones (``report.reading``)
 
     @property
     def source_title(self) -> str | None:

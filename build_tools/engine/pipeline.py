@@ -1,10 +1,11 @@
 """The pipeline: input files in, a ``Publication`` (reports and per-file errors) out.
 
 Composes the stages left to right for each file — decode, split, clean, structure, anomalies,
-identity (``archive.identity``), metadata, indicators, tags — and collects a one-line ``InputError`` for a
-file that cannot be published, so that one bad file never stops the others. ``read_inputs`` is the only
-function here that touches files (the files named on the command line; a folder of reports is read by
-``engine/inputs.py``).
+identity (``archive.identity``), metadata, indicators, tags (these two on the report's reading,
+``report.reading``: a report in traditional characters is read in simplified ones) — and collects a
+one-line ``InputError`` for a file that cannot be published, so that one bad file never stops the others.
+``read_inputs`` is the only function here that touches files (the files named on the command line; a
+folder of reports is read by ``engine/inputs.py``).
 
 Each file is processed on its own (``process_input``: name and bytes in, its reports or its error out), so
 ``publish`` hands the files to a pool of worker processes when there are more than a handful
@@ -36,6 +37,7 @@ from build_tools.report.decode import DecodeError, decode
 from build_tools.report.indicators import extract_indicators
 from build_tools.report.metadata import below_input_folder, describe, slug_for, slug_suffix
 from build_tools.report.provenance import with_source_spans
+from build_tools.report.reading import reading, written_in_traditional
 from build_tools.report.split import split
 from build_tools.report.structure import structure
 from build_tools.report.tagging import JIEBA_DICT_PATH, PLACE_SUFFIXES_PATH, USERDICT_PATH, Tagger, WordClasses
@@ -87,7 +89,9 @@ def process_source(source: SourceText) -> list[Report]:
         lines = [paragraph.text for paragraph in cleaned.paragraphs]
         identity = identify(source.path, lines, cleaned.heading, collection=pieces > 1)
         about = describe(cleaned, blocks, pieces=pieces, identity=identity)
-        words = tagger().describe("\n".join(lines))
+        traditional = written_in_traditional(cleaned.paragraphs)
+        read = reading(cleaned.paragraphs, traditional)
+        words = tagger().describe("\n".join(paragraph.text for paragraph in read))
         reports.append(
             Report(
                 source=source.path,
@@ -99,10 +103,11 @@ def process_source(source: SourceText) -> list[Report]:
                 cleaned=cleaned,
                 blocks=blocks,
                 anomalies=find_anomalies(blocks),
-                indicators=with_source_spans(extract_indicators(cleaned.paragraphs), cleaned),
+                indicators=with_source_spans(extract_indicators(read), cleaned),
                 tags=words.tags,
                 identity=identity,
                 keywords=words.keywords,
+                traditional=traditional,
             )
         )
     return reports

@@ -1,9 +1,10 @@
 """The line beneath a report's canonical title: a ``Report`` in, one line of Markdown out.
 
 It gives the title the source itself wrote (原题) and each field of the report's identity (year, place,
-level, then date, session and speaker where the text states them). A field the program inferred rather
-than read says so and from what (``2024年（据“2023年工作回顾”推定）``); a field it does not know says
-``年份不详``, never a guess.
+level, then date, session and speaker where the text states them), and, for a report written in
+traditional characters, that its figures, tags, phrases and terms were read in simplified ones. A field
+the program inferred rather than read says so and from what (``2024年（据“2023年工作回顾”推定）``); a
+field it does not know says ``年份不详``, never a guess.
 """
 
 from __future__ import annotations
@@ -34,4 +35,6 @@ def identity_line(report: Report) -> str:
         value = getattr(identity, name)
         if value:
             parts.append(words[name].format(value=value))
+    if report.traditional:
+        parts.append(words["traditional"])
     return escape_markdown(words["separator"].join(parts))

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from build_tools.archive.catalogue import province_of
+from build_tools.folding import simplified_text
 from build_tools.model import Body, Heading, Indicator, ListBlock, Paragraph, Report
 from build_tools.pages.raw_html import RAW_END, RAW_START
 from build_tools.pages.tables import core_category, grouped, indicators_download_path
@@ -124,7 +125,7 @@ class ReportRenderer:
             item.line for block in report.blocks if isinstance(block, ListBlock) for item in block.items
         }
         self.anchor_of_line = {line: p.line for p in report.cleaned.paragraphs for line in p.lines}
-        self.term_marks = glossary_marks(block_paragraphs(report.blocks))
+        self.term_marks = glossary_marks(block_paragraphs(report.blocks), traditional=report.traditional)
 
     def page(self) -> str:
         report = self.report
@@ -241,12 +242,14 @@ def glossary() -> Glossary:
     return Glossary.from_resources()
 
 
-def glossary_marks(paragraphs: list[Paragraph]) -> dict[tuple[int, int], list[Mark]]:
+def glossary_marks(paragraphs: list[Paragraph], *, traditional: bool = False) -> dict[tuple[int, int], list[Mark]]:
     """A mark on the first occurrence of each glossary term on the page, naming the term where the text
-    gives another form of it. Its tooltip (term：definition) is made in the browser from the glossary,
-    which every page loads once from ``javascripts/glossary.js`` (``site.glossary_script``)."""
+    gives another form of it (a report ``traditional`` is searched in simplified characters, and names
+    each term it writes otherwise). Its tooltip (term：definition) is made in the browser from the
+    glossary, which every page loads once from ``javascripts/glossary.js`` (``site.glossary_script``)."""
     marks: dict[tuple[int, int], list[Mark]] = {}
-    for index, start, end, term in glossary().first_occurrences([p.text for p in paragraphs]):
+    texts = [simplified_text(p.text) if traditional else p.text for p in paragraphs]
+    for index, start, end, term in glossary().first_occurrences(texts):
         key = (paragraphs[index].origin, paragraphs[index].start)
         other_form = paragraphs[index].text[start:end] != term.term
         marks.setdefault(key, []).append(Mark(start, end, "gr-term", None, term=term.term if other_form else None))

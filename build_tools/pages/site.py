@@ -23,6 +23,7 @@ from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalog
 from build_tools.archive.duplicates import Candidate, sketch
 from build_tools.archive.phrases import PhraseUse, Usage, changes, phrase_counts, predecessors, tracked_phrases
 from build_tools.archive.series import SeriesFacts, series_rows
+from build_tools.folding import simplified_text
 from build_tools.holding import Joined, PackedText, Stored
 from build_tools.memo import kept
 from build_tools.model import InputError, Publication, Report
@@ -106,7 +107,8 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
         comparison_rows=comparison_rows(report),
         candidate=Candidate(identity.place, identity.year, sketch(text), len(report.anomalies), report.source),
         phrases=PhraseUse(
-            report.slug, report.title, place_key(entry), identity.year, identity.level, len(text), phrase_counts(text)
+            report.slug, report.title, place_key(entry), identity.year, identity.level, len(text),
+            phrase_counts(simplified_text(text) if report.traditional else text),
         ),
         series=facts_of(report),
     )

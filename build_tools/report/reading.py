@@ -1,0 +1,37 @@
+"""The text the analysis stages read: a report's cleaned paragraphs in, the paragraphs its figures, tags,
+tracked phrases and glossary terms are read from out.
+
+Those stages, and the word lists, units and numerals they use, are written in simplified characters. A
+report written in traditional characters (more than ``traditional_share`` of its Han characters have a
+simplified form, in ``resources/settings.yaml``) is read with each character in its simplified form
+(``folding.simplified_text``: 萬 → 万, 點 → 点, 噸 → 吨); the conversion keeps every offset, so what is
+found is shown on the text as the source wrote it. A report in simplified characters is read as it is:
+the few traditional characters such a text holds (乾, 拚) are left as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from build_tools.folding import simplified_text, traditional_share
+from build_tools.model import Paragraph
+from build_tools.resource_files import load_yaml
+
+
+@cache
+def threshold() -> float:
+    return float(load_yaml("settings.yaml")["traditional_share"])
+
+
+def written_in_traditional(paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether the report of ``paragraphs`` is written in traditional characters."""
+    return traditional_share("".join(paragraph.text for paragraph in paragraphs)) > threshold()
+
+
+def reading(paragraphs: Sequence[Paragraph], traditional: bool) -> tuple[Paragraph, ...]:
+    """``paragraphs`` as the analysis stages read them: in simplified characters when ``traditional``."""
+    if not traditional:
+        return tuple(paragraphs)
+    return tuple(replace(paragraph, text=simplified_text(paragraph.text)) for paragraph in paragraphs)
