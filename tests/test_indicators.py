@@ -106,6 +106,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("社员一亿六千五百五十二万余人。", [{"value": 16552, "unit": "万人", "base_value": 1.6552e8}]),
     ("粮食产量达到十亿零七千万斤。", [{"value": 107000, "unit": "万斤"}]),
     ("国内生产总值达到三十万亿元。", [{"value": 30, "unit": "万亿元", "base_value": 3e13}]),
+    # years written in Chinese numerals are no part of a subject, as those in digits are not
+    ("一九五三年国营工业工人的劳动生产率比一九五二年增长了百分之十三。",
+     [{"subject": "国营工业工人的劳动生产率", "value": 13, "unit": "%", "role": "change"}]),
+    ("铁路正线的通车里程一九四九年为二万一千七百公里。", [{"subject": "铁路正线的通车里程", "value": 21700}]),
 ]
 
 
