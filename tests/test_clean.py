@@ -180,3 +180,17 @@ def test_after_its_trailer_a_title_the_report_had_at_its_top_is_a_repeated_title
     reasons = {e.line: (e.kind, e.reason) for e in cleaned.audit}
     assert reasons[8] == ("repeated", "重复的报告标题")  # the second wording of the title at the top
     assert reasons[9] == ("furniture", "报告之后的网站链接")  # another year's report, a link to it
+
+
+def test_a_line_cut_after_a_word_that_needs_more_or_before_a_full_stop_is_joined() -> None:
+    """…缔结了 / 友好同盟互助条约 / 。苏联根据…: short lines that looked like titles were two headings."""
+    text = ["各位代表：", "我国同伟大的和平堡垒苏联已经缔结了", "友好同盟互助条约",
+            "。苏联根据友好互助的精神，给了我们巨大的援助。", "今年是我国与", "印度", "、缅甸共同倡议和平共处五项原则三十周年。"]
+    lines = tuple(SourceLine(n, line) for n, line in enumerate(text, 1))
+    cleaned = clean(RawReport("1954.txt", 1, None, lines))
+    assert [p.text for p in cleaned.paragraphs] == [
+        "各位代表：",
+        "我国同伟大的和平堡垒苏联已经缔结了友好同盟互助条约。苏联根据友好互助的精神，给了我们巨大的援助。",
+        "今年是我国与印度、缅甸共同倡议和平共处五项原则三十周年。",
+    ]
+    assert sum(entry.kind == "joined" for entry in cleaned.audit) == 4

@@ -236,9 +236,11 @@ def should_join(current: str, following: str, style_had_body: dict[str, bool]) -
     A line that ends a sentence is complete, and so are signatures, salutations and date lines
     and the line before them; a line followed by a numbered heading or a lead dash
     is complete; a numbered heading line is cut only when its previous sibling carried body text
-    (so this one should too); a line ending with a comma is cut; a short title line is not.
+    (so this one should too); a line ending with a comma, or with a word that needs what follows
+    (了, 的, 和), is cut; a short title line is not. A line that starts with a full stop or a closing
+    mark continues the one before it, whatever that one is.
     """
-    if rules().lead_in_fragment.match(current):
+    if rules().lead_in_fragment.match(current) or rules().continuation_start.match(following):
         return True
     if ends_sentence(current):
         return False
@@ -250,7 +252,7 @@ def should_join(current: str, following: str, style_had_body: dict[str, bool]) -
     current_style = numbered_style(current)
     if current_style is not None:
         return style_had_body.get(current_style[0], False)
-    if rules().clause_end.fullmatch(current[-1]):
+    if rules().clause_end.fullmatch(current[-1]) or rules().open_end.fullmatch(current[-1]):
         return True
     return not is_title_line(current)
 

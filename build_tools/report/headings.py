@@ -38,6 +38,8 @@ class HeadingRules:
     terminal: re.Pattern[str]
     closers: re.Pattern[str]
     clause_end: re.Pattern[str]
+    open_end: re.Pattern[str]
+    continuation_start: re.Pattern[str]
     sentence_end: re.Pattern[str]
     lead_in_fragment: re.Pattern[str]
 
@@ -55,6 +57,8 @@ def rules() -> HeadingRules:
         terminal=re.compile(data["terminal"]),
         closers=re.compile(data["closers"]),
         clause_end=re.compile(data["clause_end"]),
+        open_end=re.compile(data["open_end"]),
+        continuation_start=re.compile(data["continuation_start"]),
         sentence_end=re.compile(data["sentence_end"]),
         lead_in_fragment=re.compile(data["lead_in_fragment"]),
     )
