@@ -110,6 +110,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("一九五三年国营工业工人的劳动生产率比一九五二年增长了百分之十三。",
      [{"subject": "国营工业工人的劳动生产率", "value": 13, "unit": "%", "role": "change"}]),
     ("铁路正线的通车里程一九四九年为二万一千七百公里。", [{"subject": "铁路正线的通车里程", "value": 21700}]),
+    ("原煤八千一百九十九万吨，等于一九四九年的二点六倍。",
+     [{"subject": "原煤", "value": 8199, "unit": "万吨"}, {"subject": "原煤", "value": 2.6, "unit": "倍", "role": "change"}]),
 ]
 
 
