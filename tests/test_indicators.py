@@ -112,6 +112,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("铁路正线的通车里程一九四九年为二万一千七百公里。", [{"subject": "铁路正线的通车里程", "value": 21700}]),
     ("原煤八千一百九十九万吨，等于一九四九年的二点六倍。",
      [{"subject": "原煤", "value": 8199, "unit": "万吨"}, {"subject": "原煤", "value": 2.6, "unit": "倍", "role": "change"}]),
+    ("铁路货运周转量达到11620亿吨公里，旅客周转量将达到三百二十亿人公里。",
+     [{"subject": "铁路货运周转量", "value": 11620, "unit": "亿吨公里", "base_unit": "吨公里", "base_value": 1.162e12},
+      {"subject": "旅客周转量", "value": 320, "unit": "亿人公里", "base_unit": "人公里"}]),
 ]
 
 
