@@ -115,6 +115,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("铁路货运周转量达到11620亿吨公里，旅客周转量将达到三百二十亿人公里。",
      [{"subject": "铁路货运周转量", "value": 11620, "unit": "亿吨公里", "base_unit": "吨公里", "base_value": 1.162e12},
       {"subject": "旅客周转量", "value": 320, "unit": "亿人公里", "base_unit": "人公里"}]),
+    # the number of an item (（3）新建…) or of a note (“个转企”（3）) is no subject
+    ("（3）新建健身步道40公里。", [{"subject": "新建健身步道", "value": 40}]),
+    ("新增企业1159家，升规入统单位（2）352户。", [{"subject": "新增企业", "value": 1159}, {"subject": "升规入统单位", "value": 352}]),
 ]
 
 
