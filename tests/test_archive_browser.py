@@ -4,6 +4,7 @@ on 127.0.0.1 and driven in headless Chromium at desktop and phone width."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -96,3 +97,44 @@ def test_every_dot_of_a_chart_shows_its_year_and_value_as_its_tooltip(archive_si
         assert len({title for _, title in dots}) == len(dots)  # each dot its own
         titles = [title for _, title in dots]
         assert any("2023年" in title for title in titles) and any("2024年" in title for title in titles)
+
+
+@pytest.fixture(scope="module")
+def three_years_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One place with three years: its page charts its targets beside its results."""
+    base = tmp_path_factory.mktemp("three-years")
+    for year in (2022, 2023, 2024):
+        path = base / "seeds" / f"{year}-襄阳市.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(report("襄阳市", year, "建成湿地公园三处。"), encoding="utf-8")
+    result = build_site(base / "seeds", base / "site", "--strict")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return base / "site"
+
+
+def chart_labels(page: Any) -> list[list[Any]]:
+    """Each text of each chart of ``page``: its text, height, and room left, right and above it in its chart."""
+    return page.evaluate(
+        """[...document.querySelectorAll('svg.gr-chart')].flatMap(chart => {
+            const svg = chart.getBoundingClientRect();
+            return [...chart.querySelectorAll('text')].map(t => { const r = t.getBoundingClientRect();
+                return [t.textContent, r.height, r.left - svg.left, svg.right - r.right, r.top - svg.top]; }); })"""
+    )
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=list(WIDTHS))
+def test_a_chart_s_labels_are_readable_and_inside_it(archive_site: Path, three_years_site: Path, width: int) -> None:
+    """A chart drawn narrow (on a phone, or beside its table on a place's page) is scaled down with its labels:
+    they are drawn larger there, so that each stays about 9 px or more, and inside the chart."""
+    for site, path in ((archive_site, "phrases/"), (three_years_site, "places/湖北省/襄阳市/")):
+        with serve(site) as base, chromium(viewport={"width": width, "height": 900}) as context:
+            page = context.new_page()
+            page.goto(base + path, wait_until="networkidle")
+            if path == "phrases/":
+                page.locator("article table a").first.click()
+                page.wait_for_load_state("networkidle")
+            labels = chart_labels(page)
+            assert len(labels) >= 4, path
+            for text, height, left, right, top in labels:
+                assert height >= 9, (path, text, height)  # about 6 px before, on a phone and beside a table
+                assert min(left, right, top) >= 0, (path, text, left, right, top)  # 2026 at the right was cut off

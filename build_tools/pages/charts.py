@@ -15,7 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 WIDTH, HEIGHT = 640, 240
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 16, 34
+# room for labels of up to 18 units (the stylesheet's size on a phone, where the chart is drawn at about
+# half its width: 11 units elsewhere), the legend above the plot and the years below it
+LEFT, RIGHT, TOP, BOTTOM = 60, 24, 32, 30
+LABEL = 18  # the widest a label's character is drawn, in units of the viewBox
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,7 @@ def line_chart(title: str, series: Sequence[Series], unit: str = "") -> str:
         label = f"{tick:g}{html.escape(unit)}"
         parts.append(f'<text class="gr-axis gr-y" x="{LEFT - 4}" y="{y(tick) + 4:.0f}">{label}</text>')
     for year in year_labels(first, last):
-        parts.append(f'<text class="gr-axis gr-x" x="{x(year):.0f}" y="{HEIGHT - 12}">{year}</text>')
+        parts.append(f'<text class="gr-axis gr-x" x="{x(year):.0f}" y="{HEIGHT - 6}">{year}</text>')
     for line in series:
         for run in runs(line.points):
             if len(run) > 1:
@@ -90,9 +93,9 @@ def line_chart(title: str, series: Sequence[Series], unit: str = "") -> str:
             parts.append("</g>")
     legend_x = LEFT
     for line in series:
-        parts.append(f'<rect class="gr-key {html.escape(line.css)}" x="{legend_x}" y="2" width="10" height="10"/>')
-        parts.append(f'<text class="gr-axis" x="{legend_x + 14}" y="11">{html.escape(line.name)}</text>')
-        legend_x += 24 + 14 * len(line.name)
+        parts.append(f'<rect class="gr-key {html.escape(line.css)}" x="{legend_x}" y="9" width="10" height="10"/>')
+        parts.append(f'<text class="gr-axis" x="{legend_x + 14}" y="20">{html.escape(line.name)}</text>')
+        legend_x += 24 + LABEL * len(line.name)
     parts.append("</svg>")
     return "".join(parts)
 
