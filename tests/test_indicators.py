@@ -118,6 +118,15 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # the number of an item (（3）新建…) or of a note (“个转企”（3）) is no subject
     ("（3）新建健身步道40公里。", [{"subject": "新建健身步道", "value": 40}]),
     ("新增企业1159家，升规入统单位（2）352户。", [{"subject": "新增企业", "value": 1159}, {"subject": "升规入统单位", "value": 352}]),
+    # a head written once after the last member of a list is every member's
+    ("城镇、农村居民人均可支配收入分别增长5.7%和7.1%。",
+     [{"subject": "城镇居民人均可支配收入", "value": 5.7}, {"subject": "农村居民人均可支配收入", "value": 7.1}]),
+    ("城镇居民、农村居民人均可支配收入分别增长6%、7%。",
+     [{"subject": "城镇居民人均可支配收入", "value": 6}, {"subject": "农村居民人均可支配收入", "value": 7}]),
+    ("第一、二、三产业增加值分别增长2%、5.5%、6.7%。",
+     [{"subject": "第一产业增加值"}, {"subject": "二产业增加值"}, {"subject": "三产业增加值"}]),
+    ("生产安全事故起数、死亡人数分别下降18.4%、15.2%。",
+     [{"subject": "生产安全事故起数", "value": 18.4}, {"subject": "死亡人数", "value": 15.2}]),
 ]
 
 

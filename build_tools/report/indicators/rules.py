@@ -55,6 +55,7 @@ class _Rules:
     place_noun: re.Pattern[str]
     share_verb: re.Pattern[str]
     generic_money: frozenset[str]
+    shared_heads: tuple[str, ...]  # longest first
     base_marker: re.Pattern[str]
     clause_subject_end: re.Pattern[str]
     subject_rewrites: dict[str, dict[str, str]]
@@ -133,6 +134,7 @@ def _rules() -> _Rules:
         place_noun=re.compile("^" + _alternation(subject["place_nouns"])),
         share_verb=re.compile(_alternation(subject["share_verbs"])),
         generic_money=frozenset(subject["generic_money"]),
+        shared_heads=tuple(sorted(subject["shared_heads"], key=len, reverse=True)),
         base_marker=re.compile(_alternation(subject["base_markers"])),
         clause_subject_end=re.compile(_alternation(lexicon["clause_subject_end"])),
         subject_rewrites=lexicon["subject_rewrites"],

@@ -238,7 +238,7 @@ def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -
             if not _CONNECTORS.fullmatch(between):
                 break
             group.append(candidate)
-        parts = [p for p in _LIST_SPLIT.split(figure.subject) if p]
+        parts = _with_shared_head([p for p in _LIST_SPLIT.split(figure.subject) if p], rules)
         if len(group) > 1 and len(parts) == len(group):
             for member, part in zip(group, parts, strict=True):
                 member.subject = part
@@ -248,6 +248,24 @@ def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -
         for member in group[1:]:
             member.changed = member.changed or figure.changed
         index += len(group)
+
+
+def _with_shared_head(parts: list[str], rules: _Rules) -> list[str]:
+    """城镇、农村居民人均可支配收入: the head the last part ends with (``shared_heads``, after a modifier of up
+    to four characters) is also that of each other part of two to four characters, or as long as that
+    modifier (第一、二、三产业增加值); 城镇居民 keeps its 居民."""
+    last = parts[-1] if len(parts) > 1 else ""
+    head = next((h for h in rules.shared_heads if last.endswith(h) and 1 <= len(last) - len(h) <= 4), None)
+    if head is None:
+        return parts
+    modifier = len(last) - len(head)
+    shared = []
+    for part in parts[:-1]:
+        if (2 <= len(part) <= 4 or len(part) == modifier) and not part.endswith(head):
+            overlap = next((k for k in range(len(head) - 1, 0, -1) if part.endswith(head[:k])), 0)
+            part += head[overlap:]
+        shared.append(part)
+    return [*shared, last]
 
 
 def _last_boundary(text: str, position: int, boundary: str) -> int:
