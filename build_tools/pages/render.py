@@ -18,12 +18,12 @@ from typing import Any
 import yaml
 
 from build_tools.archive.catalogue import province_of
-from build_tools.folding import simplified_text
 from build_tools.model import Body, Heading, Indicator, ListBlock, Paragraph, Report
 from build_tools.pages.raw_html import RAW_END, RAW_START
 from build_tools.pages.tables import core_category, grouped, indicators_download_path
 from build_tools.report.anomalies import inline_anomalies
 from build_tools.report.glossary import Glossary
+from build_tools.report.reading import read_as
 from build_tools.report.structure import block_paragraphs
 from build_tools.resource_files import load_yaml
 
@@ -248,7 +248,7 @@ def glossary_marks(paragraphs: list[Paragraph], *, traditional: bool = False) ->
     each term it writes otherwise). Its tooltip (term：definition) is made in the browser from the
     glossary, which every page loads once from ``javascripts/glossary.js`` (``site.glossary_script``)."""
     marks: dict[tuple[int, int], list[Mark]] = {}
-    texts = [simplified_text(p.text) if traditional else p.text for p in paragraphs]
+    texts = [read_as(p.text, traditional) for p in paragraphs]
     for index, start, end, term in glossary().first_occurrences(texts):
         key = (paragraphs[index].origin, paragraphs[index].start)
         other_form = paragraphs[index].text[start:end] != term.term

@@ -23,7 +23,6 @@ from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalog
 from build_tools.archive.duplicates import Candidate, sketch
 from build_tools.archive.phrases import PhraseUse, Usage, changes, phrase_counts, predecessors, tracked_phrases
 from build_tools.archive.series import SeriesFacts, series_rows
-from build_tools.folding import simplified_text
 from build_tools.holding import Joined, PackedText, Stored
 from build_tools.memo import kept
 from build_tools.model import InputError, Publication, Report
@@ -46,6 +45,7 @@ from build_tools.pages.render import (
 from build_tools.pages.series_pages import compare_pages, facts_of, place_sections, series_downloads
 from build_tools.pages.tables import as_csv, core_category, download_rows, indicators_download_path
 from build_tools.pages.tags import phrase_sections, tagged_reports, tags_page
+from build_tools.report.reading import read_as
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
         candidate=Candidate(identity.place, identity.year, sketch(text), len(report.anomalies), report.source),
         phrases=PhraseUse(
             report.slug, report.title, place_key(entry), identity.year, identity.level, len(text),
-            phrase_counts(simplified_text(text) if report.traditional else text),
+            phrase_counts(read_as(text, report.traditional)),
         ),
         series=facts_of(report),
     )

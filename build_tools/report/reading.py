@@ -30,8 +30,13 @@ def written_in_traditional(paragraphs: Sequence[Paragraph]) -> bool:
     return traditional_share("".join(paragraph.text for paragraph in paragraphs)) > threshold()
 
 
+def read_as(text: str, traditional: bool) -> str:
+    """``text`` of a report as the analysis reads it: in simplified characters when ``traditional``."""
+    return simplified_text(text) if traditional else text
+
+
 def reading(paragraphs: Sequence[Paragraph], traditional: bool) -> tuple[Paragraph, ...]:
-    """``paragraphs`` as the analysis stages read them: in simplified characters when ``traditional``."""
+    """``paragraphs`` as the analysis stages read them (``read_as``)."""
     if not traditional:
         return tuple(paragraphs)
-    return tuple(replace(paragraph, text=simplified_text(paragraph.text)) for paragraph in paragraphs)
+    return tuple(replace(paragraph, text=read_as(paragraph.text, traditional)) for paragraph in paragraphs)

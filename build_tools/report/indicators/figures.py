@@ -194,10 +194,11 @@ def _is_redacted(text: str) -> bool:
 
 def _values(lo: str, hi: str | None, *, before_wan: bool) -> tuple[float | None, float | None]:
     """The numbers of a value (and of the top of its range); ``before_wan``: the unit starts with 万."""
-    value = None if _is_redacted(lo) else _parse_before_wan(lo) if before_wan else _parse_number(lo)
+    parse = _parse_before_wan if before_wan else _parse_number
+    value = None if _is_redacted(lo) else parse(lo)
     value_high = None
     if hi is not None:
-        value_high = None if _is_redacted(hi) else _parse_before_wan(hi) if before_wan else _parse_number(hi)
+        value_high = None if _is_redacted(hi) else parse(hi)
     return value, value_high
 
 
