@@ -124,9 +124,40 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("城镇居民、农村居民人均可支配收入分别增长6%、7%。",
      [{"subject": "城镇居民人均可支配收入", "value": 6}, {"subject": "农村居民人均可支配收入", "value": 7}]),
     ("第一、二、三产业增加值分别增长2%、5.5%、6.7%。",
-     [{"subject": "第一产业增加值"}, {"subject": "二产业增加值"}, {"subject": "三产业增加值"}]),
+     [{"subject": "第一产业增加值"}, {"subject": "第二产业增加值"}, {"subject": "第三产业增加值"}]),
     ("生产安全事故起数、死亡人数分别下降18.4%、15.2%。",
      [{"subject": "生产安全事故起数", "value": 18.4}, {"subject": "死亡人数", "value": 15.2}]),
+    # a word that names two or three things gives each figure of a "分别" list its own (resources: compounds)
+    ("城乡居民人均可支配收入分别增长5.5%、7.5%。",
+     [{"subject": "城镇居民人均可支配收入", "value": 5.5}, {"subject": "农村居民人均可支配收入", "value": 7.5}]),
+    ("金融机构人民币存贷款余额分别增长9.9%、12.8%。",
+     [{"subject": "金融机构人民币存款余额"}, {"subject": "金融机构人民币贷款余额"}]),
+    ("其中一、二、三产分别增长4%、6.5%、6%左右。",
+     [{"subject": "第一产业"}, {"subject": "第二产业"}, {"subject": "第三产业", "qualifier": "左右"}]),
+    ("社会消费品零售总额和商品进出口总值分别达11012.62亿元、10914.28亿元。",
+     [{"subject": "社会消费品零售总额"}, {"subject": "商品进出口总值"}]),
+    # a list that goes on after a comma: with 分别 again, or with a verb of each; but not into a new clause
+    ("城镇、农村居民人均可支配收入分别达43900元、20300元，分别增长7%、9%。",
+     [{"subject": "城镇居民人均可支配收入", "value": 43900}, {"subject": "农村居民人均可支配收入", "value": 20300},
+      {"subject": "城镇居民人均可支配收入", "value": 7, "role": "change"},
+      {"subject": "农村居民人均可支配收入", "value": 9, "role": "change"}]),
+    ("城乡居民人均可支配收入分别达到4.5万元、2.7万元，增长5.1%和7.4%。",
+     [{"subject": "城镇居民人均可支配收入"}, {"subject": "农村居民人均可支配收入"},
+      {"subject": "城镇居民人均可支配收入", "value": 5.1}, {"subject": "农村居民人均可支配收入", "value": 7.4, "role": "change"}]),
+    ("二氧化硫、氮氧化物排放量分别下降5.6%和4%，74个重点城市细颗粒物浓度下降。",
+     [{"subject": "二氧化硫排放量"}, {"subject": "氮氧化物排放量"}, {"value": 74, "role": "level"}]),
+    # numbers listed before a unit written once share it: 5000、5300亿元
+    ("存贷款余额分别突破5000、5300亿元。",
+     [{"subject": "存款余额", "value": 5000, "unit": "亿元", "qualifier": "突破", "base_value": 5e11},
+      {"subject": "贷款余额", "value": 5300, "unit": "亿元"}]),
+    ("生活垃圾处理设施覆盖率分别提高20.9、36.2、54个百分点。",
+     [{"value": 20.9, "unit": "个百分点", "role": "change"}, {"value": 36.2, "role": "change"}, {"value": 54}]),
+    ("主要任务：1、30个重点项目开工。", [{"value": 30, "unit": "个"}]),
+    # a share written 占比, a level reached with 增至 or 降至, a conjunction alone: none of them is a subject
+    ("养老机构护理型床位占比75.5%，上市企业增至38家，不良贷款率降至0.72%。",
+     [{"subject": "养老机构护理型床位占比"}, {"subject": "上市企业"}, {"subject": "不良贷款率"}]),
+    ("分别高于全省平均水平6.8和22.5个百分点。",
+     [{"subject": "高于全省平均水平", "value": 6.8}, {"subject": "高于全省平均水平", "value": 22.5}]),
 ]
 
 

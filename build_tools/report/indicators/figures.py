@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from build_tools.model import Paragraph
 from build_tools.report.indicators.numerals import _CN_START, _FULL_WIDTH, _REDACTED_FULL, _parse_number
 from build_tools.report.indicators.rules import _Rules, _Unit
 
 _HAS_FULL_WIDTH = re.compile("[０-９．％]")
+_LISTED_NUMBER = re.compile(r"(?<![\d.,])(?P<number>\d+(?:\.\d+)?)[、和]$")
 _THOUSANDS_COMMA = re.compile("(?<=[0-9])，(?=[0-9]{3}(?![0-9]))")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _TERMINAL = "。！？!?；;：:”\"…）)"
@@ -103,9 +104,48 @@ def _find_figures(text: str, rules: _Rules) -> list[_Figure]:
         figure = _build_figure(norm, match, rules)
         if figure is None:
             continue
+        found.extend(_listed_before(norm, figure, taken_until, rules))
         found.append(figure)
         taken_until = figure.end
     return found
+
+
+def _listed_before(norm: str, figure: _Figure, taken_until: int, rules: _Rules) -> list[_Figure]:
+    """The numbers a list writes before ``figure`` with no unit of their own, sharing its unit:
+    分别突破5000、5300亿元 gives 5000亿元 beside 5300亿元. The list starts after a word, not after a mark
+    (an item's number: 1、30个项目), and not after 第, 每 and the like."""
+    if figure.start != figure.number_start or figure.chinese:
+        return []
+    numbers: list[re.Match[str]] = []
+    end = figure.number_start
+    while (match := _LISTED_NUMBER.search(norm, max(taken_until, end - 24), end)) is not None:
+        numbers.insert(0, match)
+        end = match.start()
+        if end <= taken_until or norm[end - 1] not in "、和":
+            break
+    while numbers and norm[numbers[0].start() - 1] in "、和":  # the list's first number has a unit of its own
+        numbers.pop(0)
+    if not numbers or not _HAN.match(norm, numbers[0].start() - 1):
+        return []
+    if rules.reject_before.search(norm, max(0, numbers[0].start() - 4), numbers[0].start()):
+        return []
+    lead = rules.lead.search(norm, max(taken_until, numbers[0].start() - 8), numbers[0].start())
+    listed = []
+    for number in numbers:
+        own_lead = lead if number is numbers[0] and lead and lead.group() else None
+        listed.append(
+            replace(
+                figure,
+                start=own_lead.start() if own_lead else number.start(),
+                number_start=number.start(),
+                end=number.end("number"),
+                value=_values(number.group("number"), None, before_wan=False)[0],
+                value_high=None,
+                qualifier=_qualifier_before(own_lead.group(), rules) if own_lead else None,
+                changed=bool(own_lead and rules.change_verb.search(own_lead.group())),
+            )
+        )
+    return listed
 
 
 def _candidates(norm: str, rules: _Rules) -> list[re.Match[str]]:

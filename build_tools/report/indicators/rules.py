@@ -56,6 +56,7 @@ class _Rules:
     share_verb: re.Pattern[str]
     generic_money: frozenset[str]
     shared_heads: tuple[str, ...]  # longest first
+    compounds: tuple[tuple[str, tuple[str, ...]], ...]  # longest first: a word naming several things, and them
     base_marker: re.Pattern[str]
     clause_subject_end: re.Pattern[str]
     subject_rewrites: dict[str, dict[str, str]]
@@ -135,6 +136,9 @@ def _rules() -> _Rules:
         share_verb=re.compile(_alternation(subject["share_verbs"])),
         generic_money=frozenset(subject["generic_money"]),
         shared_heads=tuple(sorted(subject["shared_heads"], key=len, reverse=True)),
+        compounds=tuple(
+            sorted(((word, tuple(parts)) for word, parts in subject["compounds"].items()), key=lambda c: -len(c[0]))
+        ),
         base_marker=re.compile(_alternation(subject["base_markers"])),
         clause_subject_end=re.compile(_alternation(lexicon["clause_subject_end"])),
         subject_rewrites=lexicon["subject_rewrites"],

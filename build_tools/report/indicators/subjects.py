@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import pairwise
 
 from build_tools.report.indicators.figures import _HAN, _Figure
 from build_tools.report.indicators.rules import _Rules
@@ -223,7 +224,8 @@ def _rewrite(subject: str, family: str, rules: _Rules) -> str:
 
 
 def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -> None:
-    """A、B分别增长8.5%和11%: give each figure its own part of the shared subject."""
+    """A、B分别增长8.5%和11%: give each figure its own part of the shared subject; so too for each batch of
+    a list that goes on with a change of each member (A、B分别达到4.5万元、2.7万元，增长5.1%和7.4%)."""
     index = 0
     while index < len(figures):
         figure = figures[index]
@@ -234,20 +236,57 @@ def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -
         group = [figure]
         while index + len(group) < len(figures):
             candidate = figures[index + len(group)]
-            between = text[group[-1].end : candidate.start]
-            if not _CONNECTORS.fullmatch(between):
+            if not _continues_list(text, group[-1], candidate):
                 break
             group.append(candidate)
-        parts = _with_shared_head([p for p in _LIST_SPLIT.split(figure.subject) if p], rules)
-        if len(group) > 1 and len(parts) == len(group):
-            for member, part in zip(group, parts, strict=True):
-                member.subject = part
+        batches = _batches(group)
+        size = len(batches[0])
+        parts = _members(figure.subject, size, rules)
+        if len(group) > 1 and len(parts) == size and all(len(batch) == size for batch in batches):
+            for batch in batches:
+                for member, part in zip(batch, parts, strict=True):
+                    member.subject = part
         elif len(group) > 1:
             for member in group[1:]:
                 member.subject = figure.subject
-        for member in group[1:]:
-            member.changed = member.changed or figure.changed
+        for before, member in pairwise(group):
+            member.changed = member.changed or before.changed
         index += len(group)
+
+
+def _continues_list(text: str, last: _Figure, candidate: _Figure) -> bool:
+    """Whether ``candidate`` goes on with the list ``last`` is in: only connectors between them, no 分别
+    of its own (…分别达43900元、20300元，分别增长7%、9% is two lists), and after a comma either a verb of
+    its own (…，增长5.1%和7.4%) or nothing after it in its clause (分别下降5.6%和4%，74个重点城市… ends
+    the list)."""
+    between = text[last.end : candidate.start]
+    lead = text[candidate.start : candidate.number_start]
+    if not _CONNECTORS.fullmatch(between) or "分别" in lead:
+        return False
+    after_comma = any(mark in between for mark in "，,")
+    return not after_comma or bool(lead) or text[candidate.end : candidate.end + 1] in ("", *_CLAUSE_BOUNDARY)
+
+
+def _batches(group: list[_Figure]) -> list[list[_Figure]]:
+    """A list's figures cut where a member with its own verb changes what they state (达到… then 增长…)."""
+    batches = [[group[0]]]
+    for member in group[1:]:
+        if member.start < member.number_start and member.changed != group[0].changed:
+            batches.append([])
+        batches[-1].append(member)
+    return batches
+
+
+def _members(subject: str, count: int, rules: _Rules) -> list[str]:
+    """The subjects of a list of ``count`` figures given ``subject`` together: its members written out
+    (城镇、农村居民人均可支配收入), or those of a word naming them at once (``compounds``: 存贷款余额 gives
+    存款余额 and 贷款余额) where the subject lists nothing else (社会消费品零售总额和商品进出口总值 is two)."""
+    for word, things in rules.compounds:
+        at = subject.find(word)
+        rest = subject[:at] + subject[at + len(word) :]
+        if at >= 0 and len(things) == count and not _LIST_SPLIT.search(rest):
+            return [subject[:at] + thing + subject[at + len(word) :] for thing in things]
+    return _with_shared_head([p for p in _LIST_SPLIT.split(subject) if p], rules)
 
 
 def _with_shared_head(parts: list[str], rules: _Rules) -> list[str]:
