@@ -146,6 +146,16 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
       {"subject": "城镇居民人均可支配收入", "value": 5.1}, {"subject": "农村居民人均可支配收入", "value": 7.4, "role": "change"}]),
     ("二氧化硫、氮氧化物排放量分别下降5.6%和4%，74个重点城市细颗粒物浓度下降。",
      [{"subject": "二氧化硫排放量"}, {"subject": "氮氧化物排放量"}, {"value": 74, "role": "level"}]),
+    # a "分别" list in a clause of its own is of the figures before it, one each
+    ("接待游客约5710万人次，实现旅游总收入约402亿元，分别增长25.5%、11.1%。",
+     [{"subject": "接待游客"}, {"subject": "旅游总收入"},
+      {"subject": "接待游客", "value": 25.5}, {"subject": "旅游总收入", "value": 11.1}]),
+    ("地区生产总值达30355.73亿元，社会消费品零售总额和商品进出口总值双双超过1万亿元、分别达11012.62亿元和10914.28亿元。",
+     [{"subject": "地区生产总值"}, {"value": 1}, {"subject": "社会消费品零售总额", "value": 11012.62},
+      {"subject": "商品进出口总值", "value": 10914.28}]),
+    ("职工年度最高支付限额由2300元分别提高到5000元、6000元。",
+     [{"value": 2300}, {"value": 5000, "subject": "职工年度最高支付限额"},
+      {"value": 6000, "subject": "职工年度最高支付限额"}]),
     # numbers listed before a unit written once share it: 5000、5300亿元
     ("存贷款余额分别突破5000、5300亿元。",
      [{"subject": "存款余额", "value": 5000, "unit": "亿元", "qualifier": "突破", "base_value": 5e11},

@@ -241,7 +241,7 @@ def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -
             group.append(candidate)
         batches = _batches(group)
         size = len(batches[0])
-        parts = _members(figure.subject, size, rules)
+        parts = _earlier_subjects(text, figures, index, size, rules) or _members(figure.subject, size, rules)
         if len(group) > 1 and len(parts) == size and all(len(batch) == size for batch in batches):
             for batch in batches:
                 for member, part in zip(batch, parts, strict=True):
@@ -252,6 +252,23 @@ def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -
         for before, member in pairwise(group):
             member.changed = member.changed or before.changed
         index += len(group)
+
+
+def _earlier_subjects(text: str, figures: list[_Figure], index: int, size: int, rules: _Rules) -> list[str]:
+    """The subjects of the ``size`` figures before a "分别" list whose clause names none (接待游客5710万人次，
+    旅游总收入402亿元，分别增长25.5%、11.1%: the growths are those of the visitors and of the income), when
+    they are in its sentence, with nothing but a comma between them and it, and not all of one subject;
+    else none."""
+    figure = figures[index]
+    if index < size:
+        return []
+    earlier = figures[index - size : index]
+    between = text[earlier[-1].end : figure.start]  # a new clause with no words of its own: "，分别"
+    in_sentence = earlier[0].end > _last_boundary(text, figure.start, _SENTENCE_BOUNDARY)
+    if not in_sentence or not any(mark in between for mark in "，,；;") or _clean_subject(between, rules):
+        return []
+    subjects = [member.subject.removesuffix("（基期）") for member in earlier]
+    return subjects if len(set(subjects)) == size else []
 
 
 def _continues_list(text: str, last: _Figure, candidate: _Figure) -> bool:
