@@ -163,6 +163,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("生活垃圾处理设施覆盖率分别提高20.9、36.2、54个百分点。",
      [{"value": 20.9, "unit": "个百分点", "role": "change"}, {"value": 36.2, "role": "change"}, {"value": 54}]),
     ("主要任务：1、30个重点项目开工。", [{"value": 30, "unit": "个"}]),
+    # a unit the last of a list writes whole is every member's: 3.4个、1个百分点; 10.6万、3.3万平方公里
+    ("投资、消费增速分别快于全国3.4个、1个百分点。",
+     [{"value": 3.4, "unit": "个百分点", "role": "change"}, {"value": 1, "unit": "个百分点"}]),
+    ("水土流失、沙化土地面积分别净减少10.6万、3.3万平方公里。",
+     [{"value": 10.6, "unit": "万平方公里", "base_value": 1.06e5}, {"value": 3.3, "unit": "万平方公里"}]),
     # a share written 占比, a level reached with 增至 or 降至, a conjunction alone: none of them is a subject
     ("养老机构护理型床位占比75.5%，上市企业增至38家，不良贷款率降至0.72%。",
      [{"subject": "养老机构护理型床位占比"}, {"subject": "上市企业"}, {"subject": "不良贷款率"}]),

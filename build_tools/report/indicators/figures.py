@@ -107,6 +107,17 @@ def _find_figures(text: str, rules: _Rules) -> list[_Figure]:
         found.extend(_listed_before(norm, figure, taken_until, rules))
         found.append(figure)
         taken_until = figure.end
+    return _with_unit_completed(norm, found)
+
+
+def _with_unit_completed(norm: str, found: list[_Figure]) -> list[_Figure]:
+    """A figure whose unit the next one in its list writes whole: 28.6个和21.9个百分点 is of 个百分点."""
+    for index in range(len(found) - 2, -1, -1):
+        figure, following = found[index], found[index + 1]
+        listed = norm[figure.end : following.start] in ("、", "和") and following.start == following.number_start
+        if listed and following.unit.startswith(figure.unit) and following.unit != figure.unit:
+            found[index] = replace(figure, unit=following.unit, unit_info=following.unit_info,
+                                   magnitude=following.magnitude)
     return found
 
 
