@@ -167,7 +167,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("投资、消费增速分别快于全国3.4个、1个百分点。",
      [{"value": 3.4, "unit": "个百分点", "role": "change"}, {"value": 1, "unit": "个百分点"}]),
     ("水土流失、沙化土地面积分别净减少10.6万、3.3万平方公里。",
-     [{"value": 10.6, "unit": "万平方公里", "base_value": 1.06e5}, {"value": 3.3, "unit": "万平方公里"}]),
+     [{"subject": "水土流失", "value": 10.6, "unit": "万平方公里", "base_value": 1.06e11, "base_unit": "平方米"},
+      {"subject": "沙化土地面积", "value": 3.3, "unit": "万平方公里"}]),
     # a share written 占比, a level reached with 增至 or 降至, a conjunction alone: none of them is a subject
     ("养老机构护理型床位占比75.5%，上市企业增至38家，不良贷款率降至0.72%。",
      [{"subject": "养老机构护理型床位占比"}, {"subject": "上市企业"}, {"subject": "不良贷款率"}]),
