@@ -146,6 +146,16 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
       {"subject": "城镇居民人均可支配收入", "value": 5.1}, {"subject": "农村居民人均可支配收入", "value": 7.4, "role": "change"}]),
     ("二氧化硫、氮氧化物排放量分别下降5.6%和4%，74个重点城市细颗粒物浓度下降。",
      [{"subject": "二氧化硫排放量"}, {"subject": "氮氧化物排放量"}, {"value": 74, "role": "level"}]),
+    # from one year's figure to another's: the thing is named before 由/从, and a verb after a figure is no noun
+    ("财政收入从1997年的8651亿元增加到2002年的18914亿元。",
+     [{"subject": "财政收入", "value": 8651}, {"subject": "财政收入", "value": 18914}]),
+    ("扩大人工草场面积，计划由一九八○年的三千二百万亩增加到一九八五年的一亿亩。",
+     [{"subject": "扩大人工草场面积", "value": 3200}, {"subject": "扩大人工草场面积", "value": 1}]),
+    ("从１９７８年到１９８３年，城乡居民的平均消费水平，由一百七十五元提高到二百八十八元，１９８４年达到三百二十元左右。",
+     [{"subject": "城乡居民的平均消费水平"}] * 3),
+    ("全国实现基本普及九年义务教育的人口地区覆盖率，由1997年的65%提高到2002年的91%。",
+     [{"subject": "普及九年义务教育的人口地区覆盖率"}] * 2),
+    ("高等学校在校学生的人数将达到四十三万四千人。", [{"subject": "高等学校在校学生的人数"}]),
     # a "分别" list in a clause of its own is of the figures before it, one each
     ("接待游客约5710万人次，实现旅游总收入约402亿元，分别增长25.5%、11.1%。",
      [{"subject": "接待游客"}, {"subject": "旅游总收入"},

@@ -105,9 +105,11 @@ def _share_subject(phrase: str, rules: _Rules) -> str:
 
 
 def _clause_subject(text: str, rules: _Rules) -> str:
-    """The subject a figure-less clause gives the next clause: 粮食生产实现“十连增” -> 粮食生产."""
+    """The subject a figure-less clause gives the next clause: 粮食生产实现“十连增” -> 粮食生产; the whole
+    clause where nothing but words such as 全国 stand before its verb (全国实现基本普及…的覆盖率)."""
     end = rules.clause_subject_end.search(text)
-    return _clean_subject(text[: end.start()] if end else text, rules)
+    before = _clean_subject(text[: end.start()], rules) if end else ""
+    return before or _clean_subject(text, rules)
 
 
 def _topic(text: str) -> str:
@@ -156,7 +158,7 @@ def _figure_subject(text: str, figure: _Figure, raw: str, previous: _Figure | No
 
 def _starts_noun(post: str, rules: _Rules) -> bool:
     return bool(post) and (post[0] == "“" or _HAN.match(post) is not None) and not (
-        post[0] == "的" or rules.conjunction.match(post)
+        post[0] == "的" or rules.conjunction.match(post) or rules.change_verb.match(post)
     )
 
 
