@@ -156,6 +156,18 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("全国实现基本普及九年义务教育的人口地区覆盖率，由1997年的65%提高到2002年的91%。",
      [{"subject": "普及九年义务教育的人口地区覆盖率"}] * 2),
     ("高等学校在校学生的人数将达到四十三万四千人。", [{"subject": "高等学校在校学生的人数"}]),
+    # a bare measure after a figure of the same sentence is of that figure's thing
+    ("完成粮食播种面积917.05万亩，产量237.5万吨。", [{"subject": "粮食播种面积"}, {"subject": "粮食产量"}]),
+    ("新增新型研发机构10家，总数达52家。", [{"subject": "新增新型研发机构"}, {"subject": "新型研发机构总数"}]),
+    ("经营主体净增6.7万户、总量突破64万户。",
+     [{"subject": "经营主体", "role": "change"}, {"subject": "经营主体总量", "role": "level"}]),
+    ("国有企业资产总额增长10%，利润增长2.23倍。", [{"subject": "国有企业资产总额"}, {"subject": "国有企业利润"}]),
+    # a parenthesis inside a subject is part of it; a head of five characters or more is shared further back
+    ("新建街道（乡镇）养老服务综合体20个、社区老年人服务中心（站）30个，新（改）建农村户厕2.59万户。",
+     [{"subject": "新建街道（乡镇）养老服务综合体"}, {"subject": "社区老年人服务中心（站）"},
+      {"subject": "新（改）建农村户厕"}]),
+    ("脱贫人口、易地搬迁脱贫人口人均纯收入分别增长15.3%、15.8%。",
+     [{"subject": "脱贫人口人均纯收入"}, {"subject": "易地搬迁脱贫人口人均纯收入"}]),
     # a "分别" list in a clause of its own is of the figures before it, one each
     ("接待游客约5710万人次，实现旅游总收入约402亿元，分别增长25.5%、11.1%。",
      [{"subject": "接待游客"}, {"subject": "旅游总收入"},

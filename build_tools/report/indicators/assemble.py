@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from build_tools.model import Indicator, IndicatorKind, Paragraph, Role
 from build_tools.report.indicators.figures import _Figure, _find_figures, _Run, _runs
+from build_tools.report.indicators.lists import _apply_lists
 from build_tools.report.indicators.rules import _Rules, _rules
 from build_tools.report.indicators.subjects import _CLAUSE_BOUNDARY, _assign_subjects, _window_start
 
@@ -110,6 +111,7 @@ def extract_indicators(paragraphs: Sequence[Paragraph]) -> tuple[Indicator, ...]
         if figures:
             figures[-1].limit = len(run.text)
         _assign_subjects(run.text, figures, rules)
+        _apply_lists(run.text, figures, rules)
         cues = tracker.read_run(run.text)
         for figure in figures:
             indicator = _to_indicator(run, paragraphs, figure, tracker.kind_at(run.text, figure, cues), rules)

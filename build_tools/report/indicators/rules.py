@@ -57,6 +57,8 @@ class _Rules:
     generic_money: frozenset[str]
     shared_heads: tuple[str, ...]  # longest first
     compounds: tuple[tuple[str, tuple[str, ...]], ...]  # longest first: a word naming several things, and them
+    generic_measures: frozenset[str]
+    measure_heads: tuple[str, ...]  # longest first
     base_marker: re.Pattern[str]
     clause_subject_end: re.Pattern[str]
     subject_rewrites: dict[str, dict[str, str]]
@@ -136,6 +138,8 @@ def _rules() -> _Rules:
         share_verb=re.compile(_alternation(subject["share_verbs"])),
         generic_money=frozenset(subject["generic_money"]),
         shared_heads=tuple(sorted(subject["shared_heads"], key=len, reverse=True)),
+        generic_measures=frozenset(subject["generic_measures"]),
+        measure_heads=tuple(sorted(subject["measure_heads"], key=len, reverse=True)),
         compounds=tuple(
             sorted(((word, tuple(parts)) for word, parts in subject["compounds"].items()), key=lambda c: -len(c[0]))
         ),

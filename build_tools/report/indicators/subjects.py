@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import pairwise
 
 from build_tools.report.indicators.figures import _HAN, _Figure
 from build_tools.report.indicators.rules import _Rules
@@ -16,7 +15,6 @@ _SENTENCE_BOUNDARY = "。！？!?\n"
 _MAX_CUE_WINDOW = 200
 _POST_PHRASE = re.compile(r"(?:[（(][^（）()]{1,3}[）)]|[^，,。；;：:！？!?（(\s])*")
 _TOPIC = re.compile(r"([^，,。；;：:、]{2,16}?)方面[，,]")
-_CONNECTORS = re.compile(r"[、和与及，,\s]*")
 _LIST_SPLIT = re.compile(r"[、和与及]")
 
 
@@ -32,14 +30,24 @@ def _strip_repeatedly(text: str, pattern: re.Pattern[str], at_start: bool) -> st
 
 
 def _clean_subject(raw: str, rules: _Rules) -> str:
-    text = raw.strip(" 　，,、；;：:（）()“”\"")
+    text = _strip_unpaired(raw.strip(" 　，,、；;：:“”\""))
     text = _strip_repeatedly(text, rules.subject_lead, at_start=True)
     text = _strip_repeatedly(text, rules.subject_tail, at_start=False)
     text = rules.subject_inner.sub("", text)
     text = rules.quoted.sub("", text)
-    text = text.strip(" 　，,、；;：:（）()")
+    text = _strip_unpaired(text.strip(" 　，,、；;：:"))
     if "占" in text:
         text = _share_of_whole(text)
+    return text
+
+
+def _strip_unpaired(text: str) -> str:
+    """``text`` without the parentheses at its ends that close nothing in it: 社区老年人服务中心（站） keeps
+    its （站）, （3）新建… is cut by the lead words."""
+    while text and text[0] in "（）()" and not (text[0] in "（(" and any(m in text for m in "）)")):
+        text = text[1:].lstrip()
+    while text and text[-1] in "（）()" and not (text[-1] in "）)" and any(m in text for m in "（(")):
+        text = text[:-1].rstrip()
     return text
 
 
@@ -121,7 +129,7 @@ def _topic(text: str) -> str:
 def _assign_subjects(text: str, figures: list[_Figure], rules: _Rules) -> None:
     previous: _Figure | None = None
     for figure in figures:
-        clause_start = _last_boundary(text, figure.start, _CLAUSE_BOUNDARY)
+        clause_start = _subject_start(text, figure.start)
         sentence_start = _last_boundary(text, figure.start, _SENTENCE_BOUNDARY)
         same_sentence = previous is not None and previous.end > sentence_start
         pre_start = max(clause_start, previous.consumed if same_sentence and previous else 0)
@@ -133,7 +141,15 @@ def _assign_subjects(text: str, figures: list[_Figure], rules: _Rules) -> None:
         figure.subject = _figure_subject(text, figure, raw, figure.previous, rules)
         figure.consumed = max(figure.consumed, figure.end)
         previous = figure
-    _distribute_respectively(text, figures, rules)
+
+
+def _subject_start(text: str, position: int) -> int:
+    """Where the clause of the subject before ``position`` starts: a parenthesis closed before it is part
+    of it (新（改）建农村户厕2.59万户), not a boundary."""
+    start = _last_boundary(text, position, _CLAUSE_BOUNDARY)
+    while start > 0 and text[start - 1] in "（(" and any(mark in text[start:position] for mark in "）)"):
+        start = _last_boundary(text, start - 1, _CLAUSE_BOUNDARY)
+    return start
 
 
 def _figure_subject(text: str, figure: _Figure, raw: str, previous: _Figure | None, rules: _Rules) -> str:
@@ -223,107 +239,6 @@ def _rewrite(subject: str, family: str, rules: _Rules) -> str:
         if subject.endswith(old):
             return subject[: -len(old)] + new
     return subject
-
-
-def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -> None:
-    """A、B分别增长8.5%和11%: give each figure its own part of the shared subject; so too for each batch of
-    a list that goes on with a change of each member (A、B分别达到4.5万元、2.7万元，增长5.1%和7.4%)."""
-    index = 0
-    while index < len(figures):
-        figure = figures[index]
-        clause = text[_last_boundary(text, figure.start, _CLAUSE_BOUNDARY) : figure.end]
-        if "分别" not in clause:
-            index += 1
-            continue
-        group = [figure]
-        while index + len(group) < len(figures):
-            candidate = figures[index + len(group)]
-            if not _continues_list(text, group[-1], candidate):
-                break
-            group.append(candidate)
-        batches = _batches(group)
-        size = len(batches[0])
-        parts = _earlier_subjects(text, figures, index, size, rules) or _members(figure.subject, size, rules)
-        if len(group) > 1 and len(parts) == size and all(len(batch) == size for batch in batches):
-            for batch in batches:
-                for member, part in zip(batch, parts, strict=True):
-                    member.subject = part
-        elif len(group) > 1:
-            for member in group[1:]:
-                member.subject = figure.subject
-        for before, member in pairwise(group):
-            member.changed = member.changed or before.changed
-        index += len(group)
-
-
-def _earlier_subjects(text: str, figures: list[_Figure], index: int, size: int, rules: _Rules) -> list[str]:
-    """The subjects of the ``size`` figures before a "分别" list whose clause names none (接待游客5710万人次，
-    旅游总收入402亿元，分别增长25.5%、11.1%: the growths are those of the visitors and of the income), when
-    they are in its sentence, with nothing but a comma between them and it, and not all of one subject;
-    else none."""
-    figure = figures[index]
-    if index < size:
-        return []
-    earlier = figures[index - size : index]
-    between = text[earlier[-1].end : figure.start]  # a new clause with no words of its own: "，分别"
-    in_sentence = earlier[0].end > _last_boundary(text, figure.start, _SENTENCE_BOUNDARY)
-    if not in_sentence or not any(mark in between for mark in "，,；;") or _clean_subject(between, rules):
-        return []
-    subjects = [member.subject.removesuffix("（基期）") for member in earlier]
-    return subjects if len(set(subjects)) == size else []
-
-
-def _continues_list(text: str, last: _Figure, candidate: _Figure) -> bool:
-    """Whether ``candidate`` goes on with the list ``last`` is in: only connectors between them, no 分别
-    of its own (…分别达43900元、20300元，分别增长7%、9% is two lists), and after a comma either a verb of
-    its own (…，增长5.1%和7.4%) or nothing after it in its clause (分别下降5.6%和4%，74个重点城市… ends
-    the list)."""
-    between = text[last.end : candidate.start]
-    lead = text[candidate.start : candidate.number_start]
-    if not _CONNECTORS.fullmatch(between) or "分别" in lead:
-        return False
-    after_comma = any(mark in between for mark in "，,")
-    return not after_comma or bool(lead) or text[candidate.end : candidate.end + 1] in ("", *_CLAUSE_BOUNDARY)
-
-
-def _batches(group: list[_Figure]) -> list[list[_Figure]]:
-    """A list's figures cut where a member with its own verb changes what they state (达到… then 增长…)."""
-    batches = [[group[0]]]
-    for member in group[1:]:
-        if member.start < member.number_start and member.changed != group[0].changed:
-            batches.append([])
-        batches[-1].append(member)
-    return batches
-
-
-def _members(subject: str, count: int, rules: _Rules) -> list[str]:
-    """The subjects of a list of ``count`` figures given ``subject`` together: its members written out
-    (城镇、农村居民人均可支配收入), or those of a word naming them at once (``compounds``: 存贷款余额 gives
-    存款余额 and 贷款余额) where the subject lists nothing else (社会消费品零售总额和商品进出口总值 is two)."""
-    for word, things in rules.compounds:
-        at = subject.find(word)
-        rest = subject[:at] + subject[at + len(word) :]
-        if at >= 0 and len(things) == count and not _LIST_SPLIT.search(rest):
-            return [subject[:at] + thing + subject[at + len(word) :] for thing in things]
-    return _with_shared_head([p for p in _LIST_SPLIT.split(subject) if p], rules)
-
-
-def _with_shared_head(parts: list[str], rules: _Rules) -> list[str]:
-    """城镇、农村居民人均可支配收入: the head the last part ends with (``shared_heads``, after a modifier of up
-    to four characters) is also that of each other part of two to four characters, or as long as that
-    modifier (第一、二、三产业增加值); 城镇居民 keeps its 居民."""
-    last = parts[-1] if len(parts) > 1 else ""
-    head = next((h for h in rules.shared_heads if last.endswith(h) and 1 <= len(last) - len(h) <= 4), None)
-    if head is None:
-        return parts
-    modifier = len(last) - len(head)
-    shared = []
-    for part in parts[:-1]:
-        if (2 <= len(part) <= 4 or len(part) == modifier) and not part.endswith(head):
-            overlap = next((k for k in range(len(head) - 1, 0, -1) if part.endswith(head[:k])), 0)
-            part += head[overlap:]
-        shared.append(part)
-    return [*shared, last]
 
 
 def _last_boundary(text: str, position: int, boundary: str) -> int:

@@ -1,0 +1,149 @@
+"""Lists: a run's figures with the subjects each was given alone in, the subjects of lists out
+(``_apply_lists``): each member of a "…分别" list its own part of the list's subject (A、B分别增长8.5%和11%),
+and a bare measure (产量, 总数) the thing of the figure before it.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from build_tools.report.indicators.figures import _Figure
+from build_tools.report.indicators.rules import _Rules
+from build_tools.report.indicators.subjects import (
+    _CLAUSE_BOUNDARY,
+    _LIST_SPLIT,
+    _SENTENCE_BOUNDARY,
+    _clean_subject,
+    _last_boundary,
+)
+
+_CONNECTORS = re.compile(r"[、和与及，,\s]*")
+
+
+def _apply_lists(text: str, figures: list[_Figure], rules: _Rules) -> None:
+    """Gives the members of the lists among ``figures`` (subjects assigned, in text order) their subjects."""
+    _distribute_respectively(text, figures, rules)
+    _qualify_generic(figures, rules)
+
+
+def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -> None:
+    """A、B分别增长8.5%和11%: give each figure its own part of the shared subject; so too for each batch of
+    a list that goes on with a change of each member (A、B分别达到4.5万元、2.7万元，增长5.1%和7.4%)."""
+    index = 0
+    while index < len(figures):
+        figure = figures[index]
+        clause = text[_last_boundary(text, figure.start, _CLAUSE_BOUNDARY) : figure.end]
+        if "分别" not in clause:
+            index += 1
+            continue
+        group = [figure]
+        while index + len(group) < len(figures):
+            candidate = figures[index + len(group)]
+            if not _continues_list(text, group[-1], candidate):
+                break
+            group.append(candidate)
+        batches = _batches(group)
+        size = len(batches[0])
+        parts = _earlier_subjects(text, figures, index, size, rules) or _members(figure.subject, size, rules)
+        if len(group) > 1 and len(parts) == size and all(len(batch) == size for batch in batches):
+            for batch in batches:
+                for member, part in zip(batch, parts, strict=True):
+                    member.subject = part
+        elif len(group) > 1:
+            for member in group[1:]:
+                member.subject = figure.subject
+        for before, member in pairwise(group):
+            member.changed = member.changed or before.changed
+        index += len(group)
+
+
+def _earlier_subjects(text: str, figures: list[_Figure], index: int, size: int, rules: _Rules) -> list[str]:
+    """The subjects of the ``size`` figures before a "分别" list whose clause names none (接待游客5710万人次，
+    旅游总收入402亿元，分别增长25.5%、11.1%: the growths are those of the visitors and of the income), when
+    they are in its sentence, with nothing but a comma between them and it, and not all of one subject;
+    else none."""
+    figure = figures[index]
+    if index < size:
+        return []
+    earlier = figures[index - size : index]
+    between = text[earlier[-1].end : figure.start]  # a new clause with no words of its own: "，分别"
+    in_sentence = earlier[0].end > _last_boundary(text, figure.start, _SENTENCE_BOUNDARY)
+    if not in_sentence or not any(mark in between for mark in "，,；;") or _clean_subject(between, rules):
+        return []
+    subjects = [member.subject.removesuffix("（基期）") for member in earlier]
+    return subjects if len(set(subjects)) == size else []
+
+
+def _continues_list(text: str, last: _Figure, candidate: _Figure) -> bool:
+    """Whether ``candidate`` goes on with the list ``last`` is in: only connectors between them, no 分别
+    of its own (…分别达43900元、20300元，分别增长7%、9% is two lists), and after a comma either a verb of
+    its own (…，增长5.1%和7.4%) or nothing after it in its clause (分别下降5.6%和4%，74个重点城市… ends
+    the list)."""
+    between = text[last.end : candidate.start]
+    lead = text[candidate.start : candidate.number_start]
+    if not _CONNECTORS.fullmatch(between) or "分别" in lead:
+        return False
+    after_comma = any(mark in between for mark in "，,")
+    return not after_comma or bool(lead) or text[candidate.end : candidate.end + 1] in ("", *_CLAUSE_BOUNDARY)
+
+
+def _batches(group: list[_Figure]) -> list[list[_Figure]]:
+    """A list's figures cut where a member with its own verb changes what they state (达到… then 增长…)."""
+    batches = [[group[0]]]
+    for member in group[1:]:
+        if member.start < member.number_start and member.changed != group[0].changed:
+            batches.append([])
+        batches[-1].append(member)
+    return batches
+
+
+def _members(subject: str, count: int, rules: _Rules) -> list[str]:
+    """The subjects of a list of ``count`` figures given ``subject`` together: its members written out
+    (城镇、农村居民人均可支配收入), or those of a word naming them at once (``compounds``: 存贷款余额 gives
+    存款余额 and 贷款余额) where the subject lists nothing else (社会消费品零售总额和商品进出口总值 is two)."""
+    for word, things in rules.compounds:
+        at = subject.find(word)
+        rest = subject[:at] + subject[at + len(word) :]
+        if at >= 0 and len(things) == count and not _LIST_SPLIT.search(rest):
+            return [subject[:at] + thing + subject[at + len(word) :] for thing in things]
+    return _with_shared_head([p for p in _LIST_SPLIT.split(subject) if p], rules)
+
+
+def _with_shared_head(parts: list[str], rules: _Rules) -> list[str]:
+    """城镇、农村居民人均可支配收入: the head the last part ends with (``shared_heads``, after a modifier of up
+    to four characters) is also that of each other part of two to four characters, or as long as that
+    modifier (第一、二、三产业增加值); 城镇居民 keeps its 居民."""
+    last = parts[-1] if len(parts) > 1 else ""
+    longest = 8 if len(last) and any(len(h) >= 5 and last.endswith(h) for h in rules.shared_heads) else 4
+    head = next((h for h in rules.shared_heads if last.endswith(h) and 1 <= len(last) - len(h) <= longest), None)
+    if head is None:
+        return parts
+    modifier = len(last) - len(head)
+    shared = []
+    for part in parts[:-1]:
+        if (2 <= len(part) <= 4 or len(part) == modifier) and not part.endswith(head):
+            overlap = next((k for k in range(len(head) - 1, 0, -1) if part.endswith(head[:k])), 0)
+            part += head[overlap:]
+        shared.append(part)
+    return [*shared, last]
+
+
+def _qualify_generic(figures: list[_Figure], rules: _Rules) -> None:
+    """A subject that is a bare measure (产量, 总量) after a figure of the same sentence takes that figure's
+    thing: 粮食播种面积917.05万亩，产量237.5万吨 gives 粮食产量; 新增企业…、总数达5003家 gives 企业总数."""
+    for figure in figures:
+        before = figure.previous
+        if figure.subject not in rules.generic_measures or before is None:
+            continue
+        thing = before.subject.removesuffix("（基期）")
+        if thing.endswith(figure.subject):  # the figure before is of the same measure (…规模，规模扩大…)
+            figure.subject = thing
+            continue
+        head = next((h for h in rules.measure_heads if thing.endswith(h)), "")
+        thing = thing[: len(thing) - len(head)]
+        action = rules.action_start.match(thing)
+        if action and len(action.group()) >= 2:  # 新增企业12家，总数… is of 企业 (but 新型研发机构 keeps its 新)
+            thing = thing[action.end() :]
+        if thing and thing not in rules.generic_measures and not _LIST_SPLIT.search(thing):
+            figure.subject = thing + figure.subject
