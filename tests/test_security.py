@@ -133,3 +133,21 @@ def test_in_a_browser_no_dialog_fires_and_nothing_is_fetched_from_the_payload_ho
     dialogs, hosts, own_host = browse(payload_site, hover_marks=True)
     assert dialogs == []
     assert hosts == {own_host}
+
+
+@pytest.mark.browser
+def test_a_figure_s_tooltip_shows_the_markup_its_subject_quotes_as_text(payload_site: Path) -> None:
+    """Material's tooltips put a title into the page as HTML: a figure whose subject quotes a payload
+    shows the payload's characters in its tooltip, and no element of it."""
+    payload = PAYLOADS[1]  # <img src=x onerror=alert('xss-2')>
+    report = next((payload_site / "reports").glob("payload-body*/index.html")).parent
+    with serve(payload_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(f"{base}reports/{report.name}/", wait_until="load")
+        row = page.locator("details.gr-indicators tr", has_text=payload).first
+        figure = row.locator('a[href^="#fig-"]').get_attribute("href")
+        page.locator(figure or "#missing").hover()
+        tooltip = page.locator(".md-tooltip2__inner").last
+        tooltip.wait_for(timeout=3000)
+        assert payload in tooltip.inner_text()
+        assert tooltip.locator("img").count() == 0

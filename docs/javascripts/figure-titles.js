@@ -2,14 +2,17 @@
 // whose last cell links to it (a[href="#fig-N"]). The table says how a row reads as its figure's
 // tooltip (data-figure-title, "{N}" standing for the text of cell N); this gives every figure that
 // tooltip, so that the page holds what each figure was read as once, in its row.
+// Material's tooltips (content.tooltips) put a title into the page as HTML: the cells' text is written
+// with & < > escaped, so that a subject quoting markup from the source shows as the characters it is.
 (function () {
+  const escaped = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   for (const table of document.querySelectorAll("table[data-figure-title]")) {
     const template = table.dataset.figureTitle;
     for (const row of table.tBodies[0] ? table.tBodies[0].rows : []) {
       const link = row.querySelector('a[href^="#fig-"]');
       const figure = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
       if (!figure || figure.title) continue;
-      const cells = Array.from(row.cells, (cell) => cell.textContent.trim());
+      const cells = Array.from(row.cells, (cell) => escaped(cell.textContent.trim()));
       figure.title = template.replace(/\{(\d+)\}/g, (_, number) => cells[Number(number)] ?? "");
     }
   }
