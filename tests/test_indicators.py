@@ -156,6 +156,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("全国实现基本普及九年义务教育的人口地区覆盖率，由1997年的65%提高到2002年的91%。",
      [{"subject": "普及九年义务教育的人口地区覆盖率"}] * 2),
     ("高等学校在校学生的人数将达到四十三万四千人。", [{"subject": "高等学校在校学生的人数"}]),
+    # a comparison with the end or start of a period is no part of a subject; 跨过 qualifies as 突破 does
+    ("地区生产总值跨过3万亿元、年均增长5.2％，较“十三五”末净增1万亿元。",
+     [{"subject": "地区生产总值", "qualifier": "跨过"}, {"subject": "地区生产总值"},
+      {"subject": "地区生产总值", "role": "change"}]),
     # a bare measure after a figure of the same sentence is of that figure's thing
     ("完成粮食播种面积917.05万亩，产量237.5万吨。", [{"subject": "粮食播种面积"}, {"subject": "粮食产量"}]),
     ("新增新型研发机构10家，总数达52家。", [{"subject": "新增新型研发机构"}, {"subject": "新型研发机构总数"}]),
