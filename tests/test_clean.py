@@ -194,3 +194,40 @@ def test_a_line_cut_after_a_word_that_needs_more_or_before_a_full_stop_is_joined
         "今年是我国与印度、缅甸共同倡议和平共处五项原则三十周年。",
     ]
     assert sum(entry.kind == "joined" for entry in cleaned.audit) == 4
+
+
+def test_a_page_break_a_word_export_marks_with_a_zero_width_line_joins_what_it_cut() -> None:
+    """A Word export leaves a line of zero-width spaces where a page broke: the paragraph it cut is one
+    again (…达到74.4 / ​ / 万亿元; …各领域改 / ​ / 革，), the title it cut is the title, and the characters
+    are in the audit; a salutation with a zero-width joiner after it stays apart from the text."""
+    zwsp = "\u200b"
+    text = [zwsp, "", "政府工作报", "告", "各位代表：\u200d", "", "现在，我代表国务院，向大会报告政府工作。",
+            "——经济运行缓中趋稳、稳中向好。国内生产总值达到74.4", zwsp, "万亿元，增长6.7%。",
+            "要全面深化各领域改", zwsp, "革，加快推进基础性、关键性改革。", zwsp, "一、2017年工作总体部署"]
+    lines = tuple(SourceLine(n, line) for n, line in enumerate(text, 1))
+    cleaned = clean(RawReport("2017.txt", 1, None, lines))
+    assert cleaned.heading == "政府工作报告"
+    assert [p.text for p in cleaned.paragraphs] == [
+        "各位代表：",
+        "现在，我代表国务院，向大会报告政府工作。",
+        "——经济运行缓中趋稳、稳中向好。国内生产总值达到74.4万亿元，增长6.7%。",
+        "要全面深化各领域改革，加快推进基础性、关键性改革。",
+        "一、2017年工作总体部署",
+    ]
+    removed = "".join(edit.old for line in cleaned.kept_lines for repair in line.repairs for edit in repair.edits)
+    assert removed.count(zwsp) == 4 and "\u200d" in removed
+
+
+def test_a_figure_written_with_a_space_after_each_character_is_read_whole() -> None:
+    """1 9 9 7 年…7 4 7 7 2 亿元…8 ．8 ％ (the 1998 report as exported): the spaces go, into the audit; a
+    name written so in quotes (“1 5 1”系列政策) and two numbers side by side (第3 4项) are left."""
+    text = ["各位代表：", "1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元，去年经济增长8 ．8 ％，粮食增加5",
+            " 0 0 0 万吨。", "出台“1 5 1”系列政策，完成第3 4项。"]
+    lines = tuple(SourceLine(n, line) for n, line in enumerate(text, 1))
+    cleaned = clean(RawReport("1998.txt", 1, None, lines))
+    assert [p.text for p in cleaned.paragraphs] == [
+        "各位代表：",
+        "1997年国内生产总值达到74772亿元，去年经济增长8.8%，粮食增加5000万吨。",
+        "出台“1 5 1”系列政策，完成第3 4项。",
+    ]
+    assert not unaccounted_lines(tuple(text), [cleaned])

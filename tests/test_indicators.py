@@ -160,6 +160,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("地区生产总值跨过3万亿元、年均增长5.2％，较“十三五”末净增1万亿元。",
      [{"subject": "地区生产总值", "qualifier": "跨过"}, {"subject": "地区生产总值"},
       {"subject": "地区生产总值", "role": "change"}]),
+    # the economy's growth, whose verb the figure took; a target 定为 a range
+    ("去年经济增长8.8%，商品零售价格涨幅为0.8%。", [{"subject": "经济增长", "role": "change"}, {"subject": "商品零售价格涨幅"}]),
+    ("今年经济增长速度的宏观调控目标，定为百分之八至九。",
+     [{"subject": "经济增长速度", "value": 8, "value_high": 9, "role": "change", "kind": "target"}]),
     # a bare measure after a figure of the same sentence is of that figure's thing
     ("完成粮食播种面积917.05万亩，产量237.5万吨。", [{"subject": "粮食播种面积"}, {"subject": "粮食产量"}]),
     ("新增新型研发机构10家，总数达52家。", [{"subject": "新增新型研发机构"}, {"subject": "新型研发机构总数"}]),

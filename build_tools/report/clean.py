@@ -19,21 +19,21 @@ from build_tools.model import (
     AuditEntry,
     CleanedLine,
     CleanedReport,
-    Paragraph,
     RawReport,
     SourceLine,
 )
 from build_tools.report.fixers import original_line, repair_entries, repair_line
-from build_tools.report.headings import TITLE_STYLE, ends_sentence, is_title_line, match_heading, numbered_style, rules
+from build_tools.report.headings import ends_sentence
+from build_tools.report.paragraphs import build_paragraphs
 from build_tools.resource_files import cleaning_reason, compiled, load_yaml, pattern
 
 PATTERNS = "cleaning.yaml"
-JOIN_CONTEXT = 12
 MAX_FURNITURE_CHARS = 300
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ufffe\uffff]")
 MIN_REPEATED_RUN = 3
 MIN_REPEATED_LINE_CHARS = 15
 REPORT_TITLE_SEARCH_LINES = 40
+SPLIT_TITLE_TAIL = 4  # the most characters of a title's second line, when a page cut it (政府工作报 / 告)
 
 
 
@@ -62,12 +62,25 @@ def drop_report_titles(lines: list[CleanedLine]) -> tuple[list[CleanedLine], lis
     """
     title = pattern(PATTERNS, "report_title")
     kept, titles = [], []
+    texts = [line.text for line in lines]
+    split_title = -1  # a title a page cut in two, its last line's position: 政府工作报 / 告
     for position, line in enumerate(lines):
-        if position < REPORT_TITLE_SEARCH_LINES and title.match(line.text) and not ends_sentence(line.text):
+        if position == split_title:
+            continue
+        whole = line.text
+        if position < REPORT_TITLE_SEARCH_LINES and not title.match(whole):
+            after = next((n for n in range(position + 1, len(lines)) if texts[n]), None)
+            if after is not None and len(texts[after]) <= SPLIT_TITLE_TAIL and title.match(whole + texts[after]):
+                whole, split_title = whole + texts[after], after
+        if position < REPORT_TITLE_SEARCH_LINES and title.match(whole) and not ends_sentence(whole):
             reason = cleaning_reason("title-as-page-title")
-            titles.append(AuditEntry("report-title", line.number, line.original, reason, line.text))
+            titles.append(AuditEntry("report-title", line.number, line.original, reason, whole))
+            if split_title > position:
+                titles.append(AuditEntry("report-title", lines[split_title].number, lines[split_title].original,
+                                         reason, whole))
         else:
             kept.append(line)
+            split_title = -1
     return kept, titles
 
 
@@ -230,82 +243,6 @@ def trailer_entries(
 # --- joining paragraphs cut in two ----------------------------------------------------------
 
 
-def should_join(current: str, following: str, style_had_body: dict[str, bool]) -> bool:
-    """Whether ``following`` continues the paragraph ``current`` (its text so far).
-
-    A line that ends a sentence is complete, and so are signatures, salutations and date lines
-    and the line before them; a line followed by a numbered heading or a lead dash
-    is complete; a numbered heading line is cut only when its previous sibling carried body text
-    (so this one should too); a line ending with a comma, or with a word that needs what follows
-    (了, 的, 和), is cut; a short title line is not. A line that starts with a full stop or a closing
-    mark continues the one before it, whatever that one is.
-    """
-    if rules().lead_in_fragment.match(current) or rules().continuation_start.match(following):
-        return True
-    if ends_sentence(current):
-        return False
-    if is_signature_or_date(current) or is_signature_or_date(following):
-        return False
-    following_style = numbered_style(following)
-    if following_style is not None and following_style[0] != "arabic":
-        return False
-    current_style = numbered_style(current)
-    if current_style is not None:
-        return style_had_body.get(current_style[0], False)
-    if rules().clause_end.fullmatch(current[-1]) or rules().open_end.fullmatch(current[-1]):
-        return True
-    return not is_title_line(current)
-
-
-def is_signature_or_date(text: str) -> bool:
-    """A short line such as "省长　王予波", "各位代表：" or "——2026年1月28日在…会议上"."""
-    return len(text) <= 2 * rules().max_title_chars and bool(rules().not_titles.match(text))
-
-
-def remember_style(text: str, style_had_body: dict[str, bool]) -> None:
-    heading = match_heading(text)
-    if heading is not None and heading.style != TITLE_STYLE:
-        style_had_body[heading.style] = heading.has_body
-
-
-def join_entry(first: CleanedLine, second: CleanedLine) -> AuditEntry:
-    return AuditEntry(
-        "joined",
-        first.number,
-        first.text[-JOIN_CONTEXT:],
-        cleaning_reason("joined").format(first=first.number, second=second.number),
-        second.text[:JOIN_CONTEXT],
-    )
-
-
-def build_paragraphs(lines: list[CleanedLine]) -> tuple[tuple[Paragraph, ...], list[AuditEntry]]:
-    paragraphs: list[Paragraph] = []
-    joins: list[AuditEntry] = []
-    style_had_body: dict[str, bool] = {}
-    group: list[CleanedLine] = []
-
-    def close() -> None:
-        if group:
-            starts, offset = [], 0
-            for line in group:
-                starts.append(offset)
-                offset += len(line.text)
-            text = "".join(line.text for line in group)
-            numbers = tuple(line.number for line in group)
-            paragraphs.append(Paragraph(text, numbers, tuple(starts), origin=len(paragraphs)))
-            remember_style(text, style_had_body)
-
-    for line in lines:
-        if group and should_join("".join(member.text for member in group), line.text, style_had_body):
-            joins.append(join_entry(group[-1], line))
-            group.append(line)
-            continue
-        close()
-        group = [line]
-    close()
-    return tuple(paragraphs), joins
-
-
 # --- the stage -------------------------------------------------------------------------------
 
 
@@ -344,7 +281,7 @@ def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedRe
         audit += trailer_entries(after, kept, named, trailer[1])
     for line in kept:
         audit += repair_entries(line)
-    paragraphs, joins = build_paragraphs([line for line in kept if line.text])
+    paragraphs, joins = build_paragraphs(kept)
     audit += joins
     audit.sort(key=lambda entry: entry.line)
     return CleanedReport(report.source, report.index, heading, paragraphs, tuple(kept), tuple(audit))

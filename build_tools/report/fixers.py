@@ -28,6 +28,8 @@ class Fixer:
 def replacement_function(spec: str) -> Callable[[str], str]:
     if spec == "nfkc":
         return lambda text: unicodedata.normalize("NFKC", text)
+    if spec == "drop-spaces":
+        return lambda text: text.replace(" ", "")
     if spec == "nfkc-wide":
         return lambda text: "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in text)
     return lambda _text: spec

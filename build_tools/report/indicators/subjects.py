@@ -168,7 +168,7 @@ def _figure_subject(text: str, figure: _Figure, raw: str, previous: _Figure | No
         figure.consumed = figure.end + used
         return subject
     if pre and not _is_action_only(pre, rules):
-        return _rewrite(pre, family, rules)
+        return _rewrite(pre, family, rules, figure.changed)
     return _inherited(text, figure, previous, rules) or pre
 
 
@@ -234,8 +234,12 @@ def _compatible(figure: _Figure, previous: _Figure) -> _Figure:
     return previous
 
 
-def _rewrite(subject: str, family: str, rules: _Rules) -> str:
-    for old, new in rules.subject_rewrites.get(family, {}).items():
+def _rewrite(subject: str, family: str, rules: _Rules, changed: bool = False) -> str:
+    """``subject`` rewritten by the ``subject_rewrites`` of its unit's family, and of a change if it is one."""
+    rewrites = dict(rules.subject_rewrites.get(family, {}))
+    if changed:
+        rewrites.update(rules.subject_rewrites.get("change", {}))
+    for old, new in rewrites.items():
         if subject.endswith(old):
             return subject[: -len(old)] + new
     return subject
