@@ -287,3 +287,20 @@ def test_a_year_whose_reports_give_no_headline_indicator_says_so_instead_of_show
     empty, full = pages["indicators/1954.md"], pages["indicators/2024.md"]
     assert labels()["comparison_no_rows"] in empty and not [line for line in empty.splitlines() if line.startswith("|")]
     assert labels()["comparison_no_rows"] not in full and "](../reports/2024-襄阳.md)" in full
+
+
+def test_a_place_page_shows_beside_a_report_the_year_s_own_growth_not_one_over_five_years() -> None:
+    """2007年，国内生产总值…比2002年增长65.5%，年均增长10.6%: neither is 2007's growth, and 财政收入增加
+    1501亿元 is no rate; the report's headline beside it on its place's page is its target alone."""
+    from build_tools.pages.series_pages import facts_of
+    from build_tools.pages.site import headline
+
+    text = (
+        "2008年国务院政府工作报告\n各位代表：\n一、过去五年工作回顾\n"
+        "2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%，年均增长10.6%。\n"
+        "二、2008年工作的总体要求和主要任务\n今年国内生产总值增长8%左右。\n"
+    )
+    report = process_bytes("national/2008.txt", text.encode("utf-8"))[0]
+    assert [(item.label, item.text) for item in headline(facts_of(report))] == [("地区生产总值目标", "8%左右")]
+    text = "2000年国务院政府工作报告\n各位代表：\n一、1999年工作回顾\n国家财政收入比上年增加1501亿元。\n"
+    assert headline(facts_of(process_bytes("national/2000.txt", text.encode("utf-8"))[0])) == ()

@@ -77,4 +77,4 @@ def merged_pages(primary: Report, others: Sequence[Report], *, pieces: int) -> R
     )
     own = report_pages(primary, pieces=pieces)
     markdown = gzipped(report_markdown(primary, others))
-    return replace(own, page=PackedText.of(page), listed=Listed(entry, headline(primary)), markdown=markdown)
+    return replace(own, page=PackedText.of(page), listed=Listed(entry, headline(own.series)), markdown=markdown)

@@ -22,7 +22,7 @@ from typing import Any
 from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalogue_json, entry_of
 from build_tools.archive.duplicates import Candidate, sketch
 from build_tools.archive.phrases import PhraseUse, Usage, changes, phrase_counts, predecessors, tracked_phrases
-from build_tools.archive.series import SeriesFacts, series_rows
+from build_tools.archive.series import SeriesFacts, series_rows, usable
 from build_tools.holding import Joined, PackedText, Stored
 from build_tools.memo import kept
 from build_tools.model import InputError, Publication, Report
@@ -34,16 +34,14 @@ from build_tools.pages.identity_line import identity_line
 from build_tools.pages.phrases import phrase_changes_section, phrase_pages, phrase_path, phrase_usage
 from build_tools.pages.render import (
     escape_markdown,
-    figure_anchor,
-    format_value,
     front_matter,
     glossary,
     labels,
     render_report,
     table,
 )
-from build_tools.pages.series_pages import compare_pages, facts_of, place_sections, series_downloads
-from build_tools.pages.tables import as_csv, core_category, download_rows, indicators_download_path
+from build_tools.pages.series_pages import compare_pages, facts_of, number, place_sections, series_downloads
+from build_tools.pages.tables import as_csv, download_rows, indicators_download_path
 from build_tools.pages.tags import phrase_sections, tagged_reports, tags_page
 from build_tools.report.reading import read_as
 
@@ -87,7 +85,7 @@ class ReportPages:
 
 
 def report_pages(report: Report, *, pieces: int) -> ReportPages:
-    entry, identity = entry_of(report), report.identity
+    entry, identity, facts = entry_of(report), report.identity, facts_of(report)
     text = "\n".join(paragraph.text for paragraph in report.cleaned.paragraphs)
     return ReportPages(
         source=report.source,
@@ -103,14 +101,14 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
         audit=PackedText.of(render_audit(report)),
         csv=as_csv(download_rows([report]), header=False),
         markdown=gzipped(report_markdown(report)),
-        listed=Listed(entry, headline(report)),
+        listed=Listed(entry, headline(facts)),
         comparison_rows=comparison_rows(report),
         candidate=Candidate(identity.place, identity.year, sketch(text), len(report.anomalies), report.source),
         phrases=PhraseUse(
             report.slug, report.title, place_key(entry), identity.year, identity.level, len(text),
             phrase_counts(read_as(text, report.traditional)),
         ),
-        series=facts_of(report),
+        series=facts,
     )
 
 
@@ -125,19 +123,20 @@ def file_pages(reports: Sequence[Report]) -> tuple[ReportPages, ...]:
     return tuple(report_pages(report, pieces=len(reports)) for report in reports)
 
 
-def headline(report: Report) -> tuple[Headline, ...]:
-    """The report's growth target and result for the first headline indicator it states both of, or
-    either; shown beside the report on its place's page."""
+def headline(facts: SeriesFacts) -> tuple[Headline, ...]:
+    """The report's growth target and result (rates, in %) for the first headline indicator it states both
+    of, or either, each the year's own as the series across years takes it (``series.usable``: no five-year
+    average, no other year, place or part); shown beside the report on its place's page."""
     words = labels()
     found: dict[str, Headline] = {}
-    for number, indicator in enumerate(report.indicators):
-        category = core_category(indicator)
-        if category is None or indicator.role != "change" or indicator.kind not in ("target", "actual"):
+    for figure in facts.figures:
+        growth = figure.role == "change" and figure.unit == "%"  # a rate: not 增加1501亿元, not 增长1.71倍
+        if not growth or figure.kind not in ("target", "actual") or not usable(figure):
             continue
-        key = f"{category}{words['indicator_kinds'][indicator.kind]}"
-        if key not in found and len({k[: len(category)] for k in found} | {category}) == 1:
-            value = f"{format_value(indicator)}{indicator.unit}{indicator.qualifier or ''}"
-            found[key] = Headline(key, value, f"reports/{report.slug}.md#{figure_anchor(number)}")
+        key = f"{figure.category}{words['indicator_kinds'][figure.kind]}"
+        if key not in found and len({k[: len(figure.category)] for k in found} | {figure.category}) == 1:
+            value = f"{number(figure.value, figure.value_high)}{figure.unit}{figure.qualifier or ''}"
+            found[key] = Headline(key, value, figure.link)
     return tuple(found.values())
 
 
