@@ -291,7 +291,9 @@ def test_a_year_whose_reports_give_no_headline_indicator_says_so_instead_of_show
 
 def test_a_place_page_shows_beside_a_report_the_year_s_own_growth_not_one_over_five_years() -> None:
     """2007年，国内生产总值…比2002年增长65.5%，年均增长10.6%: neither is 2007's growth, and 财政收入增加
-    1501亿元 is no rate; the report's headline beside it on its place's page is its target alone."""
+    1501亿元 is no rate; the report's headline beside it on its place's page is its target alone, and its
+    row of the year's comparison of headline indicators shows neither."""
+    from build_tools.pages.comparison import comparison_rows
     from build_tools.pages.series_pages import facts_of
     from build_tools.pages.site import headline
 
@@ -302,5 +304,7 @@ def test_a_place_page_shows_beside_a_report_the_year_s_own_growth_not_one_over_f
     )
     report = process_bytes("national/2008.txt", text.encode("utf-8"))[0]
     assert [(item.label, item.text) for item in headline(facts_of(report))] == [("地区生产总值目标", "8%左右")]
+    rows = comparison_rows(report, facts_of(report))  # and so does the year's comparison of headline indicators
+    assert "8%左右" in "".join(rows[0]) and not any("65.5%" in cell or "10.6%" in cell for row in rows for cell in row)
     text = "2000年国务院政府工作报告\n各位代表：\n一、1999年工作回顾\n国家财政收入比上年增加1501亿元。\n"
     assert headline(facts_of(process_bytes("national/2000.txt", text.encode("utf-8"))[0])) == ()

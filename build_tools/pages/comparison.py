@@ -13,33 +13,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from build_tools.archive.series import SeriesFacts, usable
 from build_tools.model import Report
 from build_tools.pages.browse import link
-from build_tools.pages.render import escape_markdown, figure_anchor, format_value, front_matter, labels, table
-from build_tools.pages.tables import core_category, indicators_download_path
+from build_tools.pages.render import escape_markdown, format_number, front_matter, labels, table
+from build_tools.pages.tables import indicators_download_path
 
 INDEX_PATH = "indicators.md"
 COLUMNS = ("report", "place", "level", "category", "kind", "amount", "change", "share")
 
 
-def comparison_rows(report: Report) -> tuple[tuple[str, ...], ...]:
-    """The report's rows of the comparison: one per headline indicator category it states, as Markdown
+def comparison_rows(report: Report, facts: SeriesFacts) -> tuple[tuple[str, ...], ...]:
+    """The report's rows of the comparison: one per headline indicator category it states, from its figures
+    that are the year's own (``facts``: those the series across years takes, ``series.usable``), as Markdown
     cells whose links are written from the site's root (``reports/SLUG.md``)."""
     words = labels()
     unknown = words["levels_unknown"]
     by_category: dict[str, dict[str, str]] = {}
-    numbered = list(enumerate(report.indicators))
     for kind in ("target", "actual", "estimate"):
-        for number, indicator in numbered:
-            category = core_category(indicator)
-            if category is None or indicator.kind != kind:
+        for figure in facts.figures:
+            if figure.kind != kind or not usable(figure):
                 continue
-            cells = by_category.setdefault(category, {"kind": kind})
-            if cells["kind"] != kind or indicator.role in cells:
+            cells = by_category.setdefault(figure.category, {"kind": kind})
+            if cells["kind"] != kind or figure.role in cells:
                 continue
-            target = f"reports/{report.slug}.md#{figure_anchor(number)}"
-            value = f"{format_value(indicator)}{indicator.unit}{indicator.qualifier or ''}"
-            cells[indicator.role] = f"[{escape_markdown(value)}]({target})"
+            value = f"{format_number(figure.value, figure.value_high)}{figure.unit}{figure.qualifier or ''}"
+            cells[figure.role] = f"[{escape_markdown(value)}]({figure.link})"
     return tuple(
         (
             f"[{escape_markdown(report.title)}](reports/{report.slug}.md)",

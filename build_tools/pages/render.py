@@ -263,8 +263,14 @@ def figure_anchor(number: int) -> str:
 def format_value(indicator: Indicator) -> str:
     if indicator.value is None:
         return labels()["redacted_value"]
-    text = f"{indicator.value:g}"
-    return f"{text}–{indicator.value_high:g}" if indicator.value_high is not None else text
+    return format_number(indicator.value, indicator.value_high)
+
+
+def format_number(value: float | None, high: float | None = None) -> str:
+    """A value as the tables show it: 8, 8–9 (nothing for none)."""
+    if value is None:
+        return ""
+    return f"{value:g}–{high:g}" if high is not None else f"{value:g}"
 
 
 INDICATOR_COLUMNS = ("subject", "core", "value", "unit", "role", "qualifier", "source")

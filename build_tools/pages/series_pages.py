@@ -43,6 +43,7 @@ from build_tools.pages.render import (
     escape_markdown,
     escape_plain,
     figure_anchor,
+    format_number,
     front_matter,
     labels,
     table,
@@ -63,12 +64,6 @@ def facts_of(report: Report) -> SeriesFacts:
     )
 
 
-def number(value: float | None, high: float | None = None) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}–{high:g}" if high is not None else f"{value:g}"
-
-
 def role_name(role: str) -> str:
     return labels()["series_roles"][role]
 
@@ -79,14 +74,14 @@ def cell(page: str, text: str, found: Source | None) -> str:
 
 def row_cells(page: str, row: SeriesRow) -> list[str]:
     words = labels()
-    target = number(row.target, row.target_high)
+    target = format_number(row.target, row.target_high)
     target = f"{target}{row.unit}{row.qualifier or ''}" if target else ""
-    actual = f"{number(row.actual)}{row.unit}" if row.actual is not None else ""
+    actual = f"{format_number(row.actual)}{row.unit}" if row.actual is not None else ""
     notes = []
     if row.actual_estimate:
         notes.append(words["series_estimate"])
     for value, found in row.revised:
-        notes.append(link(page, found.link, words["series_revised"].format(value=number(value), unit=row.unit)))
+        notes.append(link(page, found.link, words["series_revised"].format(value=format_number(value), unit=row.unit)))
     return [
         str(row.year),
         cell(page, target, row.target_source),
@@ -191,7 +186,7 @@ def change_word(before: SeriesFigure | None, after: SeriesFigure | None) -> str:
 def figure_text(page: str, figure: SeriesFigure | None) -> str:
     if figure is None:
         return ""
-    text = f"{number(figure.value, figure.value_high)}{figure.unit}{figure.qualifier or ''}"
+    text = f"{format_number(figure.value, figure.value_high)}{figure.unit}{figure.qualifier or ''}"
     return link(page, figure.link, text)
 
 

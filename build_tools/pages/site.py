@@ -34,13 +34,14 @@ from build_tools.pages.identity_line import identity_line
 from build_tools.pages.phrases import phrase_changes_section, phrase_pages, phrase_path, phrase_usage
 from build_tools.pages.render import (
     escape_markdown,
+    format_number,
     front_matter,
     glossary,
     labels,
     render_report,
     table,
 )
-from build_tools.pages.series_pages import compare_pages, facts_of, number, place_sections, series_downloads
+from build_tools.pages.series_pages import compare_pages, facts_of, place_sections, series_downloads
 from build_tools.pages.tables import as_csv, download_rows, indicators_download_path
 from build_tools.pages.tags import phrase_sections, tagged_reports, tags_page
 from build_tools.report.reading import read_as
@@ -102,7 +103,7 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
         csv=as_csv(download_rows([report]), header=False),
         markdown=gzipped(report_markdown(report)),
         listed=Listed(entry, headline(facts)),
-        comparison_rows=comparison_rows(report),
+        comparison_rows=comparison_rows(report, facts),
         candidate=Candidate(identity.place, identity.year, sketch(text), len(report.anomalies), report.source),
         phrases=PhraseUse(
             report.slug, report.title, place_key(entry), identity.year, identity.level, len(text),
@@ -135,7 +136,7 @@ def headline(facts: SeriesFacts) -> tuple[Headline, ...]:
             continue
         key = f"{figure.category}{words['indicator_kinds'][figure.kind]}"
         if key not in found and len({k[: len(figure.category)] for k in found} | {figure.category}) == 1:
-            value = f"{number(figure.value, figure.value_high)}{figure.unit}{figure.qualifier or ''}"
+            value = f"{format_number(figure.value, figure.value_high)}{figure.unit}{figure.qualifier or ''}"
             found[key] = Headline(key, value, figure.link)
     return tuple(found.values())
 
