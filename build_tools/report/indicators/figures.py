@@ -134,9 +134,7 @@ def _listed_before(norm: str, figure: _Figure, taken_until: int, rules: _Rules) 
         end = match.start()
         if end <= taken_until or norm[end - 1] not in "、和":
             break
-    while numbers and norm[numbers[0].start() - 1] in "、和":  # the list's first number has a unit of its own
-        numbers.pop(0)
-    if not numbers or not _HAN.match(norm, numbers[0].start() - 1):
+    if not numbers or not _HAN.match(norm, numbers[0].start() - 1):  # 增长3%、5、6个: the list began with a unit
         return []
     if rules.reject_before.search(norm, max(0, numbers[0].start() - 4), numbers[0].start()):
         return []
