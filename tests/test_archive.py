@@ -291,16 +291,17 @@ def test_a_year_whose_reports_give_no_headline_indicator_says_so_instead_of_show
 
 def test_a_place_page_shows_beside_a_report_the_year_s_own_growth_not_one_over_five_years() -> None:
     """2007年，国内生产总值…比2002年增长65.5%，年均增长10.6%: neither is 2007's growth, and 财政收入增加
-    1501亿元 is no rate; the report's headline beside it on its place's page is its target alone, and its
-    row of the year's comparison of headline indicators shows neither."""
+    1501亿元 is no rate; the report's headline beside it on its place's page is its GDP target alone (the
+    first headline indicator it states, though it states both the result and the target of prices), and
+    its row of the year's comparison of headline indicators shows neither."""
     from build_tools.pages.comparison import comparison_rows
     from build_tools.pages.series_pages import facts_of
     from build_tools.pages.site import headline
 
     text = (
         "2008年国务院政府工作报告\n各位代表：\n一、过去五年工作回顾\n"
-        "2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%，年均增长10.6%。\n"
-        "二、2008年工作的总体要求和主要任务\n今年国内生产总值增长8%左右。\n"
+        "2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%，年均增长10.6%。居民消费价格上涨4.8%。\n"
+        "二、2008年工作的总体要求和主要任务\n今年国内生产总值增长8%左右；居民消费价格总水平涨幅控制在4.8%左右。\n"
     )
     report = process_bytes("national/2008.txt", text.encode("utf-8"))[0]
     assert [(item.label, item.text) for item in headline(facts_of(report))] == [("地区生产总值目标", "8%左右")]

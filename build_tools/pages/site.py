@@ -22,7 +22,7 @@ from typing import Any
 from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalogue_json, entry_of
 from build_tools.archive.duplicates import Candidate, sketch
 from build_tools.archive.phrases import PhraseUse, Usage, changes, phrase_counts, predecessors, tracked_phrases
-from build_tools.archive.series import SeriesFacts, series_rows, usable
+from build_tools.archive.series import SeriesFacts, SeriesFigure, series_rows, usable
 from build_tools.holding import Joined, PackedText, Stored
 from build_tools.memo import kept
 from build_tools.model import InputError, Publication, Report
@@ -42,7 +42,7 @@ from build_tools.pages.render import (
     table,
 )
 from build_tools.pages.series_pages import compare_pages, facts_of, place_sections, series_downloads
-from build_tools.pages.tables import as_csv, download_rows, indicators_download_path
+from build_tools.pages.tables import as_csv, core_categories, download_rows, indicators_download_path
 from build_tools.pages.tags import phrase_sections, tagged_reports, tags_page
 from build_tools.report.reading import read_as
 
@@ -125,20 +125,28 @@ def file_pages(reports: Sequence[Report]) -> tuple[ReportPages, ...]:
 
 
 def headline(facts: SeriesFacts) -> tuple[Headline, ...]:
-    """The report's growth target and result (rates, in %) for the first headline indicator it states both
-    of, or either, each the year's own as the series across years takes it (``series.usable``: no five-year
-    average, no other year, place or part); shown beside the report on its place's page."""
+    """The report's growth result and target (rates, in %) of the first headline indicator, in the order of
+    ``resources/indicators/core.yaml`` (地区生产总值 first), that it states either of; each the year's own
+    as the series across years takes it (``series.usable``: no five-year average, no other year, place or
+    part). Shown beside the report on its place's page."""
     words = labels()
-    found: dict[str, Headline] = {}
+    first: dict[tuple[str, str], SeriesFigure] = {}
     for figure in facts.figures:
         growth = figure.role == "change" and figure.unit == "%"  # a rate: not 增加1501亿元, not 增长1.71倍
-        if not growth or figure.kind not in ("target", "actual") or not usable(figure):
-            continue
-        key = f"{figure.category}{words['indicator_kinds'][figure.kind]}"
-        if key not in found and len({k[: len(figure.category)] for k in found} | {figure.category}) == 1:
+        if growth and figure.kind in HEADLINE_KINDS and usable(figure):
+            first.setdefault((figure.category, figure.kind), figure)
+    stated = {category for category, _ in first}
+    chosen = next((category.name for category in core_categories() if category.name in stated), "")
+    shown = []
+    for kind in HEADLINE_KINDS:
+        figure = first.get((chosen, kind))
+        if figure is not None:
             value = f"{format_number(figure.value, figure.value_high)}{figure.unit}{figure.qualifier or ''}"
-            found[key] = Headline(key, value, figure.link)
-    return tuple(found.values())
+            shown.append(Headline(f"{chosen}{words['indicator_kinds'][kind]}", value, figure.link))
+    return tuple(shown)
+
+
+HEADLINE_KINDS = ("actual", "target")
 
 
 def index_page(prepared: Sequence[ReportPages], errors: Sequence[InputError], site_name: str) -> str:
