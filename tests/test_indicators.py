@@ -170,6 +170,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("经营主体净增6.7万户、总量突破64万户。",
      [{"subject": "经营主体", "role": "change"}, {"subject": "经营主体总量", "role": "level"}]),
     ("国有企业资产总额增长10%，利润增长2.23倍。", [{"subject": "国有企业资产总额"}, {"subject": "国有企业利润"}]),
+    # a level alone after a figure that names another is of that figure's thing; a place's note stays whole
+    ("新增国家级“专精特新”企业8家、省级66家。", [{"value": 8}, {"subject": "省级企业", "value": 66}]),
+    ("已有2147个县（市、区）实施城镇居民社会养老保险试点。", [{"subject": "实施城镇居民社会养老保险试点的县（市、区）"}]),
     # a parenthesis inside a subject is part of it; a head of five characters or more is shared further back
     ("新建街道（乡镇）养老服务综合体20个、社区老年人服务中心（站）30个，新（改）建农村户厕2.59万户。",
      [{"subject": "新建街道（乡镇）养老服务综合体"}, {"subject": "社区老年人服务中心（站）"},

@@ -25,6 +25,7 @@ def _apply_lists(text: str, figures: list[_Figure], rules: _Rules) -> None:
     """Gives the members of the lists among ``figures`` (subjects assigned, in text order) their subjects."""
     _distribute_respectively(text, figures, rules)
     _qualify_generic(figures, rules)
+    _qualify_level(figures, rules)
 
 
 def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -> None:
@@ -147,3 +148,18 @@ def _qualify_generic(figures: list[_Figure], rules: _Rules) -> None:
             thing = thing[action.end() :]
         if thing and thing not in rules.generic_measures and not _LIST_SPLIT.search(thing):
             figure.subject = thing + figure.subject
+
+
+def _qualify_level(figures: list[_Figure], rules: _Rules) -> None:
+    """A subject that is a level alone (省级) after a figure of its sentence whose subject names another
+    level takes that subject's thing: 国家级“专精特新”企业8家、省级66家 gives 省级“专精特新”企业."""
+    for figure in figures:
+        before = figure.previous
+        if figure.subject not in rules.level_words or before is None:
+            continue
+        others = [level for level in rules.level_words if level in before.subject and level != figure.subject]
+        other = others[0] if others else None
+        if other is not None:
+            thing = before.subject[before.subject.index(other) + len(other) :].removesuffix("（基期）")
+            if thing:
+                figure.subject += thing

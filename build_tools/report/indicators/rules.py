@@ -58,6 +58,7 @@ class _Rules:
     shared_heads: tuple[str, ...]  # longest first
     compounds: tuple[tuple[str, tuple[str, ...]], ...]  # longest first: a word naming several things, and them
     generic_measures: frozenset[str]
+    level_words: tuple[str, ...]  # longest first
     measure_heads: tuple[str, ...]  # longest first
     base_marker: re.Pattern[str]
     clause_subject_end: re.Pattern[str]
@@ -139,6 +140,7 @@ def _rules() -> _Rules:
         generic_money=frozenset(subject["generic_money"]),
         shared_heads=tuple(sorted(subject["shared_heads"], key=len, reverse=True)),
         generic_measures=frozenset(subject["generic_measures"]),
+        level_words=tuple(sorted(subject["level_words"], key=len, reverse=True)),
         measure_heads=tuple(sorted(subject["measure_heads"], key=len, reverse=True)),
         compounds=tuple(
             sorted(((word, tuple(parts)) for word, parts in subject["compounds"].items()), key=lambda c: -len(c[0]))

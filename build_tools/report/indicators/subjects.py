@@ -14,6 +14,7 @@ _CLAUSE_BOUNDARY = "。！？!?；;，,：:（(\n"
 _SENTENCE_BOUNDARY = "。！？!?\n"
 _MAX_CUE_WINDOW = 200
 _POST_PHRASE = re.compile(r"(?:[（(][^（）()]{1,3}[）)]|[^，,。；;：:！？!?（(\s])*")
+_PLACE_NOTE = re.compile(r"[（(][^（）()]{1,6}[）)]")
 _TOPIC = re.compile(r"([^，,。；;：:、]{2,16}?)方面[，,]")
 _LIST_SPLIT = re.compile(r"[、和与及]")
 
@@ -75,13 +76,15 @@ def _post_subject(phrase: str, rules: _Rules) -> tuple[str, int]:
     7个村的休闲文化广场 -> 休闲文化广场的村."""
     place = rules.place_noun.match(phrase)
     if place:
-        rest = _strip_repeatedly(phrase[place.end() :], rules.subject_lead, at_start=True)
+        note = _PLACE_NOTE.match(phrase, place.end())  # 县（市、区）
+        named = phrase[: note.end() if note else place.end()]
+        rest = _strip_repeatedly(phrase[len(named) :], rules.subject_lead, at_start=True)
         if rest and rules.action_start.match(rest):
             rest = _cut_conjunction(rest, rules)
             cleaned = _strip_repeatedly(rules.subject_inner.sub("", rest), rules.post_tail, at_start=False)
             if not cleaned or _is_action_only(cleaned, rules):
-                return place.group(), place.end()
-            return f"{cleaned}的{place.group()}", len(phrase)
+                return named, len(named)
+            return f"{cleaned}的{named}", len(phrase)
     if "的" in phrase:
         head, tail = phrase[: phrase.index("的")], phrase[phrase.rindex("的") + 1 :]
         tail = _strip_repeatedly(_cut_conjunction(tail, rules), rules.post_tail, at_start=False)
@@ -97,8 +100,12 @@ def _post_subject(phrase: str, rules: _Rules) -> tuple[str, int]:
 
 
 def _cut_conjunction(text: str, rules: _Rules) -> str:
-    match = rules.conjunction.search(text, 1)
-    return text[: match.start()] if match else text
+    """``text`` up to its first conjunction outside parentheses: 县（市、区）初步建立… keeps 县（市、区）."""
+    for match in rules.conjunction.finditer(text, 1):
+        before = text[: match.start()]
+        if before.count("（") + before.count("(") <= before.count("）") + before.count(")"):
+            return before
+    return text
 
 
 def _share_subject(phrase: str, rules: _Rules) -> str:
