@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.model import RawReport, SourceLine
+from build_tools.model import CleanedReport, RawReport, SourceLine
 from build_tools.report.clean import clean, unaccounted_lines
 from build_tools.report.decode import decode
 from build_tools.report.fixers import original_line, repair_line
@@ -182,12 +182,16 @@ def test_after_its_trailer_a_title_the_report_had_at_its_top_is_a_repeated_title
     assert reasons[9] == ("furniture", "报告之后的网站链接")  # another year's report, a link to it
 
 
+def cleaned_text(name: str, text: list[str]) -> CleanedReport:
+    """The cleaned report of ``text``, one source line an item, as the first report of the file ``name``."""
+    return clean(RawReport(name, 1, None, tuple(SourceLine(n, line) for n, line in enumerate(text, 1))))
+
+
 def test_a_line_cut_after_a_word_that_needs_more_or_before_a_full_stop_is_joined() -> None:
     """…缔结了 / 友好同盟互助条约 / 。苏联根据…: short lines that looked like titles were two headings."""
     text = ["各位代表：", "我国同伟大的和平堡垒苏联已经缔结了", "友好同盟互助条约",
             "。苏联根据友好互助的精神，给了我们巨大的援助。", "今年是我国与", "印度", "、缅甸共同倡议和平共处五项原则三十周年。"]
-    lines = tuple(SourceLine(n, line) for n, line in enumerate(text, 1))
-    cleaned = clean(RawReport("1954.txt", 1, None, lines))
+    cleaned = cleaned_text("1954.txt", text)
     assert [p.text for p in cleaned.paragraphs] == [
         "各位代表：",
         "我国同伟大的和平堡垒苏联已经缔结了友好同盟互助条约。苏联根据友好互助的精神，给了我们巨大的援助。",
@@ -204,8 +208,7 @@ def test_a_page_break_a_word_export_marks_with_a_zero_width_line_joins_what_it_c
     text = [zwsp, "", "政府工作报", "告", "各位代表：\u200d", "", "现在，我代表国务院，向大会报告政府工作。",
             "——经济运行缓中趋稳、稳中向好。国内生产总值达到74.4", zwsp, "万亿元，增长6.7%。",
             "要全面深化各领域改", zwsp, "革，加快推进基础性、关键性改革。", zwsp, "一、2017年工作总体部署"]
-    lines = tuple(SourceLine(n, line) for n, line in enumerate(text, 1))
-    cleaned = clean(RawReport("2017.txt", 1, None, lines))
+    cleaned = cleaned_text("2017.txt", text)
     assert cleaned.heading == "政府工作报告"
     assert [p.text for p in cleaned.paragraphs] == [
         "各位代表：",
@@ -223,8 +226,7 @@ def test_a_figure_written_with_a_space_after_each_character_is_read_whole() -> N
     name written so in quotes (“1 5 1”系列政策) and two numbers side by side (第3 4项) are left."""
     text = ["各位代表：", "1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元，去年经济增长8 ．8 ％，粮食增加5",
             " 0 0 0 万吨。", "出台“1 5 1”系列政策，完成第3 4项。"]
-    lines = tuple(SourceLine(n, line) for n, line in enumerate(text, 1))
-    cleaned = clean(RawReport("1998.txt", 1, None, lines))
+    cleaned = cleaned_text("1998.txt", text)
     assert [p.text for p in cleaned.paragraphs] == [
         "各位代表：",
         "1997年国内生产总值达到74772亿元，去年经济增长8.8%，粮食增加5000万吨。",
