@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from build_tools.archive.series import SeriesFacts, usable
 from build_tools.model import Report
 from build_tools.pages.browse import link
-from build_tools.pages.render import escape_markdown, format_number, front_matter, labels, table
+from build_tools.pages.render import escape_markdown, front_matter, labels, table
+from build_tools.pages.series_pages import figure_value
 from build_tools.pages.tables import indicators_download_path
 
 INDEX_PATH = "indicators.md"
@@ -37,8 +38,7 @@ def comparison_rows(report: Report, facts: SeriesFacts) -> tuple[tuple[str, ...]
             cells = by_category.setdefault(figure.category, {"kind": kind})
             if cells["kind"] != kind or figure.role in cells:
                 continue
-            value = f"{format_number(figure.value, figure.value_high)}{figure.unit}{figure.qualifier or ''}"
-            cells[figure.role] = f"[{escape_markdown(value)}]({figure.link})"
+            cells[figure.role] = f"[{escape_markdown(figure_value(figure))}]({figure.link})"
     return tuple(
         (
             f"[{escape_markdown(report.title)}](reports/{report.slug}.md)",

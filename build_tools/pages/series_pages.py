@@ -183,11 +183,13 @@ def change_word(before: SeriesFigure | None, after: SeriesFigure | None) -> str:
     return words["same"]
 
 
+def figure_value(figure: SeriesFigure) -> str:
+    """A headline figure as the tables show it: 8%左右, 8–9%, 74772亿元."""
+    return f"{format_number(figure.value, figure.value_high)}{figure.unit}{figure.qualifier or ''}"
+
+
 def figure_text(page: str, figure: SeriesFigure | None) -> str:
-    if figure is None:
-        return ""
-    text = f"{format_number(figure.value, figure.value_high)}{figure.unit}{figure.qualifier or ''}"
-    return link(page, figure.link, text)
+    return link(page, figure.link, figure_value(figure)) if figure is not None else ""
 
 
 # (slug of a report, slug of its predecessor, path of the page) → Markdown of the phrases new and dropped

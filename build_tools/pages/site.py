@@ -34,14 +34,13 @@ from build_tools.pages.identity_line import identity_line
 from build_tools.pages.phrases import phrase_changes_section, phrase_pages, phrase_path, phrase_usage
 from build_tools.pages.render import (
     escape_markdown,
-    format_number,
     front_matter,
     glossary,
     labels,
     render_report,
     table,
 )
-from build_tools.pages.series_pages import compare_pages, facts_of, place_sections, series_downloads
+from build_tools.pages.series_pages import compare_pages, facts_of, figure_value, place_sections, series_downloads
 from build_tools.pages.tables import as_csv, core_categories, download_rows, indicators_download_path
 from build_tools.pages.tags import phrase_sections, tagged_reports, tags_page
 from build_tools.report.reading import read_as
@@ -141,8 +140,7 @@ def headline(facts: SeriesFacts) -> tuple[Headline, ...]:
     for kind in HEADLINE_KINDS:
         figure = first.get((chosen, kind))
         if figure is not None:
-            value = f"{format_number(figure.value, figure.value_high)}{figure.unit}{figure.qualifier or ''}"
-            shown.append(Headline(f"{chosen}{words['indicator_kinds'][kind]}", value, figure.link))
+            shown.append(Headline(f"{chosen}{words['indicator_kinds'][kind]}", figure_value(figure), figure.link))
     return tuple(shown)
 
 
