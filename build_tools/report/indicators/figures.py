@@ -138,23 +138,31 @@ def _listed_before(norm: str, figure: _Figure, taken_until: int, rules: _Rules) 
         return []
     if rules.reject_before.search(norm, max(0, numbers[0].start() - 4), numbers[0].start()):
         return []
-    lead = rules.lead.search(norm, max(taken_until, numbers[0].start() - 8), numbers[0].start())
     listed = []
-    for number in numbers:
-        own_lead = lead if number is numbers[0] and lead and lead.group() else None
+    for number in numbers:  # the first has the list's verb before it; the others, a mark
+        start, qualifier, changed = _lead(norm, number.start(), taken_until, rules)
         listed.append(
             replace(
                 figure,
-                start=own_lead.start() if own_lead else number.start(),
+                start=start,
                 number_start=number.start(),
                 end=number.end("number"),
                 value=_values(number.group("number"), None, before_wan=False)[0],
                 value_high=None,
-                qualifier=_qualifier_before(own_lead.group(), rules) if own_lead else None,
-                changed=bool(own_lead and rules.change_verb.search(own_lead.group())),
+                qualifier=qualifier,
+                changed=changed,
             )
         )
     return listed
+
+
+def _lead(norm: str, number_start: int, floor: int, rules: _Rules) -> tuple[int, str | None, bool]:
+    """The words right before a number that belong to its span (增长, 突破, 分别达到): where the span
+    starts, the qualifier they give (突破) and whether they make the figure a change."""
+    lead = rules.lead.search(norm, max(floor, number_start - 8), number_start)
+    if lead is None or not lead.group():
+        return number_start, None, False
+    return lead.start(), _qualifier_before(lead.group(), rules), rules.change_verb.search(lead.group()) is not None
 
 
 def _candidates(norm: str, rules: _Rules) -> list[re.Match[str]]:
@@ -195,10 +203,7 @@ def _build_figure(norm: str, match: re.Match[str], rules: _Rules) -> _Figure | N
     after = rules.after_qualifier.match(norm, end)
     qualifier_after = after.group() if after else None
     end = after.end() if after else end
-    lead = rules.lead.search(norm, max(0, match.start() - 8), match.start())
-    start = lead.start() if lead and lead.group() else match.start()
-    qualifier_before = _qualifier_before(lead.group() if lead else "", rules)
-    changed = bool(lead and rules.change_verb.search(lead.group()))
+    start, qualifier_before, changed = _lead(norm, match.start(), 0, rules)
     if changed and unit_info is not None and unit_info.family == "count" and _HAN.match(norm, unit_end):
         changed = False  # 提升6所学校: an action on things counted, not a change of a quantity
     figure = _Figure(
