@@ -1,5 +1,6 @@
 """The inline SVG charts: round axis ticks, and a dot with its tooltip for every point (the tooltips as one
-list a run, which the page's script gives each dot: checked in Chromium in test_series)."""
+list a run, which the page's script gives each dot: checked in Chromium in test_series), and where a
+phrase's page draws one."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import math
 import re
 from itertools import pairwise
 
+from build_tools.archive.phrases import PhraseUse
 from build_tools.pages.charts import Series, line_chart, nice_ticks
+from build_tools.pages.phrases import phrase_page, phrase_usage
 
 
 def test_ticks_are_round_numbers_that_cover_the_values() -> None:
@@ -39,3 +42,14 @@ def test_every_point_has_a_dot_with_its_tooltip_in_its_series_colour() -> None:
     assert [body.count("<circle") for _, titles, body in groups] == [len(titles.split("|")) for _, titles, _ in groups]
     assert svg.count("<circle") == len(dots)
     assert svg.count('<polyline class="gr-line gr-series-0"') == 1  # 2021 is a gap: 2020 stands alone
+
+
+def test_a_phrase_page_charts_the_phrase_only_where_a_report_uses_it() -> None:
+    uses = [
+        PhraseUse("n", "2024年政府工作报告", ("全国", "全国"), 2024, "国家", 20000, (("新质生产力", 3),)),
+        PhraseUse("c", "2023年襄阳市政府工作报告", ("湖北省", "襄阳市"), 2023, "市", 9000, ()),
+    ]
+    known = phrase_usage(uses)
+    used, unused = phrase_page("新质生产力", known), phrase_page("十连增", known)
+    assert "<svg" in used and "图中为" in used
+    assert "<svg" not in unused and "图中为" not in unused  # no line at 0 across the years

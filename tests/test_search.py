@@ -57,6 +57,14 @@ def test_text_is_normalised_and_split_into_runs_of_word_characters() -> None:
     assert pairs == {"粮食", "食产", "产量"} and characters == set("粮食产量")
 
 
+def test_a_phrase_the_text_quotes_in_part_is_one_run_of_pairs() -> None:
+    assert search.normalize("《政府工作报告》") == "政府工作报告"
+    quoted = search.normalize("编制“十四五”规划，实施＂白改黑＂工程")
+    assert list(search.runs(quoted)) == [search.normalize("编制十四五规划"), "实施白改黑工程"]
+    pairs, _ = search.pairs_and_characters("“十四五”规划")
+    assert "五规" in pairs
+
+
 def test_the_index_points_each_pair_to_its_paragraphs(tmp_path: Path) -> None:
     pages = [
         search.SearchPage(
@@ -356,6 +364,8 @@ def test_seed_queries_find_the_expected_reports(seed_site: Path) -> None:
     missed = [query.query for query, answer in expected if reciprocal_rank(query, answer) < 1 / TOP]
     assert len(missed) / len(expected) <= 0.03, missed
     assert [query.query for query, answer in answers if query.verbatim and not answer.hits] == []
+    quoted = [query for query, answer in answers if query.category == "quoted"]
+    assert quoted and [q.query for q, a in answers if q in quoted and reciprocal_rank(q, a) < 1 / TOP] == []
     assert [query.query for query, answer in answers if query.category == "nowhere" and answer.hits] == []
 
 
@@ -387,6 +397,17 @@ def test_a_result_opens_the_paragraph_with_the_query_highlighted(seed_site: Path
         assert "#L23" in page.url
         marks = page.locator("#L23 mark[data-md-highlight]").all_inner_texts()
         assert "计生工作" in "".join(marks)
+
+
+@pytest.mark.browser
+def test_a_phrase_typed_without_the_quotation_marks_of_the_text_is_found_and_marked_whole(seed_site: Path) -> None:
+    with serve(seed_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        answer = SearchBox(page).search("十一五规划")
+        assert answer.hits and answer.hits[0].slug == "000_f936ed40faecbb33-4"
+        marks = page.locator("li.md-search-result__item").first.locator("mark").all_inner_texts()
+        assert "十一五”规划" in marks
 
 
 @pytest.mark.browser

@@ -87,7 +87,8 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
             if used_level == level and totals[at[year]]:
                 points[at[year]] = (year, round(found.mentions * PER_CHARACTERS / totals[at[year]], 2))
         series.append((level, f"gr-series-{number}", tuple(points)))
-    chart = phrase_chart(words["chart_title"].format(phrase=phrase), tuple(series))
+    # a phrase no report uses has nothing to chart: a line at 0 across every year would say less than "无"
+    chart = phrase_chart(words["chart_title"].format(phrase=phrase), tuple(series)) if used else ""
     header = [words["year"], *(words["level_column"].format(level=level) for level in levels)]
     rows = []
     for year in sorted({year for _, year in used}):  # the years it is used in: the others have no row
@@ -113,7 +114,7 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
             f"# {escape_markdown(words['page_title'].format(phrase=phrase))}\n",
             escape_markdown(words["page_intro"].format(reports=len(users))) + " " + escape_markdown(first_text) + "\n",
             f'<div class="gr-chart-box">{chart}</div>\n' if chart else "",
-            escape_markdown(words["chart_note"]) + "\n",
+            escape_markdown(words["chart_note"]) + "\n" if chart else "",
             table(header, rows) if rows else escape_markdown(words["none"]) + "\n",
             f"## {words['reports_heading']}\n",
             (listed or escape_markdown(words["none"])) + "\n",

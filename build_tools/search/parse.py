@@ -1,8 +1,8 @@
 """Search pages: the HTML that Markdown rendered in, the blocks of text the index points to out.
 
 Normalisation (NFKC per character, lower case, then the fold of traditional and variant characters of
-``fold``) and the pairs of characters every block is indexed by, with their positions, live here;
-``docs/javascripts/search-worker.js`` must do exactly the same in the browser.
+``fold``, quotation marks left out) and the pairs of characters every block is indexed by, with their
+positions, live here; ``docs/javascripts/search-worker.js`` must do exactly the same in the browser.
 """
 
 
@@ -96,13 +96,20 @@ def skipped_classes() -> frozenset[str]:
 
 
 @cache
+def quotation_marks() -> frozenset[str]:
+    return frozenset(settings()["quotation_marks"])
+
+
+@cache
 def normalize_character(character: str) -> str:
     folded = fold_table()
-    return "".join(folded.get(c, c) for c in unicodedata.normalize("NFKC", character).lower())
+    marks = quotation_marks()
+    return "".join(folded.get(c, c) for c in unicodedata.normalize("NFKC", character).lower() if c not in marks)
 
 
 def normalize(text: str) -> str:
-    """NFKC per character, lower case, folded (２０２４年ＧＤＰ becomes 2024年gdp, 我國偉大 我国伟大)."""
+    """NFKC per character, lower case, folded, without quotation marks (２０２４年ＧＤＰ becomes 2024年gdp,
+    我國偉大 我国伟大, “十四五”规划 十四五规划)."""
     return "".join(normalize_character(character) for character in text)
 
 

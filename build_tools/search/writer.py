@@ -171,6 +171,7 @@ def write_index(
         "fold_version": fold.version(),
         "blocks_per_chunk": config["blocks_per_chunk"],
         "word_characters": config["word_characters"],
+        "quotation_marks": config["quotation_marks"],
         "ranking": config["ranking"],
     }
     writer.write("places.json", dumps({"places": [list(place) for place in places]}))

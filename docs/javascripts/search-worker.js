@@ -7,9 +7,10 @@
  * Every index file is fetched gzipped (NAME.gz) and inflated here, with fflate's gunzipSync
  * (search-gunzip.js).
  *
- * Text is normalised as in build_tools/search/parse.py: NFKC per character, lower case, then folded with
- * OpenCC's table (search/f/BLOCK.txt: one line per class of characters, the one they fold to first),
- * fetched only for the blocks of code points the query's characters fall in. A query is split into terms
+ * Text is normalised as in build_tools/search/parse.py: NFKC per character, lower case, without the
+ * manifest's quotation marks (“十四五”规划 is 十四五规划), then folded with OpenCC's table
+ * (search/f/BLOCK.txt: one line per class of characters, the one they fold to first), fetched only for
+ * the blocks of code points the query's characters fall in. A query is split into terms
  * (runs of letters, digits and the manifest's word characters); a result is a page where every term
  * occurs: in a paragraph (a term of two or more characters is a run of its pairs at consecutive offsets,
  * which the pair postings give), in the title, the tags, or the page's place or year.
@@ -35,6 +36,7 @@ const files = new Map()
 const foldMap = new Map()
 const foldBlocks = new Set()
 let manifest = null
+let quotationMarks = ""
 let filters = {}
 let current = null
 let latest = 0
@@ -73,6 +75,7 @@ function loadManifest() {
       let first = 0
       data.volumeFirst = data.volumes.map(([count]) => (first += count) - count)
       data.foldBlocks = new Set(data.fold)
+      quotationMarks = data.quotation_marks
       return data
     })
   return manifest
@@ -105,7 +108,8 @@ function normalizeCharacter(character) {
     return foldMap.get(character) || character
   let value = ""
   for (const c of character.normalize("NFKC").toLowerCase())
-    value += foldMap.get(c) || c
+    if (!quotationMarks.includes(c))
+      value += foldMap.get(c) || c
   return value
 }
 
