@@ -10,12 +10,13 @@ from build_tools.report.headings import TITLE_STYLE, ends_sentence, is_title_lin
 from build_tools.resource_files import cleaning_reason
 
 JOIN_CONTEXT = 12
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060"
+ZERO_WIDTH_FIXER = "remove_zero_width_characters"  # resources/cleaning.yaml
 
 
-def is_page_break(text: str) -> bool:
-    """A line of zero-width characters (and spaces) only: what a Word export leaves where a page broke."""
-    return any(mark in text for mark in ZERO_WIDTH) and not text.strip(ZERO_WIDTH + " \t\u3000\u00a0\ufeff")
+def is_page_break(line: CleanedLine) -> bool:
+    """A line that cleaning emptied of its zero-width characters (and spaces): what a Word export leaves
+    where a page broke."""
+    return not line.text and any(repair.fixer == ZERO_WIDTH_FIXER for repair in line.repairs)
 
 
 def should_join(current: str, following: str, style_had_body: dict[str, bool], after_break: bool = False) -> bool:
@@ -89,7 +90,7 @@ def build_paragraphs(lines: list[CleanedLine]) -> tuple[tuple[Paragraph, ...], l
     after_break = False
     for line in lines:
         if not line.text:  # an empty line, or one its repairs emptied: of zero-width characters, a page break
-            after_break = after_break or is_page_break(line.original)
+            after_break = after_break or is_page_break(line)
             continue
         current = "".join(member.text for member in group)
         if group and should_join(current, line.text, style_had_body, after_break):

@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -275,7 +276,8 @@ def build(configuration: str, seeds: Path, site_dir: Path) -> float:
 
 
 def build_in_process(configuration: str, seeds: Path, site_dir: Path) -> None:
-    """The project's mkdocs.yml, or for the anchor the same without the theme override and search settings."""
+    """The project's mkdocs.yml, or for the anchor the same without the search settings and with the theme
+    override less its search (``main.html``, which points Material's search at the project's worker)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.utils import yaml_load
@@ -285,7 +287,10 @@ def build_in_process(configuration: str, seeds: Path, site_dir: Path) -> None:
     if configuration == "anchor":
         os.environ["REPORTS_SEARCH"] = "material"
         raw = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-        overrides["theme"] = {key: value for key, value in raw["theme"].items() if key != "custom_dir"}
+        theme = site_dir.parent / f"{site_dir.name}-theme"
+        shutil.copytree(ROOT / raw["theme"]["custom_dir"], theme, dirs_exist_ok=True)
+        (theme / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+        overrides["theme"] = {**raw["theme"], "custom_dir": str(theme)}
         overrides["plugins"] = plugin_names(raw["plugins"])  # `search` without the project's settings
     mkdocs_build(load_config(str(ROOT / "mkdocs.yml"), **overrides))
 
