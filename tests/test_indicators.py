@@ -207,6 +207,24 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [{"subject": "养老机构护理型床位占比"}, {"subject": "上市企业"}, {"subject": "不良贷款率"}]),
     ("分别高于全省平均水平6.8和22.5个百分点。",
      [{"subject": "高于全省平均水平", "value": 6.8}, {"subject": "高于全省平均水平", "value": 22.5}]),
+    # thousands grouped with the full-width comma, in ASCII digits as cleaning leaves them
+    ("去年粮食产量33，212万吨，比上年增加2，737万吨，肉类产量1，062万吨。",
+     [{"subject": "粮食产量", "value": 33212, "unit": "万吨"}, {"subject": "粮食产量", "value": 2737, "role": "change"},
+      {"subject": "肉类产量", "value": 1062}]),
+    # a rate of per month or per year, and the year of a level or of a comparison, are not the subject's
+    ("城市低保标准提高到每人每月780元，财政补助标准由每人每年240元提高到280元。",
+     [{"subject": "城市低保标准", "value": 780}, {"subject": "财政补助标准", "value": 240},
+      {"subject": "财政补助标准", "value": 280}]),
+    ("国内生产总值2000年达89404亿元，工业总产值平均每年增长12%。",
+     [{"subject": "国内生产总值", "value": 89404}, {"subject": "工业总产值", "value": 12}]),
+    # a clause that names nothing (按可比价格计算, 五年) passes the subject of the one before it on
+    ("国民生产总值达到8000亿元，按可比价格计算，平均每年增长9%，五年平均每年增长8%。",
+     [{"subject": "国民生产总值"}, {"subject": "国民生产总值", "value": 9}, {"subject": "国民生产总值", "value": 8}]),
+    # percentage points after a share are the share's; a change in percent is the thing's
+    ("研发投入120亿元，占GDP比重达2.5%，提高0.2个百分点。",
+     [{"subject": "研发投入"}, {"subject": "占GDP比重"}, {"subject": "占GDP比重", "value": 0.2}]),
+    ("社会文教事业支出为39亿元，占本年预算支出的12.74%，同1955年比较增长18.36%。",
+     [{"subject": "社会文教事业支出"}, {"subject": "占本年预算支出比重"}, {"subject": "社会文教事业支出", "value": 18.36}]),
 ]
 
 

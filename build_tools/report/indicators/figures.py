@@ -14,7 +14,8 @@ from build_tools.report.indicators.rules import _Rules, _Unit
 
 _HAS_FULL_WIDTH = re.compile("[０-９．％]")
 _LISTED_NUMBER = re.compile(r"(?<![\d.,])(?P<number>\d+(?:\.\d+)?)[、和]$")
-_THOUSANDS_COMMA = re.compile("(?<=[0-9])，(?=[0-9]{3}(?![0-9]))")
+# a number grouped by thousands with the full-width comma (粮食产量33，212万吨, as old reports write them)
+_THOUSANDS_GROUPED = re.compile("(?<![0-9.])[0-9]{1,3}(?:，[0-9]{3})+(?![0-9])")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _TERMINAL = "。！？!?；;：:”\"…）)"
 _HEADING_START = re.compile(
@@ -93,9 +94,10 @@ class _Figure:
 
 
 def _find_figures(text: str, rules: _Rules) -> list[_Figure]:
-    norm = text
-    if _HAS_FULL_WIDTH.search(text):  # same length, so offsets stay those of ``text``
-        norm = _THOUSANDS_COMMA.sub(",", text.translate(_FULL_WIDTH))
+    # the same length as ``text``, so that offsets stay those of ``text``
+    norm = text.translate(_FULL_WIDTH) if _HAS_FULL_WIDTH.search(text) else text
+    if "，" in norm:
+        norm = _THOUSANDS_GROUPED.sub(lambda number: number.group().replace("，", ","), norm)
     found: list[_Figure] = []
     taken_until = 0
     for match in _candidates(norm, rules):

@@ -211,16 +211,21 @@ def _money_subject(text: str, figure: _Figure, generic: str, post: str, rules: _
 
 
 def _inherited(text: str, figure: _Figure, previous: _Figure | None, rules: _Rules) -> str:
-    """The subject of a clause that has none of its own: the previous figure's, or the previous clause's."""
+    """The subject of a clause that has none of its own: the previous figure's, or the previous clause's,
+    passing over clauses that name nothing (国民生产总值达到8000亿元，按可比价格计算，平均每年增长9%)."""
     clause_start = _last_boundary(text, figure.start, _CLAUSE_BOUNDARY)
-    if previous is not None and previous.end >= _last_boundary(text, clause_start - 1, _CLAUSE_BOUNDARY):
-        return _subject_of(_compatible(figure, previous)).removesuffix("（基期）")
     sentence_start = _last_boundary(text, figure.start, _SENTENCE_BOUNDARY)
-    if clause_start - 1 <= sentence_start:
-        return _subject_of(_compatible(figure, previous)).removesuffix("（基期）") if previous else ""
-    clause = text[_last_boundary(text, clause_start - 1, _CLAUSE_BOUNDARY) : clause_start - 1]
     family = figure.unit_info.family if figure.unit_info else "magnitude"
-    return _rewrite(_clause_subject(clause, rules), family, rules)
+    while True:
+        before = _last_boundary(text, clause_start - 1, _CLAUSE_BOUNDARY)
+        if previous is not None and previous.end >= before:
+            return _subject_of(_compatible(figure, previous)).removesuffix("（基期）")
+        if clause_start - 1 <= sentence_start:
+            return _subject_of(_compatible(figure, previous)).removesuffix("（基期）") if previous else ""
+        subject = _clause_subject(text[before : clause_start - 1], rules)
+        if subject:
+            return _rewrite(subject, family, rules)
+        clause_start = before
 
 
 def _subject_of(figure: _Figure) -> str:
@@ -228,10 +233,12 @@ def _subject_of(figure: _Figure) -> str:
 
 
 def _compatible(figure: _Figure, previous: _Figure) -> _Figure:
-    """The figure whose subject a subject-less figure takes: a multiple or an amount skips back over
-    shares (占全镇户数的72%，是20的11倍 -> the households, not their share)."""
+    """The figure whose subject a subject-less figure takes: a multiple, an amount or a change in percent
+    skips back over shares (占全镇户数的72%，是20的11倍 -> the households, not their share; 占预算支出的12.74%，
+    同1955年比较增长18.36% -> the spending); percentage points are the share's (占GDP比重2.5%，提高0.2个百分点)."""
     rates = ("percent", "permille")
-    if figure.unit_info is not None and figure.unit_info.family in rates:
+    family = figure.unit_info.family if figure.unit_info is not None else None
+    if family == "points" or (family in rates and not figure.changed):
         return previous
     candidate: _Figure | None = previous
     while candidate is not None:
