@@ -223,6 +223,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # percentage points after a share are the share's; a change in percent is the thing's
     ("研发投入120亿元，占GDP比重达2.5%，提高0.2个百分点。",
      [{"subject": "研发投入"}, {"subject": "占GDP比重"}, {"subject": "占GDP比重", "value": 0.2}]),
+    # 已经, 共计, 即 and a date are no subject's (they had left 经, 计 and 即 as subjects)
+    ("学生一九五二年有三百多万人，一九五七年已经有七百多万人；项目十四个，共计七十一个。",
+     [{"subject": "学生"}, {"subject": "学生", "value": 700}, {"subject": "项目"}, {"subject": "项目", "value": 71}]),
+    ("学生数增长了百分之四十，即达到二十一万六千余人，12月31日外汇储备达到3万亿美元。",
+     [{"subject": "学生数"}, {"subject": "学生数", "value": 216000}, {"subject": "外汇储备"}]),
     ("社会文教事业支出为39亿元，占本年预算支出的12.74%，同1955年比较增长18.36%。",
      [{"subject": "社会文教事业支出"}, {"subject": "占本年预算支出比重"}, {"subject": "社会文教事业支出", "value": 18.36}]),
 ]
