@@ -51,3 +51,16 @@ def test_bytes_that_are_not_text_raise_an_error_naming_the_file(data: bytes, pro
     assert str(raised.value).startswith("seeds/bad file.txt: ")
     assert problem in str(raised.value)
     assert "\n" not in str(raised.value)
+
+
+def test_a_file_too_little_of_which_is_chinese_is_refused_as_no_report() -> None:
+    sources = "path\tlevel\tregion\tyear\ncity/东营.txt\tcity\t山东省东营市\t2024\n" * 20
+    with pytest.raises(DecodeError) as raised:
+        decode("corpus/SOURCES.tsv", sources.encode())
+    assert raised.value.kind == "not-report"
+    assert str(raised.value) == (
+        "corpus/SOURCES.tsv: 18% of its characters are Chinese, with no Chinese sentences: not the text of a report"
+    )
+    markup = "<script>alert('x')</script><img src=x onerror=alert(1)>" * 3
+    quoting = f"各位代表：\n现在，我代表市人民政府报告工作。{markup}\n国内生产总值增长5.2%，{markup}\n粮食产量稳定增长。\n"
+    assert decode("2024.txt", quoting.encode()).lines[1].startswith("现在")  # prose, among much markup

@@ -3,7 +3,8 @@
 Accepts UTF-8 (with or without BOM), UTF-16 with a BOM, and GB18030 (a superset of GBK and
 GB2312), also mixed line by line in one file; line ends may be LF, CRLF or CR. Anything else — a Word,
 WPS or PDF document, an archive or an image (told by its bytes: ``sniff.py``, kind ``not-supported``),
-another binary file, an HTML document, a file over the size or line-length limits — raises
+another binary file, an HTML document, a file over the size or line-length limits, a file too little of
+which is Chinese to be a report (a table of sources, a README: ``min_chinese_share``) — raises
 ``DecodeError`` with a one-line message that names the file and the problem, and a ``kind`` to count it by.
 """
 
@@ -36,20 +37,32 @@ MAX_NOT_TEXT_SHARE = 0.05
 NOT_TEXT_SAMPLE_CHARS = 20_000
 HTML_DOCUMENT = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
 MIXED = "mixed utf-8/gb18030"
+HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+WHITESPACE = re.compile(r"\s")
+CHINESE_SENTENCE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{4}[^\n]{0,200}?[，。]")
+MIN_CHINESE_SENTENCES = 3
+
+
+def has_chinese_prose(text: str) -> bool:
+    """Whether ``text`` holds ``MIN_CHINESE_SENTENCES`` Chinese sentences (4 Han characters, then ， or 。 on
+    the line): a report that quotes much markup is less than ``min_chinese_share`` Han, but still prose."""
+    return any(n >= MIN_CHINESE_SENTENCES - 1 for n, _ in enumerate(CHINESE_SENTENCE.finditer(text)))
 
 
 @dataclass(frozen=True)
 class Limits:
     max_file_bytes: int
     max_line_chars: int
+    min_chinese_share: float = 0.0
 
     @classmethod
     def from_settings(cls) -> Limits:
-        """The limits of ``resources/settings.yaml``, overridden by REPORTS_MAX_* variables."""
+        """The limits of ``resources/settings.yaml``, overridden by REPORTS_MAX_* and REPORTS_MIN_* variables."""
         settings = load_yaml("settings.yaml")
         return cls(
             int(os.environ.get("REPORTS_MAX_FILE_BYTES") or settings["max_file_bytes"]),
             int(os.environ.get("REPORTS_MAX_LINE_CHARS") or settings["max_line_chars"]),
+            float(os.environ.get("REPORTS_MIN_CHINESE_SHARE") or settings["min_chinese_share"]),
         )
 
 
@@ -143,6 +156,12 @@ def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
         raise DecodeError(path, f"{share} of the characters are unassigned or private-use: not text", "encoding")
     if HTML_DOCUMENT.match(text):
         raise DecodeError(path, "an HTML document, not report text: save the page's text instead", "html")
+    visible = len(text) - len(WHITESPACE.findall(text))
+    han = len(HAN.findall(text))
+    if visible and han / visible < limits.min_chinese_share and not has_chinese_prose(text):
+        share = f"{han / visible:.0%}"
+        problem = f"{share} of its characters are Chinese, with no Chinese sentences: not the text of a report"
+        raise DecodeError(path, problem, "not-report")
     lines = split_lines(text)
     longest = max(range(len(lines)), key=lambda i: len(lines[i]))
     if len(lines[longest]) > limits.max_line_chars:
