@@ -223,6 +223,13 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # percentage points after a share are the share's; a change in percent is the thing's
     ("研发投入120亿元，占GDP比重达2.5%，提高0.2个百分点。",
      [{"subject": "研发投入"}, {"subject": "占GDP比重"}, {"subject": "占GDP比重", "value": 0.2}]),
+    # 各 (each) ends a subject; a count's noun ends before 分别; 做优做强 is an action, not a thing
+    ("新增持牌金融机构、上市企业各10家，做优做强12条重点产业链，371个市级重点项目分别完成投资895亿元。",
+     [{"subject": "新增持牌金融机构、上市企业"}, {"subject": "重点产业链"}, {"subject": "市级重点项目", "value": 371},
+      {"value": 895}]),
+    # words after a figure that name nothing (分别提高到) leave the subject before it
+    ("在职、退休职工年度最高支付限额由2300元分别提高到5000元、6000元。",
+     [{"subject": "在职、退休职工年度最高支付限额"}, {"value": 5000}, {"subject": "退休职工年度最高支付限额"}]),
     # 已经, 共计, 即 and a date are no subject's (they had left 经, 计 and 即 as subjects)
     ("学生一九五二年有三百多万人，一九五七年已经有七百多万人；项目十四个，共计七十一个。",
      [{"subject": "学生"}, {"subject": "学生", "value": 700}, {"subject": "项目"}, {"subject": "项目", "value": 71}]),

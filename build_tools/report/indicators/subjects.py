@@ -172,8 +172,9 @@ def _figure_subject(text: str, figure: _Figure, raw: str, previous: _Figure | No
         return _money_subject(text, figure, pre, post if usable_post else "", rules)
     if usable_post and _post_is_subject(raw, pre, rules):
         subject, used = _post_subject(post, rules)
-        figure.consumed = figure.end + used
-        return subject
+        if subject:  # words after the count that name nothing (分别提高到) leave the words before it
+            figure.consumed = figure.end + used
+            return subject
     if pre and not _is_action_only(pre, rules):
         return _rewrite(pre, family, rules, figure.changed)
     return _inherited(text, figure, previous, rules) or pre
