@@ -227,6 +227,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("新增持牌金融机构、上市企业各10家，做优做强12条重点产业链，371个市级重点项目分别完成投资895亿元。",
      [{"subject": "新增持牌金融机构、上市企业"}, {"subject": "重点产业链"}, {"subject": "市级重点项目", "value": 371},
       {"value": 895}]),
+    # 平均为, 从人均, 再 and 要 before a figure are no part of its subject
+    ("城镇调查失业率平均为5.1%，公共卫生服务经费财政补助从人均40元提高到45元，平均电价再降低10%，贷款要增长30%。",
+     [{"subject": "城镇调查失业率"}, {"subject": "公共卫生服务经费财政补助"}, {"value": 45}, {"subject": "平均电价"},
+      {"subject": "贷款"}]),
     # words after a figure that name nothing (分别提高到) leave the subject before it
     ("在职、退休职工年度最高支付限额由2300元分别提高到5000元、6000元。",
      [{"subject": "在职、退休职工年度最高支付限额"}, {"value": 5000}, {"subject": "退休职工年度最高支付限额"}]),
