@@ -309,3 +309,22 @@ def test_a_place_page_shows_beside_a_report_the_year_s_own_growth_not_one_over_f
     assert "8%左右" in "".join(rows[0]) and not any("65.5%" in cell or "10.6%" in cell for row in rows for cell in row)
     text = "2000年国务院政府工作报告\n各位代表：\n一、1999年工作回顾\n国家财政收入比上年增加1501亿元。\n"
     assert headline(facts_of(process_bytes("national/2000.txt", text.encode("utf-8"))[0])) == ()
+
+
+def test_a_report_before_gnp_shows_its_gross_output_and_national_income_as_its_headline() -> None:
+    """The national reports of the 1950s-80s give 工农业总产值 and 国民收入, not 国民生产总值: those stand beside
+    the report on its place's page; a share of the gross output (现代工业在工农业总产值中所占的比重) is not it."""
+    from build_tools.pages.series_pages import facts_of
+    from build_tools.pages.site import headline
+    from build_tools.pages.tables import core_category
+
+    text = (
+        "1987年国务院政府工作报告\n各位代表：\n一、1986年的工作回顾\n"
+        "1986年，工农业总产值15104亿元，比上年增长9.3%。国民收入7790亿元，比上年增长7.4%。"
+        "现代工业在工农业总产值中所占的比重上升到36.5%。\n"
+    )
+    report = process_bytes("national/1987.txt", text.encode("utf-8"))[0]
+    categories = {indicator.span: core_category(indicator) for indicator in report.indicators}
+    assert categories["15104亿元"] == "工农业总产值" and categories["增长7.4%"] == "国民收入"
+    assert categories["36.5%"] is None
+    assert [(item.label, item.text) for item in headline(facts_of(report))][:1] == [("工农业总产值实际完成", "9.3%")]
