@@ -227,6 +227,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("新增持牌金融机构、上市企业各10家，做优做强12条重点产业链，371个市级重点项目分别完成投资895亿元。",
      [{"subject": "新增持牌金融机构、上市企业"}, {"subject": "重点产业链"}, {"subject": "市级重点项目", "value": 371},
       {"value": 895}]),
+    # applause that a transcript notes before a sentence is no part of its subject
+    ("我们取得了伟大的胜利。（鼓掌）一九五八年我国工农业总产值达到了二千零五十亿元。",
+     [{"subject": "工农业总产值", "value": 2050}]),
     # 平均为, 从人均, 再 and 要 before a figure are no part of its subject
     ("城镇调查失业率平均为5.1%，公共卫生服务经费财政补助从人均40元提高到45元，平均电价再降低10%，贷款要增长30%。",
      [{"subject": "城镇调查失业率"}, {"subject": "公共卫生服务经费财政补助"}, {"value": 45}, {"subject": "平均电价"},
