@@ -171,7 +171,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [{"subject": "经营主体", "role": "change"}, {"subject": "经营主体总量", "role": "level"}]),
     ("国有企业资产总额增长10%，利润增长2.23倍。", [{"subject": "国有企业资产总额"}, {"subject": "国有企业利润"}]),
     # a level alone after a figure that names another is of that figure's thing; a place's note stays whole
-    ("新增国家级“专精特新”企业8家、省级66家。", [{"value": 8}, {"subject": "省级企业", "value": 66}]),
+    ("新增国家级“专精特新”企业8家、省级66家。", [{"value": 8}, {"subject": "省级“专精特新”企业", "value": 66}]),
     ("已有2147个县（市、区）实施城镇居民社会养老保险试点。", [{"subject": "实施城镇居民社会养老保险试点的县（市、区）"}]),
     # a parenthesis inside a subject is part of it; a head of five characters or more is shared further back
     ("新建街道（乡镇）养老服务综合体20个、社区老年人服务中心（站）30个，新（改）建农村户厕2.59万户。",
@@ -227,6 +227,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("新增持牌金融机构、上市企业各10家，做优做强12条重点产业链，371个市级重点项目分别完成投资895亿元。",
      [{"subject": "新增持牌金融机构、上市企业"}, {"subject": "重点产业链"}, {"subject": "市级重点项目", "value": 371},
       {"value": 895}]),
+    # quoted words that name the thing stay in its subject, with both their marks; a programme's name goes
+    ("中央财政安排“三农”投入7161亿元，新建“爱心驿站”1000家，井冈蜜柚“千村万户老乡工程”落实面积1.1万亩。",
+     [{"subject": "中央财政安排“三农”投入"}, {"subject": "新建“爱心驿站”"}, {"subject": "井冈蜜柚落实面积"}]),
     # applause that a transcript notes before a sentence is no part of its subject
     ("我们取得了伟大的胜利。（鼓掌）一九五八年我国工农业总产值达到了二千零五十亿元。",
      [{"subject": "工农业总产值", "value": 2050}]),

@@ -30,8 +30,22 @@ def _strip_repeatedly(text: str, pattern: re.Pattern[str], at_start: bool) -> st
     return text
 
 
+def _strip_quote_marks(text: str) -> str:
+    """``text`` without the punctuation at its ends, nor the quotation marks there that pair with none in it:
+    新建“爱心驿站” keeps its closing mark, 开展“ loses its opening one."""
+    text = text.strip(" 　，,、；;：:\"")
+    while text:
+        if text[-1] == "“" or (text[-1] == "”" and text.count("“") < text.count("”")):
+            text = text[:-1].strip(" 　，,、；;：:\"")
+        elif text[0] == "”" or (text[0] == "“" and text.count("”") < text.count("“")):
+            text = text[1:].strip(" 　，,、；;：:\"")
+        else:
+            return text
+    return text
+
+
 def _clean_subject(raw: str, rules: _Rules) -> str:
-    text = _strip_unpaired(raw.strip(" 　，,、；;：:“”\""))
+    text = _strip_unpaired(_strip_quote_marks(raw))
     text = _strip_repeatedly(text, rules.subject_lead, at_start=True)
     text = _strip_repeatedly(text, rules.subject_tail, at_start=False)
     text = rules.subject_inner.sub("", text)
