@@ -230,6 +230,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # quoted words that name the thing stay in its subject, with both their marks; a programme's name goes
     ("中央财政安排“三农”投入7161亿元，新建“爱心驿站”1000家，井冈蜜柚“千村万户老乡工程”落实面积1.1万亩。",
      [{"subject": "中央财政安排“三农”投入"}, {"subject": "新建“爱心驿站”"}, {"subject": "井冈蜜柚落实面积"}]),
+    # 场次 and 架次 are units of their own, not 场 or 架 with 次 left for the next subject
+    ("开展文化惠民活动4800场次，组织产销对接223场次、交易金额20.2亿元。",
+     [{"unit": "场次"}, {"unit": "场次"}, {"subject": "交易金额"}]),
     # applause that a transcript notes before a sentence is no part of its subject
     ("我们取得了伟大的胜利。（鼓掌）一九五八年我国工农业总产值达到了二千零五十亿元。",
      [{"subject": "工农业总产值", "value": 2050}]),
