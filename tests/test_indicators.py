@@ -233,6 +233,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # 场次 and 架次 are units of their own, not 场 or 架 with 次 left for the next subject
     ("开展文化惠民活动4800场次，组织产销对接223场次、交易金额20.2亿元。",
      [{"unit": "场次"}, {"unit": "场次"}, {"subject": "交易金额"}]),
+    # a verb of change with 至, 到 or 为 before a figure is no part of its subject
+    ("研发投入占GDP比重升至3.4%，试点扩大至145家，品牌价值跃升至111亿元，园区整合为123个。",
+     [{"subject": "研发投入占GDP比重"}, {"subject": "试点"}, {"subject": "品牌价值"}, {"subject": "园区"}]),
     # applause that a transcript notes before a sentence is no part of its subject
     ("我们取得了伟大的胜利。（鼓掌）一九五八年我国工农业总产值达到了二千零五十亿元。",
      [{"subject": "工农业总产值", "value": 2050}]),
