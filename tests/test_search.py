@@ -24,6 +24,7 @@ from build_tools import search
 from build_tools.engine.cache import ResultCache
 from build_tools.engine.forked import Forked
 from build_tools.search import indexing
+from build_tools.search.parse import pair_positions
 from build_tools.search.parts import PageSummary, index_key, index_page
 from build_tools.search.volumes import cut_volumes
 from tests.benchmarks.bench_search import (
@@ -57,12 +58,17 @@ def test_text_is_normalised_and_split_into_runs_of_word_characters() -> None:
     assert pairs == {"粮食", "食产", "产量"} and characters == set("粮食产量")
 
 
-def test_a_phrase_the_text_quotes_in_part_is_one_run_of_pairs() -> None:
+def test_a_phrase_the_text_quotes_or_lists_in_parts_is_one_run_of_pairs() -> None:
     assert search.normalize("《政府工作报告》") == "政府工作报告"
     quoted = search.normalize("编制“十四五”规划，实施＂白改黑＂工程")
     assert list(search.runs(quoted)) == [search.normalize("编制十四五规划"), "实施白改黑工程"]
     pairs, _ = search.pairs_and_characters("“十四五”规划")
     assert "五规" in pairs
+    assert search.normalize("碳达峰、碳中和") == search.normalize("碳达峰碳中和")  # a list's marks between words
+    assert list(search.runs(search.normalize("2023、2024年"))) == ["2023", "2024年"]  # but not between numbers
+    positions, _ = pair_positions("推进碳达峰、碳中和")
+    key = search.normalize  # the fold may write 峰 as 峯
+    assert positions[key("峰碳")] == [positions[key("达峰")][0] + 1]
 
 
 def test_the_index_points_each_pair_to_its_paragraphs(tmp_path: Path) -> None:
@@ -364,7 +370,7 @@ def test_seed_queries_find_the_expected_reports(seed_site: Path) -> None:
     missed = [query.query for query, answer in expected if reciprocal_rank(query, answer) < 1 / TOP]
     assert len(missed) / len(expected) <= 0.03, missed
     assert [query.query for query, answer in answers if query.verbatim and not answer.hits] == []
-    quoted = [query for query, answer in answers if query.category == "quoted"]
+    quoted = [query for query, answer in answers if query.category in ("quoted", "listed")]
     assert quoted and [q.query for q, a in answers if q in quoted and reciprocal_rank(q, a) < 1 / TOP] == []
     assert [query.query for query, answer in answers if query.category == "nowhere" and answer.hits] == []
 

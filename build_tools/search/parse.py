@@ -107,10 +107,25 @@ def normalize_character(character: str) -> str:
     return "".join(folded.get(c, c) for c in unicodedata.normalize("NFKC", character).lower() if c not in marks)
 
 
+HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+
+
+@cache
+def list_mark() -> re.Pattern[str]:
+    """An enumeration comma between two Han characters (碳达峰、碳中和), left out before the text is normalised."""
+    return re.compile(f"(?<=[{HAN}])[{re.escape(settings()['list_marks'])}](?=[{HAN}])")
+
+
+def unlisted(text: str) -> str:
+    """``text`` without the enumeration commas between Han characters."""
+    return list_mark().sub("", text)
+
+
 def normalize(text: str) -> str:
-    """NFKC per character, lower case, folded, without quotation marks (２０２４年ＧＤＰ becomes 2024年gdp,
-    我國偉大 我国伟大, “十四五”规划 十四五规划)."""
-    return "".join(normalize_character(character) for character in text)
+    """NFKC per character, lower case, folded, without quotation marks nor the enumeration commas between Han
+    characters (２０２４年ＧＤＰ becomes 2024年gdp, 我國偉大 我国伟大, “十四五”规划 十四五规划, 碳达峰、碳中和
+    碳达峰碳中和)."""
+    return "".join(normalize_character(character) for character in unlisted(text))
 
 
 def is_word_character(character: str) -> bool:
@@ -134,7 +149,7 @@ def runs(text: str) -> Iterator[str]:
 class WordTable(dict[int, str]):
     """``str.translate`` table: a character to its normalised form, with ``SEPARATOR`` for non-word characters.
 
-    ``text.translate(word_table()).split(SEPARATOR)`` gives the runs of ``runs(normalize(text))`` (and empty
+    ``unlisted(text).translate(word_table()).split(SEPARATOR)`` gives the runs of ``runs(normalize(text))`` (and empty
     strings between separators); each character is looked up once per process.
     """
 
@@ -154,7 +169,7 @@ def pairs_and_characters(text: str) -> tuple[set[str], set[str]]:
     """The character pairs and the single characters of the word runs of ``text`` (normalised)."""
     pairs: set[str] = set()
     characters: set[str] = set()
-    for run in text.translate(word_table()).split(SEPARATOR):
+    for run in unlisted(text).translate(word_table()).split(SEPARATOR):
         if run:
             characters.update(run)
             pairs.update(map(operator.add, run, run[1:]))
@@ -168,7 +183,7 @@ def pair_positions(text: str) -> tuple[dict[str, list[int]], set[str]]:
     positions: dict[str, list[int]] = {}
     characters: set[str] = set()
     offset = 0
-    for run in text.translate(word_table()).split(SEPARATOR):
+    for run in unlisted(text).translate(word_table()).split(SEPARATOR):
         characters.update(run)
         for at in range(len(run) - 1):
             positions.setdefault(run[at : at + 2], []).append(offset + at)
@@ -189,7 +204,7 @@ def number_keys(texts: Iterable[str]) -> set[str]:
     character, wherever the query occurs, so only volumes with both its keys can hold it."""
     keys = set()
     for text in texts:
-        for run in text.translate(word_table()).split(SEPARATOR):
+        for run in unlisted(text).translate(word_table()).split(SEPARATOR):
             for match in NUMBER.finditer(run):
                 number = match.group()
                 after = run[match.end()] if match.end() < len(run) and run[match.end()] != "." else ""

@@ -172,6 +172,7 @@ def write_index(
         "blocks_per_chunk": config["blocks_per_chunk"],
         "word_characters": config["word_characters"],
         "quotation_marks": config["quotation_marks"],
+        "list_marks": config["list_marks"],
         "ranking": config["ranking"],
     }
     writer.write("places.json", dumps({"places": [list(place) for place in places]}))

@@ -8,7 +8,8 @@
  * (search-gunzip.js).
  *
  * Text is normalised as in build_tools/search/parse.py: NFKC per character, lower case, without the
- * manifest's quotation marks (“十四五”规划 is 十四五规划), then folded with OpenCC's table
+ * manifest's quotation marks (“十四五”规划 is 十四五规划) nor its list marks between Han characters (碳达峰、
+ * 碳中和 is 碳达峰碳中和), then folded with OpenCC's table
  * (search/f/BLOCK.txt: one line per class of characters, the one they fold to first), fetched only for
  * the blocks of code points the query's characters fall in. A query is split into terms
  * (runs of letters, digits and the manifest's word characters); a result is a page where every term
@@ -37,6 +38,8 @@ const foldMap = new Map()
 const foldBlocks = new Set()
 let manifest = null
 let quotationMarks = ""
+let listMarks = ""
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/
 let filters = {}
 let current = null
 let latest = 0
@@ -76,6 +79,7 @@ function loadManifest() {
       data.volumeFirst = data.volumes.map(([count]) => (first += count) - count)
       data.foldBlocks = new Set(data.fold)
       quotationMarks = data.quotation_marks
+      listMarks = data.list_marks
       return data
     })
   return manifest
@@ -120,15 +124,18 @@ function normalize(original) {
   const starts = []
   const ends = []
   let offset = 0
-  for (const character of original) {
-    const value = normalizeCharacter(character)
+  const characters = Array.from(original)
+  characters.forEach((character, at) => {
+    const listed = listMarks.includes(character) && HAN.test(characters[at - 1] || "") &&
+      HAN.test(characters[at + 1] || "")  /* 碳达峰、碳中和 is 碳达峰碳中和, as in parse.py */
+    const value = listed ? "" : normalizeCharacter(character)
     for (let i = 0; i < value.length; i++) {
       starts.push(offset)
       ends.push(offset + character.length)
     }
     text += value
     offset += character.length
-  }
+  })
   return { text, starts, ends }
 }
 
