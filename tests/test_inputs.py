@@ -486,6 +486,7 @@ def test_the_build_names_every_file_it_refused_and_why(tree_build: tuple[Path, s
         assert name in home
     assert "a link to a place outside the input folder: not read" in home
     assert "a Word document (.docx), not plain text: not supported" in home
+    assert "不支持的文件格式，请另存为纯文本（.txt）（a Word document (.docx)" in home  # in Chinese first
 
 
 def test_nothing_outside_the_input_folder_reaches_the_site(tree_build: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
@@ -592,3 +593,35 @@ def test_the_cache_folder_is_never_read_as_input(tmp_path: Path) -> None:
         again = build_site(seeds, tmp_path / "site", "--strict")
     assert again.returncode == 0, again.stderr
     assert "1 files found, 1 reports published, 0 failed" in again.stderr
+
+
+ERROR_CALLS = {"InputError": 2, "DecodeError": 2, "refuse": 2}  # the call and the place of its kind
+
+
+def error_kinds_raised() -> set[str]:
+    """Every kind of problem the build's code gives a refused file: the literal kinds of its calls."""
+    import ast
+
+    kinds = {"encoding"}  # InputError's and DecodeError's default
+    for path in (Path(__file__).resolve().parent.parent / "build_tools").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name not in ERROR_CALLS:
+                continue
+            given = [*node.args[ERROR_CALLS[name] : ERROR_CALLS[name] + 1], *(k.value for k in node.keywords if k.arg == "kind")]
+            kinds |= {arg.value for arg in given if isinstance(arg, ast.Constant) and isinstance(arg.value, str)}
+    return kinds
+
+
+def test_every_kind_of_refused_file_is_explained_in_chinese_on_the_home_page() -> None:
+    from build_tools.model import InputError
+    from build_tools.pages.browse import error_text
+    from build_tools.pages.render import labels
+
+    kinds = error_kinds_raised()
+    assert {"not-report", "not-supported", "link-outside", "special-file", "vanished"} <= kinds  # the scan finds them
+    assert kinds <= set(labels()["error_kinds"]), kinds - set(labels()["error_kinds"])
+    problem = "8% of its characters are Chinese, with no Chinese sentences: not the text of a report"
+    assert error_text(InputError("corpus/SOURCES.tsv", problem, "not-report")) == f"中文太少，不是报告正文（{problem}）"
