@@ -236,6 +236,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # a verb of change with 至, 到 or 为 before a figure is no part of its subject
     ("研发投入占GDP比重升至3.4%，试点扩大至145家，品牌价值跃升至111亿元，园区整合为123个。",
      [{"subject": "研发投入占GDP比重"}, {"subject": "试点"}, {"subject": "品牌价值"}, {"subject": "园区"}]),
+    # a middle dot for a percentage's decimal point; 考虑价格下降因素 names nothing; a price per 50 kg
+    ("农村居民人均纯收入，考虑价格下降因素，比上年实际增长4·3％，稻谷最低收购价平均每50公斤提高16元。",
+     [{"subject": "农村居民人均纯收入", "value": 4.3}, {"subject": "稻谷最低收购价", "value": 16}]),
     # applause that a transcript notes before a sentence is no part of its subject
     ("我们取得了伟大的胜利。（鼓掌）一九五八年我国工农业总产值达到了二千零五十亿元。",
      [{"subject": "工农业总产值", "value": 2050}]),

@@ -16,6 +16,8 @@ _HAS_FULL_WIDTH = re.compile("[０-９．％]")
 _LISTED_NUMBER = re.compile(r"(?<![\d.,])(?P<number>\d+(?:\.\d+)?)[、和]$")
 # a number grouped by thousands with the full-width comma (粮食产量33，212万吨, as old reports write them)
 _THOUSANDS_GROUPED = re.compile("(?<![0-9.])[0-9]{1,3}(?:，[0-9]{3})+(?![0-9])")
+# a middle dot for the decimal point of a percentage (增长5·8％); elsewhere it names a date (“7·22”)
+_DOT_DECIMAL = re.compile("(?<=[0-9])·(?=[0-9]+[%％])")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _TERMINAL = "。！？!?；;：:”\"…）)"
 _HEADING_START = re.compile(
@@ -98,6 +100,8 @@ def _find_figures(text: str, rules: _Rules) -> list[_Figure]:
     norm = text.translate(_FULL_WIDTH) if _HAS_FULL_WIDTH.search(text) else text
     if "，" in norm:
         norm = _THOUSANDS_GROUPED.sub(lambda number: number.group().replace("，", ","), norm)
+    if "·" in norm:
+        norm = _DOT_DECIMAL.sub(".", norm)
     found: list[_Figure] = []
     taken_until = 0
     for match in _candidates(norm, rules):
