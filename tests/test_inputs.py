@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import os
 import socket
@@ -600,8 +601,6 @@ ERROR_CALLS = {"InputError": 2, "DecodeError": 2, "refuse": 2}  # the call and t
 
 def error_kinds_raised() -> set[str]:
     """Every kind of problem the build's code gives a refused file: the literal kinds of its calls."""
-    import ast
-
     kinds = {"encoding"}  # InputError's and DecodeError's default
     for path in (Path(__file__).resolve().parent.parent / "build_tools").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 
 from build_tools.model import SourceText
 from build_tools.report.sniff import not_supported, sniff
@@ -46,7 +47,8 @@ MIN_CHINESE_SENTENCES = 3
 def has_chinese_prose(text: str) -> bool:
     """Whether ``text`` holds ``MIN_CHINESE_SENTENCES`` Chinese sentences (4 Han characters, then ， or 。 on
     the line): a report that quotes much markup is less than ``min_chinese_share`` Han, but still prose."""
-    return any(n >= MIN_CHINESE_SENTENCES - 1 for n, _ in enumerate(CHINESE_SENTENCE.finditer(text)))
+    sentences = islice(CHINESE_SENTENCE.finditer(text), MIN_CHINESE_SENTENCES)
+    return len(list(sentences)) == MIN_CHINESE_SENTENCES
 
 
 @dataclass(frozen=True)
@@ -156,8 +158,8 @@ def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
         raise DecodeError(path, f"{share} of the characters are unassigned or private-use: not text", "encoding")
     if HTML_DOCUMENT.match(text):
         raise DecodeError(path, "an HTML document, not report text: save the page's text instead", "html")
-    visible = len(text) - len(WHITESPACE.findall(text))
-    han = len(HAN.findall(text))
+    visible_text = WHITESPACE.sub("", text)
+    visible, han = len(visible_text), len(visible_text) - len(HAN.sub("", visible_text))
     if visible and han / visible < limits.min_chinese_share and not has_chinese_prose(text):
         share = f"{han / visible:.0%}"
         problem = f"{share} of its characters are Chinese, with no Chinese sentences: not the text of a report"

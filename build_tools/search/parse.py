@@ -1,8 +1,9 @@
 """Search pages: the HTML that Markdown rendered in, the blocks of text the index points to out.
 
 Normalisation (NFKC per character, lower case, then the fold of traditional and variant characters of
-``fold``, quotation marks left out) and the pairs of characters every block is indexed by, with their
-positions, live here; ``docs/javascripts/search-worker.js`` must do exactly the same in the browser.
+``fold``, quotation marks and the enumeration commas between Han characters left out) and the pairs of
+characters every block is indexed by, with their positions, live here; ``docs/javascripts/search-worker.js``
+must do exactly the same in the browser.
 """
 
 
