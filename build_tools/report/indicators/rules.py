@@ -132,9 +132,7 @@ def _rules() -> _Rules:
         conjunction=re.compile(_alternation(subject["conjunctions"])),
         conjunction_end=re.compile(_alternation(subject["conjunctions"]) + "$"),
         unit_word=re.compile(_alternation(lexicon["unit_words"])),
-        # a programme's quoted name inside a subject (井冈蜜柚“千村万户老乡工程”落实面积); other quoted words
-        # name the thing (专精特新“小巨人”企业, “三农”投入) and stay
-        quoted=re.compile(r"(?<=\S)“[^“”]{0,10}(?:工程|行动|计划|活动|项目|战略|工作|模式|机制)”(?=\S)"),
+        quoted=re.compile(r"(?<=\S)“[^“”]{0,10}" + _alternation(subject["programme_words"]) + r"”(?=\S)"),
         action_only=re.compile("^" + _alternation(subject["action_verbs"]) + "+$"),
         action_start=re.compile("^" + _alternation(subject["action_verbs"])),
         place_noun=re.compile("^" + _alternation(subject["place_nouns"])),
