@@ -11,9 +11,11 @@ import json
 import os
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import pytest
@@ -38,6 +40,15 @@ from tests.benchmarks.bench_search import (
 from tests.browser import chromium, serve
 
 SEED_QUERIES = read_queries(site="seed")
+
+
+@contextmanager
+def opened(site: Path, **options: Any) -> Iterator[Any]:
+    """The home page of ``site``, served on 127.0.0.1 and opened in headless Chromium, its requests done."""
+    with serve(site) as base, chromium(**options) as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        yield page
 
 
 def index_pages(folder: Path, volume: int = 0) -> list[list]:
@@ -361,9 +372,7 @@ def test_the_site_leaves_out_the_theme_files_it_never_loads(seed_site: Path) -> 
 
 @pytest.mark.browser
 def test_seed_queries_find_the_expected_reports(seed_site: Path) -> None:
-    with serve(seed_site) as base, chromium() as context:
-        page = context.new_page()
-        page.goto(base, wait_until="networkidle")
+    with opened(seed_site) as page:
         box = SearchBox(page)
         answers = [(query, box.search(query.query)) for query in SEED_QUERIES]
     expected = [(query, answer) for query, answer in answers if query.expected]
@@ -380,9 +389,7 @@ def test_a_listing_page_is_found_by_its_title_and_not_by_what_it_lists(seed_site
     phrase = "五五普法"
     listed = (seed_site / "phrases" / phrase / "index.html").read_text(encoding="utf-8")
     assert "000_f936ed40faecbb33" in listed  # the phrase page lists the reports that use the phrase
-    with serve(seed_site) as base, chromium() as context:
-        page = context.new_page()
-        page.goto(base, wait_until="networkidle")
+    with opened(seed_site) as page:
         box = SearchBox(page)
         titled = box.search(f"提法：{phrase}")
         assert [hit.path for hit in titled.hits[:1]] == [f"phrases/{phrase}/"]
@@ -393,9 +400,7 @@ def test_a_listing_page_is_found_by_its_title_and_not_by_what_it_lists(seed_site
 
 @pytest.mark.browser
 def test_a_result_opens_the_paragraph_with_the_query_highlighted(seed_site: Path) -> None:
-    with serve(seed_site) as base, chromium() as context:
-        page = context.new_page()
-        page.goto(base, wait_until="networkidle")
+    with opened(seed_site) as page:
         answer = SearchBox(page).search("计生工作")
         assert answer.hits[0].slug == "000_f936ed40faecbb33-1"
         page.locator("li.md-search-result__item a[href*='#L23']").first.click()
@@ -407,9 +412,7 @@ def test_a_result_opens_the_paragraph_with_the_query_highlighted(seed_site: Path
 
 @pytest.mark.browser
 def test_a_phrase_typed_without_the_quotation_marks_of_the_text_is_found_and_marked_whole(seed_site: Path) -> None:
-    with serve(seed_site) as base, chromium() as context:
-        page = context.new_page()
-        page.goto(base, wait_until="networkidle")
+    with opened(seed_site) as page:
         answer = SearchBox(page).search("十一五规划")
         assert answer.hits and answer.hits[0].slug == "000_f936ed40faecbb33-4"
         marks = page.locator("li.md-search-result__item").first.locator("mark").all_inner_texts()
@@ -418,9 +421,7 @@ def test_a_phrase_typed_without_the_quotation_marks_of_the_text_is_found_and_mar
 
 @pytest.mark.browser
 def test_search_at_phone_width_with_the_keyboard(seed_site: Path) -> None:
-    with serve(seed_site) as base, chromium(viewport={"width": 390, "height": 844}) as context:
-        page = context.new_page()
-        page.goto(base, wait_until="networkidle")
+    with opened(seed_site, viewport={"width": 390, "height": 844}) as page:
         answer = SearchBox(page).search("猕猴桃")
         assert answer.hits and page.locator("li.md-search-result__item").first.is_visible()
         # once Material's search overlay has finished opening, nothing is wider than the screen
