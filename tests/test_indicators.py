@@ -239,6 +239,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # a middle dot for a percentage's decimal point; 考虑价格下降因素 names nothing; a price per 50 kg
     ("农村居民人均纯收入，考虑价格下降因素，比上年实际增长4·3％，稻谷最低收购价平均每50公斤提高16元。",
      [{"subject": "农村居民人均纯收入", "value": 4.3}, {"subject": "稻谷最低收购价", "value": 16}]),
+    # 上涨 is one verb (居民消费价格上 / 涨0.2% had split it); 在库 is "in the register", not 在 and 库
+    ("居民消费价格上涨0.2%，在库亿元以上项目1567个。",
+     [{"subject": "居民消费价格", "span": "上涨0.2%"}, {"subject": "在库亿元以上项目"}]),
     # applause that a transcript notes before a sentence is no part of its subject
     ("我们取得了伟大的胜利。（鼓掌）一九五八年我国工农业总产值达到了二千零五十亿元。",
      [{"subject": "工农业总产值", "value": 2050}]),
