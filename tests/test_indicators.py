@@ -242,6 +242,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # 上涨 is one verb (居民消费价格上 / 涨0.2% had split it); 在库 is "in the register", not 在 and 库
     ("居民消费价格上涨0.2%，在库亿元以上项目1567个。",
      [{"subject": "居民消费价格", "span": "上涨0.2%"}, {"subject": "在库亿元以上项目"}]),
+    # 微克/立方米 is a unit (PM2.5 had been in no table); 和美乡村 is one word, not 和 joining two
+    ("PM2.5年均浓度力争15微克/立方米，建成300个省级和美乡村。",
+     [{"subject": "PM2.5年均浓度", "value": 15, "unit": "微克/立方米"}, {"subject": "省级和美乡村"}]),
     # applause that a transcript notes before a sentence is no part of its subject
     ("我们取得了伟大的胜利。（鼓掌）一九五八年我国工农业总产值达到了二千零五十亿元。",
      [{"subject": "工农业总产值", "value": 2050}]),
