@@ -245,6 +245,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # 微克/立方米 is a unit (PM2.5 had been in no table); 和美乡村 is one word, not 和 joining two
     ("PM2.5年均浓度力争15微克/立方米，建成300个省级和美乡村。",
      [{"subject": "PM2.5年均浓度", "value": 15, "unit": "微克/立方米"}, {"subject": "省级和美乡村"}]),
+    # 户次 is a unit; the 等 of 一等奖 joins nothing
+    ("惠及企业17万户次，7项技术成果入围省科技进步一等奖。",
+     [{"subject": "惠及企业", "unit": "万户次"}, {"subject": "技术成果入围省科技进步一等奖"}]),
     # applause that a transcript notes before a sentence is no part of its subject
     ("我们取得了伟大的胜利。（鼓掌）一九五八年我国工农业总产值达到了二千零五十亿元。",
      [{"subject": "工农业总产值", "value": 2050}]),
