@@ -149,8 +149,9 @@ def copy_starts_at(seen: list[str], earlier: int, texts: list[str], here: int) -
 
 def copied_lines(seen: list[str], earlier: int, texts: list[str], here: int, end: int) -> int:
     """How many lines of ``texts`` from ``here`` repeat, in order, the lines of ``seen`` from ``earlier``
-    (up to ``seen[end]``, which is not one of them): none unless a copy starts there (``copy_starts_at``)."""
-    if not copy_starts_at(seen, earlier, texts, here):
+    (up to ``seen[end]``, which is not one of them): none unless a copy starts there (``copy_starts_at``) of
+    lines that all come before ``end`` (four like lines in a row are no copy of the first three)."""
+    if earlier + MIN_REPEATED_RUN > end or not copy_starts_at(seen, earlier, texts, here):
         return 0
     count = 0
     while here + count < len(texts) and earlier + count < end and texts[here + count] == seen[earlier + count]:
