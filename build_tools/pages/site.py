@@ -123,6 +123,9 @@ def file_pages(reports: Sequence[Report]) -> tuple[ReportPages, ...]:
     return tuple(report_pages(report, pieces=len(reports)) for report in reports)
 
 
+HEADLINE_KINDS = ("actual", "target")
+
+
 def headline(facts: SeriesFacts) -> tuple[Headline, ...]:
     """The report's growth result and target (rates, in %) of the first headline indicator, in the order of
     ``resources/indicators/core.yaml`` (地区生产总值 first), that it states either of; each the year's own
@@ -142,9 +145,6 @@ def headline(facts: SeriesFacts) -> tuple[Headline, ...]:
         if figure is not None:
             shown.append(Headline(f"{chosen}{words['indicator_kinds'][kind]}", figure_value(figure), figure.link))
     return tuple(shown)
-
-
-HEADLINE_KINDS = ("actual", "target")
 
 
 def index_page(prepared: Sequence[ReportPages], errors: Sequence[InputError], site_name: str) -> str:

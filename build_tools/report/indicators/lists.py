@@ -157,8 +157,7 @@ def _qualify_level(figures: list[_Figure], rules: _Rules) -> None:
         before = figure.previous
         if figure.subject not in rules.level_words or before is None:
             continue
-        others = [level for level in rules.level_words if level in before.subject and level != figure.subject]
-        other = others[0] if others else None
+        other = next((w for w in rules.level_words if w in before.subject and w != figure.subject), None)
         if other is not None:
             thing = before.subject[before.subject.index(other) + len(other) :].removesuffix("（基期）")
             if thing:
