@@ -22,7 +22,16 @@ from build_tools.engine.merging import merge_duplicates, unlinked_audit
 from build_tools.engine.pipeline import process_bytes, site_report_pages
 from build_tools.model import Identity
 from build_tools.pages.audit import render_audit
-from build_tools.pages.browse import Listed, browse, level_province_path, place_key, place_path, relative_path
+from build_tools.pages.browse import (
+    Listed,
+    browse,
+    home_sections,
+    level_path,
+    level_province_path,
+    place_key,
+    place_path,
+    relative_path,
+)
 from build_tools.pages.comparison import comparison_pages
 from build_tools.pages.render import labels
 from tests.gold_structure import seed_reports
@@ -72,8 +81,10 @@ def test_paragraphs_only_one_copy_holds_are_found_despite_other_breaks_and_punct
     assert only_in(other, published) == [3]
 
 
-def entry(number: int, province: str, place: str, year: int, level: str, parent: str | None = None) -> CatalogueEntry:
-    identity = Identity(year=year, place=place, level=level, province=province, parent=parent or province)
+def entry(
+    number: int, province: str, place: str, year: int, level: str, parent: str | None = None, code: str | None = None
+) -> CatalogueEntry:
+    identity = Identity(year=year, place=place, level=level, province=province, parent=parent or province, code=code)
     return CatalogueEntry(f"r{number}", f"reports/r{number}.md", f"reports/r{number}/", f"{year}年{place}政府工作报告", "",
                           identity, (f"seeds/r{number}.txt",), 10, 2)
 
@@ -130,6 +141,51 @@ def test_a_province_s_places_of_a_level_show_their_parent_only_where_one_lies_be
     parent = labels()["browse_columns"]["parent"]
     assert parent not in cities and "襄阳市" in cities and "宜昌市" in cities
     assert parent in counties and "| 襄阳市 |" in counties
+
+
+def test_provinces_and_places_are_listed_in_the_order_of_their_administrative_codes() -> None:
+    """全国 first, then 北京 (11) before 湖北 (42) before 云南 (53), and 武汉 (4201) before 宜昌 (4205) before
+    襄阳 (4206), as official lists give them, not in the order of the characters' code points (云 < 北 < 湖)."""
+    listed = [
+        Listed(entry(1, "云南省", "昆明市", 2024, "市", code="530100")),
+        Listed(entry(2, "湖北省", "襄阳市", 2024, "市", code="420600")),
+        Listed(entry(3, "北京市", "北京市", 2024, "省", code="110000")),
+        Listed(entry(4, "湖北省", "武汉市", 2024, "市", code="420100")),
+        Listed(entry(5, "全国", "全国", 2024, "国家")),
+        Listed(entry(6, "湖北省", "宜昌市", 2023, "市", code="420500")),
+        Listed(entry(7, "湖北省", "湖北省", 2024, "省", code="420000")),
+    ]
+
+    def in_order(text: str, names: list[str]) -> bool:
+        found = [text.find(name) for name in names]
+        return -1 not in found and found == sorted(found)
+
+    made = browse(listed)
+    home = "\n".join(home_sections(listed, []))
+    provinces_line = next(line for line in home.splitlines() if "（" in line and "全国" in line)
+    assert in_order(provinces_line, ["全国", "北京市", "湖北省", "云南省"])
+    assert in_order(made.pages[level_path("市")], ["湖北省", "云南省"])
+    assert in_order(made.pages[level_province_path("市", "湖北省")], ["武汉市", "宜昌市", "襄阳市"])
+    assert in_order(made.pages[place_path(("湖北省", "", "湖北省"))].split("下辖地区")[1], ["武汉市", "宜昌市", "襄阳市"])
+    city_section = next(section["市"] for section in made.nav if "市" in section)
+    assert [next(iter(item)) for item in city_section[1:]] == ["湖北省", "云南省"]
+    year = made.pages["years/2024.md"]
+    assert in_order(year, ["全国", "北京市", "湖北省", "武汉市", "襄阳市", "昆明市"])
+
+
+def test_a_year_s_page_gives_the_province_of_each_city_and_county() -> None:
+    """Its tables give no year, the page's own; those of cities and counties give their province."""
+    listed = [
+        Listed(entry(1, "湖北省", "襄阳市", 2024, "市", code="420600")),
+        Listed(entry(2, "湖北省", "湖北省", 2024, "省", code="420000")),
+    ]
+    year = browse(listed).pages["years/2024.md"]
+    cities = year.split("## 市")[1]
+    columns = labels()["browse_columns"]
+    assert cities.splitlines()[2].startswith(f"| {columns['province']} | {columns['place']} |")
+    assert f"[湖北省]({posixpath.relpath(level_province_path('市', '湖北省'), 'years')})" in cities
+    provinces = year.split("## 省")[1].split("## 市")[0]
+    assert provinces.splitlines()[2].startswith(f"| {columns['place']} | {columns['report']} |")
 
 
 def test_the_catalogue_carries_every_field_and_opens_in_a_spreadsheet() -> None:

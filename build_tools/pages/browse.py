@@ -81,6 +81,28 @@ def place_key(entry: CatalogueEntry) -> tuple[str, str, str]:
     return province, "" if parent == province else parent, place
 
 
+def division_codes(listed: Iterable[Listed]) -> dict[tuple[str, str, str], str]:
+    """The administrative code of each place of ``listed`` and of its province (its code's first two
+    digits, then 0000), as far as their identities give one."""
+    codes: dict[tuple[str, str, str], str] = {}
+    for item in listed:
+        code = item.entry.identity.code
+        if code:
+            key = place_key(item.entry)
+            codes.setdefault(key, code)
+            codes.setdefault((key[0], "", key[0]), code[:2] + "0000")
+    return codes
+
+
+def official_order(key: tuple[str, str, str], codes: Mapping[tuple[str, str, str], str]) -> tuple[object, ...]:
+    """Where place ``key`` stands in the lists: 全国 first, then the provinces in the order of their
+    administrative codes (北京 11, 天津 12, … 新疆 65), as official lists and yearbooks give them, each
+    province's places after it in the order of theirs; a division whose code is unknown after the others
+    of its kind, by name."""
+    province, unknown_code = (key[0], "", key[0]), "999999"
+    return (key[0] != NATIONAL, codes.get(province, unknown_code), key[0], codes.get(key, unknown_code), key[2], key[1])
+
+
 def place_path(key: tuple[str, str, str]) -> str:
     province, parent, place = key
     parts = [province] if place == province else [province, parent, place] if parent else [province, place]
@@ -121,7 +143,14 @@ def year_text(year: int | None) -> str:
 
 
 def newest_first(listed: Iterable[Listed]) -> list[Listed]:
-    return sorted(listed, key=lambda item: (-(item.entry.year or 0), item.entry.title, item.entry.slug))
+    """Newest year first; within a year by level, then in the order of the places' administrative codes."""
+
+    def order(item: Listed) -> tuple[object, ...]:
+        entry = item.entry
+        code = entry.identity.code or "999999"
+        return (-(entry.year or 0), level_rank(level_of(entry)), code, entry.title, entry.slug)
+
+    return sorted(listed, key=order)
 
 
 def breadcrumbs(entry: CatalogueEntry, page: str) -> str:
@@ -137,22 +166,29 @@ def breadcrumbs(entry: CatalogueEntry, page: str) -> str:
     return '<nav class="gr-breadcrumbs" markdown>' + " › ".join(crumbs) + "</nav>\n"
 
 
-def report_rows(page: str, listed: Sequence[Listed], *, with_place: bool) -> list[list[str]]:
+def report_rows(page: str, listed: Sequence[Listed], *, with_place: bool, lead: str | None) -> list[list[str]]:
     rows = []
     for item in listed:
         entry = item.entry
         figures = "；".join(link(page, h.link, f"{h.label} {h.text}") for h in item.headline)
-        row = [link(page, year_path(entry.year), year_text(entry.year)), link(page, entry.page, entry.title)]
+        row = [link(page, entry.page, entry.title), figures]
         if with_place:
-            row.insert(1, link(page, place_path(place_key(entry)), place_key(entry)[2]))
-        rows.append([*row, figures])
+            row.insert(0, link(page, place_path(place_key(entry)), place_key(entry)[2]))
+        if lead == "province":
+            row.insert(0, link(page, level_province_path(level_of(entry), province_of(entry)), province_of(entry)))
+        elif lead == "year":
+            row.insert(0, link(page, year_path(entry.year), year_text(entry.year)))
+        rows.append(row)
     return rows
 
 
-def report_table(page: str, listed: Sequence[Listed], *, with_place: bool = False) -> str:
+def report_table(page: str, listed: Sequence[Listed], *, with_place: bool = False, lead: str | None = "year") -> str:
+    """The reports of ``listed``, a row each: the column ``lead`` names (their year, their province on a
+    year's page, or none), their place when ``with_place``, title and headline figures."""
     columns = labels()["browse_columns"]
-    header = [columns["year"], *([columns["place"]] if with_place else []), columns["report"], columns["headline"]]
-    return table(header, report_rows(page, listed, with_place=with_place))
+    header = [*([columns[lead]] if lead else []), *([columns["place"]] if with_place else [])]
+    header += [columns["report"], columns["headline"]]
+    return table(header, report_rows(page, listed, with_place=with_place, lead=lead))
 
 
 def page_head(title: str, intro: str = "") -> list[str]:
@@ -191,9 +227,13 @@ def year_page(year: int | None, listed: Sequence[Listed]) -> str:
     by_level: dict[str, list[Listed]] = defaultdict(list)
     for item in listed:
         by_level[level_of(item.entry)].append(item)
+    codes = division_codes(listed)
     for level in sorted(by_level, key=lambda name: level_rank(name)):
-        items = sorted(by_level[level], key=lambda item: (province_of(item.entry), item.entry.title))
-        parts += [f"## {escape_markdown(level)}\n", report_table(path, items, with_place=True)]
+        items = sorted(by_level[level], key=lambda i: (official_order(place_key(i.entry), codes), i.entry.title))
+        # the year is the page's; the place of a province or the State Council is its province
+        lead = None if level in ("国家", "省") else "province"
+        table_of_level = report_table(path, items, with_place=True, lead=lead)
+        parts += [f"## {escape_markdown(level)}\n", table_of_level]
     return "\n".join(parts)
 
 
@@ -204,9 +244,9 @@ def level_province_page(level: str, province: str, listed: Sequence[Listed]) -> 
     by_place: dict[tuple[str, str, str], list[Listed]] = defaultdict(list)
     for item in listed:
         by_place[place_key(item.entry)].append(item)
-    columns = words["browse_columns"]
+    columns, codes = words["browse_columns"], division_codes(listed)
     rows = []
-    for key in sorted(by_place):
+    for key in sorted(by_place, key=lambda key: official_order(key, codes)):
         reports = newest_first(by_place[key])
         years = " ".join(link(path, item.entry.page, year_text(item.entry.year)) for item in reports)
         rows.append([link(path, place_path(key), key[2]), escape_markdown(key[1]), years])
@@ -224,9 +264,9 @@ def level_page(level: str, listed: Sequence[Listed]) -> str:
     by_province: dict[str, list[Listed]] = defaultdict(list)
     for item in listed:
         by_province[province_of(item.entry)].append(item)
-    columns = words["browse_columns"]
+    columns, codes = words["browse_columns"], division_codes(listed)
     rows = []
-    for province in sorted(by_province):
+    for province in sorted(by_province, key=lambda name: official_order((name, "", name), codes)):
         items = by_province[province]
         national = province == NATIONAL
         target = place_path(place_key(items[0].entry)) if national else level_province_path(level, province)
@@ -261,7 +301,9 @@ def home_sections(listed: Sequence[Listed], errors: Sequence[InputError]) -> lis
     level_rows = [[link(path, level_path(name), name), str(levels[name])] for name in sorted(levels, key=level_rank)]
     parts.append(table([columns["level"], columns["reports"]], level_rows))
     parts.append(f"## {words['browse_provinces_heading']}\n")
-    by_province = [link(path, place_path((p, "", p)), f"{p}（{count}）") for p, count in sorted(provinces.items())]
+    codes = division_codes(listed)
+    in_order = sorted(provinces.items(), key=lambda pair: official_order((pair[0], "", pair[0]), codes))
+    by_province = [link(path, place_path((p, "", p)), f"{p}（{count}）") for p, count in in_order]
     parts.append(" · ".join(by_province) + "\n")
     parts.append(f"## {words['browse_years_heading']}\n")
     by_year = sorted(years.items(), key=lambda pair: -(pair[0] or 0))
@@ -293,8 +335,9 @@ def browse(listed: Sequence[Listed], sections: Mapping[str, str] | None = None) 
         by_place[place_key(item.entry)].append(item)
         by_year[item.entry.year].append(item)
         by_level[level_of(item.entry)].append(item)
+    codes = division_codes(listed)
     below: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for key in sorted(by_place):
+    for key in sorted(by_place, key=lambda key: official_order(key, codes)):
         if key[2] != key[0]:
             below[key[0]].append(key)
     provinces = {key[0] for key in by_place} | set(below)
@@ -315,7 +358,7 @@ def browse(listed: Sequence[Listed], sections: Mapping[str, str] | None = None) 
         by_province: dict[str, list[Listed]] = defaultdict(list)
         for item in items:
             by_province[province_of(item.entry)].append(item)
-        for province in sorted(by_province):
+        for province in sorted(by_province, key=lambda name: official_order((name, "", name), codes)):
             if province == NATIONAL:
                 continue
             page = level_province_path(level, province)
