@@ -48,6 +48,18 @@ def test_a_figure_shows_its_reading_from_the_table_as_its_tooltip(seed_site: Pat
         assert titled == page.locator("table[data-figure-title] a[href^='#fig-']").count() > 0
 
 
+def test_a_figure_s_tooltip_puts_its_qualifier_where_the_report_writes_it(seed_site: Path) -> None:
+    """突破100亿元 reads 突破100亿元 and 1万余亩 1万余亩, not 100亿元突破 and 1万亩余."""
+    with serve(seed_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base + "reports/000_f936ed40faecbb33-3/", wait_until="networkidle")
+        before = page.locator('mark[id^="fig-"]', has_text="突破100亿元").first.get_attribute("title") or ""
+        assert before.startswith("生产总值：突破100亿元（")
+        page.goto(base + "reports/000_f936ed40faecbb33-4/", wait_until="networkidle")
+        inside = page.locator('mark[id^="fig-"]', has_text="1万余亩").first.get_attribute("title") or ""
+        assert inside.startswith("退耕还林面积：1万余亩（")
+
+
 def test_a_glossary_term_shows_its_definition_from_the_glossary_as_its_tooltip(seed_site: Path) -> None:
     with serve(seed_site) as base, chromium() as context:
         page = context.new_page()

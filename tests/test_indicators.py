@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from build_tools.model import Indicator, Paragraph
-from build_tools.report.indicators import extract_indicators, parse_chinese_number
+from build_tools.report.indicators import extract_indicators, parse_chinese_number, written_figure
 from build_tools.resource_files import load_yaml
 from tests.indicator_scoring import line_paragraphs, read_source_lines, score_national, score_seed
 
@@ -412,3 +412,16 @@ def test_corpus_runs_without_error() -> None:
             paragraph = paragraphs[indicator.paragraph]
             assert paragraph.text[indicator.offset : indicator.offset + len(indicator.span)] == indicator.span, path
             assert indicator.line in paragraph.lines, path
+
+
+@pytest.mark.parametrize(
+    ("number", "unit", "qualifier", "written"),
+    [("60", "%", "超过", "超过60%"), ("1400", "户", "余", "1400余户"), ("500", "万平方米", "多", "500多万平方米"),
+     ("7", "%", "左右", "7%左右"), ("9.43", "亿元", None, "9.43亿元"), ("1", "万亩", "余", "1万余亩"),
+     ("5", "亿元", "多", "5亿多元")],
+)
+def test_a_figure_is_written_with_its_qualifier_where_reports_write_it(
+    number: str, unit: str, qualifier: str | None, written: str
+) -> None:
+    assert written_figure(number, unit, qualifier, span=f"约{written}") == written
+

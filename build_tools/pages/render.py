@@ -23,6 +23,7 @@ from build_tools.pages.raw_html import RAW_END, RAW_START
 from build_tools.pages.tables import core_category, grouped, indicators_download_path
 from build_tools.report.anomalies import inline_anomalies
 from build_tools.report.glossary import Glossary
+from build_tools.report.indicators import written_figure
 from build_tools.report.reading import read_as
 from build_tools.report.structure import block_paragraphs
 from build_tools.resource_files import load_yaml
@@ -278,10 +279,22 @@ INDICATOR_COLUMNS = ("subject", "core", "value", "unit", "role", "qualifier", "s
 
 def figure_title_template(kind: str) -> str:
     """How a row of the indicator table of ``kind`` reads as its figure's tooltip, ``{N}`` standing for the
-    text of cell N (``INDICATOR_COLUMNS``): ``国民生产总值：9.43亿元（总量，实际完成）``.
-    ``docs/javascripts/figure-titles.js`` fills it in, so that the page holds each reading once."""
-    cell = {name: f"{{{number}}}" for number, name in enumerate(INDICATOR_COLUMNS)}
-    return f"{cell['subject']}：{cell['value']}{cell['unit']}{cell['qualifier']}（{cell['role']}，{kind}）"
+    text of cell N (``INDICATOR_COLUMNS``) and ``{figure:N,M,…}`` for the figure as written: the text of
+    those cells (value, unit, qualifier) unless the qualifier's cell writes it otherwise
+    (``qualifier_cell``): ``国民生产总值：9.43亿元（总量，实际完成）``. ``docs/javascripts/figure-titles.js``
+    fills it in, so that the page holds each reading once."""
+    number = {name: str(n) for n, name in enumerate(INDICATOR_COLUMNS)}
+    figure = ",".join(number[name] for name in ("value", "unit", "qualifier"))
+    return f"{{{number['subject']}}}：{{figure:{figure}}}（{{{number['role']}}}，{kind}）"
+
+
+def qualifier_cell(indicator: Indicator) -> str:
+    """The qualifier's cell of the indicator table; where the qualifier stands before the number or inside
+    the figure, it carries the figure as written (``data-figure``: 超过60%, 1万余亩) for the tooltip."""
+    text = escape_html(indicator.qualifier or "")
+    written = written_figure(format_value(indicator), indicator.unit, indicator.qualifier, indicator.span)
+    ordinary = f"{format_value(indicator)}{indicator.unit}{indicator.qualifier or ''}"
+    return text if written == ordinary else f'<span data-figure="{escape_plain(written)}">{text}</span>'
 
 
 def figure_marks(report: Report, paragraph: Paragraph) -> list[Mark]:
@@ -311,7 +324,7 @@ def indicator_box(report: Report) -> str:
                 escape_html(format_value(i)),
                 escape_html(i.unit),
                 escape_html(words["indicator_roles"][i.role]),
-                escape_html(i.qualifier or ""),
+                qualifier_cell(i),
                 f'<a href="#{figure_anchor(number)}">{escape_html(i.span)}</a>',
             ]
             for number, i in rows

@@ -49,6 +49,7 @@ from build_tools.pages.render import (
     table,
 )
 from build_tools.pages.tables import core_categories, core_category
+from build_tools.report.indicators import written_figure
 
 SERIES_DOWNLOAD = "downloads/series.csv.gz"
 
@@ -75,7 +76,7 @@ def cell(page: str, text: str, found: Source | None) -> str:
 def row_cells(page: str, row: SeriesRow) -> list[str]:
     words = labels()
     target = format_number(row.target, row.target_high)
-    target = f"{target}{row.unit}{row.qualifier or ''}" if target else ""
+    target = written_figure(target, row.unit, row.qualifier) if target else ""
     actual = f"{format_number(row.actual)}{row.unit}" if row.actual is not None else ""
     notes = []
     if row.actual_estimate:
@@ -184,8 +185,8 @@ def change_word(before: SeriesFigure | None, after: SeriesFigure | None) -> str:
 
 
 def figure_value(figure: SeriesFigure) -> str:
-    """A headline figure as the tables show it: 8%左右, 8–9%, 74772亿元."""
-    return f"{format_number(figure.value, figure.value_high)}{figure.unit}{figure.qualifier or ''}"
+    """A headline figure as the tables show it: 8%左右, 8–9%, 74772亿元, 高于7%."""
+    return written_figure(format_number(figure.value, figure.value_high), figure.unit, figure.qualifier)
 
 
 def figure_text(page: str, figure: SeriesFigure | None) -> str:

@@ -13,7 +13,15 @@
       const figure = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
       if (!figure || figure.title) continue;
       const cells = Array.from(row.cells, (cell) => escaped(cell.textContent.trim()));
-      figure.title = template.replace(/\{(\d+)\}/g, (_, number) => cells[Number(number)] ?? "");
+      // "{figure:2,3,5}": the figure as those cells give it (value, unit, qualifier), unless the
+      // qualifier's cell writes it otherwise, its qualifier before the number or inside it (超过60%, 1万余亩)
+      const written = row.querySelector("[data-figure]");
+      figure.title = template.replace(/\{(\d+)\}|\{figure:([\d,]+)\}/g, (_, number, parts) =>
+        number !== undefined
+          ? cells[Number(number)] ?? ""
+          : written
+            ? escaped(written.dataset.figure)
+            : parts.split(",").map((part) => cells[Number(part)] ?? "").join(""));
     }
   }
 })();

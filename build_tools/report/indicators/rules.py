@@ -190,3 +190,24 @@ def _lead_pattern(lexicon: dict) -> str:
 
 
 # ───────────────────────────── text runs ─────────────────────────────
+
+
+@lru_cache(maxsize=1)
+def qualifier_places() -> dict[str, str]:
+    """Where each qualifier stands in a figure as written: ``before`` the number (超过60%), ``inside`` it,
+    between number and unit (1400余户), or ``after`` the unit (7%左右)."""
+    qualifiers = load_yaml(f"{RESOURCES}/lexicon.yaml")["qualifiers"]
+    return {word: place for place in ("before", "inside", "after") for word in qualifiers[place]}
+
+
+def written_figure(number: str, unit: str, qualifier: str | None, span: str = "") -> str:
+    """A figure as the report writes it, its qualifier in its place: 超过60%, 1400余户, 500多万平方米, 7%左右;
+    one written inside the figure stands after the number, or after the first characters of the unit where
+    ``span``, the figure's text, puts it there (1万余亩, 5亿多元)."""
+    place = qualifier_places().get(qualifier or "", "after")
+    if place == "before":
+        return f"{qualifier}{number}{unit}"
+    if place == "inside":
+        split = next((k for k in range(1, len(unit)) if unit[:k] + str(qualifier) + unit[k:] in span), 0)
+        return f"{number}{unit[:split]}{qualifier}{unit[split:]}"
+    return f"{number}{unit}{qualifier or ''}"
