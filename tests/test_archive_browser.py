@@ -124,7 +124,7 @@ def chart_labels(page: Any) -> list[list[Any]]:
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=list(WIDTHS))
 def test_a_chart_s_labels_are_readable_and_inside_it(archive_site: Path, three_years_site: Path, width: int) -> None:
-    """A chart drawn narrow (on a phone, or beside its table on a place's page) is scaled down with its labels:
+    """A chart drawn narrow (on a phone) is scaled down with its labels:
     they are drawn larger there, so that each stays about 9 px or more, and inside the chart."""
     for site, path in ((archive_site, "phrases/"), (three_years_site, "places/湖北省/襄阳市/")):
         with serve(site) as base, chromium(viewport={"width": width, "height": 900}) as context:
@@ -138,3 +138,19 @@ def test_a_chart_s_labels_are_readable_and_inside_it(archive_site: Path, three_y
             for text, height, left, right, top in labels:
                 assert height >= 9, (path, text, height)  # about 6 px before, on a phone and beside a table
                 assert min(left, right, top) >= 0, (path, text, left, right, top)  # 2026 at the right was cut off
+
+
+@pytest.mark.parametrize("width", [1280, 1920])
+def test_a_place_s_table_of_targets_and_results_shows_every_column_on_a_wide_screen(
+    three_years_site: Path, width: int
+) -> None:
+    """Beside its chart, the table was cut after its third column (334 px of its 500) at every width."""
+    with serve(three_years_site) as base, chromium(viewport={"width": width, "height": 900}) as context:
+        page = context.new_page()
+        page.goto(base + "places/湖北省/襄阳市/", wait_until="networkidle")
+        boxes = page.evaluate(
+            """[...document.querySelectorAll('.gr-series-table')].map(box =>
+                [box.clientWidth, box.querySelector('table').scrollWidth])"""
+        )
+        assert boxes and all(table <= box for box, table in boxes), boxes
+

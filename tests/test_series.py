@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import gzip
 import pickle
+import re
 
 import pytest
 
@@ -74,7 +75,17 @@ def test_a_place_draws_a_chart_only_for_an_indicator_that_spans_enough_years() -
     for made, drawn in ((two_years, False), (three_years, True)):
         (_, section), = place_sections(series_rows(made), made).items()
         assert ("<svg" in section) is drawn
+        assert not drawn or re.search(r"<title>[^<]*（增速，%）</title>", section)  # its unit once, not （%）（%）
         assert "gr-series-table" in section and "| 完成 |" in section  # the table is there either way
+
+
+def test_a_place_s_chart_spans_the_years_of_its_figures_not_every_year_of_its_reports() -> None:
+    """The national page's GDP chart ran from 1954, its first report, to 2025: its figures start in 1991."""
+    made = [facts(2005), facts(2019, figure("target", 6, 2019)), facts(2020, figure("actual", 6.1, 2019), figure("target", 6, 2020)),
+            facts(2021, figure("actual", 2.3, 2020), figure("target", 6, 2021))]
+    (_, section), = place_sections(series_rows(made), made).items()
+    years = [int(year) for year in re.findall(r'class="gr-axis gr-x"[^>]*>(\d{4})<', section)]
+    assert years and min(years) == 2019 and max(years) == 2021
 
 
 def test_a_result_below_a_ceiling_meets_it() -> None:

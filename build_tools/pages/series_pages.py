@@ -93,12 +93,15 @@ def row_cells(page: str, row: SeriesRow) -> list[str]:
 
 
 def chart(title: str, rows: Sequence[SeriesRow], years: Iterable[int]) -> str:
-    """Target against result over ``years`` (those without a figure are gaps); values in the rows' most
-    common unit only."""
+    """Target against result over ``years`` from the first year with a figure to the last (those without
+    one are gaps); values in the rows' most common unit only, which ``title`` names (the axis labels stay
+    short)."""
     units = Counter(row.unit for row in rows if row.unit)
     unit = units.most_common(1)[0][0] if units else ""
-    span = sorted(set(years) | {row.year for row in rows})
     by_year = {row.year: row for row in rows if row.unit == unit}
+    charted = [year for year, row in by_year.items() if row.target is not None or row.actual is not None]
+    first, last = (min(charted), max(charted)) if charted else (0, 0)
+    span = sorted(year for year in set(years) | {row.year for row in rows} if first <= year <= last)
     words = labels()
 
     def points(value_of: str) -> tuple[tuple[int, float | None], ...]:
@@ -108,7 +111,7 @@ def chart(title: str, rows: Sequence[SeriesRow], years: Iterable[int]) -> str:
         Series(words["series_target"], "gr-target", points("target")),
         Series(words["series_actual"], "gr-actual", points("actual")),
     ]
-    return line_chart(f"{title}（{unit}）" if unit else title, lines)  # the unit in the title: axis labels stay short
+    return line_chart(title, lines)
 
 
 def place_sections(rows: Sequence[SeriesRow], facts: Iterable[SeriesFacts]) -> dict[str, str]:
