@@ -60,3 +60,13 @@ def test_no_text_is_lost_between_headings_and_bodies() -> None:
             items = block.items if hasattr(block, "items") else (block.paragraph,)
             rebuilt += [item.text for item in items]
         assert "".join(rebuilt) == "".join(p.text for p in report.cleaned.paragraphs)
+
+
+def test_a_short_line_before_the_salutation_is_front_matter_not_a_heading() -> None:
+    """The speaker's name under their office (国务院总理 / 李强) opened the 2021–2024 national reports' outlines,
+    every section nested under it; after the salutation a short line is a title heading again."""
+    found = outline(
+        "——2024年3月5日在第十四届全国人民代表大会第二次会议上", "国务院总理", "李强", "各位代表：",
+        "现在，我代表国务院，向大会报告政府工作，请予审议。", "一、2023年工作回顾", "过去一年，极不寻常。", "结束语",
+    )
+    assert found == [(1, "一、2023年工作回顾"), (1, "结束语")]

@@ -27,6 +27,8 @@ class ListRules:
     item_end: re.Pattern[str]
     last_item_end: re.Pattern[str]
     inner_full_stop: re.Pattern[str]
+    salutation: re.Pattern[str]
+    front_matter_within: int
 
 
 @cache
@@ -38,7 +40,17 @@ def list_rules() -> ListRules:
         re.compile(data["item_end"]),
         re.compile(data["last_item_end"]),
         re.compile(data["inner_full_stop"]),
+        re.compile(data["salutation"]),
+        data["front_matter_within"],
     )
+
+
+def speech_start(paragraphs: tuple[Paragraph, ...]) -> int:
+    """The index of the salutation that opens the speech (各位代表：), or 0 when the report's first
+    paragraphs hold none; a title line before it is front matter (a name, a newspaper), not a heading."""
+    r = list_rules()
+    opening = paragraphs[: r.front_matter_within]
+    return next((index for index, paragraph in enumerate(opening) if r.salutation.match(paragraph.text)), 0)
 
 
 def is_list_item(text: str, *, last: bool) -> bool:
@@ -121,6 +133,7 @@ def structure(paragraphs: tuple[Paragraph, ...]) -> tuple[Block, ...]:
     blocks: list[Block] = []
     outline = Outline()
     runs = list_runs(paragraphs)
+    front_matter = speech_start(paragraphs)
     index = 0
     while index < len(paragraphs):
         if index in runs:
@@ -129,6 +142,8 @@ def structure(paragraphs: tuple[Paragraph, ...]) -> tuple[Block, ...]:
             continue
         paragraph = paragraphs[index]
         found = match_heading(paragraph.text)
+        if found is not None and found.style == TITLE_STYLE and index < front_matter:
+            found = None
         if found is None:
             blocks.append(Body(paragraph))
         else:
