@@ -28,6 +28,7 @@ from build_tools.pages.browse import (
     home_sections,
     level_path,
     level_province_path,
+    newest_first,
     place_key,
     place_path,
     relative_path,
@@ -171,6 +172,17 @@ def test_provinces_and_places_are_listed_in_the_order_of_their_administrative_co
     assert [next(iter(item)) for item in city_section[1:]] == ["湖北省", "云南省"]
     year = made.pages["years/2024.md"]
     assert in_order(year, ["全国", "北京市", "湖北省", "武汉市", "襄阳市", "昆明市"])
+
+
+def test_a_year_s_reports_are_listed_by_level_then_by_the_codes_of_their_places() -> None:
+    listed = [
+        Listed(entry(1, "云南省", "昆明市", 2024, "市", code="530100")),
+        Listed(entry(2, "湖北省", "湖北省", 2024, "省", code="420000")),
+        Listed(entry(3, "湖北省", "武汉市", 2024, "市", code="420100")),
+        Listed(entry(4, "全国", "全国", 2024, "国家")),
+        Listed(entry(5, "湖北省", "武汉市", 2025, "市", code="420100")),
+    ]
+    assert [item.entry.slug for item in newest_first(listed)] == ["r5", "r4", "r2", "r3", "r1"]
 
 
 def test_a_year_s_page_gives_the_province_of_each_city_and_county() -> None:
@@ -338,7 +350,7 @@ def test_the_audit_of_a_report_cleaning_did_not_change_says_so_instead_of_showin
 
 
 def test_a_year_whose_reports_give_no_headline_indicator_says_so_instead_of_showing_an_empty_table() -> None:
-    row = ("[2024年襄阳市政府工作报告](reports/2024-襄阳.md)", "襄阳市", "市", "地区生产总值", "目标", "", "6%", "")
+    row = ("[襄阳市](reports/2024-襄阳.md)", "市", "地区生产总值", "目标", "", "6%", "")
     pages = comparison_pages([(2024, (row,)), (1954, ())])
     empty, full = pages["indicators/1954.md"], pages["indicators/2024.md"]
     assert labels()["comparison_no_rows"] in empty and not [line for line in empty.splitlines() if line.startswith("|")]
@@ -363,6 +375,7 @@ def test_a_place_page_shows_beside_a_report_the_year_s_own_growth_not_one_over_f
     assert [(item.label, item.text) for item in headline(facts_of(report))] == [("地区生产总值目标", "8%左右")]
     rows = comparison_rows(report, facts_of(report))  # and so does the year's comparison of headline indicators
     assert "8%左右" in "".join(rows[0]) and not any("65.5%" in cell or "10.6%" in cell for row in rows for cell in row)
+    assert rows[0][0].startswith("[全国](reports/")  # the year is the page's: the place names the report
     text = "2000年国务院政府工作报告\n各位代表：\n一、1999年工作回顾\n国家财政收入比上年增加1501亿元。\n"
     assert headline(facts_of(process_bytes("national/2000.txt", text.encode("utf-8"))[0])) == ()
 

@@ -142,15 +142,15 @@ def year_text(year: int | None) -> str:
     return f"{year}年" if year is not None else unknown("year")
 
 
+def within_a_year(entry: CatalogueEntry) -> tuple[object, ...]:
+    """Where a report stands among those of its year: by level, then in the order of the places'
+    administrative codes (``official_order``), those of no known code last."""
+    return (level_rank(level_of(entry)), entry.identity.code or "999999", entry.title, entry.slug)
+
+
 def newest_first(listed: Iterable[Listed]) -> list[Listed]:
-    """Newest year first; within a year by level, then in the order of the places' administrative codes."""
-
-    def order(item: Listed) -> tuple[object, ...]:
-        entry = item.entry
-        code = entry.identity.code or "999999"
-        return (-(entry.year or 0), level_rank(level_of(entry)), code, entry.title, entry.slug)
-
-    return sorted(listed, key=order)
+    """Newest year first; within a year as ``within_a_year``."""
+    return sorted(listed, key=lambda item: (-(item.entry.year or 0), *within_a_year(item.entry)))
 
 
 def breadcrumbs(entry: CatalogueEntry, page: str) -> str:

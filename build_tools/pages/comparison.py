@@ -21,7 +21,7 @@ from build_tools.pages.series_pages import figure_value
 from build_tools.pages.tables import indicators_download_path
 
 INDEX_PATH = "indicators.md"
-COLUMNS = ("report", "place", "level", "category", "kind", "amount", "change", "share")
+COLUMNS = ("place", "level", "category", "kind", "amount", "change", "share")
 
 
 def comparison_rows(report: Report, facts: SeriesFacts) -> tuple[tuple[str, ...], ...]:
@@ -39,10 +39,10 @@ def comparison_rows(report: Report, facts: SeriesFacts) -> tuple[tuple[str, ...]
             if cells["kind"] != kind or figure.role in cells:
                 continue
             cells[figure.role] = f"[{escape_markdown(figure_value(figure))}]({figure.link})"
+    # the year is the page's: the place names the report, linked to it (its title where the place is unknown)
     return tuple(
         (
-            f"[{escape_markdown(report.title)}](reports/{report.slug}.md)",
-            escape_markdown(report.place or unknown),
+            f"[{escape_markdown(report.place or report.title)}](reports/{report.slug}.md)",
             escape_markdown(report.level or unknown),
             escape_markdown(category),
             escape_markdown(words["indicator_kinds"][cells["kind"]]),

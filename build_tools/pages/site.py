@@ -27,7 +27,16 @@ from build_tools.holding import Joined, PackedText, Stored
 from build_tools.memo import kept
 from build_tools.model import InputError, Publication, Report
 from build_tools.pages.audit import render_audit
-from build_tools.pages.browse import Headline, Listed, breadcrumbs, browse, home_sections, link, place_key
+from build_tools.pages.browse import (
+    Headline,
+    Listed,
+    breadcrumbs,
+    browse,
+    home_sections,
+    link,
+    place_key,
+    within_a_year,
+)
 from build_tools.pages.comparison import comparison_pages, comparison_rows
 from build_tools.pages.export import report_markdown
 from build_tools.pages.identity_line import identity_line
@@ -257,7 +266,10 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
     site: dict[str, str | bytes | PackedText | Stored | Joined] = {
         "index.md": index_page(prepared, errors, site_name),
         **browsing.pages,
-        **comparison_pages([(pages.listed.entry.year, pages.comparison_rows) for pages in prepared]),
+        **comparison_pages([
+            (pages.listed.entry.year, pages.comparison_rows)
+            for pages in sorted(prepared, key=lambda pages: within_a_year(pages.listed.entry))
+        ]),
         "tags.md": tags_page(tagged, tracked),
         "glossary.md": glossary_page(known),
         "javascripts/glossary.js": glossary_script(),
