@@ -53,3 +53,21 @@ def test_a_phrase_page_charts_the_phrase_only_where_a_report_uses_it() -> None:
     used, unused = phrase_page("新质生产力", known), phrase_page("十连增", known)
     assert "<svg" in used and "图中为" in used
     assert "<svg" not in unused and "图中为" not in unused  # no line at 0 across the years
+
+
+def test_a_phrase_s_chart_starts_a_few_years_before_its_first_use_and_its_users_are_listed_in_official_order() -> None:
+    """新质生产力 (2024) was drawn from 1954, its uses squeezed into the chart's right edge; a year's users were
+    listed by the code points of their titles (云南 before 北京)."""
+    uses = [
+        PhraseUse(f"old{year}", f"{year}年政府工作报告", ("全国", "全国"), year, "国家", 20000, ())
+        for year in range(1954, 2024)
+    ] + [
+        PhraseUse("yn", "2024年云南省政府工作报告", ("云南省", "云南省"), 2024, "省", 20000, (("新质生产力", 2),), "530000"),
+        PhraseUse("bj", "2024年北京市政府工作报告", ("北京市", "北京市"), 2024, "省", 20000, (("新质生产力", 1),), "110000"),
+        PhraseUse("n", "2024年国务院政府工作报告", ("全国", "全国"), 2024, "国家", 20000, (("新质生产力", 3),)),
+    ]
+    page = phrase_page("新质生产力", phrase_usage(uses))
+    years = [int(year) for year in re.findall(r'class="gr-axis gr-x"[^>]*>(\d{4})<', page)]
+    assert min(years) >= 2019 and max(years) == 2024
+    listed = page.split("使用这一提法的报告")[1]
+    assert listed.index("国务院") < listed.index("北京市") < listed.index("云南省")

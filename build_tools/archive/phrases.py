@@ -23,6 +23,7 @@ from itertools import pairwise
 from sys import intern
 from typing import Any
 
+from build_tools.archive.catalogue import level_rank
 from build_tools.model import shared_words
 from build_tools.report.glossary import Glossary
 from build_tools.report.tagging import read_topics
@@ -41,6 +42,7 @@ class PhraseUse:
     level: str | None
     characters: int
     counts: tuple[tuple[str, int], ...]
+    code: str | None = None  # the place's administrative code: users are listed in its order
 
     @property
     def phrases(self) -> frozenset[str]:
@@ -48,18 +50,19 @@ class PhraseUse:
 
     def __reduce__(self) -> tuple[Callable[..., PhraseUse], tuple[Any, ...]]:
         """Pickled as its fields, read back by ``read_back``."""
-        return read_back, (self.slug, self.title, self.place, self.year, self.level, self.characters, self.counts)
+        fields = (self.slug, self.title, self.place, self.year, self.level, self.characters, self.counts, self.code)
+        return read_back, fields
 
 
 def read_back(
     slug: str, title: str, place: PlaceKey, year: int | None, level: str | None, characters: int,
-    counts: tuple[tuple[str, int], ...],
+    counts: tuple[tuple[str, int], ...], code: str | None = None,
 ) -> PhraseUse:
     """A record unpickled (from the cache, or from a worker) with its names of phrases, places and levels
     shared with every other record's: each record read back would otherwise hold copies of its own, half
     its size, and the build holds every report's."""
     shared = tuple([(intern(phrase), count) for phrase, count in counts])
-    return PhraseUse(slug, title, shared_words(place), year, shared_words(level), characters, shared)
+    return PhraseUse(slug, title, shared_words(place), year, shared_words(level), characters, shared, code)
 
 
 @dataclass(frozen=True)
@@ -154,8 +157,9 @@ class Usage:
         return min(years, default=None)
 
 
-def newest_first(use: PhraseUse) -> tuple[int, str]:
-    return -(use.year or 0), use.title
+def newest_first(use: PhraseUse) -> tuple[int, int, str, str]:
+    """Newest year first; within a year by level, then in the order of the places' administrative codes."""
+    return -(use.year or 0), level_rank(use.level), use.code or "999999", use.title
 
 
 def usage(uses: Iterable[PhraseUse], unknown_level: str) -> Usage:

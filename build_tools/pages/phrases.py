@@ -14,7 +14,7 @@ worker), Markdown pages out, made in the main process from the records alone.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from build_tools.archive.catalogue import LEVELS
 from build_tools.archive.phrases import Changes, PhraseUse, Usage, tracked_phrases, usage
@@ -27,6 +27,7 @@ INDEX_PATH = "phrases.md"
 PER_CHARACTERS = 10_000
 NATIONAL_LEVEL = "国家"
 MOST_LISTED = 60  # a phrase's page lists its newest users only, so its size does not grow with the archive
+YEARS_BEFORE_FIRST_USE = 5  # archive years a phrase's chart shows before its first use
 
 
 def phrase_path(phrase: str) -> str:
@@ -67,14 +68,25 @@ def phrase_chart(title: str, lines: tuple[tuple[str, str, tuple[tuple[int, float
     return line_chart(title, [Series(*line) for line in lines])
 
 
+def chart_years(years: Sequence[int], used: Collection[int]) -> list[int]:
+    """The archive's ``years`` a phrase's chart spans: from ``YEARS_BEFORE_FIRST_USE`` of them before the
+    first it is ``used`` in (the rise stays in sight) to the last; a phrase of 2024 drawn from 1954 was a
+    line at 0 with its uses squeezed into the chart's right edge."""
+    if not used:
+        return list(years)
+    first = min(used)
+    before = [year for year in years if year < first][-YEARS_BEFORE_FIRST_USE:]
+    return before + [year for year in years if year >= first]
+
+
 def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
     """The phrase's use per year: a chart of uses per 10,000 characters by level, and a table; then the
     reports using it and ``tagged``, the section listing the reports tagged with it (``pages.tags``)."""
     words = labels()["phrases"]
     page = phrase_path(phrase)
     levels = levels_of(known)
-    years = sorted({year for _, year in known.totals})
     used = known.phrases.get(phrase, {})
+    years = chart_years(sorted({year for _, year in known.totals}), {year for _, year in used})
     at = {year: number for number, year in enumerate(years)}
     series: list[tuple[str, str, tuple[tuple[int, float | None], ...]]] = []
     for number, level in enumerate(levels):

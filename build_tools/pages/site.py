@@ -115,7 +115,7 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
         candidate=Candidate(identity.place, identity.year, sketch(text), len(report.anomalies), report.source),
         phrases=PhraseUse(
             report.slug, report.title, place_key(entry), identity.year, identity.level, len(text),
-            phrase_counts(read_as(text, report.traditional)),
+            phrase_counts(read_as(text, report.traditional)), identity.code,
         ),
         series=facts,
     )

@@ -18,8 +18,8 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from build_tools.archive.catalogue import CatalogueEntry, level_rank
-from build_tools.pages.browse import link, relative_path, safe, unknown
+from build_tools.archive.catalogue import CatalogueEntry
+from build_tools.pages.browse import link, relative_path, safe, unknown, within_a_year
 from build_tools.pages.phrases import MOST_LISTED, phrase_path  # a tag's list is as long as a phrase's
 from build_tools.pages.render import escape_markdown, escape_plain, front_matter, labels, table
 
@@ -46,9 +46,9 @@ def tagged_reports(reports: Iterable[tuple[Sequence[str], CatalogueEntry]]) -> d
     return {tag: sorted(entries, key=newest_first) for tag, entries in sorted(found.items())}
 
 
-def newest_first(entry: CatalogueEntry) -> tuple[int, int, str]:
-    """Newest year first; within a year, by level (the State Council's first), then by title."""
-    return -(entry.year or 0), level_rank(entry.level), entry.title
+def newest_first(entry: CatalogueEntry) -> tuple[object, ...]:
+    """Newest year first; within a year as the archive's lists order them (``browse.within_a_year``)."""
+    return -(entry.year or 0), *within_a_year(entry)
 
 
 def list_path(tag: str, tracked: Collection[str]) -> str:
