@@ -33,7 +33,14 @@ folds to and every character that folds alike (what the browser needs to find th
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import cache
+
+# The Han characters the analysis reads: the CJK Unified Ideographs and Extension A. Only where a file's
+# share of Chinese is weighed do the rarer extensions and the compatibility ideographs count too
+# (report/decode.py); the browser's search script writes the same range (docs/javascripts/search-worker.js).
+HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff"
+HAN_CHARACTER = re.compile(f"[{HAN_RANGES}]")
 
 SIMPLIFYING_TABLE = "TSCharacters"
 CHARACTER_TABLES = ("TWVariantsRev", "HKVariantsRev", "TSCharactersExt", "TSCharacters")
@@ -154,5 +161,5 @@ def simplified_text(text: str) -> str:
 def traditional_share(text: str) -> float:
     """The share of ``text``'s Han characters that ``simplified_text`` changes (0 for a text without any)."""
     table = simplifying()
-    han = sum(1 for character in text if "\u3400" <= character <= "\u9fff")
+    han = len(HAN_CHARACTER.findall(text))
     return sum(1 for character in text if ord(character) in table) / han if han else 0.0

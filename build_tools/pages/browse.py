@@ -22,7 +22,7 @@ from build_tools.archive.catalogue import LEVELS, NATIONAL, CatalogueEntry, leve
 from build_tools.model import InputError
 from build_tools.pages.render import escape_markdown, escape_plain, front_matter, labels, table
 
-SLUG_UNSAFE = re.compile(r"[^\w\u4e00-\u9fff-]+")
+SLUG_UNSAFE = re.compile(r"[^\w-]+")  # \w holds the Han characters
 NEWEST = 20
 
 

@@ -32,7 +32,7 @@ from build_tools.model import Heading, ListBlock, Paragraph, Report
 IDENTITY_FIELDS = ("year", "date", "session", "speaker", "place", "parent", "code", "level", "province")
 FRONT_MATTER_FIELDS = ("title", "year", "date", "place", "level", "speaker")
 MAX_HEADING_LEVEL = 6
-NAME_UNSAFE = re.compile(r"[^\w\u4e00-\u9fff-]+")
+NAME_UNSAFE = re.compile(r"[^\w-]+")  # \w holds the Han characters
 
 # Inline: characters that open emphasis, code, links or escapes anywhere; ``<`` only where it could open a
 # tag or an autolink, ``&`` only where it could start a character reference, ``_`` unless it sits inside

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
 
+from build_tools.folding import HAN_RANGES
 from build_tools.model import SourceText
 from build_tools.report.sniff import not_supported, sniff
 from build_tools.resource_files import load_yaml
@@ -38,9 +39,9 @@ MAX_NOT_TEXT_SHARE = 0.05
 NOT_TEXT_SAMPLE_CHARS = 20_000
 HTML_DOCUMENT = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
 MIXED = "mixed utf-8/gb18030"
-HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+HAN = re.compile(f"[{HAN_RANGES}\uf900-\ufaff\U00020000-\U0003134f]")
 WHITESPACE = re.compile(r"\s")
-CHINESE_SENTENCE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{4}[^\n]{0,200}?[，。]")
+CHINESE_SENTENCE = re.compile(f"[{HAN_RANGES}]{{4}}[^\n]{{0,200}}?[，。]")
 MIN_CHINESE_SENTENCES = 3
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from build_tools.folding import HAN_CHARACTER
 from build_tools.resource_files import load_yaml
 
 RULES = "headings.yaml"
@@ -102,7 +103,7 @@ def is_title_line(text: str) -> bool:
         and not r.title_forbidden.search(core)
         and not r.not_titles.match(core)
         and not r.lead_in_fragment.match(core)
-        and sum("\u4e00" <= ch <= "\u9fff" for ch in core) >= 2
+        and len(HAN_CHARACTER.findall(core)) >= 2
     )
 
 

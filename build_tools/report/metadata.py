@@ -18,7 +18,7 @@ from build_tools.model import Block, CleanedReport, Heading, Identity
 from build_tools.resource_files import load_yaml
 
 RULES = "metadata.yaml"
-SLUG_UNSAFE = re.compile(r"[^\w\u4e00-\u9fff-]+")
+SLUG_UNSAFE = re.compile(r"[^\w-]+")  # \w holds the Han characters
 
 
 @dataclass(frozen=True)

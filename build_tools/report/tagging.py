@@ -10,18 +10,17 @@ In: the cleaned text of one report (``str``). Out: ``Keywords``: 5–10 ``tags``
   of the reference reports, ranked by tf × idf, repeated words first. Its page shows them under the title.
 
 Resources in ``build_tools/resources/tags/``: ``topics.txt`` (a topic per line, with its other forms);
-``userdict.txt``, multi-word terms of the genre in jieba's user-dictionary format (``word [freq] [pos]``),
-kept whole like the topics (the search segmenter loads it too); ``stopwords.txt``, the genre's generic
-words (发展, 建设); ``idf.tsv``, document frequencies from real reports (``build_tools/report/idf.py``);
-``place_suffixes.txt``, suffixes of place names (县, 区, 路…), to keep places out.
+``userdict.txt``, multi-word terms of the genre in jieba's user-dictionary format (``word [freq] [pos]``), kept
+whole like the topics (the search segmenter loads it too); ``stopwords.txt``, the genre's generic words (发展, 建设);
+``idf.tsv``, document frequencies from real reports (``build_tools/report/idf.py``); ``place_suffixes.txt``,
+suffixes of place names (县, 区, 路…), to keep places out.
 
-Segmentation uses its own ``rjieba.Jieba`` instance (jieba-rs: jieba's dictionary and algorithm, about
-twenty times faster than jieba in Python), so changes to jieba's global dictionary, as Material's search
-plugin makes, cannot change the tags. A word is a candidate when its part of speech in jieba's dictionary
-(or the user dictionary) is a noun or a term, it has two or more Han characters, and it is not a number, a
-stop word or a place (a dictionary place name without its 县/市/区, or a word the report writes with a place
-suffix). Words that jieba's HMM guesses, absent from both dictionaries, are mostly names of people, firms and
-villages, so they are left out.
+Segmentation uses its own ``rjieba.Jieba`` instance (jieba-rs: jieba's dictionary and algorithm, about twenty times
+faster than jieba in Python), so changes to jieba's global dictionary, as Material's search plugin makes, cannot
+change the tags. A word is a candidate when its part of speech in jieba's dictionary (or the user dictionary) is a
+noun or a term, it has two or more Han characters, and it is not a number, a stop word or a place (a dictionary
+place name without its 县/市/区, or a word the report writes with a place suffix). Words that jieba's HMM guesses,
+absent from both dictionaries, are mostly names of people, firms and villages, so they are left out.
 """
 
 from __future__ import annotations
@@ -33,6 +32,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
+
+from build_tools.folding import HAN_RANGES
 
 RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "tags"
 USERDICT_PATH = RESOURCE_DIR / "userdict.txt"
@@ -52,8 +53,7 @@ def jieba_dictionary_path() -> Path:
 
 JIEBA_DICT_PATH = jieba_dictionary_path()
 
-MIN_TAGS = 5
-MAX_TAGS = 10
+MIN_TAGS, MAX_TAGS = 5, 10
 MIN_WORD_LENGTH = 2
 # Parts of speech (jieba's tag set) that can name a topic: nouns, other proper terms, and user terms.
 TOPIC_POS = frozenset({"n", "nz"})
@@ -68,7 +68,7 @@ PLACE_POS = "ns"
 MIN_REPEATS = 2
 REPEATED_TIER, SINGLE_TIER, COMMON_TIER = 0, 1, 2
 
-HAN_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+HAN_WORD = re.compile(f"[{HAN_RANGES}]+")
 NUMERAL_CHARACTERS = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿点半几多余第")
 USERDICT_LINE = re.compile(r"^(?P<word>.+?)(?: (?P<freq>\d+))?(?: (?P<pos>[a-z]+))?$")
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from build_tools.folding import HAN_RANGES
 from build_tools.folding import table as fold_table
 from build_tools.holding import Stored, inflated, read, unpacked
 from build_tools.resource_files import load_yaml
@@ -108,13 +109,10 @@ def normalize_character(character: str) -> str:
     return "".join(folded.get(c, c) for c in unicodedata.normalize("NFKC", character).lower() if c not in marks)
 
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-
-
 @cache
 def list_mark() -> re.Pattern[str]:
     """An enumeration comma between two Han characters (碳达峰、碳中和), left out before the text is normalised."""
-    return re.compile(f"(?<=[{HAN}])[{re.escape(settings()['list_marks'])}](?=[{HAN}])")
+    return re.compile(f"(?<=[{HAN_RANGES}])[{re.escape(settings()['list_marks'])}](?=[{HAN_RANGES}])")
 
 
 def unlisted(text: str) -> str:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from build_tools.folding import HAN_CHARACTER
 from build_tools.model import Paragraph
 from build_tools.report.indicators.numerals import _CN_START, _FULL_WIDTH, _REDACTED_FULL, _parse_number
 from build_tools.report.indicators.rules import _Rules, _Unit
@@ -18,7 +19,6 @@ _LISTED_NUMBER = re.compile(r"(?<![\d.,])(?P<number>\d+(?:\.\d+)?)[、和]$")
 _THOUSANDS_GROUPED = re.compile("(?<![0-9.])[0-9]{1,3}(?:，[0-9]{3})+(?![0-9])")
 # a middle dot for the decimal point of a percentage (增长5·8％); elsewhere it names a date (“7·22”)
 _DOT_DECIMAL = re.compile("(?<=[0-9])·(?=[0-9]+[%％])")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _TERMINAL = "。！？!?；;：:”\"…）)"
 _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|——|第[一二三四五六七八九十]+[，、])"
@@ -140,7 +140,8 @@ def _listed_before(norm: str, figure: _Figure, taken_until: int, rules: _Rules) 
         end = match.start()
         if end <= taken_until or norm[end - 1] not in "、和":
             break
-    if not numbers or not _HAN.match(norm, numbers[0].start() - 1):  # 增长3%、5、6个: the list began with a unit
+    # 增长3%、5、6个: the list began with a unit
+    if not numbers or not HAN_CHARACTER.match(norm, numbers[0].start() - 1):
         return []
     if rules.reject_before.search(norm, max(0, numbers[0].start() - 4), numbers[0].start()):
         return []
@@ -210,7 +211,7 @@ def _build_figure(norm: str, match: re.Match[str], rules: _Rules) -> _Figure | N
     qualifier_after = after.group() if after else None
     end = after.end() if after else end
     start, qualifier_before, changed = _lead(norm, match.start(), 0, rules)
-    if changed and unit_info is not None and unit_info.family == "count" and _HAN.match(norm, unit_end):
+    if changed and unit_info is not None and unit_info.family == "count" and HAN_CHARACTER.match(norm, unit_end):
         changed = False  # 提升6所学校: an action on things counted, not a change of a quantity
     figure = _Figure(
         start=start,
@@ -290,7 +291,7 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
         unit is not None and rules.unit_word.match(norm, figure.end - len(unit.text)) is not None,
         _is_article(figure, following, rules),
         _is_attribute(figure, qualifier_after, following, family, rules),
-        family == "magnitude" and bool(following) and _HAN.match(following) is not None,
+        family == "magnitude" and bool(following) and HAN_CHARACTER.match(following) is not None,
     )
     return any(checks)
 
@@ -298,7 +299,7 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
 def _stop_noun_follows(following: str, rules: _Rules) -> bool:
     """八个方面, 五项预期目标, 4项重点工作: a stop noun right after a count or one or two words on."""
     for skip in range(3):
-        if skip and not _HAN.match(following, skip - 1):
+        if skip and not HAN_CHARACTER.match(following, skip - 1):
             return False
         if rules.stop_noun.match(following, skip):
             return True
@@ -319,7 +320,7 @@ def _is_article(figure: _Figure, following: str, rules: _Rules) -> bool:
         and figure.value == 1
         and figure.unit in rules.article_classifiers
         and bool(following)
-        and _HAN.match(following) is not None
+        and HAN_CHARACTER.match(following) is not None
     )
 
 
@@ -327,7 +328,7 @@ def _is_attribute(figure: _Figure, qualifier_after: str | None, following: str, 
     if not following or rules.attribute_ok.match(following):
         return False
     if qualifier_after in ("以上", "以下", "以内"):
-        return following[0] == "的" or _HAN.match(following) is not None
+        return following[0] == "的" or HAN_CHARACTER.match(following) is not None
     return family == "money" and following[0] == "的"
 
 

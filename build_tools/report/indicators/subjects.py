@@ -7,7 +7,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from build_tools.report.indicators.figures import _HAN, _Figure
+from build_tools.folding import HAN_CHARACTER
+from build_tools.report.indicators.figures import _Figure
 from build_tools.report.indicators.rules import _Rules
 
 _CLAUSE_BOUNDARY = "。！？!?；;，,：:（(\n"
@@ -103,7 +104,7 @@ def _post_subject(phrase: str, rules: _Rules) -> tuple[str, int]:
         head, tail = phrase[: phrase.index("的")], phrase[phrase.rindex("的") + 1 :]
         tail = _strip_repeatedly(_cut_conjunction(tail, rules), rules.post_tail, at_start=False)
         head = _strip_repeatedly(head, rules.post_tail, at_start=False)
-        if tail and 0 < len(head) <= 3 and all(_HAN.match(ch) for ch in head):
+        if tail and 0 < len(head) <= 3 and all(HAN_CHARACTER.match(ch) for ch in head):
             return f"{tail}的{head}", len(phrase)
         return tail or head, len(phrase)
     noun = _cut_conjunction(phrase, rules)
@@ -195,7 +196,7 @@ def _figure_subject(text: str, figure: _Figure, raw: str, previous: _Figure | No
 
 
 def _starts_noun(post: str, rules: _Rules) -> bool:
-    return bool(post) and (post[0] == "“" or _HAN.match(post) is not None) and not (
+    return bool(post) and (post[0] == "“" or HAN_CHARACTER.match(post) is not None) and not (
         post[0] == "的" or rules.conjunction.match(post) or rules.change_verb.match(post)
     )
 
