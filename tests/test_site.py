@@ -214,3 +214,10 @@ def test_no_page_shows_a_table_without_rows(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "indicators" / "1954" / "index.html").is_file()
     empty = [str(path.relative_to(tmp_path / "site")) for path, html in pages.items() if EMPTY_ROW.search(html)]
     assert empty == []
+
+
+def test_the_page_for_a_missing_address_speaks_chinese_and_leads_home(seed_site: Path) -> None:
+    page = (seed_site / "404.html").read_text(encoding="utf-8")
+    article = page[page.index("<article") : page.index("</article>")]
+    assert "找不到这个页面" in article and "Not found" not in article
+    assert re.search(r'<a href="?[^ >"]*"?>首页</a>', article)
