@@ -397,3 +397,18 @@ def test_a_report_before_gnp_shows_its_gross_output_and_national_income_as_its_h
     assert categories["15104亿元"] == "工农业总产值" and categories["增长7.4%"] == "国民收入"
     assert categories["36.5%"] is None
     assert [(item.label, item.text) for item in headline(facts_of(report))][:1] == [("工农业总产值实际完成", "9.3%")]
+
+
+def test_a_report_found_in_several_files_keeps_the_line_of_its_identity_under_its_title() -> None:
+    """The 2021–2024 national reports, each also in a city's file, showed no year, place or speaker."""
+    from build_tools.pages.identity_line import identity_line
+    from build_tools.pages.merged import merged_pages
+
+    text = "2024年襄阳市政府工作报告\n——2024年1月10日在襄阳市第十八届人民代表大会第四次会议上\n各位代表：\n" + REPORT + "\n"
+    primary = process_bytes("city/襄阳.txt", text.encode("utf-8"))[0]
+    copy = process_bytes("news/襄阳.txt", text.encode("utf-8"))[0]
+    page = merged_pages(primary, [copy], pieces=1).page.text()
+    line = identity_line(primary)
+    assert "2024" in line and line in page
+    box = labels()["merged_title"].format(count=2)
+    assert page.index(box) < page.index(line)  # the box of its sources above the title, the line under it

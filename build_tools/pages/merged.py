@@ -13,10 +13,10 @@ from build_tools.archive.catalogue import entry_of
 from build_tools.archive.duplicates import only_in
 from build_tools.holding import PackedText
 from build_tools.model import Heading, Report
-from build_tools.pages.browse import Listed, breadcrumbs
+from build_tools.pages.browse import Listed
 from build_tools.pages.export import report_markdown
-from build_tools.pages.render import escape_markdown, indent, labels, render_report
-from build_tools.pages.site import ReportPages, gzipped, headline, report_pages
+from build_tools.pages.render import escape_markdown, indent, labels
+from build_tools.pages.site import ReportPages, gzipped, headline, report_page, report_pages
 
 
 def sources_note(primary: Report, others: Sequence[Report]) -> str:
@@ -69,11 +69,8 @@ def only_in_others(primary: Report, others: Sequence[Report]) -> str:
 def merged_pages(primary: Report, others: Sequence[Report], *, pieces: int) -> ReportPages:
     """The pages of ``primary`` as the one report all of ``others`` are copies of."""
     entry = entry_of(primary, sources=[primary.source, *(other.source for other in others)])
-    page = render_report(
-        primary,
-        pieces=pieces,
-        header=breadcrumbs(entry, entry.page) + "\n" + sources_note(primary, others),
-        footer=only_in_others(primary, others),
+    page = report_page(
+        primary, entry, pieces=pieces, above=sources_note(primary, others), footer=only_in_others(primary, others)
     )
     own = report_pages(primary, pieces=pieces)
     markdown = gzipped(report_markdown(primary, others))

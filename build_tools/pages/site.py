@@ -93,6 +93,13 @@ class ReportPages:
     series: SeriesFacts | None = None  # its headline figures across years (``pages.series_pages``)
 
 
+def report_page(report: Report, entry: CatalogueEntry, *, pieces: int, above: str = "", footer: str = "") -> str:
+    """The page of ``report``: its breadcrumbs, then ``above`` (Markdown), its title and the line of its
+    identity, its text, then ``footer`` (Markdown)."""
+    header = breadcrumbs(entry, entry.page) + (f"\n{above}" if above else "")
+    return render_report(report, pieces=pieces, header=header, footer=footer, below_title=identity_line(report))
+
+
 def report_pages(report: Report, *, pieces: int) -> ReportPages:
     entry, identity, facts = entry_of(report), report.identity, facts_of(report)
     text = "\n".join(paragraph.text for paragraph in report.cleaned.paragraphs)
@@ -102,11 +109,7 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
         slug=report.slug,
         title=report.title,
         tags=report.tags,
-        page=PackedText.of(
-            render_report(
-                report, pieces=pieces, header=breadcrumbs(entry, entry.page), below_title=identity_line(report)
-            )
-        ),
+        page=PackedText.of(report_page(report, entry, pieces=pieces)),
         audit=PackedText.of(render_audit(report)),
         csv=as_csv(download_rows([report]), header=False),
         markdown=gzipped(report_markdown(report)),
