@@ -233,3 +233,16 @@ def test_a_figure_written_with_a_space_after_each_character_is_read_whole() -> N
         "出台“1 5 1”系列政策，完成第3 4项。",
     ]
     assert not unaccounted_lines(tuple(text), [cleaned])
+
+
+def test_a_site_s_label_and_its_value_on_the_next_line_are_furniture_and_so_is_a_time_in_hours_and_minutes() -> None:
+    """来源: / 四川日报 left 四川日报 at the top of the report (a heading over it, once), and 责任编辑： / 李莎莎 a
+    heading at its end; 2026年02月10日 07时41分 stayed too."""
+    text = ["2026年02月10日 07时41分", "来源:", "", "四川日报", "各位代表：", "现在，我代表省人民政府，向大会报告工作。",
+            "来源：", "现在，我代表省人民政府，向大会报告工作，请予审议。", "责任编辑：", "李莎莎"]
+    cleaned = cleaned_text("2026_四川省.txt", text)
+    assert [p.text for p in cleaned.paragraphs] == [
+        "各位代表：", "现在，我代表省人民政府，向大会报告工作。", "现在，我代表省人民政府，向大会报告工作，请予审议。",
+    ]
+    values = [entry.text for entry in cleaned.audit if entry.reason.endswith("（上一行标签的内容）")]
+    assert values == ["四川日报", "李莎莎"]  # a sentence after a bare label is no value of it

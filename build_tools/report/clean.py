@@ -255,11 +255,16 @@ def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedRe
     trailer = trailer_start(report.lines)
     kept: list[CleanedLine] = []
     after: list[SourceLine] = []
+    after_label = False  # the line before (blank lines aside) was a label of the site's without its value
     for line in report.lines:
         if trailer is not None and line.number >= trailer[0]:
             after.append(line)
             continue
         dropped = classify_line(line)
+        if dropped is None and after_label and pattern(PATTERNS, "label_value").match(comparable(line.text)):
+            dropped = AuditEntry("furniture", line.number, line.text, cleaning_reason("label-value"))
+        if line.text.strip():
+            after_label = dropped is not None and bool(pattern(PATTERNS, "bare_label").match(comparable(line.text)))
         if dropped:
             audit.append(dropped)
             continue
