@@ -134,3 +134,14 @@ def test_records_read_back_share_their_words_with_every_other_record() -> None:
     assert first.counts[0][0] is second.counts[0][0] and first.place[1] is second.place[1]
     one, other = (pickle.loads(pickle.dumps(found)) for _ in range(2))
     assert one.qualifier is other.qualifier and one.category is other.category
+
+
+def test_a_comparison_says_when_a_target_keeps_its_number_but_not_its_words() -> None:
+    """就业 1200万人左右 → 1200万人以上 was 持平, as if nothing had changed."""
+    from build_tools.pages.render import labels
+    from build_tools.pages.series_pages import change_word
+
+    words = labels()["compare_changes"]
+    assert change_word(figure("target", 5, 2024, qualifier="左右"), figure("target", 5, 2025, qualifier="以上")) == words["same_value_reworded"]
+    assert change_word(figure("target", 5, 2024, qualifier="左右"), figure("target", 5, 2025, qualifier="左右")) == words["same"]
+    assert change_word(figure("target", 5, 2024), figure("target", 6, 2025)) == words["raised"]

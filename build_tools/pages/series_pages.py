@@ -184,6 +184,8 @@ def change_word(before: SeriesFigure | None, after: SeriesFigure | None) -> str:
         return words["raised"]
     if after.value < before.value:
         return words["lowered"]
+    if (before.value_high, before.qualifier) != (after.value_high, after.qualifier):
+        return words["same_value_reworded"]  # 1200万人左右 → 1200万人以上, 5% → 5–5.5%
     return words["same"]
 
 
