@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.model import CleanedReport, RawReport, SourceLine
+from build_tools.model import CleanedReport, Heading, RawReport, SourceLine
 from build_tools.report.clean import clean, unaccounted_lines
 from build_tools.report.decode import decode
 from build_tools.report.fixers import original_line, repair_line
@@ -246,3 +246,32 @@ def test_a_site_s_label_and_its_value_on_the_next_line_are_furniture_and_so_is_a
     ]
     values = [entry.text for entry in cleaned.audit if entry.reason.endswith("（上一行标签的内容）")]
     assert values == ["四川日报", "李莎莎"]  # a sentence after a bare label is no value of it
+
+
+def test_a_lead_dash_or_an_enumerator_alone_on_its_line_and_a_dash_item_cut_at_a_link_are_one_paragraph() -> None:
+    """The 2017 national report's page put each linked term on a line of its own (—— / 改革开放 / 深入推进。,
+    新建 / 高速铁路 / 投产…), and the 1988 and 2001 ones each enumerator (二要 / 加强…): each was a heading,
+    and the chapters after them were nested a level or two too deep."""
+    text = ["——经济运行稳中向好。国内生产总值达到74.4万亿元。", "——", "改革开放", "深入推进。重要领域改革取得突破性进展。",
+            "一要", "积极引入竞争机制。", "二要", "加强企业基础工作。", "——基础设施支撑能力持续提升。新建", "高速铁路",
+            "投产里程超过1900公里。"]
+    assert [p.text for p in cleaned_text("2017.txt", text).paragraphs] == [
+        "——经济运行稳中向好。国内生产总值达到74.4万亿元。",
+        "——改革开放深入推进。重要领域改革取得突破性进展。", "一要积极引入竞争机制。", "二要加强企业基础工作。",
+        "——基础设施支撑能力持续提升。新建高速铁路投产里程超过1900公里。",
+    ]
+
+
+def test_pagination_drawn_with_arrows_an_editor_s_placeholder_and_a_link_to_attachments_are_furniture() -> None:
+    text = ["各位代表：", "上一页12345下一页 >>|", "|<<上一页 6 下一页", "粗体文字", "现在，我代表国务院，向大会报告政府工作。", "相关附件>>"]
+    cleaned = cleaned_text("2007.txt", text)
+    assert [p.text for p in cleaned.paragraphs] == ["各位代表：", "现在，我代表国务院，向大会报告政府工作。"]
+
+
+def test_an_editor_s_note_on_a_missing_character_is_a_line_of_its_own_and_no_heading() -> None:
+    from build_tools.report.structure import structure
+
+    text = ["人民的生活水平有了提高。", "＠①原字石右加安", "＠②原字钅右加夕"]
+    paragraphs = cleaned_text("1956.txt", text).paragraphs
+    assert [p.text for p in paragraphs] == text
+    assert all(not isinstance(block, Heading) for block in structure(paragraphs))
