@@ -275,3 +275,13 @@ def test_an_editor_s_note_on_a_missing_character_is_a_line_of_its_own_and_no_hea
     paragraphs = cleaned_text("1956.txt", text).paragraphs
     assert [p.text for p in paragraphs] == text
     assert all(not isinstance(block, Heading) for block in structure(paragraphs))
+
+
+def test_headings_that_a_table_of_contents_listed_before_them_are_no_copy_of_it() -> None:
+    """The 1955 report's sections 三、 and （一） follow each other as its table of contents lists them: with the
+    blank line between them counted as a line, they were dropped as a repeat of that table."""
+    text = ["目录", "", "二、第一个五年计划概要", "", "三、第一个五年计划的若干问题", "", "（一）关于工业和运输业的基本建设问题", "",
+            "（二）关于工业的生产问题", "", "各位代表：", "", "三、第一个五年计划的若干问题", "",
+            "（一）关于工业和运输业的基本建设问题", "", "现在我想就关于工业和运输业的基本建设的以下问题作一些说明。"]
+    kept = [p.text for p in cleaned_text("1955.txt", text).paragraphs]
+    assert kept.count("三、第一个五年计划的若干问题") == 2 and kept.count("（一）关于工业和运输业的基本建设问题") == 2

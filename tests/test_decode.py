@@ -64,3 +64,9 @@ def test_a_file_too_little_of_which_is_chinese_is_refused_as_no_report() -> None
     markup = "<script>alert('x')</script><img src=x onerror=alert(1)>" * 3
     quoting = f"各位代表：\n现在，我代表市人民政府报告工作。{markup}\n国内生产总值增长5.2%，{markup}\n粮食产量稳定增长。\n"
     assert decode("2024.txt", quoting.encode()).lines[1].startswith("现在")  # prose, among much markup
+
+
+def test_a_line_of_a_mixed_file_whose_gb18030_bytes_are_valid_utf_8_too_is_read_as_gb18030() -> None:
+    """目录 in GB18030 is C4BF C2BC, which UTF-8 reads as Ŀ¼: the 1955 report's table of contents began so."""
+    data = "各位代表：\n".encode() + "目录\n一、国家在过渡时期的总任务\n".encode("gb18030")
+    assert decode("1955.txt", data).lines == ("各位代表：", "目录", "一、国家在过渡时期的总任务", "")

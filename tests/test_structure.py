@@ -70,3 +70,16 @@ def test_a_short_line_before_the_salutation_is_front_matter_not_a_heading() -> N
         "现在，我代表国务院，向大会报告政府工作，请予审议。", "一、2023年工作回顾", "过去一年，极不寻常。", "结束语",
     )
     assert found == [(1, "一、2023年工作回顾"), (1, "结束语")]
+
+
+def test_the_table_of_contents_a_source_printed_is_a_list_and_the_lines_before_the_salutation_are_no_headings() -> None:
+    from build_tools.model import ListBlock
+
+    texts = ["关于发展国民经济的第一个五年计划的报告", "国务院副总理兼国家计划委员会主任李富春", "目录", "一、国家在过渡时期的总任务",
+             "二、第一个五年计划概要", "各位代表：", "现在我谨作如下的说明。", "一、国家在过渡时期的总任务", "我国的任务是……。",
+             "二、第一个五年计划概要", "计划的要点如下。"]
+    blocks = structure(paragraphs(*texts))
+    assert [(b.level, b.text) for b in blocks if isinstance(b, Heading)] == [
+        (1, "一、国家在过渡时期的总任务"), (1, "二、第一个五年计划概要"),
+    ]
+    assert [[p.text for p in b.items] for b in blocks if isinstance(b, ListBlock)] == [texts[3:5]]

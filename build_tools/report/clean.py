@@ -137,21 +137,24 @@ def classify_line(line: SourceLine) -> AuditEntry | None:
 # --- whole pages repeated ----------------------------------------------------------------
 
 
-def copy_starts_at(seen: list[str], earlier: int, texts: list[str], here: int) -> bool:
-    """Whether the lines of ``texts`` from ``here`` repeat, in order, the lines of ``seen`` from ``earlier``."""
-    run = texts[here : here + MIN_REPEATED_RUN]
-    return (
-        len(run) == MIN_REPEATED_RUN
-        and run == seen[earlier : earlier + MIN_REPEATED_RUN]
-        and any(len(text) >= MIN_REPEATED_LINE_CHARS for text in run)
-    )
+def copy_starts_at(seen: list[str], earlier: int, texts: list[str], here: int, end: int) -> bool:
+    """Whether the lines of ``texts`` from ``here`` repeat, in order, the lines of ``seen`` from ``earlier``
+    (before ``seen[end]``): ``MIN_REPEATED_RUN`` lines that are not blank, one of them long. Blank lines do
+    not count: two headings a blank line apart that a table of contents listed before are no copy of it."""
+    filled = length = 0
+    while filled < MIN_REPEATED_RUN:
+        at, before = here + length, earlier + length
+        if at >= len(texts) or before >= end or texts[at] != seen[before]:
+            return False
+        filled, length = filled + bool(texts[at]), length + 1
+    return any(len(text) >= MIN_REPEATED_LINE_CHARS for text in texts[here : here + length])
 
 
 def copied_lines(seen: list[str], earlier: int, texts: list[str], here: int, end: int) -> int:
     """How many lines of ``texts`` from ``here`` repeat, in order, the lines of ``seen`` from ``earlier``
     (up to ``seen[end]``, which is not one of them): none unless a copy starts there (``copy_starts_at``) of
     lines that all come before ``end`` (four like lines in a row are no copy of the first three)."""
-    if earlier + MIN_REPEATED_RUN > end or not copy_starts_at(seen, earlier, texts, here):
+    if not copy_starts_at(seen, earlier, texts, here, end):
         return 0
     count = 0
     while here + count < len(texts) and earlier + count < end and texts[here + count] == seen[earlier + count]:

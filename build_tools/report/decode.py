@@ -98,6 +98,15 @@ def split_lines(text: str) -> tuple[str, ...]:
     return tuple(LINE_BREAK.split(text))
 
 
+LATIN_LETTERS = re.compile("[\u00c0-\u024f]")
+
+
+def latin_without_han(text: str) -> bool:
+    """Whether ``text`` holds accented Latin letters and no Han: in a file of Chinese lines in two encodings,
+    GB18030 bytes that happen to be valid UTF-8 too."""
+    return bool(LATIN_LETTERS.search(text)) and not HAN.search(text)
+
+
 def decode_mixed(data: bytes) -> str | None:
     """Line-by-line decoding of a file whose lines are UTF-8 or GB18030, or None if it is not one."""
     lines = re.split(rb"(\r\n|\r|\n)", data)
@@ -106,7 +115,10 @@ def decode_mixed(data: bytes) -> str | None:
     for piece in lines:
         try:
             text = piece.decode("utf-8")
-            utf8_lines += not piece.isascii()
+            if latin_without_han(text) and (gb := piece.decode("gb18030", "replace")) and HAN.search(gb):
+                text, gb_lines = gb, gb_lines + 1  # 目录 in GB18030 is Ŀ¼ in UTF-8
+            else:
+                utf8_lines += not piece.isascii()
         except UnicodeDecodeError:
             try:
                 text = piece.decode("gb18030")

@@ -29,6 +29,7 @@ class ListRules:
     inner_full_stop: re.Pattern[str]
     salutation: re.Pattern[str]
     front_matter_within: int
+    contents_title: re.Pattern[str]
 
 
 @cache
@@ -42,14 +43,16 @@ def list_rules() -> ListRules:
         re.compile(data["inner_full_stop"]),
         re.compile(data["salutation"]),
         data["front_matter_within"],
+        re.compile(data["contents_title"]),
     )
 
 
-def speech_start(paragraphs: tuple[Paragraph, ...]) -> int:
+def speech_start(paragraphs: tuple[Paragraph, ...], contents: dict[int, int]) -> int:
     """The index of the salutation that opens the speech (各位代表：), or 0 when the report's first
-    paragraphs hold none; a title line before it is front matter (a name, a newspaper), not a heading."""
+    paragraphs (and the source's table of contents, ``contents_run``) hold none; a title line before it is
+    front matter (a name, a newspaper, the table of contents' own title), not a heading."""
     r = list_rules()
-    opening = paragraphs[: r.front_matter_within]
+    opening = paragraphs[: r.front_matter_within + sum(end - start for start, end in contents.items())]
     return next((index for index, paragraph in enumerate(opening) if r.salutation.match(paragraph.text)), 0)
 
 
@@ -59,10 +62,23 @@ def is_list_item(text: str, *, last: bool) -> bool:
     return len(text) <= r.max_item_chars and bool(end.search(text)) and not r.inner_full_stop.search(text[:-1])
 
 
+def contents_run(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
+    """The source's own table of contents near its top (目录, then the headings it lists) as a run of list
+    items, start index → end index (exclusive); none when it has none."""
+    r = list_rules()
+    title = next((n for n, p in enumerate(paragraphs[: r.front_matter_within]) if r.contents_title.match(p.text)), None)
+    if title is None:
+        return {}
+    end = title + 1
+    while end < len(paragraphs) and match_heading(paragraphs[end].text) is not None:
+        end += 1
+    return {title + 1: end} if end > title + 1 else {}
+
+
 def list_runs(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
     """Start index → end index (exclusive) of each run of paragraphs that form a list."""
-    runs: dict[int, int] = {}
-    index = 0
+    runs: dict[int, int] = contents_run(paragraphs)
+    index = max(runs.values(), default=0)
     while index < len(paragraphs):
         end = index
         while end < len(paragraphs) and is_list_item(paragraphs[end].text, last=False):
@@ -133,7 +149,7 @@ def structure(paragraphs: tuple[Paragraph, ...]) -> tuple[Block, ...]:
     blocks: list[Block] = []
     outline = Outline()
     runs = list_runs(paragraphs)
-    front_matter = speech_start(paragraphs)
+    front_matter = speech_start(paragraphs, contents_run(paragraphs))
     index = 0
     while index < len(paragraphs):
         if index in runs:
