@@ -23,7 +23,7 @@ from build_tools.pages.raw_html import RAW_END, RAW_START
 from build_tools.pages.tables import core_category, grouped, indicators_download_path
 from build_tools.report.anomalies import inline_anomalies
 from build_tools.report.glossary import Glossary
-from build_tools.report.indicators import written_figure
+from build_tools.report.indicators import qualifier_places, written_figure
 from build_tools.report.reading import read_as
 from build_tools.report.structure import block_paragraphs
 from build_tools.resource_files import load_yaml
@@ -292,9 +292,10 @@ def qualifier_cell(indicator: Indicator) -> str:
     """The qualifier's cell of the indicator table; where the qualifier stands before the number or inside
     the figure, it carries the figure as written (``data-figure``: 超过60%, 1万余亩) for the tooltip."""
     text = escape_html(indicator.qualifier or "")
+    if qualifier_places().get(indicator.qualifier or "", "after") == "after":
+        return text
     written = written_figure(format_value(indicator), indicator.unit, indicator.qualifier, indicator.span)
-    ordinary = f"{format_value(indicator)}{indicator.unit}{indicator.qualifier or ''}"
-    return text if written == ordinary else f'<span data-figure="{escape_plain(written)}">{text}</span>'
+    return f'<span data-figure="{escape_plain(written)}">{text}</span>'
 
 
 def figure_marks(report: Report, paragraph: Paragraph) -> list[Mark]:

@@ -107,6 +107,15 @@ def latin_without_han(text: str) -> bool:
     return bool(LATIN_LETTERS.search(text)) and not HAN.search(text)
 
 
+def as_gb18030(piece: bytes) -> str | None:
+    """``piece`` read as GB18030, where that reads it whole and gives Han characters; else None."""
+    try:
+        text = piece.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    return text if HAN.search(text) else None
+
+
 def decode_mixed(data: bytes) -> str | None:
     """Line-by-line decoding of a file whose lines are UTF-8 or GB18030, or None if it is not one."""
     lines = re.split(rb"(\r\n|\r|\n)", data)
@@ -115,8 +124,9 @@ def decode_mixed(data: bytes) -> str | None:
     for piece in lines:
         try:
             text = piece.decode("utf-8")
-            if latin_without_han(text) and (gb := piece.decode("gb18030", "replace")) and HAN.search(gb):
-                text, gb_lines = gb, gb_lines + 1  # 目录 in GB18030 is Ŀ¼ in UTF-8
+            gb = as_gb18030(piece) if latin_without_han(text) else None  # 目录 in GB18030 is Ŀ¼ in UTF-8
+            if gb is not None:
+                text, gb_lines = gb, gb_lines + 1
             else:
                 utf8_lines += not piece.isascii()
         except UnicodeDecodeError:

@@ -75,9 +75,10 @@ def contents_run(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
     return {title + 1: end} if end > title + 1 else {}
 
 
-def list_runs(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
-    """Start index → end index (exclusive) of each run of paragraphs that form a list."""
-    runs: dict[int, int] = contents_run(paragraphs)
+def list_runs(paragraphs: tuple[Paragraph, ...], contents: dict[int, int]) -> dict[int, int]:
+    """Start index → end index (exclusive) of each run of paragraphs that form a list: the source's table of
+    contents (``contents_run``), then those found by the list rules."""
+    runs = dict(contents)
     index = max(runs.values(), default=0)
     while index < len(paragraphs):
         end = index
@@ -148,8 +149,9 @@ def structure(paragraphs: tuple[Paragraph, ...]) -> tuple[Block, ...]:
     """Blocks of a report in reading order."""
     blocks: list[Block] = []
     outline = Outline()
-    runs = list_runs(paragraphs)
-    front_matter = speech_start(paragraphs, contents_run(paragraphs))
+    contents = contents_run(paragraphs)
+    runs = list_runs(paragraphs, contents)
+    front_matter = speech_start(paragraphs, contents)
     index = 0
     while index < len(paragraphs):
         if index in runs:

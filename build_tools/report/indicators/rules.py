@@ -189,7 +189,7 @@ def _lead_pattern(lexicon: dict) -> str:
     return rf"(?:(?:{adverbs})?{change}了?|{level})?\s?(?:{before})?$"
 
 
-# ───────────────────────────── text runs ─────────────────────────────
+# ───────────────────────────── how a figure is written ─────────────────────────────
 
 
 @lru_cache(maxsize=1)
