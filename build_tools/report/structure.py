@@ -21,7 +21,10 @@ RULES = "structure.yaml"
 
 
 @dataclass(frozen=True)
-class ListRules:
+class StructureRules:
+    """The rules of ``resources/structure.yaml``: lists, the salutation that ends the front matter, and the
+    title of a source's own table of contents."""
+
     min_items: int
     max_item_chars: int
     item_end: re.Pattern[str]
@@ -33,9 +36,9 @@ class ListRules:
 
 
 @cache
-def list_rules() -> ListRules:
+def structure_rules() -> StructureRules:
     data = load_yaml(RULES)
-    return ListRules(
+    return StructureRules(
         data["min_items"],
         data["max_item_chars"],
         re.compile(data["item_end"]),
@@ -51,13 +54,13 @@ def speech_start(paragraphs: tuple[Paragraph, ...], contents: dict[int, int]) ->
     """The index of the salutation that opens the speech (各位代表：), or 0 when the report's first
     paragraphs (and the source's table of contents, ``contents_run``) hold none; a title line before it is
     front matter (a name, a newspaper, the table of contents' own title), not a heading."""
-    r = list_rules()
+    r = structure_rules()
     opening = paragraphs[: r.front_matter_within + sum(end - start for start, end in contents.items())]
     return next((index for index, paragraph in enumerate(opening) if r.salutation.match(paragraph.text)), 0)
 
 
 def is_list_item(text: str, *, last: bool) -> bool:
-    r = list_rules()
+    r = structure_rules()
     end = r.last_item_end if last else r.item_end
     return len(text) <= r.max_item_chars and bool(end.search(text)) and not r.inner_full_stop.search(text[:-1])
 
@@ -65,7 +68,7 @@ def is_list_item(text: str, *, last: bool) -> bool:
 def contents_run(paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
     """The source's own table of contents near its top (目录, then the headings it lists) as a run of list
     items, start index → end index (exclusive); none when it has none."""
-    r = list_rules()
+    r = structure_rules()
     title = next((n for n, p in enumerate(paragraphs[: r.front_matter_within]) if r.contents_title.match(p.text)), None)
     if title is None:
         return {}
@@ -86,7 +89,7 @@ def list_runs(paragraphs: tuple[Paragraph, ...], contents: dict[int, int]) -> di
             end += 1
         if end < len(paragraphs) and end > index and is_list_item(paragraphs[end].text, last=True):
             end += 1
-        if end - index >= list_rules().min_items:
+        if end - index >= structure_rules().min_items:
             runs[index] = end
             index = end
         else:
