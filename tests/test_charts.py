@@ -8,7 +8,7 @@ import math
 import re
 from itertools import pairwise
 
-from build_tools.archive.phrases import PhraseUse
+from build_tools.archive.phrases import PhraseUse, phrase_counts, tracked_phrases
 from build_tools.pages.charts import Series, line_chart, nice_ticks
 from build_tools.pages.phrases import phrase_page, phrase_usage
 
@@ -71,3 +71,14 @@ def test_a_phrase_s_chart_starts_a_few_years_before_its_first_use_and_its_users_
     assert min(years) >= 2019 and max(years) == 2024
     listed = page.split("使用这一提法的报告")[1]
     assert listed.index("国务院") < listed.index("北京市") < listed.index("云南省")
+
+
+def test_a_form_of_two_tracked_phrases_counts_for_both_and_a_longer_form_still_hides_a_shorter_one() -> None:
+    """河长制 is a form of the topic 河湖长制 and the glossary's term 河长制; the term's page said that no report
+    used it (八项规定, 人居环境整治, 低保 and 经营主体 likewise), the topic taking every use."""
+    tracked = tracked_phrases()
+    assert "河长制" in tracked["河湖长制"] and "河长制" in tracked["河长制"]  # the case, as the resources have it
+    assert "中小企业" in tracked and "科技型中小企业" in tracked
+    counts = dict(phrase_counts("全面推行河长制，落实河长制。培育科技型中小企业。"))
+    assert counts["河长制"] == 2 and counts["河湖长制"] == 2
+    assert counts["科技型中小企业"] == 1 and "中小企业" not in counts

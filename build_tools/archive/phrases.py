@@ -98,20 +98,25 @@ def tracked_phrases() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def forms_longest_first() -> tuple[tuple[str, str], ...]:
-    """(form, phrase) of every tracked phrase, longest form first."""
-    pairs = [(form, phrase) for phrase, forms in tracked_phrases().items() for form in forms]
-    return tuple(sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0])))
+def forms_longest_first() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every form of a tracked phrase with the phrases it is a form of (河长制: the topic 河湖长制 and the
+    glossary's 河长制), longest form first."""
+    phrases: dict[str, list[str]] = defaultdict(list)
+    for phrase, forms in tracked_phrases().items():
+        for form in forms:
+            phrases[form].append(phrase)
+    return tuple(sorted(((form, tuple(of)) for form, of in phrases.items()), key=lambda pair: (-len(pair[0]), pair[0])))
 
 
 def phrase_counts(text: str) -> tuple[tuple[str, int], ...]:
     """(phrase, uses) of every tracked phrase ``text`` uses, by phrase; a longer form hides the shorter
-    ones inside it."""
+    ones inside it, and a form of several phrases counts for each."""
     counts: dict[str, int] = {}
-    for form, phrase in forms_longest_first():
+    for form, phrases in forms_longest_first():
         found = text.count(form)
         if found:
-            counts[phrase] = counts.get(phrase, 0) + found
+            for phrase in phrases:
+                counts[phrase] = counts.get(phrase, 0) + found
             text = text.replace(form, "\0")
     return tuple(sorted(counts.items()))
 
