@@ -9,7 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "build_tools"
 # Lowest first: a module may import from its own layer's package or from any layer below it.
-LAYERS = ["resources", "model", "resource_files", "folding", "holding", "memo", "report", "archive", "pages", "engine", "search", "build", "entry"]
+LAYERS = ["resources", "model", "resource_files", "folding", "collation", "holding", "memo", "report", "archive", "pages", "engine", "search", "build", "entry"]
 ENTRY_POINTS = {"cli", "mkdocs_hook", "__main__", "__init__"}
 MAX_LINES = 400
 

@@ -6,7 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from pypinyin import Style, lazy_pinyin
 
+from build_tools.collation import dictionary_key, filed_under, syllables
+from build_tools.pages.glossary import glossary_page
+from build_tools.pages.phrases import phrase_usage
 from build_tools.report import idf
 from build_tools.report.glossary import Glossary, GlossaryTerm, parse_entries
 from build_tools.report.tagging import Tagger
@@ -106,3 +110,51 @@ def test_duplicate_forms_are_rejected() -> None:
 def test_malformed_entries_are_rejected(entries: object) -> None:
     with pytest.raises(ValueError):
         parse_entries(entries)
+
+
+def test_every_term_gives_its_pinyin_as_pypinyin_reads_it(glossary: Glossary) -> None:
+    """The page files each term by the reading its entry gives: a term without one, or with another
+    reading than ``pypinyin``'s (which reads polyphones as the word has them), would be filed wrongly."""
+    for term in glossary.terms:
+        assert term.pinyin == " ".join(lazy_pinyin(term.term, style=Style.TONE)), term.term
+
+
+def test_words_sort_as_a_dictionary_files_them_by_pinyin_and_tone() -> None:
+    words = {
+        "自贸试验区": "zì mào shì yàn qū", "一刻钟便民生活圈": "yī kè zhōng biàn mín shēng huó quān",
+        "城市更新": "chéng shì gēng xīn", "一带一路": "yī dài yī lù", "长期护理保险": "cháng qī hù lǐ bǎo xiǎn",
+        "八五普法": "bā wǔ pǔ fǎ", "保障性安居工程": "bǎo zhàng xìng ān jū gōng chéng", "碳达峰": "tàn dá fēng",
+        "一池三改": "yī chí sān gǎi", "菜篮子": "cài lán zi", "财政": "cái zhèng", "5G": "",
+    }
+    assert sorted(words, key=lambda word: dictionary_key(words[word], word)) == [
+        "5G",  # no reading: filed under #, before A
+        "八五普法",  # ba
+        "保障性安居工程",  # bao
+        "财政",  # cai2 before cai4
+        "菜篮子",
+        "长期护理保险",  # chang
+        "城市更新",  # cheng
+        "碳达峰",
+        "一池三改",  # yi chi < yi dai < yi ke
+        "一带一路",
+        "一刻钟便民生活圈",
+        "自贸试验区",
+    ]
+    assert syllables("lǜ sè cài lán zi") == (("lü", 4), ("se", 4), ("cai", 4), ("lan", 2), ("zi", 5))
+    assert [filed_under(p) for p in ("", "hé zhǎng zhì", "lǜ sè", "chóng qìng")] == ["#", "H", "L", "C"]
+
+
+def test_the_glossary_page_files_its_terms_under_the_letters_of_their_pinyin() -> None:
+    """The terms were in the order of their code points (一件事一次办, 一刻钟…, 一带一路, 一村一品 …), one table
+    with no outline: a reader looking a term up had to scan 120 rows."""
+    page = glossary_page(phrase_usage([]))
+    letters = re.findall(r"^## (\S+) \{#letter-(\w+)\}$", page, flags=re.M)
+    assert [letter for letter, _ in letters] == sorted(letter for letter, _ in letters)
+    assert {"B", "Y", "Z"} <= {letter for letter, _ in letters}
+    rows = re.findall(r'^\| ([^|<]+)<span class="gr-pinyin">([^<]+)</span> \| [^|]+ \| \[\d+ 篇\]', page, flags=re.M)
+    assert len(rows) == len(Glossary.from_resources().terms)
+    assert rows == sorted(rows, key=lambda row: dictionary_key(row[1], row[0]))
+    terms = [term for term, _ in rows]
+    assert terms.index("八项规定") < terms.index("碳达峰") < terms.index("一带一路") < terms.index("一刻钟便民生活圈")
+    under_y = page.split("## Y ", 1)[1].split("\n## ", 1)[0]
+    assert "一带一路" in under_y and "碳达峰" not in under_y

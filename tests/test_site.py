@@ -162,7 +162,10 @@ def test_cross_report_page_glossary_and_tags_are_built(seed_site: Path) -> None:
     glossary = (seed_site / "glossary" / "index.html").read_text(encoding="utf-8")
     # each term links its phrase page with the number of reports using it, the number that page gives,
     # and lists no report itself: the page does not grow with the archive
-    used = re.search(r'<td>新农合(?:</td>)?\s*<td>[^<]+(?:</td>)?\s*<td><a href="?../phrases/([^" >]+)/"?>(\d+) 篇</a>', glossary)
+    used = re.search(
+        r'<td>新农合<span class="?gr-pinyin"?>xīn nóng hé</span>(?:</td>)?\s*<td>[^<]+(?:</td>)?\s*<td><a href="?../phrases/([^" >]+)/"?>(\d+) 篇</a>',
+        glossary,
+    )
     assert used and unquote(used.group(1)) == "新农合" and int(used.group(2)) > 0
     phrase = (seed_site / "phrases" / "新农合" / "index.html").read_text(encoding="utf-8")
     assert f"本站共有 {used.group(2)} 篇报告使用这一提法" in phrase

@@ -13,7 +13,6 @@ CLI do that.
 from __future__ import annotations
 
 import gzip
-import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from typing import Any
 
 from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalogue_json, entry_of
 from build_tools.archive.duplicates import Candidate, sketch
-from build_tools.archive.phrases import PhraseUse, Usage, changes, phrase_counts, predecessors, tracked_phrases
+from build_tools.archive.phrases import PhraseUse, changes, phrase_counts, predecessors, tracked_phrases
 from build_tools.archive.series import SeriesFacts, SeriesFigure, series_rows, usable
 from build_tools.holding import Joined, PackedText, Stored
 from build_tools.memo import kept
@@ -33,21 +32,19 @@ from build_tools.pages.browse import (
     breadcrumbs,
     browse,
     home_sections,
-    link,
     place_key,
     within_a_year,
 )
 from build_tools.pages.comparison import comparison_pages, comparison_rows
 from build_tools.pages.export import report_markdown
+from build_tools.pages.glossary import glossary_page, glossary_script
 from build_tools.pages.identity_line import identity_line
-from build_tools.pages.phrases import phrase_changes_section, phrase_pages, phrase_path, phrase_usage
+from build_tools.pages.phrases import phrase_changes_section, phrase_pages, phrase_usage
 from build_tools.pages.render import (
     escape_markdown,
     front_matter,
-    glossary,
     labels,
     render_report,
-    table,
 )
 from build_tools.pages.series_pages import compare_pages, facts_of, figure_value, place_sections, series_downloads
 from build_tools.pages.tables import as_csv, core_categories, download_rows, indicators_download_path
@@ -169,35 +166,6 @@ def index_page(prepared: Sequence[ReportPages], errors: Sequence[InputError], si
         words["texts_and_catalogue"] + "\n",
     ]
     return "\n".join(parts + home_sections([pages.listed for pages in prepared], errors)) + "\n"
-
-
-def glossary_page(known: Usage) -> str:
-    """Every glossary term with its definition and how many reports use it (``known``: the phrases' use,
-    ``phrase_usage``), linked to the term's phrase page (which lists its newest users and its use per
-    year): the page stays the same size however large the archive grows."""
-    words = labels()
-    columns = words["glossary_columns"]
-    rows = []
-    for term in sorted(glossary().terms, key=lambda t: t.term):
-        count = words["glossary_users"].format(n=len(known.users.get(term.term, ())))
-        used = link("glossary.md", phrase_path(term.term), count)
-        rows.append([escape_markdown(term.term), escape_markdown(term.definition), used])
-    return "\n".join(
-        [
-            front_matter({"title": words["glossary_title"]}),
-            f"# {words['glossary_title']}\n",
-            escape_markdown(words["glossary_intro"]) + "\n",
-            table([columns[k] for k in ("term", "definition", "reports")], rows),
-        ]
-    )
-
-
-def glossary_script() -> str:
-    """``javascripts/glossary.js``, which every page loads (and the browser keeps): each glossary term's
-    definition by term, from which ``docs/javascripts/term-titles.js`` makes the tooltip of each term
-    marked on a report page, so that a page does not carry the definitions itself."""
-    definitions = {term.term: term.definition for term in glossary().terms}
-    return f"window.grGlossary = {json.dumps(definitions, ensure_ascii=False, sort_keys=True)};\n"
 
 
 def download_files(prepared: Sequence[ReportPages]) -> dict[str, str | bytes | Stored | Joined]:

@@ -1,8 +1,9 @@
 """Glossary of policy terms: which terms a text uses, and where each is first used.
 
 In: ``build_tools/resources/glossary.yaml`` (a list of entries: ``term``, ``definition``, optional
-``aliases``) and report texts (``str``). Out: the terms found, as :class:`GlossaryTerm`, with their first
-occurrence as (text index, start, end) so a renderer can explain each term once, where it first appears.
+``aliases`` and ``pinyin``, the term's reading with tone marks, a syllable a character) and report texts
+(``str``). Out: the terms found, as :class:`GlossaryTerm`, with their first occurrence as (text index,
+start, end) so a renderer can explain each term once, where it first appears.
 
 Matching is on exact text: at each position the longest form (term or alias) wins, and matches never
 overlap, so 新型农村合作医疗 is one match rather than also containing a shorter term.
@@ -25,6 +26,7 @@ class GlossaryTerm:
     term: str
     definition: str
     aliases: tuple[str, ...] = ()
+    pinyin: str = ""  # the term's reading, a syllable a character: 一带一路 yī dài yī lù
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -41,7 +43,8 @@ def parse_entries(entries: object, source: str = "glossary") -> list[GlossaryTer
         if not isinstance(entry, dict) or not entry.get("term") or not entry.get("definition"):
             raise ValueError(f"{source}: entry {number} needs a term and a definition")
         aliases = entry.get("aliases") or []
-        terms.append(GlossaryTerm(str(entry["term"]), str(entry["definition"]).strip(), tuple(map(str, aliases))))
+        definition, pinyin = str(entry["definition"]).strip(), str(entry.get("pinyin") or "")
+        terms.append(GlossaryTerm(str(entry["term"]), definition, tuple(map(str, aliases)), pinyin))
     return terms
 
 
