@@ -47,7 +47,7 @@ def glossary_page(known: Usage) -> str:
 
 def glossary_script() -> str:
     """``javascripts/glossary.js``, which every page loads (and the browser keeps): each glossary term's
-    definition by term, from which ``docs/javascripts/term-titles.js`` makes the tooltip of each term
-    marked on a report page, so that a page does not carry the definitions itself."""
-    definitions = {term.term: term.definition for term in glossary().terms}
+    reading and definition by term, from which ``docs/javascripts/term-titles.js`` makes the tooltip of
+    each term marked on a report page, so that a page does not carry the definitions itself."""
+    definitions = {term.term: [term.pinyin, term.definition] for term in glossary().terms}
     return f"window.grGlossary = {json.dumps(definitions, ensure_ascii=False, sort_keys=True)};\n"
