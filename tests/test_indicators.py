@@ -425,3 +425,40 @@ def test_a_figure_is_written_with_its_qualifier_where_reports_write_it(
 ) -> None:
     assert written_figure(number, unit, qualifier, span=f"约{written}") == written
 
+
+
+def test_a_section_cue_inside_a_sentence_leaves_the_review_a_review() -> None:
+    """吉林's review said 全面落实省委省政府工作部署 in its second paragraph, and every figure of the review became
+    a target (306 targets, no result): its 2023 growth of 6.7% stood as its 2024 target on the year's page.
+    A cue sets the mode where it opens a sentence or a heading; a lead-in to the year's targets wherever it
+    stands."""
+    texts = [
+        "一、2023年工作回顾",
+        "过去一年，我们坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻习近平总书记重要讲话精神，全面落实省委省政府工作部署，"
+        "在市委的坚强领导下，地区生产总值增长6.7%，固定资产投资增长15.2%。",
+        "刑事立案数下降11.2%，为近三年来最大降幅。",
+        "二、2024年工作安排",
+        "综合考虑各方面因素，今年全市经济社会发展的主要预期目标是：地区生产总值增长7%左右。",
+        "全体人员签到率达到98%。",
+    ]
+    paragraphs = [Paragraph(text=text, lines=(n,), line_starts=(0,)) for n, text in enumerate(texts, start=1)]
+    kinds = [(indicator.span, indicator.kind) for indicator in extract_indicators(paragraphs)]
+    assert kinds == [
+        ("增长6.7%", "actual"),
+        ("增长15.2%", "actual"),
+        ("下降11.2%", "actual"),
+        ("增长7%左右", "target"),
+        ("达到98%", "target"),
+    ]
+
+
+def test_a_lead_in_to_the_targets_counts_inside_a_sentence_and_a_plan_s_heading_opens_the_plan() -> None:
+    texts = [
+        "过去五年，经济年均增长7.8%。",
+        "《纲要草案》紧紧围绕全面建成小康社会奋斗目标，针对发展不平衡等突出问题，明确了今后五年经济社会发展的主要目标任务。",  # deep: no cue
+        "经济总量增长10%。",
+        "二、“十三五”时期主要目标任务和重大举措",
+        "到2020年，经济年均增长保持在6.5%以上。",
+    ]
+    paragraphs = [Paragraph(text=text, lines=(n,), line_starts=(0,)) for n, text in enumerate(texts, start=1)]
+    assert [indicator.kind for indicator in extract_indicators(paragraphs)] == ["actual", "actual", "target"]

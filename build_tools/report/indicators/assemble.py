@@ -34,11 +34,14 @@ class _KindTracker:
         self.mode: IndicatorKind | None = rules.default_kind
 
     def read_run(self, text: str) -> list[tuple[int, IndicatorKind]]:
+        """The section cues of ``text`` (where each ends, and the mode it sets), in text order: those that
+        open a sentence or a heading, and the lead-ins to the year's targets wherever they stand."""
         cues: list[tuple[int, IndicatorKind]] = []
         for match in self.rules.section_cue.finditer(text):
-            mode: IndicatorKind = "actual" if match.group("actual") else "target"
-            cues.append((match.end(), mode))
-        return cues
+            if match.start() - _window_start(text, match.start(), _GROUP_BOUNDARY) <= self.rules.section_within:
+                cues.append((match.end(), "actual" if match.group("actual") else "target"))
+        cues += [(match.end(), "target") for match in self.rules.lead_in_cue.finditer(text)]
+        return sorted(cues)
 
     def kind_at(self, text: str, figure: _Figure, cues: list[tuple[int, IndicatorKind]]) -> IndicatorKind | None:
         mode = self.mode

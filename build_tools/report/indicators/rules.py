@@ -65,6 +65,8 @@ class _Rules:
     subject_rewrites: dict[str, dict[str, str]]
     default_kind: IndicatorKind | None
     section_cue: re.Pattern[str]
+    section_within: int
+    lead_in_cue: re.Pattern[str]
     sentence_cues: dict[str, re.Pattern[str]]
 
 
@@ -154,6 +156,8 @@ def _rules() -> _Rules:
             + "|".join(f"(?P<{mode}>{_alternation(words)})" for mode, words in kind["section"].items())
             + ")"
         ),
+        section_within=kind["section_within"],
+        lead_in_cue=re.compile(_alternation(kind["lead_in"])),
         sentence_cues={mode: re.compile(_alternation(words)) for mode, words in kind["sentence"].items()},
     )
 
