@@ -10,8 +10,9 @@ import re
 import pytest
 
 from build_tools.archive.phrases import PhraseUse
-from build_tools.archive.series import SeriesFacts, SeriesFigure, series_rows, years_named
+from build_tools.archive.series import SeriesFacts, SeriesFigure, figure_flags, series_rows, years_named
 from build_tools.archive.series_files import series_csv
+from build_tools.model import Indicator
 from build_tools.pages.browse import relative_path
 from build_tools.pages.series_pages import place_sections, series_downloads
 from tests.series_scoring import CORPUS, GOAL, score, series_of_corpus
@@ -145,3 +146,20 @@ def test_a_comparison_says_when_a_target_keeps_its_number_but_not_its_words() ->
     assert change_word(figure("target", 5, 2024, qualifier="左右"), figure("target", 5, 2025, qualifier="以上")) == words["same_value_reworded"]
     assert change_word(figure("target", 5, 2024, qualifier="左右"), figure("target", 5, 2025, qualifier="左右")) == words["same"]
     assert change_word(figure("target", 5, 2024), figure("target", 6, 2025)) == words["raised"]
+
+
+def test_a_part_of_a_headline_indicator_is_not_the_place_s_own_figure() -> None:
+    """The year's comparison gave 承德's, 阳泉's, 长治's and 晋城's residents' income as the income growth of
+    households lifted out of poverty (12.4–16.5%), 成都's output as its metropolitan area's, 毕节's as a
+    ratio of logistics costs to it."""
+    def flags(subject: str, category: str) -> tuple[str, ...]:
+        figure = Indicator(subject, 5.0, None, "%", None, "%", "change", None, "actual", 1, "增长5%", 0, 0)
+        return figure_flags(figure, category, f"{subject}增长5%", None, False)
+
+    for subject in ["脱贫人口人均纯收入", "低收入农户人均可支配收入", "易地搬迁脱贫人口人均纯收入"]:
+        assert "part" in flags(subject, "居民收入"), subject
+    for subject in ["成都都市圈经济总量", "社会物流总费用与地区生产总值比率", "县域范围内地区生产总值", "海洋生产总值"]:
+        assert "part" in flags(subject, "地区生产总值"), subject
+    assert "part" not in flags("居民人均可支配收入", "居民收入")
+    assert "part" not in flags("全体居民人均可支配收入", "居民收入")
+    assert "part" not in flags("地区生产总值", "地区生产总值") and "part" not in flags("经济总量", "地区生产总值")
