@@ -163,3 +163,9 @@ def test_a_part_of_a_headline_indicator_is_not_the_place_s_own_figure() -> None:
     assert "part" not in flags("居民人均可支配收入", "居民收入")
     assert "part" not in flags("全体居民人均可支配收入", "居民收入")
     assert "part" not in flags("地区生产总值", "地区生产总值") and "part" not in flags("经济总量", "地区生产总值")
+    # 全国's chart of its fiscal revenue had 1980 at 405亿元 (增加财政开支和减少财政收入共四百零五亿元), its
+    # population the urbanisation rate, and 1978 a rise over two years (这两年中……财政收入增长百分之四十四点四)
+    assert "part" in flags("减少财政收入", "财政收入") and "part" in flags("常住人口城镇化率", "人口")
+    two_years = Indicator("财政收入", 44.4, None, "%", None, "%", "change", None, "actual", 1, "增长百分之四十四点四", 0, 0)
+    assert "period" in figure_flags(two_years, "财政收入", "这两年中，财政收入增长百分之四十四点四", 1979, True)
+    assert "period" not in figure_flags(two_years, "财政收入", "去年财政收入增长百分之四十四点四", 1979, True)
