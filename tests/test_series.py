@@ -6,6 +6,7 @@ import csv
 import gzip
 import pickle
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -15,6 +16,7 @@ from build_tools.archive.series_files import series_csv
 from build_tools.model import Indicator
 from build_tools.pages.browse import relative_path
 from build_tools.pages.series_pages import place_sections, series_downloads
+from build_tools.pages.tables import category_name
 from tests.series_scoring import CORPUS, GOAL, score, series_of_corpus
 
 KEY = ("全国", "", "全国")
@@ -169,3 +171,15 @@ def test_a_part_of_a_headline_indicator_is_not_the_place_s_own_figure() -> None:
     two_years = Indicator("财政收入", 44.4, None, "%", None, "%", "change", None, "actual", 1, "增长百分之四十四点四", 0, 0)
     assert "period" in figure_flags(two_years, "财政收入", "这两年中，财政收入增长百分之四十四点四", 1979, True)
     assert "period" not in figure_flags(two_years, "财政收入", "去年财政收入增长百分之四十四点四", 1979, True)
+
+
+def test_the_country_s_output_is_named_as_its_reports_name_it() -> None:
+    """全国's page, its reports' tables and the home page called the country's GDP 地区生产总值, a region's name."""
+    made = [facts(2019, figure("target", 6, 2019)), facts(2020, figure("actual", 6.1, 2019))]
+    (_, section), = place_sections(series_rows(made), made).items()
+    assert "### 国内生产总值（增速，%）" in section and "地区生产总值" not in section
+    assert category_name("地区生产总值", True) == "国内生产总值" and category_name("地区生产总值", False) == "地区生产总值"
+    assert category_name("财政收入", True) == "财政收入"
+    region = [replace(f, place_key=("湖北省", "", "襄阳市"), level="市") for f in made]
+    (_, section), = place_sections(series_rows(region), region).items()
+    assert "### 地区生产总值（增速，%）" in section

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from build_tools.model import Identity, Report
 
 LEVELS = ("国家", "省", "市", "区县", "乡镇")
+NATIONAL_LEVEL = LEVELS[0]  # the State Council's reports
 NATIONAL = "全国"
 FIELDS = (
     "report",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from build_tools.archive.catalogue import LEVELS
+from build_tools.archive.catalogue import LEVELS, NATIONAL_LEVEL
 from build_tools.archive.phrases import Changes, PhraseUse, Usage, tracked_phrases, usage
 from build_tools.memo import kept
 from build_tools.pages.browse import link, safe
@@ -25,7 +25,6 @@ from build_tools.pages.render import escape_markdown, escape_plain, front_matter
 
 INDEX_PATH = "phrases.md"
 PER_CHARACTERS = 10_000
-NATIONAL_LEVEL = "国家"
 MOST_LISTED = 60  # a phrase's page lists its newest users only, so its size does not grow with the archive
 YEARS_BEFORE_FIRST_USE = 5  # archive years a phrase's chart shows before its first use
 

@@ -17,10 +17,10 @@ from typing import Any
 
 import yaml
 
-from build_tools.archive.catalogue import province_of
+from build_tools.archive.catalogue import NATIONAL_LEVEL, province_of
 from build_tools.model import Body, Heading, Indicator, ListBlock, Paragraph, Report
 from build_tools.pages.raw_html import RAW_END, RAW_START
-from build_tools.pages.tables import core_category, grouped, indicators_download_path
+from build_tools.pages.tables import category_name, core_category, grouped, indicators_download_path
 from build_tools.report.anomalies import inline_anomalies
 from build_tools.report.glossary import Glossary
 from build_tools.report.indicators import qualifier_places, written_figure
@@ -316,12 +316,13 @@ def indicator_box(report: Report) -> str:
     columns = words["indicator_columns"]
     header = [columns[key] for key in INDICATOR_COLUMNS]
     parts = [escape_markdown(words["indicators_intro"]) + "\n"]
+    national = report.identity.level == NATIONAL_LEVEL
     for kind, rows in grouped(report.indicators):
         kind_name = words["indicator_kinds"][kind or "none"]
         cells = (
             [
                 escape_html(i.subject),
-                escape_html(core_category(i) or ""),
+                escape_html(category_name(core_category(i) or "", national)),
                 escape_html(format_value(i)),
                 escape_html(i.unit),
                 escape_html(words["indicator_roles"][i.role]),

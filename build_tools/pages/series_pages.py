@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 
-from build_tools.archive.catalogue import entry_of
+from build_tools.archive.catalogue import NATIONAL, NATIONAL_LEVEL, entry_of
 from build_tools.archive.series import (
     PlaceKey,
     SeriesFacts,
@@ -48,7 +48,7 @@ from build_tools.pages.render import (
     labels,
     table,
 )
-from build_tools.pages.tables import core_categories, core_category
+from build_tools.pages.tables import category_name, core_categories, core_category
 from build_tools.report.indicators import written_figure
 
 SERIES_DOWNLOAD = "downloads/series.csv.gz"
@@ -148,7 +148,8 @@ def place_section(key: PlaceKey, rows: tuple[SeriesRow, ...], years: tuple[int, 
         if not any(row.target is not None or row.actual is not None for row in found):
             continue
         units = Counter(row.unit for row in found if row.unit).most_common(1)
-        title = f"{indicator}（{role_name(role)}，{units[0][0]}）" if units else f"{indicator}（{role_name(role)}）"
+        name = category_name(indicator, key[0] == NATIONAL)
+        title = f"{name}（{role_name(role)}，{units[0][0]}）" if units else f"{name}（{role_name(role)}）"
         charted = {row.year for row in found if row.target is not None or row.actual is not None}
         svg = chart(f"{key[2]} {title}", found, years) if len(charted) >= rules().chart_min_years else ""
         parts += [
@@ -229,7 +230,7 @@ def compare_page(current: SeriesFacts, previous: SeriesFacts, phrases: str = "")
         if before is None and after is None:
             continue
         rows.append([
-            escape_markdown(f"{category}（{role_name(role)}）"),
+            escape_markdown(f"{category_name(category, current.level == NATIONAL_LEVEL)}（{role_name(role)}）"),
             figure_text(page, before), figure_text(page, after), escape_markdown(change_word(before, after)),
         ])
     header = [columns["indicator"], f"{previous.year}年", f"{current.year}年", columns["change"]]

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from build_tools.archive.catalogue import CatalogueEntry, catalogue_csv, catalogue_json, entry_of
+from build_tools.archive.catalogue import NATIONAL_LEVEL, CatalogueEntry, catalogue_csv, catalogue_json, entry_of
 from build_tools.archive.duplicates import Candidate, sketch
 from build_tools.archive.phrases import PhraseUse, changes, phrase_counts, predecessors, tracked_phrases
 from build_tools.archive.series import SeriesFacts, SeriesFigure, series_rows, usable
@@ -47,7 +47,7 @@ from build_tools.pages.render import (
     render_report,
 )
 from build_tools.pages.series_pages import compare_pages, facts_of, figure_value, place_sections, series_downloads
-from build_tools.pages.tables import as_csv, core_categories, download_rows, indicators_download_path
+from build_tools.pages.tables import as_csv, category_name, core_categories, download_rows, indicators_download_path
 from build_tools.pages.tags import phrase_sections, tagged_reports, tags_page
 from build_tools.report.reading import read_as
 
@@ -152,7 +152,8 @@ def headline(facts: SeriesFacts) -> tuple[Headline, ...]:
     for kind in HEADLINE_KINDS:
         figure = first.get((chosen, kind))
         if figure is not None:
-            shown.append(Headline(f"{chosen}{words['indicator_kinds'][kind]}", figure_value(figure), figure.link))
+            name = category_name(chosen, facts.level == NATIONAL_LEVEL)
+            shown.append(Headline(f"{name}{words['indicator_kinds'][kind]}", figure_value(figure), figure.link))
     return tuple(shown)
 
 

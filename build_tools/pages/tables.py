@@ -30,11 +30,23 @@ DOWNLOAD_FIELDS = ("report", *FIELDS, "core")
 class CoreCategory:
     name: str
     pattern: re.Pattern[str]
+    national_name: str  # its name for the whole country (国内生产总值)
 
 
 @cache
 def core_categories() -> tuple[CoreCategory, ...]:
-    return tuple(CoreCategory(e["name"], re.compile(e["pattern"])) for e in load_yaml("indicators/core.yaml"))
+    return tuple(
+        CoreCategory(e["name"], re.compile(e["pattern"]), e.get("national_name", e["name"]))
+        for e in load_yaml("indicators/core.yaml")
+    )
+
+
+def category_name(name: str, national: bool) -> str:
+    """A headline indicator's name as a reader of the page expects it: the country's GDP is 国内生产总值,
+    not the 地区生产总值 of a region."""
+    if not national:
+        return name
+    return next((category.national_name for category in core_categories() if category.name == name), name)
 
 
 def core_category(indicator: Indicator) -> str | None:
