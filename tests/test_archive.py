@@ -372,10 +372,11 @@ def test_a_place_page_shows_beside_a_report_the_year_s_own_growth_not_one_over_f
         "二、2008年工作的总体要求和主要任务\n今年国内生产总值增长8%左右；居民消费价格总水平涨幅控制在4.8%左右。\n"
     )
     report = process_bytes("national/2008.txt", text.encode("utf-8"))[0]
-    assert [(item.label, item.text) for item in headline(facts_of(report))] == [("地区生产总值目标", "8%左右")]
+    assert [(item.label, item.text) for item in headline(facts_of(report))] == [("国内生产总值目标", "8%左右")]  # the country's
     rows = comparison_rows(report, facts_of(report))  # and so does the year's comparison of headline indicators
     assert "8%左右" in "".join(rows[0]) and not any("65.5%" in cell or "10.6%" in cell for row in rows for cell in row)
     assert rows[0][0].startswith("[全国](reports/")  # the year is the page's: the place names the report
+    assert rows[0][2] == "国内生产总值"
     text = "2000年国务院政府工作报告\n各位代表：\n一、1999年工作回顾\n国家财政收入比上年增加1501亿元。\n"
     assert headline(facts_of(process_bytes("national/2000.txt", text.encode("utf-8"))[0])) == ()
 

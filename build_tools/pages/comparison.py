@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from build_tools.archive.catalogue import NATIONAL_LEVEL
 from build_tools.archive.series import SeriesFacts, usable
 from build_tools.model import Report
 from build_tools.pages.browse import link
 from build_tools.pages.render import escape_markdown, front_matter, labels, table
 from build_tools.pages.series_pages import figure_value
-from build_tools.pages.tables import indicators_download_path
+from build_tools.pages.tables import category_name, indicators_download_path
 
 INDEX_PATH = "indicators.md"
 COLUMNS = ("place", "level", "category", "kind", "amount", "change", "share")
@@ -44,7 +45,7 @@ def comparison_rows(report: Report, facts: SeriesFacts) -> tuple[tuple[str, ...]
         (
             f"[{escape_markdown(report.place or report.title)}](reports/{report.slug}.md)",
             escape_markdown(report.level or unknown),
-            escape_markdown(category),
+            escape_markdown(category_name(category, report.level == NATIONAL_LEVEL)),
             escape_markdown(words["indicator_kinds"][cells["kind"]]),
             cells.get("level", ""),
             cells.get("change", ""),
