@@ -7,6 +7,8 @@ from build_tools.report.anomalies import find_anomalies
 from build_tools.report.structure import structure
 from tests.gold_structure import gold, seed_reports
 
+LONG = "是指企业出题、高校和科研院所揭榜，科研成果面向市场、由企业揭榜转化的双向对接机制，本报告中多次出现，特此说明。" * 2
+
 
 def anomalies_of(*texts: str) -> list[tuple[str, str]]:
     paragraphs = tuple(Paragraph(text, (n,), (0,)) for n, text in enumerate(texts, 1))
@@ -31,6 +33,10 @@ def test_every_gold_anomaly_is_found_at_its_line() -> None:
         (("主要工作?",), [("suspicious-character", "?")]),
         (("（一）甲。正文。", "（二）乙。正文。", "（二）丙。正文。", "（四）丁。正文。"), [("numbering", "（二）")]),
         (("第一，甲。正文。", "第二，乙。正文。", "残句。", "第四，丁。正文。"), [("missing-text", "第三")]),
+        # 四川 2026 and 江西 2026 were told of items missing that stood right there, as paragraphs rather
+        # than headings: an item the outline took for text is not missing; one that is nowhere still is
+        (("1.新质生产力", "2.双向揭榜挂帅", f"3.人工智能+行动：{LONG}", f"4.数据要素×行动：{LONG}", "5.低空经济"), []),
+        (("1.新质生产力", "2.双向揭榜挂帅", f"3.人工智能+行动：{LONG}", "5.低空经济"), [("missing-text", "4.")]),
         # Not anomalies.
         (("增长20%，达到20亿元，2020年，Xbox。",), []),
         (("一、甲", "二、乙", "三、丙"), []),

@@ -44,12 +44,14 @@ def numbered(style: str, number: int) -> str:
 
 
 def numbering_anomalies(blocks: tuple[Block, ...]) -> list[Anomaly]:
-    """Skipped and repeated numbers among sibling headings."""
+    """Skipped and repeated numbers among sibling headings. A number between two headings that opens a
+    paragraph or a list's item there (an item the outline took for text) is not missing."""
     notes = load_yaml(RULES)
     found: list[Anomaly] = []
     expected: dict[tuple[int, str], int] = {}
+    since: dict[tuple[int, str], int] = {}  # where the last heading of each numbering stands
     previous_block: Block | None = None
-    for block in blocks:
+    for position, block in enumerate(blocks):
         if isinstance(block, Heading) and block.number is not None:
             key = (block.level, block.style)
             for deeper in [k for k in expected if k[0] > block.level]:
@@ -61,15 +63,25 @@ def numbering_anomalies(blocks: tuple[Block, ...]) -> list[Anomaly]:
                 found.append(Anomaly("numbering", block.line, text, note, 0))
                 expected[key] = last + 1
             else:
-                if last is not None and block.number > last + 1 and previous_block is not None:
-                    missing = "、".join(numbered(block.style, n) for n in range(last + 1, block.number))
+                between = opening_texts(blocks[since.get(key, 0) : position])
+                absent = [n for n in range(last + 1, block.number) if not any(
+                    text.startswith(numbered(block.style, n)) for text in between
+                )] if last is not None else []
+                if absent and previous_block is not None:
+                    missing = "、".join(numbered(block.style, n) for n in absent)
                     note = notes["missing_text_note"].format(
                         before=numbered(block.style, last), after=numbered(block.style, block.number), missing=missing
                     )
                     found.append(Anomaly("missing-text", last_line(previous_block), missing, note))
                 expected[key] = block.number
+            since[key] = position
         previous_block = block
     return found
+
+
+def opening_texts(blocks: tuple[Block, ...]) -> list[str]:
+    """The text of each paragraph and list item of ``blocks``, without its leading spaces."""
+    return [paragraph.text.lstrip() for paragraph in block_paragraphs(blocks)]
 
 
 def last_line(block: Block) -> int:
