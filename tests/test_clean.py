@@ -285,3 +285,21 @@ def test_headings_that_a_table_of_contents_listed_before_them_are_no_copy_of_it(
             "（一）关于工业和运输业的基本建设问题", "", "现在我想就关于工业和运输业的基本建设的以下问题作一些说明。"]
     kept = [p.text for p in cleaned_text("1955.txt", text).paragraphs]
     assert kept.count("三、第一个五年计划的若干问题") == 2 and kept.count("（一）关于工业和运输业的基本建设问题") == 2
+
+
+def test_a_photo_caption_an_editor_s_credit_in_brackets_a_script_and_a_written_zero_width_joiner_are_furniture() -> None:
+    """The national reports of one source kept 新华社记者刘卫兵摄 at the head of 各位代表：, （责任编辑：郭桢）
+    after the last paragraph of 34 of them, a page's script (function turnpage…) and, in 2015, <U+200D>
+    written out in the middle of a sentence."""
+    text = [
+        "<U+00A0><U+00A0> 3月5日，第十一届全国人民代表大会第三次会议在北京人民大会堂开幕。国务院总理温家宝作政府工作报告。 新华社记者 刘卫兵 摄",
+        "各位代表：<U+200D>现在，我代表国务院，向大会报告政府工作。",
+        'function turnpage(page){  document.all("div_currpage").innerHTML = document.all("div_page_roll"+page).innerHTML;}',
+        "（《人民日报》19590419）",
+        "（责任编辑： 郭桢",
+        " ）",
+    ]
+    cleaned = cleaned_text("2010.txt", text)
+    assert [p.text for p in cleaned.paragraphs] == ["各位代表：现在，我代表国务院，向大会报告政府工作。", "（《人民日报》19590419）"]
+    reasons = {entry.reason for entry in cleaned.audit}
+    assert {"图片说明", "网页的脚本代码", "网站的来源、日期或编辑信息", "网页残留的标记"} <= reasons
