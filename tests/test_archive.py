@@ -34,6 +34,7 @@ from build_tools.pages.browse import (
     relative_path,
 )
 from build_tools.pages.comparison import comparison_pages
+from build_tools.pages.merged import marked_text
 from build_tools.pages.render import labels
 from tests.gold_structure import seed_reports
 
@@ -79,7 +80,21 @@ def test_containment_estimates_the_shared_share_of_text() -> None:
 def test_paragraphs_only_one_copy_holds_are_found_despite_other_breaks_and_punctuation() -> None:
     published = ["一、工作回顾。过去一年，全市经济稳中有进。", "粮食产量创历史新高。"]
     other = ["一、工作回顾", "过去一年，全市经济稳中有进", "粮食产量创历史新高！", "殷勇同志作政府工作报告。本报记者摄"]
-    assert only_in(other, published) == [3]
+    assert list(only_in(other, published)) == [3]
+
+
+def test_what_one_copy_alone_holds_inside_a_paragraph_both_have_is_found_and_a_variant_character_is_not() -> None:
+    """The 1954 report's two sources write 衔接 and 啣接, 一九五〇 and 一九五零: 24 paragraphs of one were listed
+    whole as holding what the other did not, and 1959's paragraphs of up to 2,782 characters for an
+    applause note (（热烈鼓掌）) only one of them has."""
+    published = ["我们工作中的勘探设计施工的不能衔接，不少交通运输建设赶不上需要。今年预计可以等于一九五〇年的两倍。"]
+    variant = ["我们工作中的勘探设计施工的不能啣接，不少交通运输建设赶不上需要。今年预计可以等于一九五零年的两倍。"]
+    assert only_in(variant, published) == {}
+    noted = ["我们工作中的勘探设计施工的不能衔接，（热烈鼓掌）不少交通运输建设赶不上需要。今年预计可以等于一九五〇年的两倍。"]
+    (spans,) = only_in(noted, published).values()
+    assert [noted[0][start:end] for start, end in spans] == ["热烈鼓掌"]
+    page = marked_text(noted[0] * 3, [(start, end) for start, end in spans])
+    assert "<mark>热烈鼓掌</mark>" in page and page.endswith("……") and len(page) < len(noted[0]) * 2
 
 
 def entry(

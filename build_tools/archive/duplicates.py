@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from build_tools.folding import fold_text
 
 SHINGLE = 8
+VARIANT_RUN = 2  # characters in a row that two copies of one paragraph may write otherwise
 SKETCH_SIZE = 256
 SAME_TEXT = 0.6
 NOT_WORD = re.compile(r"[\W_]+")
@@ -119,7 +120,45 @@ def ordered(group: list[int], candidates: Sequence[Candidate]) -> list[int]:
     )
 
 
-def only_in(other: Sequence[str], published: Sequence[str]) -> list[int]:
-    """Indices of the paragraphs of ``other`` whose text the ``published`` copy does not hold anywhere."""
+def only_in(other: Sequence[str], published: Sequence[str]) -> dict[int, list[tuple[int, int]]]:
+    """The paragraphs of ``other`` that hold text the ``published`` copy does not hold anywhere, by their
+    index: the spans of each (start, end in its characters) that only ``other`` has."""
     whole = normalized("".join(published))
-    return [n for n, text in enumerate(other) if (key := normalized(text)) and key not in whole]
+    found = {n: spans for n, text in enumerate(other) if (spans := missing_spans(whole, text))}
+    return found
+
+
+def missing_spans(whole: str, text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that ``whole`` (``normalized``) does not hold, but for a character or two
+    written otherwise here and there (the variant 啣 for 衔, 〇 for 零, a typo): the runs of more than
+    ``VARIANT_RUN`` of its characters that no run of ``SHINGLE`` characters found in ``whole`` covers.
+    A text too short to tell is held only as a whole."""
+    key, where = normalized_positions(text)
+    if not key or key in whole:
+        return []
+    if len(key) < 2 * SHINGLE:
+        return [(where[0], where[-1] + 1)]
+    covered = [False] * len(key)
+    for start in range(len(key) - SHINGLE + 1):
+        if key[start : start + SHINGLE] in whole:
+            covered[start : start + SHINGLE] = [True] * SHINGLE
+    spans, start = [], None
+    for position, held in enumerate([*covered, True]):
+        if not held and start is None:
+            start = position
+        elif held and start is not None:
+            if position - start > VARIANT_RUN:
+                spans.append((where[start], where[position - 1] + 1))
+            start = None
+    return spans
+
+
+def normalized_positions(text: str) -> tuple[str, list[int]]:
+    """``normalized(text)`` character by character, with the position in ``text`` each comes from."""
+    characters, where = [], []
+    for position, character in enumerate(text):
+        for folded in fold_text(unicodedata.normalize("NFKC", character)):
+            if not NOT_WORD.fullmatch(folded):
+                characters.append(folded)
+                where.append(position)
+    return "".join(characters), where

@@ -1,5 +1,6 @@
 """One report from several sources: the published copy and the other copies (``model.Report``s) in, the
-report's pages out, naming every source and showing, marked, each paragraph that only another copy holds.
+report's pages out, naming every source and showing each paragraph that only another copy holds, or the
+text that only it holds in a paragraph both have, marked, with some of the text around it.
 
 The other copies keep their cleaning audits (linked from the page) but get no report page of their own.
 """
@@ -17,6 +18,10 @@ from build_tools.pages.browse import Listed
 from build_tools.pages.export import report_markdown
 from build_tools.pages.render import escape_markdown, indent, labels
 from build_tools.pages.site import ReportPages, gzipped, headline, report_page, report_pages
+
+CONTEXT = 30  # characters of the text shown either side of what only one copy has
+WHOLE_SHARE = 0.9  # a paragraph that only one copy has in this share of it is shown whole, unmarked
+ELIDED = "……"
 
 
 def sources_note(primary: Report, others: Sequence[Report]) -> str:
@@ -42,6 +47,23 @@ def heading_before(report: Report, line: int) -> str | None:
     return found
 
 
+def marked_text(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` (escaped) with the ``spans`` only its copy has marked: the whole of it where they are all of
+    it, else each span with ``CONTEXT`` characters of the text around it, the rest elided (……)."""
+    if sum(end - start for start, end in spans) >= len(text.strip()) * WHOLE_SHARE:
+        return escape_markdown(text)
+    parts, shown_to = [], 0
+    for start, end in spans:
+        lead = max(shown_to, start - CONTEXT)
+        if lead > shown_to:
+            parts.append(ELIDED)
+        parts.append(escape_markdown(text[lead:start]) + f"<mark>{escape_markdown(text[start:end])}</mark>")
+        shown_to = end
+    tail = min(len(text), shown_to + CONTEXT)
+    parts.append(escape_markdown(text[shown_to:tail]) + (ELIDED if tail < len(text) else ""))
+    return "".join(parts)
+
+
 def only_in_others(primary: Report, others: Sequence[Report]) -> str:
     """A section per other copy with the paragraphs that only it holds, where it holds them."""
     words = labels()
@@ -53,17 +75,18 @@ def only_in_others(primary: Report, others: Sequence[Report]) -> str:
         if not missing:
             continue
         items = []
-        for number in missing:
+        for number, spans in missing.items():
             paragraph = paragraphs[number]
             where = words["line_label"].format(line=paragraph.line)
             after = heading_before(other, paragraph.line)
             place = f"{where}，{words['merged_after'].format(heading=after)}" if after else where
-            items.append(f"- （{escape_markdown(place)}）{escape_markdown(paragraph.text)}")
+            items.append(f"- （{escape_markdown(place)}）{marked_text(paragraph.text, spans)}")
         title = words["merged_only_title"].format(source=other.source, count=len(missing))
         parts.append(f'??? warning "{escape_markdown(title)}"\n\n{indent(chr(10).join(items))}\n')
     if not parts:
         return ""
-    return f"\n## {words['merged_only_heading']}\n\n" + "\n".join(parts)
+    intro = escape_markdown(words["merged_only_intro"])
+    return f"\n## {words['merged_only_heading']}\n\n{intro}\n\n" + "\n".join(parts)
 
 
 def merged_pages(primary: Report, others: Sequence[Report], *, pieces: int) -> ReportPages:
