@@ -303,3 +303,21 @@ def test_a_photo_caption_an_editor_s_credit_in_brackets_a_script_and_a_written_z
     assert [p.text for p in cleaned.paragraphs] == ["各位代表：现在，我代表国务院，向大会报告政府工作。", "（《人民日报》19590419）"]
     reasons = {entry.reason for entry in cleaned.audit}
     assert {"图片说明", "网页的脚本代码", "网站的来源、日期或编辑信息", "网页残留的标记"} <= reasons
+
+
+def test_a_document_s_page_numbers_are_furniture_on_their_own_line_and_inside_a_sentence() -> None:
+    """承德's report (a Word document's text) had 22 page numbers (— 18 —) among its lines: each was a heading
+    of the outline, and cut the paragraph it stood in; 枣庄's had them inside its words (一 — 1 — 般公共预算收入)."""
+    text = ["开展“村BA”“村", "", "— 18 —", "", "晚”等群众性文体活动。", "全市地区生产总值增长6.4%，一 — 1 — 般公共预算收入增长7.2%。"]
+    cleaned = cleaned_text("承德.txt", text)
+    assert [p.text for p in cleaned.paragraphs] == ["开展“村BA”“村晚”等群众性文体活动。", "全市地区生产总值增长6.4%，一般公共预算收入增长7.2%。"]
+    assert {"文档的页码", "文档的页码（夹在一句话中间）"} <= {entry.reason for entry in cleaned.audit}
+
+
+def test_a_line_that_leaves_a_quotation_open_continues_on_the_next() -> None:
+    """四川's page put each linked word on a line of its own inside a quotation (成果找市场“双向 / 揭榜 / 挂帅”的简称):
+    揭榜 alone became a chapter of the outline."""
+    text = ["6.六大科技专项：省委部署的六项重大科技攻关。", "7.“双向揭榜挂帅”：企业找技术、成果找市场“双向", "揭榜", "挂帅”的简称。"]
+    assert [p.text for p in cleaned_text("2026_四川省.txt", text).paragraphs] == [
+        "6.六大科技专项：省委部署的六项重大科技攻关。", "7.“双向揭榜挂帅”：企业找技术、成果找市场“双向揭榜挂帅”的简称。",
+    ]

@@ -26,15 +26,18 @@ def should_join(current: str, following: str, style_had_body: dict[str, bool], a
     and the line before them; a line followed by a numbered heading or a lead dash
     is complete; a numbered heading line is cut only when its previous sibling carried body text
     (so this one should too); a line ending with a comma, or with a word that needs what follows
-    (了, 的, 和), is cut; a short title line is not. A line that starts with a full stop or a closing
-    mark continues the one before it, whatever that one is. ``after_break``: a line of nothing but
-    invisible characters stood between them, where a page broke (a Word export's): a line before it
-    that ends no sentence is cut there, short or not, and so is a heading line with a sentence of body.
+    (了, 的, 和), or inside a quotation it opened, is cut; a short title line is not. A line that starts
+    with a full stop or a closing mark continues the one before it, whatever that one is.
+    ``after_break``: a line of nothing but invisible characters stood between them, where a page broke
+    (a Word export's): a line before it that ends no sentence is cut there, short or not, and so is a
+    heading line with a sentence of body.
     """
     if rules().lead_in_fragment.match(current) or rules().continuation_start.match(following):
         return True
     if ends_sentence(current):
         return False
+    if current.count("“") > current.count("”"):  # a quotation left open: 企业找技术、成果找市场“双向 / 揭榜
+        return True
     cut_body = after_break and rules().sentence_end.search(current) is not None  # ——经济…稳中向好。国内生产总值达到74.4
     if (is_signature_or_date(current) and not cut_body) or is_signature_or_date(following):
         return False
