@@ -90,6 +90,8 @@ def test_what_one_copy_alone_holds_inside_a_paragraph_both_have_is_found_and_a_v
     published = ["我们工作中的勘探设计施工的不能衔接，不少交通运输建设赶不上需要。今年预计可以等于一九五〇年的两倍。"]
     variant = ["我们工作中的勘探设计施工的不能啣接，不少交通运输建设赶不上需要。今年预计可以等于一九五零年的两倍。"]
     assert only_in(variant, published) == {}
+    at_the_start = ["啣接不好的勘探设计施工，不少交通运输建设赶不上需要。"]  # a variant too near an end for a shingle of its own
+    assert only_in(at_the_start, ["衔接不好的勘探设计施工，不少交通运输建设赶不上需要。"]) == {}
     noted = ["我们工作中的勘探设计施工的不能衔接，（热烈鼓掌）不少交通运输建设赶不上需要。今年预计可以等于一九五〇年的两倍。"]
     (spans,) = only_in(noted, published).values()
     assert [noted[0][start:end] for start, end in spans] == ["热烈鼓掌"]

@@ -32,6 +32,7 @@ VARIANT_RUN = 2  # characters in a row that two copies of one paragraph may writ
 SKETCH_SIZE = 256
 SAME_TEXT = 0.6
 NOT_WORD = re.compile(r"[\W_]+")
+ZERO_FORMS = str.maketrans({"○": "〇", "零": "〇"})  # the zero of a year written three ways (一九五○, 一九五零)
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class Candidate:
 def normalized(text: str) -> str:
     """``text`` folded (NFKC, traditional and variant characters to simplified) with spaces and punctuation
     removed: what two copies of a report share, whichever script each was written in."""
-    return NOT_WORD.sub("", fold_text(unicodedata.normalize("NFKC", text)))
+    return NOT_WORD.sub("", fold_text(unicodedata.normalize("NFKC", text)).translate(ZERO_FORMS))
 
 
 def sketch(text: str) -> bytes:
@@ -147,17 +148,50 @@ def missing_spans(whole: str, text: str) -> list[tuple[int, int]]:
         if not held and start is None:
             start = position
         elif held and start is not None:
-            if position - start > VARIANT_RUN:
+            if position - start > VARIANT_RUN and not variant_at_an_end(whole, key, start, position):
                 spans.append((where[start], where[position - 1] + 1))
             start = None
     return spans
+
+
+def variant_at_an_end(whole: str, key: str, start: int, end: int) -> bool:
+    """Whether the run ``key[start:end]``, which no shingle covers, is the end (or the start) of ``key``
+    written as ``whole`` writes it but for at most ``VARIANT_RUN`` characters: a variant fewer than
+    ``SHINGLE`` characters from an end leaves the characters after it in no shingle of their own. The run
+    is compared character for character with what follows (or precedes) each place ``whole`` holds the
+    shingle before (or after) it."""
+    if end == len(key) and start >= SHINGLE:
+        anchor, run = key[start - SHINGLE : start], key[start:end]
+        places = [at + SHINGLE for at in occurrences(whole, anchor)]
+    elif start == 0 and end + SHINGLE <= len(key):
+        anchor, run = key[end : end + SHINGLE], key[start:end]
+        places = [at - len(run) for at in occurrences(whole, anchor) if at >= len(run)]
+    else:
+        return False
+    return any(differing(run, whole[at : at + len(run)]) <= VARIANT_RUN for at in places)
+
+
+def occurrences(whole: str, part: str, most: int = 16) -> list[int]:
+    """Where ``whole`` holds ``part``: its first ``most`` places."""
+    found, at = [], whole.find(part)
+    while at >= 0 and len(found) < most:
+        found.append(at)
+        at = whole.find(part, at + 1)
+    return found
+
+
+def differing(one: str, other: str) -> int:
+    """How many characters of ``one`` differ from ``other`` at the same place (all, where lengths differ)."""
+    if len(one) != len(other):
+        return len(one)
+    return sum(a != b for a, b in zip(one, other, strict=True))
 
 
 def normalized_positions(text: str) -> tuple[str, list[int]]:
     """``normalized(text)`` character by character, with the position in ``text`` each comes from."""
     characters, where = [], []
     for position, character in enumerate(text):
-        for folded in fold_text(unicodedata.normalize("NFKC", character)):
+        for folded in fold_text(unicodedata.normalize("NFKC", character)).translate(ZERO_FORMS):
             if not NOT_WORD.fullmatch(folded):
                 characters.append(folded)
                 where.append(position)
