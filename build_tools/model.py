@@ -18,12 +18,25 @@ from typing import Any, Literal
 
 
 @dataclass(frozen=True)
+class CutLine:
+    """A line of a file that was a whole text with its line breaks written as spaces (a PDF's or a Word
+    document's text pasted as one line), read as the lines ``first`` to ``last``, each ending at a space."""
+
+    file_line: int
+    first: int
+    last: int
+    characters: int
+
+
+@dataclass(frozen=True)
 class SourceText:
-    """A decoded input file: its path as given, the encoding found and its lines."""
+    """A decoded input file: its path as given, the encoding found and its lines (``cut``: the lines of
+    the file read as several)."""
 
     path: str
     encoding: str
     lines: tuple[str, ...]
+    cut: tuple[CutLine, ...] = ()
 
     def line(self, number: int) -> str:
         return self.lines[number - 1]
@@ -47,6 +60,7 @@ class RawReport:
     index: int
     heading: SourceLine | None
     lines: tuple[SourceLine, ...]
+    cut: tuple[CutLine, ...] = ()  # the lines of the file among its lines read as several
 
 
 AuditKind = Literal[
@@ -60,6 +74,7 @@ AuditKind = Literal[
     "replaced",
     "joined",
     "whitespace",
+    "line-breaks",
 ]
 
 

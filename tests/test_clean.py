@@ -6,7 +6,7 @@ import pytest
 
 from build_tools.model import CleanedReport, Heading, RawReport, SourceLine
 from build_tools.report.clean import clean, unaccounted_lines
-from build_tools.report.decode import decode
+from build_tools.report.decode import Limits, cut_spaced_lines, decode
 from build_tools.report.fixers import original_line, repair_line
 from build_tools.report.split import split
 from tests.gold_structure import SEED, dropped_lines, gold, predicted_joins, seed_reports
@@ -321,3 +321,28 @@ def test_a_line_that_leaves_a_quotation_open_continues_on_the_next() -> None:
     assert [p.text for p in cleaned_text("2026_四川省.txt", text).paragraphs] == [
         "6.六大科技专项：省委部署的六项重大科技攻关。", "7.“双向揭榜挂帅”：企业找技术、成果找市场“双向揭榜挂帅”的简称。",
     ]
+
+
+def test_a_report_pasted_as_one_line_with_its_line_breaks_written_as_spaces_is_read_as_its_lines(tmp_path: Path) -> None:
+    """枣庄's and 潍坊's reports (the text of a PDF, all on one line) were each one paragraph of 13,000-15,000
+    characters with no outline: their line breaks were spaces, which cleaning took out as stray spaces."""
+    wrapped = "现在，我代表市人民政府向大会报告工作，请予审议，并 请各位政协委员提出意见。 一、2023年工作回顾 "
+    body = "全市地区生产总值增长6.4%，一 — 1 — 般公共预算收入增长7.2%，固定资产投资增长7.2%。 "
+    path = tmp_path / "枣庄.txt"
+    path.write_text("各位代表： " + wrapped + body * 50 + "二、2024年工作安排 今年的主要预期目标是：地区生产总值增长5.5%。", encoding="utf-8")
+    source = decode(str(path), path.read_bytes())
+    assert len(source.lines) > 30 and [(cut.file_line, cut.first, cut.last) for cut in source.cut] == [(1, 1, len(source.lines))]
+    lines, reports = cleaned_file(path)
+    assert unaccounted_lines(lines, reports) == []  # each space stays at the end of its line, and cleaning says so
+    (report,) = reports
+    texts = [p.text for p in report.paragraphs]
+    assert texts[:3] == ["各位代表：", "现在，我代表市人民政府向大会报告工作，请予审议，并请各位政协委员提出意见。", "一、2023年工作回顾"]
+    assert "全市地区生产总值增长6.4%，一般公共预算收入增长7.2%，固定资产投资增长7.2%。" in texts
+    assert "二、2024年工作安排" in texts
+    (note,) = [entry for entry in report.audit if entry.kind == "line-breaks"]
+    assert "文件的第 1 行" in note.reason and f"第 1–{len(lines)} 行" in note.reason
+
+
+def test_a_long_line_with_a_few_spaces_is_one_line() -> None:
+    lines = ("各位代表： " + "全市地区生产总值增长6.4%，一般公共预算收入增长7.2%。" * 100 + " 其他。",)
+    assert cut_spaced_lines(lines, Limits.from_settings()) == (lines, ())

@@ -253,6 +253,12 @@ def trailer_entries(
 def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedReport:
     """Cleaned paragraphs of ``report`` and the audit of everything that was changed."""
     audit: list[AuditEntry] = list(preamble)
+    for cut in report.cut:  # a line of the file read as several: the line numbers of the page are theirs
+        text = cleaning_reason("line-breaks").format(
+            line=cut.file_line, characters=cut.characters, breaks=cut.last - cut.first, first=cut.first, last=cut.last
+        )
+        spaces = cleaning_reason("line-breaks-spaces").format(breaks=cut.last - cut.first)
+        audit.append(AuditEntry("line-breaks", cut.first, spaces, text))
     if report.heading is not None:
         audit.append(AuditEntry("report-title", report.heading.number, report.heading.text, cleaning_reason("title")))
     trailer = trailer_start(report.lines)

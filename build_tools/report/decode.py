@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from itertools import islice
 
 from build_tools.folding import HAN_RANGES
-from build_tools.model import SourceText
+from build_tools.model import CutLine, SourceText
 from build_tools.report.sniff import not_supported, sniff
 from build_tools.resource_files import load_yaml
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+SPACED_BREAK = re.compile(r"(?<=[\u4e00-\u9fff，。、；：？！”）》]) (?=\S)")  # a line break written as a space
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -57,6 +58,8 @@ class Limits:
     max_file_bytes: int
     max_line_chars: int
     min_chinese_share: float = 0.0
+    spaced_line_chars: int = 2000
+    spaced_line_breaks: int = 20
 
     @classmethod
     def from_settings(cls) -> Limits:
@@ -66,6 +69,8 @@ class Limits:
             int(os.environ.get("REPORTS_MAX_FILE_BYTES") or settings["max_file_bytes"]),
             int(os.environ.get("REPORTS_MAX_LINE_CHARS") or settings["max_line_chars"]),
             float(os.environ.get("REPORTS_MIN_CHINESE_SHARE") or settings["min_chinese_share"]),
+            settings["spaced_line_chars"],
+            settings["spaced_line_breaks"],
         )
 
 
@@ -96,6 +101,24 @@ def detect_encoding(data: bytes) -> str:
 def split_lines(text: str) -> tuple[str, ...]:
     """Lines of ``text`` split at LF, CRLF or CR only (never at U+2028 or form feeds)."""
     return tuple(LINE_BREAK.split(text))
+
+
+def cut_spaced_lines(lines: tuple[str, ...], limits: Limits) -> tuple[tuple[str, ...], tuple[CutLine, ...]]:
+    """``lines`` with each that is a whole text whose line breaks are written as spaces (at least
+    ``spaced_line_chars`` characters, with ``spaced_line_breaks`` or more spaces after a Chinese character
+    or mark) cut after each such space, which stays at the end of its piece (cleaning trims it, and says
+    so); and where each such line went."""
+    out: list[str] = []
+    cut: list[CutLine] = []
+    for number, line in enumerate(lines, 1):
+        breaks = [m.end() for m in SPACED_BREAK.finditer(line)] if len(line) >= limits.spaced_line_chars else []
+        if len(breaks) < limits.spaced_line_breaks:
+            out.append(line)
+            continue
+        first = len(out) + 1
+        out += [line[start:end] for start, end in zip([0, *breaks], [*breaks, len(line)], strict=True)]
+        cut.append(CutLine(number, first, len(out), len(line)))
+    return tuple(out), tuple(cut)
 
 
 LATIN_LETTERS = re.compile("[\u00c0-\u024f]")
@@ -187,9 +210,9 @@ def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
         share = f"{han / visible:.0%}"
         problem = f"{share} of its characters are Chinese, with no Chinese sentences: not the text of a report"
         raise DecodeError(path, problem, "not-report")
-    lines = split_lines(text)
+    lines, cut = cut_spaced_lines(split_lines(text), limits)
     longest = max(range(len(lines)), key=lambda i: len(lines[i]))
     if len(lines[longest]) > limits.max_line_chars:
         problem = f"line {longest + 1} has {len(lines[longest])} characters, over the limit of {limits.max_line_chars}"
         raise DecodeError(path, problem, "too-long-line")
-    return SourceText(path=path, encoding=encoding, lines=lines)
+    return SourceText(path=path, encoding=encoding, lines=lines, cut=cut)

@@ -47,7 +47,7 @@ def split(source: SourceText) -> Collection:
     starts = piece_heading_lines(source)
     numbered = [SourceLine(n, text) for n, text in enumerate(source.lines, 1)]
     if len(starts) < 2:
-        return Collection(source.path, (RawReport(source.path, 1, None, tuple(numbered)),), ())
+        return Collection(source.path, (RawReport(source.path, 1, None, tuple(numbered), source.cut),), ())
     bounds = [*starts, len(source.lines) + 1]
     reports = tuple(
         RawReport(
@@ -55,6 +55,7 @@ def split(source: SourceText) -> Collection:
             index=index,
             heading=numbered[start - 1],
             lines=tuple(numbered[start : bounds[index] - 1]),
+            cut=tuple(cut for cut in source.cut if cut.first < bounds[index] and cut.last >= start),
         )
         for index, start in enumerate(starts, 1)
     )
