@@ -82,3 +82,10 @@ def test_a_form_of_two_tracked_phrases_counts_for_both_and_a_longer_form_still_h
     counts = dict(phrase_counts("全面推行河长制，落实河长制。培育科技型中小企业。"))
     assert counts["河长制"] == 2 and counts["河湖长制"] == 2
     assert counts["科技型中小企业"] == 1 and "中小企业" not in counts
+
+
+def test_the_last_year_of_a_chart_is_always_labelled() -> None:
+    """A phrase chart from 2015 to 2026 labelled 2015, 2017 … 2025: the newest dot stood past the last label."""
+    svg = line_chart("测试", [Series("省", "gr-series-1", tuple((year, 1.0) for year in range(2015, 2027)))])
+    years = [int(year) for year in re.findall(r'class="gr-axis gr-x"[^>]*>(\d{4})<', svg)]
+    assert years[-1] == 2026 and len(years) <= 8 and years == sorted(years)

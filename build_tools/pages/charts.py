@@ -122,8 +122,9 @@ def runs(points: Sequence[tuple[int, float | None]]) -> list[list[tuple[int, flo
 
 
 def year_labels(first: int, last: int, most: int = 8) -> list[int]:
+    """At most ``most`` years to label, evenly spaced back from the last (the newest is always named)."""
     step = max(1, -(-(last - first) // most))
-    return list(range(first, last + 1, step))
+    return list(range(last, first - 1, -step))[::-1]
 
 
 def describe(series: Sequence[Series], unit: str) -> str:
