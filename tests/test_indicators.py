@@ -93,6 +93,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
         ],
     ),
     ("城镇登记失业率低于4.6%。", [{"value": 4.6, "qualifier": "低于", "role": "share"}]),
+    # 比增 (比上年增加) is a change: 崇左's 地区生产总值比增100亿元以上 stood as its output
+    ("地区生产总值比增100亿元以上。", [{"subject": "地区生产总值", "value": 100, "role": "change"}]),
     ("完成齐西、齐东等7个村的阵地建设后续工程。", [{"subject": "阵地建设后续工程的村", "value": 7, "unit": "个"}]),
     ("农村贫困人口减少1000万以上。", [{"value": 1000, "unit": "万", "base_value": 1e7, "role": "change", "qualifier": "以上"}]),
     ("有线电视入户总户数达到了6300户，是上年的11倍。",
