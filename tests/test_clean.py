@@ -346,3 +346,9 @@ def test_a_report_pasted_as_one_line_with_its_line_breaks_written_as_spaces_is_r
 def test_a_long_line_with_a_few_spaces_is_one_line() -> None:
     lines = ("各位代表： " + "全市地区生产总值增长6.4%，一般公共预算收入增长7.2%。" * 100 + " 其他。",)
     assert cut_spaced_lines(lines, Limits.from_settings()) == (lines, ())
+
+
+def test_a_chapter_title_that_quotes_a_plan_is_a_line_of_its_own() -> None:
+    """内蒙古's “十四五”时期发展成就和2025年工作回顾 was read as the start of the paragraph after it."""
+    text = ["“十四五”时期发展成就和2025年工作回顾", "“十四五”时期内蒙古发展历程极不平凡。"]
+    assert [p.text for p in cleaned_text("2026_内蒙古自治区.txt", text).paragraphs] == text
