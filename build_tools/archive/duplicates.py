@@ -125,8 +125,7 @@ def only_in(other: Sequence[str], published: Sequence[str]) -> dict[int, list[tu
     """The paragraphs of ``other`` that hold text the ``published`` copy does not hold anywhere, by their
     index: the spans of each (start, end in its characters) that only ``other`` has."""
     whole = normalized("".join(published))
-    found = {n: spans for n, text in enumerate(other) if (spans := missing_spans(whole, text))}
-    return found
+    return {n: spans for n, text in enumerate(other) if (spans := missing_spans(whole, text))}
 
 
 def missing_spans(whole: str, text: str) -> list[tuple[int, int]]:

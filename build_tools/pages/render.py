@@ -246,7 +246,7 @@ def glossary() -> Glossary:
 def glossary_marks(paragraphs: list[Paragraph], *, traditional: bool = False) -> dict[tuple[int, int], list[Mark]]:
     """A mark on the first occurrence of each glossary term on the page, naming the term where the text
     gives another form of it (a report ``traditional`` is searched in simplified characters, and names
-    each term it writes otherwise). Its tooltip (term：definition) is made in the browser from the
+    each term it writes otherwise). Its tooltip (term（reading）：definition) is made in the browser from the
     glossary, which every page loads once from ``javascripts/glossary.js`` (``pages.glossary.glossary_script``)."""
     marks: dict[tuple[int, int], list[Mark]] = {}
     texts = [read_as(p.text, traditional) for p in paragraphs]

@@ -63,10 +63,9 @@ def numbering_anomalies(blocks: tuple[Block, ...]) -> list[Anomaly]:
                 found.append(Anomaly("numbering", block.line, text, note, 0))
                 expected[key] = last + 1
             else:
+                skipped = range(last + 1, block.number) if last is not None else range(0)
                 between = opening_texts(blocks[since.get(key, 0) : position])
-                absent = [n for n in range(last + 1, block.number) if not any(
-                    text.startswith(numbered(block.style, n)) for text in between
-                )] if last is not None else []
+                absent = [n for n in skipped if not any(text.startswith(numbered(block.style, n)) for text in between)]
                 if absent and previous_block is not None:
                     missing = "、".join(numbered(block.style, n) for n in absent)
                     note = notes["missing_text_note"].format(
