@@ -9,7 +9,6 @@ year), so the page stays the same size however large the archive grows.
 
 from __future__ import annotations
 
-import html
 import json
 from itertools import groupby
 
@@ -38,7 +37,7 @@ def glossary_page(known: Usage) -> str:
         for term in filed:
             count = words["glossary_users"].format(n=len(known.users.get(term.term, ())))
             used = link(PAGE, phrase_path(term.term), count)
-            reading = f'<span class="gr-pinyin">{html.escape(term.pinyin)}</span>' if term.pinyin else ""
+            reading = f'<span class="gr-pinyin">{escape_markdown(term.pinyin)}</span>' if term.pinyin else ""
             rows.append([escape_markdown(term.term) + reading, escape_markdown(term.definition), used])
         parts.append(f"## {letter} {{#letter-{letter if letter.isalpha() else 'other'}}}\n")
         parts.append(f'<div class="gr-glossary" markdown>\n\n{table(columns, rows)}\n</div>\n')  # columns alike
