@@ -352,3 +352,15 @@ def test_a_chapter_title_that_quotes_a_plan_is_a_line_of_its_own() -> None:
     """内蒙古's “十四五”时期发展成就和2025年工作回顾 was read as the start of the paragraph after it."""
     text = ["“十四五”时期发展成就和2025年工作回顾", "“十四五”时期内蒙古发展历程极不平凡。"]
     assert [p.text for p in cleaned_text("2026_内蒙古自治区.txt", text).paragraphs] == text
+
+
+def test_a_numbered_heading_of_a_new_chapter_does_not_write_as_the_chapter_before_did() -> None:
+    """The review's （一） carried their body on their line, so the plan's （一） title was read as cut and took
+    the sentence after it: 深圳's ten, and those of 25 other reports (2007: （二）发展现代农业和推进社会主义新农村建设
+    农业、农村和农民问题，是…)."""
+    text = [
+        "一、2023年工作回顾", "（一）全力推动经济发展稳中提质。市场主体活力持续激发。", "（二）坚定不移深化改革开放。改革向纵深推进。",
+        "二、2024年工作安排", "（一）纵深推进新阶段粤港澳大湾区建设，全面深化深层次改革", "推动重点领域改革取得新突破。出台授权事项清单。",
+        "（二）牢牢扭住实现新型工业化这个关键任务", "打造产业智能化、绿色化、融合化发展标杆。",
+    ]
+    assert [p.text for p in cleaned_text("深圳.txt", text).paragraphs] == text

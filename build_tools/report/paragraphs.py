@@ -58,9 +58,17 @@ def is_signature_or_date(text: str) -> bool:
 
 
 def remember_style(text: str, style_had_body: dict[str, bool]) -> None:
+    """Whether a heading of ``text``'s numbering style carried its body on its line; a heading forgets what
+    the numbered styles below its own did in the section before (二、2024年工作安排's （一） need not write
+    as the review's （一） did; a dash item, which has no number, keeps its habit across sections)."""
     heading = match_heading(text)
     if heading is not None and heading.style != TITLE_STYLE:
         style_had_body[heading.style] = heading.has_body
+        names = [name for name, _ in rules().styles]
+        if heading.style in names:
+            for name, pattern in rules().styles[names.index(heading.style) + 1 :]:
+                if "number" in pattern.groupindex:
+                    style_had_body.pop(name, None)
 
 
 def join_entry(first: CleanedLine, second: CleanedLine) -> AuditEntry:
