@@ -3,8 +3,9 @@
 Headings are recognised by their numbering style (``headings.py``); their nesting comes from the
 order in which styles first appear, as in a word processor's outline: a style seen before closes
 the sections below it, a new style opens a level below the current one. A numbering that starts
-again at 一 right under a heading of its own style opens a level of its own. A paragraph that
-opens with a short numbered lead sentence gives a heading for the lead and keeps the rest as body.
+again at 一 right under a heading of its own style opens a level of its own; a numbered heading right
+after a lead item (——…) is that item's sibling, not its child. A paragraph that opens with a short
+numbered lead sentence gives a heading for the lead and keeps the rest as body.
 """
 
 from __future__ import annotations
@@ -112,6 +113,10 @@ class Outline:
 
     def place(self, style: str, number: int | None) -> int:
         """The 1-based level of a heading of ``style`` numbered ``number``, updating the open sections."""
+        innermost = self.levels[-1] if self.levels else None
+        if number is not None and innermost is not None and innermost.number is None and innermost.style != TITLE_STYLE:
+            # a lead item (——民生福祉再上新水平。) holds no numbered section: the （一） after it is its sibling
+            self.levels.pop()
         index = self.find(style)
         if index is None and style == TITLE_STYLE and self.levels:
             # A title after numbered sections ("结束语") closes them rather than nesting in them.
