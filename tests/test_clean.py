@@ -9,6 +9,7 @@ from build_tools.report.clean import clean, unaccounted_lines
 from build_tools.report.decode import Limits, cut_spaced_lines, decode
 from build_tools.report.fixers import original_line, repair_line
 from build_tools.report.split import split
+from build_tools.report.structure import structure
 from tests.gold_structure import SEED, dropped_lines, gold, predicted_joins, seed_reports
 
 
@@ -269,8 +270,6 @@ def test_pagination_drawn_with_arrows_an_editor_s_placeholder_and_a_link_to_atta
 
 
 def test_an_editor_s_note_on_a_missing_character_is_a_line_of_its_own_and_no_heading() -> None:
-    from build_tools.report.structure import structure
-
     text = ["人民的生活水平有了提高。", "＠①原字石右加安", "＠②原字钅右加夕"]
     paragraphs = cleaned_text("1956.txt", text).paragraphs
     assert [p.text for p in paragraphs] == text
@@ -341,6 +340,22 @@ def test_a_report_pasted_as_one_line_with_its_line_breaks_written_as_spaces_is_r
     assert "二、2024年工作安排" in texts
     (note,) = [entry for entry in report.audit if entry.kind == "line-breaks"]
     assert "文件的第 1 行" in note.reason and f"第 1–{len(lines)} 行" in note.reason
+
+
+def test_a_chapter_title_run_on_from_the_sentence_before_it_in_a_one_line_text_is_a_line_of_its_own(tmp_path: Path) -> None:
+    """潍坊's PDF text ran its chapters on from the sentence before them (…提出意见。一、2023年工作回顾 过去的一年…),
+    so its outline had the sections but not the chapters."""
+    body = "全市地区生产总值增长6.4%，一般公共预算收入增长7.2%。 "
+    path = tmp_path / "潍坊.txt"
+    path.write_text("各位代表： 现在，我代表市人民政府向大会报告工作，请予审议。一、2023年工作回顾 " + body * 80
+                    + "二、2024年政府工作安排 今年的主要预期目标是：地区生产总值增长5.5%。", encoding="utf-8")
+    lines, reports = cleaned_file(path)
+    assert unaccounted_lines(lines, reports) == []
+    (report,) = reports
+    texts = [p.text for p in report.paragraphs]
+    assert "现在，我代表市人民政府向大会报告工作，请予审议。" in texts
+    chapters = [block.text for block in structure(report.paragraphs) if isinstance(block, Heading) and block.level == 1]
+    assert chapters == ["一、2023年工作回顾", "二、2024年政府工作安排"]
 
 
 def test_a_long_line_with_a_few_spaces_is_one_line() -> None:

@@ -25,6 +25,8 @@ from build_tools.resource_files import load_yaml
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 SPACED_BREAK = re.compile(r"(?<=[\u4e00-\u9fff，。、；：？！”）》]) (?=\S)")  # a line break written as a space
+# a chapter's title (一、2023年工作回顾) that a PDF's text runs on from the sentence before it, up to the space after it
+RUN_ON_CHAPTER = re.compile(r"(?<=[。！？])(?=[一二三四五六七八九十]{1,3}、[^ 。，；：]{1,30} )")
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -107,7 +109,7 @@ def cut_spaced_lines(lines: tuple[str, ...], limits: Limits) -> tuple[tuple[str,
     """``lines`` with each that is a whole text whose line breaks are written as spaces (at least
     ``spaced_line_chars`` characters, with ``spaced_line_breaks`` or more spaces after a Chinese character
     or mark) cut after each such space, which stays at the end of its piece (cleaning trims it, and says
-    so); and where each such line went."""
+    so), and before a chapter's title run on from the sentence before it; and where each such line went."""
     out: list[str] = []
     cut: list[CutLine] = []
     for number, line in enumerate(lines, 1):
@@ -115,6 +117,7 @@ def cut_spaced_lines(lines: tuple[str, ...], limits: Limits) -> tuple[tuple[str,
         if len(breaks) < limits.spaced_line_breaks:
             out.append(line)
             continue
+        breaks = sorted({*breaks, *(m.start() for m in RUN_ON_CHAPTER.finditer(line))})
         first = len(out) + 1
         out += [line[start:end] for start, end in zip([0, *breaks], [*breaks, len(line)], strict=True)]
         cut.append(CutLine(number, first, len(out), len(line)))
