@@ -389,13 +389,32 @@ def test_a_place_page_shows_beside_a_report_the_year_s_own_growth_not_one_over_f
         "二、2008年工作的总体要求和主要任务\n今年国内生产总值增长8%左右；居民消费价格总水平涨幅控制在4.8%左右。\n"
     )
     report = process_bytes("national/2008.txt", text.encode("utf-8"))[0]
-    assert [(item.label, item.text) for item in headline(facts_of(report))] == [("国内生产总值目标", "8%左右")]  # the country's
+    assert [(item.label, item.text) for item in headline(facts_of(report))] == [("2008年国内生产总值目标", "8%左右")]  # the country's
     rows = comparison_rows(report, facts_of(report))  # and so does the year's comparison of headline indicators
     assert "8%左右" in "".join(rows[0]) and not any("65.5%" in cell or "10.6%" in cell for row in rows for cell in row)
     assert rows[0][0].startswith("[全国](reports/")  # the year is the page's: the place names the report
     assert rows[0][2] == "国内生产总值"
     text = "2000年国务院政府工作报告\n各位代表：\n一、1999年工作回顾\n国家财政收入比上年增加1501亿元。\n"
     assert headline(facts_of(process_bytes("national/2000.txt", text.encode("utf-8"))[0])) == ()
+
+
+def test_a_result_beside_a_report_says_the_year_it_is_about() -> None:
+    """The 2023 report's row read 国内生产总值实际完成 3%；国内生产总值目标 5%左右 on 全国's page, the home page
+    and the year's comparison: the 3% is 2022's growth (2023 grew 5.2%), and nothing said so."""
+    from build_tools.pages.comparison import comparison_rows
+    from build_tools.pages.series_pages import facts_of
+    from build_tools.pages.site import headline
+
+    text = (
+        "2023年国务院政府工作报告\n各位代表：\n一、过去一年和五年工作回顾\n过去一年，国内生产总值增长3%。\n"
+        "二、2023年经济社会发展总体要求和政策取向\n今年发展主要预期目标是：国内生产总值增长5%左右。\n"
+    )
+    report = process_bytes("national/2023.txt", text.encode("utf-8"))[0]
+    facts = facts_of(report)
+    assert [(item.label, item.text) for item in headline(facts)] == [("2022年国内生产总值实际完成", "3%"), ("2023年目标", "5%左右")]
+    assert [row[3] for row in comparison_rows(report, facts)] == ["目标"]  # the year's page shows the target first
+    result_only = process_bytes("national/2023.txt", text.split("二、")[0].encode("utf-8"))[0]
+    assert [row[3] for row in comparison_rows(result_only, facts_of(result_only))] == ["2022年实际完成"]
 
 
 def test_a_report_before_gnp_shows_its_gross_output_and_national_income_as_its_headline() -> None:
@@ -414,7 +433,7 @@ def test_a_report_before_gnp_shows_its_gross_output_and_national_income_as_its_h
     categories = {indicator.span: core_category(indicator) for indicator in report.indicators}
     assert categories["15104亿元"] == "工农业总产值" and categories["增长7.4%"] == "国民收入"
     assert categories["36.5%"] is None
-    assert [(item.label, item.text) for item in headline(facts_of(report))][:1] == [("工农业总产值实际完成", "9.3%")]
+    assert [(item.label, item.text) for item in headline(facts_of(report))][:1] == [("1986年工农业总产值实际完成", "9.3%")]
 
 
 def test_a_report_found_in_several_files_keeps_the_line_of_its_identity_under_its_title() -> None:

@@ -18,7 +18,7 @@ from build_tools.archive.series import SeriesFacts, usable
 from build_tools.model import Report
 from build_tools.pages.browse import link
 from build_tools.pages.render import escape_markdown, front_matter, labels, table
-from build_tools.pages.series_pages import figure_value
+from build_tools.pages.series_pages import figure_value, figure_year
 from build_tools.pages.tables import category_name, indicators_download_path
 
 INDEX_PATH = "indicators.md"
@@ -36,9 +36,11 @@ def comparison_rows(report: Report, facts: SeriesFacts) -> tuple[tuple[str, ...]
         for figure in facts.figures:
             if figure.kind != kind or not usable(figure):
                 continue
-            cells = by_category.setdefault(figure.category, {"kind": kind})
+            cells = by_category.setdefault(figure.category, {"kind": kind, "about": ""})
             if cells["kind"] != kind or figure.role in cells:
                 continue
+            if kind != "target":  # a result is of the year before the page's: its cell says so (2023年实际完成)
+                cells["about"] = cells["about"] or figure_year(figure)
             cells[figure.role] = f"[{escape_markdown(figure_value(figure))}]({figure.link})"
     # the year is the page's: the place names the report, linked to it (its title where the place is unknown)
     return tuple(
@@ -46,7 +48,7 @@ def comparison_rows(report: Report, facts: SeriesFacts) -> tuple[tuple[str, ...]
             f"[{escape_markdown(report.place or report.title)}](reports/{report.slug}.md)",
             escape_markdown(report.level or unknown),
             escape_markdown(category_name(category, report.level == NATIONAL_LEVEL)),
-            escape_markdown(words["indicator_kinds"][cells["kind"]]),
+            escape_markdown(cells["about"] + words["indicator_kinds"][cells["kind"]]),
             cells.get("level", ""),
             cells.get("change", ""),
             cells.get("share", ""),

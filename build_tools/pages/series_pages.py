@@ -195,6 +195,12 @@ def figure_value(figure: SeriesFigure) -> str:
     return written_figure(format_number(figure.value, figure.value_high), figure.unit, figure.qualifier)
 
 
+def figure_year(figure: SeriesFigure) -> str:
+    """The year a figure is about as a label's head (2022年: a result's is the year before its report's), or
+    nothing where it is not known."""
+    return f"{figure.year}年" if figure.year is not None else ""
+
+
 def figure_text(page: str, figure: SeriesFigure | None) -> str:
     return link(page, figure.link, figure_value(figure)) if figure is not None else ""
 

@@ -46,7 +46,14 @@ from build_tools.pages.render import (
     labels,
     render_report,
 )
-from build_tools.pages.series_pages import compare_pages, facts_of, figure_value, place_sections, series_downloads
+from build_tools.pages.series_pages import (
+    compare_pages,
+    facts_of,
+    figure_value,
+    figure_year,
+    place_sections,
+    series_downloads,
+)
 from build_tools.pages.tables import as_csv, category_name, core_categories, download_rows, indicators_download_path
 from build_tools.pages.tags import phrase_sections, tagged_reports, tags_page
 from build_tools.report.reading import read_as
@@ -139,7 +146,8 @@ def headline(facts: SeriesFacts) -> tuple[Headline, ...]:
     """The report's growth result and target (rates, in %) of the first headline indicator, in the order of
     ``resources/indicators/core.yaml`` (地区生产总值 first), that it states either of; each the year's own
     as the series across years takes it (``series.usable``: no five-year average, no other year, place or
-    part). Shown beside the report on its place's page."""
+    part), labelled with the year it is about (2022年国内生产总值实际完成 3%；2023年目标 5%左右, in the 2023
+    report). Shown beside the report on its place's page."""
     words = labels()
     first: dict[tuple[str, str], SeriesFigure] = {}
     for figure in facts.figures:
@@ -148,12 +156,13 @@ def headline(facts: SeriesFacts) -> tuple[Headline, ...]:
             first.setdefault((figure.category, figure.kind), figure)
     stated = {category for category, _ in first}
     chosen = next((category.name for category in core_categories() if category.name in stated), "")
-    shown = []
+    shown: list[Headline] = []
     for kind in HEADLINE_KINDS:
         figure = first.get((chosen, kind))
-        if figure is not None:
-            name = category_name(chosen, facts.level == NATIONAL_LEVEL)
-            shown.append(Headline(f"{name}{words['indicator_kinds'][kind]}", figure_value(figure), figure.link))
+        if figure is not None:  # each with the year it is about: a result's is the year before the report's
+            name = "" if shown else category_name(chosen, facts.level == NATIONAL_LEVEL)
+            label = f"{figure_year(figure)}{name}{words['indicator_kinds'][kind]}"
+            shown.append(Headline(label, figure_value(figure), figure.link))
     return tuple(shown)
 
 
