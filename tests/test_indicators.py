@@ -92,6 +92,18 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
             {"subject": "财税收入", "value": 61, "role": "change"},
         ],
     ),
+    # 从/由 X 增加到 Y: X is where the change starts (全国's 2012 GDP stood at 26.6万亿元, its value of 2007)
+    (
+        "国内生产总值从26.6万亿元增加到51.9万亿元，税收占比由2022年的74.5%提高到76.5%。",
+        [
+            {"subject": "国内生产总值（基期）", "value": 26.6},
+            {"subject": "国内生产总值", "value": 51.9},
+            {"subject": "税收占比（基期）", "value": 74.5},
+            {"subject": "税收占比", "value": 76.5},
+        ],
+    ),
+    ("固定资产投资增长幅度由上年的百分之五十八点六回落到百分之二十七点八。",
+     [{"subject": "固定资产投资增长幅度（基期）", "value": 58.6}, {"value": 27.8, "role": "change"}]),
     ("城镇登记失业率低于4.6%。", [{"value": 4.6, "qualifier": "低于", "role": "share"}]),
     # 比增 (比上年增加) is a change: 崇左's 地区生产总值比增100亿元以上 stood as its output
     ("地区生产总值比增100亿元以上。", [{"subject": "地区生产总值", "value": 100, "role": "change"}]),
@@ -148,15 +160,16 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
       {"subject": "城镇居民人均可支配收入", "value": 5.1}, {"subject": "农村居民人均可支配收入", "value": 7.4, "role": "change"}]),
     ("二氧化硫、氮氧化物排放量分别下降5.6%和4%，74个重点城市细颗粒物浓度下降。",
      [{"subject": "二氧化硫排放量"}, {"subject": "氮氧化物排放量"}, {"value": 74, "role": "level"}]),
-    # from one year's figure to another's: the thing is named before 由/从, and a verb after a figure is no noun
+    # from one year's figure to another's: the thing is named before 由/从 (the first figure is the base of the
+    # change), and a verb after a figure is no noun
     ("财政收入从1997年的8651亿元增加到2002年的18914亿元。",
-     [{"subject": "财政收入", "value": 8651}, {"subject": "财政收入", "value": 18914}]),
+     [{"subject": "财政收入（基期）", "value": 8651}, {"subject": "财政收入", "value": 18914}]),
     ("扩大人工草场面积，计划由一九八○年的三千二百万亩增加到一九八五年的一亿亩。",
-     [{"subject": "扩大人工草场面积", "value": 3200}, {"subject": "扩大人工草场面积", "value": 1}]),
+     [{"subject": "扩大人工草场面积（基期）", "value": 3200}, {"subject": "扩大人工草场面积", "value": 1}]),
     ("从１９７８年到１９８３年，城乡居民的平均消费水平，由一百七十五元提高到二百八十八元，１９８４年达到三百二十元左右。",
-     [{"subject": "城乡居民的平均消费水平"}] * 3),
+     [{"subject": "城乡居民的平均消费水平（基期）"}] + [{"subject": "城乡居民的平均消费水平"}] * 2),
     ("全国实现基本普及九年义务教育的人口地区覆盖率，由1997年的65%提高到2002年的91%。",
-     [{"subject": "普及九年义务教育的人口地区覆盖率"}] * 2),
+     [{"subject": "普及九年义务教育的人口地区覆盖率（基期）"}, {"subject": "普及九年义务教育的人口地区覆盖率"}]),
     ("高等学校在校学生的人数将达到四十三万四千人。", [{"subject": "高等学校在校学生的人数"}]),
     # a comparison with the end or start of a period is no part of a subject; 跨过 qualifies as 突破 does
     ("地区生产总值跨过3万亿元、年均增长5.2％，较“十三五”末净增1万亿元。",

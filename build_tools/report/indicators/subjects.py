@@ -180,8 +180,10 @@ def _figure_subject(text: str, figure: _Figure, raw: str, previous: _Figure | No
     if family in ("percent", "permille") and post.startswith("的") and len(post) > 1:
         return _share_subject(post[1:], rules)
     pre = _clean_subject(raw, rules)
-    if figure.base:
-        return f"{_inherited(text, figure, previous, rules)}（基期）"
+    if figure.base:  # named before 从 (国内生产总值从26.6万亿元增加到…), else as the clause before (…，比上年的…)
+        own = _clean_subject(raw[: _marker_start(raw, rules)], rules)
+        named = own if own and not _is_action_only(own, rules) else _inherited(text, figure, previous, rules)
+        return f"{named}（基期）"
     usable_post = family not in ("percent", "permille", "points", "multiple") and _starts_noun(post, rules)
     if pre in rules.generic_money:
         return _money_subject(text, figure, pre, post if usable_post else "", rules)
@@ -193,6 +195,11 @@ def _figure_subject(text: str, figure: _Figure, raw: str, previous: _Figure | No
     if pre and not _is_action_only(pre, rules):
         return _rewrite(pre, family, rules, figure.changed)
     return _inherited(text, figure, previous, rules) or pre
+
+
+def _marker_start(raw: str, rules: _Rules) -> int:
+    """Where the base marker that ends ``raw`` starts, the latest that does (占比由2022年的: 由, not 比)."""
+    return next(start for start in range(len(raw), -1, -1) if rules.base_marker.match(raw, start))
 
 
 def _starts_noun(post: str, rules: _Rules) -> bool:
