@@ -477,3 +477,21 @@ def test_a_lead_in_to_the_targets_counts_inside_a_sentence_and_a_plan_s_heading_
     ]
     paragraphs = [Paragraph(text=text, lines=(n,), line_starts=(0,)) for n, text in enumerate(texts, start=1)]
     assert [indicator.kind for indicator in extract_indicators(paragraphs)] == ["actual", "actual", "target"]
+
+
+def test_a_review_that_names_its_goals_or_a_programme_stays_a_review() -> None:
+    """舟山's review said 紧抓既定发展目标不偏移 in its first section, 毕节's 发展目标更清晰: each review's figures
+    after it were targets (舟山's 2023 growth of 8.2% stood as its 2024 target, its real 6.5% nowhere);
+    四川's 实施岗位挖潜扩容支持计划，…城镇新增就业107万人 stood as its 2026 target. 发展目标 opens the plan where
+    it heads a chapter; a programme's name (…计划，) plans nothing, but a figure according to a plan does."""
+    texts = [
+        "一、2023年工作回顾",
+        "（一）经济大盘稳固向好。紧抓既定发展目标不偏移，地区生产总值增长8.2%。",
+        "实施岗位挖潜扩容支持计划，全省城镇新增就业107万人。",
+        "按照1956年国家计划，国营工业的劳动生产率将比上年提高17.2%。",
+        "二、今年经济社会发展目标任务和工作重点",
+        "地区生产总值增长6.5%。",
+    ]
+    paragraphs = [Paragraph(text=text, lines=(n,), line_starts=(0,)) for n, text in enumerate(texts, start=1)]
+    kinds = [(indicator.span, indicator.kind) for indicator in extract_indicators(paragraphs)]
+    assert kinds == [("增长8.2%", "actual"), ("107万人", "actual"), ("提高17.2%", "target"), ("增长6.5%", "target")]
