@@ -183,3 +183,28 @@ def test_the_country_s_output_is_named_as_its_reports_name_it() -> None:
     region = [replace(f, place_key=("湖北省", "", "襄阳市"), level="市") for f in made]
     (_, section), = place_sections(series_rows(region), region).items()
     assert "### 地区生产总值（增速，%）" in section
+
+
+def test_a_figure_of_a_five_year_review_or_plan_is_not_the_year_s() -> None:
+    """全国's 2010 jobs stood at 5771万人 (这五年……城镇新增就业5771万人, the 2011 report's review of five
+    years) and its 2016 target at 5000万人以上 (the 十三五 plan's), judged 未完成 against 1314万人; 四川's 2025
+    at 522万人 (五年来…). A paragraph that opens on five years, and those after it, speak of them, up to one
+    that opens on its year (刚刚过去的2025年); so do a plan's chapters, but not the chapter of its first year;
+    a level a five-year review says was reached (经济总量达到2.67万亿元) is the year's."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.series_pages import facts_of
+
+    text = (
+        "2026年四川省人民政府工作报告\n各位代表：\n一、2025年工作回顾和“十四五”发展主要成绩\n"
+        "五年来，我们大力发展民生社会事业。城镇新增就业522万人。\n"
+        "——这五年综合经济实力大幅提升。经济总量达到2.67万亿元，一般公共预算收入增加近1000亿元。\n"
+        "刚刚过去的2025年，我们稳中求进。地区生产总值增长5.5%，城镇新增就业107万人。\n"
+        "二、“十五五”时期主要目标任务\n到2030年，地区生产总值年均增长5%左右。城镇新增就业500万人以上。\n"
+        "三、全力推动“十五五”开好局起好步\n今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；城镇新增就业85万人。\n"
+    )
+    report = process_bytes("province/2026_四川省.txt", text.encode("utf-8"))[0]
+    figures = facts_of(report).figures
+    kept = {(f.kind, f.value) for f in figures if not f.flags}
+    over_years = {(f.kind, f.value) for f in figures if "period" in f.flags}
+    assert {("actual", 522.0), ("actual", 1000.0), ("target", 500.0)} <= over_years
+    assert {("actual", 2.67), ("actual", 5.5), ("actual", 107.0), ("target", 5.5), ("target", 85.0)} <= kept

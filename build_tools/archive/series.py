@@ -23,15 +23,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from build_tools.archive.periods import OWN_YEAR, over_the_period, period_paragraphs, years_named
 from build_tools.memo import kept
 from build_tools.model import Indicator, Report, shared_words
 from build_tools.resource_files import load_yaml
 
 PlaceKey = tuple[str, str, str]
 CLAUSE_END = "。；;！？!?\n"
-FULL_DIGITS = str.maketrans("０１２３４５６７８９〇○零一二三四五六七八九", "0123456789000123456789")
-OWN_YEAR = re.compile(r"今年|本年|全年")  # a period named before these is not the figure's
-YEAR = re.compile(r"(?<![\d０-９〇○零一二三四五六七八九])([12１２一][\d０-９〇○零一二三四五六七八九]{3})年")
 
 # The verdicts, in the words of resources/labels.yaml ``series_verdicts``.
 MET, MISSED, UNPUBLISHED, NO_TARGET, PENDING = "met", "missed", "unpublished", "no-target", "pending"
@@ -156,16 +154,6 @@ def rules() -> Rules:
     )
 
 
-def years_named(text: str) -> list[tuple[int, bool]]:
-    """The years ``text`` names (1987年, 一九八七年, １９８７年), each with whether 比 precedes it (a base year)."""
-    found = []
-    for match in YEAR.finditer(text):
-        digits = match.group(1).translate(FULL_DIGITS)
-        if digits.isdigit() and 1900 <= int(digits) <= 2100:
-            found.append((int(digits), text[max(0, match.start() - 1) : match.start()] in ("比", "较")))
-    return found
-
-
 def clause_before(text: str, offset: int, end: int) -> str:
     """The clause that leads to the figure ending at ``end``: from the last clause end before ``offset``."""
     start = max(text.rfind(mark, 0, offset) for mark in CLAUSE_END) + 1
@@ -213,6 +201,7 @@ def series_facts(
     identity, paragraphs = report.identity, report.cleaned.paragraphs
     national = identity.level == "国家"
     growth, generic = rules().growth_subject, rules().generic_subject
+    periods = period_paragraphs(report)
     figures: list[SeriesFigure] = []
     previous: tuple[Indicator, str | None] | None = None
     for number, indicator in enumerate(report.indicators):
@@ -233,6 +222,8 @@ def series_facts(
         context = clause_before(text, indicator.offset, end)
         year = identity.year if indicator.kind == "target" or identity.year is None else identity.year - 1
         flags = figure_flags(indicator, category, context, identity.year, national)
+        if indicator.paragraph in periods and "period" not in flags:
+            flags += ("period",) if over_the_period(role, indicator.kind, category, context, year) else ()
         figures.append(
             SeriesFigure(
                 category, role, indicator.kind, indicator.value, indicator.value_high, indicator.qualifier,
