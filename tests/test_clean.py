@@ -379,3 +379,11 @@ def test_a_numbered_heading_of_a_new_chapter_does_not_write_as_the_chapter_befor
         "（二）牢牢扭住实现新型工业化这个关键任务", "打造产业智能化、绿色化、融合化发展标杆。",
     ]
     assert [p.text for p in cleaned_text("深圳.txt", text).paragraphs] == text
+
+
+def test_a_paragraph_that_ends_in_a_note_after_its_full_stop_is_not_joined_to_the_next() -> None:
+    """1959's 115 paragraphs were 70: each that ended in applause (…多么辉煌的成就！（鼓掌）) was joined to the
+    next, and 1958's closing line took the heading of the editor's notes after its citation."""
+    text = ["这是我国人民在伟大的社会主义建设中获得了多么辉煌的成就！（鼓掌）", "在一九五五年和一九五六年，我们的工业生产有了很大的增长。",
+            "为完成一九五八年度的国民经济计划而奋斗！（《人民日报》19580213第2 版）", "字库未存字注释："]
+    assert [p.text for p in cleaned_text("1959.txt", text).paragraphs] == text

@@ -38,6 +38,7 @@ class HeadingRules:
     not_titles: re.Pattern[str]
     terminal: re.Pattern[str]
     closers: re.Pattern[str]
+    closing_note: re.Pattern[str]
     clause_end: re.Pattern[str]
     open_end: re.Pattern[str]
     continuation_start: re.Pattern[str]
@@ -57,6 +58,7 @@ def rules() -> HeadingRules:
         not_titles=re.compile(data["not_titles"]),
         terminal=re.compile(data["terminal"]),
         closers=re.compile(data["closers"]),
+        closing_note=re.compile(data["closing_note"]),
         clause_end=re.compile(data["clause_end"]),
         open_end=re.compile(data["open_end"]),
         continuation_start=re.compile(data["continuation_start"]),
@@ -108,9 +110,13 @@ def is_title_line(text: str) -> bool:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when ``text`` ends with sentence-final punctuation (closing quotes allowed after it)."""
+    """True when ``text`` ends with sentence-final punctuation (closing quotes allowed after it, and a note
+    in brackets: …成就！（鼓掌）)."""
     r = rules()
     stripped = text.rstrip()
+    note = r.closing_note.search(stripped)
+    if note and note.start() > 0 and ends_sentence(stripped[: note.start()]):
+        return True
     while stripped and r.closers.fullmatch(stripped[-1]):
         stripped = stripped[:-1]
     return bool(stripped) and bool(r.terminal.fullmatch(stripped[-1]))
