@@ -387,3 +387,12 @@ def test_a_paragraph_that_ends_in_a_note_after_its_full_stop_is_not_joined_to_th
     text = ["这是我国人民在伟大的社会主义建设中获得了多么辉煌的成就！（鼓掌）", "在一九五五年和一九五六年，我们的工业生产有了很大的增长。",
             "为完成一九五八年度的国民经济计划而奋斗！（《人民日报》19580213第2 版）", "字库未存字注释："]
     assert [p.text for p in cleaned_text("1959.txt", text).paragraphs] == text
+
+
+def test_a_lone_number_after_a_latin_letter_is_the_rest_of_a_name_not_a_page_number() -> None:
+    """2019's page read 广义货币M和社会融资规模…: the copy set M2's 2 on a line of its own, which cleaning took
+    for a page number (2015 and 2017 likewise). A lone number after Chinese text is still one."""
+    text = ["稳健的货币政策要松紧适度。广义货币M", "2", "和社会融资规模增速要与国内生产总值名义增速相匹配。", "3", "就业优先政策要全面发力。"]
+    assert [p.text for p in cleaned_text("2019.txt", text).paragraphs] == [
+        "稳健的货币政策要松紧适度。广义货币M2和社会融资规模增速要与国内生产总值名义增速相匹配。", "就业优先政策要全面发力。",
+    ]

@@ -54,6 +54,11 @@ def furniture_kind_and_reason(text: str) -> tuple[str, str] | None:
     return None
 
 
+def is_subscript(before: str, text: str) -> bool:
+    """Whether ``text`` is a lone number that ends the name the line ``before`` began (广义货币M / 2)."""
+    return bool(pattern(PATTERNS, "subscript").match(text) and pattern(PATTERNS, "subscript_after").search(before))
+
+
 def drop_report_titles(lines: list[CleanedLine]) -> tuple[list[CleanedLine], list[AuditEntry]]:
     """``lines`` without the lines near the top that name the report ("2026年政府工作报告").
 
@@ -265,11 +270,14 @@ def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedRe
     kept: list[CleanedLine] = []
     after: list[SourceLine] = []
     after_label = False  # the line before (blank lines aside) was a label of the site's without its value
+    last_text = ""  # the last line with text
     for line in report.lines:
         if trailer is not None and line.number >= trailer[0]:
             after.append(line)
             continue
-        dropped = classify_line(line)
+        subscript = is_subscript(last_text, line.text)
+        dropped = None if subscript else classify_line(line)
+        last_text = line.text if line.text.strip() else last_text
         if dropped is None and after_label and pattern(PATTERNS, "label_value").match(comparable(line.text)):
             dropped = AuditEntry("furniture", line.number, line.text, cleaning_reason("label-value"))
         if line.text.strip():
@@ -278,7 +286,7 @@ def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedRe
             audit.append(dropped)
             continue
         text, repairs = repair_line(line.text)
-        dropped = classify_line(SourceLine(line.number, text)) if text else None
+        dropped = classify_line(SourceLine(line.number, text)) if text and not subscript else None
         if dropped:  # furniture once repaired, e.g. a lone "|" left where pagination was cut out
             audit.append(replace(dropped, text=line.text))
             continue
