@@ -396,3 +396,12 @@ def test_a_lone_number_after_a_latin_letter_is_the_rest_of_a_name_not_a_page_num
     assert [p.text for p in cleaned_text("2019.txt", text).paragraphs] == [
         "稳健的货币政策要松紧适度。广义货币M2和社会融资规模增速要与国内生产总值名义增速相匹配。", "就业优先政策要全面发力。",
     ]
+
+
+def test_a_chapter_numeral_alone_on_its_line_is_a_chapter_not_the_start_of_the_next_sentence() -> None:
+    """1960's chapters 一…四 stood on lines of their own and were read into the paragraph after them
+    (一一九五六年到一九六七年全国农业发展纲要…, a number the report never wrote); its outline was empty."""
+    text = ["一", "一九五六年到一九六七年全国农业发展纲要，是中共中央政治局提出的。", "二", "下面我首先说一下农业发展纲要执行的情况。"]
+    paragraphs = cleaned_text("1960.txt", text).paragraphs
+    assert [p.text for p in paragraphs] == text
+    assert [block.text for block in structure(paragraphs) if isinstance(block, Heading)] == ["一", "二"]
