@@ -405,3 +405,15 @@ def test_a_chapter_numeral_alone_on_its_line_is_a_chapter_not_the_start_of_the_n
     paragraphs = cleaned_text("1960.txt", text).paragraphs
     assert [p.text for p in paragraphs] == text
     assert [block.text for block in structure(paragraphs) if isinstance(block, Heading)] == ["一", "二"]
+
+
+def test_the_editor_and_related_links_after_a_report_end_it_but_not_above_it() -> None:
+    """四川 2026's page ended in the portal's related links, their 32-digit ids and the first sentence of the
+    report printed again (abcd39f1…:, 解读省政府工作报告：…各位代表：现在…). After most of a report, its editor's
+    line starts what follows it; above the report, a sidebar's 相关链接 does not."""
+    body = [f"第{n}项工作扎实推进，全省城镇新增就业107万人，居民收入稳步增长。" for n in range(1, 9)]
+    text = ["相关链接>>", *body, "责任编辑：", "李莎莎", "相关链接>>", "abcd39f1fb7f426d9dfb6bd0fa1f2146:",
+            "解读省政府工作报告：在服务大局中担难担重前行", "各位代表：现在，我代表省人民政府，向大会报告工作。"]
+    report = cleaned_text("2026_四川省.txt", text)
+    assert [p.text for p in report.paragraphs] == body
+    assert {entry.line for entry in report.audit if entry.kind == "furniture"} >= set(range(10, 16))

@@ -90,13 +90,17 @@ def drop_report_titles(lines: list[CleanedLine]) -> tuple[list[CleanedLine], lis
 
 
 def trailer_start(lines: tuple[SourceLine, ...]) -> tuple[int, str] | None:
-    """(line number, reason) where what follows the report on the page begins, if it does."""
-    trailers = compiled(PATTERNS, "trailers")
+    """(line number, reason) where what follows the report on the page begins, if it does: a line of
+    ``trailers`` anywhere, or of ``late_trailers`` after ``late_trailer_share`` of the report's characters."""
+    trailers, late = compiled(PATTERNS, "trailers"), compiled(PATTERNS, "late_trailers")
+    late_from = load_yaml(PATTERNS)["late_trailer_share"] * sum(len(line.text) for line in lines)
+    before = 0
     for line in lines:
         text = comparable(line.text[:MAX_FURNITURE_CHARS])
-        for regex, reason in trailers:
+        for regex, reason in (*trailers, *late) if before >= late_from else trailers:
             if regex.match(text):
                 return line.number, reason
+        before += len(line.text)
     return None
 
 
