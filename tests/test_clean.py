@@ -417,3 +417,14 @@ def test_the_editor_and_related_links_after_a_report_end_it_but_not_above_it() -
     report = cleaned_text("2026_四川省.txt", text)
     assert [p.text for p in report.paragraphs] == body
     assert {entry.line for entry in report.audit if entry.kind == "furniture"} >= set(range(10, 16))
+
+
+def test_short_spaced_figures_and_full_width_thousands_separators_are_one_number() -> None:
+    """1998's page read 国务院提出法律草案6 6 个 and 1999年1 2 月2 0 日; 1956's 27，203，319，000元 read as a list of
+    four numbers (the digits made half-width, the commas left full-width); search and the tables missed them."""
+    text = ["国务院提出法律草案6 6 个，从1993年3 月起，到1999年1 2 月2 0 日，人均住房8 ．7 平方米。",
+            "本年收入合计２７，２０３，３１９，０００元，粮食产量33，212万吨，分别增长5%，10%。"]
+    assert [p.text for p in cleaned_text("1998.txt", text).paragraphs] == [
+        "国务院提出法律草案66个，从1993年3月起，到1999年12月20日，人均住房8.7平方米。",
+        "本年收入合计27,203,319,000元，粮食产量33,212万吨，分别增长5%，10%。",
+    ]
