@@ -104,6 +104,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ),
     ("固定资产投资增长幅度由上年的百分之五十八点六回落到百分之二十七点八。",
      [{"subject": "固定资产投资增长幅度（基期）", "value": 58.6}, {"value": 27.8, "role": "change"}]),
+    # a fall written as negative growth keeps its sign (黔西南's investment fell; its page showed 3.8%)
+    ("固定资产投资增长-3.8%。", [{"subject": "固定资产投资", "value": -3.8, "role": "change", "span": "增长-3.8%"}]),
     ("城镇登记失业率低于4.6%。", [{"value": 4.6, "qualifier": "低于", "role": "share"}]),
     # 比增 (比上年增加) is a change: 崇左's 地区生产总值比增100亿元以上 stood as its output
     ("地区生产总值比增100亿元以上。", [{"subject": "地区生产总值", "value": 100, "role": "change"}]),

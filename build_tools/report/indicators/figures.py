@@ -163,6 +163,9 @@ def _listed_before(norm: str, figure: _Figure, taken_until: int, rules: _Rules) 
     return listed
 
 
+MINUS_SIGNS = "-−－"
+
+
 def _lead(norm: str, number_start: int, floor: int, rules: _Rules) -> tuple[int, str | None, bool]:
     """The words right before a number that belong to its span (增长, 突破, 分别达到): where the span
     starts, the qualifier they give (突破) and whether they make the figure a change."""
@@ -211,6 +214,11 @@ def _build_figure(norm: str, match: re.Match[str], rules: _Rules) -> _Figure | N
     qualifier_after = after.group() if after else None
     end = after.end() if after else end
     start, qualifier_before, changed = _lead(norm, match.start(), 0, rules)
+    if match.start() > 0 and norm[match.start() - 1] in MINUS_SIGNS:  # 增长-3.8%: a fall, its sign kept
+        signed_start, signed_qualifier, signed_change = _lead(norm, match.start() - 1, 0, rules)
+        if signed_change and value is not None:
+            start, qualifier_before, changed = signed_start, signed_qualifier, True
+            value, value_high = -value, (-value_high if value_high is not None else None)
     if changed and unit_info is not None and unit_info.family == "count" and HAN_CHARACTER.match(norm, unit_end):
         changed = False  # 提升6所学校: an action on things counted, not a change of a quantity
     figure = _Figure(
