@@ -679,3 +679,20 @@ def test_a_number_in_a_query_has_its_key_in_every_text_that_holds_the_query(text
     query = text[start : start + length]
     for term in search.parse.runs(search.parse.normalize(query)):
         assert set(query_number_keys(term)) <= search.parse.number_keys([text]), (text, term)
+
+
+def test_what_a_report_page_says_about_the_report_is_not_searched_as_its_text() -> None:
+    """合并, 目录 and 清理 found all 164 corpus reports (the box about each page: 合并 0 处…), and 人民公社 the 1980
+    report, whose box of phrases dropped since the report before lists it; the breadcrumbs and the line
+    under the title made 首页 and 原文无标题 words of every report."""
+    html = (
+        '<nav class="gr-breadcrumbs"><a>首页</a> › <a>国家</a></nav><h1>1980年国务院政府工作报告</h1>'
+        '<p class="gr-below-title">原文无标题 · 年份：1980年</p><p class="gr-keywords">本篇特有词：调整</p>'
+        '<details class="abstract gr-about"><summary>关于本页</summary><p>清理：合并 3 处被分页截断的段落。</p></details>'
+        '<p id="L5">国民经济调整取得进展。</p>'
+        '<div class="gr-across"><h2 id="新提法">新提法</h2><p><strong>不再出现</strong>（1）：人民公社（2次）</p></div>'
+    )
+    text = " ".join(block.text for block in search.parse_page(search.SearchPage("reports/r/", "1980年", html)).blocks)
+    assert "国民经济调整取得进展" in text
+    for word in ("首页", "原文无标题", "本篇特有词", "合并", "人民公社", "新提法"):
+        assert word not in text, word

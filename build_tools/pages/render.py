@@ -176,7 +176,7 @@ class ReportRenderer:
         link = f"[{words['about_audit_link']}](../audit/{report.slug}.md)"
         text = words["about_text_download"].format(markdown=f"../downloads/{report.slug}.md.gz")
         body = f"{escape_markdown(source)}\n\n{escape_markdown(cleaning)} {link}\n\n{text}"
-        return f'??? abstract "{words["about_title"]}"\n\n{indent(body)}\n'
+        return f'??? abstract gr-about "{words["about_title"]}"\n\n{indent(body)}\n'
 
     def anomaly_summary(self) -> str:
         words = labels()

@@ -260,8 +260,10 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
         page = f"reports/{pages.slug}.md"
         previous = before.get(pages.slug)
         new_phrases = phrase_section(pages.slug, previous.slug, page) if previous is not None else ""
-        # added here, where the predecessor is known: the page made in the worker is not made again
-        site[page] = pages.page.plus(compare_links.get(page, "") + (f"\n{new_phrases}" if new_phrases else ""))
+        # added here, where the predecessor is known: the page made in the worker is not made again; in a box
+        # of their own, which search leaves out (the phrases a report dropped are no words of it)
+        across = compare_links.get(page, "") + (f"\n{new_phrases}" if new_phrases else "")
+        site[page] = pages.page.plus(f'\n<div class="gr-across" markdown>\n{across}\n</div>\n' if across else "")
         site[f"audit/{pages.slug}.md"] = pages.audit
     for path, page in compared.items():
         site[path] = page
