@@ -36,6 +36,8 @@ import hashlib
 import re
 from functools import cache
 
+from build_tools.resource_files import load_yaml
+
 # The Han characters the analysis reads: the CJK Unified Ideographs and Extension A. Only where a file's
 # share of Chinese is weighed do the rarer extensions and the compatibility ideographs count too
 # (report/decode.py); the browser's search script writes the same range (docs/javascripts/search-worker.js).
@@ -84,7 +86,8 @@ class Classes:
 
 @cache
 def table() -> dict[str, str]:
-    """Character → the character it folds to, for every character that does not fold to itself."""
+    """Character → the character it folds to, for every character that does not fold to itself (and the
+    few folds OpenCC does not make: ``extra_folds`` in ``resources/search.yaml``)."""
     classes = Classes()
     converted: set[str] = set()  # characters some table converts to another
     targets: dict[str, int] = {}  # how many characters a table converts to each character
@@ -107,7 +110,7 @@ def table() -> dict[str, str]:
     for group in members.values():
         target = min(group, key=lambda c: (c in converted, -targets.get(c, 0), ord(c)))
         folded.update({c: target for c in group if c != target})
-    return folded
+    return folded | load_yaml("search.yaml")["extra_folds"]
 
 
 @cache

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from build_tools import search
+from build_tools import folding, search
 from build_tools.engine.cache import ResultCache
 from build_tools.engine.forked import Forked
 from build_tools.search import indexing
@@ -696,3 +696,11 @@ def test_what_a_report_page_says_about_the_report_is_not_searched_as_its_text() 
     assert "国民经济调整取得进展" in text
     for word in ("首页", "原文无标题", "本篇特有词", "合并", "人民公社", "新提法"):
         assert word not in text, word
+
+
+def test_a_year_whose_zero_is_written_as_a_circle_is_the_year_written_with_the_numeral_zero() -> None:
+    """一九八○年 (80 years of the old reports write their zero as ○, no word character) cut the year in two:
+    一九八〇年 and 二〇三五年 found none of them."""
+    assert search.normalize("一九八○年") == search.normalize("一九八〇年")
+    assert list(search.runs(search.normalize("一九八○年计划"))) == [search.normalize("一九八〇年计划")]  # one run
+    assert any("〇" in line and "○" in line for line in folding.blocks().values())  # the browser folds it too
