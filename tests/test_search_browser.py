@@ -162,6 +162,9 @@ def test_a_query_that_names_a_place_and_a_year_puts_that_report_first(identity_s
         box = SearchBox(page)
         assert box.search("襄阳 2024").hits[0].path == "reports/襄阳市-2024/"
         assert box.search("宜昌 2019 粮食产量").hits[0].path == "reports/宜昌市-2019/"
+        # typed without a space, as readers do: 襄阳2024 found nothing
+        for query in ("襄阳2024", "2024襄阳", "襄阳市2024年", "2024年襄阳市"):
+            assert box.search(query).hits[:1] and box.search(query).hits[0].path == "reports/襄阳市-2024/", query
 
 
 def test_search_requests_nothing_from_another_host(identity_site: Path) -> None:

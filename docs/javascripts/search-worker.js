@@ -143,6 +143,24 @@ function isWordCharacter(character, wordCharacters) {
   return wordCharacters.includes(character) || /[\p{L}\p{N}\p{M}]/u.test(character)
 }
 
+/* A year typed against a name, as readers type a place and a year (襄阳2024, 2024年襄阳市): the
+   name and the year, each a term of its own; any other run is one term (9.43亿元, 2035年远景目标) */
+const YEAR_AFTER = /^([^0-9]{2,}?)((?:19|20)[0-9]{2}年?)$/u
+const YEAR_BEFORE = /^((?:19|20)[0-9]{2})(年?)([^0-9年].+)$/u
+
+function yearApart(run) {
+  const after = YEAR_AFTER.exec(run)
+  if (after)
+    return [after[1], after[2]]
+  const before = YEAR_BEFORE.exec(run)
+  return before && placeLike(before[3]) ? [before[1] + before[2], before[3]] : [run]
+}
+
+/* Whether a run after a year may name a place: short, ending in a level's word or two to four characters */
+function placeLike(text) {
+  return /^[\p{Script=Han}]{2,8}$/u.test(text) && (/[省市县区州盟旗]$/u.test(text) || text.length <= 4)
+}
+
 /* Distinct runs of word characters of the normalised query */
 function terms(query, wordCharacters) {
   const found = []
@@ -151,8 +169,9 @@ function terms(query, wordCharacters) {
     if (isWordCharacter(character, wordCharacters)) {
       run += character
     } else {
-      if (run && !found.includes(run))
-        found.push(run)
+      for (const term of run ? yearApart(run) : [])
+        if (!found.includes(term))
+          found.push(term)
       run = ""
     }
   }
