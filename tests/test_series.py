@@ -208,3 +208,25 @@ def test_a_figure_of_a_five_year_review_or_plan_is_not_the_year_s() -> None:
     over_years = {(f.kind, f.value) for f in figures if "period" in f.flags}
     assert {("actual", 522.0), ("actual", 1000.0), ("target", 500.0)} <= over_years
     assert {("actual", 2.67), ("actual", 5.5), ("actual", 107.0), ("target", 5.5), ("target", 85.0)} <= kept
+
+
+def test_a_growth_target_however_worded_is_a_rate_and_an_amount_or_a_share_is_none() -> None:
+    """临沂's and 舟山's 力争 targets made second tables of 比率 beside their growth; 德阳's target stood as
+    1个百分点 (高于省平) in the growth table and its 7%左右 apart; 全国's growth of revenue in % listed
+    1501亿元 (比上年增加) and, for 1955, 60% (国家财政收入的60%左右要经过地方收交); a base (从26.6万亿元增加到…)
+    stood as a year's level."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.series_pages import facts_of
+
+    text = (
+        "2024年德阳市人民政府工作报告\n各位代表：\n一、2023年工作回顾\n"
+        "国家财政收入比上年增加1501亿元。国家财政收入的60%左右要经过地方收交。"
+        "国内生产总值从26.6万亿元增加到51.9万亿元。\n二、2024年工作安排\n"
+        "今年的主要预期目标是：地区生产总值增速高于省平1个百分点、7%左右，一般公共预算收入增长5.5%、力争6.5%以上。\n"
+    )
+    figures = facts_of(process_bytes("city/德阳.txt", text.encode("utf-8"))[0]).figures
+    kept = {(f.category, f.role, f.kind, f.value) for f in figures if not f.flags}
+    assert ("地区生产总值", "change", "target", 7.0) in kept and ("财政收入", "change", "target", 5.5) in kept
+    assert ("财政收入", "change", "target", 6.5) in kept  # second to 5.5%, in the same table (the first is taken)
+    assert not {value for _, _, _, value in kept} & {1.0, 1501.0, 60.0, 26.6}
+    assert ("地区生产总值", "level", "actual", 51.9) in kept

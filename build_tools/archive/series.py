@@ -29,6 +29,7 @@ from build_tools.model import Indicator, Report, shared_words
 from build_tools.resource_files import load_yaml
 
 PlaceKey = tuple[str, str, str]
+BASE_MARK = "（基期）"  # ends the subject of the figure a change starts from (report/indicators/subjects.py)
 CLAUSE_END = "。；;！？!?\n"
 
 # The verdicts, in the words of resources/labels.yaml ``series_verdicts``.
@@ -40,7 +41,8 @@ NEXT_MISSING, OWN_MISSING, NOT_FOUND = "next-missing", "own-missing", "not-found
 class SeriesFigure:
     """One figure of a headline indicator in a report. ``year`` is the year it is about (the report's year
     for a target, the year before for a result); ``flags`` name what keeps it out of the series
-    (``period``, ``other-place``, ``other-year``, ``part``, ``revised``)."""
+    (``period``, ``other-place``, ``other-year``, ``part``, ``revised``, ``amount``: a change that is no
+    rate, 增加1501亿元 or 1个百分点)."""
 
     category: str
     role: str
@@ -125,6 +127,7 @@ class Rules:
     revised: re.Pattern[str]
     exclude: dict[str, re.Pattern[str]]
     growth_subject: re.Pattern[str]
+    growth_categories: frozenset[str]
     generic_subject: re.Pattern[str]
     ceiling_categories: frozenset[str]
     ceiling_subjects: re.Pattern[str]
@@ -144,6 +147,7 @@ def rules() -> Rules:
         revised=re.compile(data["revised"]),
         exclude={name: re.compile(pattern) for name, pattern in data["exclude"].items()},
         growth_subject=re.compile(data["growth_subject"]),
+        growth_categories=frozenset(data["growth_categories"]),
         generic_subject=re.compile(data["generic_subject"]),
         ceiling_categories=frozenset(data["ceiling_categories"]),
         ceiling_subjects=re.compile(data["ceiling_subjects"]),
@@ -200,7 +204,7 @@ def series_facts(
     ``link_of`` gives the link to the figure numbered ``n`` in the report's reading order."""
     identity, paragraphs = report.identity, report.cleaned.paragraphs
     national = identity.level == "国家"
-    growth, generic = rules().growth_subject, rules().generic_subject
+    growth, generic, grows = rules().growth_subject, rules().generic_subject, rules().growth_categories
     periods = period_paragraphs(report)
     figures: list[SeriesFigure] = []
     previous: tuple[Indicator, str | None] | None = None
@@ -215,8 +219,10 @@ def series_facts(
         if category is None or indicator.kind is None:
             continue
         role = indicator.role
-        if role == "share" and indicator.unit == "%" and growth.search(indicator.subject):
-            role = "change"
+        share_of = indicator.subject.endswith("的")  # 国家财政收入的60%左右要经过地方收交: a share of it
+        rate = growth.search(indicator.subject) is not None or category in grows
+        if role == "share" and indicator.unit == "%" and rate and not share_of:
+            role = "change"  # 地区生产总值增长6.5%、力争7%: a stretch target is a rate of growth too
         text = paragraphs[indicator.paragraph].text if indicator.paragraph < len(paragraphs) else indicator.span
         end = indicator.offset + len(indicator.cleaned_span or indicator.span)
         context = clause_before(text, indicator.offset, end)
@@ -224,6 +230,10 @@ def series_facts(
         flags = figure_flags(indicator, category, context, identity.year, national)
         if indicator.paragraph in periods and "period" not in flags:
             flags += ("period",) if over_the_period(role, indicator.kind, category, context, year) else ()
+        if role == "change" and indicator.unit != "%":  # 增加1501亿元, 高于省平1个百分点: no rate of growth
+            flags += ("amount",)
+        if (role == "share" and category in grows) or indicator.subject.endswith(BASE_MARK):
+            flags += ("part",)  # a share of output or revenue; the figure a change starts from (从26.6万亿元…)
         figures.append(
             SeriesFigure(
                 category, role, indicator.kind, indicator.value, indicator.value_high, indicator.qualifier,
