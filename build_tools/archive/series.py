@@ -24,6 +24,15 @@ from functools import cache
 from typing import Any
 
 from build_tools.archive.periods import OWN_YEAR, over_the_period, period_paragraphs, years_named
+from build_tools.archive.verdicts import (
+    NEXT_MISSING,
+    NO_TARGET,
+    NOT_FOUND,
+    OWN_MISSING,
+    PENDING,
+    UNPUBLISHED,
+    verdict_of,
+)
 from build_tools.memo import kept
 from build_tools.model import Indicator, Report, shared_words
 from build_tools.resource_files import load_yaml
@@ -32,9 +41,6 @@ PlaceKey = tuple[str, str, str]
 BASE_MARK = "（基期）"  # ends the subject of the figure a change starts from (report/indicators/subjects.py)
 CLAUSE_END = "。；;！？!?\n"
 
-# The verdicts, in the words of resources/labels.yaml ``series_verdicts``.
-MET, MISSED, UNPUBLISHED, NO_TARGET, PENDING = "met", "missed", "unpublished", "no-target", "pending"
-NEXT_MISSING, OWN_MISSING, NOT_FOUND = "next-missing", "own-missing", "not-found"
 
 
 @dataclass(frozen=True)
@@ -129,10 +135,6 @@ class Rules:
     growth_subject: re.Pattern[str]
     growth_categories: frozenset[str]
     generic_subject: re.Pattern[str]
-    ceiling_categories: frozenset[str]
-    ceiling_subjects: re.Pattern[str]
-    ceiling_qualifiers: frozenset[str]
-    floor_qualifiers: frozenset[str]
     no_target: dict[str, re.Pattern[str]]
     chart_min_years: int
 
@@ -149,10 +151,6 @@ def rules() -> Rules:
         growth_subject=re.compile(data["growth_subject"]),
         growth_categories=frozenset(data["growth_categories"]),
         generic_subject=re.compile(data["generic_subject"]),
-        ceiling_categories=frozenset(data["ceiling_categories"]),
-        ceiling_subjects=re.compile(data["ceiling_subjects"]),
-        ceiling_qualifiers=frozenset(data["ceiling_qualifiers"]),
-        floor_qualifiers=frozenset(data["floor_qualifiers"]),
         no_target={name: re.compile(pattern) for name, pattern in data["no_target"].items()},
         chart_min_years=int(data["chart_min_years"]),
     )
@@ -284,38 +282,6 @@ def firsts(facts: SeriesFacts) -> dict[tuple[str, str, str], SeriesFigure]:
         if usable(figure):
             found.setdefault((figure.category, figure.role, figure.kind), figure)
     return found
-
-
-def is_ceiling(category: str, figure: SeriesFigure) -> bool:
-    found = rules()
-    if figure.qualifier in found.ceiling_qualifiers:
-        return True
-    if figure.qualifier in found.floor_qualifiers:
-        return False
-    return category in found.ceiling_categories or bool(found.ceiling_subjects.search(figure.subject))
-
-
-UNIT_PREFIX = {"万亿": 1e12, "千亿": 1e11, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
-
-
-def in_base(value: float, unit: str) -> tuple[float, str]:
-    for prefix, factor in UNIT_PREFIX.items():
-        if unit.startswith(prefix) and len(unit) > len(prefix):
-            return value * factor, unit[len(prefix) :]
-    return value, unit
-
-
-def verdict_of(category: str, target: SeriesFigure, actual: SeriesFigure) -> str:
-    """met when the result reaches the target (its low end; for a ceiling, its high end)."""
-    assert target.value is not None and actual.value is not None
-    low, low_unit = in_base(target.value, target.unit)
-    high, _ = in_base(target.value_high if target.value_high is not None else target.value, target.unit)
-    result, result_unit = in_base(actual.value, actual.unit)
-    if low_unit != result_unit:
-        return UNPUBLISHED
-    if is_ceiling(category, target):
-        return MET if result <= high + 1e-9 else MISSED
-    return MET if result >= low - 1e-9 else MISSED
 
 
 def source(facts: SeriesFacts, figure: SeriesFigure) -> Source:
