@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import pickle
 import re
 from dataclasses import replace
@@ -230,3 +231,17 @@ def test_a_growth_target_however_worded_is_a_rate_and_an_amount_or_a_share_is_no
     assert ("财政收入", "change", "target", 6.5) in kept  # second to 5.5%, in the same table (the first is taken)
     assert not {value for _, _, _, value in kept} & {1.0, 1501.0, 60.0, 26.6}
     assert ("地区生产总值", "level", "actual", 51.9) in kept
+
+
+def test_a_result_keeps_the_word_its_report_qualifies_it_with() -> None:
+    """全国's results of GDP read 126万亿元 where the 2024 report says 超过126万亿元, 内江's 7% for 增长7.0%左右."""
+    target = SeriesFigure("地区生产总值", "level", "target", 120, None, "超过", "万亿元", 9, "reports/r2023.md#fig-1", 2023)
+    result = replace(target, kind="actual", value=126, qualifier="超过", line=20, link="reports/r2024.md#fig-2")
+    made = [facts(2023, target), facts(2024, result)]
+    (row,) = series_rows(made)
+    assert row.actual_qualifier == "超过"
+    (_, section), = place_sections([row], made).items()
+    assert "超过126万亿元" in section
+    with gzip.open(io.BytesIO(series_downloads([row])["downloads/series.csv.gz"])) as stored:
+        (record,) = csv.DictReader(io.TextIOWrapper(stored, encoding="utf-8-sig"))
+    assert record["actual_qualifier"] == "超过"

@@ -114,6 +114,7 @@ class SeriesRow:
     qualifier: str | None = None
     actual: float | None = None
     unit: str = ""
+    actual_qualifier: str | None = None  # 超过126万亿元: the result's own word, as its report wrote it
     verdict: str = ""
     target_source: Source | None = None
     actual_source: Source | None = None
@@ -344,6 +345,7 @@ def place_rows(key: PlaceKey, by_year: dict[int, SeriesFacts]) -> list[SeriesRow
                     target_high=target.value_high if target else None,
                     qualifier=target.qualifier if target else None,
                     actual=actual.value if actual else None, unit=unit, verdict=verdict,
+                    actual_qualifier=actual.qualifier if actual else None,
                     target_source=source(own, target) if own and target else None,
                     actual_source=source(following, actual) if following and actual else None,
                     actual_estimate=actual is not None and actual.kind == "estimate",

@@ -12,8 +12,8 @@ from typing import Any
 from build_tools.archive.series import SeriesRow, Source
 
 FIELDS = (
-    "place", "level", "indicator", "role", "year", "target", "target_high", "qualifier", "actual", "unit",
-    "verdict", "target_source", "actual_source", "actual_estimate", "revised",
+    "place", "level", "indicator", "role", "year", "target", "target_high", "qualifier", "actual", "actual_qualifier",
+    "unit", "verdict", "target_source", "actual_source", "actual_estimate", "revised",
 )
 
 
@@ -26,6 +26,7 @@ def row_record(row: SeriesRow) -> dict[str, Any]:
     return {
         "place": row.place, "level": row.level, "indicator": row.indicator, "role": row.role, "year": row.year,
         "target": row.target, "target_high": row.target_high, "qualifier": row.qualifier, "actual": row.actual,
+        "actual_qualifier": row.actual_qualifier,
         "unit": row.unit, "verdict": row.verdict,
         "target_source": source_record(row.target_source), "actual_source": source_record(row.actual_source),
         "actual_estimate": row.actual_estimate,

@@ -77,7 +77,7 @@ def row_cells(page: str, row: SeriesRow) -> list[str]:
     words = labels()
     target = format_number(row.target, row.target_high)
     target = written_figure(target, row.unit, row.qualifier) if target else ""
-    actual = f"{format_number(row.actual)}{row.unit}" if row.actual is not None else ""
+    actual = written_figure(format_number(row.actual), row.unit, row.actual_qualifier) if row.actual is not None else ""
     notes = []
     if row.actual_estimate:
         notes.append(words["series_estimate"])
