@@ -140,7 +140,7 @@ def test_indicator_rows_link_to_the_figure_in_the_text(seed_site: Path) -> None:
     assert re.search(r'<mark id="?fig-\d+"?>达到9\.43亿元</mark>', page)
     # what a figure was read as is stated once, in its row; the table says how a row reads as a tooltip
     templates = re.findall(r'<table data-figure-title=("[^"]+"|[^ >]+)>', page)
-    assert templates and all(t.strip('"').startswith("{0}：{figure:2,3,5}（{4}，") for t in templates)
+    assert templates and all(t.strip('"').startswith("{0}：{figure:1,2,3}（{5}，") for t in templates)
     assert not re.search(r'<mark id="?fig-\d+"?[^>]* title=', page)
 
 

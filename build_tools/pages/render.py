@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -274,7 +274,8 @@ def format_number(value: float | None, high: float | None = None) -> str:
     return f"{value:g}–{high:g}" if high is not None else f"{value:g}"
 
 
-INDICATOR_COLUMNS = ("subject", "core", "value", "unit", "role", "qualifier", "source")
+# the value, its unit and its qualifier side by side, where a phone shows them without scrolling
+INDICATOR_COLUMNS = ("subject", "value", "unit", "qualifier", "core", "role", "source")
 
 
 def figure_title_template(kind: str) -> str:
@@ -310,6 +311,21 @@ def figure_marks(report: Report, paragraph: Paragraph) -> list[Mark]:
     ]
 
 
+def indicator_cells(rows: Iterable[tuple[int, Indicator]], national: bool) -> Iterator[dict[str, str]]:
+    """The cells of each row of the indicator table, by column (``INDICATOR_COLUMNS``)."""
+    roles = labels()["indicator_roles"]
+    for number, i in rows:
+        yield {
+            "subject": escape_html(i.subject),
+            "core": escape_html(category_name(core_category(i) or "", national)),
+            "value": escape_html(format_value(i)),
+            "unit": escape_html(i.unit),
+            "role": escape_html(roles[i.role]),
+            "qualifier": qualifier_cell(i),
+            "source": f'<a href="#{figure_anchor(number)}">{escape_html(i.span)}</a>',
+        }
+
+
 def indicator_box(report: Report) -> str:
     """The collapsible table of a report's indicators, grouped by kind, core indicators first."""
     words = labels()
@@ -319,18 +335,7 @@ def indicator_box(report: Report) -> str:
     national = report.identity.level == NATIONAL_LEVEL
     for kind, rows in grouped(report.indicators):
         kind_name = words["indicator_kinds"][kind or "none"]
-        cells = (
-            [
-                escape_html(i.subject),
-                escape_html(category_name(core_category(i) or "", national)),
-                escape_html(format_value(i)),
-                escape_html(i.unit),
-                escape_html(words["indicator_roles"][i.role]),
-                qualifier_cell(i),
-                f'<a href="#{figure_anchor(number)}">{escape_html(i.span)}</a>',
-            ]
-            for number, i in rows
-        )
+        cells = ([row[column] for column in INDICATOR_COLUMNS] for row in indicator_cells(rows, national))
         tooltip = f' data-figure-title="{escape_plain(figure_title_template(kind_name))}"'
         parts += raw_block([f"<p><strong>{escape_html(kind_name)}</strong></p>", html_table(header, cells, tooltip)])
     downloads = words["indicator_downloads"].format(csv=f"../{indicators_download_path(report.identity.year)}")
