@@ -106,6 +106,14 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [{"subject": "固定资产投资增长幅度（基期）", "value": 58.6}, {"value": 27.8, "role": "change"}]),
     # a fall written as negative growth keeps its sign (黔西南's investment fell; its page showed 3.8%)
     ("固定资产投资增长-3.8%。", [{"subject": "固定资产投资", "value": -3.8, "role": "change", "span": "增长-3.8%"}]),
+    # a clause that only ranks, a part of the year and a note on a word leave the subject what it was
+    # (湖南's 4.8% was the growth of 稳居全国前十强, 武汉's quarters had no subject, 绵阳's 8% none)
+    ("全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%。",
+     [{"subject": "地区生产总值", "value": 5.53}, {"subject": "地区生产总值", "value": 4.8, "role": "change"}]),
+    ("地区生产总值一季度增长4.5%，上半年增长5%，全年增长5.7%。", [{"subject": "地区生产总值"}] * 3),
+    ("地区生产总值4038.73亿元、同比增长（以下简称增长）8%。",
+     [{"subject": "地区生产总值"}, {"subject": "地区生产总值", "value": 8, "role": "change"}]),
+    ("地区生产总值迈上5万亿台阶。", []),
     ("城镇登记失业率低于4.6%。", [{"value": 4.6, "qualifier": "低于", "role": "share"}]),
     # 比增 (比上年增加) is a change: 崇左's 地区生产总值比增100亿元以上 stood as its output
     ("地区生产总值比增100亿元以上。", [{"subject": "地区生产总值", "value": 100, "role": "change"}]),

@@ -245,3 +245,19 @@ def test_a_result_keeps_the_word_its_report_qualifies_it_with() -> None:
     with gzip.open(io.BytesIO(series_downloads([row])["downloads/series.csv.gz"])) as stored:
         (record,) = csv.DictReader(io.TextIOWrapper(stored, encoding="utf-8-sig"))
     assert record["actual_qualifier"] == "超过"
+
+
+def test_a_quarter_a_count_of_thresholds_and_a_ranking_are_not_the_year_s_output() -> None:
+    """荆门's quarters stood as its year's growth and 湖南's 4.8% was flagged as another place's (稳居全国前十强);
+    湖南's 5万亿台阶 and 吉林's 3个千亿元台阶 stood as output."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.series_pages import facts_of
+
+    text = (
+        "2026年湖南省人民政府工作报告\n各位代表：\n一、2025年工作回顾\n"
+        "全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%，迈上5万亿台阶，跨越3个千亿元台阶。"
+        "地区生产总值一季度累计增长4.7%，前三季度累计增长5.1%、全年累计增长4.9%。\n"
+    )
+    figures = facts_of(process_bytes("province/2026_湖南省.txt", text.encode("utf-8"))[0]).figures
+    kept = sorted((f.role, f.value) for f in figures if f.category == "地区生产总值" and not f.flags)
+    assert kept == [("change", 4.8), ("change", 4.9), ("level", 5.53)]

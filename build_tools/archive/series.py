@@ -135,6 +135,7 @@ class Rules:
     exclude: dict[str, re.Pattern[str]]
     growth_subject: re.Pattern[str]
     growth_categories: frozenset[str]
+    level_units: dict[str, str]
     generic_subject: re.Pattern[str]
     no_target: dict[str, re.Pattern[str]]
     chart_min_years: int
@@ -151,6 +152,7 @@ def rules() -> Rules:
         exclude={name: re.compile(pattern) for name, pattern in data["exclude"].items()},
         growth_subject=re.compile(data["growth_subject"]),
         growth_categories=frozenset(data["growth_categories"]),
+        level_units=data["level_units"],
         generic_subject=re.compile(data["generic_subject"]),
         no_target={name: re.compile(pattern) for name, pattern in data["no_target"].items()},
         chart_min_years=int(data["chart_min_years"]),
@@ -174,7 +176,7 @@ def figure_flags(
         flags.append("period")
     at = context.rfind(indicator.subject) if indicator.subject else -1
     start = max([context.rfind(mark, 0, at) for mark in "，、：,:"] + [at - 12]) + 1 if at >= 0 else len(context) - 40
-    near = context[max(0, start) :]
+    near = context[max(0, start) : at + len(indicator.subject)] if at >= 0 else context[max(0, start) :]
     if found.other_place.search(near) or (not national and found.other_place_below.search(near)):
         flags.append("other-place")
     exclude = found.exclude.get(category)
@@ -231,6 +233,8 @@ def series_facts(
             flags += ("period",) if over_the_period(role, indicator.kind, category, context, year) else ()
         if role == "change" and indicator.unit != "%":  # 增加1501亿元, 高于省平1个百分点: no rate of growth
             flags += ("amount",)
+        if role == "level" and rules().level_units.get(category, indicator.base_unit) != indicator.base_unit:
+            flags += ("amount",)  # 3个千亿元台阶: a count of something else
         if (role == "share" and category in grows) or indicator.subject.endswith(BASE_MARK):
             flags += ("part",)  # a share of output or revenue; the figure a change starts from (从26.6万亿元…)
         figures.append(

@@ -164,12 +164,13 @@ def _listed_before(norm: str, figure: _Figure, taken_until: int, rules: _Rules) 
 
 
 MINUS_SIGNS = "-−－"
+LEAD_WINDOW = 20  # characters before a number its lead may take: 同比增长（以下简称增长）8%
 
 
 def _lead(norm: str, number_start: int, floor: int, rules: _Rules) -> tuple[int, str | None, bool]:
     """The words right before a number that belong to its span (增长, 突破, 分别达到): where the span
     starts, the qualifier they give (突破) and whether they make the figure a change."""
-    lead = rules.lead.search(norm, max(floor, number_start - 8), number_start)
+    lead = rules.lead.search(norm, max(floor, number_start - LEAD_WINDOW), number_start)
     if lead is None or not lead.group():
         return number_start, None, False
     return lead.start(), _qualifier_before(lead.group(), rules), rules.change_verb.search(lead.group()) is not None

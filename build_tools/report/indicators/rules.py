@@ -62,6 +62,7 @@ class _Rules:
     measure_heads: tuple[str, ...]  # longest first
     base_marker: re.Pattern[str]
     clause_subject_end: re.Pattern[str]
+    ranking_clause: re.Pattern[str]
     subject_rewrites: dict[str, dict[str, str]]
     default_kind: IndicatorKind | None
     section_cue: re.Pattern[str]
@@ -149,6 +150,7 @@ def _rules() -> _Rules:
         ),
         base_marker=re.compile(_alternation(subject["base_markers"])),
         clause_subject_end=re.compile(_alternation(lexicon["clause_subject_end"])),
+        ranking_clause=re.compile(lexicon["ranking_clause"]),
         subject_rewrites=lexicon["subject_rewrites"],
         default_kind=kind["default"],
         section_cue=re.compile(
@@ -190,7 +192,8 @@ def _lead_pattern(lexicon: dict) -> str:
     change = _alternation(lexicon["change_verbs"])
     level = _alternation(lexicon["level_verbs"])
     before = _alternation(lexicon["qualifiers"]["before"])
-    return rf"(?:(?:{adverbs})?{change}了?|{level})?\s?(?:{before})?$"
+    note = r"(?:[（(]以下简称[^）)]{1,10}[）)])?"  # 同比增长（以下简称增长）8%
+    return rf"(?:(?:{adverbs})?{change}了?{note}|{level})?\s?(?:{before})?$"
 
 
 # ───────────────────────────── how a figure is written ─────────────────────────────

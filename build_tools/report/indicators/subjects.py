@@ -192,7 +192,8 @@ def _figure_subject(text: str, figure: _Figure, raw: str, previous: _Figure | No
         if subject:  # words after the count that name nothing (分别提高到) leave the words before it
             figure.consumed = figure.end + used
             return subject
-    if pre and not _is_action_only(pre, rules):
+    ranking_only = previous is not None and rules.ranking_clause.match(pre) is not None  # 、稳居前十、增长4.8%
+    if pre and not _is_action_only(pre, rules) and not ranking_only:
         return _rewrite(pre, family, rules, figure.changed)
     return _inherited(text, figure, previous, rules) or pre
 
