@@ -261,3 +261,14 @@ def test_a_quarter_a_count_of_thresholds_and_a_ranking_are_not_the_year_s_output
     figures = facts_of(process_bytes("province/2026_湖南省.txt", text.encode("utf-8"))[0]).figures
     kept = sorted((f.role, f.value) for f in figures if f.category == "地区生产总值" and not f.flags)
     assert kept == [("change", 4.8), ("change", 4.9), ("level", 5.53)]
+
+
+def test_a_year_whose_report_states_nothing_of_an_indicator_between_years_that_do_is_marked() -> None:
+    """全国's growth table went from 1999 to 2003: the reports of 2000 and 2001 state no figure of it (2000's
+    says 国内生产总值增长率达到预期目标), and their years were dropped as if the archive had no report."""
+    made = [facts(1999, figure("target", 7, 1999)), facts(2000), facts(2001), facts(2002, figure("actual", 7.3, 2001)),
+            facts(2003, figure("target", 7, 2003)), facts(2004)]
+    rows = {row.year: row for row in series_rows(made)}
+    assert sorted(rows) == [1999, 2000, 2001, 2002, 2003]  # 2004: nothing, after the last year that states it
+    assert rows[2000].verdict == "not-found" and rows[2000].target is None and rows[2000].actual is None
+    assert rows[2001].actual == 7.3

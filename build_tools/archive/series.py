@@ -319,7 +319,8 @@ def revisions(by_year: dict[int, SeriesFacts]) -> dict[tuple[str, str, int], tup
 
 
 def place_rows(key: PlaceKey, by_year: dict[int, SeriesFacts]) -> list[SeriesRow]:
-    """The rows of one place: for each headline indicator and role it states, each year it has."""
+    """The rows of one place: for each headline indicator and role it states, each year it has (a year
+    whose report states nothing of it, between years that do, as such: 2000 and 2001 of 全国's growth)."""
     pairs = sorted({(f.category, f.role) for facts in by_year.values() for f in facts.figures if usable(f)})
     newest = max(by_year)
     level = by_year[newest].level
@@ -328,6 +329,8 @@ def place_rows(key: PlaceKey, by_year: dict[int, SeriesFacts]) -> list[SeriesRow
     rows = []
     for category, role in pairs:
         years = set(by_year) | {y - 1 for y in by_year if result_in(found[y], category, role)}
+        stated = [y for y in sorted(years) if y in found and (category, role, "target") in found[y]]
+        stated += [y - 1 for y in sorted(years) if y in found and result_in(found[y], category, role)]
         for year in sorted(years):
             own, following = by_year.get(year), by_year.get(year + 1)
             target = found[year].get((category, role, "target")) if own is not None else None
@@ -339,8 +342,9 @@ def place_rows(key: PlaceKey, by_year: dict[int, SeriesFacts]) -> list[SeriesRow
                 verdict = verdict_of(category, target, actual) if actual is not None else UNPUBLISHED
             else:
                 verdict = PENDING if year >= newest else NEXT_MISSING
-            if target is None and actual is None and own is not None and not sets_none:
-                continue  # the report states nothing of it for this year
+            nothing = target is None and actual is None and own is not None and not sets_none
+            if nothing and not min(stated) < year < max(stated):
+                continue  # before or after the years the place states it, not a gap in its series
             unit = (target or actual).unit if (target or actual) else ""
             rows.append(
                 SeriesRow(
