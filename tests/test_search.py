@@ -696,6 +696,11 @@ def test_what_a_report_page_says_about_the_report_is_not_searched_as_its_text() 
     assert "国民经济调整取得进展" in text
     for word in ("首页", "原文无标题", "本篇特有词", "合并", "人民公社", "新提法"):
         assert word not in text, word
+    # as a minified page writes it, its paragraphs never ended: the skipping ends where a paragraph would
+    minified = ('<nav class=gr-breadcrumbs><p><a>首页</a> › <a>国家</a></nav><h1 id=t>1980年</h1>'
+                '<p class=gr-below-title>原文无标题<p class=gr-keywords>本篇特有词：调整<h2 id=a>一、调整</h2>')
+    headings = [block.text for block in search.parse_page(search.SearchPage("reports/r/", "1980年", minified)).blocks]
+    assert headings == ["1980年", "一、调整"]
 
 
 def test_a_year_whose_zero_is_written_as_a_circle_is_the_year_written_with_the_numeral_zero() -> None:

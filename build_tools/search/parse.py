@@ -29,6 +29,11 @@ BLOCK_TAGS = frozenset(
 )
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 SKIPPED_TAGS = frozenset({"script", "style"})
+# Tags whose start ends an open paragraph (HTML's rule for an omitted </p>)
+CLOSES_P = frozenset(
+    {"p", "div", "details", "nav", "section", "article", "aside", "table", "ul", "ol", "dl", "pre", "blockquote",
+     "hr", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "form"}
+)
 VOID_TAGS = frozenset({"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"})
 CELL_TAGS = frozenset({"td", "th"})
 SEPARATOR = "\x00"  # not a word character: what ``word_table`` makes of everything between runs
@@ -281,6 +286,8 @@ class ContentParser:
 
     def handle_starttag(self, tag: str, attributes: dict[str, str]) -> None:
         classes = set(attributes.get("class", "").split())
+        if self.skipping and self.skipping[0] == "p" and tag in CLOSES_P:
+            self.skipping.clear()  # a skipped paragraph whose end tag a minified page leaves out ends here
         if self.skipping or tag in SKIPPED_TAGS or classes & skipped_classes():
             if tag not in VOID_TAGS:  # an element with no end tag would never end the skipping
                 self.skipping.append(tag)
@@ -292,8 +299,8 @@ class ContentParser:
 
     def handle_endtag(self, tag: str) -> None:
         if self.skipping:
-            if tag == self.skipping[-1]:
-                self.skipping.pop()
+            if tag in self.skipping:  # and the elements inside it left open (a <p> a minified page never ends)
+                del self.skipping[len(self.skipping) - 1 - self.skipping[::-1].index(tag) :]
             return
         if not self.open or self.open[-1][0] != tag:
             return
