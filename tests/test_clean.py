@@ -429,3 +429,15 @@ def test_short_spaced_figures_and_full_width_thousands_separators_are_one_number
         "国务院提出法律草案66个，从1993年3月起，到1999年12月20日，人均住房8.7平方米。",
         "本年收入合计27,203,319,000元，粮食产量33,212万吨，分别增长5%，10%。",
     ]
+
+
+def test_a_breadcrumb_an_item_a_line_a_photograph_s_caption_and_a_head_shown_twice_are_furniture() -> None:
+    """陕西 2026's page opened with 政府信息公开 (a breadcrumb's middle item) and its dateline twice; 天津's with
+    the caption 张工作政府工作报告。 (the mayor, 张工, giving the report); 1958's with its title twice."""
+    dateline = "2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长赵刚"
+    text = [dateline, "首页", ">", "政府信息公开", ">", "政府工作报告", dateline, "张工作政府工作报告。", "各位代表：",
+            "现在，我代表省人民政府向大会报告工作。", "一、2025年工作回顾", "全省生产总值增长5.5%。"]
+    report = cleaned_text("2026_陕西省.txt", text)
+    assert [p.text for p in report.paragraphs][1:] == text[8:]
+    reasons = {entry.line: entry.reason for entry in report.audit}
+    assert "导航路径" in reasons[4] and reasons[8] == "图片说明" and "第 1 行" in reasons[7]

@@ -33,6 +33,7 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ufffe\ufff
 MIN_REPEATED_RUN = 3
 MIN_REPEATED_LINE_CHARS = 15
 REPORT_TITLE_SEARCH_LINES = 40
+MIN_REPEATED_HEAD_CHARS = 10  # a line of the page's head shown twice (a dateline), not a short label
 SPLIT_TITLE_TAIL = 4  # the most characters of a title's second line, when a page cut it (政府工作报 / 告)
 
 
@@ -52,6 +53,14 @@ def furniture_kind_and_reason(text: str) -> tuple[str, str] | None:
         if regex.match(text):
             return kind, reason
     return None
+
+
+def label_kind(text: str) -> str | None:
+    """Whether a dropped line is a label of the site's without its value (来源：) or a breadcrumb's separator
+    (>), whose next short line is furniture too."""
+    if pattern(PATTERNS, "bare_label").match(text):
+        return "label"
+    return "breadcrumb" if pattern(PATTERNS, "breadcrumb_separator").match(text) else None
 
 
 def is_subscript(before: str, text: str) -> bool:
@@ -184,12 +193,14 @@ def drop_repeated_copies(
     """``lines`` without the copies of text the page already showed (a page repeated whole).
 
     A copy starts where at least three lines, one of them long, repeat lines seen before in the same
-    order; it runs as long as the lines keep matching. A repeat of the report's title is dropped too.
+    order; it runs as long as the lines keep matching. A repeat of the report's title is dropped too, and
+    so is a line of the page's head that it shows twice before the speech begins (陕西 2026's dateline).
     """
     texts = [line.text for line in lines]
     first_seen: dict[str, int] = {}
     kept: list[CleanedLine] = []
     entries: list[AuditEntry] = []
+    salutation, speaking = pattern("structure.yaml", "salutation"), False
     index = 0
     while index < len(lines):
         earlier = first_seen.get(texts[index])
@@ -198,9 +209,12 @@ def drop_repeated_copies(
             entries += [repeated_entry(lines[index + k], lines[earlier + k].number) for k in range(copied)]
             index += copied
             continue
+        speaking = speaking or index >= REPORT_TITLE_SEARCH_LINES or bool(salutation.match(texts[index]))
         if heading is not None and texts[index] == heading:
             reason = cleaning_reason("title-repeated")
             entries.append(AuditEntry("repeated", lines[index].number, lines[index].original, reason))
+        elif earlier is not None and not speaking and len(texts[index]) >= MIN_REPEATED_HEAD_CHARS:
+            entries.append(repeated_entry(lines[index], lines[earlier].number))
         else:
             if texts[index]:
                 first_seen.setdefault(texts[index], index)
@@ -273,7 +287,7 @@ def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedRe
     trailer = trailer_start(report.lines)
     kept: list[CleanedLine] = []
     after: list[SourceLine] = []
-    after_label = False  # the line before (blank lines aside) was a label of the site's without its value
+    after_label: str | None = None  # the line before (blanks aside): a label without its value, a breadcrumb's >
     last_text = ""  # the last line with text
     for line in report.lines:
         if trailer is not None and line.number >= trailer[0]:
@@ -283,9 +297,10 @@ def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedRe
         dropped = None if subscript else classify_line(line)
         last_text = line.text if line.text.strip() else last_text
         if dropped is None and after_label and pattern(PATTERNS, "label_value").match(comparable(line.text)):
-            dropped = AuditEntry("furniture", line.number, line.text, cleaning_reason("label-value"))
+            reason = "breadcrumb-item" if after_label == "breadcrumb" else "label-value"
+            dropped = AuditEntry("furniture", line.number, line.text, cleaning_reason(reason))
         if line.text.strip():
-            after_label = dropped is not None and bool(pattern(PATTERNS, "bare_label").match(comparable(line.text)))
+            after_label = label_kind(comparable(line.text)) if dropped is not None else None
         if dropped:
             audit.append(dropped)
             continue
