@@ -441,3 +441,12 @@ def test_a_breadcrumb_an_item_a_line_a_photograph_s_caption_and_a_head_shown_twi
     assert [p.text for p in report.paragraphs][1:] == text[8:]
     reasons = {entry.line: entry.reason for entry in report.audit}
     assert "导航路径" in reasons[4] and reasons[8] == "图片说明" and "第 1 行" in reasons[7]
+
+
+def test_a_lone_letter_or_quotation_mark_left_by_an_export_is_furniture() -> None:
+    """百色's and 黄山's pages ended in a paragraph "s" (a Word export's last line); 2007's showed a wiki's
+    bold markup (') before and after ——改革开放进一步深化。"""
+    text = ["'", "——改革开放进一步深化。'", "全年经济平稳增长。", "s"]
+    report = cleaned_text("2007.txt", text)
+    assert [p.text for p in report.paragraphs] == ["——改革开放进一步深化。", "全年经济平稳增长。"]
+    assert not unaccounted_lines(tuple(text), [report])
