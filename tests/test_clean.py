@@ -450,3 +450,11 @@ def test_a_lone_letter_or_quotation_mark_left_by_an_export_is_furniture() -> Non
     report = cleaned_text("2007.txt", text)
     assert [p.text for p in report.paragraphs] == ["——改革开放进一步深化。", "全年经济平稳增长。"]
     assert not unaccounted_lines(tuple(text), [report])
+
+
+def test_the_source_s_title_is_the_title_line_that_writes_it_in_full() -> None:
+    """1956's page gave 原题：1956年国务院政府工作报告 (the portal's page title); the line below it, where the portal
+    glued its page title to the report's, names it: 关于1955年国家决算和1956年国家预算的报告 was nowhere."""
+    text = ["1956年国务院政府工作报告", "中央政府门户网站 www.gov.cn 2006年02月23日 来源：人民网",
+            "1956年国务院政府工作报告关于1955年国家决算和1956年国家预算的报告", "各位代表：", "我代表国务院作报告。"]
+    assert cleaned_text("1956.txt", text).heading == "1956年国务院政府工作报告关于1955年国家决算和1956年国家预算的报告"

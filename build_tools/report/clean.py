@@ -98,6 +98,13 @@ def drop_report_titles(lines: list[CleanedLine]) -> tuple[list[CleanedLine], lis
     return kept, titles
 
 
+def longest_title(titles: list[AuditEntry]) -> str | None:
+    """The title of the report's top: the first title line, or a later one that writes it in full (1956:
+    the portal's 1956年国务院政府工作报告, then 1956年国务院政府工作报告关于1955年国家决算和1956年国家预算的报告)."""
+    first = titles[0].replacement if titles else None
+    return max((t.replacement for t in titles if first and t.replacement.startswith(first)), key=len, default=first)
+
+
 def trailer_start(lines: tuple[SourceLine, ...]) -> tuple[int, str] | None:
     """(line number, reason) where what follows the report on the page begins, if it does: a line of
     ``trailers`` anywhere, or of ``late_trailers`` after ``late_trailer_share`` of the report's characters."""
@@ -315,7 +322,7 @@ def clean(report: RawReport, preamble: tuple[AuditEntry, ...] = ()) -> CleanedRe
     if report.heading is None:
         kept, titles = drop_report_titles(kept)
         audit += titles
-        heading = titles[0].replacement if titles else None
+        heading = longest_title(titles)
     kept, repeated = drop_repeated_copies(kept, heading)
     audit += repeated
     if trailer is not None:
