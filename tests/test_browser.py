@@ -127,3 +127,17 @@ def test_the_site_reads_at_phone_width(seed_site: Path) -> None:
         page.goto(base + REPORT, wait_until="networkidle")
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1
+
+
+def test_an_audit_s_rows_fit_a_phone_and_stay_a_table_on_a_desktop(seed_site: Path) -> None:
+    """At 390 px an audit's table scrolled sideways inside its box: what a line became and why (改为, 原因)
+    were off-screen. A phone now shows each row as a block; a desktop keeps the table."""
+    audit = "audit/000_f936ed40faecbb33-1/"
+    for width, stacked in ((390, True), (1280, False)):
+        with serve(seed_site) as base, chromium(viewport={"width": width, "height": 844}) as context:
+            page = context.new_page()
+            page.goto(base + audit, wait_until="networkidle")
+            reason = page.locator(".gr-audit-entries tbody tr").first.locator("td").nth(4)
+            box = reason.bounding_box()
+            assert box is not None and box["x"] + box["width"] <= width
+            assert (page.locator(".gr-audit-entries thead").first.is_visible()) is not stacked

@@ -120,9 +120,11 @@ def render_audit(report: Report) -> str:
         table([columns["kind"], "#"], [[escape_markdown(kinds[kind]), str(count)] for kind, count in summary.items()]),
     ]
     if rows:
-        parts += [
+        parts += [  # in a box whose rows a phone stacks (reports.css), so that the reason is not off-screen
             f"## {words['audit_entries_heading']}\n",
+            '<div class="gr-audit-entries" markdown>\n',
             table([columns[key] for key in ("line", "kind", "text", "replacement", "reason")], rows),
+            "</div>\n",
         ]
     if summary.get("whitespace"):
         parts.append(escape_markdown(words["audit_whitespace"].format(count=summary["whitespace"])) + "\n")
