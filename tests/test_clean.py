@@ -458,3 +458,13 @@ def test_the_source_s_title_is_the_title_line_that_writes_it_in_full() -> None:
     text = ["1956年国务院政府工作报告", "中央政府门户网站 www.gov.cn 2006年02月23日 来源：人民网",
             "1956年国务院政府工作报告关于1955年国家决算和1956年国家预算的报告", "各位代表：", "我代表国务院作报告。"]
     assert cleaned_text("1956.txt", text).heading == "1956年国务院政府工作报告关于1955年国家决算和1956年国家预算的报告"
+
+
+def test_a_numbering_that_starts_again_does_not_take_the_habits_of_the_list_before() -> None:
+    """马鞍山's plan's （一）… titles took the sentence after them (…奋力书写美丽马鞍山新画卷扎实推进绿色低碳转型。)
+    because its review's （一）… carried their body on their line, and the source has no 二、 between them;
+    1988's chapters 一、… were glued to their first sentence likewise (its outline had none of them)."""
+    text = ["（一）经济运行稳中向好。全市生产总值增长5%。", "（二）改革开放持续深化。新增企业100家。",
+            "重点做好10个方面工作：", "（一）坚定不移抓好生态文明建设，奋力书写美丽马鞍山新画卷", "扎实推进绿色低碳转型。坚持生态优先。",
+            "（二）坚定不移扩大有效需求，奋力稳定经济增长", "大力推进“个转企、小升规”。"]
+    assert [p.text for p in cleaned_text("马鞍山.txt", text).paragraphs] == text

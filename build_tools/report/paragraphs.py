@@ -45,8 +45,8 @@ def should_join(current: str, following: str, style_had_body: dict[str, bool], a
     if following_style is not None and following_style[0] != "arabic":
         return False
     current_style = numbered_style(current)
-    if current_style is not None:
-        return style_had_body.get(current_style[0], False) or cut_body
+    if current_style is not None:  # a numbering that starts again (（一）) is a new list, with habits of its own
+        return (current_style[1] != 1 and style_had_body.get(current_style[0], False)) or cut_body
     if rules().clause_end.fullmatch(current[-1]) or rules().open_end.fullmatch(current[-1]):
         return True
     return after_break or not is_title_line(current)
