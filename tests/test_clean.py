@@ -468,3 +468,17 @@ def test_a_numbering_that_starts_again_does_not_take_the_habits_of_the_list_befo
             "重点做好10个方面工作：", "（一）坚定不移抓好生态文明建设，奋力书写美丽马鞍山新画卷", "扎实推进绿色低碳转型。坚持生态优先。",
             "（二）坚定不移扩大有效需求，奋力稳定经济增长", "大力推进“个转企、小升规”。"]
     assert [p.text for p in cleaned_text("马鞍山.txt", text).paragraphs] == text
+
+
+def test_a_line_as_wide_as_a_pdf_s_lines_runs_on_into_the_next_even_a_heading_s() -> None:
+    """承德's PDF text, wrapped at 29 characters: its outline had （二）大力发展新质生产力，以科技创新赋能现代化产业体
+    (the body began 系建设。), and the review's （一）…面对经济下行巨 / 大压力 was two paragraphs; its last page
+    number, — 23 without its closing dash, was a heading."""
+    fillers = [f"坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加{chr(0x4E00 + n)}构" for n in range(60)]
+    assert {len(filler) for filler in fillers} == {29}  # the page's width; none ends a sentence
+    body = [*fillers, "构建新发展格局。"]
+    text = ["（一）直面困难挑战，经济运行回升向好。面对经济下行巨", "大压力，坚持抓投资、上项目。", *body,
+            "（二）大力发展新质生产力，以科技创新赋能现代化产业体", "系建设。坚持发挥优势、错位发展。", "— 23"]
+    paragraphs = [p.text for p in cleaned_text("承德.txt", text).paragraphs]
+    assert paragraphs[0] == "（一）直面困难挑战，经济运行回升向好。面对经济下行巨大压力，坚持抓投资、上项目。"
+    assert paragraphs[-1] == "（二）大力发展新质生产力，以科技创新赋能现代化产业体系建设。坚持发挥优势、错位发展。"

@@ -44,6 +44,9 @@ class HeadingRules:
     continuation_start: re.Pattern[str]
     sentence_end: re.Pattern[str]
     lead_in_fragment: re.Pattern[str]
+    wrap_min_chars: int
+    wrap_min_lines: int
+    wrap_share: float
 
 
 @cache
@@ -64,6 +67,9 @@ def rules() -> HeadingRules:
         continuation_start=re.compile(data["continuation_start"]),
         sentence_end=re.compile(data["sentence_end"]),
         lead_in_fragment=re.compile(data["lead_in_fragment"]),
+        wrap_min_chars=data["wrap_min_chars"],
+        wrap_min_lines=data["wrap_min_lines"],
+        wrap_share=data["wrap_share"],
     )
 
 

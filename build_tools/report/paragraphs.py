@@ -5,6 +5,8 @@ page break, a line break in the middle of a sentence), with an audit entry for e
 
 from __future__ import annotations
 
+from collections import Counter
+
 from build_tools.model import AuditEntry, CleanedLine, Paragraph
 from build_tools.report.headings import TITLE_STYLE, ends_sentence, is_title_line, match_heading, numbered_style, rules
 from build_tools.resource_files import cleaning_reason
@@ -19,7 +21,14 @@ def is_page_break(line: CleanedLine) -> bool:
     return not line.text and any(repair.fixer == ZERO_WIDTH_FIXER for repair in line.repairs)
 
 
-def should_join(current: str, following: str, style_had_body: dict[str, bool], after_break: bool = False) -> bool:
+def should_join(
+    current: str,
+    following: str,
+    style_had_body: dict[str, bool],
+    after_break: bool = False,
+    wrapped: bool = False,
+    continued: bool = False,
+) -> bool:
     """Whether ``following`` continues the paragraph ``current`` (its text so far).
 
     A line that ends a sentence is complete, and so are signatures, salutations and date lines
@@ -30,7 +39,9 @@ def should_join(current: str, following: str, style_had_body: dict[str, bool], a
     with a full stop or a closing mark continues the one before it, whatever that one is.
     ``after_break``: a line of nothing but invisible characters stood between them, where a page broke
     (a Word export's): a line before it that ends no sentence is cut there, short or not, and so is a
-    heading line with a sentence of body.
+    heading line with a sentence of body. ``wrapped``: ``current``'s last line is as wide as the lines of a
+    text a PDF wrapped at its page's width (``wrap_width``): ending no sentence, it runs on. ``continued``:
+    ``current`` is already lines joined.
     """
     if rules().lead_in_fragment.match(current) or rules().continuation_start.match(following):
         return True
@@ -44,9 +55,14 @@ def should_join(current: str, following: str, style_had_body: dict[str, bool], a
     following_style = numbered_style(following)
     if following_style is not None and following_style[0] != "arabic":
         return False
+    if wrapped:
+        return True
     current_style = numbered_style(current)
-    if current_style is not None:  # a numbering that starts again (（一）) is a new list, with habits of its own
-        return (current_style[1] != 1 and style_had_body.get(current_style[0], False)) or cut_body
+    if current_style is not None and not (continued and rules().sentence_end.search(current)):
+        # a numbered line: as its style's last heading wrote (one already run on into its body goes on as
+        # body does); a heading alone whose numbering starts again (（一）) opens a list with habits of its own
+        restarted = current_style[1] == 1 and not rules().sentence_end.search(current)
+        return (not restarted and style_had_body.get(current_style[0], False)) or cut_body
     if rules().clause_end.fullmatch(current[-1]) or rules().open_end.fullmatch(current[-1]):
         return True
     return after_break or not is_title_line(current)
@@ -81,6 +97,24 @@ def join_entry(first: CleanedLine, second: CleanedLine) -> AuditEntry:
     )
 
 
+def wrap_width(lines: list[CleanedLine]) -> int | None:
+    """The width a PDF wrapped the text's lines at: the most common length of its long lines, when enough
+    of them have it (``wrap_*`` in ``resources/headings.yaml``); None for a text of whole paragraphs."""
+    found = rules()
+    lengths = Counter(len(line.text) for line in lines if len(line.text) >= found.wrap_min_chars)
+    if sum(lengths.values()) < found.wrap_min_lines:
+        return None
+    width = lengths.most_common(1)[0][0]
+    near = sum(count for length, count in lengths.items() if abs(length - width) <= 1)
+    return width if near >= found.wrap_share * sum(lengths.values()) else None
+
+
+def wrap_slack(text: str) -> int:
+    """How much narrower than the page's width a wrapped line may be: a numbered heading's line is set a
+    little wider (承德's are 26 characters where its text's are 29), any other within one character."""
+    return 3 if numbered_style(text) else 1
+
+
 def build_paragraphs(lines: list[CleanedLine]) -> tuple[tuple[Paragraph, ...], list[AuditEntry]]:
     paragraphs: list[Paragraph] = []
     joins: list[AuditEntry] = []
@@ -99,12 +133,14 @@ def build_paragraphs(lines: list[CleanedLine]) -> tuple[tuple[Paragraph, ...], l
             remember_style(text, style_had_body)
 
     after_break = False
+    width = wrap_width(lines)
     for line in lines:
         if not line.text:  # an empty line, or one its repairs emptied: of zero-width characters, a page break
             after_break = after_break or is_page_break(line)
             continue
         current = "".join(member.text for member in group)
-        if group and should_join(current, line.text, style_had_body, after_break):
+        wrapped = width is not None and bool(group) and len(group[-1].text) >= width - wrap_slack(group[-1].text)
+        if group and should_join(current, line.text, style_had_body, after_break, wrapped, len(group) > 1):
             joins.append(join_entry(group[-1], line))
             group.append(line)
         else:
