@@ -272,3 +272,18 @@ def test_a_year_whose_report_states_nothing_of_an_indicator_between_years_that_d
     assert sorted(rows) == [1999, 2000, 2001, 2002, 2003]  # 2004: nothing, after the last year that states it
     assert rows[2000].verdict == "not-found" and rows[2000].target is None and rows[2000].actual is None
     assert rows[2001].actual == 7.3
+
+
+def test_the_deficit_the_budget_sets_is_followed_across_years() -> None:
+    """19 national reports set a deficit (赤字率拟按3%左右安排, 赤字规模4.06万亿元) and no page followed it; the
+    centre's and the localities' parts of it are not the whole."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.series_pages import facts_of
+
+    text = (
+        "2024年国务院政府工作报告\n各位代表：\n一、2023年工作回顾\n国内生产总值增长5.2%。\n二、2024年政府工作任务\n"
+        "今年赤字率拟按3%安排，赤字规模4.06万亿元，比上年年初预算增加1800亿元。中央财政赤字3.34万亿元。\n"
+    )
+    figures = facts_of(process_bytes("national/2024.txt", text.encode("utf-8"))[0]).figures
+    kept = {(f.category, f.role, f.value, f.unit) for f in figures if f.category == "财政赤字" and not f.flags}
+    assert kept == {("财政赤字", "share", 3.0, "%"), ("财政赤字", "level", 4.06, "万亿元")}
