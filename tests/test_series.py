@@ -287,3 +287,18 @@ def test_the_deficit_the_budget_sets_is_followed_across_years() -> None:
     figures = facts_of(process_bytes("national/2024.txt", text.encode("utf-8"))[0]).figures
     kept = {(f.category, f.role, f.value, f.unit) for f in figures if f.category == "财政赤字" and not f.flags}
     assert kept == {("财政赤字", "share", 3.0, "%"), ("财政赤字", "level", 4.06, "万亿元")}
+
+
+def test_a_long_silence_is_no_run_of_empty_rows_and_a_chart_converts_its_units() -> None:
+    """全国's revenue table listed 1988–1997 a row each, every one empty; its deficit chart left out the years
+    given in 亿元 (9500亿元) of a table in 万亿元."""
+    def level(kind: str, value: float, unit: str, year: int) -> SeriesFigure:
+        return SeriesFigure("财政赤字", "level", kind, value, None, None, unit, 9, f"reports/r{year}.md#fig-1", year)
+
+    made = [facts(1987, level("target", 100, "亿元", 1987)), *(facts(year) for year in range(1988, 1998)),
+            facts(2009, level("target", 9500, "亿元", 2009)), facts(2010, level("target", 1.05, "万亿元", 2010)),
+            facts(2011, level("target", 1.2, "万亿元", 2011)), facts(2012, level("target", 0.8, "万亿元", 2012))]
+    rows = series_rows(made)
+    assert sorted(row.year for row in rows) == [1987, 2009, 2010, 2011, 2012]
+    (_, section), = place_sections(rows, made).items()
+    assert "2009年0.95" in section  # the chart's description of its points, in 万亿元

@@ -38,6 +38,7 @@ from build_tools.model import Indicator, Report, shared_words
 from build_tools.resource_files import load_yaml
 
 PlaceKey = tuple[str, str, str]
+GAP = 3  # a year whose report states nothing of an indicator is a row when one this close on each side does
 BASE_MARK = "（基期）"  # ends the subject of the figure a change starts from (report/indicators/subjects.py)
 CLAUSE_END = "。；;！？!?\n"
 
@@ -320,7 +321,8 @@ def revisions(by_year: dict[int, SeriesFacts]) -> dict[tuple[str, str, int], tup
 
 def place_rows(key: PlaceKey, by_year: dict[int, SeriesFacts]) -> list[SeriesRow]:
     """The rows of one place: for each headline indicator and role it states, each year it has (a year
-    whose report states nothing of it, between years that do, as such: 2000 and 2001 of 全国's growth)."""
+    whose report states nothing of it, with a year that does at most ``GAP`` years before it and one
+    after, as such: 2000 and 2001 of 全国's growth)."""
     pairs = sorted({(f.category, f.role) for facts in by_year.values() for f in facts.figures if usable(f)})
     newest = max(by_year)
     level = by_year[newest].level
@@ -329,8 +331,8 @@ def place_rows(key: PlaceKey, by_year: dict[int, SeriesFacts]) -> list[SeriesRow
     rows = []
     for category, role in pairs:
         years = set(by_year) | {y - 1 for y in by_year if result_in(found[y], category, role)}
-        stated = [y for y in sorted(years) if y in found and (category, role, "target") in found[y]]
-        stated += [y - 1 for y in sorted(years) if y in found and result_in(found[y], category, role)]
+        stated = {y for y in years if y in found and (category, role, "target") in found[y]}
+        stated |= {y - 1 for y in years if y in found and result_in(found[y], category, role)}
         for year in sorted(years):
             own, following = by_year.get(year), by_year.get(year + 1)
             target = found[year].get((category, role, "target")) if own is not None else None
@@ -343,8 +345,9 @@ def place_rows(key: PlaceKey, by_year: dict[int, SeriesFacts]) -> list[SeriesRow
             else:
                 verdict = PENDING if year >= newest else NEXT_MISSING
             nothing = target is None and actual is None and own is not None and not sets_none
-            if nothing and not min(stated) < year < max(stated):
-                continue  # before or after the years the place states it, not a gap in its series
+            near = stated & set(range(year - GAP, year)) and stated & set(range(year + 1, year + GAP + 1))
+            if nothing and not near:
+                continue  # not a gap of a few years between years the place states it (a longer one says no more)
             unit = (target or actual).unit if (target or actual) else ""
             rows.append(
                 SeriesRow(

@@ -33,6 +33,7 @@ from build_tools.archive.series import (
     series_facts,
 )
 from build_tools.archive.series_files import series_csv
+from build_tools.archive.verdicts import in_base
 from build_tools.memo import kept
 from build_tools.model import Heading, Report
 from build_tools.pages.browse import link, place_key, place_path, relative_path
@@ -94,18 +95,23 @@ def row_cells(page: str, row: SeriesRow) -> list[str]:
 
 def chart(title: str, rows: Sequence[SeriesRow], years: Iterable[int]) -> str:
     """Target against result over ``years`` from the first year with a figure to the last (those without
-    one are gaps); values in the rows' most common unit only, which ``title`` names (the axis labels stay
-    short)."""
+    one are gaps); values in the rows' most common unit, which ``title`` names (the axis labels stay
+    short), a row in another unit of the same base converted (9500亿元 is 0.95 on a chart of 万亿元)."""
     units = Counter(row.unit for row in rows if row.unit)
     unit = units.most_common(1)[0][0] if units else ""
-    by_year = {row.year: row for row in rows if row.unit == unit}
+    to_unit = in_base(1.0, unit)
+    by_year = {row.year: row for row in rows if in_base(1.0, row.unit)[1] == to_unit[1]}
     charted = [year for year, row in by_year.items() if row.target is not None or row.actual is not None]
     first, last = (min(charted), max(charted)) if charted else (0, 0)
     span = sorted(year for year in set(years) | {row.year for row in rows} if first <= year <= last)
     words = labels()
 
+    def value(row: SeriesRow, value_of: str) -> float | None:
+        found = getattr(row, value_of)
+        return None if found is None else in_base(found, row.unit)[0] / to_unit[0]
+
     def points(value_of: str) -> tuple[tuple[int, float | None], ...]:
-        return tuple((year, getattr(by_year[year], value_of) if year in by_year else None) for year in span)
+        return tuple((year, value(by_year[year], value_of) if year in by_year else None) for year in span)
 
     lines = [
         Series(words["series_target"], "gr-target", points("target")),
