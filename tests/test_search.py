@@ -411,6 +411,21 @@ def test_a_result_opens_the_paragraph_with_the_query_highlighted(seed_site: Path
 
 
 @pytest.mark.browser
+def test_a_result_marks_a_phrase_that_crosses_a_glossary_term_or_a_figure(seed_site: Path) -> None:
+    """全社会固定资产投资 opened its paragraph unmarked: the text writes 固定资产投资 inside a glossary term's
+    mark, and Material's highlighter marks a term within one text node only."""
+    with opened(seed_site) as page:
+        answer = SearchBox(page).search("全社会固定资产投资")
+        assert answer.hits[0].slug == "000_f936ed40faecbb33-1"
+        page.locator("li.md-search-result__item a[href*='#L11']").first.click()
+        page.wait_for_load_state("networkidle")
+        assert "#L11" in page.url
+        marks = page.locator("#L11 mark[data-md-highlight]").all_inner_texts()
+        assert "".join(marks) == "全社会固定资产投资"
+        assert page.locator("#L11 mark.gr-term mark[data-md-highlight]").inner_text() == "固定资产投资"
+
+
+@pytest.mark.browser
 def test_a_phrase_typed_without_the_quotation_marks_of_the_text_is_found_and_marked_whole(seed_site: Path) -> None:
     with opened(seed_site) as page:
         answer = SearchBox(page).search("十一五规划")
