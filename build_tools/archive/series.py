@@ -35,13 +35,12 @@ from build_tools.archive.verdicts import (
 )
 from build_tools.memo import kept
 from build_tools.model import Indicator, Report, shared_words
+from build_tools.report.indicators.subjects import BASE_MARK
 from build_tools.resource_files import load_yaml
 
 PlaceKey = tuple[str, str, str]
 GAP = 3  # a year whose report states nothing of an indicator is a row when one this close on each side does
-BASE_MARK = "（基期）"  # ends the subject of the figure a change starts from (report/indicators/subjects.py)
 CLAUSE_END = "。；;！？!?\n"
-
 
 
 @dataclass(frozen=True)
@@ -206,7 +205,9 @@ def series_facts(
     ``link_of`` gives the link to the figure numbered ``n`` in the report's reading order."""
     identity, paragraphs = report.identity, report.cleaned.paragraphs
     national = identity.level == "国家"
-    growth, generic, grows = rules().growth_subject, rules().generic_subject, rules().growth_categories
+    found = rules()
+    growth, generic = found.growth_subject, found.generic_subject
+    grows, units = found.growth_categories, found.level_units
     periods = period_paragraphs(report)
     figures: list[SeriesFigure] = []
     previous: tuple[Indicator, str | None] | None = None
@@ -230,14 +231,15 @@ def series_facts(
         context = clause_before(text, indicator.offset, end)
         year = identity.year if indicator.kind == "target" or identity.year is None else identity.year - 1
         flags = figure_flags(indicator, category, context, identity.year, national)
-        if indicator.paragraph in periods and "period" not in flags:
-            flags += ("period",) if over_the_period(role, indicator.kind, category, context, year) else ()
+        if indicator.paragraph in periods and over_the_period(role, indicator.kind, category, context, year):
+            flags += ("period",)
         if role == "change" and indicator.unit != "%":  # 增加1501亿元, 高于省平1个百分点: no rate of growth
             flags += ("amount",)
-        if role == "level" and rules().level_units.get(category, indicator.base_unit) != indicator.base_unit:
+        if role == "level" and units.get(category, indicator.base_unit) != indicator.base_unit:
             flags += ("amount",)  # 3个千亿元台阶: a count of something else
         if (role == "share" and category in grows) or indicator.subject.endswith(BASE_MARK):
             flags += ("part",)  # a share of output or revenue; the figure a change starts from (从26.6万亿元…)
+        flags = tuple(dict.fromkeys(flags))  # each once
         figures.append(
             SeriesFigure(
                 category, role, indicator.kind, indicator.value, indicator.value_high, indicator.qualifier,

@@ -11,6 +11,8 @@ from build_tools.folding import HAN_CHARACTER
 from build_tools.report.indicators.figures import _Figure
 from build_tools.report.indicators.rules import _Rules
 
+BASE_MARK = "（基期）"  # ends the subject of the figure a change starts from (比上年的…, 从…增加到)
+
 _CLAUSE_BOUNDARY = "。！？!?；;，,：:（(\n"
 _SENTENCE_BOUNDARY = "。！？!?\n"
 _MAX_CUE_WINDOW = 200
@@ -183,7 +185,7 @@ def _figure_subject(text: str, figure: _Figure, raw: str, previous: _Figure | No
     if figure.base:  # named before 从 (国内生产总值从26.6万亿元增加到…), else as the clause before (…，比上年的…)
         own = _clean_subject(raw[: _marker_start(raw, rules)], rules)
         named = own if own and not _is_action_only(own, rules) else _inherited(text, figure, previous, rules)
-        return f"{named}（基期）"
+        return f"{named}{BASE_MARK}"
     usable_post = family not in ("percent", "permille", "points", "multiple") and _starts_noun(post, rules)
     if pre in rules.generic_money:
         return _money_subject(text, figure, pre, post if usable_post else "", rules)
@@ -243,9 +245,9 @@ def _inherited(text: str, figure: _Figure, previous: _Figure | None, rules: _Rul
     while True:
         before = _last_boundary(text, clause_start - 1, _CLAUSE_BOUNDARY)
         if previous is not None and previous.end >= before:
-            return _subject_of(_compatible(figure, previous)).removesuffix("（基期）")
+            return _subject_of(_compatible(figure, previous)).removesuffix(BASE_MARK)
         if clause_start - 1 <= sentence_start:
-            return _subject_of(_compatible(figure, previous)).removesuffix("（基期）") if previous else ""
+            return _subject_of(_compatible(figure, previous)).removesuffix(BASE_MARK) if previous else ""
         subject = _clause_subject(text[before : clause_start - 1], rules)
         if subject:
             return _rewrite(subject, family, rules)
