@@ -174,7 +174,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 
 def search_page(page: Page, html: str | bytes | Stored) -> search.SearchPage:
     """The page as the search index reads it (``html`` as ``held`` has it), with the identity its front
-    matter gives (``year``, ``place``, ``level``, ``province``; ``title`` is already the page's title)."""
+    matter gives (``year``, ``place``, ``level``, ``province``, ``code``; ``title`` is already the page's title)."""
     meta = page.meta
     year = meta.get("year")
     return search.SearchPage(
@@ -186,6 +186,7 @@ def search_page(page: Page, html: str | bytes | Stored) -> search.SearchPage:
         place=str(meta["place"]) if meta.get("place") else None,
         level=str(meta["level"]) if meta.get("level") else None,
         province=str(meta["province"]) if meta.get("province") else None,
+        code=str(meta["code"]) if meta.get("code") else None,
     )
 
 

@@ -26,6 +26,8 @@ from tests.browser import chromium, serve
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 CITIES = [("襄阳市", "湖北省"), ("宜昌市", "湖北省"), ("洛阳市", "河南省")]
+CODES = {"襄阳市": "420600", "宜昌市": "420500", "洛阳市": "410300", "湖北省": "420000", "河南省": "410000",
+         "云南省": "530000"}
 YEARS = range(2015, 2025)
 BUILD = """
 import sys
@@ -38,7 +40,8 @@ build(load_config(sys.argv[1], docs_dir=sys.argv[2], site_dir=sys.argv[3]))
 
 
 def report(title: str, year: int, place: str, level: str, province: str, body: str) -> str:
-    front = f"---\ntitle: {title}\nyear: {year}\nplace: {place}\nlevel: {level}\nprovince: {province}\n---\n\n"
+    code = f"code: '{CODES[place]}'\n" if place in CODES else ""
+    front = f"---\ntitle: {title}\nyear: {year}\nplace: {place}\nlevel: {level}\nprovince: {province}\n{code}---\n\n"
     return front + f"# {title}\n\n## 一、{year - 1}年工作回顾\n\n{body}\n\n## 二、{year}年工作安排\n\n稳中求进。\n"
 
 
@@ -52,13 +55,15 @@ def synthetic_reports(folder: Path) -> int:
     for province, year in (("湖北省", 2022), ("湖北省", 2023), ("湖北省", 2024), ("河南省", 2024)):
         body = f"全省粮食产量再创新高，支持襄阳、宜昌建设省域副中心城市。{year}年目标明确。储备{year - 1000}.5亿斤。"
         pages[f"{province}-{year}"] = report(f"{year}年{province}政府工作报告", year, province, "省", province, body)
+    # a province whose page's name is the lowest and whose code is the highest (the filters' order)
+    pages["云南省-2024"] = report("2024年云南省政府工作报告", 2024, "云南省", "省", "云南省", "全省经济运行稳中向好。")
     old = "我國偉大的人民革命的根本目的，是在於解放我國的生産力。糧食產量逐年增加。"
     pages["全国-1954"] = report("1954年政府工作报告", 1954, "全国", "国家", "全国", old)
     reports = folder / "reports"
     reports.mkdir(parents=True)
     for name, text in pages.items():
         (reports / f"{name}.md").write_text(text, encoding="utf-8")
-    return len(pages)
+    return sum(1 for text in pages.values() if "粮食产量" in text or "糧食產量" in text)
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +98,7 @@ def test_the_site_has_volumes_places_and_a_directory(identity_site: Path) -> Non
     manifest = json.loads(read_index_text(identity_site / "search", "manifest.json"))
     assert len(manifest["volumes"]) >= 4 and manifest["directory_shards"] >= 1
     places = json.loads(read_index_text(identity_site / "search", "places.json"))["places"]
-    assert manifest["places"] == len(places) == 6 and ["襄阳市", "市", "湖北省"] in places
+    assert manifest["places"] == len(places) == 7 and ["襄阳市", "市", "湖北省", "420600"] in places
 
 
 def test_a_simplified_query_finds_a_paragraph_in_traditional_characters(identity_site: Path) -> None:
@@ -153,6 +158,22 @@ def test_filters_narrow_the_results(identity_site: Path) -> None:
         titles = page.locator("li.md-search-result__item h1").all_inner_texts()
         assert sorted(titles) == [f"{year}年襄阳市政府工作报告" for year in range(2020, 2025)]
         assert meta.inner_text() == "5 个符合条件的结果"
+
+
+def test_the_filters_list_places_in_the_order_of_their_codes(identity_site: Path) -> None:
+    """The filters listed the provinces in the order of the pages (the corpus site's 云南 first), where the
+    browsing pages give the order of official lists: 全国, then by administrative code."""
+    with serve(identity_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        SearchBox(page).search("粮食产量")
+        page.click(".gr-search-filters__toggle")
+        page.wait_for_function("() => document.querySelector('.gr-search-filters select[name=level]').length > 1")
+        options = page.locator(".gr-search-filters select[name=province] option").all_inner_texts()
+        assert options[1:] == ["全国", "河南省", "湖北省", "云南省"]  # 云南 (53) was first, its page's name lowest
+        page.select_option(".gr-search-filters select[name=province]", "湖北省")
+        places = page.locator(".gr-search-filters select[name=place] option").all_inner_texts()
+        assert places[1:] == ["湖北省", "宜昌市", "襄阳市"]
 
 
 def test_a_query_that_names_a_place_and_a_year_puts_that_report_first(identity_site: Path) -> None:

@@ -360,7 +360,8 @@ def page_meta(report: Report) -> dict[str, Any]:
     if report.tags:
         meta["tags"] = list(report.tags)
     identity = report.identity
-    known = {"year": identity.year, "place": identity.place, "level": identity.level, "province": province_of(identity)}
+    known = {"year": identity.year, "place": identity.place, "level": identity.level, "province": province_of(identity),
+             "code": identity.code}
     meta.update({key: value for key, value in known.items() if value is not None})
     return meta
 

@@ -59,6 +59,7 @@ class SearchPage:
     place: str | None = None
     level: str | None = None
     province: str | None = None
+    code: str | None = None  # the place's administrative code, which orders the panel's lists
 
     def content(self) -> str:
         """The page's HTML, inflated when it is held compressed (read first when it is stored)."""

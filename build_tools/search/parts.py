@@ -113,6 +113,7 @@ class PageSummary:
     place: str | None = None
     level: str | None = None
     province: str | None = None
+    code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,7 @@ def index_page(page: SearchPage) -> IndexedPage:
         place=page.place,
         level=page.level,
         province=page.province,
+        code=page.code,
     )
     # the year as the panel matches it to a query's term (2019 or 2019年), whether or not the text says it
     year = f"{page.year}年" if page.year is not None else ""
@@ -237,7 +239,7 @@ def index_key(page: SearchPage) -> str:
     version and the fold table's. The HTML of a page found by its title alone (``is_title_only``) is
     not indexed, so it is not part of the key: such a page whose body changed (a phrase page when any
     report of its years changed) keeps its part, and its volume keeps its files."""
-    identity = (page.year, page.place, page.level, page.province)
+    identity = (page.year, page.place, page.level, page.province, page.code)
     text = f"{source_version()}\0{fold_version()}\0{page.url}\0{page.title}\0{page.tags}\0{identity}\0"
     digest = hashlib.sha256(text.encode())
     if not is_title_only(page.url):

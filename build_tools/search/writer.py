@@ -67,13 +67,14 @@ def write_volume_shards(
     return written
 
 
-def places_of(summaries: Sequence[tuple[str, PageSummary]]) -> list[tuple[str, str, str]]:
-    """Each place (place, level, province) in the order of the pages."""
-    places: dict[tuple[str, str, str], None] = {}
+def places_of(summaries: Sequence[tuple[str, PageSummary]]) -> dict[tuple[str, str, str], str]:
+    """Each place (place, level, province) in the order of the pages, with its administrative code (the
+    panel lists the places in the order of their codes, as the browsing pages do)."""
+    places: dict[tuple[str, str, str], str] = {}
     for _, s in summaries:
         if s.place is not None:
-            places.setdefault((s.place, s.level or "", s.province or ""), None)
-    return list(places)
+            places.setdefault((s.place, s.level or "", s.province or ""), s.code or "")
+    return places
 
 
 def write_volume_pages(writer: IndexWriter, volume: Volume, place_number: dict[tuple[str, str, str], int]) -> list[Any]:
@@ -175,7 +176,7 @@ def write_index(
         "list_marks": config["list_marks"],
         "ranking": config["ranking"],
     }
-    writer.write("places.json", dumps({"places": [list(place) for place in places]}))
+    writer.write("places.json", dumps({"places": [[*place, code] for place, code in places.items()]}))
     writer.write("manifest.json", dumps(manifest))
     writer.remove_stale()
     page_keys = {summary.url: key for key, summary in summaries}

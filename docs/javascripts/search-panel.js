@@ -86,7 +86,21 @@
       element.append(new Option(value, value))
     element.value = values.includes(chosen) ? chosen : ""
   }
+  /* the order of official lists, as the browsing pages give it: 全国 first, then by administrative code
+     (北京 11 … 新疆 65), each province's places after it by theirs; a place of no known code after the rest */
+  const officialOrder = ([place, level, province, code]) => {
+    const own = code || "999999"
+    return [level === "国家" ? 0 : 1, code ? own.slice(0, 2) : "99", province, own, place]
+  }
+  const compare = (a, b) => {
+    const [x, y] = [officialOrder(a), officialOrder(b)]
+    for (let i = 0; i < x.length; i++)
+      if (x[i] !== y[i])
+        return x[i] < y[i] ? -1 : 1
+    return 0
+  }
   const refill = () => {
+    places = [...places].sort(compare)
     const unique = values => [...new Set(values)].filter(Boolean)
     fill(level, unique(places.map(p => p[1])))
     fill(province, unique(places.filter(p => !level.value || p[1] === level.value).map(p => p[2])))
