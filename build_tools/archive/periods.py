@@ -69,15 +69,17 @@ def period_paragraphs(report: Report) -> frozenset[int]:
     """The indices of the cleaned paragraphs of ``report`` that speak of a period (see the module)."""
     found = period_rules()
     index_of = {id(paragraph): index for index, paragraph in enumerate(report.cleaned.paragraphs)}
-    headings: list[Heading] = []
+    headings: list[tuple[int, bool]] = []  # the open headings' levels, each with whether it names a period
     marked: set[int] = set()
     opened: str | None = None  # "period" or "year": what the paragraphs since the last heading opened on
+    under_period = False
     for block in report.blocks:
         if isinstance(block, Heading):  # ——这五年综合经济实力大幅提升。 opens a stretch for its own body
-            headings = [*(h for h in headings if h.level < block.level), block]
+            names = names_a_period(block.text, report.identity.year)
+            headings = [*((level, flag) for level, flag in headings if level < block.level), (block.level, names)]
+            under_period = any(flag for _, flag in headings)
             opened = "period" if found.opening.search(block.text) else None
             continue
-        under_period = any(names_a_period(h.text, report.identity.year) for h in headings)
         for paragraph in block.items if isinstance(block, ListBlock) else (block.paragraph,):
             if found.year_opening.search(paragraph.text):
                 opened = "year"  # 刚刚过去的2025年… under a five-year heading: the year's review

@@ -100,7 +100,6 @@
     return 0
   }
   const refill = () => {
-    places = [...places].sort(compare)
     const unique = values => [...new Set(values)].filter(Boolean)
     fill(level, unique(places.map(p => p[1])))
     fill(province, unique(places.filter(p => !level.value || p[1] === level.value).map(p => p[2])))
@@ -195,7 +194,7 @@
       return
     }
     if (data.facets) {
-      places = data.places || []
+      places = [...(data.places || [])].sort(compare)  /* once, as they arrive */
       refill()
       return
     }
