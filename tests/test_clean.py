@@ -470,6 +470,21 @@ def test_a_numbering_that_starts_again_does_not_take_the_habits_of_the_list_befo
     assert [p.text for p in cleaned_text("马鞍山.txt", text).paragraphs] == text
 
 
+def test_a_chapter_alone_on_its_line_keeps_alone_after_a_list_or_a_chapter_glued_to_its_sentence() -> None:
+    """1955's last chapter, 四、为完成和超额完成第一个五年计划而奋斗, took the sentence after it because its third
+    chapter's list 一、…五、 carried body on its lines; 1987's 四、巩固和发展安定团结的政治局面 because its 三、 was glued
+    to its first sentence by the source (its 一、 and 二、 stood alone)."""
+    chapters_1955 = ["一、国家在过渡时期的总任务", "我国人民的任务是建设社会主义社会。", "三、第一个五年计划的若干问题",
+                     "一、必须批判那种“百废俱兴”的想法。因为所谓“百废俱兴”，就会使建设失去重点。",
+                     *[f"{n}、必须批判那种在预算上“宽打窄用”的想法。因为既然允许宽打，就一定不能窄用。" for n in "二三四五"],
+                     "四、为完成和超额完成第一个五年计划而奋斗", "我国第一个五年计划已经执行了两年。"]
+    chapters_1987 = ["一、当前国内形势和基本任务", "去年国民经济继续增长。", "二、坚持长期稳定发展经济的方针", "必须加强农业。",
+                     "三、深入改革经济体制和扩大对外开放国民经济的长期稳定发展，既要靠坚持正确的建设方针，又要靠深入改革。把正确的建设方针同正确的改革、开放部署结合起来。",
+                     "四、巩固和发展安定团结的政治局面", "我国的建设、改革和开放，任何时候也离不开政治上的安定团结。"]
+    for name, text in (("1955.txt", chapters_1955), ("1987.txt", chapters_1987)):
+        assert [p.text for p in cleaned_text(name, text).paragraphs] == text
+
+
 def test_a_line_as_wide_as_a_pdf_s_lines_runs_on_into_the_next_even_a_heading_s() -> None:
     """承德's PDF text, wrapped at 29 characters: its outline had （二）大力发展新质生产力，以科技创新赋能现代化产业体
     (the body began 系建设。), and the review's （一）…面对经济下行巨 / 大压力 was two paragraphs; its last page
@@ -482,3 +497,17 @@ def test_a_line_as_wide_as_a_pdf_s_lines_runs_on_into_the_next_even_a_heading_s(
     paragraphs = [p.text for p in cleaned_text("承德.txt", text).paragraphs]
     assert paragraphs[0] == "（一）直面困难挑战，经济运行回升向好。面对经济下行巨大压力，坚持抓投资、上项目。"
     assert paragraphs[-1] == "（二）大力发展新质生产力，以科技创新赋能现代化产业体系建设。坚持发挥优势、错位发展。"
+
+
+def test_a_link_to_the_portal_s_other_reports_and_links_on_the_heading_s_line_end_a_report() -> None:
+    """2010's page ended in its portal's 历年国务院政府工作报告（1954年至2009年） and 2011's merged page in
+    相关链接   · 新华社受权全文播发… (the links on the heading's own line): neither is the report, in the first
+    of the page's copies either (2010's page is printed six times, each ending in them)."""
+    body = [f"第{n}项工作扎实推进，全国城镇新增就业1100万人以上，居民收入稳步增长。" for n in range(1, 9)]
+    links = "相关链接   · 新华社受权全文播发温家宝所作《政府工作报告》    · 十一届全国人大四次会议关于政府工作报告的决议"
+    for tail in (["历年国务院政府工作报告（1954年至2009年）", links], [links]):
+        report = cleaned_text("2010.txt", [*body, *tail])
+        assert [p.text for p in report.paragraphs] == body
+        assert {entry.line for entry in report.audit if entry.kind == "furniture"} >= {9, 8 + len(tail)}
+        printed_again = cleaned_text("2010.txt", [*body, *tail, *body, *tail, *body, *tail])
+        assert [p.text for p in printed_again.paragraphs] == body

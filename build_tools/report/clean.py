@@ -107,16 +107,20 @@ def longest_title(titles: list[AuditEntry]) -> str | None:
 
 def trailer_start(lines: tuple[SourceLine, ...]) -> tuple[int, str] | None:
     """(line number, reason) where what follows the report on the page begins, if it does: a line of
-    ``trailers`` anywhere, or of ``late_trailers`` after ``late_trailer_share`` of the report's characters."""
+    ``trailers`` anywhere, or of ``late_trailers`` after ``late_trailer_share`` of the report's characters
+    (a line the page printed again counted once: 2010's page, printed six times, ends its first copy in
+    its portal's links)."""
     trailers, late = compiled(PATTERNS, "trailers"), compiled(PATTERNS, "late_trailers")
-    late_from = load_yaml(PATTERNS)["late_trailer_share"] * sum(len(line.text) for line in lines)
-    before = 0
+    late_from = load_yaml(PATTERNS)["late_trailer_share"] * sum(len(text) for text in {line.text for line in lines})
+    before, seen = 0, set()
     for line in lines:
         text = comparable(line.text[:MAX_FURNITURE_CHARS])
         for regex, reason in (*trailers, *late) if before >= late_from else trailers:
             if regex.match(text):
                 return line.number, reason
-        before += len(line.text)
+        if line.text not in seen:
+            seen.add(line.text)
+            before += len(line.text)
     return None
 
 

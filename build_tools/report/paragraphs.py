@@ -6,6 +6,7 @@ page break, a line break in the middle of a sentence), with an audit entry for e
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from build_tools.model import AuditEntry, CleanedLine, Paragraph
 from build_tools.report.headings import TITLE_STYLE, ends_sentence, is_title_line, match_heading, numbered_style, rules
@@ -13,6 +14,39 @@ from build_tools.resource_files import cleaning_reason
 
 JOIN_CONTEXT = 12
 ZERO_WIDTH_FIXER = "remove_zero_width_characters"  # resources/cleaning.yaml
+
+
+@dataclass(frozen=True)
+class ListHabit:
+    """How the headings of one numbered list wrote so far: the last one's number, how many carried their
+    body on their line and how many stood alone, and whether the last did."""
+
+    last: int | None
+    with_body: int
+    alone: int
+    last_had_body: bool
+
+    def follows(self, number: int | None) -> bool:
+        """Whether a heading numbered ``number`` goes on with this list (a number skipped, a heading the
+        source lost, still does), not another list of the same style (1955's chapter 四、 after its third
+        chapter's list 一、…五、)."""
+        return number is None or self.last is None or number > self.last
+
+    def then(self, number: int | None, has_body: bool) -> ListHabit:
+        if not self.follows(number):
+            return ListHabit.first(number, has_body)
+        return ListHabit(number, self.with_body + has_body, self.alone + (not has_body), has_body)
+
+    @staticmethod
+    def first(number: int | None, has_body: bool) -> ListHabit:
+        return ListHabit(number, int(has_body), int(not has_body), has_body)
+
+    @property
+    def carries_body(self) -> bool:
+        """What most of its headings did (1987's 三、, glued to its first sentence by the source, does not
+        make its 四、 take the next paragraph as its body when 一、 and 二、 stood alone); the last one's
+        on a tie."""
+        return self.with_body > self.alone or (self.with_body == self.alone and self.last_had_body)
 
 
 def is_page_break(line: CleanedLine) -> bool:
@@ -24,7 +58,7 @@ def is_page_break(line: CleanedLine) -> bool:
 def should_join(
     current: str,
     following: str,
-    style_had_body: dict[str, bool],
+    habits: dict[str, ListHabit],
     after_break: bool = False,
     wrapped: bool = False,
     continued: bool = False,
@@ -33,8 +67,8 @@ def should_join(
 
     A line that ends a sentence is complete, and so are signatures, salutations and date lines
     and the line before them; a line followed by a numbered heading or a lead dash
-    is complete; a numbered heading line is cut only when its previous sibling carried body text
-    (so this one should too); a line ending with a comma, or with a word that needs what follows
+    is complete; a numbered heading line is cut only when its list's headings carried body text
+    (``ListHabit``: so this one should too); a line ending with a comma, or with a word that needs what follows
     (了, 的, 和), or inside a quotation it opened, is cut; a short title line is not. A line that starts
     with a full stop or a closing mark continues the one before it, whatever that one is.
     ``after_break``: a line of nothing but invisible characters stood between them, where a page broke
@@ -61,8 +95,11 @@ def should_join(
     if current_style is not None and not (continued and rules().sentence_end.search(current)):
         # a numbered line: as its style's last heading wrote (one already run on into its body goes on as
         # body does); a heading alone whose numbering starts again (（一）) opens a list with habits of its own
-        restarted = current_style[1] == 1 and not rules().sentence_end.search(current)
-        return (not restarted and style_had_body.get(current_style[0], False)) or cut_body
+        style, number = current_style
+        habit = habits.get(style)
+        restarted = number == 1 and not rules().sentence_end.search(current)
+        in_list = habit is not None and habit.follows(number)
+        return (not restarted and in_list and habit is not None and habit.carries_body) or cut_body
     if rules().clause_end.fullmatch(current[-1]) or rules().open_end.fullmatch(current[-1]):
         return True
     return after_break or not is_title_line(current)
@@ -73,18 +110,21 @@ def is_signature_or_date(text: str) -> bool:
     return len(text) <= 2 * rules().max_title_chars and bool(rules().not_titles.match(text))
 
 
-def remember_style(text: str, style_had_body: dict[str, bool]) -> None:
+def remember_style(text: str, habits: dict[str, ListHabit]) -> None:
     """Whether a heading of ``text``'s numbering style carried its body on its line; a heading forgets what
     the numbered styles below its own did in the section before (二、2024年工作安排's （一） need not write
     as the review's （一） did; a dash item, which has no number, keeps its habit across sections)."""
     heading = match_heading(text)
     if heading is not None and heading.style != TITLE_STYLE:
-        style_had_body[heading.style] = heading.has_body
+        habit = habits.get(heading.style)
+        habits[heading.style] = (
+            habit.then(heading.number, heading.has_body) if habit else ListHabit.first(heading.number, heading.has_body)
+        )
         names = [name for name, _ in rules().styles]
         if heading.style in names:
             for name, pattern in rules().styles[names.index(heading.style) + 1 :]:
                 if "number" in pattern.groupindex:
-                    style_had_body.pop(name, None)
+                    habits.pop(name, None)
 
 
 def join_entry(first: CleanedLine, second: CleanedLine) -> AuditEntry:
@@ -118,7 +158,7 @@ def wrap_slack(text: str) -> int:
 def build_paragraphs(lines: list[CleanedLine]) -> tuple[tuple[Paragraph, ...], list[AuditEntry]]:
     paragraphs: list[Paragraph] = []
     joins: list[AuditEntry] = []
-    style_had_body: dict[str, bool] = {}
+    habits: dict[str, ListHabit] = {}
     group: list[CleanedLine] = []
 
     def close() -> None:
@@ -130,7 +170,7 @@ def build_paragraphs(lines: list[CleanedLine]) -> tuple[tuple[Paragraph, ...], l
             text = "".join(line.text for line in group)
             numbers = tuple(line.number for line in group)
             paragraphs.append(Paragraph(text, numbers, tuple(starts), origin=len(paragraphs)))
-            remember_style(text, style_had_body)
+            remember_style(text, habits)
 
     after_break = False
     width = wrap_width(lines)
@@ -140,7 +180,7 @@ def build_paragraphs(lines: list[CleanedLine]) -> tuple[tuple[Paragraph, ...], l
             continue
         current = "".join(member.text for member in group)
         wrapped = width is not None and bool(group) and len(group[-1].text) >= width - wrap_slack(group[-1].text)
-        if group and should_join(current, line.text, style_had_body, after_break, wrapped, len(group) > 1):
+        if group and should_join(current, line.text, habits, after_break, wrapped, len(group) > 1):
             joins.append(join_entry(group[-1], line))
             group.append(line)
         else:
