@@ -485,6 +485,14 @@ def test_a_chapter_alone_on_its_line_keeps_alone_after_a_list_or_a_chapter_glued
         assert [p.text for p in cleaned_text(name, text).paragraphs] == text
 
 
+def test_a_heading_s_number_alone_on_its_line_is_the_number_of_the_text_below_it() -> None:
+    """1986's （一）, 一、 and 第一、 (and 1955's, 1958's, 1979's 第一，) each stood on a line above their text: the
+    outline listed empty headings (（一）, 一、, 第一、) and the text below them as paragraphs without a number."""
+    for number in ("（一）", "一、", "第一、", "第一，"):
+        text = ["二、基本任务", number, "进一步为经济体制改革创造良好的经济环境。"]
+        assert [p.text for p in cleaned_text("1986.txt", text).paragraphs] == [text[0], number + text[2]]
+
+
 def test_a_line_as_wide_as_a_pdf_s_lines_runs_on_into_the_next_even_a_heading_s() -> None:
     """承德's PDF text, wrapped at 29 characters: its outline had （二）大力发展新质生产力，以科技创新赋能现代化产业体
     (the body began 系建设。), and the review's （一）…面对经济下行巨 / 大压力 was two paragraphs; its last page

@@ -3,9 +3,9 @@
 Headings are recognised by their numbering style (``headings.py``); their nesting comes from the
 order in which styles first appear, as in a word processor's outline: a style seen before closes
 the sections below it, a new style opens a level below the current one. A numbering that starts
-again at 一 right under a heading of its own style opens a level of its own; a numbered heading right
-after a lead item (——…) is that item's sibling, not its child. A paragraph that opens with a short
-numbered lead sentence gives a heading for the lead and keeps the rest as body.
+again at 一 under a heading of its own style opens a level of its own below the innermost heading;
+a numbered heading right after a lead item (——…) is that item's sibling, not its child. A paragraph
+that opens with a short numbered lead sentence gives a heading for the lead and keeps the rest as body.
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ class Outline:
         if number is not None and innermost is not None and innermost.number is None and innermost.style != TITLE_STYLE:
             # a lead item (——民生福祉再上新水平。) holds no numbered section: the （一） after it is its sibling
             self.levels.pop()
-        index = self.find(style)
+        index = self.find(style, number)
         if index is None and style == TITLE_STYLE and self.levels:
             # A title after numbered sections ("结束语") closes them rather than nesting in them.
             self.levels.clear()
@@ -130,22 +130,24 @@ class Outline:
         self.last_was_heading_of = index
         return index + 1
 
-    def find(self, style: str) -> int | None:
-        for index in range(len(self.levels) - 1, -1, -1):
-            if self.levels[index].style == style:
-                return index
-        return None
+    def find(self, style: str, number: int | None) -> int | None:
+        """The open level a heading of ``style`` numbered ``number`` belongs to: the innermost of its style,
+        unless its number goes back there and an outer one's it follows (1986's chapter 三、“七五”时期的经济体制改革
+        after the list 一、…五、 nested in its chapter 二、)."""
+        found = [index for index in range(len(self.levels) - 1, -1, -1) if self.levels[index].style == style]
+        if not found:
+            return None
+        innermost = self.levels[found[0]].number
+        if number is not None and innermost is not None and number <= innermost:
+            return next((index for index in found[1:] if self.levels[index].number == number - 1), found[0])
+        return found[0]
 
     def restarts_below(self, index: int, style: str, number: int | None) -> bool:
-        """A numbering that starts again at 1 right below the open heading of the same style nests."""
+        """A numbering that starts again at 1 below an open heading of the same style (right below it, or
+        further down: 1955's 一、开垦宜于耕种的荒地 under its chapter 三、's （三）…第二，…) nests under the innermost
+        open heading."""
         level = self.levels[index]
-        return (
-            style != TITLE_STYLE
-            and number == 1
-            and level.number is not None
-            and level.number >= 2
-            and index == len(self.levels) - 1
-        )
+        return style != TITLE_STYLE and number == 1 and level.number is not None and level.number >= 2
 
 
 def heading_block(paragraph: Paragraph, found: HeadingMatch, level: int) -> Heading:
