@@ -9,14 +9,15 @@ place, the latest earlier year in the archive), the phrases new in a report and 
 The tracked phrases (``tracked_phrases``) are every topic of ``resources/tags/topics.txt`` — the tags'
 vocabulary, chosen from the corpus's nouns and terms that three or more reports use and no more than 85% of
 them, none generic — and every term of the glossary (``resources/glossary.yaml``), each with its other forms
-(规模以上工业 counts for 规上工业). A use is an occurrence of a form in the text, longest form first, so
+(规模以上工业 counts for 规上工业). A use is an occurrence of a form in the text that is whole words of it
+(segmentation around it finds no word across its ends: 优化工作 holds no 化工), longest form first, so
 生活垃圾分类 is not counted again as 垃圾分类.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -26,9 +27,10 @@ from typing import Any
 from build_tools.archive.catalogue import level_rank
 from build_tools.model import shared_words
 from build_tools.report.glossary import Glossary
-from build_tools.report.tagging import read_topics
+from build_tools.report.tagging import read_topics, shared_segmenter
 
 PlaceKey = tuple[str, ...]
+WORD_CONTEXT = 8  # characters each side of a use that segmentation reads to find its words
 
 
 @dataclass(frozen=True)
@@ -110,15 +112,49 @@ def forms_longest_first() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def phrase_counts(text: str) -> tuple[tuple[str, int], ...]:
     """(phrase, uses) of every tracked phrase ``text`` uses, by phrase; a longer form hides the shorter
-    ones inside it, and a form of several phrases counts for each."""
+    ones inside it, a form of several phrases counts for each, and a form is used only where it is words
+    of the text (``is_words``: 化工 is not in 优化工作, 高铁 not in 提高铁路)."""
     counts: dict[str, int] = {}
+    cut = shared_segmenter().segment
     for form, phrases in forms_longest_first():
-        found = text.count(form)
-        if found:
+        if form not in text:
+            continue
+        starts = [start for start in occurrences(text, form) if is_words(text, start, start + len(form), cut)]
+        if starts:
             for phrase in phrases:
-                counts[phrase] = counts.get(phrase, 0) + found
-            text = text.replace(form, "\0")
+                counts[phrase] = counts.get(phrase, 0) + len(starts)
+            pieces, last = [], 0
+            for start in starts:
+                pieces += [text[last:start], "\0"]
+                last = start + len(form)
+            text = "".join(pieces) + text[last:]
     return tuple(sorted(counts.items()))
+
+
+def occurrences(text: str, form: str) -> Iterator[int]:
+    """Where ``form`` starts in ``text``, occurrences not overlapping, as ``str.count`` counts them."""
+    start = text.find(form)
+    while start >= 0:
+        yield start
+        start = text.find(form, start + len(form))
+
+
+def is_words(text: str, start: int, end: int, cut: Callable[[str], list[str]]) -> bool:
+    """Whether ``text[start:end]`` is words of ``text`` as segmentation reads the characters around it
+    (``WORD_CONTEXT`` each side): not when words of the text run across both its ends and one of them holds
+    only one of its characters (优化/工作 has no 化工, 各种/业余 no 种业, 提高/铁路 no 高铁). Across one end is
+    still a use (深化改革/开放 has 改革开放, 市场/经济体制 市场经济, and segmentation glues the first character of a
+    name to the one before it: 县县通高/铁), and so is a word across both holding two or more characters on
+    each side (食品药品/安全监管 has 药品安全)."""
+    low = max(0, start - WORD_CONTEXT)
+    at, across = low, []
+    for word in cut(text[low : min(len(text), end + WORD_CONTEXT)]):
+        first, at = at, at + len(word)
+        if first < start < at < end:
+            across.append(at - start)
+        elif start < first < end < at:
+            across.append(end - first)
+    return len(across) < 2 or min(across) >= 2
 
 
 def predecessors(uses: Iterable[PhraseUse]) -> dict[str, PhraseUse]:

@@ -115,6 +115,8 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
         rows.append([str(year), *cells])
     first = known.first_year(phrase, NATIONAL_LEVEL)
     first_text = words["first_national"].format(year=first) if first is not None else words["never_national"]
+    forms = tracked_phrases().get(phrase, (phrase,))
+    counted = words["forms"].format(forms="、".join(forms)) if len(forms) > 1 else words["one_form"]
     users = known.users.get(phrase, ())  # newest first
     listed = "、".join(link(page, f"reports/{use.slug}.md", use.title) for use in users[:MOST_LISTED])
     if len(users) > MOST_LISTED:
@@ -124,6 +126,7 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
             front_matter({"title": escape_plain(words["page_title"].format(phrase=phrase))}),
             f"# {escape_markdown(words['page_title'].format(phrase=phrase))}\n",
             escape_markdown(words["page_intro"].format(reports=len(users))) + " " + escape_markdown(first_text) + "\n",
+            escape_markdown(counted) + "\n",
             f'<div class="gr-chart-box">{chart}</div>\n' if chart else "",
             escape_markdown(words["chart_note"]) + "\n" if chart else "",
             table(header, rows) if rows else escape_markdown(words["none"]) + "\n",

@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -211,6 +212,12 @@ class Segmenter:
         return self._jieba.cut(text, True)
 
 
+@cache
+def shared_segmenter() -> Segmenter:
+    """The segmenter of the resource files, made once a process (its dictionary takes a while to load)."""
+    return Segmenter.from_resources()
+
+
 @dataclass(frozen=True)
 class IdfTable:
     """Document frequencies of words over ``documents`` reference reports.
@@ -295,7 +302,7 @@ class Tagger:
         """The tagger of the resource files; ``classes``: ``WordClasses.from_resources()``, when the caller
         has it already."""
         return cls(
-            Segmenter.from_resources(),
+            shared_segmenter(),
             IdfTable.read(),
             read_word_list(STOPWORDS_PATH),
             WordClasses.from_resources() if classes is None else classes,
