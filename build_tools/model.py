@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Literal
 
 
@@ -315,3 +316,12 @@ def shared_words(value: Any) -> Any:
     if isinstance(value, tuple):
         return tuple(shared_words(item) for item in value)
     return value
+
+
+def plain_number(value: float) -> str:
+    """``value`` as a reader writes it, every digit it has and no exponent: 323809684, 30355.73, 0.6 (``:g``
+    wrote 3.2381e+08 and 30355.7)."""
+    text = repr(float(value))
+    if "e" in text:
+        text = f"{Decimal(text):f}"
+    return text.removesuffix(".0")

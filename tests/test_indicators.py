@@ -290,6 +290,13 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [{"subject": "学生数"}, {"subject": "学生数", "value": 216000}, {"subject": "外汇储备"}]),
     ("社会文教事业支出为39亿元，占本年预算支出的12.74%，同1955年比较增长18.36%。",
      [{"subject": "社会文教事业支出"}, {"subject": "占本年预算支出比重"}, {"subject": "社会文教事业支出", "value": 18.36}]),
+    # 1955's 增长零点六倍 was 6倍 (零 did not open a numeral); its power in 万千瓦 (二十二万千瓦: 千 of nothing, then
+    # 瓦) and its cotton in 担 were no figures, nor 1950s power in 亿度 (度 is a unit after a magnitude)
+    ("发电机容量达到二十二万七千千瓦，增长零点六倍。",
+     [{"value": 227000, "unit": "千瓦", "role": "level"}, {"value": 0.6, "unit": "倍", "span": "增长零点六倍"}]),
+    ("发电机容量达到二十二万千瓦，棉花产量达到三千二百七十万担，发电量达到一百二十二亿度。",
+     [{"value": 22, "unit": "万千瓦"}, {"subject": "棉花产量", "value": 3270, "unit": "万担", "base_value": 1.635e6,
+       "base_unit": "吨"}, {"subject": "发电量", "value": 122, "unit": "亿度"}]),
 ]
 
 
@@ -323,6 +330,7 @@ NOTHING = [
     "深入开展“五五”普法教育，完成“三提五统”工作。",
     "团结带领勤劳朴实的**人民。",
     "全面贯彻落实中央八项规定精神，实现四个现代化。",
+    "调整三次产业结构，一起推进。",
 ]
 
 
@@ -334,7 +342,7 @@ def test_not_an_indicator(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("numeral", "value"),
     [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("一百零五", 105), ("三千五百", 3500), ("一万", 10000),
-     ("两", 2), ("五点五", 5.5), ("十一五", None), ("二五", None), ("四五", None), ("百百", None)],
+     ("两", 2), ("五点五", 5.5), ("零点六", 0.6), ("十一五", None), ("二五", None), ("四五", None), ("百百", None)],
 )
 def test_parse_chinese_number(numeral: str, value: float | None) -> None:
     assert parse_chinese_number(numeral) == value

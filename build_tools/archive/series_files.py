@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from build_tools.archive.series import SeriesRow, Source
+from build_tools.model import plain_number
 
 FIELDS = (
     "place", "level", "indicator", "role", "year", "target", "target_high", "qualifier", "actual", "actual_qualifier",
@@ -44,6 +45,6 @@ def series_csv(rows: Sequence[SeriesRow]) -> bytes:
         for name in ("target_source", "actual_source"):
             found = record[name]
             record[name] = f"{found['report']}:{found['line']}" if found else ""
-        record["revised"] = ";".join(f"{r['value']:g}@{r['report']}:{r['line']}" for r in record["revised"])
+        record["revised"] = ";".join(f"{plain_number(r['value'])}@{r['report']}:{r['line']}" for r in record["revised"])
         writer.writerow({key: "" if value is None else value for key, value in record.items()})
     return buffer.getvalue().encode("utf-8-sig")

@@ -14,6 +14,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from build_tools.model import plain_number
+
 WIDTH, HEIGHT = 640, 240
 # room for labels of up to 18 units (the stylesheet's size on a phone, where the chart is drawn at about
 # half its width: 11 units elsewhere), the legend above the plot and the years below it
@@ -103,7 +105,7 @@ def line_chart(title: str, series: Sequence[Series], unit: str = "") -> str:
 def dot_titles(name: str, run: Sequence[tuple[int, float]], unit: str) -> str:
     """The tooltip of each dot of ``run``, ``|`` between them (国家 2023年：3|国家 2024年：2.5): a chart of a
     phrase has a dot a year and level, and as a ``<title>`` each would carry its markup and name again."""
-    return "|".join(f"{name} {year}年：{value:g}{unit}".replace("|", "｜") for year, value in run)
+    return "|".join(f"{name} {year}年：{plain_number(value)}{unit}".replace("|", "｜") for year, value in run)
 
 
 def runs(points: Sequence[tuple[int, float | None]]) -> list[list[tuple[int, float]]]:
@@ -130,6 +132,7 @@ def year_labels(first: int, last: int, most: int = 8) -> list[int]:
 def describe(series: Sequence[Series], unit: str) -> str:
     """The chart in words, for readers who cannot see it."""
     return "；".join(
-        f"{line.name}：" + "，".join(f"{year}年{v:g}{unit}" for year, v in sorted(line.points) if v is not None)
+        f"{line.name}："
+        + "，".join(f"{year}年{plain_number(v)}{unit}" for year, v in sorted(line.points) if v is not None)
         for line in series
     )

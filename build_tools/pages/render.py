@@ -18,12 +18,12 @@ from typing import Any
 import yaml
 
 from build_tools.archive.catalogue import NATIONAL_LEVEL, province_of
-from build_tools.model import Body, Heading, Indicator, ListBlock, Paragraph, Report
+from build_tools.model import Body, Heading, Indicator, ListBlock, Paragraph, Report, plain_number
 from build_tools.pages.raw_html import RAW_END, RAW_START
 from build_tools.pages.tables import category_name, core_category, grouped, indicators_download_path
 from build_tools.report.anomalies import inline_anomalies
 from build_tools.report.glossary import Glossary
-from build_tools.report.indicators import qualifier_places, written_figure
+from build_tools.report.indicators import is_fall, qualifier_places, written_figure
 from build_tools.report.reading import read_as
 from build_tools.report.structure import block_paragraphs
 from build_tools.resource_files import load_yaml
@@ -271,7 +271,7 @@ def format_number(value: float | None, high: float | None = None) -> str:
     """A value as the tables show it: 8, 8–9 (nothing for none)."""
     if value is None:
         return ""
-    return f"{value:g}–{high:g}" if high is not None else f"{value:g}"
+    return f"{plain_number(value)}–{plain_number(high)}" if high is not None else plain_number(value)
 
 
 # the value, its unit and its qualifier side by side, where a phone shows them without scrolling
@@ -320,7 +320,7 @@ def indicator_cells(rows: Iterable[tuple[int, Indicator]], national: bool) -> It
             "core": escape_html(category_name(core_category(i) or "", national)),
             "value": escape_html(format_value(i)),
             "unit": escape_html(i.unit),
-            "role": escape_html(roles[i.role]),
+            "role": escape_html(roles["fall" if is_fall(i.role, i.value, i.span) else i.role]),
             "qualifier": qualifier_cell(i),
             "source": f'<a href="#{figure_anchor(number)}">{escape_html(i.span)}</a>',
         }

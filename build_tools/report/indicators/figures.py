@@ -295,7 +295,8 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
     checks = (
         rules.reject_before.search(before) is not None,
         _in_short_quote(norm, figure.number_start, figure.end),
-        figure.chinese and unit is not None and not unit.chinese_ok,
+        # 三次产业 is no figure; 一百二十二亿度 is (a magnitude before the character makes it a unit)
+        figure.chinese and unit is not None and not unit.chinese_ok and figure.magnitude == 1,
         family == "count" and _stop_noun_follows(following, rules),
         unit is not None and rules.unit_word.match(norm, figure.end - len(unit.text)) is not None,
         _is_article(figure, following, rules),

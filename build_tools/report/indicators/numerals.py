@@ -82,9 +82,11 @@ def _parse_number(text: str) -> float | None:
 
 
 _ARABIC = r"(?:0|[1-9]\d*)(?:,\d{3})*(?:\.\d+)?"
-_CHINESE = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
+# 零点六 (增长零点六倍) too, a fraction of one
+_CN_FRACTION = r"点[零〇一二三四五六七八九]+"
+_CHINESE = rf"(?:零{_CN_FRACTION}|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:{_CN_FRACTION})?)"
 _REDACTED = r"\d*[xX]{2,}\d*|\d+[xX]+|\*{2,}"
 _VALUE = rf"(?:{_REDACTED}|{_ARABIC}|{_CHINESE})"
 _REDACTED_FULL = re.compile(_REDACTED)
-_CN_START = frozenset("一二两三四五六七八九十")
+_CN_START = frozenset("零一二两三四五六七八九十")
 _RANGE = r"(?:[-－—–~～]{1,2}|至|到)"

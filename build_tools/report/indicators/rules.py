@@ -169,7 +169,10 @@ def _figure_pattern(units: dict[str, _Unit], magnitudes: dict[str, float], insid
     percent = [u for u in units if units[u].family in ("percent", "permille")]
     others = [u for u in units if u not in percent]
     unit = rf"(?:\s?{_trie(percent)}|{_trie(others)})"
-    mag = f"(?:{_trie(list(magnitudes))})"
+    # a magnitude is not the first character of a unit (二十二万千瓦: 千瓦, not 千 of nothing)
+    magnitude_led = [u for u in others if any(u.startswith(m) for m in magnitudes)]
+    not_unit = f"(?!{_trie(magnitude_led)})" if magnitude_led else ""
+    mag = f"(?:{not_unit}{_trie(list(magnitudes))})"
     ins = _alternation(inside)
     return re.compile(
         rf"(?<![\d.,A-Za-z])(?P<lo>{_VALUE})"
@@ -197,6 +200,18 @@ def _lead_pattern(lexicon: dict) -> str:
 
 
 # ───────────────────────────── how a figure is written ─────────────────────────────
+
+
+@lru_cache(maxsize=1)
+def _fall_lead() -> re.Pattern[str]:
+    lexicon = load_yaml(f"{RESOURCES}/lexicon.yaml")
+    return re.compile(_alternation(lexicon["change_adverbs"]) + "?" + _alternation(lexicon["fall_verbs"]))
+
+
+def is_fall(role: str, value: float | None, span: str) -> bool:
+    """Whether a change is a fall its value does not sign: its figure's text opens with a verb of falling
+    (降低2.5%左右, 年均下降3%), where the value stays the size of the change, as the report writes it."""
+    return role == "change" and value is not None and value > 0 and _fall_lead().match(span) is not None
 
 
 @lru_cache(maxsize=1)
