@@ -141,3 +141,27 @@ def test_an_audit_s_rows_fit_a_phone_and_stay_a_table_on_a_desktop(seed_site: Pa
             box = reason.bounding_box()
             assert box is not None and box["x"] + box["width"] <= width
             assert (page.locator(".gr-audit-entries thead").first.is_visible()) is not stacked
+
+
+def test_an_indicator_row_s_link_to_its_sentence_is_on_screen_at_any_width(seed_site: Path) -> None:
+    """The indicator table was 700 px in a 686 px box at 1280 (Material gives every column 5rem): the link to
+    the sentence (原文) was cut mid-word; at 390 only the subject, value and unit were on screen. A phone now
+    shows each row as a block; a desktop keeps the table, within its box. After the link is followed, the
+    address named the section the figure is in, not the figure."""
+    report = "reports/000_f936ed40faecbb33-4/"
+    for width, stacked in ((390, True), (1280, False)):
+        with serve(seed_site) as base, chromium(viewport={"width": width, "height": 844}) as context:
+            page = context.new_page()
+            page.goto(base + report, wait_until="networkidle")
+            page.locator("details.gr-indicators summary").first.click()
+            table = page.locator("details.gr-indicators table").first
+            link = table.locator("tbody tr").first.locator("td").last.locator("a")
+            link.scroll_into_view_if_needed()
+            box, frame = link.bounding_box(), table.evaluate("t => t.parentElement.getBoundingClientRect().right")
+            assert box is not None and box["x"] + box["width"] <= min(width, frame)
+            assert table.locator("thead").is_visible() is not stacked
+            # the address keeps the figure's anchor: a reader cites it (Material's tracking put the section's there)
+            anchor = link.get_attribute("href")
+            link.click()
+            page.wait_for_timeout(600)
+            assert anchor and page.url.endswith(anchor)
