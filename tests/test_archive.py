@@ -449,3 +449,22 @@ def test_a_report_found_in_several_files_keeps_the_line_of_its_identity_under_it
     assert "2024" in line and line in page
     box = labels()["merged_title"].format(count=2)
     assert page.index(box) < page.index(line)  # the box of its sources above the title, the line under it
+
+
+def test_a_merged_report_takes_what_another_copy_states_of_its_identity_and_title() -> None:
+    """2006–2011's clean copies have no title or dateline; their portal copies give 2006年国务院政府工作报告 and
+    ——2006年3月5日在第十届全国人民代表大会第四次会议上 / 国务院总理 温家宝. The merged page said 原文无标题 and its year
+    inferred, and the catalogue had no date, session or speaker."""
+    from build_tools.pages.identity_line import identity_line
+    from build_tools.pages.merged import merged_pages
+
+    body = "各位代表：\n现在，我代表国务院，向大会作政府工作报告。\n一、2005年工作回顾\n" + REPORT + "\n"
+    dateline = "2006年国务院政府工作报告\n——2006年3月5日在第十届全国人民代表大会第四次会议上\n国务院总理 温家宝\n"
+    clean = process_bytes("national/2006.txt", body.encode("utf-8"))[0]
+    portal = process_bytes("national-raw-gbk/2006.txt", (dateline + body).encode("utf-8"))[0]
+    assert clean.identity.date is None and clean.identity.how("year") is not None
+    pages = merged_pages(clean, [portal], pieces=1)
+    entry = pages.listed.entry
+    assert (entry.identity.date, entry.identity.speaker, entry.source_title) == ("2006-03-05", "国务院总理 温家宝", "2006年国务院政府工作报告")
+    assert "第十届全国人民代表大会第四次会议" in pages.page.text() and "原题：2006年国务院政府工作报告" in pages.page.text()
+    assert "推定" not in identity_line(replace(clean, identity=portal.identity))

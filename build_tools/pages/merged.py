@@ -89,8 +89,30 @@ def only_in_others(primary: Report, others: Sequence[Report]) -> str:
     return f"\n## {words['merged_only_heading']}\n\n{intro}\n\n" + "\n".join(parts)
 
 
+IDENTITY_FIELDS = ("year", "date", "session", "speaker", "place", "parent", "code", "level", "province")
+
+
+def completed(primary: Report, others: Sequence[Report]) -> Report:
+    """``primary`` with what another copy states and it does not: each field of its identity it does not know
+    or only inferred (the clean copies of 2006–2011 have no dateline; the portal's copy of each gives its
+    date, session and speaker), and the title its source gave, when it gave none."""
+    identity = primary.identity
+    for name in IDENTITY_FIELDS:
+        if getattr(identity, name) is not None and identity.how(name) is None:
+            continue
+        stated = next((o.identity for o in others if getattr(o.identity, name) and not o.identity.how(name)), None)
+        if stated is not None:
+            inferred = tuple(item for item in identity.inferred if item[0] != name)
+            identity = replace(identity, **{name: getattr(stated, name)}, inferred=inferred)
+    cleaned = primary.cleaned
+    if cleaned.heading is None:
+        cleaned = replace(cleaned, heading=next((o.cleaned.heading for o in others if o.cleaned.heading), None))
+    return replace(primary, identity=identity, cleaned=cleaned)
+
+
 def merged_pages(primary: Report, others: Sequence[Report], *, pieces: int) -> ReportPages:
-    """The pages of ``primary`` as the one report all of ``others`` are copies of."""
+    """The pages of ``primary`` as the one report all of ``others`` are copies of (``completed`` by them)."""
+    primary = completed(primary, others)
     entry = entry_of(primary, sources=[primary.source, *(other.source for other in others)])
     page = report_page(
         primary, entry, pieces=pieces, above=sources_note(primary, others), footer=only_in_others(primary, others)
