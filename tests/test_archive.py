@@ -83,6 +83,16 @@ def test_paragraphs_only_one_copy_holds_are_found_despite_other_breaks_and_punct
     assert list(only_in(other, published)) == [3]
 
 
+def test_a_figure_one_copy_writes_otherwise_is_shown_however_short_the_difference() -> None:
+    """2010's clean copy says 粮食产量5.31亿吨, its portal copy 53082万吨: two characters differ (1亿 for 082万 once
+    the shared ones are set aside), which the check let pass as a variant character, so the page showed only
+    the figure its published copy writes."""
+    published = ["财政收入6.85万亿元，增长11.7%；粮食产量53082万吨，再创历史新高，实现连续6年增产；城镇新增就业1102万人。"]
+    other = ["财政收入6.85万亿元，增长11.7%；粮食产量5.31亿吨，再创历史新高，实现连续6年增产；城镇新增就业1102万人。"]
+    (spans,) = only_in(other, published).values()
+    assert "亿" in "".join(other[0][start:end] for start, end in spans)
+
+
 def test_what_one_copy_alone_holds_inside_a_paragraph_both_have_is_found_and_a_variant_character_is_not() -> None:
     """The 1954 report's two sources write 衔接 and 啣接, 一九五〇 and 一九五零: 24 paragraphs of one were listed
     whole as holding what the other did not, and 1959's paragraphs of up to 2,782 characters for an

@@ -131,7 +131,8 @@ def only_in(other: Sequence[str], published: Sequence[str]) -> dict[int, list[tu
 def missing_spans(whole: str, text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` that ``whole`` (``normalized``) does not hold, but for a character or two
     written otherwise here and there (the variant 啣 for 衔, 〇 for 零, a typo): the runs of more than
-    ``VARIANT_RUN`` of its characters that no run of ``SHINGLE`` characters found in ``whole`` covers.
+    ``VARIANT_RUN`` of its characters that no run of ``SHINGLE`` characters found in ``whole`` covers, and
+    any such run that holds a digit (a figure written otherwise is another figure).
     A text too short to tell is held only as a whole."""
     key, where = normalized_positions(text)
     if not key or key in whole:
@@ -147,7 +148,8 @@ def missing_spans(whole: str, text: str) -> list[tuple[int, int]]:
         if not held and start is None:
             start = position
         elif held and start is not None:
-            if position - start > VARIANT_RUN and not variant_at_an_end(whole, key, start, position):
+            figure = any(character.isdigit() for character in key[start:position])  # 5.31亿吨 for 53082万吨
+            if (position - start > VARIANT_RUN or figure) and not variant_at_an_end(whole, key, start, position):
                 spans.append((where[start], where[position - 1] + 1))
             start = None
     return spans
