@@ -519,3 +519,13 @@ def test_a_link_to_the_portal_s_other_reports_and_links_on_the_heading_s_line_en
         assert {entry.line for entry in report.audit if entry.kind == "furniture"} >= {9, 8 + len(tail)}
         printed_again = cleaned_text("2010.txt", [*body, *tail, *body, *tail, *body, *tail])
         assert [p.text for p in printed_again.paragraphs] == body
+
+
+def test_full_width_letters_and_a_middle_dot_for_a_decimal_point_are_made_plain() -> None:
+    """2010's 甲型Ｈ１Ｎ１流感 and 广义货币Ｍ２ read 甲型Ｈ1Ｎ1 and Ｍ2 (the digits made half-width, the letters not);
+    1999's 全年增长19·5％ was no figure. An event named by its date (“3·18”特大瓦斯事故) keeps its dot."""
+    text = ["甲型Ｈ１Ｎ１流感疫情得到控制，广义货币Ｍ２增长１７％，国内生产总值增长19·5％。", "认真吸取“3·18”特大瓦斯事故教训。"]
+    report = cleaned_text("2010.txt", text)
+    assert [p.text for p in report.paragraphs] == [
+        "甲型H1N1流感疫情得到控制，广义货币M2增长17%，国内生产总值增长19.5%。", "认真吸取“3·18”特大瓦斯事故教训。"]
+    assert {entry.text for entry in report.audit if entry.kind == "replaced"} >= {"Ｈ", "Ｍ", "·"}
