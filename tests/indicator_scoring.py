@@ -252,5 +252,5 @@ def score_national(national: Path, gold: Path) -> Score:
     extracted = {}
     for report in sorted({row.report for row in rows}):
         lines = read_source_lines(national / f"{report}.txt")
-        extracted[report] = extract_indicators(line_paragraphs(lines, 1, len(lines)))
+        extracted[report] = extract_indicators(line_paragraphs(lines, 1, len(lines)), int(report))  # the report's year
     return score(rows, extracted, counted=lambda report, indicator: (report, indicator.line) in gold_lines)

@@ -513,3 +513,15 @@ def test_a_review_that_names_its_goals_or_a_programme_stays_a_review() -> None:
     paragraphs = [Paragraph(text=text, lines=(n,), line_starts=(0,)) for n, text in enumerate(texts, start=1)]
     kinds = [(indicator.span, indicator.kind) for indicator in extract_indicators(paragraphs)]
     assert kinds == [("增长8.2%", "actual"), ("107万人", "actual"), ("提高17.2%", "target"), ("增长6.5%", "target")]
+
+
+def test_a_figure_of_a_year_the_sentence_looks_ahead_to_is_a_target() -> None:
+    """1978's 按照十年规划，到一九八五年，粮食产量达到八千亿斤 and 2021's 到2025年…城镇化率提高到65% were results; a
+    year before the report's (到2012年底 in 2013) and the end of a period (从1979至1981年) look ahead to nothing."""
+    def kinds(text: str, year: int) -> list[str | None]:
+        return [i.kind for i in extract_indicators([Paragraph(text=text, lines=(1,), line_starts=(0,))], year)]
+
+    assert kinds("过去一年，按照十年规划，到一九八五年，粮食产量达到八千亿斤，钢产量六千万吨。", 1978) == ["target", "target"]
+    assert kinds("过去五年，到2025年，常住人口城镇化率提高到65%。", 2021) == ["target"]
+    assert kinds("过去五年，到2012年底，城镇新增就业5800万人。", 2013) == ["actual"]
+    assert kinds("过去三年，从1979至1981年，共计减少财政收入五百二十亿元。", 1981) == ["actual"]

@@ -103,7 +103,7 @@ def process_source(source: SourceText) -> list[Report]:
                 cleaned=cleaned,
                 blocks=blocks,
                 anomalies=find_anomalies(blocks),
-                indicators=with_source_spans(extract_indicators(read), cleaned),
+                indicators=with_source_spans(extract_indicators(read, identity.year), cleaned),
                 tags=words.tags,
                 identity=identity,
                 keywords=words.keywords,

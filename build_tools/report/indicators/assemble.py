@@ -15,6 +15,7 @@ from build_tools.report.indicators.rules import _Rules, _rules
 from build_tools.report.indicators.subjects import _CLAUSE_BOUNDARY, _assign_subjects, _window_start
 
 _GROUP_BOUNDARY = "。！？!?；;\n"
+CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 
 
 def _role(figure: _Figure, rules: _Rules) -> Role:
@@ -29,9 +30,10 @@ def _role(figure: _Figure, rules: _Rules) -> Role:
 class _KindTracker:
     """The mode (actual/target) a report is in, moved by section cues as the text is read."""
 
-    def __init__(self, rules: _Rules) -> None:
+    def __init__(self, rules: _Rules, year: int | None = None) -> None:
         self.rules = rules
         self.mode: IndicatorKind | None = rules.default_kind
+        self.year = year
 
     def read_run(self, text: str) -> list[tuple[int, IndicatorKind]]:
         """The section cues of ``text`` (where each ends, and the mode it sets), in text order: those that
@@ -55,9 +57,15 @@ class _KindTracker:
             return "estimate"
         if cues_by_mode["actual"].search(clause):
             return "actual"
-        if cues_by_mode["target"].search(group):
+        if cues_by_mode["target"].search(group) or self.looks_ahead(group):
             return "target"
         return mode
+
+    def looks_ahead(self, group: str) -> bool:
+        """Whether ``group`` names a year to come that it looks ahead to (到一九八五年 in 1978's report)."""
+        if self.year is None:
+            return False
+        return any(year_number(found.group("year")) >= self.year for found in self.rules.year_ahead.finditer(group))
 
     def finish_run(self, cues: list[tuple[int, IndicatorKind]]) -> None:
         if cues:
@@ -102,10 +110,15 @@ def _to_indicator(run: _Run, paragraphs: Sequence[Paragraph], figure: _Figure, k
     )
 
 
-def extract_indicators(paragraphs: Sequence[Paragraph]) -> tuple[Indicator, ...]:
-    """Every figure the paragraphs of one report state, in text order."""
+def year_number(written: str) -> int:
+    """A year as the text writes it, in digits or in Chinese ones (一九八五, 二〇二五)."""
+    return int(written.translate(CHINESE_DIGITS))
+
+
+def extract_indicators(paragraphs: Sequence[Paragraph], year: int | None = None) -> tuple[Indicator, ...]:
+    """Every figure the paragraphs of one report state, in text order; ``year``, the report's, where known."""
     rules = _rules()
-    tracker = _KindTracker(rules)
+    tracker = _KindTracker(rules, year)
     indicators: list[Indicator] = []
     for run in _runs(paragraphs):
         figures = _find_figures(run.text, rules)

@@ -69,6 +69,7 @@ class _Rules:
     section_within: int
     lead_in_cue: re.Pattern[str]
     sentence_cues: dict[str, re.Pattern[str]]
+    year_ahead: re.Pattern[str]
 
 
 def _alternation(words: Sequence[str], escape: bool = False) -> str:
@@ -161,6 +162,7 @@ def _rules() -> _Rules:
         section_within=kind["section_within"],
         lead_in_cue=re.compile(_alternation(kind["lead_in"])),
         sentence_cues={mode: re.compile(_alternation(words)) for mode, words in kind["sentence"].items()},
+        year_ahead=re.compile(kind["year_ahead"]),
     )
 
 
