@@ -525,3 +525,18 @@ def test_a_figure_of_a_year_the_sentence_looks_ahead_to_is_a_target() -> None:
     assert kinds("过去五年，到2025年，常住人口城镇化率提高到65%。", 2021) == ["target"]
     assert kinds("过去五年，到2012年底，城镇新增就业5800万人。", 2013) == ["actual"]
     assert kinds("过去三年，从1979至1981年，共计减少财政收入五百二十亿元。", 1981) == ["actual"]
+
+
+def test_a_measure_per_unit_or_a_share_of_gdp_or_a_sector_s_product_is_not_gdp() -> None:
+    """164 of 689 rows tagged as GDP were not: 2024's 单位国内生产总值能耗 降低2.5%左右, 研发投入占GDP比重, 浙江's
+    海洋生产总值, contributions to growth."""
+    from build_tools.pages.tables import core_category
+
+    def category(subject: str) -> str | None:
+        return core_category(Indicator(subject, 1.0, None, "%", None, None, "change", None, "target", 1, "1%"))
+
+    others = ["单位国内生产总值能耗", "万元GDP能耗", "全社会研发投入占GDP比重", "服务业增加值在国内生产总值中的比重",
+              "海洋生产总值", "消费对经济增长的贡献率", "单位地区生产总值二氧化碳排放"]
+    assert [category(subject) for subject in others] == [None] * len(others)
+    assert [category(s) for s in ("国内生产总值", "地区生产总值", "GDP", "经济增长")] == ["地区生产总值"] * 4
+    assert category("财政赤字占国内生产总值的比重") == "财政赤字"

@@ -31,12 +31,16 @@ class CoreCategory:
     name: str
     pattern: re.Pattern[str]
     national_name: str  # its name for the whole country (国内生产总值)
+    excluded: re.Pattern[str] | None = None  # subjects that name it and are not it (单位国内生产总值能耗)
 
 
 @cache
 def core_categories() -> tuple[CoreCategory, ...]:
     return tuple(
-        CoreCategory(e["name"], re.compile(e["pattern"]), e.get("national_name", e["name"]))
+        CoreCategory(
+            e["name"], re.compile(e["pattern"]), e.get("national_name", e["name"]),
+            re.compile(e["not"]) if "not" in e else None,
+        )
         for e in load_yaml("indicators/core.yaml")
     )
 
@@ -52,7 +56,8 @@ def category_name(name: str, national: bool) -> str:
 def core_category(indicator: Indicator) -> str | None:
     """The headline indicator ``indicator`` measures, or None."""
     for category in core_categories():
-        if category.pattern.search(indicator.subject):
+        excluded = category.excluded is not None and category.excluded.search(indicator.subject)
+        if category.pattern.search(indicator.subject) and not excluded:
             return category.name
     return None
 
