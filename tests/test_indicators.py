@@ -292,6 +292,12 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [{"subject": "社会文教事业支出"}, {"subject": "占本年预算支出比重"}, {"subject": "社会文教事业支出", "value": 18.36}]),
     # 1955's 增长零点六倍 was 6倍 (零 did not open a numeral); its power in 万千瓦 (二十二万千瓦: 千 of nothing, then
     # 瓦) and its cotton in 担 were no figures, nor 1950s power in 亿度 (度 is a unit after a magnitude)
+    # without 分别 too, a list of changes whose clause names nothing is the figures' before it, one each (2009's and
+    # 2010's 9.8% was given to 农村居民人均纯收入, the towns' growth lost; the 8.5% read as a share)
+    ("城镇居民人均可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%。",
+     [{"subject": "城镇居民人均可支配收入"}, {"subject": "农村居民人均纯收入"},
+      {"subject": "城镇居民人均可支配收入", "value": 9.8, "role": "change"},
+      {"subject": "农村居民人均纯收入", "value": 8.5, "role": "change"}]),
     ("发电机容量达到二十二万七千千瓦，增长零点六倍。",
      [{"value": 227000, "unit": "千瓦", "role": "level"}, {"value": 0.6, "unit": "倍", "span": "增长零点六倍"}]),
     ("发电机容量达到二十二万千瓦，棉花产量达到三千二百七十万担，发电量达到一百二十二亿度。",

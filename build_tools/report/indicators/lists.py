@@ -35,9 +35,6 @@ def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -
     while index < len(figures):
         figure = figures[index]
         clause = text[_last_boundary(text, figure.start, _CLAUSE_BOUNDARY) : figure.end]
-        if "分别" not in clause:
-            index += 1
-            continue
         group = [figure]
         while index + len(group) < len(figures):
             candidate = figures[index + len(group)]
@@ -46,7 +43,13 @@ def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -
             group.append(candidate)
         batches = _batches(group)
         size = len(batches[0])
-        parts = _earlier_subjects(text, figures, index, size, rules) or _members(figure.subject, size, rules)
+        earlier = _earlier_subjects(text, figures, index, size, rules) if len(group) > 1 else []
+        # without 分别, a list whose clause names nothing is still the figures' before it, one each (城镇居民人均
+        # 可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%: the 9.8% is the towns')
+        if "分别" not in clause and not (earlier and len(batches) == 1):
+            index += 1
+            continue
+        parts = earlier or _members(figure.subject, size, rules)
         if len(group) > 1 and len(parts) == size and all(len(batch) == size for batch in batches):
             for batch in batches:
                 for member, part in zip(batch, parts, strict=True):
