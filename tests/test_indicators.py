@@ -298,6 +298,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [{"subject": "城镇居民人均可支配收入"}, {"subject": "农村居民人均纯收入"},
       {"subject": "城镇居民人均可支配收入", "value": 9.8, "role": "change"},
       {"subject": "农村居民人均纯收入", "value": 8.5, "role": "change"}]),
+    # a unit per something is the figure's whole unit, its qualifier after it kept (北京 2026's 58万元 lost its /人 and
+    # its 左右; 深圳's next subject began /日、)
+    ("全员劳动生产率达58万元/人左右，新增厨余垃圾处理能力1200吨/日、危险废物收集处理能力5万吨/年。",
+     [{"unit": "万元/人", "qualifier": "左右", "base_unit": "元/人"}, {"unit": "吨/日"},
+      {"subject": "危险废物收集处理能力", "unit": "万吨/年"}]),
     ("发电机容量达到二十二万七千千瓦，增长零点六倍。",
      [{"value": 227000, "unit": "千瓦", "role": "level"}, {"value": 0.6, "unit": "倍", "span": "增长零点六倍"}]),
     ("发电机容量达到二十二万千瓦，棉花产量达到三千二百七十万担，发电量达到一百二十二亿度。",

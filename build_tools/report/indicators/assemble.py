@@ -80,7 +80,7 @@ def _base_value(figure: _Figure) -> tuple[float | None, str | None]:
         return None, figure.unit_info.base if figure.unit_info else None
     if figure.unit_info is None:
         return figure.value * figure.magnitude, None
-    return figure.value * figure.magnitude * figure.unit_info.factor, figure.unit_info.base
+    return figure.value * figure.magnitude * figure.unit_info.factor, figure.unit_info.base + figure.per
 
 
 def _to_indicator(run: _Run, paragraphs: Sequence[Paragraph], figure: _Figure, kind: IndicatorKind | None,

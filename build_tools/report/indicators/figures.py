@@ -88,6 +88,7 @@ class _Figure:
     qualifier: str | None
     chinese: bool
     changed: bool  # a change verb stands right before the number
+    per: str = ""  # what the unit is per, as written after it (/人, /日)
     limit: int = 0  # where the next figure starts (or the run ends)
     subject: str = ""
     base: bool = False
@@ -164,6 +165,7 @@ def _listed_before(norm: str, figure: _Figure, taken_until: int, rules: _Rules) 
 
 
 MINUS_SIGNS = "-−－"
+RATES = ("percent", "permille", "points", "multiple")  # units no "/人" follows
 LEAD_WINDOW = 20  # characters before a number its lead may take: 同比增长（以下简称增长）8%
 
 
@@ -210,6 +212,9 @@ def _build_figure(norm: str, match: re.Match[str], rules: _Rules) -> _Figure | N
     if hi is not None and value_high is None:
         return None
     end = match.end() if "frac" in groups or "mag" not in groups else _unit_end(match)
+    per = rules.per_unit.match(norm, end) if unit_info is not None and unit_info.family not in RATES else None
+    if per:  # 58万元/人左右, 1200吨/日: a rate, its unit whole and its qualifier after it
+        end, written_unit = per.end(), written_unit + per.group()
     unit_end = end
     after = rules.after_qualifier.match(norm, end)
     qualifier_after = after.group() if after else None
@@ -234,6 +239,7 @@ def _build_figure(norm: str, match: re.Match[str], rules: _Rules) -> _Figure | N
         qualifier=inside or qualifier_after or qualifier_before,
         chinese=chinese,
         changed=changed,
+        per=per.group() if per else "",
     )
     if _rejected(norm, figure, qualifier_after, rules):
         return None

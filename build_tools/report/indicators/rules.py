@@ -70,6 +70,7 @@ class _Rules:
     lead_in_cue: re.Pattern[str]
     sentence_cues: dict[str, re.Pattern[str]]
     year_ahead: re.Pattern[str]
+    per_unit: re.Pattern[str]
 
 
 def _alternation(words: Sequence[str], escape: bool = False) -> str:
@@ -163,6 +164,7 @@ def _rules() -> _Rules:
         lead_in_cue=re.compile(_alternation(kind["lead_in"])),
         sentence_cues={mode: re.compile(_alternation(words)) for mode, words in kind["sentence"].items()},
         year_ahead=re.compile(kind["year_ahead"]),
+        per_unit=re.compile(lexicon["per_unit"]),
     )
 
 
