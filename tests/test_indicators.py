@@ -303,6 +303,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("全员劳动生产率达58万元/人左右，新增厨余垃圾处理能力1200吨/日、危险废物收集处理能力5万吨/年。",
      [{"unit": "万元/人", "qualifier": "左右", "base_unit": "元/人"}, {"unit": "吨/日"},
       {"subject": "危险废物收集处理能力", "unit": "万吨/年"}]),
+    # 长沙's 2023 growth, noted as an estimate after it, was its result on the home page
+    ("全市地区生产总值增长5%左右(预计数，下同)。", [{"value": 5, "qualifier": "左右", "kind": "estimate"}]),
     ("发电机容量达到二十二万七千千瓦，增长零点六倍。",
      [{"value": 227000, "unit": "千瓦", "role": "level"}, {"value": 0.6, "unit": "倍", "span": "增长零点六倍"}]),
     ("发电机容量达到二十二万千瓦，棉花产量达到三千二百七十万担，发电量达到一百二十二亿度。",

@@ -53,7 +53,7 @@ class _KindTracker:
         group = text[_window_start(text, figure.number_start, _GROUP_BOUNDARY) : figure.number_start]
         clause = text[_window_start(text, figure.number_start, _CLAUSE_BOUNDARY) : figure.number_start]
         cues_by_mode = self.rules.sentence_cues
-        if cues_by_mode["estimate"].search(group):
+        if cues_by_mode["estimate"].search(group) or self.rules.estimate_note.match(text, figure.end):
             return "estimate"
         if cues_by_mode["actual"].search(clause):
             return "actual"

@@ -71,6 +71,7 @@ class _Rules:
     sentence_cues: dict[str, re.Pattern[str]]
     year_ahead: re.Pattern[str]
     per_unit: re.Pattern[str]
+    estimate_note: re.Pattern[str]
 
 
 def _alternation(words: Sequence[str], escape: bool = False) -> str:
@@ -165,6 +166,7 @@ def _rules() -> _Rules:
         sentence_cues={mode: re.compile(_alternation(words)) for mode, words in kind["sentence"].items()},
         year_ahead=re.compile(kind["year_ahead"]),
         per_unit=re.compile(lexicon["per_unit"]),
+        estimate_note=re.compile(kind["estimate_note"]),
     )
 
 
