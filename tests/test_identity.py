@@ -424,3 +424,10 @@ def test_the_page_says_what_is_stated_plainly_and_what_is_unknown() -> None:
     unknown = page_line("doc-2.txt", ["各位代表：", "现在，我向大会报告工作。", "一、过去的工作", "我们做了很多工作，成绩很大。"])
     assert "原文无标题" in unknown
     assert "年份不详" in unknown and "地点不详" in unknown and "年份：" not in unknown
+
+
+def test_a_place_read_from_a_file_name_and_the_text_s_body_says_so() -> None:
+    """黄山.txt, whose text says 我代表区人民政府, is 黄山区; its page said 据文件名推定, as if the file named the district."""
+    lines = ["各位代表：", "现在，我代表区人民政府，向大会报告政府工作，请予审议。", "一、2023年工作回顾"]
+    identity = identify("city/黄山.txt", lines)
+    assert (identity.place, identity.how("place")) == ("黄山区", "据文件名“黄山”和正文“区人民政府”推定")

@@ -204,6 +204,8 @@ def settle_place(lines: Sequence[str], clues: Clues) -> tuple[Place | None, str 
             best = max(candidates, key=lambda place: tally[place])
             candidates = [best] if tally[best] > max(tally[place] for place in candidates if place != best) else []
         if candidates:
+            if how and suffix and candidates[0].name != name:  # 黄山 and 区人民政府: 黄山区, not 黄山市
+                how = f"据文件名“{name}”和正文“{clues.body}人民政府”推定"
             return candidates[0], None, how
         if suffix and rules()["body_levels"][suffix] == "乡镇" and name.endswith(suffix) and how is None:
             return None, name, None
