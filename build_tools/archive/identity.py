@@ -198,13 +198,15 @@ def settle_place(lines: Sequence[str], clues: Clues) -> tuple[Place | None, str 
     for name, how in clues.names:
         if pattern(RULES, "hidden_place").match(name[: -len(suffix)] if suffix and name.endswith(suffix) else name):
             continue
-        candidates = [place for place in book.resolve(name, clues.year) if fits(place, suffix)]
+        named = book.resolve(name, clues.year)
+        candidates = [place for place in named if fits(place, suffix)]
+        body_chose = len(candidates) == 1 < len(named)  # 黄山 and 区人民政府: 黄山区, not 黄山市
         if len(candidates) > 1:
             tally = tally or votes(lines, suffix)
             best = max(candidates, key=lambda place: tally[place])
             candidates = [best] if tally[best] > max(tally[place] for place in candidates if place != best) else []
         if candidates:
-            if how and suffix and candidates[0].name != name:  # 黄山 and 区人民政府: 黄山区, not 黄山市
+            if how and body_chose:
                 how = f"据文件名“{name}”和正文“{clues.body}人民政府”推定"
             return candidates[0], None, how
         if suffix and rules()["body_levels"][suffix] == "乡镇" and name.endswith(suffix) and how is None:
