@@ -194,7 +194,7 @@ def test_provinces_and_places_are_listed_in_the_order_of_their_administrative_co
     assert in_order(provinces_line, ["全国", "北京市", "湖北省", "云南省"])
     assert in_order(made.pages[level_path("市")], ["湖北省", "云南省"])
     assert in_order(made.pages[level_province_path("市", "湖北省")], ["武汉市", "宜昌市", "襄阳市"])
-    assert in_order(made.pages[place_path(("湖北省", "", "湖北省"))].split("下辖地区")[1], ["武汉市", "宜昌市", "襄阳市"])
+    assert in_order(made.pages[place_path(("湖北省", "", "湖北省"))].split("## 下辖地区")[1], ["武汉市", "宜昌市", "襄阳市"])
     city_section = next(section["市"] for section in made.nav if "市" in section)
     assert [next(iter(item)) for item in city_section[1:]] == ["湖北省", "云南省"]
     year = made.pages["years/2024.md"]
@@ -478,3 +478,18 @@ def test_a_merged_report_takes_what_another_copy_states_of_its_identity_and_titl
     assert (entry.identity.date, entry.identity.speaker, entry.source_title) == ("2006-03-05", "国务院总理 温家宝", "2006年国务院政府工作报告")
     assert "第十届全国人民代表大会第四次会议" in pages.page.text() and "原题：2006年国务院政府工作报告" in pages.page.text()
     assert "推定" not in identity_line(replace(clean, identity=portal.identity))
+
+
+def test_a_province_s_page_says_how_many_reports_it_and_its_places_have_and_lists_the_places_first() -> None:
+    """The home page's 安徽省（13） opened a page whose table had one row (its own 2026 report): its 12 cities were a
+    line of names at the foot, after six tables of figures; 河北省, with no report of its own, had no breadcrumbs."""
+    from build_tools.pages.browse import place_page
+
+    listed = [Listed(entry(1, "湖北省", "湖北省", 2026, "省", code="420000"))]
+    cities = [Listed(entry(n, "湖北省", name, 2024, "市", code=code))
+              for n, (name, code) in enumerate((("武汉市", "420100"), ("宜昌市", "420500")), 2)]
+    page = place_page(("湖北省", "", "湖北省"), listed, cities, "## 主要指标历年目标与完成情况\n")
+    assert "共 3 篇：本级 1 篇，下辖 2 个地方 2 篇" in page
+    assert page.index("## 下辖地区") < page.index("## 主要指标") and "2024年" in page.split("## 下辖地区")[1]
+    alone = place_page(("河北省", "", "河北省"), [], cities[:1])
+    assert "gr-breadcrumbs" in alone and "本级 0 篇" in alone

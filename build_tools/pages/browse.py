@@ -197,27 +197,50 @@ def page_head(title: str, intro: str = "") -> list[str]:
 
 
 def place_page(
-    key: tuple[str, str, str], listed: Sequence[Listed], below: Sequence[tuple[str, str, str]], section: str = ""
+    key: tuple[str, str, str], listed: Sequence[Listed], below: Sequence[Listed] = (), section: str = ""
 ) -> str:
     """A place's reports by year, newest first, with their headline figures, then ``section`` (its headline
-    indicators across years, ``series_pages``); a province's page also lists the places within it."""
+    indicators across years, ``series_pages``). A province's page says how many reports the archive holds of
+    it and of the places within it, and lists those places with their years (``below``: their reports) above
+    its own figures, so that none is found only at the foot of a long page."""
     words, path = labels(), place_path(key)
-    first = listed[0].entry if listed else None
+    first = listed[0].entry if listed else below[0].entry if below else None
     parts = page_head(key[2])
     if first is not None:
-        level = level_of(first)
+        level = level_of(first)  # of a province without reports of its own, that of its places (a page that is)
         crumbs = [link(path, "index.md", words["nav_home"]), link(path, level_path(level), level)]
         if key[0] not in (NATIONAL, key[2]):
             crumbs.append(link(path, level_province_path(level, key[0]), key[0]))
         parts.append('<nav class="gr-breadcrumbs" markdown>' + " › ".join(crumbs) + "</nav>\n")
+    if below:
+        places = len({place_key(item.entry) for item in below})
+        counts = {"count": len(listed) + len(below), "own": len(listed), "places": places, "below": len(below)}
+        parts.append(escape_markdown(words["province_intro"].format(**counts)) + "\n")
     if listed:
         parts += [f"## {words['place_reports_heading']}\n", report_table(path, newest_first(listed))]
+    if below:
+        parts += [f"## {words['place_below_heading']}\n", places_table(path, below)]
     if section:
         parts.append(section)
-    if below:
-        parts.append(f"## {words['place_below_heading']}\n")
-        parts.append(" · ".join(link(path, place_path(other), other[2]) for other in below) + "\n")
     return "\n".join(parts)
+
+
+def places_table(path: str, listed: Sequence[Listed]) -> str:
+    """The places of ``listed``, in the order of their codes, each with its years linked to its reports (and
+    the place it is in, where any is below a city)."""
+    by_place: dict[tuple[str, str, str], list[Listed]] = defaultdict(list)
+    for item in listed:
+        by_place[place_key(item.entry)].append(item)
+    columns, codes = labels()["browse_columns"], division_codes(listed)
+    rows = []
+    for key in sorted(by_place, key=lambda key: official_order(key, codes)):
+        reports = newest_first(by_place[key])
+        years = " ".join(link(path, item.entry.page, year_text(item.entry.year)) for item in reports)
+        rows.append([link(path, place_path(key), key[2]), escape_markdown(key[1]), years])
+    if any(parent for _, parent, _ in by_place):
+        return table([columns["place"], columns["parent"], columns["years"]], rows)
+    # places right below the province (cities, or the province itself): a parent column would be empty
+    return table([columns["place"], columns["years"]], [[place, years] for place, _, years in rows])
 
 
 def year_page(year: int | None, listed: Sequence[Listed]) -> str:
@@ -241,20 +264,7 @@ def level_province_page(level: str, province: str, listed: Sequence[Listed]) -> 
     """The places of one level in one province, each with its years linked to its reports."""
     words, path = labels(), level_province_path(level, province)
     parts = page_head(f"{province} · {level}", words["level_province_intro"].format(count=len(listed)))
-    by_place: dict[tuple[str, str, str], list[Listed]] = defaultdict(list)
-    for item in listed:
-        by_place[place_key(item.entry)].append(item)
-    columns, codes = words["browse_columns"], division_codes(listed)
-    rows = []
-    for key in sorted(by_place, key=lambda key: official_order(key, codes)):
-        reports = newest_first(by_place[key])
-        years = " ".join(link(path, item.entry.page, year_text(item.entry.year)) for item in reports)
-        rows.append([link(path, place_path(key), key[2]), escape_markdown(key[1]), years])
-    if any(parent for _, parent, _ in by_place):
-        parts.append(table([columns["place"], columns["parent"], columns["years"]], rows))
-    else:  # places right below the province (cities, or the province itself): a parent column would be empty
-        parts.append(table([columns["place"], columns["years"]], [[place, years] for place, _, years in rows]))
-    return "\n".join(parts)
+    return "\n".join([*parts, places_table(path, listed)])
 
 
 def level_page(level: str, listed: Sequence[Listed]) -> str:
@@ -336,10 +346,10 @@ def browse(listed: Sequence[Listed], sections: Mapping[str, str] | None = None) 
         by_year[item.entry.year].append(item)
         by_level[level_of(item.entry)].append(item)
     codes = division_codes(listed)
-    below: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for key in sorted(by_place, key=lambda key: official_order(key, codes)):
+    below: dict[str, list[Listed]] = defaultdict(list)
+    for key in by_place:
         if key[2] != key[0]:
-            below[key[0]].append(key)
+            below[key[0]] += by_place[key]
     provinces = {key[0] for key in by_place} | set(below)
     for province in provinces:  # a province's page exists even when only its places have reports
         key = (province, "", province)
