@@ -493,3 +493,16 @@ def test_a_province_s_page_says_how_many_reports_it_and_its_places_have_and_list
     assert page.index("## 下辖地区") < page.index("## 主要指标") and "2024年" in page.split("## 下辖地区")[1]
     alone = place_page(("河北省", "", "河北省"), [], cities[:1])
     assert "gr-breadcrumbs" in alone and "本级 0 篇" in alone
+
+
+def test_a_report_that_gives_only_an_estimate_of_its_year_shows_the_estimate_beside_it() -> None:
+    """常州's 预计全市地区生产总值增长6.8%左右 and 19 other cities' estimates were missing from the 主要指标 beside their
+    reports (years/2024/, their place pages), as if they gave no result; an actual result still comes first."""
+    from build_tools.pages.series_pages import facts_of
+    from build_tools.pages.site import headline
+
+    text = ("2024年常州市政府工作报告\n各位代表：\n一、2023年工作回顾\n预计全市地区生产总值增长6.8%左右。\n"
+            "二、2024年工作安排\n今年主要预期目标是：地区生产总值增长5.5%左右。\n")
+    report = process_bytes("city/常州.txt", text.encode("utf-8"))[0]
+    assert [(item.label, item.text) for item in headline(facts_of(report))] == [
+        ("2023年地区生产总值预计", "6.8%左右"), ("2024年目标", "5.5%左右")]

@@ -139,13 +139,13 @@ def file_pages(reports: Sequence[Report]) -> tuple[ReportPages, ...]:
     return tuple(report_pages(report, pieces=len(reports)) for report in reports)
 
 
-HEADLINE_KINDS = ("actual", "target")
+HEADLINE_KINDS = ("actual", "estimate", "target")  # a result, else an estimate of it (常州's 预计…增长6.8%左右)
 
 
 def headline(facts: SeriesFacts) -> tuple[Headline, ...]:
-    """The report's growth result and target (rates, in %) of the first headline indicator, in the order of
-    ``resources/indicators/core.yaml`` (地区生产总值 first), that it states either of; each the year's own
-    as the series across years takes it (``series.usable``: no five-year average, no other year, place or
+    """The report's growth result (else its estimate) and target (rates, in %) of the first headline indicator,
+    in the order of ``resources/indicators/core.yaml`` (地区生产总值 first), that it states either of; each the
+    year's own as the series across years takes it (``series.usable``: no five-year average, no other year, place or
     part), labelled with the year it is about (2022年国内生产总值实际完成 3%；2023年目标 5%左右, in the 2023
     report). Shown beside the report on its place's page."""
     words = labels()
@@ -159,6 +159,8 @@ def headline(facts: SeriesFacts) -> tuple[Headline, ...]:
     shown: list[Headline] = []
     for kind in HEADLINE_KINDS:
         figure = first.get((chosen, kind))
+        if kind == "estimate" and (chosen, "actual") in first:
+            continue
         if figure is not None:  # each with the year it is about: a result's is the year before the report's
             name = "" if shown else category_name(chosen, facts.level == NATIONAL_LEVEL)
             label = f"{figure_year(figure)}{name}{words['indicator_kinds'][kind]}"
