@@ -318,8 +318,12 @@ def home_sections(listed: Sequence[Listed], errors: Sequence[InputError]) -> lis
     parts.append(f"## {words['browse_years_heading']}\n")
     by_year = sorted(years.items(), key=lambda pair: -(pair[0] or 0))
     parts.append(" · ".join(link(path, year_path(y), f"{year_text(y)}（{count}）") for y, count in by_year) + "\n")
-    newest = report_table(path, newest_first(listed)[:NEWEST], with_place=True)
-    parts += [f"## {words['browse_newest_heading']}\n", newest]
+    ordered = newest_first(listed)
+    parts += [f"## {words['browse_newest_heading']}\n", report_table(path, ordered[:NEWEST], with_place=True)]
+    if len(ordered) > NEWEST:  # the rest of the newest year (and the years before) are a click away
+        year = ordered[0].entry.year
+        more = link(path, year_path(year), words["browse_newest_more"].format(year=year_text(year), count=years[year]))
+        parts.append(more + "\n")
     if errors:
         parts.append(f"## {words['errors_heading']}\n")
         parts += [f"- {escape_markdown(e.source)}：{escape_markdown(error_text(e))}" for e in errors]
