@@ -268,3 +268,13 @@ def test_unique_paragraphs_drops_repeated_pages() -> None:
 def test_decode_report_reads_gb18030() -> None:
     assert idf.decode_report("政府工作报告".encode("gb18030")) == "政府工作报告"
     assert idf.decode_report("\ufeff政府工作报告".encode()) == "政府工作报告"
+
+
+def test_a_two_character_word_named_once_is_no_keyword(tagger: Tagger, reports: list[str]) -> None:
+    """Keywords under the corpus's titles held fragments of names the dictionary lacks (岸信 of 岸信介, 化硅 of
+    巨化硅氟, 关镇 of 灵关镇) and passing words (掌声, 网站), each named once; a keyword of two characters is one the
+    report repeats."""
+    for report in reports:
+        words = tagger.segment(report)
+        for keyword in tagger.describe(report).keywords:
+            assert len(keyword) >= 3 or words.count(keyword) >= 2, keyword

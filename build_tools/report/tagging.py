@@ -67,6 +67,7 @@ USER_TERM_POS = "nz"
 PLACE_POS = "ns"
 # Candidates are ranked in tiers: words the report repeats, then words it names once, then common words.
 MIN_REPEATS = 2
+MIN_SINGLE_KEYWORD_CHARS = 3  # a word named once is a keyword of the report from this length
 REPEATED_TIER, SINGLE_TIER, COMMON_TIER = 0, 1, 2
 
 HAN_WORD = re.compile(f"[{HAN_RANGES}]+")
@@ -335,7 +336,14 @@ class Tagger:
         if len(tags) < MIN_TAGS:
             shared = (s.word for s in ranked if s.tier != COMMON_TIER and self._idf.frequencies.get(s.word))
             tags += self.pick(text, shared, MIN_TAGS - len(tags))
-        own = (s for s in ranked if s.tier != COMMON_TIER and self._idf.share(s.word) <= MAX_KEYWORD_SHARE)
+        # the report's own words: those it repeats, and those of three characters or more it names once (日光温室);
+        # two characters named once are as often a fragment of a name the dictionary lacks (岸信 of 岸信介, 化硅 of
+        # 巨化硅氟) or a passing word (掌声, 网站) as a word of the report's own
+        own = (
+            s for s in ranked
+            if (s.tier == REPEATED_TIER or (s.tier == SINGLE_TIER and len(s.word) >= MIN_SINGLE_KEYWORD_CHARS))
+            and self._idf.share(s.word) <= MAX_KEYWORD_SHARE
+        )
         keywords = self.pick(text, (s.word for s in own if s.word not in tags), MAX_KEYWORDS)
         return Keywords(tuple(tags), tuple(keywords))
 
