@@ -513,3 +513,11 @@ def test_the_home_page_s_newest_reports_lead_to_the_rest_of_their_year() -> None
     listed = [Listed(entry(n, "湖北省", f"城{n}市", 2026, "市", code=f"42{n:02d}00")) for n in range(1, 23)]
     home = "\n".join(home_sections(listed, []))
     assert "[2026年的全部 22 篇报告 ›](years/2026.md)" in home
+
+
+def test_a_report_s_own_words_name_no_place() -> None:
+    """来宾's own words were 来宾 and 毕节's 毕节 and 毕节市; 零陵, 双牌, 全椒 and 30 more places stood among others'."""
+    body = "".join(f"第{n}项：双牌县和零陵区推进猕猴桃产业，双牌猕猴桃、零陵猕猴桃品牌做大做强。" for n in range(40))
+    text = "2024年永州市政府工作报告\n各位代表：\n一、2023年工作回顾\n" + body + "\n"
+    report = process_bytes("city/永州.txt", text.encode("utf-8"))[0]
+    assert not {"双牌", "零陵", "双牌县", "零陵区"} & set(report.keywords)

@@ -106,7 +106,7 @@ def process_source(source: SourceText) -> list[Report]:
                 indicators=with_source_spans(extract_indicators(read, identity.year), cleaned),
                 tags=words.tags,
                 identity=identity,
-                keywords=words.keywords,
+                keywords=tuple(word for word in words.keywords if not gazetteer().resolve(word, None)),  # no place
                 traditional=traditional,
             )
         )
