@@ -529,3 +529,11 @@ def test_full_width_letters_and_a_middle_dot_for_a_decimal_point_are_made_plain(
     assert [p.text for p in report.paragraphs] == [
         "甲型H1N1流感疫情得到控制，广义货币M2增长17%，国内生产总值增长19.5%。", "认真吸取“3·18”特大瓦斯事故教训。"]
     assert {entry.text for entry in report.audit if entry.kind == "replaced"} >= {"Ｈ", "Ｍ", "·"}
+
+
+def test_a_space_between_a_number_and_the_han_characters_around_it_is_dropped() -> None:
+    """2011's 国内生产总值达到39.8 万亿元 and 1998's 钢产量达到1 亿吨 were no figures; 枣庄's 483 个, 2.4 万个 and 20 more
+    stood apart from their units, and their subjects went to the next figure."""
+    text = ["国内生产总值达到39.8 万亿元，钢产量达到1 亿吨以上，新开工亿元及以上项目483 个，增长 5%。"]
+    assert [p.text for p in cleaned_text("2011.txt", text).paragraphs] == [
+        "国内生产总值达到39.8万亿元，钢产量达到1亿吨以上，新开工亿元及以上项目483个，增长5%。"]
