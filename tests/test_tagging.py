@@ -10,19 +10,17 @@ import jieba
 import pytest
 
 from build_tools.report import idf
+from build_tools.report.segmenting import USERDICT_PATH, read_topics, read_user_terms
 from build_tools.report.tagging import (
     MAX_KEYWORD_SHARE,
     MAX_KEYWORDS,
     MAX_TAGS,
     MIN_TAGS,
     STOPWORDS_PATH,
-    USERDICT_PATH,
     IdfTable,
     Tagger,
     is_han_word,
     is_number,
-    read_topics,
-    read_user_terms,
     read_word_list,
 )
 

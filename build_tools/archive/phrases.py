@@ -27,7 +27,7 @@ from typing import Any
 from build_tools.archive.catalogue import level_rank
 from build_tools.model import shared_words
 from build_tools.report.glossary import Glossary
-from build_tools.report.tagging import read_topics, shared_segmenter
+from build_tools.report.segmenting import read_topics, shared_segmenter
 
 PlaceKey = tuple[str, ...]
 WORD_CONTEXT = 8  # characters each side of a use that segmentation reads to find its words

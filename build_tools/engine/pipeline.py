@@ -38,9 +38,10 @@ from build_tools.report.indicators import extract_indicators
 from build_tools.report.metadata import below_input_folder, describe, slug_for, slug_suffix
 from build_tools.report.provenance import with_source_spans
 from build_tools.report.reading import reading, written_in_traditional
+from build_tools.report.segmenting import USERDICT_PATH
 from build_tools.report.split import split
 from build_tools.report.structure import structure
-from build_tools.report.tagging import JIEBA_DICT_PATH, PLACE_SUFFIXES_PATH, USERDICT_PATH, Tagger, WordClasses
+from build_tools.report.tagging import JIEBA_DICT_PATH, PLACE_SUFFIXES_PATH, Tagger, WordClasses
 
 Input = tuple[str, bytes | OSError]
 FileResult = tuple[Report, ...] | InputError

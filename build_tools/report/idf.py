@@ -21,7 +21,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from build_tools.report.tagging import IDF_PATH, Segmenter, idf_of, is_han_word, is_number
+from build_tools.report.segmenting import Segmenter
+from build_tools.report.tagging import IDF_PATH, idf_of, is_han_word, is_number
 
 DEFAULT_MIN_DF = 3
 ENCODINGS = ("utf-8-sig", "gb18030")

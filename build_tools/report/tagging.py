@@ -15,12 +15,12 @@ whole like the topics (the search segmenter loads it too); ``stopwords.txt``, th
 ``idf.tsv``, document frequencies from real reports (``build_tools/report/idf.py``); ``place_suffixes.txt``,
 suffixes of place names (县, 区, 路…), to keep places out.
 
-Segmentation uses its own ``rjieba.Jieba`` instance (jieba-rs: jieba's dictionary and algorithm, about twenty times
-faster than jieba in Python), so changes to jieba's global dictionary, as Material's search plugin makes, cannot
-change the tags. A word is a candidate when its part of speech in jieba's dictionary (or the user dictionary) is a
-noun or a term, it has two or more Han characters, and it is not a number, a stop word or a place (a dictionary
-place name without its 县/市/区, or a word the report writes with a place suffix). Words that jieba's HMM guesses,
-absent from both dictionaries, are mostly names of people, firms and villages, so they are left out.
+Segmentation (``segmenting``) uses its own ``rjieba.Jieba`` instance, so changes to jieba's global dictionary, as
+Material's search plugin makes, cannot change the tags. A word is a candidate when its part of speech in jieba's
+dictionary (or the user dictionary) is a noun or a term, it has two or more Han characters, and it is not a
+number, a stop word or a place (a dictionary place name without its 县/市/区, or a word the report writes with a
+place suffix). Words that jieba's HMM guesses, absent from both dictionaries, are mostly names of people, firms
+and villages, so they are left out.
 """
 
 from __future__ import annotations
@@ -30,18 +30,22 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
 from build_tools.folding import HAN_RANGES
+from build_tools.report.segmenting import (
+    RESOURCE_DIR,
+    Segmenter,
+    UserTerm,
+    read_topics,
+    read_user_terms,
+    shared_segmenter,
+)
 
-RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "tags"
-USERDICT_PATH = RESOURCE_DIR / "userdict.txt"
 STOPWORDS_PATH = RESOURCE_DIR / "stopwords.txt"
 IDF_PATH = RESOURCE_DIR / "idf.tsv"
 PLACE_SUFFIXES_PATH = RESOURCE_DIR / "place_suffixes.txt"
-TOPICS_PATH = RESOURCE_DIR / "topics.txt"
 
 
 def jieba_dictionary_path() -> Path:
@@ -63,7 +67,6 @@ MAX_DOCUMENT_SHARE = 0.25
 # A word used by no more than this share of the reference reports can be one report's own keyword.
 MAX_KEYWORD_SHARE = 0.05
 MAX_KEYWORDS = 8
-USER_TERM_POS = "nz"
 PLACE_POS = "ns"
 # Candidates are ranked in tiers: words the report repeats, then words it names once, then common words.
 MIN_REPEATS = 2
@@ -72,44 +75,12 @@ REPEATED_TIER, SINGLE_TIER, COMMON_TIER = 0, 1, 2
 
 HAN_WORD = re.compile(f"[{HAN_RANGES}]+")
 NUMERAL_CHARACTERS = frozenset("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿点半几多余第")
-USERDICT_LINE = re.compile(r"^(?P<word>.+?)(?: (?P<freq>\d+))?(?: (?P<pos>[a-z]+))?$")
-
-
-@dataclass(frozen=True)
-class UserTerm:
-    """One line of the user dictionary."""
-
-    word: str
-    freq: int | None
-    pos: str
-
-
-def read_user_terms(path: Path = USERDICT_PATH) -> list[UserTerm]:
-    """Parse a jieba user dictionary (``word [freq] [pos]`` per line; blank lines ignored)."""
-    terms: list[UserTerm] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        match = USERDICT_LINE.match(line.strip())
-        if not match:
-            continue
-        freq = match["freq"]
-        terms.append(UserTerm(match["word"], int(freq) if freq else None, match["pos"] or USER_TERM_POS))
-    return terms
 
 
 def read_word_list(path: Path) -> frozenset[str]:
     """Words one per line; ``#`` starts a comment, blank lines are ignored."""
     words = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
     return frozenset(word for word in words if word)
-
-
-def read_topics(path: Path = TOPICS_PATH) -> dict[str, str]:
-    """Every form of every topic → its topic (the first word of its line); ``#`` starts a comment."""
-    forms: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        words = line.split("#", 1)[0].split()
-        for word in words:
-            forms.setdefault(word, words[0])
-    return forms
 
 
 def read_dictionary_pos(path: Path = JIEBA_DICT_PATH) -> dict[str, str]:
@@ -189,34 +160,6 @@ def is_number(word: str) -> bool:
 
 def is_han_word(word: str, min_length: int = MIN_WORD_LENGTH) -> bool:
     return len(word) >= min_length and HAN_WORD.fullmatch(word) is not None
-
-
-class Segmenter:
-    """jieba segmentation (precise mode, HMM on) with the genre's user dictionary, on a private instance."""
-
-    def __init__(self, user_terms: Sequence[UserTerm] = ()) -> None:
-        import rjieba  # here, not at the top: a process that only assembles the site never segments
-
-        self._jieba = rjieba.Jieba()
-        for term in user_terms:
-            self._jieba.add_word(term.word, term.freq, term.pos)
-        self.user_terms = tuple(user_terms)
-
-    @classmethod
-    def from_resources(cls) -> Segmenter:
-        """The genre's user dictionary, and every form of every topic as a term, so each stays whole."""
-        terms = read_user_terms()
-        known = {term.word for term in terms}
-        return cls(terms + [UserTerm(form, None, USER_TERM_POS) for form in read_topics() if form not in known])
-
-    def segment(self, text: str) -> list[str]:
-        return self._jieba.cut(text, True)
-
-
-@cache
-def shared_segmenter() -> Segmenter:
-    """The segmenter of the resource files, made once a process (its dictionary takes a while to load)."""
-    return Segmenter.from_resources()
 
 
 @dataclass(frozen=True)

@@ -346,7 +346,7 @@ def segmenters(seeds: Path) -> None:
     """rjieba against jieba, both with the tagger's user dictionary, over every cleaned paragraph."""
     import jieba
 
-    from build_tools.report.tagging import USERDICT_PATH, Segmenter, read_user_terms
+    from build_tools.report.segmenting import USERDICT_PATH, Segmenter, read_user_terms
 
     publication = publish(discover(seeds).inputs)
     paragraphs = [p.text for report in publication.reports for p in report.cleaned.paragraphs]

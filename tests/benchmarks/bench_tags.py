@@ -24,7 +24,8 @@ from pathlib import Path
 
 from build_tools.archive.phrases import phrase_counts, tracked_phrases
 from build_tools.report import idf
-from build_tools.report.tagging import STOPWORDS_PATH, IdfTable, Keywords, Tagger, read_topics, read_word_list
+from build_tools.report.segmenting import read_topics
+from build_tools.report.tagging import STOPWORDS_PATH, IdfTable, Keywords, Tagger, read_word_list
 from tests.test_tagging import seed_reports
 
 ROOT = Path(__file__).resolve().parents[2]
