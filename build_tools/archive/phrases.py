@@ -26,7 +26,7 @@ from typing import Any
 
 from build_tools.archive.catalogue import level_rank
 from build_tools.model import shared_words
-from build_tools.report.glossary import Glossary
+from build_tools.report.glossary import shared_glossary
 from build_tools.report.segmenting import read_topics, shared_segmenter
 
 PlaceKey = tuple[str, ...]
@@ -92,7 +92,7 @@ def tracked_phrases() -> dict[str, tuple[str, ...]]:
     phrases: dict[str, list[str]] = defaultdict(list)
     for form, topic in read_topics().items():
         phrases[topic].append(form)
-    for term in Glossary.from_resources().terms:
+    for term in shared_glossary().terms:
         for form in term.forms:
             if form not in phrases[term.term]:
                 phrases[term.term].append(form)

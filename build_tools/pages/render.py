@@ -22,7 +22,7 @@ from build_tools.model import Body, Heading, Indicator, ListBlock, Paragraph, Re
 from build_tools.pages.raw_html import RAW_END, RAW_START
 from build_tools.pages.tables import category_name, core_category, grouped, indicators_download_path
 from build_tools.report.anomalies import inline_anomalies
-from build_tools.report.glossary import Glossary
+from build_tools.report.glossary import Glossary, shared_glossary
 from build_tools.report.indicators import is_fall, qualifier_places, written_figure
 from build_tools.report.reading import read_as
 from build_tools.report.structure import block_paragraphs
@@ -238,9 +238,8 @@ class ReportRenderer:
         return None
 
 
-@cache
 def glossary() -> Glossary:
-    return Glossary.from_resources()
+    return shared_glossary()
 
 
 def glossary_marks(paragraphs: list[Paragraph], *, traditional: bool = False) -> dict[tuple[int, int], list[Mark]]:

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-import yaml
+from build_tools.resource_files import parse_yaml
 
 GLOSSARY_PATH = Path(__file__).resolve().parent.parent / "resources" / "glossary.yaml"
 
@@ -75,7 +76,7 @@ class Glossary:
 
     @classmethod
     def from_resources(cls, path: Path = GLOSSARY_PATH) -> Glossary:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        entries = parse_yaml(path.read_text(encoding="utf-8"))
         return cls(parse_entries(entries, str(path)))
 
     def __len__(self) -> int:
@@ -103,3 +104,9 @@ class Glossary:
     def terms_in(self, text: str) -> set[str]:
         """The (canonical) terms that ``text`` uses."""
         return {term.term for _, _, term in self.matches(text)}
+
+
+@cache
+def shared_glossary() -> Glossary:
+    """The glossary of the resource files, read once a process."""
+    return Glossary.from_resources()
