@@ -303,6 +303,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("全员劳动生产率达58万元/人左右，新增厨余垃圾处理能力1200吨/日、危险废物收集处理能力5万吨/年。",
      [{"unit": "万元/人", "qualifier": "左右", "base_unit": "元/人"}, {"unit": "吨/日"},
       {"subject": "危险废物收集处理能力", "unit": "万吨/年"}]),
+    # 2008's 提出国内生产总值增长8%左右 had the subject 提出国内生产总值; 2021's 不到70万亿元 lost its 不到 to the subject
+    ("这里要着重说明，提出国内生产总值增长8%左右。国内生产总值不到70万亿元。",
+     [{"subject": "国内生产总值", "qualifier": "左右"}, {"subject": "国内生产总值", "value": 70, "qualifier": "不到"}]),
     # 长沙's 2023 growth, noted as an estimate after it, was its result on the home page
     ("全市地区生产总值增长5%左右(预计数，下同)。", [{"value": 5, "qualifier": "左右", "kind": "estimate"}]),
     ("发电机容量达到二十二万七千千瓦，增长零点六倍。",
