@@ -165,3 +165,17 @@ def test_an_indicator_row_s_link_to_its_sentence_is_on_screen_at_any_width(seed_
             link.click()
             page.wait_for_timeout(600)
             assert anchor and page.url.endswith(anchor)
+
+
+def test_a_term_s_tooltip_opens_on_a_tap_in_type_a_phone_reader_can_read(seed_site: Path) -> None:
+    """On a phone a glossary term's definition opened in Material's 10 px bold, the size of a button's label."""
+    with serve(seed_site) as base, chromium(viewport={"width": 390, "height": 844}, has_touch=True) as context:
+        page = context.new_page()
+        page.goto(base + "reports/000_f936ed40faecbb33-1/", wait_until="networkidle")
+        term = page.locator("mark.gr-term").first
+        term.scroll_into_view_if_needed()
+        term.tap()
+        page.wait_for_timeout(600)
+        inner = page.locator(".md-tooltip2[role=tooltip] .md-tooltip2__inner").first
+        assert "：" in inner.inner_text()
+        assert float(inner.evaluate("element => parseFloat(getComputedStyle(element).fontSize)")) >= 13
