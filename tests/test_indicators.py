@@ -306,6 +306,12 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # 2008's 提出国内生产总值增长8%左右 had the subject 提出国内生产总值; 2021's 不到70万亿元 lost its 不到 to the subject
     ("这里要着重说明，提出国内生产总值增长8%左右。国内生产总值不到70万亿元。",
      [{"subject": "国内生产总值", "qualifier": "左右"}, {"subject": "国内生产总值", "value": 70, "qualifier": "不到"}]),
+    # a range written with its unit twice is one figure (1960's 七千二百亿斤到七千五百亿斤 was two rows, its 二百元 had
+    # the subject 至); 二、三十亿斤 is 20–30亿斤 (it was 30, its 二 left in the subject); 从…到… is no range
+    ("全国粮食总产量应该有七千二百亿斤到七千五百亿斤，则每年减少粮食二、三十亿斤。",
+     [{"subject": "粮食总产量", "value": 7200, "value_high": 7500, "unit": "亿斤"},
+      {"subject": "则每年减少粮食", "value": 20, "value_high": 30, "span": "二、三十亿斤"}]),
+    ("收入从150元到200元。", [{"value": 150, "value_high": None}, {"value": 200}]),
     # 长沙's 2023 growth, noted as an estimate after it, was its result on the home page
     ("全市地区生产总值增长5%左右(预计数，下同)。", [{"value": 5, "qualifier": "左右", "kind": "estimate"}]),
     ("发电机容量达到二十二万七千千瓦，增长零点六倍。",

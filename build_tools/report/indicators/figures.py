@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from build_tools.folding import HAN_CHARACTER
 from build_tools.model import Paragraph
-from build_tools.report.indicators.numerals import _CN_START, _FULL_WIDTH, _REDACTED_FULL, _parse_number
+from build_tools.report.indicators.numerals import _CN_DIGITS, _CN_START, _FULL_WIDTH, _REDACTED_FULL, _parse_number
 from build_tools.report.indicators.rules import _Rules, _Unit
 
 _HAS_FULL_WIDTH = re.compile("[０-９．％]")
@@ -114,7 +114,44 @@ def _find_figures(text: str, rules: _Rules) -> list[_Figure]:
         found.extend(_listed_before(norm, figure, taken_until, rules))
         found.append(figure)
         taken_until = figure.end
-    return _with_unit_completed(norm, found)
+    return _ranges_joined(norm, [_approximate_range(norm, figure) for figure in _with_unit_completed(norm, found)])
+
+
+def _ranges_joined(norm: str, found: list[_Figure]) -> list[_Figure]:
+    """Two figures of one unit with 至, 到 or a dash between them and nothing else are one range: 一百五十元至
+    二百元, 七千二百亿斤到七千五百亿斤 (not 从150元到200元, a change from one to the other)."""
+    joined: list[_Figure] = []
+    for figure in found:
+        before = joined[-1] if joined else None
+        between = norm[before.end : figure.start] if before else ""
+        if (
+            before is not None
+            and between in _RANGE_WORDS
+            and figure.start == figure.number_start
+            and (before.unit, before.magnitude) == (figure.unit, figure.magnitude)
+            and before.value_high is None
+            and figure.value_high is None
+            and not before.qualifier
+            and not _FROM_BEFORE.search(norm, max(0, before.start - 12), before.start)
+        ):
+            joined[-1] = replace(before, end=figure.end, value_high=figure.value, qualifier=figure.qualifier)
+            continue
+        joined.append(figure)
+    return joined
+
+
+def _approximate_range(norm: str, figure: _Figure) -> _Figure:
+    """二、三十亿斤, 四、五十亿元, 五、六倍: a Chinese numeral after the one before it and 、 is a range from the
+    first to the second (20–30亿斤); the first digit is no part of the subject."""
+    start = figure.number_start
+    if not figure.chinese or figure.value is None or figure.value_high is not None or start < 2:
+        return figure
+    first, mark, second = norm[start - 2], norm[start - 1], norm[start]
+    if mark != "、" or _CN_DIGITS.get(second, -1) != _CN_DIGITS.get(first, -9) + 1:
+        return figure
+    low = figure.value * _CN_DIGITS[first] / _CN_DIGITS[second]
+    opened = min(figure.start, start - 2)
+    return replace(figure, value=low, value_high=figure.value, start=opened, number_start=start - 2)
 
 
 def _with_unit_completed(norm: str, found: list[_Figure]) -> list[_Figure]:
@@ -166,6 +203,8 @@ def _listed_before(norm: str, figure: _Figure, taken_until: int, rules: _Rules) 
 
 MINUS_SIGNS = "-−－"
 RATES = ("percent", "permille", "points", "multiple")  # units no "/人" follows
+_RANGE_WORDS = ("至", "到", "—", "－", "-", "～", "~", "——")
+_FROM_BEFORE = re.compile(r"[从由][^，。；、]*$")
 LEAD_WINDOW = 20  # characters before a number its lead may take: 同比增长（以下简称增长）8%
 
 
