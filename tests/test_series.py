@@ -302,3 +302,22 @@ def test_a_long_silence_is_no_run_of_empty_rows_and_a_chart_converts_its_units()
     assert sorted(row.year for row in rows) == [1987, 2009, 2010, 2011, 2012]
     (_, section), = place_sections(rows, made).items()
     assert "2009年0.95" in section  # the chart's description of its points, in 万亿元
+
+
+def test_a_change_since_a_year_long_before_and_a_share_of_a_plan_are_no_year_s_figure() -> None:
+    """全国's fiscal revenue grew 98% in 1986 by its chart: 1987's 1986年同1978年相比，…；国家财政收入由1121亿元增加到
+    2220亿元，增长98% (the years named a clause before); 江西's unemployment target for 2026 was 118.2%, the share
+    of its jobs plan done in 2025 (城镇新增就业…分别完成年计划的118.2%、248.57%)."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.series_pages import facts_of
+
+    eight_years = ("1987年国务院政府工作报告\n各位代表：\n一、1986年工作回顾\n1986年同1978年相比，国民收入由3010亿元增加到7790亿元；"
+                   "国家财政收入由1121亿元增加到2220亿元，增长98%。去年国家财政收入增长5.8%。\n")
+    report = process_bytes("national/1987.txt", eight_years.encode("utf-8"))[0]
+    revenue = [(f.value, "period" in f.flags) for f in facts_of(report).figures if f.category == "财政收入" and f.unit == "%"]
+    assert revenue == [(98.0, True), (5.8, False)]
+    plan = ("2026年江西省政府工作报告\n各位代表：\n一、2025年工作回顾\n城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%、248.57%。\n"
+            "二、2026年工作安排\n城镇调查失业率5.5%左右。\n")
+    report = process_bytes("province/2026_江西省.txt", plan.encode("utf-8"))[0]
+    jobs = [(f.value, "part" in f.flags) for f in facts_of(report).figures if f.category == "就业"]
+    assert (118.2, True) in jobs and (5.5, False) in jobs

@@ -27,6 +27,9 @@ FULL_DIGITS = str.maketrans("０１２３４５６７８９〇○零一二三四
 YEAR = re.compile(r"(?<![\d０-９〇○零一二三四五六七八九])([12１２一][\d０-９〇○零一二三四五六七八九]{3})年")
 OWN_YEAR = re.compile(r"今年|本年|全年")  # a period named before these is not the figure's
 YEAR_BEFORE = re.compile(r"去年|上年|全年|当年")  # words of a review that name its single year
+# a year a sentence compares with: １９８６年同１９７８年相比, 比1978年
+COMPARED = re.compile(r"(?:同|与|跟|比|较)\s*([12１２一][\d０-９〇○零一二三四五六七八九]{3})年")
+SENTENCE_END = "。！？!?\n"
 
 
 @dataclass(frozen=True)
@@ -101,3 +104,17 @@ def over_the_period(role: str, kind: str, category: str, context: str, about: in
     if YEAR_BEFORE.search(context) or (about is not None and about in named):
         return False
     return role == "change" or (role == "level" and period_rules().totals.search(category) is not None)
+
+
+def compared_with_earlier(text: str, offset: int, about: int | None) -> bool:
+    """Whether the sentence that leads to a figure at ``offset`` of ``text`` compares with a year before the
+    one before ``about`` (1987's 1986年同1978年相比，…；国家财政收入由1121亿元增加到2220亿元，增长98%: a change
+    over eight years, whatever clause it stands in)."""
+    if about is None:
+        return False
+    start = max(text.rfind(mark, 0, offset) for mark in SENTENCE_END) + 1
+    for match in COMPARED.finditer(text, start, offset):
+        digits = match.group(1).translate(FULL_DIGITS)
+        if digits.isdigit() and int(digits) < about - 1:
+            return True
+    return False

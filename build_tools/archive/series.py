@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from build_tools.archive.periods import OWN_YEAR, over_the_period, period_paragraphs, years_named
+from build_tools.archive.periods import OWN_YEAR, compared_with_earlier, over_the_period, period_paragraphs, years_named
 from build_tools.archive.verdicts import (
     NEXT_MISSING,
     NO_TARGET,
@@ -139,6 +139,7 @@ class Rules:
     generic_subject: re.Pattern[str]
     no_target: dict[str, re.Pattern[str]]
     chart_min_years: int
+    completion: re.Pattern[str]
 
 
 @cache
@@ -156,6 +157,7 @@ def rules() -> Rules:
         generic_subject=re.compile(data["generic_subject"]),
         no_target={name: re.compile(pattern) for name, pattern in data["no_target"].items()},
         chart_min_years=int(data["chart_min_years"]),
+        completion=re.compile(data["completion"]),
     )
 
 
@@ -233,6 +235,10 @@ def series_facts(
         flags = figure_flags(indicator, category, context, identity.year, national)
         if indicator.paragraph in periods and over_the_period(role, indicator.kind, category, context, year):
             flags += ("period",)
+        if role == "change" and compared_with_earlier(text, indicator.offset, year):
+            flags += ("period",)
+        if found.completion.search(context):  # 分别完成年计划的118.2%、248.57%: a share of a plan, no rate
+            flags += ("part",)
         if role == "change" and indicator.unit != "%":  # 增加1501亿元, 高于省平1个百分点: no rate of growth
             flags += ("amount",)
         if role == "level" and units.get(category, indicator.base_unit) != indicator.base_unit:
