@@ -321,3 +321,18 @@ def test_a_change_since_a_year_long_before_and_a_share_of_a_plan_are_no_year_s_f
     report = process_bytes("province/2026_江西省.txt", plan.encode("utf-8"))[0]
     jobs = [(f.value, "part" in f.flags) for f in facts_of(report).figures if f.category == "就业"]
     assert (118.2, True) in jobs and (5.5, False) in jobs
+
+
+def test_a_result_just_short_of_a_target_worded_about_is_near_it_not_missed() -> None:
+    """全国's 2015 growth, 6.9% for 7%左右, was 未完成 where the 2016 report counts its main targets met; 2022's 3%
+    for 5.5%左右 is missed, and a target with no 左右 is met or missed as before."""
+    from build_tools.archive.verdicts import MET, MISSED, NEAR, verdict_of
+
+    def stated(value: float, qualifier: str | None = None) -> SeriesFigure:
+        return figure("target", value, 2015, qualifier=qualifier)
+
+    assert verdict_of("地区生产总值", stated(7, "左右"), stated(6.9)) == NEAR
+    assert verdict_of("地区生产总值", stated(5.5, "左右"), stated(3)) == MISSED
+    assert verdict_of("地区生产总值", stated(7), stated(6.9)) == MISSED
+    assert verdict_of("地区生产总值", stated(7, "左右"), stated(7.4)) == MET
+    assert verdict_of("物价", stated(3, "左右"), stated(3.3)) == NEAR

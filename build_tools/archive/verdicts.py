@@ -1,8 +1,10 @@
 """A year's target and the result the next report gives for it in, a verdict out (met, missed, …).
 
 A target is met when the result reaches it: its low end, or for a ceiling (a price rise, an unemployment
-rate, a target worded 以内 or 控制在) its high end. Figures in different units (亿元 and 万亿元 are one)
-get no verdict. The ceilings are ``ceiling_*`` and ``floor_qualifiers`` of ``resources/series.yaml``.
+rate, a target worded 以内 or 控制在) its high end; a rate worded 左右 that the result misses by no more than
+``about_band`` points is near it (接近目标: 2015's 6.9% for 7%左右), neither met nor missed. Figures in different
+units (亿元 and 万亿元 are one) get no verdict. The ceilings are ``ceiling_*`` and ``floor_qualifiers`` of
+``resources/series.yaml``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from build_tools.resource_files import load_yaml
 
 # The verdicts, in the words of resources/labels.yaml ``series_verdicts``.
 MET, MISSED, UNPUBLISHED, NO_TARGET, PENDING = "met", "missed", "unpublished", "no-target", "pending"
+NEAR = "near"  # short of a target worded 左右 by no more than its band: 2015's 6.9% for 7%左右
 NEXT_MISSING, OWN_MISSING, NOT_FOUND = "next-missing", "own-missing", "not-found"
 
 
@@ -40,6 +43,8 @@ class Ceilings:
     subjects: re.Pattern[str]
     qualifiers: frozenset[str]
     floor_qualifiers: frozenset[str]
+    about_qualifiers: frozenset[str]
+    about_band: float
 
 
 @cache
@@ -50,6 +55,8 @@ def ceilings() -> Ceilings:
         subjects=re.compile(data["ceiling_subjects"]),
         qualifiers=frozenset(data["ceiling_qualifiers"]),
         floor_qualifiers=frozenset(data["floor_qualifiers"]),
+        about_qualifiers=frozenset(data["about_qualifiers"]),
+        about_band=float(data["about_band"]),
     )
 
 
@@ -80,6 +87,8 @@ def verdict_of(category: str, target: Stated, actual: Stated) -> str:
     result, result_unit = in_base(actual.value, actual.unit)
     if low_unit != result_unit:
         return UNPUBLISHED
+    found = ceilings()
+    band = found.about_band if target.qualifier in found.about_qualifiers and result_unit == "%" else 0.0
     if is_ceiling(category, target):
-        return MET if result <= high + 1e-9 else MISSED
-    return MET if result >= low - 1e-9 else MISSED
+        return MET if result <= high + 1e-9 else NEAR if result <= high + band + 1e-9 else MISSED
+    return MET if result >= low - 1e-9 else NEAR if result >= low - band - 1e-9 else MISSED
