@@ -238,6 +238,7 @@ class Indicator:
     paragraph: int = 0
     offset: int = 0
     cleaned_span: str = ""
+    fall: bool = False  # a change the report words as a fall (下降2.5%, 分别减少5%、3%): its value is the size
 
 
 @dataclass(frozen=True)

@@ -312,6 +312,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [{"subject": "粮食总产量", "value": 7200, "value_high": 7500, "unit": "亿斤"},
       {"subject": "则每年减少粮食", "value": 20, "value_high": 30, "span": "二、三十亿斤"}]),
     ("收入从150元到200元。", [{"value": 150, "value_high": None}, {"value": 200}]),
+    # a fall, and each member of a list of falls (the second of 分别下降30%和32% read as a rise in the table)
+    ("单位国内生产总值能耗降低2.5%左右，生产安全事故起数、死亡人数分别下降30%和32%，税收增长5%。",
+     [{"fall": True}, {"subject": "生产安全事故起数", "fall": True}, {"subject": "死亡人数", "fall": True},
+      {"subject": "税收", "fall": False}]),
     # 长沙's 2023 growth, noted as an estimate after it, was its result on the home page
     ("全市地区生产总值增长5%左右(预计数，下同)。", [{"value": 5, "qualifier": "左右", "kind": "estimate"}]),
     ("发电机容量达到二十二万七千千瓦，增长零点六倍。",

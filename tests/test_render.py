@@ -189,11 +189,11 @@ def test_an_indicator_s_cells_write_every_digit_and_say_a_fall() -> None:
     from build_tools.model import Indicator
     from build_tools.pages.render import indicator_cells
 
-    def row(value: float, unit: str, role: str, span: str) -> Indicator:
-        return Indicator("指标", value, None, unit, None, None, role, None, "actual", 1, span)  # type: ignore[arg-type]
+    def row(value: float, unit: str, role: str, span: str, fall: bool = False) -> Indicator:
+        return Indicator("指标", value, None, unit, None, None, role, None, "actual", 1, span, fall=fall)  # type: ignore[arg-type]
 
     rows = [row(323809684, "人", "level", "三亿二千三百八十万九千六百八十四人"), row(30355.73, "亿元", "level", "30355.73亿元"),
-            row(2.5, "%", "change", "降低2.5%"), row(2.5, "%", "change", "增长2.5%"), row(-3.8, "%", "change", "增长-3.8%")]
+            row(2.5, "%", "change", "降低2.5%", fall=True), row(2.5, "%", "change", "增长2.5%"), row(-3.8, "%", "change", "增长-3.8%")]
     cells = list(indicator_cells(enumerate(rows), national=True))
     assert [c["value"] for c in cells] == ["323809684", "30355.73", "2.5", "2.5", "-3.8"]
     assert [c["role"] for c in cells] == ["总量", "总量", "下降", "增减", "增减"]

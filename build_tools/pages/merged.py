@@ -15,7 +15,7 @@ from build_tools.archive.duplicates import only_in
 from build_tools.holding import PackedText
 from build_tools.model import Heading, Report
 from build_tools.pages.browse import Listed
-from build_tools.pages.export import report_markdown
+from build_tools.pages.export import IDENTITY_FIELDS, report_markdown
 from build_tools.pages.render import escape_markdown, indent, labels
 from build_tools.pages.site import ReportPages, gzipped, headline, report_page, report_pages
 
@@ -87,9 +87,6 @@ def only_in_others(primary: Report, others: Sequence[Report]) -> str:
         return ""
     intro = escape_markdown(words["merged_only_intro"])
     return f"\n## {words['merged_only_heading']}\n\n{intro}\n\n" + "\n".join(parts)
-
-
-IDENTITY_FIELDS = ("year", "date", "session", "speaker", "place", "parent", "code", "level", "province")
 
 
 def completed(primary: Report, others: Sequence[Report]) -> Report:

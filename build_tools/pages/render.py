@@ -23,7 +23,7 @@ from build_tools.pages.raw_html import RAW_END, RAW_START
 from build_tools.pages.tables import category_name, core_category, grouped, indicators_download_path
 from build_tools.report.anomalies import inline_anomalies
 from build_tools.report.glossary import Glossary, shared_glossary
-from build_tools.report.indicators import is_fall, qualifier_places, written_figure
+from build_tools.report.indicators import qualifier_places, written_figure
 from build_tools.report.reading import read_as
 from build_tools.report.structure import block_paragraphs
 from build_tools.resource_files import load_yaml
@@ -319,7 +319,7 @@ def indicator_cells(rows: Iterable[tuple[int, Indicator]], national: bool) -> It
             "core": escape_html(category_name(core_category(i) or "", national)),
             "value": escape_html(format_value(i)),
             "unit": escape_html(i.unit),
-            "role": escape_html(roles["fall" if is_fall(i.role, i.value, i.span) else i.role]),
+            "role": escape_html(roles["fall" if i.fall and i.role == "change" else i.role]),
             "qualifier": qualifier_cell(i),
             "source": f'<a href="#{figure_anchor(number)}">{escape_html(i.span)}</a>',
         }

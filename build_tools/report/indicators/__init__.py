@@ -15,6 +15,6 @@ qualifier, kind) is read from the words around it. Paragraphs that a page cut in
 
 from build_tools.report.indicators.assemble import extract_indicators
 from build_tools.report.indicators.numerals import parse_chinese_number
-from build_tools.report.indicators.rules import is_fall, qualifier_places, written_figure
+from build_tools.report.indicators.rules import qualifier_places, written_figure
 
-__all__ = ["extract_indicators", "is_fall", "parse_chinese_number", "qualifier_places", "written_figure"]
+__all__ = ["extract_indicators", "parse_chinese_number", "qualifier_places", "written_figure"]

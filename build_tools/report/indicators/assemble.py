@@ -107,6 +107,7 @@ def _to_indicator(run: _Run, paragraphs: Sequence[Paragraph], figure: _Figure, k
         span=span,
         paragraph=index,
         offset=offset,
+        fall=figure.fall,
     )
 
 

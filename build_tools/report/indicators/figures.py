@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from build_tools.folding import HAN_CHARACTER
 from build_tools.model import Paragraph
 from build_tools.report.indicators.numerals import _CN_DIGITS, _CN_START, _FULL_WIDTH, _REDACTED_FULL, _parse_number
-from build_tools.report.indicators.rules import _Rules, _Unit
+from build_tools.report.indicators.rules import _Rules, _Unit, falls
 
 _HAS_FULL_WIDTH = re.compile("[０-９．％]")
 _LISTED_NUMBER = re.compile(r"(?<![\d.,])(?P<number>\d+(?:\.\d+)?)[、和]$")
@@ -88,6 +88,7 @@ class _Figure:
     qualifier: str | None
     chinese: bool
     changed: bool  # a change verb stands right before the number
+    fall: bool = False  # that verb, or a list's before it, is one of falling (下降, 减少)
     per: str = ""  # what the unit is per, as written after it (/人, /日)
     limit: int = 0  # where the next figure starts (or the run ends)
     subject: str = ""
@@ -196,6 +197,7 @@ def _listed_before(norm: str, figure: _Figure, taken_until: int, rules: _Rules) 
                 value_high=None,
                 qualifier=qualifier,
                 changed=changed,
+                fall=changed and falls(norm[start : number.start()]),
             )
         )
     return listed
@@ -266,6 +268,7 @@ def _build_figure(norm: str, match: re.Match[str], rules: _Rules) -> _Figure | N
             value, value_high = -value, (-value_high if value_high is not None else None)
     if changed and unit_info is not None and unit_info.family == "count" and HAN_CHARACTER.match(norm, unit_end):
         changed = False  # 提升6所学校: an action on things counted, not a change of a quantity
+    fall = changed and value is not None and value > 0 and falls(norm[start : match.start()])
     figure = _Figure(
         start=start,
         number_start=match.start(),
@@ -278,6 +281,7 @@ def _build_figure(norm: str, match: re.Match[str], rules: _Rules) -> _Figure | N
         qualifier=inside or qualifier_after or qualifier_before,
         chinese=chinese,
         changed=changed,
+        fall=fall,
         per=per.group() if per else "",
     )
     if _rejected(norm, figure, qualifier_after, rules):

@@ -59,6 +59,7 @@ def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -
                 member.subject = figure.subject
         for before, member in pairwise(group):
             member.changed = member.changed or before.changed
+            member.fall = member.fall or (before.fall and member.start == member.number_start)  # 分别下降5%、3%
         index += len(group)
 
 

@@ -214,10 +214,10 @@ def _fall_lead() -> re.Pattern[str]:
     return re.compile(_alternation(lexicon["change_adverbs"]) + "?" + _alternation(lexicon["fall_verbs"]))
 
 
-def is_fall(role: str, value: float | None, span: str) -> bool:
-    """Whether a change is a fall its value does not sign: its figure's text opens with a verb of falling
-    (降低2.5%左右, 年均下降3%), where the value stays the size of the change, as the report writes it."""
-    return role == "change" and value is not None and value > 0 and _fall_lead().match(span) is not None
+def falls(lead: str) -> bool:
+    """Whether the words before a figure (its lead: 降低, 年均下降, 分别下降) are a verb of falling: a change its
+    value does not sign, which stays the size of the change, as the report writes it."""
+    return _fall_lead().match(lead) is not None
 
 
 @lru_cache(maxsize=1)
