@@ -160,6 +160,8 @@ def test_an_indicator_row_s_link_to_its_sentence_is_on_screen_at_any_width(seed_
             box, frame = link.bounding_box(), table.evaluate("t => t.parentElement.getBoundingClientRect().right")
             assert box is not None and box["x"] + box["width"] <= min(width, frame)
             assert table.locator("thead").is_visible() is not stacked
+            # a phone reads the figure as written in the link (1030多亿元), not value, unit and qualifier apart (1030亿元多)
+            assert table.locator("tbody tr").first.locator("td").nth(1).is_visible() is not stacked
             # the address keeps the figure's anchor: a reader cites it (Material's tracking put the section's there)
             anchor = link.get_attribute("href")
             link.click()

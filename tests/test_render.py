@@ -197,3 +197,7 @@ def test_an_indicator_s_cells_write_every_digit_and_say_a_fall() -> None:
     cells = list(indicator_cells(enumerate(rows), national=True))
     assert [c["value"] for c in cells] == ["323809684", "30355.73", "2.5", "2.5", "-3.8"]
     assert [c["role"] for c in cells] == ["总量", "总量", "下降", "增减", "增减"]
+    spaced = Indicator("钢产量", 74772, None, "亿元", None, None, "level", None, "actual", 1, "7 4 7 7 2 亿元",
+                       cleaned_span="74772亿元")
+    (cell,) = indicator_cells([(0, spaced)], national=True)
+    assert cell["source"].endswith(">74772亿元</a>")  # as the page's text writes it, not the source's 7 4 7 7 2 亿元

@@ -321,7 +321,8 @@ def indicator_cells(rows: Iterable[tuple[int, Indicator]], national: bool) -> It
             "unit": escape_html(i.unit),
             "role": escape_html(roles["fall" if i.fall and i.role == "change" else i.role]),
             "qualifier": qualifier_cell(i),
-            "source": f'<a href="#{figure_anchor(number)}">{escape_html(i.span)}</a>',
+            # the figure as the page's text writes it (1998's 7 4 7 7 2 亿元 is 74772亿元 there)
+            "source": f'<a href="#{figure_anchor(number)}">{escape_html(i.cleaned_span or i.span)}</a>',
         }
 
 
