@@ -567,3 +567,13 @@ def test_a_measure_per_unit_or_a_share_of_gdp_or_a_sector_s_product_is_not_gdp()
     assert [category(subject) for subject in others] == [None] * len(others)
     assert [category(s) for s in ("国内生产总值", "地区生产总值", "GDP", "经济增长")] == ["地区生产总值"] * 4
     assert category("财政赤字占国内生产总值的比重") == "财政赤字"
+
+
+def test_funds_won_and_a_plan_s_share_done_in_a_review_are_results() -> None:
+    """广西's 争取中央转移支付资金4113.7亿元 and 306 figures like it in 68 reviews were targets (争取 taken for
+    striving), and so were 1956's 工业总产值原定计划的101% and 1986's 六五 results (计划 of a plan's name)."""
+    review = "一年来，争取中央转移支付资金4113.7亿元，城镇新增就业完成年计划的106.2%，第一个五年计划期间新建项目六百个。"
+    kinds = [i.kind for i in extract_indicators([Paragraph(text=review, lines=(1,), line_starts=(0,))], 2024)]
+    assert kinds == ["actual", "actual", "actual"]
+    plan = "今年，力争地区生产总值增长6%，计划新建项目300个。"
+    assert [i.kind for i in extract_indicators([Paragraph(text=plan, lines=(1,), line_starts=(0,))], 2024)] == ["target"] * 2
