@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import re
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import pytest
 
@@ -181,3 +181,22 @@ def test_a_term_s_tooltip_opens_on_a_tap_in_type_a_phone_reader_can_read(seed_si
         inner = page.locator(".md-tooltip2[role=tooltip] .md-tooltip2__inner").first
         assert "：" in inner.inner_text()
         assert float(inner.evaluate("element => parseFloat(getComputedStyle(element).fontSize)")) >= 13
+
+
+def test_a_report_s_outline_is_in_a_box_under_its_title_where_the_sidebar_is_hidden(seed_site: Path) -> None:
+    """Below 960 px Material shows a page's outline only in its navigation drawer, for a page the navigation
+    lists; a report's page is not listed, so a phone or a tablet showed no outline of a report at all."""
+    report = "reports/000_f936ed40faecbb33-4/"
+    for width, shown in ((390, True), (768, True), (1280, False)):
+        with serve(seed_site) as base, chromium(viewport={"width": width, "height": 844}) as context:
+            page = context.new_page()
+            page.goto(base + report, wait_until="networkidle")
+            box = page.locator("details.gr-outline-box")
+            assert box.count() == 1 and box.is_visible() is shown
+            if shown:
+                box.locator("summary").click()
+                link = box.locator("a").nth(1)
+                target = (link.get_attribute("href") or "").split("#")[-1]
+                link.click()
+                page.wait_for_timeout(400)
+                assert unquote(page.url).endswith("#" + target) and page.locator(f'[id="{target}"]').is_visible()
