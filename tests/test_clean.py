@@ -495,6 +495,14 @@ def test_a_heading_s_number_alone_on_its_line_is_the_number_of_the_text_below_it
         assert [p.text for p in cleaned_text("1986.txt", text).paragraphs] == [text[0], number + text[2]]
 
 
+def test_a_line_that_opens_a_title_mark_runs_on_to_where_it_closes() -> None:
+    """2006's chapter read 三、关于《 and its next paragraph 国民经济和社会发展第十一个五年规划纲要（草案）》的说明党的…:
+    the portal set a book title on lines of its own, and a heading line ending in 《 stood alone."""
+    text = ["三、关于《", "国民经济和社会发展第十一个五年规划纲要（草案）", "》的说明", "党的十六届五中全会通过的《", "建议", "》精神。"]
+    assert [p.text for p in cleaned_text("2006.txt", text).paragraphs] == [
+        "三、关于《国民经济和社会发展第十一个五年规划纲要（草案）》的说明", "党的十六届五中全会通过的《建议》精神。"]
+
+
 def test_a_line_as_wide_as_a_pdf_s_lines_runs_on_into_the_next_even_a_heading_s() -> None:
     """承德's PDF text, wrapped at 29 characters: its outline had （二）大力发展新质生产力，以科技创新赋能现代化产业体
     (the body began 系建设。), and the review's （一）…面对经济下行巨 / 大压力 was two paragraphs; its last page

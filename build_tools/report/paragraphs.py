@@ -13,6 +13,7 @@ from build_tools.report.headings import TITLE_STYLE, ends_sentence, is_title_lin
 from build_tools.resource_files import cleaning_reason
 
 JOIN_CONTEXT = 12
+BRACKETS = (("“", "”"), ("《", "》"))  # a line that opens one and does not close it runs on
 ZERO_WIDTH_FIXER = "remove_zero_width_characters"  # resources/cleaning.yaml
 
 
@@ -81,8 +82,8 @@ def should_join(
         return True
     if ends_sentence(current):
         return False
-    if current.count("“") > current.count("”"):  # a quotation left open: 企业找技术、成果找市场“双向 / 揭榜
-        return True
+    if any(current.count(opening) > current.count(closing) for opening, closing in BRACKETS):
+        return True  # a quotation or a title left open: 企业找技术、成果找市场“双向 / 揭榜; 三、关于《 / …纲要》
     cut_body = after_break and rules().sentence_end.search(current) is not None  # ——经济…稳中向好。国内生产总值达到74.4
     if (is_signature_or_date(current) and not cut_body) or is_signature_or_date(following):
         return False
