@@ -203,3 +203,16 @@ def test_search_requests_nothing_from_another_host(identity_site: Path) -> None:
         page.select_option(".gr-search-filters select[name=level]", "省")
         page.wait_for_timeout(500)
     assert hosts == {urlparse(base).netloc}
+
+
+def test_a_query_committed_without_a_key_press_is_searched(identity_site: Path) -> None:
+    """Text pasted from a phone's menu, or committed by an input method without a key event, gave 键入以开始搜索
+    and no results, and a query so replaced kept the old results: Material reads the box on keyup."""
+    with serve(identity_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        box = SearchBox(page)
+        box.input.click()
+        page.keyboard.insert_text("粮食产量逐年增加")  # no key event at all
+        page.wait_for_function("() => document.querySelector('li.md-search-result__item')", timeout=60_000)
+        assert "reports/全国-1954/" in [hit.path for hit in box.hits()]

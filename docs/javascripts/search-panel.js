@@ -27,6 +27,16 @@
   let current = null
   let loading = false
 
+  /* Material reads the query on keyup: text pasted from a menu, or committed by an input method without a
+     key event, was never searched, and a query so replaced left the old results. Each change of the box's
+     text that is not mid-composition is told to it as a keyup. */
+  const query = document.querySelector("[data-md-component=search-query]")
+  if (query) {
+    const told = () => query.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }))
+    query.addEventListener("input", event => { if (!event.isComposing) told() })
+    query.addEventListener("compositionend", told)
+  }
+
   /* Filters --------------------------------------------------------------- */
 
   /* A button opens the filters; the places they offer (search/places.json) are fetched then */
