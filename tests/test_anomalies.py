@@ -40,6 +40,10 @@ def test_every_gold_anomaly_is_found_at_its_line() -> None:
         # than headings: an item the outline took for text is not missing; one that is nowhere still is
         (("1.新质生产力", "2.双向揭榜挂帅", f"3.人工智能+行动：{LONG}", f"4.数据要素×行动：{LONG}", "5.低空经济"), []),
         (("1.新质生产力", "2.双向揭榜挂帅", f"3.人工智能+行动：{LONG}", "5.低空经济"), [("missing-text", "4.")]),
+        # a number that opens a sentence inside a paragraph is there (2006's 第五, run on in 第四's paragraph), and
+        # an arabic note numbered 2、 is the 2. of its list (2010's and 2012's notes)
+        (("第四，加大投入。国家安排资金。第五，深入整治。继续治理。", "第六，强化管理。加强基础工作。"), []),
+        (("1.应对危机：是指……", "2、融合：是指……", "3.物联网：是指……"), []),
         # Not anomalies.
         (("增长20%，达到20亿元，2020年，Xbox。",), []),
         (("一、甲", "二、乙", "三、丙"), []),

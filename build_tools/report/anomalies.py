@@ -45,7 +45,7 @@ def numbered(style: str, number: int) -> str:
 
 def numbering_anomalies(blocks: tuple[Block, ...]) -> list[Anomaly]:
     """Skipped and repeated numbers among sibling headings. A number between two headings that opens a
-    paragraph or a list's item there (an item the outline took for text) is not missing."""
+    paragraph, a list's item or a sentence there (an item the outline took for text) is not missing."""
     notes = load_yaml(RULES)
     found: list[Anomaly] = []
     expected: dict[tuple[int, str], int] = {}
@@ -65,7 +65,7 @@ def numbering_anomalies(blocks: tuple[Block, ...]) -> list[Anomaly]:
             else:
                 skipped = range(last + 1, block.number) if last is not None else range(0)
                 between = opening_texts(blocks[since.get(key, 0) : position])
-                absent = [n for n in skipped if not any(text.startswith(numbered(block.style, n)) for text in between)]
+                absent = [n for n in skipped if not any(opens_a_sentence(text, block.style, n) for text in between)]
                 if absent and previous_block is not None:
                     missing = "、".join(numbered(block.style, n) for n in absent)
                     note = notes["missing_text_note"].format(
@@ -76,6 +76,24 @@ def numbering_anomalies(blocks: tuple[Block, ...]) -> list[Anomaly]:
             since[key] = position
         previous_block = block
     return found
+
+
+SENTENCE_OPENERS = "。；！？：”"
+
+
+def opens_a_sentence(text: str, style: str, number: int) -> bool:
+    """Whether the number ``number`` of ``style`` (第五; 2 as 2. or 2、) opens ``text`` or a sentence inside it
+    (…也要加大这方面的投入。第五，深入开展…: 2006's 第五 was said to be missing between its headings 第四 and 第六,
+    the source running it on in 第四's paragraph)."""
+    written = numbered(style, number)
+    forms = {written, f"{number}、", f"{number}．"} if style == "arabic" else {written}
+    for form in forms:
+        at = text.find(form)
+        while at >= 0:
+            if at == 0 or text[at - 1] in SENTENCE_OPENERS:
+                return True
+            at = text.find(form, at + 1)
+    return False
 
 
 def opening_texts(blocks: tuple[Block, ...]) -> list[str]:
