@@ -577,3 +577,11 @@ def test_funds_won_and_a_plan_s_share_done_in_a_review_are_results() -> None:
     assert kinds == ["actual", "actual", "actual"]
     plan = "今年，力争地区生产总值增长6%，计划新建项目300个。"
     assert [i.kind for i in extract_indicators([Paragraph(text=plan, lines=(1,), line_starts=(0,))], 2024)] == ["target"] * 2
+
+
+def test_a_meeting_to_plan_work_opens_no_plan() -> None:
+    """河南 2026's review went on to targets at 逐季召开经济工作部署会 (a meeting each quarter): its 2025 jobs, 121.7万人,
+    stood as its 2026 target, and 13 figures more."""
+    review = "一年来，全省生产总值增长5.6%。面对严峻复杂的经济形势，逐季召开经济工作部署会，城镇新增就业121.7万人。"
+    kinds = [i.kind for i in extract_indicators([Paragraph(text=review, lines=(1,), line_starts=(0,))], 2026)]
+    assert kinds == ["actual", "actual"]
