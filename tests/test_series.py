@@ -336,3 +336,18 @@ def test_a_result_just_short_of_a_target_worded_about_is_near_it_not_missed() ->
     assert verdict_of("地区生产总值", stated(7), stated(6.9)) == MISSED
     assert verdict_of("地区生产总值", stated(7, "左右"), stated(7.4)) == MET
     assert verdict_of("物价", stated(3, "左右"), stated(3.3)) == NEAR
+
+
+def test_a_paragraph_that_turns_from_its_year_to_the_period_and_the_lead_items_after_it_speak_of_the_period() -> None:
+    """山东 2026's 居民人均可支配收入增长34.3% (five years' growth, under ——人民生活水平实现新跃升。) was its 2025
+    result: the paragraph before its lead items opens on the year (各位代表！2025年是“十四五”收官之年。) and turns to
+    the five years in its next sentence (五年来，…)."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.series_pages import facts_of
+
+    text = ("2026年山东省政府工作报告\n各位代表：\n一、2025年及“十四五”时期工作回顾\n刚刚过去的2025年，全省居民人均可支配收入增长5.2%。\n"
+            "各位代表！2025年是“十四五”收官之年。五年来，我们牢记嘱托、感恩奋进。\n"
+            "——人民生活水平实现新跃升。每年实施20项重点民生实事，居民人均可支配收入增长34.3%。\n")
+    report = process_bytes("province/2026_山东省.txt", text.encode("utf-8"))[0]
+    income = [(f.value, "period" in f.flags) for f in facts_of(report).figures if f.category == "居民收入"]
+    assert income == [(5.2, False), (34.3, True)]

@@ -30,6 +30,8 @@ YEAR_BEFORE = re.compile(r"去年|上年|全年|当年")  # words of a review th
 # a year a sentence compares with: １９８６年同１９７８年相比, 比1978年
 COMPARED = re.compile(r"(?:同|与|跟|比|较)\s*([12１２一][\d０-９〇○零一二三四五六七八九]{3})年")
 SENTENCE_END = "。！？!?\n"
+DASH_STYLE = "dash"  # the numbering style of lead items (resources/headings.yaml)
+SALUTATION = re.compile(r"^各位代表[！!，,：:]\s*")
 
 
 @dataclass(frozen=True)
@@ -81,12 +83,15 @@ def period_paragraphs(report: Report) -> frozenset[int]:
             names = names_a_period(block.text, report.identity.year)
             headings = [*((level, flag) for level, flag in headings if level < block.level), (block.level, names)]
             under_period = any(flag for _, flag in headings)
-            opened = "period" if found.opening.search(block.text) else None
+            if found.opening.search(block.text):
+                opened = "period"
+            elif block.style != DASH_STYLE:  # a lead item (——人民生活水平实现新跃升。) goes on with what led to it
+                opened = None
             continue
         for paragraph in block.items if isinstance(block, ListBlock) else (block.paragraph,):
-            if found.year_opening.search(paragraph.text):
+            if found.year_opening.search(paragraph.text) and not opens_on_a_period_next(paragraph.text):
                 opened = "year"  # 刚刚过去的2025年… under a five-year heading: the year's review
-            elif found.opening.search(paragraph.text):
+            elif found.opening.search(paragraph.text) or opens_on_a_period_next(paragraph.text):
                 opened = "period"
             if opened == "period" or (opened is None and under_period):
                 marked.add(index_of.get(id(paragraph), paragraph.origin))
@@ -104,6 +109,14 @@ def over_the_period(role: str, kind: str, category: str, context: str, about: in
     if YEAR_BEFORE.search(context) or (about is not None and about in named):
         return False
     return role == "change" or (role == "level" and period_rules().totals.search(category) is not None)
+
+
+def opens_on_a_period_next(text: str) -> bool:
+    """Whether the second sentence of ``text`` opens on a period after a first that names the year the period
+    ends (山东 2026's 各位代表！2025年是“十四五”收官之年。五年来，…, before its five years' lead items)."""
+    text = SALUTATION.sub("", text, count=1)
+    first_end = min((at for at in (text.find(mark) for mark in SENTENCE_END) if at >= 0), default=-1)
+    return first_end >= 0 and period_rules().opening.search(text[first_end + 1 :].lstrip()) is not None
 
 
 def compared_with_earlier(text: str, offset: int, about: int | None) -> bool:
