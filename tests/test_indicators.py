@@ -552,6 +552,10 @@ def test_a_figure_of_a_year_the_sentence_looks_ahead_to_is_a_target() -> None:
     assert kinds("过去五年，到2025年，常住人口城镇化率提高到65%。", 2021) == ["target"]
     assert kinds("过去五年，到2012年底，城镇新增就业5800万人。", 2013) == ["actual"]
     assert kinds("过去三年，从1979至1981年，共计减少财政收入五百二十亿元。", 1981) == ["actual"]
+    # a later year named without 到 is one too (1986's 七五 plan: 一九九〇年工农业总产值达到一万六千七百七十亿元); the
+    # report's own year so named is not (1956's budget for 1956 stands beside the results of 1955)
+    assert kinds("过去五年，一九九〇年工农业总产值达到一万六千七百七十亿元。", 1986) == ["target"]
+    assert kinds("过去一年，1956年的财政收入达到297亿元。", 1956) == ["actual"]
 
 
 def test_a_measure_per_unit_or_a_share_of_gdp_or_a_sector_s_product_is_not_gdp() -> None:

@@ -62,10 +62,15 @@ class _KindTracker:
         return mode
 
     def looks_ahead(self, group: str) -> bool:
-        """Whether ``group`` names a year to come that it looks ahead to (到一九八五年 in 1978's report)."""
+        """Whether ``group`` names a year to come that it looks ahead to: the report's or a later one it reaches
+        (到一九八五年 in 1978's report, 到2025年 in 2021's), or a later one it names (一九九〇年 in 1986's)."""
         if self.year is None:
             return False
-        return any(year_number(found.group("year")) >= self.year for found in self.rules.year_ahead.finditer(group))
+        for found in self.rules.year_ahead.finditer(group):
+            reached = found.group().startswith(("到", "至"))
+            if year_number(found.group("year")) >= self.year + (0 if reached else 1):
+                return True
+        return False
 
     def finish_run(self, cues: list[tuple[int, IndicatorKind]]) -> None:
         if cues:
