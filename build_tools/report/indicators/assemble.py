@@ -15,6 +15,7 @@ from build_tools.report.indicators.rules import _Rules, _rules
 from build_tools.report.indicators.subjects import _CLAUSE_BOUNDARY, _assign_subjects, _window_start
 
 _GROUP_BOUNDARY = "。！？!?；;\n"
+_SENTENCE_BOUNDARY = "。！？!?\n"
 CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 
 
@@ -57,7 +58,8 @@ class _KindTracker:
             return "estimate"
         if cues_by_mode["actual"].search(clause):
             return "actual"
-        if cues_by_mode["target"].search(group) or self.looks_ahead(group):
+        sentence = text[_window_start(text, figure.number_start, _SENTENCE_BOUNDARY) : figure.number_start]
+        if cues_by_mode["target"].search(group) or self.looks_ahead(sentence):  # its year, across a ；
             return "target"
         return mode
 
