@@ -359,7 +359,7 @@ def test_a_click_on_the_link_saves_the_plain_markdown(seed_site: Path, seed_repo
     with serve(seed_site) as base, chromium() as context:
         page = context.new_page()
         page.goto(f"{base}reports/{report.slug}/")
-        page.locator("details summary").first.click()  # the box about the page
+        page.locator("details.gr-about summary").click()  # the box about the page
         with page.expect_download() as download:
             page.locator('a[href$=".md.gz"]').click()
         assert download.value.suggested_filename == f"{report.slug}.md"

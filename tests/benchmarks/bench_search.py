@@ -70,7 +70,8 @@ INSTRUMENT = """() => {
   const meta = document.querySelector(".md-search-result__meta")
   window.__searchKey = null
   window.__searchShown = null
-  input.addEventListener("keydown", () => { window.__searchKey = performance.now(); window.__searchShown = null }, true)
+  // the query counts as given when the box's text changes (a key, a paste or an input method's commit)
+  input.addEventListener("input", () => { window.__searchKey = performance.now(); window.__searchShown = null }, true)
   new MutationObserver(() => {
     if (window.__searchKey !== null && window.__searchShown === null && meta.textContent !== window.__searchBefore
         && meta.textContent !== SEARCHING)
@@ -144,7 +145,6 @@ class SearchBox:
             "() => window.__searchBefore = document.querySelector('.md-search-result__meta').textContent"
         )
         self.page.keyboard.insert_text(query)  # as an input method commits text: no key events
-        self.input.press("End")  # so press a key, as Material searches on key events
         self.page.wait_for_function("() => window.__searchShown !== null", timeout=timeout_ms)
         milliseconds = self.page.evaluate("() => window.__searchShown - window.__searchKey")
         # the project's panel lists the results' titles first, then their paragraphs: wait for those
@@ -153,7 +153,6 @@ class SearchBox:
 
     def clear(self) -> None:
         self.input.fill("")
-        self.input.press("End")
         self.page.wait_for_function(
             f"() => document.querySelector('.md-search-result__meta').textContent === '{PLACEHOLDER}'"
         )
