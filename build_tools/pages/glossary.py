@@ -16,7 +16,8 @@ from build_tools.archive.phrases import Usage
 from build_tools.collation import dictionary_key, filed_under
 from build_tools.pages.browse import link
 from build_tools.pages.phrases import phrase_path
-from build_tools.pages.render import escape_markdown, front_matter, glossary, labels, table
+from build_tools.pages.render import escape_markdown, front_matter, labels, table
+from build_tools.report.glossary import shared_glossary
 
 PAGE = "glossary.md"
 
@@ -26,7 +27,7 @@ def glossary_page(known: Usage) -> str:
     use it (``known``: the phrases' use, ``phrase_usage``), linked to the term's phrase page."""
     words = labels()
     columns = [words["glossary_columns"][k] for k in ("term", "definition", "reports")]
-    terms = sorted(glossary().terms, key=lambda term: dictionary_key(term.pinyin, term.term))
+    terms = sorted(shared_glossary().terms, key=lambda term: dictionary_key(term.pinyin, term.term))
     parts = [
         front_matter({"title": words["glossary_title"]}),
         f"# {words['glossary_title']}\n",
@@ -48,5 +49,5 @@ def glossary_script() -> str:
     """``javascripts/glossary.js``, which every page loads (and the browser keeps): each glossary term's
     reading and definition by term, from which ``docs/javascripts/term-titles.js`` makes the tooltip of
     each term marked on a report page, so that a page does not carry the definitions itself."""
-    definitions = {term.term: [term.pinyin, term.definition] for term in glossary().terms}
+    definitions = {term.term: [term.pinyin, term.definition] for term in shared_glossary().terms}
     return f"window.grGlossary = {json.dumps(definitions, ensure_ascii=False, sort_keys=True)};\n"

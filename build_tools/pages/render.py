@@ -22,7 +22,7 @@ from build_tools.model import Body, Heading, Indicator, ListBlock, Paragraph, Re
 from build_tools.pages.raw_html import RAW_END, RAW_START
 from build_tools.pages.tables import category_name, core_category, grouped, indicators_download_path
 from build_tools.report.anomalies import inline_anomalies
-from build_tools.report.glossary import Glossary, shared_glossary
+from build_tools.report.glossary import shared_glossary
 from build_tools.report.indicators import qualifier_places, written_figure
 from build_tools.report.reading import read_as
 from build_tools.report.structure import block_paragraphs
@@ -238,10 +238,6 @@ class ReportRenderer:
         return None
 
 
-def glossary() -> Glossary:
-    return shared_glossary()
-
-
 def glossary_marks(paragraphs: list[Paragraph], *, traditional: bool = False) -> dict[tuple[int, int], list[Mark]]:
     """A mark on the first occurrence of each glossary term on the page, naming the term where the text
     gives another form of it (a report ``traditional`` is searched in simplified characters, and names
@@ -249,7 +245,7 @@ def glossary_marks(paragraphs: list[Paragraph], *, traditional: bool = False) ->
     glossary, which every page loads once from ``javascripts/glossary.js`` (``pages.glossary.glossary_script``)."""
     marks: dict[tuple[int, int], list[Mark]] = {}
     texts = [read_as(p.text, traditional) for p in paragraphs]
-    for index, start, end, term in glossary().first_occurrences(texts):
+    for index, start, end, term in shared_glossary().first_occurrences(texts):
         key = (paragraphs[index].origin, paragraphs[index].start)
         other_form = paragraphs[index].text[start:end] != term.term
         marks.setdefault(key, []).append(Mark(start, end, "gr-term", None, term=term.term if other_form else None))

@@ -56,8 +56,9 @@ def category_name(name: str, national: bool) -> str:
 def core_category(indicator: Indicator) -> str | None:
     """The headline indicator ``indicator`` measures, or None."""
     for category in core_categories():
-        excluded = category.excluded is not None and category.excluded.search(indicator.subject)
-        if category.pattern.search(indicator.subject) and not excluded:
+        if category.pattern.search(indicator.subject) and not (
+            category.excluded is not None and category.excluded.search(indicator.subject)
+        ):
             return category.name
     return None
 
