@@ -21,8 +21,13 @@ SEED = ROOT / "seeds" / "000_f936ed40faecbb33.txt"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
-def extract(text: str) -> tuple[Indicator, ...]:
-    return extract_indicators([Paragraph(text=text, lines=(1,), line_starts=(0,))])
+def extract(text: str, year: int | None = None) -> tuple[Indicator, ...]:
+    return extract_indicators([Paragraph(text=text, lines=(1,), line_starts=(0,))], year)
+
+
+def kinds(text: str, year: int) -> list[str | None]:
+    """Target, result or estimate of each figure of ``text``, a paragraph of a report of ``year``."""
+    return [indicator.kind for indicator in extract(text, year)]
 
 
 # (sentence, expected indicators in order: each a dict of the fields that must hold)
@@ -545,9 +550,6 @@ def test_a_review_that_names_its_goals_or_a_programme_stays_a_review() -> None:
 def test_a_figure_of_a_year_the_sentence_looks_ahead_to_is_a_target() -> None:
     """1978's 按照十年规划，到一九八五年，粮食产量达到八千亿斤 and 2021's 到2025年…城镇化率提高到65% were results; a
     year before the report's (到2012年底 in 2013) and the end of a period (从1979至1981年) look ahead to nothing."""
-    def kinds(text: str, year: int) -> list[str | None]:
-        return [i.kind for i in extract_indicators([Paragraph(text=text, lines=(1,), line_starts=(0,))], year)]
-
     assert kinds("过去一年，按照十年规划，到一九八五年，粮食产量达到八千亿斤，钢产量六千万吨。", 1978) == ["target", "target"]
     assert kinds("过去五年，到2025年，常住人口城镇化率提高到65%。", 2021) == ["target"]
     assert kinds("过去五年，到2012年底，城镇新增就业5800万人。", 2013) == ["actual"]
@@ -577,15 +579,20 @@ def test_funds_won_and_a_plan_s_share_done_in_a_review_are_results() -> None:
     """广西's 争取中央转移支付资金4113.7亿元 and 306 figures like it in 68 reviews were targets (争取 taken for
     striving), and so were 1956's 工业总产值原定计划的101% and 1986's 六五 results (计划 of a plan's name)."""
     review = "一年来，争取中央转移支付资金4113.7亿元，城镇新增就业完成年计划的106.2%，第一个五年计划期间新建项目六百个。"
-    kinds = [i.kind for i in extract_indicators([Paragraph(text=review, lines=(1,), line_starts=(0,))], 2024)]
-    assert kinds == ["actual", "actual", "actual"]
+    assert kinds(review, 2024) == ["actual", "actual", "actual"]
     plan = "今年，力争地区生产总值增长6%，计划新建项目300个。"
-    assert [i.kind for i in extract_indicators([Paragraph(text=plan, lines=(1,), line_starts=(0,))], 2024)] == ["target"] * 2
+    assert kinds(plan, 2024) == ["target"] * 2
 
 
 def test_a_meeting_to_plan_work_opens_no_plan() -> None:
     """河南 2026's review went on to targets at 逐季召开经济工作部署会 (a meeting each quarter): its 2025 jobs, 121.7万人,
     stood as its 2026 target, and 13 figures more."""
     review = "一年来，全省生产总值增长5.6%。面对严峻复杂的经济形势，逐季召开经济工作部署会，城镇新增就业121.7万人。"
-    kinds = [i.kind for i in extract_indicators([Paragraph(text=review, lines=(1,), line_starts=(0,))], 2026)]
-    assert kinds == ["actual", "actual"]
+    assert kinds(review, 2026) == ["actual", "actual"]
+
+
+def test_a_plan_compared_with_the_years_before_stays_a_plan() -> None:
+    """舟山's plan turned into a review at 上述主要预期目标，与过去两年我市平均增速相匹配 (过去两年 a review's cue): 38 of
+    its targets stood as results, its 社会消费品零售总额增长6% a result of 2023."""
+    plan = "主要预期目标为：地区生产总值增长6.5%。上述主要预期目标，与过去两年我市平均增速相匹配。社会消费品零售总额增长6%。"
+    assert kinds(plan, 2024) == ["target", "target"]
