@@ -47,6 +47,9 @@ def test_lists_match_the_gold_standard() -> None:
         (("“十四五”时期工作回顾", "——这五年综合经济实力大幅提升。正文。"),
          [(1, "“十四五”时期工作回顾"), (2, "——这五年综合经济实力大幅提升。")]),
         (("“两个确立”",), []),
+        # the entries of the notes a report ends with are no sections (四川's 1.“两重”：是指…, 2010's 1、…：是指…)
+        (("一、工作回顾", "全年经济平稳运行。", "名词解释", "1.“两重”：是指国家重大战略实施。", "2.“两新”：是指设备更新。"),
+         [(1, "一、工作回顾"), (1, "名词解释")]),
         # a list that starts again at 一 further down than right below its style's heading nests there (1955's
         # 一、开垦宜于耕种的荒地。 under 三、…（三）…第二，…, read as its chapter 一); a heading whose number goes back
         # continues the outer list it follows (1986's chapter 三、 after the list 一、…五、 nested in its chapter 二、)

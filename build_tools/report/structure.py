@@ -34,6 +34,7 @@ class StructureRules:
     salutation: re.Pattern[str]
     front_matter_within: int
     contents_title: re.Pattern[str]
+    notes_title: re.Pattern[str]
 
 
 @cache
@@ -48,6 +49,7 @@ def structure_rules() -> StructureRules:
         re.compile(data["salutation"]),
         data["front_matter_within"],
         re.compile(data["contents_title"]),
+        re.compile(data["notes_title"]),
     )
 
 
@@ -162,6 +164,10 @@ def structure(paragraphs: tuple[Paragraph, ...]) -> tuple[Block, ...]:
     contents = contents_run(paragraphs)
     runs = list_runs(paragraphs, contents)
     front_matter = speech_start(paragraphs, contents)
+    notes = next(
+        (n for n, p in enumerate(paragraphs) if n >= front_matter and structure_rules().notes_title.match(p.text)),
+        len(paragraphs),
+    )
     index = 0
     while index < len(paragraphs):
         if index in runs:
@@ -171,6 +177,8 @@ def structure(paragraphs: tuple[Paragraph, ...]) -> tuple[Block, ...]:
         paragraph = paragraphs[index]
         found = match_heading(paragraph.text)
         if found is not None and found.style == TITLE_STYLE and index < front_matter:
+            found = None
+        if found is not None and index > notes:  # a note's number (1.“两重”：是指…) is no section's
             found = None
         if found is None:
             blocks.append(Body(paragraph))
