@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from build_tools.model import Heading, ListBlock, Report
+from build_tools.report.indicators.numerals import year_number
 from build_tools.resource_files import load_yaml
 
-FULL_DIGITS = str.maketrans("０１２３４５６７８９〇○零一二三四五六七八九", "0123456789000123456789")
 YEAR = re.compile(r"(?<![\d０-９〇○零一二三四五六七八九])([12１２一][\d０-９〇○零一二三四五六七八九]{3})年")
 OWN_YEAR = re.compile(r"今年|本年|全年")  # a period named before these is not the figure's
 YEAR_BEFORE = re.compile(r"去年|上年|全年|当年")  # words of a review that name its single year
@@ -57,9 +57,9 @@ def years_named(text: str) -> list[tuple[int, bool]]:
     """The years ``text`` names (1987年, 一九八七年, １９８７年), each with whether 比 precedes it (a base year)."""
     found = []
     for match in YEAR.finditer(text):
-        digits = match.group(1).translate(FULL_DIGITS)
-        if digits.isdigit() and 1900 <= int(digits) <= 2100:
-            found.append((int(digits), text[max(0, match.start() - 1) : match.start()] in ("比", "较")))
+        year = year_number(match.group(1))
+        if year is not None and 1900 <= year <= 2100:
+            found.append((year, text[max(0, match.start() - 1) : match.start()] in ("比", "较")))
     return found
 
 
@@ -89,9 +89,10 @@ def period_paragraphs(report: Report) -> frozenset[int]:
                 opened = None
             continue
         for paragraph in block.items if isinstance(block, ListBlock) else (block.paragraph,):
-            if found.year_opening.search(paragraph.text) and not opens_on_a_period_next(paragraph.text):
+            turns = opens_on_a_period_next(paragraph.text)
+            if found.year_opening.search(paragraph.text) and not turns:
                 opened = "year"  # 刚刚过去的2025年… under a five-year heading: the year's review
-            elif found.opening.search(paragraph.text) or opens_on_a_period_next(paragraph.text):
+            elif turns or found.opening.search(paragraph.text):
                 opened = "period"
             if opened == "period" or (opened is None and under_period):
                 marked.add(index_of.get(id(paragraph), paragraph.origin))
@@ -126,8 +127,4 @@ def compared_with_earlier(text: str, offset: int, about: int | None) -> bool:
     if about is None:
         return False
     start = max(text.rfind(mark, 0, offset) for mark in SENTENCE_END) + 1
-    for match in COMPARED.finditer(text, start, offset):
-        digits = match.group(1).translate(FULL_DIGITS)
-        if digits.isdigit() and int(digits) < about - 1:
-            return True
-    return False
+    return any((year_number(match.group(1)) or about) < about - 1 for match in COMPARED.finditer(text, start, offset))

@@ -11,12 +11,12 @@ from itertools import pairwise
 from build_tools.model import Indicator, IndicatorKind, Paragraph, Role
 from build_tools.report.indicators.figures import _Figure, _find_figures, _Run, _runs
 from build_tools.report.indicators.lists import _apply_lists
+from build_tools.report.indicators.numerals import year_number
 from build_tools.report.indicators.rules import _Rules, _rules
 from build_tools.report.indicators.subjects import _CLAUSE_BOUNDARY, _assign_subjects, _window_start
 
 _GROUP_BOUNDARY = "。！？!?；;\n"
 _SENTENCE_BOUNDARY = "。！？!?\n"
-CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 
 
 def _role(figure: _Figure, rules: _Rules) -> Role:
@@ -63,14 +63,14 @@ class _KindTracker:
             return "target"
         return mode
 
-    def looks_ahead(self, group: str) -> bool:
-        """Whether ``group`` names a year to come that it looks ahead to: the report's or a later one it reaches
-        (到一九八五年 in 1978's report, 到2025年 in 2021's), or a later one it names (一九九〇年 in 1986's)."""
+    def looks_ahead(self, sentence: str) -> bool:
+        """Whether ``sentence`` names a year to come that it looks ahead to: the report's or a later one it
+        reaches (到一九八五年 in 1978's report, 到2025年 in 2021's), or a later one it names (一九九〇年 in 1986's)."""
         if self.year is None:
             return False
-        for found in self.rules.year_ahead.finditer(group):
+        for found in self.rules.year_ahead.finditer(sentence):
             reached = found.group().startswith(("到", "至"))
-            if year_number(found.group("year")) >= self.year + (0 if reached else 1):
+            if (year_number(found.group("year")) or 0) >= self.year + (0 if reached else 1):
                 return True
         return False
 
@@ -116,11 +116,6 @@ def _to_indicator(run: _Run, paragraphs: Sequence[Paragraph], figure: _Figure, k
         offset=offset,
         fall=figure.fall,
     )
-
-
-def year_number(written: str) -> int:
-    """A year as the text writes it, in digits or in Chinese ones (一九八五, 二〇二五)."""
-    return int(written.translate(CHINESE_DIGITS))
 
 
 def extract_indicators(paragraphs: Sequence[Paragraph], year: int | None = None) -> tuple[Indicator, ...]:

@@ -13,6 +13,14 @@ _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
 _CN_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_LARGE = {"万": 10_000, "亿": 100_000_000}
+_YEAR_DIGITS = str.maketrans("０１２３４５６７８９〇○零一二三四五六七八九", "0123456789000123456789")
+
+
+def year_number(written: str) -> int | None:
+    """A year written digit by digit, in Arabic, full-width or Chinese digits (1987, １９８７, 一九八七, 一九五○),
+    as a number; None for what is not such a year."""
+    digits = written.translate(_YEAR_DIGITS)
+    return int(digits) if digits.isdigit() else None
 
 
 
