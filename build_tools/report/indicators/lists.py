@@ -66,10 +66,11 @@ def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -
 def _earlier_subjects(text: str, figures: list[_Figure], index: int, size: int, rules: _Rules) -> list[str]:
     """The subjects of the ``size`` figures before a "分别" list whose clause names none (接待游客5710万人次，
     旅游总收入402亿元，分别增长25.5%、11.1%: the growths are those of the visitors and of the income), when
-    they are in its sentence, with nothing but a comma between them and it, and not all of one subject;
-    else none."""
+    they are in its sentence, with nothing but a comma between them and it, not all of one subject, and the
+    list's figures are of one unit (财政民生支出445.5亿元，较去年增加49.8亿元、增长12.6%: an amount and a rate
+    of one thing); else none."""
     figure = figures[index]
-    if index < size:
+    if index < size or len({member.unit for member in figures[index : index + size]}) > 1:
         return []
     earlier = figures[index - size : index]
     between = text[earlier[-1].end : figure.start]  # a new clause with no words of its own: "，分别"
@@ -112,7 +113,16 @@ def _members(subject: str, count: int, rules: _Rules) -> list[str]:
         rest = subject[:at] + subject[at + len(word) :]
         if at >= 0 and len(things) == count and not _LIST_SPLIT.search(rest):
             return [subject[:at] + thing + subject[at + len(word) :] for thing in things]
-    return _with_shared_head([p for p in _LIST_SPLIT.split(subject) if p], rules)
+    return _with_shared_head(_one_character_members([p for p in _LIST_SPLIT.split(subject) if p]), rules)
+
+
+def _one_character_members(parts: list[str]) -> list[str]:
+    """国、省考断面水质优良率, 中、高等职业教育在校生: members of one character each stand for the last
+    member's first, and share the rest of it (国考断面水质优良率, 中等职业教育在校生)."""
+    last = parts[-1] if len(parts) > 1 else ""
+    if len(last) < 3 or not all(len(part) == 1 for part in parts[:-1]):
+        return parts
+    return [part + last[1:] for part in parts[:-1]] + [last]
 
 
 def _with_shared_head(parts: list[str], rules: _Rules) -> list[str]:
