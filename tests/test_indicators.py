@@ -345,6 +345,15 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("专项资金140.27亿元、债券限额116.68亿元，较去年分别增加40.55亿元、28.35亿元；民生支出445.5亿元，较去年增加49.8亿元、"
      "增长12.6%。",
      [{}, {}, {"subject": "专项资金"}, {"subject": "债券限额"}, {}, {"subject": "民生支出"}, {"subject": "民生支出"}]),
+    # a comparison with a year, its plan or its budget opens no subject (1958's 比上一年 was the subject of 30 rows),
+    # nor 仍, 只 or 为年计划的; a count after words ending in 的 counts the noun after it (组织建设的一百二十三个大中型
+    # 项目: 大中型项目), which ends before 之一, 中 or 通过… (5项国家级试点通过验收)
+    ("生产资料的生产为三百五十六亿六千万元，比上一年增长百分之十八点八。粮食产量比一九五二年仍增长了百分之三点四，"
+     "工业总产值比去年同期增长了13.6%。城镇新增就业9.86万人，为年计划的118.8%。",
+     [{}, {"subject": "生产资料的生产"}, {"subject": "粮食产量"}, {"subject": "工业总产值"}, {},
+      {"subject": "城镇新增就业"}]),
+    ("国家按合理工期组织建设的一百二十三个大中型项目，工程进展顺利。5项国家级试点通过验收，成为六个试点城市之一。",
+     [{"subject": "大中型项目"}, {"subject": "国家级试点"}, {"subject": "试点城市"}]),
 ]
 
 

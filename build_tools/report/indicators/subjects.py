@@ -212,13 +212,14 @@ def _starts_noun(post: str, rules: _Rules) -> bool:
 
 
 def _post_is_subject(raw: str, pre: str, rules: _Rules) -> bool:
-    """Whether the words before a count name no thing of their own (建成, 齐西、齐东等, A和), so the
-    noun after the count is what it counts."""
+    """Whether the words before a count name no thing of their own (建成, 齐西、齐东等, A和, 组织建设的), so
+    the noun after the count is what it counts."""
     raw = raw.rstrip()
     return (
         len(pre) <= 2
         or _is_action_only(pre, rules)
         or raw.endswith("等")
+        or raw.endswith("的")
         or "、" in pre
         or "和" in pre
         or rules.conjunction_end.search(pre) is not None
