@@ -354,6 +354,12 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
       {"subject": "城镇新增就业"}]),
     ("国家按合理工期组织建设的一百二十三个大中型项目，工程进展顺利。5项国家级试点通过验收，成为六个试点城市之一。",
      [{"subject": "大中型项目"}, {"subject": "国家级试点"}, {"subject": "试点城市"}]),
+    # a project's stage alone is of the thing of the figure of its unit before it (北京's 完工200个, 59 corpus rows
+    # named only 竣工, 完工 or 投产, or the thing of a figure of another unit: 孝感's 开工406个 was 金额)
+    ("老旧小区综合整治新开工300个、完工200个。签约亿元以上产业项目746个、金额4933.8亿元，开工406个、投产239个。"
+     "开工建设新能源项目77个、竣工投产62个。",
+     [{}, {"subject": "老旧小区综合整治完工"}, {}, {}, {"subject": "亿元以上产业项目开工"},
+      {"subject": "亿元以上产业项目投产"}, {}, {"subject": "新能源项目竣工投产"}]),
 ]
 
 

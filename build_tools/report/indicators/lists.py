@@ -15,10 +15,12 @@ from build_tools.report.indicators.subjects import (
     _LIST_SPLIT,
     _SENTENCE_BOUNDARY,
     _clean_subject,
+    _earlier_of_unit,
     _last_boundary,
 )
 
 _CONNECTORS = re.compile(r"[、和与及，,\s]*")
+_STAGE_ADVERBS = re.compile("(?:基本|全面|全部|已经|已)$")
 
 
 def _apply_lists(text: str, figures: list[_Figure], rules: _Rules) -> None:
@@ -26,6 +28,7 @@ def _apply_lists(text: str, figures: list[_Figure], rules: _Rules) -> None:
     _distribute_respectively(text, figures, rules)
     _qualify_generic(figures, rules)
     _qualify_level(figures, rules)
+    _qualify_stage(figures, rules)
 
 
 def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -> None:
@@ -176,3 +179,25 @@ def _qualify_level(figures: list[_Figure], rules: _Rules) -> None:
             thing = before.subject[before.subject.index(other) + len(other) :].removesuffix("（基期）")
             if thing:
                 figure.subject += thing
+
+
+def _qualify_stage(figures: list[_Figure], rules: _Rules) -> None:
+    """A subject that is a project's stage alone (完工) after a figure of its sentence of the same unit takes
+    that figure's thing, its stage and the actions it opens with left out: 老旧小区综合整治新开工300个、完工200个
+    gives 老旧小区综合整治完工, 新引进项目30个、新开工15个 项目新开工; of a list, its last member's
+    (续建项目全部复工、新建项目开工40%，上半年开工80%: 新建项目开工)."""
+    for figure in figures:
+        before = _earlier_of_unit(figure.previous, figure.unit)
+        if figure.subject not in rules.stage_words or before is None:
+            continue
+        thing = before.subject.removesuffix("（基期）")
+        stage = next((word for word in rules.stage_words if thing.endswith(word)), "")
+        thing = _STAGE_ADVERBS.sub("", thing[: len(thing) - len(stage)])
+        member = thing[thing.rindex("、") + 1 :] if "、" in thing else ""
+        if member and member.count("“") == member.count("”"):
+            thing = member
+        else:  # 开工建设工业项目77个、竣工投产62个: 工业项目竣工投产
+            opening = rules.actions_opening.match(thing)
+            thing = thing[opening.end() :] if opening else thing
+        if thing and thing not in rules.stage_words:
+            figure.subject = thing + figure.subject

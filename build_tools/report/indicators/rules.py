@@ -59,6 +59,8 @@ class _Rules:
     compounds: tuple[tuple[str, tuple[str, ...]], ...]  # longest first: a word naming several things, and them
     generic_measures: frozenset[str]
     level_words: tuple[str, ...]  # longest first
+    stage_words: tuple[str, ...]  # longest first
+    actions_opening: re.Pattern[str]  # the actions and stages a subject opens with (新引进, 开工建设)
     measure_heads: tuple[str, ...]  # longest first
     base_marker: re.Pattern[str]
     clause_subject_end: re.Pattern[str]
@@ -147,6 +149,10 @@ def _rules() -> _Rules:
         shared_heads=tuple(sorted(subject["shared_heads"], key=len, reverse=True)),
         generic_measures=frozenset(subject["generic_measures"]),
         level_words=tuple(sorted(subject["level_words"], key=len, reverse=True)),
+        stage_words=tuple(sorted(subject["stage_words"], key=len, reverse=True)),
+        actions_opening=re.compile(
+            "^" + _alternation([w for w in (*subject["action_verbs"], *subject["stage_words"]) if len(w) > 1]) + "+"
+        ),
         measure_heads=tuple(sorted(subject["measure_heads"], key=len, reverse=True)),
         compounds=tuple(
             sorted(((word, tuple(parts)) for word, parts in subject["compounds"].items()), key=lambda c: -len(c[0]))

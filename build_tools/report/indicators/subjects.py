@@ -194,10 +194,19 @@ def _figure_subject(text: str, figure: _Figure, raw: str, previous: _Figure | No
         if subject:  # words after the count that name nothing (分别提高到) leave the words before it
             figure.consumed = figure.end + used
             return subject
+    if pre in rules.stage_words and _earlier_of_unit(previous, figure.unit):  # 开工406个: lists._qualify_stage
+        return pre
     ranking_only = previous is not None and rules.ranking_clause.match(pre) is not None  # 、稳居前十、增长4.8%
     if pre and not _is_action_only(pre, rules) and not ranking_only:
         return _rewrite(pre, family, rules, figure.changed)
     return _inherited(text, figure, previous, rules) or pre
+
+
+def _earlier_of_unit(previous: _Figure | None, unit: str) -> _Figure | None:
+    """The nearest figure of ``unit`` from ``previous`` back to its sentence's first."""
+    while previous is not None and previous.unit != unit:
+        previous = previous.previous
+    return previous
 
 
 def _marker_start(raw: str, rules: _Rules) -> int:
