@@ -125,7 +125,8 @@ def chart_labels(page: Any) -> list[list[Any]]:
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=list(WIDTHS))
 def test_a_chart_s_labels_are_readable_and_inside_it(archive_site: Path, three_years_site: Path, width: int) -> None:
     """A chart drawn narrow (on a phone) is scaled down with its labels:
-    they are drawn larger there, so that each stays about 9 px or more, and inside the chart."""
+    they are drawn larger there, so that each reads at about 12 px (its box 13 px high or more), and inside
+    the chart."""
     for site, path in ((archive_site, "phrases/"), (three_years_site, "places/湖北省/襄阳市/")):
         with serve(site) as base, chromium(viewport={"width": width, "height": 900}) as context:
             page = context.new_page()
@@ -136,8 +137,26 @@ def test_a_chart_s_labels_are_readable_and_inside_it(archive_site: Path, three_y
             labels = chart_labels(page)
             assert len(labels) >= 4, path
             for text, height, left, right, top in labels:
-                assert height >= 9, (path, text, height)  # about 6 px before, on a phone and beside a table
+                assert height >= 13, (path, text, height)  # 11 px on a phone before (6 px before that)
                 assert min(left, right, top) >= 0, (path, text, left, right, top)  # 2026 at the right was cut off
+
+
+def test_a_phrase_s_and_a_year_s_tables_fit_a_phone(archive_site: Path) -> None:
+    """A phrase's table of uses by year and level has five columns, which Material gives 5rem each: on a phone
+    the last was off the screen, to be scrolled to sideways."""
+    with serve(archive_site) as base, chromium(viewport={"width": 390, "height": 900}) as context:
+        page = context.new_page()
+        page.goto(base + "phrases/", wait_until="networkidle")
+        page.locator("article table a").first.click()
+        page.wait_for_load_state("networkidle")
+        pages = [page.url, base + "years/2024/", base + "places/湖北省/"]
+        for url in pages:
+            page.goto(url, wait_until="networkidle")
+            widths = page.evaluate(
+                """[...document.querySelectorAll('article table')].map(table =>
+                    [table.scrollWidth, table.closest('.md-typeset__scrollwrap, article').clientWidth])"""
+            )
+            assert widths and all(table <= box for table, box in widths), (url, widths)
 
 
 @pytest.mark.parametrize("width", [1280, 1920])

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from build_tools.model import plain_number
 
 WIDTH, HEIGHT = 640, 240
-# room for labels of up to 18 units (the stylesheet's size on a phone, where the chart is drawn at about
-# half its width: 11 units elsewhere), the legend above the plot and the years below it
-LEFT, RIGHT, TOP, BOTTOM = 60, 24, 32, 30
-LABEL = 18  # the widest a label's character is drawn, in units of the viewBox
+# room for labels of up to 22 units (the stylesheet's size on a phone, where the chart is drawn at about
+# half its width, so that they read at 12 px there: 11 units elsewhere), the legend above the plot and the
+# years below it
+LEFT, RIGHT, TOP, BOTTOM = 60, 28, 32, 30
+LABEL = 22  # the widest a label's character is drawn, in units of the viewBox
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,8 @@ def line_chart(title: str, series: Sequence[Series], unit: str = "") -> str:
             parts.append("</g>")
     legend_x = LEFT
     for line in series:
-        parts.append(f'<rect class="gr-key {html.escape(line.css)}" x="{legend_x}" y="9" width="10" height="10"/>')
-        parts.append(f'<text class="gr-axis" x="{legend_x + 14}" y="20">{html.escape(line.name)}</text>')
+        parts.append(f'<rect class="gr-key {html.escape(line.css)}" x="{legend_x}" y="13" width="10" height="10"/>')
+        parts.append(f'<text class="gr-axis" x="{legend_x + 14}" y="24">{html.escape(line.name)}</text>')
         legend_x += 24 + LABEL * len(line.name)
     parts.append("</svg>")
     return "".join(parts)
