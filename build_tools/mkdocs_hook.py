@@ -69,7 +69,7 @@ from build_tools.engine.cache import (
     shared_cache,
 )
 from build_tools.engine.forked import worker_count
-from build_tools.engine.inputs import Discovery, discover, no_reports, overlap
+from build_tools.engine.inputs import discover, no_reports, overlap
 from build_tools.engine.merging import merge_duplicates
 from build_tools.engine.pipeline import load_resources, site_report_pages, summary
 from build_tools.engine.speedups import enabled
@@ -106,11 +106,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     problem = overlap(folder, Path(config.site_dir))
     if problem is not None:  # before anything is written
         raise PluginError(problem)
-    found = Discovery(())
-    if not folder.is_dir():
-        log.warning(f"{folder}: the folder of reports does not exist")
-    else:
-        found = discover(folder, exclude=[cache_root()])
+    if not folder.is_dir():  # a mistyped folder would publish an empty archive over the site
+        raise PluginError(f"{folder}: the folder of reports does not exist (报告文件夹不存在); nothing was built")
+    found = discover(folder, exclude=[cache_root()])
     inputs = list(found.inputs)
     ahead.wait()  # the command line may have started processing the folder (ahead.py)
     staging.reset()
@@ -122,7 +120,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     errors = tuple(sorted((*found.refused, *failed), key=lambda error: error.source))
     for error in errors:
         log.warning(f"{error.source}: {error.problem}")
-    if folder.is_dir() and not pages:
+    if not pages:
         log.warning(no_reports(folder, found))
     log.info(summary(len(pages), errors, len(inputs) + len(found.refused)))
     log.debug(f"{processed} files processed, {len(inputs) - processed} taken from the cache")

@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, build_site
 from tests.gold_structure import gold
 
 
@@ -63,3 +63,15 @@ def test_inspect_gives_indicators_and_tags_with_the_documented_fields() -> None:
     assert {"猕猴桃", "日光温室"} <= set(reports[0]["keywords"])  # its own words; the tags are shared topics
     assert {"新农合", "现代农业"} <= set(reports[0]["tags"])
     assert all(5 <= len(report["tags"]) <= 10 for report in reports)
+
+
+def test_a_missing_folder_of_reports_builds_nothing_and_fails(tmp_path) -> None:
+    """A mistyped folder used to build an empty archive over the site, and exit 0 (a deploy would publish it)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the site published before", encoding="utf-8")
+    result = build_site(tmp_path / "no-such-folder", site)
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "no-such-folder: the folder of reports does not exist" in result.stderr
+    assert [path.name for path in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "the site published before"
