@@ -109,6 +109,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not folder.is_dir():  # a mistyped folder would publish an empty archive over the site
         raise PluginError(f"{folder}: the folder of reports does not exist (报告文件夹不存在); nothing was built")
     found = discover(folder, exclude=[cache_root()])
+    if found.ignored:
+        log.info(f"{len(found.ignored)} housekeeping files not read (not reports): {', '.join(found.ignored)}")
     inputs = list(found.inputs)
     ahead.wait()  # the command line may have started processing the folder (ahead.py)
     staging.reset()

@@ -624,3 +624,21 @@ def test_every_kind_of_refused_file_is_explained_in_chinese_on_the_home_page() -
     assert kinds <= set(labels()["error_kinds"]), kinds - set(labels()["error_kinds"])
     problem = "8% of its characters are Chinese, with no Chinese sentences: not the text of a report"
     assert error_text(InputError("corpus/SOURCES.tsv", problem, "not-report")) == f"中文太少，不是报告正文（{problem}）"
+
+
+def test_housekeeping_files_are_not_read_and_are_named(tmp_path: Path) -> None:
+    """A Finder's .DS_Store, a .gitkeep and a README in the folder were failed reports (and failed --strict) or,
+    for the README, a report titled README政府工作报告; a hidden file of another name is still read."""
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2024" / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (tmp_path / "2024" / ".gitkeep").write_bytes(b"")
+    (tmp_path / "README.md").write_text("# 2025年报告待收集", encoding="utf-8")
+    (tmp_path / "Readme.TXT").write_text("说明", encoding="utf-8")
+    (tmp_path / "2024" / ".襄阳.txt").write_text("2024年襄阳市政府工作报告", encoding="utf-8")
+    found = discover(tmp_path)
+    label = tmp_path.name
+    assert [name for name, _ in found.inputs] == [f"{label}/2024/.襄阳.txt"]
+    assert found.refused == ()
+    assert found.ignored == tuple(
+        sorted(f"{label}/{name}" for name in ("2024/.DS_Store", "2024/.gitkeep", "README.md", "Readme.TXT"))
+    )

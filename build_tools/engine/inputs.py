@@ -17,7 +17,9 @@ What is not read, and why, comes back as ``InputError``s in ``Discovery.refused`
 Links are never followed while walking, so the walk ends; a link whose target lies inside the folder
 adds nothing, since the target is read under its own name. Folders already walked are remembered by
 (device, inode), so that a bind mount cannot lead round either. Hidden files are read like any
-other; hidden folders (``.git``, ``.cache``) are not walked, nor are the folders in ``exclude``. A
+other, but for the housekeeping files folders collect (``.DS_Store``, ``.gitkeep``, ``README.md``:
+``resources/housekeeping.yaml``), which come back by name in ``Discovery.ignored`` for the log to name;
+hidden folders (``.git``, ``.cache``) are not walked, nor are the folders in ``exclude``. A
 file that exists but cannot be read comes back with its ``OSError`` in place of its bytes, as
 ``process_input`` of the pipeline expects.
 
@@ -33,9 +35,11 @@ import os
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from build_tools.model import InputError
+from build_tools.resource_files import load_yaml
 
 Content = bytes | OSError
 # Opening never follows a link (one swapped in since the folder was listed), never waits on a pipe.
@@ -61,6 +65,7 @@ class Discovery:
 
     inputs: tuple[tuple[str, Content], ...]
     refused: tuple[InputError, ...] = ()
+    ignored: tuple[str, ...] = ()  # housekeeping files (``is_housekeeping``), named in the log
 
 
 def discover(folder: Path, *, exclude: Sequence[Path] = ()) -> Discovery:
@@ -77,7 +82,20 @@ def discover(folder: Path, *, exclude: Sequence[Path] = ()) -> Discovery:
             refused.append(content)
         else:
             inputs.append((name, content))
-    return Discovery(tuple(inputs), tuple(sorted(refused, key=lambda error: error.source)))
+    return Discovery(tuple(inputs), tuple(sorted(refused, key=lambda error: error.source)), tuple(sorted(walk.ignored)))
+
+
+@cache
+def housekeeping() -> tuple[frozenset[str], frozenset[str]]:
+    """The names and stems of ``resources/housekeeping.yaml``."""
+    entries = load_yaml("housekeeping.yaml")
+    return frozenset(entries["names"]), frozenset(stem.casefold() for stem in entries["stems"])
+
+
+def is_housekeeping(name: str) -> bool:
+    """Whether a file called ``name`` is one a folder collects and never a report (.DS_Store, README.md)."""
+    names, stems = housekeeping()
+    return name in names or name.split(".", 1)[0].casefold() in stems
 
 
 def real_path(path: Path) -> Path:
@@ -104,6 +122,7 @@ class Walk:
     exclude: tuple[Path, ...]
     files: list[tuple[str, Path]] = field(default_factory=list)
     refused: list[InputError] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
     seen: set[tuple[int, int]] = field(default_factory=set)
 
     def run(self) -> None:
@@ -159,6 +178,8 @@ class Walk:
             self.link(path, parts)
         elif stat.S_ISDIR(mode):
             return (path, parts) if self.walked(path, folder=True) else None
+        elif stat.S_ISREG(mode) and is_housekeeping(entry.name):
+            self.ignored.append(self.name(parts))
         elif stat.S_ISREG(mode):
             if self.walked(path, folder=False):
                 self.files.append((self.name(parts), path))
