@@ -30,3 +30,30 @@ def test_a_file_without_piece_headings_is_one_report() -> None:
 def test_a_single_piece_heading_does_not_make_a_collection() -> None:
     collection = split(decode("one.txt", "报告篇一\n正文。".encode()))
     assert len(collection.reports) == 1
+
+
+def two_reports(second_title: str) -> str:
+    return (
+        "首页 > 政府工作报告\n2024年宜春市政府工作报告\n\n各位代表：\n现在报告工作。\n一、2023年工作回顾\n宜春的回顾。\n"
+        "各位代表！让我们携手奋进。\n\n"
+        f"{second_title}\n——2024年1月在市人大会议上\n\n各位代表：\n现在报告工作。\n一、2023年工作回顾\n另一篇的回顾。\n"
+    )
+
+
+def test_reports_of_different_titles_pasted_into_one_file_are_cut_apart() -> None:
+    """宜春's and 抚州's reports in one file were one page, 宜春's: 抚州's chapters in its outline, its GDP target
+    宜春's, no page of its own."""
+    collection = split(decode("合集.txt", two_reports("2024年抚州市政府工作报告").encode()))
+    assert [report.heading.text for report in collection.reports if report.heading] == [
+        "2024年宜春市政府工作报告",
+        "2024年抚州市政府工作报告",
+    ]
+    assert [report.lines[0].number for report in collection.reports] == [3, 11]
+    assert "宜春的回顾。" in [line.text for line in collection.reports[0].lines]
+    assert "另一篇的回顾。" not in [line.text for line in collection.reports[0].lines]
+    assert [entry.text for entry in collection.preamble] == ["首页 > 政府工作报告"]
+
+
+def test_a_report_printed_twice_under_one_title_stays_one_report() -> None:
+    """The same title again is a page printed twice, which cleaning takes out as repeated lines."""
+    assert len(split(decode("twice.txt", two_reports("2024年宜春市政府工作报告").encode())).reports) == 1

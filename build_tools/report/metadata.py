@@ -3,7 +3,8 @@
 The title is canonical when the report's identity knows its year and place (2024年襄阳市政府工作报告,
 2024年国务院政府工作报告); otherwise it is what is known and what the source says (襄阳市政府工作报告, the
 source's own title). The source's own title stays in ``CleanedReport.heading``. A piece of a collection
-(篇一…篇五 of one page) adds its first heading, so that the pieces of one file are told apart.
+(篇一…篇五 of one page) whose year or place is unknown adds its first heading, so that the pieces of one
+file are told apart.
 Place and level are the identity's (``build_tools/archive/identity.py``).
 """
 
@@ -48,8 +49,8 @@ def title_for(report: CleanedReport, identity: Identity) -> str:
 def describe(report: CleanedReport, blocks: tuple[Block, ...], *, pieces: int, identity: Identity) -> ReportMetadata:
     """Title, place and level of ``report``; ``pieces`` is how many reports its file holds."""
     title = title_for(report, identity)
-    if pieces > 1:
-        base = title if identity.year and identity.place else (report.heading or title)
+    if pieces > 1 and not (identity.year and identity.place):  # a known year and place tell the pieces apart
+        base = report.heading or title
         detail = first_heading(blocks)
         title = f"{base}：{detail}" if detail and detail not in base else base
     return ReportMetadata(title, identity.place, identity.level)

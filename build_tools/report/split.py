@@ -1,8 +1,10 @@
 """Split stage: a ``SourceText`` in, the reports it holds out (``Collection``).
 
 A collection page (篇一 … 篇五) becomes one ``RawReport`` per piece; the page's own title and the
-site's blurb before the first piece are set aside as audit entries of the collection. A file
-without piece headings is one report.
+site's blurb before the first piece are set aside as audit entries of the collection. A file without
+piece headings that holds reports of different titles, each followed by its salutation (2024年宜春市
+政府工作报告 / 各位代表： … 2024年抚州市政府工作报告 / 各位代表：), is cut before each title the same
+way, the title its piece's heading. Any other file is one report.
 """
 
 from __future__ import annotations
@@ -28,6 +30,30 @@ def piece_heading_lines(source: SourceText) -> list[int]:
     return [number for number, text in enumerate(source.lines, 1) if heading.match(text.strip())]
 
 
+SALUTATION_REACH = 4  # how many non-blank lines after a report's title its salutation may come
+
+
+def titled_report_lines(source: SourceText) -> list[int]:
+    """Line numbers of the titles of the reports of a file that pastes several together: the last title
+    (``report_title``) before each salutation within ``SALUTATION_REACH`` non-blank lines, where its text
+    differs from the title before it."""
+    title, salutation = pattern(PATTERNS, "report_title"), pattern(PATTERNS, "salutation")
+    starts: list[int] = []
+    seen: list[str] = []
+    recent: list[tuple[int, str]] = []  # the last non-blank lines, with their numbers
+    for number, text in enumerate(source.lines, 1):
+        text = text.strip()
+        if not text:
+            continue
+        if salutation.match(text):
+            found = next(((n, line) for n, line in reversed(recent) if title.match(line)), None)
+            if found is not None and (not seen or found[1] != seen[-1]) and (not starts or found[0] > starts[-1]):
+                starts.append(found[0])
+                seen.append(found[1])
+        recent = [*recent[-(SALUTATION_REACH - 1) :], (number, text)]
+    return starts if len(set(seen)) > 1 else []
+
+
 def preamble_entries(source: SourceText, end: int) -> tuple[AuditEntry, ...]:
     """Audit entries for the non-blank lines before line ``end``: the page title, then the blurb."""
     entries: list[AuditEntry] = []
@@ -45,6 +71,8 @@ def preamble_entries(source: SourceText, end: int) -> tuple[AuditEntry, ...]:
 def split(source: SourceText) -> Collection:
     """The reports of ``source``: one per piece heading, or the whole file as one."""
     starts = piece_heading_lines(source)
+    if len(starts) < 2:
+        starts = titled_report_lines(source)
     numbered = [SourceLine(n, text) for n, text in enumerate(source.lines, 1)]
     if len(starts) < 2:
         return Collection(source.path, (RawReport(source.path, 1, None, tuple(numbered), source.cut),), ())
