@@ -70,3 +70,34 @@ def test_a_line_of_a_mixed_file_whose_gb18030_bytes_are_valid_utf_8_too_is_read_
     """目录 in GB18030 is C4BF C2BC, which UTF-8 reads as Ŀ¼: the 1955 report's table of contents began so."""
     data = "各位代表：\n".encode() + "目录\n一、国家在过渡时期的总任务\n".encode("gb18030")
     assert decode("1955.txt", data).lines == ("各位代表：", "目录", "一、国家在过渡时期的总任务", "")
+
+
+REPORT = "2024年铜陵市政府工作报告\n各位代表：\n" + "全市地区生产总值增长5.8%，经济运行稳中向好。\n" * 60
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_stray_byte_or_a_cut_character_is_shown_as_unreadable_not_the_whole_report_refused(encoding: str) -> None:
+    """One 0xFF in a report, a download cut in the middle of its last character, or one NUL refused the whole
+    report; each is now U+FFFD, which the page marks as a suspicious character."""
+    data = REPORT.encode(encoding)
+    middle = data.index("经济".encode(encoding))
+    for damaged in (data[:middle] + b"\xff" + data[middle:], data + "国".encode(encoding)[:1],
+                    data[:middle] + b"\x00" + data[middle:]):
+        source = decode("铜陵.txt", damaged)
+        text = "\n".join(source.lines)
+        assert text.count("\ufffd") == 1, source.encoding
+        assert text.replace("\ufffd", "") == REPORT
+
+
+def test_utf16_without_a_byte_order_mark_is_read() -> None:
+    """Its NUL bytes, the high halves of the digits and line ends, called it a binary file."""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        assert "\n".join(decode("黄石.txt", REPORT.encode(encoding)).lines) == REPORT
+
+
+def test_a_file_of_many_unreadable_bytes_says_where_the_first_is() -> None:
+    data = REPORT.encode("utf-8")
+    damaged = data[:100] + b"\xff\xfe\xff" * 40 + data[100:]
+    with pytest.raises(DecodeError) as raised:
+        decode("坏.txt", damaged)
+    assert "byte 0xFF at offset 100 (line 3) is not UTF-8" in str(raised.value)

@@ -1,7 +1,9 @@
 """Decode stage: the raw bytes of one input file in, a ``SourceText`` out.
 
-Accepts UTF-8 (with or without BOM), UTF-16 with a BOM, and GB18030 (a superset of GBK and
-GB2312), also mixed line by line in one file; line ends may be LF, CRLF or CR. Anything else — a Word,
+Accepts UTF-8 (with or without BOM), UTF-16 (with a BOM, or without one where it is plainly Chinese), and
+GB18030 (a superset of GBK and GB2312), also mixed line by line in one file; line ends may be LF, CRLF or CR.
+A few bytes no encoding reads, or stray NUL bytes (a download cut in the middle of a character), become
+U+FFFD, which the page marks as a suspicious character; more say where the first is. Anything else — a Word,
 WPS or PDF document, an archive or an image (told by its bytes: ``sniff.py``, kind ``not-supported``),
 another binary file, an HTML document, a file over the size or line-length limits, a file too little of
 which is Chinese to be a report (a table of sources, a README: ``min_chinese_share``) — raises
@@ -46,6 +48,11 @@ HAN = re.compile(f"[{HAN_RANGES}\uf900-\ufaff\U00020000-\U0003134f]")
 WHITESPACE = re.compile(r"\s")
 CHINESE_SENTENCE = re.compile(f"[{HAN_RANGES}]{{4}}[^\n]{{0,200}}?[，。]")
 MIN_CHINESE_SENTENCES = 3
+MAX_UNREADABLE = 8  # bytes no encoding reads, or NUL bytes, that a text may hold, and no more than one in 1,000
+
+
+def unreadable_allowed(size: int) -> int:
+    return min(MAX_UNREADABLE, max(1, size // 1000))
 
 
 def has_chinese_prose(text: str) -> bool:
@@ -165,6 +172,46 @@ def decode_mixed(data: bytes) -> str | None:
     return "".join(out) if utf8_lines and gb_lines else None
 
 
+def utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """``data`` as UTF-16 without a byte order mark (its NUL bytes the high halves of ASCII characters), where
+    one byte order reads it whole and most of it is Chinese; else None."""
+    if len(data) % 2 or b"\x00" not in data:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        visible = WHITESPACE.sub("", text)
+        if visible and len(HAN.findall(visible)) / len(visible) > 0.5:
+            return text, f"{encoding} (no BOM)"
+    return None
+
+
+def with_unreadable_bytes(data: bytes) -> tuple[str, str] | None:
+    """``data`` in the encoding that reads the most of it, each byte it cannot read as U+FFFD (which the page
+    marks as a suspicious character), where those are few (``unreadable_allowed``: a stray byte, a download
+    cut in the middle of a character); else None."""
+    best = min(
+        ((data.decode(encoding, "replace"), encoding) for encoding in FALLBACK_ENCODINGS),
+        key=lambda found: found[0].count("\ufffd"),
+    )
+    unreadable = best[0].count("\ufffd")
+    if unreadable > unreadable_allowed(len(data)):
+        return None
+    return best[0], f"{best[1]} ({unreadable} unreadable bytes shown as U+FFFD)"
+
+
+def first_unreadable(data: bytes) -> str:
+    """Where UTF-8 first fails to read ``data``: its byte, offset and line."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return f"byte 0x{data[error.start]:02X} at offset {error.start} (line {line}) is not UTF-8"
+    return ""
+
+
 def decode_text(path: str, data: bytes) -> tuple[str, str]:
     """(text, encoding) of ``data``; raises ``DecodeError`` when it is in no supported encoding."""
     mixed = None
@@ -179,7 +226,10 @@ def decode_text(path: str, data: bytes) -> tuple[str, str]:
         encoding = detect_encoding(data)
         return data.decode(encoding), encoding
     except UnicodeError as error:
-        raise DecodeError(path, str(error), "encoding") from None
+        found = utf16_without_bom(data) or with_unreadable_bytes(data)
+        if found is not None:
+            return found
+        raise DecodeError(path, f"{error}: {first_unreadable(data)}", "encoding") from None
 
 
 def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
@@ -191,12 +241,15 @@ def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
     if len(data) > limits.max_file_bytes:
         problem = f"{len(data) / 1e6:.1f} MB is over the {limits.max_file_bytes / 1e6:g} MB limit for one file"
         raise DecodeError(path, problem, "too-large")
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    if not utf16 and b"\x00" in data:
-        raise DecodeError(path, "contains NUL bytes: a binary file, not report text", "binary")
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(data) is not None
+    nuls = 0 if utf16 else data.count(b"\x00")
+    if nuls > unreadable_allowed(len(data)):
+        raise DecodeError(path, f"contains {nuls} NUL bytes: a binary file, not report text", "binary")
     text, encoding = decode_text(path, data)
     if text.startswith("\ufeff"):
         text = text[1:]
+    if nuls:  # a stray NUL or two in a text: shown as U+FFFD, which the page marks
+        text, encoding = text.replace("\x00", "\ufffd"), f"{encoding} ({nuls} NUL bytes shown as U+FFFD)"
     controls = len(BINARY_CONTROL.findall(text))
     if text and controls / len(text) > MAX_BINARY_CONTROL_SHARE:
         raise DecodeError(path, f"{controls} control characters: a binary file, not report text", "binary")
