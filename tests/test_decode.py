@@ -101,3 +101,14 @@ def test_a_file_of_many_unreadable_bytes_says_where_the_first_is() -> None:
     with pytest.raises(DecodeError) as raised:
         decode("坏.txt", damaged)
     assert "byte 0xFF at offset 100 (line 3) is not UTF-8" in str(raised.value)
+
+
+def test_utf8_text_read_as_gbk_and_saved_again_is_refused_as_such() -> None:
+    """鍚勪綅浠ｈ〃 for 各位代表 was published as a page of garbage under the file name's place, said to be written in
+    traditional characters."""
+    mojibake = REPORT.encode("utf-8").decode("gbk", "replace")
+    with pytest.raises(DecodeError) as raised:
+        decode("安顺_乱码.txt", mojibake.encode("utf-8"))
+    assert raised.value.kind == "mojibake"
+    assert "read as GBK and saved again" in str(raised.value)
+    assert decode("安顺.txt", REPORT.encode("utf-8")).lines[0] == "2024年铜陵市政府工作报告"

@@ -3,7 +3,9 @@
 Accepts UTF-8 (with or without BOM), UTF-16 (with a BOM, or without one where it is plainly Chinese), and
 GB18030 (a superset of GBK and GB2312), also mixed line by line in one file; line ends may be LF, CRLF or CR.
 A few bytes no encoding reads, or stray NUL bytes (a download cut in the middle of a character), become
-U+FFFD, which the page marks as a suspicious character; more say where the first is. Anything else — a Word,
+U+FFFD, which the page marks as a suspicious character; more say where the first is. UTF-8 text that was
+read as GBK and saved again (乱码: 鍚勪綅浠ｈ〃 for 各位代表) is refused as such (kind ``mojibake``): that reading
+lost the bytes it could not read, so it cannot be read back whole. Anything else — a Word,
 WPS or PDF document, an archive or an image (told by its bytes: ``sniff.py``, kind ``not-supported``),
 another binary file, an HTML document, a file over the size or line-length limits, a file too little of
 which is Chinese to be a report (a table of sources, a README: ``min_chinese_share``) — raises
@@ -202,6 +204,29 @@ def with_unreadable_bytes(data: bytes) -> tuple[str, str] | None:
     return best[0], f"{best[1]} ({unreadable} unreadable bytes shown as U+FFFD)"
 
 
+MOJIBAKE_SAMPLE_CHARS = 4000
+
+
+def read_back_from_gbk(text: str) -> str:
+    """``text`` encoded as GB18030 (GBK) and read as UTF-8, each piece between two U+FFFD on its own (the bytes an
+    earlier reading lost are lost); raises ``UnicodeEncodeError`` where a character is not GBK's."""
+    return "\ufffd".join(piece.encode("gb18030").decode("utf-8", "replace") for piece in text.split("\ufffd"))
+
+
+def utf8_read_as_gbk(text: str) -> bool:
+    """Whether ``text`` is UTF-8 text that was read as GBK and saved again (鍚勪綅浠ｈ〃 for 各位代表): its
+    characters, written in GBK, read as UTF-8 again are mostly Chinese (a Chinese text written in GBK is
+    nearly never valid UTF-8)."""
+    sample = text[:MOJIBAKE_SAMPLE_CHARS]
+    if not HAN.search(sample):
+        return False
+    try:
+        restored = read_back_from_gbk(sample)
+    except UnicodeEncodeError:
+        return False
+    return len(HAN.findall(restored)) >= len(restored) // 3
+
+
 def first_unreadable(data: bytes) -> str:
     """Where UTF-8 first fails to read ``data``: its byte, offset and line."""
     try:
@@ -250,6 +275,9 @@ def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
         text = text[1:]
     if nuls:  # a stray NUL or two in a text: shown as U+FFFD, which the page marks
         text, encoding = text.replace("\x00", "\ufffd"), f"{encoding} ({nuls} NUL bytes shown as U+FFFD)"
+    if encoding.startswith("utf-8") and utf8_read_as_gbk(text):  # the reading lost the bytes it could not read
+        problem = "UTF-8 text that was read as GBK and saved again (乱码: 鍚勪綅浠ｈ〃 for 各位代表): use the original"
+        raise DecodeError(path, problem, "mojibake")
     controls = len(BINARY_CONTROL.findall(text))
     if text and controls / len(text) > MAX_BINARY_CONTROL_SHARE:
         raise DecodeError(path, f"{controls} control characters: a binary file, not report text", "binary")
