@@ -628,3 +628,13 @@ def test_a_plan_compared_with_the_years_before_stays_a_plan() -> None:
     its targets stood as results, its 社会消费品零售总额增长6% a result of 2023."""
     plan = "主要预期目标为：地区生产总值增长6.5%。上述主要预期目标，与过去两年我市平均增速相匹配。社会消费品零售总额增长6%。"
     assert kinds(plan, 2024) == ["target", "target"]
+
+
+def test_projects_and_quotas_won_a_programme_s_name_and_the_year_s_span_in_a_review_are_results() -> None:
+    """德阳's 争取专项债项目373个 (after 加大“三重”争取力度), 威海's 国家级重点人才计划专家17人, 东营's 年内处置…10035亩
+    and 甘肃's 超年度计划28% were targets in their reviews: 98 rows of the cities' and provinces' reviews."""
+    review = ("持续加大“三重”争取力度，争取专项债项目373个，争取能耗指标117.6万吨。新引育国家级重点人才计划专家17人，"
+              "营养改善计划实现全覆盖，受益学生人数超过25万。年内处置批而未供土地10035亩，重大项目完成投资、超年度计划28%。")
+    assert kinds(review, 2024) == ["actual"] * 6
+    plans = "计划新建学校5所。五年内新建水电站15个。本年内开始建设的22个。争取实现增长8%。"
+    assert kinds(plans, 2024) == ["target"] * 4
