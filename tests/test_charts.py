@@ -110,3 +110,18 @@ def test_a_phrase_page_says_which_forms_it_counts() -> None:
     known = phrase_usage([PhraseUse("n", "2024年政府工作报告", ("全国", "全国"), 2024, "国家", 20000, (("规上工业", 3),))])
     assert "计入的写法：规上工业、规模以上工业。" in phrase_page("规上工业", known)
     assert "计入的写法" not in phrase_page("四好农村路", known)
+
+
+def test_a_first_national_use_after_a_year_the_archive_lacks_says_so() -> None:
+    """乡村振兴's page said the State Council first used it in 2019, where the archive has no 2018 report (the
+    phrase's first year, as it happens): a first use after a gap names the years missing."""
+    def national(year: int, uses: int) -> PhraseUse:
+        return PhraseUse(f"n{year}", f"{year}年政府工作报告", ("全国", "全国"), year, "国家", 20000,
+                         (("乡村振兴", uses),) if uses else ())
+
+    gap = phrase_page("乡村振兴", phrase_usage([national(2017, 0), national(2019, 3), national(2021, 5)]))
+    assert "本站所收的国务院政府工作报告中最早在 2019 年使用；本站未收 2018 年的国务院报告" in gap
+    gaps = phrase_page("乡村振兴", phrase_usage([national(2013, 0), national(2016, 3)]))
+    assert "本站未收 2014—2015 年的国务院报告" in gaps
+    whole = phrase_page("乡村振兴", phrase_usage([national(2018, 0), national(2019, 3)]))
+    assert "国务院政府工作报告最早在 2019 年使用。" in whole and "未收" not in whole

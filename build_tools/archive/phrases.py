@@ -197,6 +197,15 @@ class Usage:
         years = [year for (at, year) in self.phrases.get(phrase, {}) if at == level]
         return min(years, default=None)
 
+    def missing_before(self, year: int, level: str) -> tuple[int, int] | None:
+        """The years (first, last) between ``year`` and the archive's report of ``level`` before it that the
+        archive has no report of that level for (乡村振兴's first national use is 2019's: 2018's is missing);
+        None when the year before it is there, or no report comes before it."""
+        earlier = [at_year for (at, at_year) in self.totals if at == level and at_year < year]
+        if not earlier or max(earlier) == year - 1:
+            return None
+        return max(earlier) + 1, year - 1
+
 
 def newest_first(use: PhraseUse) -> tuple[int, int, str, str]:
     """Newest year first; within a year by level, then in the order of the places' administrative codes."""

@@ -115,6 +115,10 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
         rows.append([str(year), *cells])
     first = known.first_year(phrase, NATIONAL_LEVEL)
     first_text = words["first_national"].format(year=first) if first is not None else words["never_national"]
+    gap = known.missing_before(first, NATIONAL_LEVEL) if first is not None else None
+    if gap is not None:  # it may have been said first in a year the archive lacks
+        missing = str(gap[0]) if gap[0] == gap[1] else f"{gap[0]}—{gap[1]}"
+        first_text = words["first_national_gap"].format(year=first, missing=missing)
     forms = tracked_phrases().get(phrase, (phrase,))
     counted = words["forms"].format(forms="、".join(forms)) if len(forms) > 1 else words["one_form"]
     users = known.users.get(phrase, ())  # newest first
