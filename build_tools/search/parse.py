@@ -181,10 +181,16 @@ def pairs_and_characters(text: str) -> tuple[set[str], set[str]]:
     return pairs, characters
 
 
+NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")
+NUMBER_START = "#"  # not a word character: with a digit, the key of a number's first digit
+
+
 def pair_positions(text: str) -> tuple[dict[str, list[int]], set[str]]:
     """Each character pair of the word runs of ``text`` (normalised) with the offsets where it starts in
     the normalised text (runs and the separators between them), and the single characters. A string of
-    the text is where its pairs start at consecutive offsets."""
+    the text is where its pairs start at consecutive offsets. The first digit of each number is also
+    ``NUMBER_START`` + the digit at its offset, so that a query that starts with a number (5%左右) is found
+    where a number starts, not inside another (25%左右, 4.5%左右)."""
     positions: dict[str, list[int]] = {}
     characters: set[str] = set()
     offset = 0
@@ -192,11 +198,13 @@ def pair_positions(text: str) -> tuple[dict[str, list[int]], set[str]]:
         characters.update(run)
         for at in range(len(run) - 1):
             positions.setdefault(run[at : at + 2], []).append(offset + at)
+        for match in NUMBER.finditer(run):
+            if match.start() == 0 or run[match.start() - 1] != ".":
+                positions.setdefault(NUMBER_START + match.group()[0], []).append(offset + match.start())
         offset += len(run) + 1
     return positions, characters
 
 
-NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)*")
 NUMBER_KEY_CHARACTERS = 3
 
 

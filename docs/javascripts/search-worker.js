@@ -290,7 +290,9 @@ async function termBlocks(term, number, data) {
 }
 
 /* The pairs that cover a term, each with its offset in the term: every other pair, and the last (ABCDE:
-   AB at 0, CD at 2, DE at 3). The term is where they all start at those offsets from one place. */
+   AB at 0, CD at 2, DE at 3). The term is where they all start at those offsets from one place. A term
+   that starts with a digit starts a number there too (#5 at 0: 5%左右 is not found in 25%左右 or 4.5%左右;
+   build_tools/search/parse.py, NUMBER_START). */
 function coveringPairs(characters) {
   const keys = []
   for (let i = 0; i + 1 < characters.length; i += 2)
@@ -298,6 +300,8 @@ function coveringPairs(characters) {
   const last = characters.length - 2
   if (last % 2)
     keys.push([characters[last] + characters[last + 1], last])
+  if (/[0-9]/.test(characters[0]))
+    keys.push(["#" + characters[0], 0])
   return keys
 }
 
