@@ -608,6 +608,10 @@ def test_a_measure_per_unit_or_a_share_of_gdp_or_a_sector_s_product_is_not_gdp()
     whole = ("国内生产总值", "地区生产总值", "GDP", "经济增长", "全省经济总量", "国民经济增长速度")
     assert [category(s) for s in whole] == ["地区生产总值"] * len(whole)
     assert category("财政赤字占国内生产总值的比重") == "财政赤字"
+    # nor is a flow of people or the towns' share the population (辽宁's 常住人口省际净流入4.5万人 was its 人口; 52
+    # rows of 常住人口城镇化率 were)
+    assert [category(s) for s in ("常住人口省际净流入", "常住人口城镇化率", "常住人口", "年末总人口")] == [
+        None, None, "人口", "人口"]
 
 
 def test_funds_won_and_a_plan_s_share_done_in_a_review_are_results() -> None:
