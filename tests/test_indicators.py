@@ -605,7 +605,7 @@ def test_a_measure_per_unit_or_a_share_of_gdp_or_a_sector_s_product_is_not_gdp()
               # a part's growth or size (永州's 数字经济增长15%以上 was a second GDP target of its year)
               "数字经济增长", "县域经济增长", "武汉都市圈经济总量", "兰州新区经济总量"]
     assert [category(subject) for subject in others] == [None] * len(others)
-    whole = ("国内生产总值", "地区生产总值", "GDP", "经济增长", "全省经济总量", "国民经济增长速度")
+    whole = ("国内生产总值", "地区生产总值", "GDP", "经济增长", "全省经济总量", "国民经济增长速度", "中央提出今年经济增长预期目标")
     assert [category(s) for s in whole] == ["地区生产总值"] * len(whole)
     assert category("财政赤字占国内生产总值的比重") == "财政赤字"
     # nor is a flow of people or the towns' share the population (辽宁's 常住人口省际净流入4.5万人 was its 人口; 52
