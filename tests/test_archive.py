@@ -109,6 +109,15 @@ def test_what_one_copy_alone_holds_inside_a_paragraph_both_have_is_found_and_a_v
     assert "<mark>热烈鼓掌</mark>" in page and page.endswith("……") and len(page) < len(noted[0]) * 2
 
 
+def test_a_word_of_another_meaning_in_one_copy_is_shown() -> None:
+    """A copy that wrote 下降 for 增长, or 环境污染 for 环境保护, was merged without a word of it: two characters
+    written otherwise passed for a variant."""
+    published = ["今年全市地区生产总值增长5.7%，经济运行稳中向好，企业改制、环境保护等方面还存在一些问题。"]
+    other = ["今年全市地区生产总值下降5.7%，经济运行稳中向好，企业改制、环境污染等方面还存在一些问题。"]
+    (spans,) = only_in(other, published).values()
+    assert [other[0][start:end] for start, end in spans] == ["下降", "污染"]
+
+
 def entry(
     number: int, province: str, place: str, year: int, level: str, parent: str | None = None, code: str | None = None
 ) -> CatalogueEntry:

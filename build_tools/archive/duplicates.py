@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from build_tools.folding import fold_text
 
 SHINGLE = 8
-VARIANT_RUN = 2  # characters in a row that two copies of one paragraph may write otherwise
+VARIANT_RUN = 1  # characters in a row that two copies of one paragraph may write otherwise (a variant, a typo)
 SKETCH_SIZE = 256
 SAME_TEXT = 0.6
 NOT_WORD = re.compile(r"[\W_]+")
@@ -129,8 +129,9 @@ def only_in(other: Sequence[str], published: Sequence[str]) -> dict[int, list[tu
 
 
 def missing_spans(whole: str, text: str) -> list[tuple[int, int]]:
-    """The spans of ``text`` that ``whole`` (``normalized``) does not hold, but for a character or two
-    written otherwise here and there (the variant 啣 for 衔, 〇 for 零, a typo): the runs of more than
+    """The spans of ``text`` that ``whole`` (``normalized``) does not hold, but for a character written
+    otherwise here and there (the variant 啣 for 衔, 擧 for 举, a typo such as 货款 for 贷款; two are a word of
+    another meaning, 增长 for 下降, or one left out, 环境保护 for 环境污染): the runs of more than
     ``VARIANT_RUN`` of its characters that no run of ``SHINGLE`` characters found in ``whole`` covers, and
     any such run that holds a digit (a figure written otherwise is another figure).
     A text too short to tell is held only as a whole."""
