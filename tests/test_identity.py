@@ -431,3 +431,16 @@ def test_a_place_read_from_a_file_name_and_the_text_s_body_says_so() -> None:
     lines = ["各位代表：", "现在，我代表区人民政府，向大会报告政府工作，请予审议。", "一、2023年工作回顾"]
     identity = identify("city/黄山.txt", lines)
     assert (identity.place, identity.how("place")) == ("黄山区", "据文件名“黄山”和正文“区人民政府”推定")
+
+
+def test_a_file_named_for_a_place_its_text_never_names_takes_the_place_the_text_names() -> None:
+    """阳泉's text saved as 2024/吉林.txt was published as 吉林市 (吉林省), though it names 阳泉 throughout and 吉林
+    never; it says where the place was read from and what the file name says."""
+    lines = ["各位代表：", "现在，我代表市人民政府，向大会报告政府工作，请予审议。", "一、2023年工作回顾",
+             "阳泉全市上下团结奋斗，阳泉经济稳中向好。", "阳泉市地区生产总值增长5%，阳泉城市面貌焕然一新。",
+             "建设美丽阳泉，阳泉市民生活更加美好。"]
+    identity = identify("2024/吉林.txt", lines)
+    assert (identity.place, identity.province) == ("阳泉市", "山西省")
+    assert identity.how("place") == "据正文地名推定；文件名作“吉林”，正文未提及"
+    named = identify("2024/阳泉.txt", lines[:3] + ["全市经济稳中向好，与吉林市开展合作。"])
+    assert (named.place, named.how("place")) == ("阳泉市", "据文件名推定")

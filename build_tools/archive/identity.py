@@ -205,6 +205,11 @@ def settle_place(lines: Sequence[str], clues: Clues) -> tuple[Place | None, str 
             tally = tally or votes(lines, suffix)
             best = max(candidates, key=lambda place: tally[place])
             candidates = [best] if tally[best] > max(tally[place] for place in candidates if place != best) else []
+        if candidates and how:  # a file name: the text may name another place throughout (阳泉's text in 吉林.txt)
+            tally = tally or votes(lines, suffix)
+            named_instead = choose(tally)
+            if named_instead is not None and named_instead != candidates[0] and not tally[candidates[0]]:
+                return named_instead, None, f"据正文地名推定；文件名作“{name}”，正文未提及"
         if candidates:
             if how and body_chose:
                 how = f"据文件名“{name}”和正文“{clues.body}人民政府”推定"
