@@ -530,3 +530,19 @@ def test_a_report_s_own_words_name_no_place() -> None:
     text = "2024年永州市政府工作报告\n各位代表：\n一、2023年工作回顾\n" + body + "\n"
     report = process_bytes("city/永州.txt", text.encode("utf-8"))[0]
     assert not {"双牌", "零陵", "双牌县", "零陵区"} & set(report.keywords)
+
+
+def test_the_address_of_a_merged_copy_leads_to_the_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report published from one copy moved when a more complete copy turned up, and its old address gave 404:
+    every copy's address now leads to the report's page."""
+    from build_tools.pages.site import assemble_site
+
+    monkeypatch.setenv("REPORTS_CACHE_DIR", str(tmp_path / "cache"))
+    text = "襄阳市2024年政府工作报告\n\n" + REPORT.replace("。", "。\n\n")
+    inputs = [("a/报告.txt", text.encode()), ("b/报告.txt", (text + "补记：另一来源多出的一段话。\n").encode())]
+    pages = merge_duplicates(site_report_pages(inputs)[0], inputs)
+    copy, published = pages
+    site = assemble_site(pages, (), site_name="站").pages
+    moved = site[f"reports/{copy.slug}/index.html"]
+    assert isinstance(moved, str) and f'url=../{published.slug}/"' in moved and published.title in moved
+    assert f"reports/{published.slug}/index.html" not in site and f"reports/{published.slug}.md" in site

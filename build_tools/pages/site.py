@@ -13,6 +13,7 @@ CLI do that.
 from __future__ import annotations
 
 import gzip
+import html
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -230,6 +231,17 @@ def phrase_changes(current: PhraseUse, previous: PhraseUse, page: str) -> str:
     return phrase_changes_section(found, page) if found is not None else ""
 
 
+def copy_address(into: str, title: str) -> str:
+    """The page at a merged copy's address: it leads to the report's page (``into``, its page name)."""
+    target, shown = html.escape(f"../{into}/"), html.escape(title or into)
+    note = html.escape(labels()["merged_moved"])
+    return (
+        f'<!doctype html><html lang="zh"><meta charset="utf-8"><title>{shown}</title>'
+        f'<link rel="canonical" href="{target}"><meta http-equiv="refresh" content="0; url={target}">'
+        f'<p>{note}<a href="{target}">{shown}</a></p></html>\n'
+    )
+
+
 def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError], *, site_name: str) -> SitePages:
     """The site from the reports' own pages, in order, and the errors of the files that failed. A report
     merged into another (a copy of it from another source) keeps only its audit page."""
@@ -272,8 +284,13 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
         report = "reports/" + path.removeprefix("compare/")
         if report in browsing.parents:
             browsing.parents[path] = browsing.parents[report]
+    titles = {pages.slug: pages.title for pages in prepared}
     for pages in copies:
         site[f"audit/{pages.slug}.md"] = pages.audit
+        # the copy's own address leads to the report it was merged into: a page published before a better
+        # copy turned up keeps its links, bookmarks and citations
+        into = pages.merged_into or ""
+        site[f"reports/{pages.slug}/index.html"] = copy_address(into, titles.get(into, ""))
         if f"reports/{pages.merged_into}.md" in browsing.parents:
             browsing.parents[f"audit/{pages.slug}.md"] = browsing.parents[f"reports/{pages.merged_into}.md"]
     site.update(download_files(prepared))
