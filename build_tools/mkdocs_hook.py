@@ -124,7 +124,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(f"{error.source}: {error.problem}")
     if not pages:
         log.warning(no_reports(folder, found))
-    log.info(summary(len(pages), errors, len(inputs) + len(found.refused)))
+    copies = sum(1 for item in pages if item.merged_into is not None)
+    log.info(summary(len(pages) - copies, errors, len(inputs) + len(found.refused), copies))
     log.debug(f"{processed} files processed, {len(inputs) - processed} taken from the cache")
     site = assemble_site(pages, errors, site_name=config.site_name)
     renders.begin()

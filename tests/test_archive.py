@@ -546,3 +546,12 @@ def test_the_address_of_a_merged_copy_leads_to_the_report(tmp_path: Path, monkey
     moved = site[f"reports/{copy.slug}/index.html"]
     assert isinstance(moved, str) and f'url=../{published.slug}/"' in moved and published.title in moved
     assert f"reports/{published.slug}/index.html" not in site and f"reports/{published.slug}.md" in site
+
+
+def test_the_build_log_counts_the_reports_the_home_page_counts_and_the_copies_merged() -> None:
+    """The log said 22 reports published where the home page counted 17: five were copies, merged."""
+    from build_tools.engine.pipeline import summary
+
+    line = summary(17, (), 32, copies=5)
+    assert line.startswith("32 files found, 17 reports published (and 5 copies of them merged into them), 0 failed")
+    assert "copies" not in summary(17, (), 17)

@@ -390,8 +390,10 @@ def read_inputs(paths: Iterable[Path], shown_as: Callable[[Path], str] = str) ->
     return inputs
 
 
-def summary(published: int, errors: Sequence[InputError], files: int) -> str:
-    """One line: files found (read, or refused unread), reports published, and failures by kind."""
+def summary(published: int, errors: Sequence[InputError], files: int, copies: int = 0) -> str:
+    """One line: files found (read, or refused unread), reports published, copies of them merged into them
+    (the home page counts the reports published), and failures by kind."""
     kinds = Counter(error.kind for error in errors)
     failed = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())) or "none"
-    return f"{files} files found, {published} reports published, {len(errors)} failed ({failed})"
+    merged = f" (and {copies} copies of them merged into them)" if copies else ""
+    return f"{files} files found, {published} reports published{merged}, {len(errors)} failed ({failed})"
