@@ -161,7 +161,10 @@ def test_the_whole_corpus_builds_as_a_site(corpus: list[Path], tmp_path: Path) -
     catalogue = json.loads((tmp_path / "site" / "downloads" / "catalogue.json").read_text(encoding="utf-8"))
     sources = [source for entry in catalogue["reports"] for source in entry["sources"]]
     assert sorted(sources) == sorted(f"seeds/{path.parent.name}-{path.name}" for path in corpus)
-    assert len(list((tmp_path / "site" / "reports").glob("*/index.html"))) == len(catalogue["reports"])
+    pages = list((tmp_path / "site" / "reports").glob("*/index.html"))
+    moved = [page for page in pages if 'http-equiv="refresh"' in page.read_text(encoding="utf-8")[:600]]
+    assert len(pages) - len(moved) == len(catalogue["reports"])
+    assert len(moved) == len(sources) - len(catalogue["reports"])  # each copy's address leads to its report
     assert len(list((tmp_path / "site" / "audit").glob("*/index.html"))) == len(corpus)
     merged = {source: entry["sources"] for entry in catalogue["reports"] for source in entry["sources"]}
     for raw in (path for path in corpus if path.parent.name == "national-raw-gbk"):
