@@ -181,6 +181,9 @@ def test_the_country_s_output_is_named_as_its_reports_name_it() -> None:
     assert "### 国内生产总值（增速，%）" in section and "地区生产总值" not in section
     assert category_name("地区生产总值", True) == "国内生产总值" and category_name("地区生产总值", False) == "地区生产总值"
     assert category_name("财政收入", True) == "财政收入"
+    # 1992's and 1993's figures of gross national product were called 国内生产总值 in their tables
+    assert category_name("地区生产总值", True, "国民生产总值") == "国民生产总值"
+    assert category_name("地区生产总值", False, "国民生产总值") == "地区生产总值"
     region = [replace(f, place_key=("湖北省", "", "襄阳市"), level="市") for f in made]
     (_, section), = place_sections(series_rows(region), region).items()
     assert "### 地区生产总值（增速，%）" in section

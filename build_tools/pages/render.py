@@ -312,7 +312,7 @@ def indicator_cells(rows: Iterable[tuple[int, Indicator]], national: bool) -> It
     for number, i in rows:
         yield {
             "subject": escape_html(i.subject),
-            "core": escape_html(category_name(core_category(i) or "", national)),
+            "core": escape_html(category_name(core_category(i) or "", national, i.subject)),
             "value": escape_html(format_value(i)),
             "unit": escape_html(i.unit),
             "role": escape_html(roles["fall" if i.fall and i.role == "change" else i.role]),

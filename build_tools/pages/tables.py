@@ -45,12 +45,16 @@ def core_categories() -> tuple[CoreCategory, ...]:
     )
 
 
-def category_name(name: str, national: bool) -> str:
+GNP = "国民生产总值"  # what the State Council's reports measured output by until 1993
+
+
+def category_name(name: str, national: bool, subject: str = "") -> str:
     """A headline indicator's name as a reader of the page expects it: the country's GDP is 国内生产总值,
-    not the 地区生产总值 of a region."""
+    not the 地区生产总值 of a region; a figure of gross national product (``subject`` names it) is 国民生产总值."""
     if not national:
         return name
-    return next((category.national_name for category in core_categories() if category.name == name), name)
+    national_name = next((c.national_name for c in core_categories() if c.name == name), name)
+    return GNP if GNP in subject and national_name == core_categories()[0].national_name else national_name
 
 
 def core_category(indicator: Indicator) -> str | None:
