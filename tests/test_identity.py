@@ -444,3 +444,12 @@ def test_a_file_named_for_a_place_its_text_never_names_takes_the_place_the_text_
     assert identity.how("place") == "据正文地名推定；文件名作“吉林”，正文未提及"
     named = identify("2024/阳泉.txt", lines[:3] + ["全市经济稳中向好，与吉林市开展合作。"])
     assert (named.place, named.how("place")) == ("阳泉市", "据文件名推定")
+
+
+def test_a_year_read_from_the_text_that_its_file_name_contradicts_says_so() -> None:
+    """2024's report filed as 2025年/铜仁.txt was published as 2024's with no word of the folder's 2025: a
+    maintainer who filed it there, or a reader, is now told."""
+    lines = ["各位代表：", "现在，我代表市人民政府，向大会报告政府工作，请予审议。", "一、2023年工作回顾"]
+    identity = identify("2025年/铜仁.txt", lines)
+    assert (identity.year, identity.how("year")) == (2024, "据“一、2023年工作回顾”推定；文件名作 2025 年")
+    assert identify("2024年/铜仁.txt", lines).how("year") == "据“一、2023年工作回顾”推定"

@@ -139,7 +139,11 @@ def read_name(source: str, clues: Clues) -> None:
     for word in reversed(words):
         found = pattern(RULES, "name_year").search(word)
         if found:
-            clues.set_year(int(found.group("year")), "据文件名推定")
+            named = int(found.group("year"))
+            if clues.year is not None and named != clues.year and "year" in clues.inferred:
+                # filed under another year (2025年/铜仁.txt holding 2024's report): the page says so
+                clues.inferred["year"] += f"；文件名作 {named} 年"
+            clues.set_year(named, "据文件名推定")
             break
     for depth, word in enumerate(reversed(words)):
         for name in pattern(RULES, "name_noise").split(word):
