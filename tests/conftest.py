@@ -1,4 +1,5 @@
-"""Shared fixtures: the project's paths, the development corpus (when present) and a built seed site."""
+"""Shared fixtures: the project's paths, the development corpus (when present), the sample report alone in a
+folder of its own (``SAMPLE_SEEDS``) and a site built from it."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +15,19 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
+SEED = ROOT / "seeds" / "000_f936ed40faecbb33.txt"  # the sample the gold standard describes
+
+
+def seed_folder(parent: Path) -> Path:
+    """A folder named ``seeds`` in ``parent`` holding the sample report alone: the tests read it, not whatever
+    archive ``seeds/`` holds once reports are added to it."""
+    folder = parent / "seeds"
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(SEED, folder / SEED.name)
+    return folder
+
+
+SAMPLE_SEEDS = seed_folder(Path(tempfile.mkdtemp(prefix="sample-")))
 CORPUS_FOLDERS = ("national", "national-raw-gbk", "city", "province")
 
 
@@ -50,6 +65,6 @@ def build_site(seeds: Path, site_dir: Path, *extra: str) -> subprocess.Completed
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     site = tmp_path_factory.mktemp("seed-site")
-    result = build_site(ROOT / "seeds", site, "--strict")
+    result = build_site(SAMPLE_SEEDS, site, "--strict")
     assert result.returncode == 0, result.stderr
     yield site

@@ -42,10 +42,10 @@ from build_tools.pages.site import build_site, download_files, file_pages, repor
 from build_tools.pages.tables import as_csv, download_rows, indicators_download_path
 from build_tools.report.metadata import slug_suffix
 from build_tools.search import read_index_text
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SAMPLE_SEEDS
 from tests.conftest import build_site as build_with_cli
 
-SEEDS = ROOT / "seeds"
+SEEDS = SAMPLE_SEEDS
 SHORT_REPORT = "政府工作报告\n一、过去一年的工作\n全市生产总值增长6.5%，粮食产量达到120万吨。\n二、今年的主要任务\n推进高标准农田建设。\n"
 ADDED_REPORT = "政府工作报告\n一、过去一年的工作\n全市工业增加值增长7.2%，新建学校12所。\n二、今年的主要任务\n办好人民满意的教育。\n"
 
@@ -388,7 +388,7 @@ def test_the_reports_processed_ahead_are_what_the_build_finds_in_the_cache(
 
 def test_nothing_is_processed_ahead_without_a_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REPORTS_CACHE", "off")
-    ahead.start(ROOT / "seeds")
+    ahead.start(SEEDS)
     assert not ahead.started
 
 

@@ -43,6 +43,7 @@ from build_tools.pages.merged import merged_pages
 from build_tools.pages.render import render_report
 from build_tools.pages.site import pieces_per_source
 from tests.browser import chromium, serve
+from tests.conftest import SAMPLE_SEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
 DASH = re.compile("——|—|－－")  # a heading's lead dash, which the page draws with its stylesheet
@@ -246,7 +247,7 @@ def test_any_line_renders_as_itself_in_python_markdown_and_commonmark(text: str)
 
 @pytest.fixture(scope="module")
 def seed_reports() -> list[Report]:
-    return list(publish(discover(ROOT / "seeds").inputs).reports)
+    return list(publish(discover(SAMPLE_SEEDS).inputs).reports)
 
 
 def test_identity_fields_come_from_the_identity(seed_reports: list[Report]) -> None:
@@ -326,12 +327,12 @@ def test_the_corpus_round_trips(corpus: list[Path]) -> None:
 
 
 def test_the_command_exports_markdown_and_json_lines(tmp_path: Path, seed_reports: list[Report]) -> None:
-    assert main(["export", "--seeds", str(ROOT / "seeds"), "--to", str(tmp_path / "md")]) == 0
+    assert main(["export", "--seeds", str(SAMPLE_SEEDS), "--to", str(tmp_path / "md")]) == 0
     names = sorted(path.name for path in (tmp_path / "md").iterdir())
     assert names == [f"000_f936ed40faecbb33-{n}.md" for n in range(1, 6)]
     for report in seed_reports:
         assert (tmp_path / "md" / f"{report.slug}.md").read_text(encoding="utf-8") == report_markdown(report)
-    assert main(["export", "--seeds", str(ROOT / "seeds"), "--to", str(tmp_path / "j"), "--format", "jsonl"]) == 0
+    assert main(["export", "--seeds", str(SAMPLE_SEEDS), "--to", str(tmp_path / "j"), "--format", "jsonl"]) == 0
     lines = (tmp_path / "j" / "reports.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["slug"] for line in lines] == [report.slug for report in seed_reports]
 

@@ -442,7 +442,7 @@ def test_a_file_named_for_a_place_its_text_never_names_takes_the_place_the_text_
     identity = identify("2024/吉林.txt", lines)
     assert (identity.place, identity.province) == ("阳泉市", "山西省")
     assert identity.how("place") == "据正文地名推定；文件名作“吉林”，正文未提及"
-    named = identify("2024/阳泉.txt", lines[:3] + ["全市经济稳中向好，与吉林市开展合作。"])
+    named = identify("2024/阳泉.txt", [*lines[:3], "全市经济稳中向好，与吉林市开展合作。"])
     assert (named.place, named.how("place")) == ("阳泉市", "据文件名推定")
 
 
