@@ -55,7 +55,8 @@ def test_titles_add_what_each_piece_says_of_itself() -> None:
 
 def test_inspect_gives_indicators_and_tags_with_the_documented_fields() -> None:
     reports = json.loads(inspect("seeds/000_f936ed40faecbb33.txt").stdout)["reports"]
-    fields = {"subject", "value", "value_high", "unit", "base_value", "base_unit", "role", "qualifier", "kind", "line", "span"}
+    fields = {"subject", "value", "value_high", "unit", "base_value", "base_unit", "role", "fall", "qualifier", "kind",
+              "line", "span"}
     first = reports[0]["indicators"]
     assert first and all(set(row) == fields for row in first)
     source = (ROOT / "seeds" / "000_f936ed40faecbb33.txt").read_text(encoding="utf-8").splitlines()

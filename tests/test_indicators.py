@@ -645,3 +645,14 @@ def test_projects_and_quotas_won_a_programme_s_name_and_the_year_s_span_in_a_rev
     assert kinds(review, 2024) == ["actual"] * 6
     plans = "计划新建学校5所。五年内新建水电站15个。本年内开始建设的22个。争取实现增长8%。"
     assert kinds(plans, 2024) == ["target"] * 4
+
+
+def test_the_download_says_which_changes_are_falls() -> None:
+    """The CSV gave 减少245万人 as a positive change, with nothing to tell it from a rise (330 rows)."""
+    import csv
+
+    from build_tools.pages.tables import as_csv, indicator_record
+
+    rows = [{"report": "r", **indicator_record(i), "core": ""} for i in extract("税收下降5%，就业增加30万人。")]
+    read = list(csv.DictReader(as_csv(rows).decode("utf-8-sig").splitlines()))
+    assert [(row["subject"], row["value"], row["fall"]) for row in read] == [("税收", "5.0", "True"), ("就业", "30.0", "False")]

@@ -117,7 +117,11 @@ def index_page(
     known = [year for year in years if year is not None]
     example = indicators_download_path(known[0] if known else None)
     downloads = (  # an archive of no report has no file to give as the example
-        words["comparison_downloads"].format(example=example.rsplit("/", 1)[1], example_path=example) if years else ""
+        words["comparison_downloads"].format(example=example.rsplit("/", 1)[1], example_path=example)
+        + "\n\n"
+        + escape_markdown(words["download_columns"])
+        if years
+        else ""
     )
     columns = words["comparison_years_columns"]
     listed = [

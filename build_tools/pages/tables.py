@@ -21,7 +21,7 @@ from build_tools.resource_files import load_yaml
 KIND_ORDER: tuple[str | None, ...] = ("target", "actual", "estimate", None)
 FIELDS = (
     "subject", "value", "value_high", "unit", "base_value", "base_unit",
-    "role", "qualifier", "kind", "line", "span",
+    "role", "fall", "qualifier", "kind", "line", "span",
 )
 DOWNLOAD_FIELDS = ("report", *FIELDS, "core")
 
