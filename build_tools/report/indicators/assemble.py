@@ -44,6 +44,7 @@ class _KindTracker:
             if match.start() - _window_start(text, match.start(), _GROUP_BOUNDARY) <= self.rules.section_within:
                 cues.append((match.end(), "actual" if match.group("actual") else "target"))
         cues += [(match.end(), "target") for match in self.rules.lead_in_cue.finditer(text)]
+        cues += [(match.start(), "estimate") for match in self.rules.estimate_below.finditer(text)]
         return sorted(cues)
 
     def kind_at(self, text: str, figure: _Figure, cues: list[tuple[int, IndicatorKind]]) -> IndicatorKind | None:
@@ -54,11 +55,15 @@ class _KindTracker:
         group = text[_window_start(text, figure.number_start, _GROUP_BOUNDARY) : figure.number_start]
         clause = text[_window_start(text, figure.number_start, _CLAUSE_BOUNDARY) : figure.number_start]
         cues_by_mode = self.rules.sentence_cues
-        if cues_by_mode["estimate"].search(group) or self.rules.estimate_note.match(text, figure.end):
+        sentence = text[_window_start(text, figure.number_start, _SENTENCE_BOUNDARY) : figure.number_start]
+        if (
+            cues_by_mode["estimate"].search(group)
+            or self.rules.estimate_note.match(text, figure.end)
+            or self.rules.estimate_sentence.match(sentence)
+        ):
             return "estimate"
         if cues_by_mode["actual"].search(clause):
             return "actual"
-        sentence = text[_window_start(text, figure.number_start, _SENTENCE_BOUNDARY) : figure.number_start]
         if cues_by_mode["target"].search(group) or self.looks_ahead(sentence):  # its year, across a ；
             return "target"
         return mode
