@@ -349,7 +349,7 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
         family == "count" and _stop_noun_follows(following, rules),
         unit is not None and rules.unit_word.match(norm, figure.end - len(unit.text)) is not None,
         _is_article(figure, following, rules),
-        _is_attribute(figure, qualifier_after, following, family, rules),
+        _is_attribute(figure, qualifier_after, before, following, family, rules),
         family == "magnitude" and bool(following) and HAN_CHARACTER.match(following) is not None,
     )
     return any(checks)
@@ -383,9 +383,15 @@ def _is_article(figure: _Figure, following: str, rules: _Rules) -> bool:
     )
 
 
-def _is_attribute(figure: _Figure, qualifier_after: str | None, following: str, family: str, rules: _Rules) -> bool:
+def _is_attribute(
+    figure: _Figure, qualifier_after: str | None, before: str, following: str, family: str, rules: _Rules
+) -> bool:
+    """An amount or count that qualifies a noun (10亿元以上项目, 投资100万元的项目), or one over which things are
+    counted (超10亿元单体制造业项目30个, 超100亿元或10亿美元项目, 超50亿元15个)."""
     if not following or rules.attribute_ok.match(following):
         return False
+    if family == "money" and before.endswith(("超", "过", "或")):
+        return HAN_CHARACTER.match(following) is not None or following[:1].isdigit()
     if qualifier_after in ("以上", "以下", "以内"):
         return following[0] == "的" or HAN_CHARACTER.match(following) is not None
     return family == "money" and following[0] == "的"
