@@ -56,11 +56,7 @@ class _KindTracker:
         clause = text[_window_start(text, figure.number_start, _CLAUSE_BOUNDARY) : figure.number_start]
         cues_by_mode = self.rules.sentence_cues
         sentence = text[_window_start(text, figure.number_start, _SENTENCE_BOUNDARY) : figure.number_start]
-        if (
-            cues_by_mode["estimate"].search(group)
-            or self.rules.estimate_note.match(text, figure.end)
-            or self.rules.estimate_sentence.match(sentence)
-        ):
+        if cues_by_mode["estimate"].search(group) or self.rules.estimate_note.match(text, figure.end):
             return "estimate"
         if cues_by_mode["actual"].search(clause):
             return "actual"

@@ -74,7 +74,6 @@ class _Rules:
     year_ahead: re.Pattern[str]
     per_unit: re.Pattern[str]
     estimate_note: re.Pattern[str]
-    estimate_sentence: re.Pattern[str]  # a sentence that opens on 预计: its figures are all estimates
     estimate_below: re.Pattern[str]  # 预计（下同）: the figures after it are estimates until the next section
 
 
@@ -175,7 +174,6 @@ def _rules() -> _Rules:
         year_ahead=re.compile(kind["year_ahead"]),
         per_unit=re.compile(lexicon["per_unit"]),
         estimate_note=re.compile(kind["estimate_note"]),
-        estimate_sentence=re.compile(kind["estimate_sentence"]),
         estimate_below=re.compile(kind["estimate_below"]),
     )
 
