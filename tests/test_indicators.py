@@ -397,6 +397,8 @@ NOTHING = [
     "我们必须坚决拥护党的一元化领导，两只手都要硬。报告分六个部分。",
     # an amount over which things are counted (121 rows of thresholds: 无锡's 超10亿元, 常州's 超100亿元或10亿美元)
     "新签约超10亿元单体制造业项目、过500万元工业技改项目、超100亿元或10亿美元项目。",
+    # a small count written in characters before a slogan or a programme's name (81 rows)
+    "开展两个“百日行动”，落实中央八项规定，守住两条底线，提出八项主张，实施十项“暖民心”行动。",
 ]
 
 

@@ -41,6 +41,7 @@ class _Rules:
     stop_noun: re.Pattern[str]
     attribute_ok: re.Pattern[str]
     article_classifiers: frozenset[str]
+    slogan_after: re.Pattern[str]  # what a small count written in characters names a slogan with (两个“百日行动”)
     change_subject: re.Pattern[str]
     subject_lead: re.Pattern[str]
     subject_tail: re.Pattern[str]
@@ -133,6 +134,7 @@ def _rules() -> _Rules:
         stop_noun=re.compile(_alternation(lexicon["stop_nouns"])),
         attribute_ok=re.compile("的?" + _alternation(lexicon["attribute_ok_nouns"])),
         article_classifiers=frozenset(lexicon["article_classifiers"]),
+        slogan_after=re.compile(_alternation(lexicon["slogan_after"])),
         change_subject=re.compile(_alternation(lexicon["change_subjects"]) + "$"),
         subject_lead=re.compile("^" + _alternation(subject["lead"])),
         subject_tail=re.compile(_alternation(subject["tail"]) + "$"),
