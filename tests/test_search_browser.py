@@ -123,6 +123,20 @@ def test_a_figure_is_found_through_the_directorys_keys_of_its_number_and_unit(id
         assert box.search("1023.5万斤").hits == ()
         # a number is found where a number starts: 5%左右 found 25%左右 and 4.5%左右 first
         assert box.search("24.5亿斤").hits == box.search("4.5亿斤").hits == ()
+        # words and a figure that the text does not write together are looked for apart when together they are
+        # nowhere (赤字率3% found nothing where the text says 赤字率拟按3%安排)
+        assert [hit.path for hit in box.search("全省粮食产量1023.5亿斤").hits] == ["reports/湖北省-2023/"]
+
+
+def test_a_title_typed_with_its_year_finds_that_year_s_reports(identity_site: Path) -> None:
+    """2024年政府工作报告 and 湖北省2024年政府工作报告 found nothing: no text holds the title with its year."""
+    with serve(identity_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        box = SearchBox(page)
+        found = [hit.path for hit in box.search("2024年政府工作报告").hits]
+        assert found and all(path.endswith("-2024/") for path in found)
+        assert box.search("湖北省2024年政府工作报告").hits[0].path == "reports/湖北省-2024/"
 
 
 def test_a_phrase_in_every_report_lists_all_of_them_after_scrolling(identity_site: Path) -> None:

@@ -148,7 +148,14 @@ function isWordCharacter(character, wordCharacters) {
 const YEAR_AFTER = /^([^0-9]{2,}?)((?:19|20)[0-9]{2}年?)$/u
 const YEAR_BEFORE = /^((?:19|20)[0-9]{2})(年?)([^0-9年].+)$/u
 
+/* The title's words after a year (2024年政府工作报告, 湖北省2026年政府工作报告) name every report: the year and
+   the place are the query */
+const TITLE_AFTER_YEAR = /^(.*(?:19|20)[0-9]{2}.*?)(?:人民)?(?:政府)?工作报告$/u
+
 function yearApart(run) {
+  const titled = TITLE_AFTER_YEAR.exec(run)
+  if (titled)
+    run = titled[1]
   const after = YEAR_AFTER.exec(run)
   if (after)
     return [after[1], after[2]]
@@ -627,17 +634,24 @@ function directoryKeys(termList) {
   return [...keys]
 }
 
-async function start(query, id) {
+/* A term's words before a number, and the number, each a term of its own: the query again when its terms,
+   as typed, are found nowhere (赤字率3% for 赤字率拟按3%安排) */
+function apartAtNumbers(termList) {
+  return [...new Set(termList.flatMap(term => term.split(/(?<=\p{Script=Han})(?=[0-9])/u)))]
+}
+
+async function start(query, id, apart = false) {
   const begun = fetched
   const data = await loadManifest()
+  const termsOf = text => apart ? apartAtNumbers(terms(text, data.word_characters)) : terms(text, data.word_characters)
   /* the directory is read for the query as the fold known so far leaves it (its keys and the place
      names it may hold), while the fold of its characters is fetched: for most queries (in simplified
      characters) the keys are the same */
-  const guessed = terms(query, data.word_characters)
+  const guessed = termsOf(query)
   const early = volumesWith(directoryKeys(guessed), data)
   const earlyNamed = namedVolumes(guessed, data)
   await loadFold(query, data)
-  const termList = terms(query, data.word_characters)
+  const termList = termsOf(query)
   const search = { id, query, terms: termList, results: [], shown: 0, pending: [], read: 0 }
   const filtering = Object.values(filters).some(Boolean)
   if (!termList.length && !filtering)
@@ -694,7 +708,10 @@ function post(search, items, append, fill = false) {
 async function run(query) {
   const id = ++latest
   try {
-    const { search, items } = await start(query, id)
+    let { search, items } = await start(query, id)
+    if (!search.results.length && !search.pending.length && id === latest
+        && apartAtNumbers(search.terms).length > search.terms.length)
+      ({ search, items } = await start(query, id, true))
     if (id !== latest)
       return
     current = search
