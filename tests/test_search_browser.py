@@ -139,6 +139,16 @@ def test_a_title_typed_with_its_year_finds_that_year_s_reports(identity_site: Pa
         assert box.search("湖北省2024年政府工作报告").hits[0].path == "reports/湖北省-2024/"
 
 
+def test_a_province_s_name_finds_its_cities_reports_after_its_own(identity_site: Path) -> None:
+    """2024年湖北省 found 4 of 10 of Hubei's cities' 2024 reports (those whose text writes 湖北省), 湖北 2024 all."""
+    with serve(identity_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        found = [hit.path for hit in SearchBox(page).search("2024年湖北省").hits]
+        assert found[0] == "reports/湖北省-2024/"
+        assert sorted(found[1:]) == ["reports/宜昌市-2024/", "reports/襄阳市-2024/"]
+
+
 def test_a_phrase_in_every_report_lists_all_of_them_after_scrolling(identity_site: Path) -> None:
     with serve(identity_site) as base, chromium() as context:
         page = context.new_page()

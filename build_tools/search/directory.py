@@ -59,7 +59,8 @@ def place_keys(place: str) -> set[str]:
 
 
 def volume_places(volume: Volume) -> set[str]:
-    return {summary.place for _, summary in volume.summaries if summary.place}
+    """The places of a volume's pages, and their provinces (湖北省 finds its cities' reports)."""
+    return {name for _, summary in volume.summaries for name in (summary.place, summary.province) if name}
 
 
 def write_directory(

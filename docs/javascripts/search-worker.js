@@ -399,16 +399,19 @@ function volumePasses(number, data, list) {
   return true
 }
 
-/* The terms a page's place or year answers (襄阳 for 襄阳市, 2024 or 2024年 for 2024) */
+/* How far the page's place or year answers each term: 1 for its year (2024 or 2024年) and its place (襄阳 for
+   襄阳市), half for its province (湖北省 for a city of Hubei, which ranks after the province's own report), 0 */
 function facetTerms(page, termList, data) {
   const known = placeOf(page)
   const year = page[6] ? String(page[6]) : ""
   return termList.map(term => {
     if (year && (term === year || term === year + "年"))
-      return true
-    if (known && term.length >= 2)
-      return normalize(known[0]).text.includes(term) || (known[1] === "省" && normalize(known[2]).text.includes(term))
-    return false
+      return 1
+    if (!known || term.length < 2)
+      return 0
+    if (normalize(known[0]).text.includes(term) || (known[1] === "省" && normalize(known[2]).text.includes(term)))
+      return 1
+    return known[2] && normalize(known[2]).text.includes(term) ? 0.5 : 0
   })
 }
 
@@ -474,7 +477,7 @@ function rank(results, search, data) {
       const { idf, score } = bm25(result.blocks[t].length, result.page[2], frequencies[t], data)
       total += score + (result.inTitle[t] ? idf * title_weight : 0) + (result.inTags[t] ? idf * tag_weight : 0)
     })
-    result.named = result.facets.filter(Boolean).length
+    result.named = result.facets.reduce((sum, facet) => sum + facet, 0)
     result.score = total * result.page[4]
   }
   return results.sort((a, b) => b.named - a.named || b.score - a.score || a.volume - b.volume || a.index - b.index)
