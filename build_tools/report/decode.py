@@ -251,7 +251,7 @@ def decode_text(path: str, data: bytes) -> tuple[str, str]:
         encoding = detect_encoding(data)
         return data.decode(encoding), encoding
     except UnicodeError as error:
-        found = utf16_without_bom(data) or with_unreadable_bytes(data)
+        found = with_unreadable_bytes(data)
         if found is not None:
             return found
         raise DecodeError(path, f"{error}: {first_unreadable(data)}", "encoding") from None
@@ -266,11 +266,12 @@ def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
     if len(data) > limits.max_file_bytes:
         problem = f"{len(data) / 1e6:.1f} MB is over the {limits.max_file_bytes / 1e6:g} MB limit for one file"
         raise DecodeError(path, problem, "too-large")
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(data) is not None
-    nuls = 0 if utf16 else data.count(b"\x00")
+    bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    without_bom = None if bom else utf16_without_bom(data)
+    nuls = 0 if bom or without_bom else data.count(b"\x00")
     if nuls > unreadable_allowed(len(data)):
         raise DecodeError(path, f"contains {nuls} NUL bytes: a binary file, not report text", "binary")
-    text, encoding = decode_text(path, data)
+    text, encoding = without_bom or decode_text(path, data)
     if text.startswith("\ufeff"):
         text = text[1:]
     if nuls:  # a stray NUL or two in a text: shown as U+FFFD, which the page marks

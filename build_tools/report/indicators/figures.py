@@ -375,9 +375,11 @@ def _in_short_quote(norm: str, start: int, end: int) -> bool:
 
 def _is_article(figure: _Figure, following: str, rules: _Rules) -> bool:
     """一个, 一件 before a noun; a count of ten or fewer written in characters before a slogan (``slogan_after``)."""
-    if not (figure.chinese and figure.unit in rules.article_classifiers and HAN_CHARACTER.match(following)):
-        return figure.chinese and following[:1] == "“" and (figure.value or 99) <= 10
-    return figure.value == 1 or ((figure.value or 99) <= 10 and rules.slogan_after.match(following) is not None)
+    if not (figure.chinese and figure.unit in rules.article_classifiers):
+        return False
+    if (figure.value or 99) <= 10 and rules.slogan_after.match(following):
+        return True
+    return figure.value == 1 and HAN_CHARACTER.match(following) is not None
 
 
 def _is_attribute(
