@@ -242,3 +242,13 @@ def test_a_query_committed_without_a_key_press_is_searched(identity_site: Path) 
         page.keyboard.insert_text("粮食产量逐年增加")  # no key event at all
         page.wait_for_function("() => document.querySelector('li.md-search-result__item')", timeout=60_000)
         assert "reports/全国-1954/" in [hit.path for hit in box.hits()]
+
+
+def test_a_query_with_a_year_shows_the_paragraphs_of_its_other_words(identity_site: Path) -> None:
+    """低空经济 2026 showed each 2026 report's title line, which holds 2026, and opened the page at its title:
+    the page's year answers 2026 already."""
+    with serve(identity_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        hits = {hit.path: hit.sections for hit in SearchBox(page).search("经济运行 2024").hits}
+        assert hits["reports/云南省-2024/"][:1] == ("一、2023年工作回顾",)
