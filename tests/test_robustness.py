@@ -115,6 +115,7 @@ def test_limits_are_settings(tmp_path: Path) -> None:
     report.write_text("各位代表：\n一、工作回顾\n" + "全年粮食产量500万吨，" * 100 + "。\n", encoding="utf-8")
     result = build_site(report.parent, tmp_path / "site", "--max-line-chars", "500")
     assert "r.txt: line 3 has" in result.stderr and "over the limit of 500" in result.stderr
+    assert "--max-line-chars or REPORTS_MAX_LINE_CHARS raises it" in result.stderr  # the message says how
 
 
 @pytest.mark.slow

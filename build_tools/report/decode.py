@@ -264,7 +264,10 @@ def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
     if kind is not None:
         raise DecodeError(path, not_supported(kind), "not-supported")
     if len(data) > limits.max_file_bytes:
-        problem = f"{len(data) / 1e6:.1f} MB is over the {limits.max_file_bytes / 1e6:g} MB limit for one file"
+        problem = (
+            f"{len(data) / 1e6:.1f} MB is over the {limits.max_file_bytes / 1e6:g} MB limit for one file"
+            " (--max-file-mb or REPORTS_MAX_FILE_BYTES raises it)"
+        )
         raise DecodeError(path, problem, "too-large")
     bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     without_bom = None if bom else utf16_without_bom(data)
@@ -298,6 +301,9 @@ def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
     lines, cut = cut_spaced_lines(split_lines(text), limits)
     longest = max(range(len(lines)), key=lambda i: len(lines[i]))
     if len(lines[longest]) > limits.max_line_chars:
-        problem = f"line {longest + 1} has {len(lines[longest])} characters, over the limit of {limits.max_line_chars}"
+        problem = (
+            f"line {longest + 1} has {len(lines[longest])} characters, over the limit of {limits.max_line_chars}"
+            " (--max-line-chars or REPORTS_MAX_LINE_CHARS raises it)"
+        )
         raise DecodeError(path, problem, "too-long-line")
     return SourceText(path=path, encoding=encoding, lines=lines, cut=cut)
