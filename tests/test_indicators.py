@@ -666,3 +666,10 @@ def test_a_note_that_an_estimate_holds_below_estimates_every_figure_after_it() -
     """乐山's 预计（下同）, 内江's and 长沙's notes held only for their first figure."""
     below = "一、2023年工作回顾\n预计（下同）全市地区生产总值增长6.5%。新建学校5所。二、2024年工作安排\n新建学校8所。"
     assert kinds(below, 2024) == ["estimate", "estimate", "target"]
+
+
+def test_this_year_s_first_months_are_past_when_the_report_is_given() -> None:
+    """1984's 今年第一季度，工业生产又比去年同期增长12% and 1980's 今年上半年 figures were targets (今年 read as the plan's
+    year): 32 rows of the national reports, every one a result."""
+    assert kinds("今年第一季度，工业生产又比去年同期增长12%。今年上半年，社会商品零售总额增长18.5%。", 1984) == ["actual"] * 2
+    assert kinds("今年粮食产量要达到八千亿斤。", 1984) == ["target"]
