@@ -673,3 +673,11 @@ def test_this_year_s_first_months_are_past_when_the_report_is_given() -> None:
     year): 32 rows of the national reports, every one a result."""
     assert kinds("今年第一季度，工业生产又比去年同期增长12%。今年上半年，社会商品零售总额增长18.5%。", 1984) == ["actual"] * 2
     assert kinds("今年粮食产量要达到八千亿斤。", 1984) == ["target"]
+
+
+def test_a_figure_the_text_says_will_be_is_a_target() -> None:
+    """1955's 旅客周转量将达到三十四亿人公里 and 1958's 农村居民的购买力将比上一年增加二十二亿元左右 were results in
+    passages no section cue had turned to the plan: 147 national rows; 将 that only marks the object (将扶贫标准
+    提高到2300元, what was done) turns nothing."""
+    assert kinds("旅客周转量将达到三十四亿人公里。购买力将比上一年增加二十二亿元左右。", 1958) == ["target"] * 2
+    assert kinds("将扶贫标准提高到2300元。", 2013) == ["actual"]
