@@ -559,8 +559,8 @@ async function groups(search, from, to, data, text = true) {
     /* the paragraphs of the terms the page's year or place does not already answer (低空经济 of 低空经济 2026,
        not the title line that says 2026), unless those are all it has */
     const topical = result.blocks.filter((list, t) => list.length && !result.facets[t])
-    ;(topical.length ? topical : result.blocks).forEach(list =>
-      list.forEach(block => counts.set(block, (counts.get(block) || 0) + 1)))
+    const lists = topical.length ? topical : result.blocks
+    lists.forEach(list => list.forEach(block => counts.set(block, (counts.get(block) || 0) + 1)))
     const best = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([block]) => block)
     /* past the first three results, the paragraphs shown are those of the best one's chunk */
     const near = from + rank < 3 ? best : best.filter(block => Math.floor(block / size) === Math.floor(best[0] / size))
