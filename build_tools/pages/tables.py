@@ -54,7 +54,7 @@ def category_name(name: str, national: bool, subject: str = "") -> str:
     if not national:
         return name
     national_name = next((c.national_name for c in core_categories() if c.name == name), name)
-    return GNP if GNP in subject and national_name == core_categories()[0].national_name else national_name
+    return GNP if GNP in subject and name == core_categories()[0].name else national_name
 
 
 def core_category(indicator: Indicator) -> str | None:
