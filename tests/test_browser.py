@@ -193,6 +193,8 @@ def test_a_report_s_outline_is_in_a_box_under_its_title_where_the_sidebar_is_hid
             page.goto(base + report, wait_until="networkidle")
             box = page.locator("details.gr-outline-box")
             assert box.count() == 1 and box.is_visible() is shown
+            # under the title and what stands under it: the tag chips, the identity line, the keywords
+            assert box.evaluate("box => box.previousElementSibling.matches('.gr-keywords')")
             if shown:
                 box.locator("summary").click()
                 link = box.locator("a").nth(1)

@@ -175,6 +175,8 @@ def test_cross_report_page_glossary_and_tags_are_built(seed_site: Path) -> None:
     assert re.search(r'<a href="?../phrases/([^"/]+)/#tagged"?>新农合</a>', tags) and ">猕猴桃</a>" not in tags
     report = (seed_site / "reports" / "000_f936ed40faecbb33-1" / "index.html").read_text(encoding="utf-8")
     assert '<a class=md-tag href=../../phrases/新农合/#tagged>新农合</a>' in report
+    # the chips stand under the report's title: above its breadcrumbs and title they took a phone's first lines
+    assert report.index("</h1>") < report.index("<nav class=md-tags") < report.index("gr-keywords")
     tagged = re.split(r'id="?tagged"?', phrase, maxsplit=1)[1]
     assert "href=../../reports/000_f936ed40faecbb33-1/" in tagged
     assert re.search(r'<p class="?gr-keywords"?>本篇特有词：[^<]*猕猴桃', report)  # its own words, under the title

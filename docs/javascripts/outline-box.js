@@ -18,7 +18,7 @@
     if (event.target.closest("a")) box.open = false;
   });
   let after = title;
-  while (after.nextElementSibling && after.nextElementSibling.matches(".gr-below-title, .gr-keywords")) {
+  while (after.nextElementSibling && after.nextElementSibling.matches(".md-tags, .gr-below-title, .gr-keywords")) {
     after = after.nextElementSibling;
   }
   after.after(box);
