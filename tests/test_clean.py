@@ -392,6 +392,16 @@ def test_a_paragraph_that_ends_in_a_note_after_its_full_stop_is_not_joined_to_th
     assert [p.text for p in cleaned_text("1959.txt", text).paragraphs] == cleaned
 
 
+def test_a_title_line_before_a_list_numbered_from_1_is_not_joined_to_its_first_item() -> None:
+    """江西's annex title 《政府工作报告》有关内容名词注释 ran into its first note (1.“2030启航计划”：…), which the audit
+    called a line the source cut; a line cut at a comma still joins the item after it."""
+    text = ["各位代表：", "让我们团结奋斗！", "附件", "《报告》有关内容名词注释", "1.“2030启航计划”：面向2030年的科技专项计划。", "2.“双一流”：一流大学和学科。",
+            "主要指标有：增长5%，", "1.5个百分点的差距继续缩小。"]
+    assert [p.text for p in cleaned_text("江西.txt", text).paragraphs] == [
+        *text[:6], "主要指标有：增长5%，1.5个百分点的差距继续缩小。"
+    ]
+
+
 def test_a_lone_number_after_a_latin_letter_is_the_rest_of_a_name_not_a_page_number() -> None:
     """2019's page read 广义货币M和社会融资规模…: the copy set M2's 2 on a line of its own, which cleaning took
     for a page number (2015 and 2017 likewise). A lone number after Chinese text is still one."""

@@ -61,6 +61,30 @@ def test_lists_match_the_gold_standard() -> None:
           "三、经济体制改革"),
          [(1, "一、回顾"), (1, "二、基本任务"), (2, "（三）改善人民生活。"), (3, "一、确定适度的增长率"),
           (3, "二、规定恰当的投资规模"), (3, "三、发展科学"), (1, "三、经济体制改革")]),
+        # 江西's notes: their title is a heading though its marks make it no title line, and their entries are none
+        (("一、工作回顾", "全年经济平稳运行。", "附件", "《政府工作报告》有关内容名词注释", "1.“2030启航计划”：是指科技专项计划。",
+          "2.“双一流”：是指一流大学。"),
+         [(1, "一、工作回顾"), (1, "《政府工作报告》有关内容名词注释")]),
+        # an enumeration inside an argument whose items with a short first sentence were headings and the others
+        # text is text throughout: 1982's outline listed three of its five rules (二、三、五、)
+        (("一、回顾", "二、任务", "第一、严格控制投资规模。", "国务院作出了以下规定。",
+          "一、固定资产投资总规模，包括国家预算内的拨款、自筹资金和银行贷款，都必须由国家计委和省、市、自治区计委进行综合平衡，统一纳入国家计划。正文。",
+          "二、大中型项目一律由国家计委审批。正文。", "三、所有项目必须按照程序办事。正文。", "第二、整顿现有企业。"),
+         [(1, "一、回顾"), (1, "二、任务"), (2, "第一、严格控制投资规模。"), (2, "第二、整顿现有企业。")]),
+        # ... but the report's own chapters stay headings, one of them written as a long sentence or not
+        (("一、回顾", "二、过去一年，我们坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展，经济社会发展取得新成效。正文。",
+          "三、展望"),
+         [(1, "一、回顾"), (1, "三、展望")]),
+        # the speaker turning to the house closes the subsection: 山东's ——items of its five years were children
+        # of its last year's （六）; a subsection set aside so goes on after them (浙江's （十） after its 1.…方面)
+        (("一、回顾", "（一）经济稳。正文。", "（二）民生好。正文。", "各位代表！五年来，我们砥砺奋进。", "——经济实力实现新跃升。正文。",
+          "——人民生活实现新跃升。正文。", "二、目标"),
+         [(1, "一、回顾"), (2, "（一）经济稳。"), (2, "（二）民生好。"), (2, "——经济实力实现新跃升。"),
+          (2, "——人民生活实现新跃升。"), (1, "二、目标")]),
+        (("三、重点工作", "（一）扩内需。正文。", "（二）保民生。正文。", "各位代表！今年我们要办好十件实事：", "1.医疗方面。正文。",
+          "2.养老方面。正文。", "（三）建设政府。正文。"),
+         [(1, "三、重点工作"), (2, "（一）扩内需。"), (2, "（二）保民生。"), (2, "1.医疗方面。"), (2, "2.养老方面。"),
+          (2, "（三）建设政府。")]),
         # Not headings: a date line, a salutation, body text that starts with a number.
         (("——2026年1月28日在第四次会议上", "各位代表：", "2024年经济运行总体平稳。"), []),
         (("一是经济指标新突破。",), []),

@@ -90,6 +90,8 @@ def should_join(
     following_style = numbered_style(following)
     if following_style is not None and following_style[0] != "arabic":
         return False
+    if following_style == ("arabic", 1) and not rules().clause_end.fullmatch(current[-1]):
+        return False  # a list starts (名词注释 / 1.“2030启航计划”：…); a figure (1.5) is no number of this style
     if wrapped:
         return True
     current_style = numbered_style(current)

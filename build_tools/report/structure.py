@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from build_tools.model import Block, Body, Heading, ListBlock, Paragraph
-from build_tools.report.headings import TITLE_STYLE, HeadingMatch, match_heading
+from build_tools.report.headings import TITLE_STYLE, HeadingMatch, match_heading, numbered_style
 from build_tools.resource_files import load_yaml
 
 RULES = "structure.yaml"
@@ -32,6 +32,7 @@ class StructureRules:
     last_item_end: re.Pattern[str]
     inner_full_stop: re.Pattern[str]
     salutation: re.Pattern[str]
+    turn: re.Pattern[str]
     front_matter_within: int
     contents_title: re.Pattern[str]
     notes_title: re.Pattern[str]
@@ -47,6 +48,7 @@ def structure_rules() -> StructureRules:
         re.compile(data["last_item_end"]),
         re.compile(data["inner_full_stop"]),
         re.compile(data["salutation"]),
+        re.compile(data["turn"]),
         data["front_matter_within"],
         re.compile(data["contents_title"]),
         re.compile(data["notes_title"]),
@@ -112,9 +114,24 @@ class Outline:
 
     levels: list[OutlineLevel] = field(default_factory=list)
     last_was_heading_of: int | None = None
+    turned: bool = False
+    set_aside: list[OutlineLevel] = field(default_factory=list)
+
+    def turn(self) -> None:
+        """The speaker turns to the house (各位代表！2025年是“十四五”收官之年…): what follows is not part of the open
+        subsection; a heading of a style not open then opens below the outermost section, not the innermost
+        (山东's eight ——…实现新跃升 of the five years are not items of its last year's （六）民生福祉…). The
+        sections it closes are set aside: the next number of one of them takes its place again (浙江's （十）
+        after the ten 1.…方面 items of its 各位代表！今年我们要…为民办实事)."""
+        self.turned = True
 
     def place(self, style: str, number: int | None) -> int:
         """The 1-based level of a heading of ``style`` numbered ``number``, updating the open sections."""
+        if self.turned and style != TITLE_STYLE and all(level.style != style for level in self.levels):
+            self.set_aside = self.levels[1:]
+            del self.levels[1:]
+        self.turned = False
+        self.take_up(style, number)
         innermost = self.levels[-1] if self.levels else None
         if number is not None and innermost is not None and innermost.number is None and innermost.style != TITLE_STYLE:
             # a lead item (——民生福祉再上新水平。) holds no numbered section: the （一） after it is its sibling
@@ -130,7 +147,19 @@ class Outline:
             self.levels.append(OutlineLevel(style, number))
             index = len(self.levels) - 1
         self.last_was_heading_of = index
+        if index == 0:
+            self.set_aside = []
         return index + 1
+
+    def take_up(self, style: str, number: int | None) -> None:
+        """A section set aside at a turn (``turn``) opens again where it was when this heading goes on with it."""
+        if number is None or self.find(style, number) is not None:
+            return
+        for depth, level in enumerate(self.set_aside, start=1):
+            if level.style == style and level.number is not None and number == level.number + 1:
+                self.levels[1:] = self.set_aside[:depth]
+                self.set_aside = []
+                return
 
     def find(self, style: str, number: int | None) -> int | None:
         """The open level a heading of ``style`` numbered ``number`` belongs to: the innermost of its style,
@@ -157,9 +186,61 @@ def heading_block(paragraph: Paragraph, found: HeadingMatch, level: int) -> Head
     return Heading(level, lead.text, paragraph.line, found.style, found.number, lead)
 
 
+@dataclass(frozen=True)
+class Numbered:
+    """A paragraph that opens with a number (一、 （二） 第三， 4.), whether it was read as a heading, and at what
+    level."""
+
+    index: int
+    style: str
+    number: int
+    heading: bool
+    level: int
+
+
+def mixed_runs(numbered: list[Numbered]) -> set[int]:
+    """The paragraphs of each numbered run (items of one style, each numbered one more than the one before;
+    a numbering that starts again at 1 opens a run inside the open one, as ``Outline`` nests it) of which
+    some were read as headings and some not: an enumeration inside an argument (1982's five rules 一、…五、,
+    1955's 第一，…第五，), whose items with a short first sentence became headings and the others stayed
+    text, so that its outline skipped items. The first run of a style that holds sections of the report's
+    outermost level (its chapters) is left as it is."""
+    runs: list[list[Numbered]] = []
+    open_runs: dict[str, list[list[Numbered]]] = {}
+    for item in numbered:
+        stack = open_runs.setdefault(item.style, [])
+        follows = next((at for at in range(len(stack) - 1, -1, -1) if stack[at][-1].number == item.number - 1), None)
+        if item.number == 1 or follows is None:
+            runs.append([item])
+            stack.append(runs[-1])
+        else:
+            stack[follows].append(item)
+            del stack[follows + 1 :]
+    mixed = set()
+    first_of_style = {id(next(run for run in runs if run[0].style == style)) for style in open_runs}
+    for run in runs:
+        headings = [item for item in run if item.heading]
+        chapters = id(run) in first_of_style and any(item.level == 1 for item in headings)
+        if 0 < len(headings) < len(run) and not chapters:
+            mixed |= {item.index for item in run}
+    return mixed
+
+
 def structure(paragraphs: tuple[Paragraph, ...]) -> tuple[Block, ...]:
-    """Blocks of a report in reading order."""
+    """Blocks of a report in reading order; the items of an enumeration read partly as headings
+    (``mixed_runs``) are all text."""
+    blocks, numbered = outline_blocks(paragraphs, frozenset())
+    in_text = mixed_runs(numbered)
+    return outline_blocks(paragraphs, frozenset(in_text))[0] if in_text else blocks
+
+
+def outline_blocks(
+    paragraphs: tuple[Paragraph, ...], in_text: frozenset[int]
+) -> tuple[tuple[Block, ...], list[Numbered]]:
+    """Blocks of a report in reading order, the paragraphs at ``in_text`` read as text whatever they open
+    with; and the numbered paragraphs met."""
     blocks: list[Block] = []
+    numbered: list[Numbered] = []
     outline = Outline()
     contents = contents_run(paragraphs)
     runs = list_runs(paragraphs, contents)
@@ -175,19 +256,28 @@ def structure(paragraphs: tuple[Paragraph, ...]) -> tuple[Block, ...]:
             index = runs[index]
             continue
         paragraph = paragraphs[index]
-        found = match_heading(paragraph.text)
+        found = match_heading(paragraph.text) if index not in in_text else None
         if found is not None and found.style == TITLE_STYLE and index < front_matter:
             found = None
-        if found is not None and index > notes:  # a note's number (1.“两重”：是指…) is no section's
+        if index == notes and found is None:  # 《政府工作报告》有关内容名词注释: no title line by its marks
+            found = HeadingMatch(TITLE_STYLE, None, len(paragraph.text), False)
+        if index > notes:  # a note's number (1.“两重”：是指…) is no section's
             found = None
+        elif found is None and (style := numbered_style(paragraph.text)) is not None and style[1] is not None:
+            numbered.append(Numbered(index, style[0], style[1], False, 0))
         if found is None:
             blocks.append(Body(paragraph))
+            if index > front_matter and structure_rules().turn.match(paragraph.text):
+                outline.turn()
         else:
-            blocks.append(heading_block(paragraph, found, outline.place(found.style, found.number)))
+            level = outline.place(found.style, found.number)
+            blocks.append(heading_block(paragraph, found, level))
+            if found.number is not None:
+                numbered.append(Numbered(index, found.style, found.number, True, level))
             if found.has_body:
                 blocks.append(Body(paragraph.slice(found.lead_end)))
         index += 1
-    return tuple(blocks)
+    return tuple(blocks), numbered
 
 
 def block_paragraphs(blocks: tuple[Block, ...]) -> list[Paragraph]:
