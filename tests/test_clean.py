@@ -558,3 +558,14 @@ def test_a_space_between_a_number_and_its_unit_is_dropped() -> None:
     text = ["国内生产总值达到39.8 万亿元，钢产量达到1 亿吨以上，新开工亿元及以上项目483 个，增长 5%。"]
     assert [p.text for p in cleaned_text("2011.txt", text).paragraphs] == [
         "国内生产总值达到39.8万亿元，钢产量达到1亿吨以上，新开工亿元及以上项目483个，增长5%。"]
+
+
+def test_the_space_between_a_slogan_s_two_halves_is_kept() -> None:
+    """福建's “鹭引五洲 才聚八闽” read 鹭引五洲才聚八闽 and 山东's “好客山东 好品山东” 好客山东好品山东: the space that parts
+    a quoted slogan's halves was removed as a stray space, which it is elsewhere in Chinese text."""
+    text = ["打造“鹭引五洲 才聚八闽”品牌，推行“进窗口 走流程”，全年 增长5%，“十四五” 规划顺利收官，开展“消费提 振年”活动。"]
+    cleaned = cleaned_text("福建.txt", text)
+    assert [p.text for p in cleaned.paragraphs] == [
+        "打造“鹭引五洲 才聚八闽”品牌，推行“进窗口 走流程”，全年增长5%，“十四五”规划顺利收官，开展“消费提振年”活动。"
+    ]
+    assert sum(entry.kind == "removed-text" for entry in cleaned.audit) == 3

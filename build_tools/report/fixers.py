@@ -19,10 +19,13 @@ MAX_FIXER_ROUNDS = 8
 
 @dataclass(frozen=True)
 class Fixer:
+    """A named repair: what ``pattern`` finds is replaced, except inside what ``keep`` finds."""
+
     name: str
     pattern: re.Pattern[str]
     replacement: Callable[[str], str]
     reason: str
+    keep: re.Pattern[str] | None = None
 
 
 def replacement_function(spec: str) -> Callable[[str], str]:
@@ -42,7 +45,13 @@ def fixers() -> tuple[Fixer, ...]:
         for i, (regex, reason) in enumerate(compiled(PATTERNS, "furniture_inline"))
     )
     configured = tuple(
-        Fixer(entry["name"], re.compile(entry["pattern"]), replacement_function(entry["replace"]), entry["reason"])
+        Fixer(
+            entry["name"],
+            re.compile(entry["pattern"]),
+            replacement_function(entry["replace"]),
+            entry["reason"],
+            re.compile(entry["keep"]) if "keep" in entry else None,
+        )
         for entry in load_yaml(PATTERNS)["fixers"]
     )
     return inline + configured
@@ -53,7 +62,10 @@ def fixers() -> tuple[Fixer, ...]:
 
 def find_edits(fixer: Fixer, text: str) -> tuple[Edit, ...]:
     edits = []
+    kept = [found.span() for found in fixer.keep.finditer(text)] if fixer.keep is not None else []
     for found in fixer.pattern.finditer(text):
+        if any(start <= found.start() and found.end() <= end for start, end in kept):
+            continue
         old = found.group()
         new = fixer.replacement(old)
         if old != new:
