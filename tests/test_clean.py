@@ -301,9 +301,12 @@ def test_a_photo_caption_an_editor_s_credit_in_brackets_a_script_and_a_written_z
         " ）",
     ]
     cleaned = cleaned_text("2010.txt", text)
-    assert [p.text for p in cleaned.paragraphs] == ["各位代表：现在，我代表国务院，向大会报告政府工作。", "（《人民日报》19590419）"]
+    # the paper that printed the report, with its date, is its source's citation, not its text (1955's last
+    # paragraph ended …第一个五年计划。（《人民日报》19550708）)
+    assert [p.text for p in cleaned.paragraphs] == ["各位代表：现在，我代表国务院，向大会报告政府工作。"]
     reasons = {entry.reason for entry in cleaned.audit}
     assert {"图片说明", "网页的脚本代码", "网站的来源、日期或编辑信息", "网页残留的标记"} <= reasons
+    assert "刊载报告的报纸及其日期、版面（来源的出处，不是报告正文）" in reasons
 
 
 def test_a_document_s_page_numbers_are_furniture_on_their_own_line_and_inside_a_sentence() -> None:
@@ -388,7 +391,7 @@ def test_a_paragraph_that_ends_in_a_note_after_its_full_stop_is_not_joined_to_th
     next, and 1958's closing line took the heading of the editor's notes after its citation."""
     text = ["这是我国人民在伟大的社会主义建设中获得了多么辉煌的成就！（鼓掌）", "在一九五五年和一九五六年，我们的工业生产有了很大的增长。",
             "为完成一九五八年度的国民经济计划而奋斗！（《人民日报》19580213第2 版）", "字库未存字注释："]
-    cleaned = [*text[:2], text[2].replace("第2 版", "第2版"), text[3]]  # no space between a number and what follows
+    cleaned = [*text[:2], text[2].split("（")[0], text[3]]  # the paper's citation is its source's, not its text
     assert [p.text for p in cleaned_text("1959.txt", text).paragraphs] == cleaned
 
 
