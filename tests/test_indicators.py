@@ -681,3 +681,10 @@ def test_a_figure_the_text_says_will_be_is_a_target() -> None:
     提高到2300元, what was done) turns nothing."""
     assert kinds("旅客周转量将达到三十四亿人公里。购买力将比上一年增加二十二亿元左右。", 1958) == ["target"] * 2
     assert kinds("将扶贫标准提高到2300元。", 2013) == ["actual"]
+
+
+def test_the_figures_of_a_list_said_after_them_to_be_its_targets_are_targets() -> None:
+    """1959's four targets for the year, 提出了钢产量一千八百万吨、…、棉花产量一亿担的四项指标, were read as what the year
+    achieved (the tooltip said 煤产量：38000万吨（总量，实际完成）)."""
+    text = "会议提出了钢产量一千八百万吨、煤产量三亿八千万吨、粮食产量一万零五百亿斤、棉花产量一亿担的四项指标。钢产量达到一千一百零八万吨。"
+    assert kinds(text, 1959) == ["target"] * 4 + ["actual"]

@@ -62,6 +62,8 @@ class _KindTracker:
             return "actual"
         if cues_by_mode["target"].search(group) or self.looks_ahead(sentence):  # its year, across a ；
             return "target"
+        if self.rules.target_list.match(text, figure.end):
+            return "target"
         return mode
 
     def looks_ahead(self, sentence: str) -> bool:

@@ -75,6 +75,7 @@ class _Rules:
     year_ahead: re.Pattern[str]
     per_unit: re.Pattern[str]
     estimate_note: re.Pattern[str]
+    target_list: re.Pattern[str]  # …、棉花产量一亿担的四项指标: the figures before it are targets
     estimate_below: re.Pattern[str]  # 预计（下同）: the figures after it are estimates until the next section
 
 
@@ -176,6 +177,7 @@ def _rules() -> _Rules:
         year_ahead=re.compile(kind["year_ahead"]),
         per_unit=re.compile(lexicon["per_unit"]),
         estimate_note=re.compile(kind["estimate_note"]),
+        target_list=re.compile(kind["target_list"]),
         estimate_below=re.compile(kind["estimate_below"]),
     )
 
