@@ -44,6 +44,10 @@ def test_every_gold_anomaly_is_found_at_its_line() -> None:
         # an arabic note numbered 2、 is the 2. of its list (2010's and 2012's notes)
         (("第四，加大投入。国家安排资金。第五，深入整治。继续治理。", "第六，强化管理。加强基础工作。"), []),
         (("1.应对危机：是指……", "2、融合：是指……", "3.物联网：是指……"), []),
+        # a year deleted whole (the seed's 比的8153万元 beside its marked 比20的343万元; 以来，; 年是): none in 无比的 or 年初
+        (("增加值完成19150万元，比的8153万元增长157.4%。以来，我镇基础设施建设迈上了新台阶。", "年是深入贯彻科学发展观的一年。"),
+         [("redaction", "比的"), ("redaction", "以来"), ("redaction", "年")]),
+        (("我们有无比的信心。年初确定的目标全面完成，与上年相比的3项指标均有提升。",), []),
         # Not anomalies.
         (("增长20%，达到20亿元，2020年，Xbox。",), []),
         (("一、甲", "二、乙", "三、丙"), []),
