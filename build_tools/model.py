@@ -198,7 +198,7 @@ class ListBlock:
 Block = Heading | Body | ListBlock
 
 
-AnomalyKind = Literal["redaction", "empty-quotes", "suspicious-character", "missing-text", "numbering"]
+AnomalyKind = Literal["redaction", "empty-quotes", "suspicious-character", "missing-text", "numbering", "lost-note"]
 
 
 @dataclass(frozen=True)

@@ -56,3 +56,21 @@ def test_every_gold_anomaly_is_found_at_its_line() -> None:
 )
 def test_anomaly_rules(texts: tuple[str, ...], expected: list[tuple[str, str]]) -> None:
     assert anomalies_of(*texts) == expected
+
+
+def test_the_numbers_of_notes_the_source_did_not_carry_are_marked() -> None:
+    """乐山's 62 and 荆州's 51 notes' numbers (助推“个转企”（3）1400余户) stood bare in texts that carry no notes, and
+    went into the indicators' names (工业“五大产业”（5）产值); a report with its notes, one with a number or two, a
+    list's items and 小（2）型 have none."""
+    text = "实施“五区共兴”（1）发展战略，制定“四个倍增计划”（2）、推动经济向好，助推“个转企”（3）1400余户。"
+    assert anomalies_of(text) == [("lost-note", "（1）"), ("lost-note", "（2）"), ("lost-note", "（3）")]
+    assert anomalies_of(text, "注释：", "1.五区共兴：是指……") == []
+    assert anomalies_of("实施“五区共兴”（1）发展战略，制定“四个倍增计划”（2）。主要有：（1）扩内需；（2）稳外贸。除险加固小（2）型水库。") == []
+
+
+def test_a_note_s_number_is_no_part_of_an_indicator_s_name() -> None:
+    from build_tools.model import Paragraph
+    from build_tools.report.indicators import extract_indicators
+
+    found = extract_indicators([Paragraph("工业“五大产业”（5）产值突破1800亿元。", (1,), (0,))], 2024)
+    assert [indicator.subject for indicator in found] == ["工业“五大产业”产值"]

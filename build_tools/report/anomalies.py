@@ -1,8 +1,8 @@
 """Anomaly stage: a report's blocks in, the ``Anomaly``s a reader should be told about out.
 
-Redactions (20xx, xx, **, a year cut to 20), empty quotes and stray characters are found in the
-text; a numbering that skips (第二 → 第四) or repeats (（二） twice) is found in the outline. They
-are recorded, never fixed: the renderer shows each at the place where it occurs.
+Redactions (20xx, xx, **, a year cut to 20), empty quotes, stray characters and the numbers of notes the
+source did not carry are found in the text; a numbering that skips (第二 → 第四) or repeats (（二） twice) is
+found in the outline. They are recorded, never fixed: the renderer shows each at the place where it occurs.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from functools import cache
 
 from build_tools.model import Anomaly, Block, Heading, ListBlock, Paragraph
 from build_tools.report.headings import chinese_numeral
-from build_tools.report.structure import block_paragraphs
+from build_tools.report.structure import block_paragraphs, structure_rules
 from build_tools.resource_files import load_yaml
 
 RULES = "anomalies.yaml"
@@ -108,8 +108,14 @@ def last_line(block: Block) -> int:
 
 
 def find_anomalies(blocks: tuple[Block, ...]) -> tuple[Anomaly, ...]:
-    """Every anomaly of a report, in reading order."""
+    """Every anomaly of a report, in reading order. Notes' numbers in the text are lost notes only in a report
+    that has no notes and where there are several of them (``min_lost_notes``)."""
     found = numbering_anomalies(blocks)
-    for paragraph in block_paragraphs(blocks):
+    paragraphs = block_paragraphs(blocks)
+    for paragraph in paragraphs:
         found += inline_anomalies(paragraph)
+    lost_notes = [anomaly for anomaly in found if anomaly.kind == "lost-note"]
+    has_notes = any(structure_rules().notes_title.match(paragraph.text) for paragraph in paragraphs)
+    if has_notes or len(lost_notes) < load_yaml(RULES)["min_lost_notes"]:
+        found = [anomaly for anomaly in found if anomaly.kind != "lost-note"]
     return tuple(sorted(found, key=lambda anomaly: (anomaly.line, anomaly.offset or 0)))
