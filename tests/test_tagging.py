@@ -276,3 +276,10 @@ def test_a_two_character_word_named_once_is_no_keyword(tagger: Tagger, reports: 
         words = tagger.segment(report)
         for keyword in tagger.describe(report).keywords:
             assert len(keyword) >= 3 or words.count(keyword) >= 2, keyword
+
+
+def test_applause_and_feelings_are_no_report_s_own_words(tagger: Tagger) -> None:
+    """1959's 本篇特有词 held 掌声 (from （经久不息的掌声）) and 同情; 辽宁's 深情; neither are they tags."""
+    text = "我们取得了伟大胜利。（经久不息的掌声）我们对被压迫民族表示同情。（热烈鼓掌）人民深情地期盼着。（掌声）" * 3
+    described = tagger.describe(text)
+    assert not {"掌声", "鼓掌", "同情", "深情"} & {*described.keywords, *described.tags}
