@@ -555,3 +555,21 @@ def test_the_build_log_counts_the_reports_the_home_page_counts_and_the_copies_me
     line = summary(17, (), 32, copies=5)
     assert line.startswith("32 files found, 17 reports published (and 5 copies of them merged into them), 0 failed")
     assert "copies" not in summary(17, (), 17)
+
+
+def test_a_copy_filed_under_another_place_s_name_says_so_and_the_home_page_counts_the_copies() -> None:
+    """city/台州.txt, city/襄阳.txt and city/贵阳.txt hold the 2024 State Council report: the three cities were missing
+    from every list, and only the national report's box of sources named the files, as if they were its copies."""
+    from build_tools.pages.merged import sources_note
+    from build_tools.pages.site import index_page
+
+    seed = seed_reports()[0]
+    report = replace(seed, source="corpus/national/2024.txt", identity=replace(seed.identity, place="全国", level="国家"))
+    elsewhere = replace(report, source="corpus/city/台州.txt", slug="city-台州")
+    city = replace(report, identity=replace(report.identity, place="台州市", level="市"))
+    assert "文件名作" not in sources_note(city, [replace(elsewhere, identity=city.identity)])
+    note = sources_note(report, [elsewhere, replace(report, source="corpus/national-raw-gbk/2024.txt", slug="gbk")])
+    assert "（文件名作“台州”，正文却是这篇报告）（[查看清理记录](../audit/city-台州.md)）" in note
+    assert note.count("文件名作") == 1
+    assert "另有 2 个文件是其中某篇报告的另一份来源" in index_page([], [], "站", 2)
+    assert "另有" not in index_page([], [], "站", 0)

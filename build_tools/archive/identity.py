@@ -155,6 +155,13 @@ def read_name(source: str, clues: Clues) -> None:
                 clues.level = (level, "据文件名推定" if depth == 0 else "据文件夹名推定")
 
 
+def file_place_names(source: str) -> list[str]:
+    """The places the path of ``source`` names that the gazetteer knows (city/台州.txt: 台州), nearest first."""
+    clues = Clues()
+    read_name(source, clues)
+    return [name for name, _ in clues.names if gazetteer().resolve(name, None)]
+
+
 def body_suffix(body: str | None) -> str | None:
     """The kind of place a body names (市 for 市, 北京市; 自治区 for 自治区), longest first."""
     if not body:

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from build_tools.archive.catalogue import entry_of
 from build_tools.archive.duplicates import only_in
+from build_tools.archive.identity import file_place_names
 from build_tools.holding import PackedText
 from build_tools.model import Heading, Report
 from build_tools.pages.browse import Listed
@@ -24,11 +25,20 @@ WHOLE_SHARE = 0.9  # a paragraph that only one copy has in this share of it is s
 ELIDED = "……"
 
 
+def misnamed(report: Report, place: str | None) -> str:
+    """What a source's file name says of it when it names a place other than the report's (city/台州.txt holding
+    the State Council's report), or ``""``."""
+    named = [name for name in file_place_names(report.source) if place and name not in place and place not in name]
+    return labels()["merged_file_named"].format(name=named[0]) if named and place else ""
+
+
 def sources_note(primary: Report, others: Sequence[Report]) -> str:
-    """The box naming every source of the report, the one published first, each with its audit."""
+    """The box naming every source of the report, the one published first, each with its audit, and what a file
+    name says of the source that the text does not."""
     words = labels()
     items = [
         f"- {escape_markdown(report.source)}{escape_markdown(words['merged_used']) if report is primary else ''}"
+        f"{escape_markdown(misnamed(report, primary.identity.place))}"
         f"（[{words['about_audit_link']}](../audit/{report.slug}.md)）"
         for report in (primary, *others)
     ]

@@ -169,13 +169,18 @@ def headline(facts: SeriesFacts) -> tuple[Headline, ...]:
     return tuple(shown)
 
 
-def index_page(prepared: Sequence[ReportPages], errors: Sequence[InputError], site_name: str) -> str:
+def index_page(prepared: Sequence[ReportPages], errors: Sequence[InputError], site_name: str, copies: int = 0) -> str:
+    """The home page: what the site is, how many reports it holds (and how many files were copies merged into
+    them), the ways in, and the files that failed."""
     words = labels()
+    counts = words["home_counts"].format(reports=len(prepared))
+    if copies:
+        counts += words["home_copies"].format(copies=copies)
     parts = [
         front_matter({"title": words["nav_home"]}),
         f"# {escape_markdown(site_name)}\n",
         escape_markdown(words["site_intro"]) + "\n",
-        escape_markdown(words["home_counts"].format(reports=len(prepared))) + "\n",
+        escape_markdown(counts) + "\n",
         words["texts_and_catalogue"] + "\n",
     ]
     return "\n".join(parts + home_sections([pages.listed for pages in prepared], errors)) + "\n"
@@ -259,7 +264,7 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
     known = phrase_usage([pages.phrases for pages in prepared])
     tagged, tracked = tagged_reports((pages.tags, pages.listed.entry) for pages in prepared), tracked_phrases()
     site: dict[str, str | bytes | PackedText | Stored | Joined] = {
-        "index.md": index_page(prepared, errors, site_name),
+        "index.md": index_page(prepared, errors, site_name, len(copies)),
         **browsing.pages,
         **comparison_pages([
             (pages.listed.entry.year, pages.comparison_rows)
