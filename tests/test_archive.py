@@ -502,6 +502,21 @@ def test_a_province_s_page_says_how_many_reports_it_and_its_places_have_and_list
     assert page.index("## 下辖地区") < page.index("## 主要指标") and "2024年" in page.split("## 下辖地区")[1]
     alone = place_page(("河北省", "", "河北省"), [], cities[:1])
     assert "gr-breadcrumbs" in alone and "本级 0 篇" in alone
+    # a province without reports of its own is under no level: 贵州省's breadcrumbs read 首页 › 市
+    crumbs = re.search(r'<nav class="gr-breadcrumbs" markdown>(.*?)</nav>', alone)
+    assert crumbs and "首页" in crumbs.group(1) and "levels/" not in crumbs.group(1)
+
+
+def test_a_province_is_reached_from_its_reports_breadcrumbs_and_its_lists_of_places() -> None:
+    """湖北省 in a report's breadcrumbs led to its places of the report's level (levels/市/湖北省/), and 广东省's, 贵州省's
+    and 河北省's pages (their own reports, every place, their figures) were linked from the home page alone."""
+    from build_tools.pages.browse import breadcrumbs, level_province_page
+
+    city = entry(2, "湖北省", "襄阳市", 2024, "市", code="420600")
+    crumbs = breadcrumbs(city, city.page)
+    assert "(../places/湖北省/index.md)" in crumbs or "(../places/湖北省.md)" in crumbs, crumbs
+    listing = level_province_page("市", "湖北省", [Listed(city)])
+    assert "湖北省的全部报告" in listing and "places/湖北省" in listing
 
 
 def test_a_report_that_gives_only_an_estimate_of_its_year_shows_the_estimate_beside_it() -> None:

@@ -66,6 +66,11 @@ def test_a_place_in_a_year_is_three_clicks_from_the_home_page(archive_site: Path
         crumbs.get_by_role("link", name="襄阳市").click()  # the breadcrumbs lead back
         page.wait_for_load_state("networkidle")
         assert page.locator("h1").inner_text().rstrip("¶") == "襄阳市"
+        page.locator("nav.gr-breadcrumbs").get_by_role("link", name="湖北省").click()  # to the province's own page
+        page.wait_for_load_state("networkidle")
+        assert page.locator("h1").inner_text().rstrip("¶") == "湖北省"
+        page.go_back()
+        page.wait_for_load_state("networkidle")
         page.screenshot(path=str(archive_site.parent / f"place-{width}.png"), full_page=True)
 
 

@@ -153,13 +153,19 @@ def newest_first(listed: Iterable[Listed]) -> list[Listed]:
     return sorted(listed, key=lambda item: (-(item.entry.year or 0), *within_a_year(item.entry)))
 
 
+def province_page(province: str) -> str:
+    """The page of a province: its own reports, its places and their reports, its figures."""
+    return place_path((province, "", province))
+
+
 def breadcrumbs(entry: CatalogueEntry, page: str) -> str:
-    """首页 › level › province › place › year, as links from ``page``."""
+    """首页 › level › province › place › year, as links from ``page`` (the province's to its own page, which lists
+    its places of every level, not only those of the report's)."""
     words = labels()
     level, key = level_of(entry), place_key(entry)
     crumbs = [link(page, "index.md", words["nav_home"]), link(page, level_path(level), level)]
     if key[0] != NATIONAL:
-        crumbs.append(link(page, level_province_path(level, key[0]), key[0]))
+        crumbs.append(link(page, province_page(key[0]), key[0]))
     if key[2] != key[0] or key[0] == NATIONAL:
         crumbs.append(link(page, place_path(key), key[2]))
     crumbs.append(link(page, year_path(entry.year), year_text(entry.year)))
@@ -207,10 +213,11 @@ def place_page(
     first = listed[0].entry if listed else below[0].entry if below else None
     parts = page_head(key[2])
     if first is not None:
-        level = level_of(first)  # of a province without reports of its own, that of its places (a page that is)
-        crumbs = [link(path, "index.md", words["nav_home"]), link(path, level_path(level), level)]
+        crumbs = [link(path, "index.md", words["nav_home"])]
+        if listed:  # a province without reports of its own is under no level (贵州省 was under 市)
+            crumbs.append(link(path, level_path(level_of(first)), level_of(first)))
         if key[0] not in (NATIONAL, key[2]):
-            crumbs.append(link(path, level_province_path(level, key[0]), key[0]))
+            crumbs.append(link(path, province_page(key[0]), key[0]))
         parts.append('<nav class="gr-breadcrumbs" markdown>' + " › ".join(crumbs) + "</nav>\n")
     if below:
         places = len({place_key(item.entry) for item in below})
@@ -264,7 +271,8 @@ def level_province_page(level: str, province: str, listed: Sequence[Listed]) -> 
     """The places of one level in one province, each with its years linked to its reports."""
     words, path = labels(), level_province_path(level, province)
     parts = page_head(f"{province} · {level}", words["level_province_intro"].format(count=len(listed)))
-    return "\n".join([*parts, places_table(path, listed)])
+    whole = link(path, province_page(province), words["province_page_link"].format(province=province))
+    return "\n".join([*parts, places_table(path, listed), whole + "\n"])
 
 
 def level_page(level: str, listed: Sequence[Listed]) -> str:
