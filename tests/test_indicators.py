@@ -616,6 +616,10 @@ def test_a_measure_per_unit_or_a_share_of_gdp_or_a_sector_s_product_is_not_gdp()
     # rows of 常住人口城镇化率 were)
     assert [category(s) for s in ("常住人口省际净流入", "常住人口城镇化率", "常住人口", "年末总人口")] == [
         None, None, "人口", "人口"]
+    # nor the state-owned units' investment the whole's (1999's 国有单位…增长19.5% was 1998's result beside its
+    # target for 全社会固定资产投资, which grew 14.1%)
+    assert [category(s) for s in ("国有单位固定资产投资", "全社会固定资产投资", "全民所有制单位固定资产投资总额")] == [
+        None, "固定资产投资", "固定资产投资"]
 
 
 def test_funds_won_and_a_plan_s_share_done_in_a_review_are_results() -> None:
