@@ -354,3 +354,17 @@ def test_a_paragraph_that_turns_from_its_year_to_the_period_and_the_lead_items_a
     report = process_bytes("province/2026_山东省.txt", text.encode("utf-8"))[0]
     income = [(f.value, "period" in f.flags) for f in facts_of(report).figures if f.category == "居民收入"]
     assert income == [(5.2, False), (34.3, True)]
+
+
+def test_a_figure_of_gross_national_product_in_the_gdp_series_says_so() -> None:
+    """1987's and 1991–1993's figures were 国民生产总值 under the heading 国内生产总值, with nothing said beside them."""
+    from build_tools.archive.series import SeriesRow, Source
+    from build_tools.pages.series_pages import row_cells
+
+    key = ("全国", "", "全国")
+    gnp = Source("national-1992", 12, "reports/national-1992.md#fig-3", "国民生产总值")
+    row = SeriesRow(key, "国家", "地区生产总值", "change", 1992, target=6.0, unit="%", target_source=gnp, verdict="met")
+    assert "国民生产总值（GNP" in row_cells("places/全国.md", row)[-1]
+    gdp = SeriesRow(key, "国家", "地区生产总值", "change", 1994, target=9.0, unit="%", verdict="met",
+                    target_source=Source("national-1994", 9, "reports/national-1994.md#fig-2", "国内生产总值"))
+    assert "GNP" not in row_cells("places/全国.md", gdp)[-1]

@@ -100,6 +100,7 @@ class Source:
     report: str  # the report's page name (slug)
     line: int
     link: str  # reports/SLUG.md#fig-N
+    subject: str = ""  # what the report says the figure measures (国民生产总值 where the series is GDP's)
 
 
 @dataclass(frozen=True)
@@ -299,7 +300,7 @@ def firsts(facts: SeriesFacts) -> dict[tuple[str, str, str], SeriesFigure]:
 
 
 def source(facts: SeriesFacts, figure: SeriesFigure) -> Source:
-    return Source(facts.slug, figure.line, figure.link)
+    return Source(facts.slug, figure.line, figure.link, figure.subject)
 
 
 def chosen_reports(facts: Iterable[SeriesFacts]) -> dict[PlaceKey, dict[int, SeriesFacts]]:
