@@ -634,11 +634,13 @@ def test_housekeeping_files_are_not_read_and_are_named(tmp_path: Path) -> None:
     (tmp_path / "2024" / ".gitkeep").write_bytes(b"")
     (tmp_path / "README.md").write_text("# 2025年报告待收集", encoding="utf-8")
     (tmp_path / "Readme.TXT").write_text("说明", encoding="utf-8")
+    # a list of the reports' sources beside them (the corpus's SOURCES.tsv) was a failed report on the home page
+    (tmp_path / "SOURCES.tsv").write_text("file\tlevel\tregion\tyear\ncity/襄阳.txt\tcity\t湖北省襄阳市\t2024\n")
     (tmp_path / "2024" / ".襄阳.txt").write_text("2024年襄阳市政府工作报告", encoding="utf-8")
     found = discover(tmp_path)
     label = tmp_path.name
     assert [name for name, _ in found.inputs] == [f"{label}/2024/.襄阳.txt"]
     assert found.refused == ()
-    assert found.ignored == tuple(
-        sorted(f"{label}/{name}" for name in ("2024/.DS_Store", "2024/.gitkeep", "README.md", "Readme.TXT"))
-    )
+    assert found.ignored == tuple(sorted(
+        f"{label}/{name}" for name in ("2024/.DS_Store", "2024/.gitkeep", "README.md", "Readme.TXT", "SOURCES.tsv")
+    ))

@@ -86,16 +86,18 @@ def discover(folder: Path, *, exclude: Sequence[Path] = ()) -> Discovery:
 
 
 @cache
-def housekeeping() -> tuple[frozenset[str], frozenset[str]]:
-    """The names and stems of ``resources/housekeeping.yaml``."""
+def housekeeping() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """The names, stems and suffixes of ``resources/housekeeping.yaml``."""
     entries = load_yaml("housekeeping.yaml")
-    return frozenset(entries["names"]), frozenset(stem.casefold() for stem in entries["stems"])
+    stems = frozenset(stem.casefold() for stem in entries["stems"])
+    return frozenset(entries["names"]), stems, tuple(suffix.casefold() for suffix in entries["suffixes"])
 
 
 def is_housekeeping(name: str) -> bool:
-    """Whether a file called ``name`` is one a folder collects and never a report (.DS_Store, README.md)."""
-    names, stems = housekeeping()
-    return name in names or name.split(".", 1)[0].casefold() in stems
+    """Whether a file called ``name`` is one a folder collects and never a report (.DS_Store, README.md,
+    SOURCES.tsv)."""
+    names, stems, suffixes = housekeeping()
+    return name in names or name.split(".", 1)[0].casefold() in stems or name.casefold().endswith(suffixes)
 
 
 def real_path(path: Path) -> Path:
