@@ -433,6 +433,20 @@ def test_a_place_read_from_a_file_name_and_the_text_s_body_says_so() -> None:
     assert (identity.place, identity.how("place")) == ("黄山区", "据文件名“黄山”和正文“区人民政府”推定")
 
 
+def test_a_district_below_a_city_is_named_with_its_province_as_a_city_is() -> None:
+    """黄山区's page read 地点：黄山市黄山区, where every city's reads 安徽省X市."""
+    from dataclasses import replace
+
+    from build_tools.pages.identity_line import identity_line
+    from tests.gold_structure import seed_reports
+
+    lines = ["各位代表：", "现在，我代表区人民政府，向大会报告政府工作，请予审议。", "一、2023年工作回顾"]
+    report = replace(seed_reports()[0], identity=identify("city/黄山.txt", lines))
+    assert "地点：安徽省黄山市黄山区（" in identity_line(report)
+    city = replace(report, identity=Identity(place="南京市", parent="江苏省", province="江苏省", level="市"))
+    assert "地点：江苏省南京市" in identity_line(city) and "江苏省江苏省" not in identity_line(city)
+
+
 def test_a_file_named_for_a_place_its_text_never_names_takes_the_place_the_text_names() -> None:
     """阳泉's text saved as 2024/吉林.txt was published as 吉林市 (吉林省), though it names 阳泉 throughout and 吉林
     never; it says where the place was read from and what the file name says."""

@@ -23,7 +23,11 @@ def identity_line(report: Report) -> str:
     year = f"{identity.year}年" if identity.year is not None else None
     place = identity.place
     if place and identity.parent and identity.parent != place:
-        place = words["place_in"].format(place=place, parent=identity.parent)
+        # a district or county below a city is named with its province too (安徽省黄山市黄山区), as a city is
+        parent = identity.parent
+        if identity.province and identity.province not in (place, parent) and not parent.startswith(identity.province):
+            parent = identity.province + parent
+        place = words["place_in"].format(place=place, parent=parent)
     for name, value in (("year", year), ("place", place), ("level", identity.level)):
         if value is None:
             parts.append(unknown[name])
