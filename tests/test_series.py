@@ -368,3 +368,16 @@ def test_a_figure_of_gross_national_product_in_the_gdp_series_says_so() -> None:
     gdp = SeriesRow(key, "国家", "地区生产总值", "change", 1994, target=9.0, unit="%", verdict="met",
                     target_source=Source("national-1994", 9, "reports/national-1994.md#fig-2", "国内生产总值"))
     assert "GNP" not in row_cells("places/全国.md", gdp)[-1]
+
+
+def test_a_rate_per_thousand_is_charted_beside_rates_per_hundred() -> None:
+    """全国's 人口（比率，%） chart spanned 1979–1980 alone: 1997's 10.06‰ and 2002's 6.45‰ of natural growth were left
+    out, a unit of another base."""
+    from build_tools.archive.series import SeriesRow
+    from build_tools.pages.series_pages import chart
+
+    key = ("全国", "", "全国")
+    rows = [SeriesRow(key, "国家", "人口", "share", 1979, actual=1.17, unit="%", verdict="unpublished"),
+            SeriesRow(key, "国家", "人口", "share", 1997, actual=10.06, unit="‰", verdict="unpublished")]
+    described = re.search(r"<desc>(.*?)</desc>", chart("人口（比率，%）", rows, [1979, 1997]))
+    assert described and "1979年1.17" in described.group(1) and "1997年1.006" in described.group(1)
