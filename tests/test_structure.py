@@ -67,14 +67,18 @@ def test_lists_match_the_gold_standard() -> None:
          [(1, "一、工作回顾"), (1, "《政府工作报告》有关内容名词注释")]),
         # an enumeration inside an argument whose items with a short first sentence were headings and the others
         # text is text throughout: 1982's outline listed three of its five rules (二、三、五、)
-        (("一、回顾", "二、任务", "第一、严格控制投资规模。", "国务院作出了以下规定。",
+        (("主要措施", "第一、严格控制投资规模。正文。", "国务院作出了以下规定。",
           "一、固定资产投资总规模，包括国家预算内的拨款、自筹资金和银行贷款，都必须由国家计委和省、市、自治区计委进行综合平衡，统一纳入国家计划。正文。",
-          "二、大中型项目一律由国家计委审批。正文。", "三、所有项目必须按照程序办事。正文。", "第二、整顿现有企业。"),
-         [(1, "一、回顾"), (1, "二、任务"), (2, "第一、严格控制投资规模。"), (2, "第二、整顿现有企业。")]),
-        # ... but the report's own chapters stay headings, one of them written as a long sentence or not
+          "二、大中型项目一律由国家计委审批。正文。", "三、所有项目必须按照程序办事。正文。", "第二、整顿现有企业。正文。"),
+         [(1, "主要措施"), (2, "第一、严格控制投资规模。"), (2, "第二、整顿现有企业。")]),
+        # ... but the report's own chapters stay headings, one of them written as a long sentence or not, and so
+        # do those after a list of long items in a chapter, which runs on into them (一、…三、 in 三、, then 四、)
         (("一、回顾", "二、过去一年，我们坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展，经济社会发展取得新成效。正文。",
           "三、展望"),
          [(1, "一、回顾"), (1, "三、展望")]),
+        (("三、措施", f"一、{'加强农田水利建设，' * 8}。", f"二、{'扩大灌溉面积，' * 9}。", f"三、{'推广良种，' * 12}。",
+          "四、建议", "五、结语"),
+         [(1, "三、措施"), (1, "四、建议"), (1, "五、结语")]),
         # the speaker turning to the house closes the subsection: 山东's ——items of its five years were children
         # of its last year's （六）; a subsection set aside so goes on after them (浙江's （十） after its 1.…方面)
         (("一、回顾", "（一）经济稳。正文。", "（二）民生好。正文。", "各位代表！五年来，我们砥砺奋进。", "——经济实力实现新跃升。正文。",

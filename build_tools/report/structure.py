@@ -203,8 +203,8 @@ def mixed_runs(numbered: list[Numbered]) -> set[int]:
     a numbering that starts again at 1 opens a run inside the open one, as ``Outline`` nests it) of which
     some were read as headings and some not: an enumeration inside an argument (1982's five rules 一、…五、,
     1955's 第一，…第五，), whose items with a short first sentence became headings and the others stayed
-    text, so that its outline skipped items. The first run of a style that holds sections of the report's
-    outermost level (its chapters) is left as it is."""
+    text, so that its outline skipped items. A run that holds a section of the report's outermost level (a
+    chapter) is left as it is: a list of long items in a chapter, 一、…三、, runs on into the next chapter, 四、."""
     runs: list[list[Numbered]] = []
     open_runs: dict[str, list[list[Numbered]]] = {}
     for item in numbered:
@@ -217,11 +217,9 @@ def mixed_runs(numbered: list[Numbered]) -> set[int]:
             stack[follows].append(item)
             del stack[follows + 1 :]
     mixed = set()
-    first_of_style = {id(next(run for run in runs if run[0].style == style)) for style in open_runs}
     for run in runs:
         headings = [item for item in run if item.heading]
-        chapters = id(run) in first_of_style and any(item.level == 1 for item in headings)
-        if 0 < len(headings) < len(run) and not chapters:
+        if 0 < len(headings) < len(run) and all(item.level > 1 for item in headings):
             mixed |= {item.index for item in run}
     return mixed
 
