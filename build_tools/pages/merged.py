@@ -28,8 +28,10 @@ ELIDED = "……"
 def misnamed(report: Report, place: str | None) -> str:
     """What a source's file name says of it when it names a place other than the report's (city/台州.txt holding
     the State Council's report), or ``""``."""
-    named = [name for name in file_place_names(report.source) if place and name not in place and place not in name]
-    return labels()["merged_file_named"].format(name=named[0]) if named and place else ""
+    if not place:
+        return ""
+    named = [name for name in file_place_names(report.source) if name not in place and place not in name]
+    return labels()["merged_file_named"].format(name=named[0]) if named else ""
 
 
 def sources_note(primary: Report, others: Sequence[Report]) -> str:
