@@ -233,6 +233,16 @@ def falls(lead: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def rate_bases() -> dict[str, tuple[str, float]]:
+    """Each rate unit written otherwise than its base, with its base and factor (``units.tsv``: ‰ is 0.1 %)."""
+    return {
+        name: (unit.base, unit.factor)
+        for name, unit in _rules().units.items()
+        if unit.family in ("percent", "permille") and unit.base != name
+    }
+
+
 def qualifier_places() -> dict[str, str]:
     """Where each qualifier stands in a figure as written: ``before`` the number (超过60%), ``inside`` it,
     between number and unit (1400余户), or ``after`` the unit (7%左右)."""
