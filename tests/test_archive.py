@@ -588,3 +588,23 @@ def test_a_copy_filed_under_another_place_s_name_says_so_and_the_home_page_count
     assert note.count("文件名作") == 1
     assert "另有 2 个文件是其中某篇报告的另一份来源" in index_page([], [], "站", 2)
     assert "另有" not in index_page([], [], "站", 0)
+
+
+def test_a_year_or_place_a_list_shows_says_it_was_inferred() -> None:
+    """94 report pages said 2024年（据“一、2023年工作回顾”推定）, but the lists (a place's years, a year's places, the
+    home page's newest) showed the same year and place as if the reports stated them."""
+    from build_tools.pages.browse import report_table
+
+    stated = entry(1, "江苏省", "南京市", 2024, "市", code="320100")
+    guessed = replace(stated, slug="r2", page="reports/r2.md", identity=replace(
+        stated.identity, inferred=(("year", "据“一、2023年<b>工作</b>|回顾”推定"), ("place", "据文件名推定"))))
+    table_of = report_table("places/江苏省/南京市.md", [Listed(stated), Listed(guessed)], with_place=True)
+    rows = [line for line in table_of.splitlines() if "reports/r" in line]
+    assert "gr-inferred" not in rows[0] and rows[1].count('class="gr-inferred"') == 2
+    assert 'title="据“一、2023年&lt;b&gt;工作&lt;/b&gt;&#124;回顾”推定">推定</span>' in rows[1]
+    from build_tools.pages.browse import places_table
+
+    places = places_table("places/江苏省.md", [Listed(stated), Listed(replace(guessed, identity=replace(
+        guessed.identity, year=2023)))])
+    assert places.count('class="gr-inferred"') == 1
+    assert '[2024年](../reports/r1.md) [2023年](../reports/r2.md)<span class="gr-inferred"' in places

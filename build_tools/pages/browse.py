@@ -20,6 +20,7 @@ from typing import Any
 
 from build_tools.archive.catalogue import LEVELS, NATIONAL, CatalogueEntry, level_rank
 from build_tools.model import InputError
+from build_tools.pages.identity_line import inferred_mark
 from build_tools.pages.render import escape_markdown, escape_plain, front_matter, labels, table
 
 SLUG_UNSAFE = re.compile(r"[^\w-]+")  # \w holds the Han characters
@@ -179,11 +180,13 @@ def report_rows(page: str, listed: Sequence[Listed], *, with_place: bool, lead: 
         figures = "；".join(link(page, h.link, f"{h.label} {h.text}") for h in item.headline)
         row = [link(page, entry.page, entry.title), figures]
         if with_place:
-            row.insert(0, link(page, place_path(place_key(entry)), place_key(entry)[2]))
+            place = link(page, place_path(place_key(entry)), place_key(entry)[2])
+            row.insert(0, place + inferred_mark(entry.identity, "place"))
         if lead == "province":
             row.insert(0, link(page, level_province_path(level_of(entry), province_of(entry)), province_of(entry)))
         elif lead == "year":
-            row.insert(0, link(page, year_path(entry.year), year_text(entry.year)))
+            year = link(page, year_path(entry.year), year_text(entry.year))
+            row.insert(0, year + inferred_mark(entry.identity, "year"))
         rows.append(row)
     return rows
 
@@ -242,7 +245,10 @@ def places_table(path: str, listed: Sequence[Listed]) -> str:
     rows = []
     for key in sorted(by_place, key=lambda key: official_order(key, codes)):
         reports = newest_first(by_place[key])
-        years = " ".join(link(path, item.entry.page, year_text(item.entry.year)) for item in reports)
+        years = " ".join(
+            link(path, item.entry.page, year_text(item.entry.year)) + inferred_mark(item.entry.identity, "year")
+            for item in reports
+        )
         rows.append([link(path, place_path(key), key[2]), escape_markdown(key[1]), years])
     if any(parent for _, parent, _ in by_place):
         return table([columns["place"], columns["parent"], columns["years"]], rows)

@@ -9,7 +9,9 @@ field it does not know says ``年份不详``, never a guess.
 
 from __future__ import annotations
 
-from build_tools.model import Report
+import html
+
+from build_tools.model import Identity, Report
 from build_tools.pages.render import escape_markdown, labels
 
 
@@ -42,3 +44,14 @@ def identity_line(report: Report) -> str:
     if report.traditional:
         parts.append(words["traditional"])
     return escape_markdown(words["separator"].join(parts))
+
+
+def inferred_mark(identity: Identity, field: str) -> str:
+    """A small 推定 after a value a list shows (a year, a place) that was inferred, how in its tooltip; ``""`` for
+    one the report states. The how quotes the report's text, so it is escaped, ``|`` too (a table's cells)."""
+    how = identity.how(field)
+    if not how:
+        return ""
+    title = html.escape(how, quote=True).replace("|", "&#124;")
+    return f'<span class="gr-inferred" title="{title}">{labels()["inferred_mark"]}</span>'
+
