@@ -76,8 +76,9 @@ UNIT_PREFIX = {"万亿": 1e12, "千亿": 1e11, "亿": 1e8, "千万": 1e7, "百�
 def in_base(value: float, unit: str) -> tuple[float, str]:
     """``value`` of ``unit`` in its base unit: 9500亿元 is 9.5e11 元, and a rate per thousand one per hundred
     (10.06‰ of 1997's natural growth of the population is 1.006%, beside 1979's 1.17%)."""
-    if unit in rate_bases():
-        base, factor = rate_bases()[unit]
+    rate = rate_bases().get(unit)
+    if rate is not None:
+        base, factor = rate
         return value * factor, base
     for prefix, factor in UNIT_PREFIX.items():
         if unit.startswith(prefix) and len(unit) > len(prefix):

@@ -27,7 +27,7 @@ def identity_line(report: Report) -> str:
     if place and identity.parent and identity.parent != place:
         # a district or county below a city is named with its province too (安徽省黄山市黄山区), as a city is
         parent = identity.parent
-        if identity.province and identity.province not in (place, parent) and not parent.startswith(identity.province):
+        if identity.province and place != identity.province and not parent.startswith(identity.province):
             parent = identity.province + parent
         place = words["place_in"].format(place=place, parent=parent)
     for name, value in (("year", year), ("place", place), ("level", identity.level)):
