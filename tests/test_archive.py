@@ -25,7 +25,6 @@ from build_tools.pages.audit import render_audit
 from build_tools.pages.browse import (
     Listed,
     browse,
-    home_sections,
     level_path,
     level_province_path,
     newest_first,
@@ -34,6 +33,7 @@ from build_tools.pages.browse import (
     relative_path,
 )
 from build_tools.pages.comparison import comparison_pages
+from build_tools.pages.home import home_sections
 from build_tools.pages.merged import marked_text
 from build_tools.pages.render import labels
 from tests.gold_structure import seed_reports
@@ -177,7 +177,7 @@ def test_a_province_s_places_of_a_level_show_their_parent_only_where_one_lies_be
     cities, counties = pages[level_province_path("市", "湖北省")], pages[level_province_path("区县", "湖北省")]
     parent = labels()["browse_columns"]["parent"]
     assert parent not in cities and "襄阳市" in cities and "宜昌市" in cities
-    assert parent in counties and "| 襄阳市 |" in counties
+    assert parent in counties and re.search(r"\| \[襄阳市\]\([./]*places/湖北省/襄阳市/index\.md\) \|", counties)
 
 
 def test_provinces_and_places_are_listed_in_the_order_of_their_administrative_codes() -> None:
@@ -517,6 +517,28 @@ def test_a_province_is_reached_from_its_reports_breadcrumbs_and_its_lists_of_pla
     assert "(../places/湖北省/index.md)" in crumbs or "(../places/湖北省.md)" in crumbs, crumbs
     listing = level_province_page("市", "湖北省", [Listed(city)])
     assert "湖北省的全部报告" in listing and "places/湖北省" in listing
+
+
+def test_a_district_s_city_has_a_page_listing_its_districts_and_stands_in_their_breadcrumbs() -> None:
+    """黄山区's breadcrumbs read 首页 › 区县 › 安徽省 › 黄山区: 黄山市, which has no report of its own, had no page, and its
+    folder under places/ held 黄山区's page alone (places/安徽省/黄山市/ was not found)."""
+    from build_tools.pages.browse import breadcrumbs
+
+    district = entry(1, "安徽省", "黄山区", 2024, "区县", parent="黄山市", code="341003")
+    other = entry(2, "安徽省", "屯溪区", 2023, "区县", parent="黄山市", code="341002")
+    crumbs = breadcrumbs(district, district.page)
+    assert "[黄山市](../places/安徽省/黄山市/index.md)" in crumbs
+    assert crumbs.index("安徽省") < crumbs.index("黄山市") < crumbs.index("黄山区")
+    made = browse([Listed(district), Listed(other)])
+    city = made.pages["places/安徽省/黄山市/index.md"]
+    assert "共 2 篇：本级 0 篇，下辖 2 个地方 2 篇" in city and "省级地区" not in city
+    below = city.split("## 下辖地区")[1]
+    assert below.index("屯溪区") < below.index("黄山区") and "上级" not in below  # its own name is no column
+    assert "[安徽省](../index.md)" in city.split("</nav>")[0]
+    place = made.pages["places/安徽省/黄山市/黄山区/index.md"]
+    assert "[黄山市](../index.md)" in place.split("</nav>")[0]
+    province = made.pages["places/安徽省/index.md"]
+    assert "[黄山市](黄山市/index.md)" in province.split("## 下辖地区")[1]  # the parent column links the city
 
 
 def test_a_report_that_gives_only_an_estimate_of_its_year_shows_the_estimate_beside_it() -> None:

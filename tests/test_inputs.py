@@ -616,7 +616,7 @@ def error_kinds_raised() -> set[str]:
 
 def test_every_kind_of_refused_file_is_explained_in_chinese_on_the_home_page() -> None:
     from build_tools.model import InputError
-    from build_tools.pages.browse import error_text
+    from build_tools.pages.home import error_text
     from build_tools.pages.render import labels
 
     kinds = error_kinds_raised()

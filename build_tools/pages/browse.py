@@ -1,5 +1,5 @@
-"""Browsing the archive: catalogue entries in, the pages across reports (home, levels, provinces,
-places, years) and the navigation out.
+"""Browsing the archive: catalogue entries in, the pages across reports (levels, provinces, cities,
+places, years) and the navigation out (the home page's ways in are ``home``'s).
 
 The navigation is a hierarchy whose size does not grow with the archive: the home page, one section
 per level of government whose index page lists the provinces and whose children are the provinces at
@@ -19,7 +19,6 @@ from functools import lru_cache
 from typing import Any
 
 from build_tools.archive.catalogue import LEVELS, NATIONAL, CatalogueEntry, level_rank
-from build_tools.model import InputError
 from build_tools.pages.identity_line import inferred_mark
 from build_tools.pages.render import escape_markdown, escape_plain, front_matter, labels, table
 
@@ -159,6 +158,11 @@ def province_page(province: str) -> str:
     return place_path((province, "", province))
 
 
+def parent_page(key: tuple[str, str, str]) -> str:
+    """The page of the city a district is in (``key``'s parent), which lists the districts with reports."""
+    return place_path((key[0], "", key[1]))
+
+
 def breadcrumbs(entry: CatalogueEntry, page: str) -> str:
     """首页 › level › province › place › year, as links from ``page`` (the province's to its own page, which lists
     its places of every level, not only those of the report's)."""
@@ -167,6 +171,8 @@ def breadcrumbs(entry: CatalogueEntry, page: str) -> str:
     crumbs = [link(page, "index.md", words["nav_home"]), link(page, level_path(level), level)]
     if key[0] != NATIONAL:
         crumbs.append(link(page, province_page(key[0]), key[0]))
+    if key[1]:  # a district's city, whose page lists its districts
+        crumbs.append(link(page, parent_page(key), key[1]))
     if key[2] != key[0] or key[0] == NATIONAL:
         crumbs.append(link(page, place_path(key), key[2]))
     crumbs.append(link(page, year_path(entry.year), year_text(entry.year)))
@@ -221,23 +227,26 @@ def place_page(
             crumbs.append(link(path, level_path(level_of(first)), level_of(first)))
         if key[0] not in (NATIONAL, key[2]):
             crumbs.append(link(path, province_page(key[0]), key[0]))
+        if key[1]:
+            crumbs.append(link(path, parent_page(key), key[1]))
         parts.append('<nav class="gr-breadcrumbs" markdown>' + " › ".join(crumbs) + "</nav>\n")
     if below:
         places = len({place_key(item.entry) for item in below})
         counts = {"count": len(listed) + len(below), "own": len(listed), "places": places, "below": len(below)}
-        parts.append(escape_markdown(words["province_intro"].format(**counts)) + "\n")
+        intro = words["province_intro" if key[2] == key[0] else "city_intro"]
+        parts.append(escape_markdown(intro.format(**counts)) + "\n")
     if listed:
         parts += [f"## {words['place_reports_heading']}\n", report_table(path, newest_first(listed))]
     if below:
-        parts += [f"## {words['place_below_heading']}\n", places_table(path, below)]
+        parts += [f"## {words['place_below_heading']}\n", places_table(path, below, key[2])]
     if section:
         parts.append(section)
     return "\n".join(parts)
 
 
-def places_table(path: str, listed: Sequence[Listed]) -> str:
+def places_table(path: str, listed: Sequence[Listed], own: str = "") -> str:
     """The places of ``listed``, in the order of their codes, each with its years linked to its reports (and
-    the place it is in, where any is below a city)."""
+    the city it is in, where any is below a city other than ``own``, the place whose page lists them)."""
     by_place: dict[tuple[str, str, str], list[Listed]] = defaultdict(list)
     for item in listed:
         by_place[place_key(item.entry)].append(item)
@@ -249,8 +258,9 @@ def places_table(path: str, listed: Sequence[Listed]) -> str:
             link(path, item.entry.page, year_text(item.entry.year)) + inferred_mark(item.entry.identity, "year")
             for item in reports
         )
-        rows.append([link(path, place_path(key), key[2]), escape_markdown(key[1]), years])
-    if any(parent for _, parent, _ in by_place):
+        parent = link(path, parent_page(key), key[1]) if key[1] else ""
+        rows.append([link(path, place_path(key), key[2]), parent, years])
+    if any(parent not in ("", own) for _, parent, _ in by_place):
         return table([columns["place"], columns["parent"], columns["years"]], rows)
     # places right below the province (cities, or the province itself): a parent column would be empty
     return table([columns["place"], columns["years"]], [[place, years] for place, _, years in rows])
@@ -314,43 +324,6 @@ def years_page(listed: Sequence[Listed]) -> str:
     return "\n".join([*page_head(words["nav_years"], words["years_intro"]), table([columns["year"], *levels], rows)])
 
 
-def home_sections(listed: Sequence[Listed], errors: Sequence[InputError]) -> list[str]:
-    """The home page's ways in: by level, by province, by year, the newest reports, and what failed."""
-    words, path = labels(), "index.md"
-    columns = words["browse_columns"]
-    levels = Counter(level_of(item.entry) for item in listed)
-    provinces = Counter(province_of(item.entry) for item in listed)
-    years = Counter(item.entry.year for item in listed)
-    parts = [f"## {words['browse_levels_heading']}\n"]
-    level_rows = [[link(path, level_path(name), name), str(levels[name])] for name in sorted(levels, key=level_rank)]
-    parts.append(table([columns["level"], columns["reports"]], level_rows))
-    parts.append(f"## {words['browse_provinces_heading']}\n")
-    codes = division_codes(listed)
-    in_order = sorted(provinces.items(), key=lambda pair: official_order((pair[0], "", pair[0]), codes))
-    by_province = [link(path, place_path((p, "", p)), f"{p}（{count}）") for p, count in in_order]
-    parts.append(" · ".join(by_province) + "\n")
-    parts.append(f"## {words['browse_years_heading']}\n")
-    by_year = sorted(years.items(), key=lambda pair: -(pair[0] or 0))
-    parts.append(" · ".join(link(path, year_path(y), f"{year_text(y)}（{count}）") for y, count in by_year) + "\n")
-    ordered = newest_first(listed)
-    parts += [f"## {words['browse_newest_heading']}\n", report_table(path, ordered[:NEWEST], with_place=True)]
-    if len(ordered) > NEWEST:  # the rest of the newest year (and the years before) are a click away
-        year = ordered[0].entry.year
-        more = link(path, year_path(year), words["browse_newest_more"].format(year=year_text(year), count=years[year]))
-        parts.append(more + "\n")
-    if errors:
-        parts.append(f"## {words['errors_heading']}\n")
-        parts += [f"- {escape_markdown(e.source)}：{escape_markdown(error_text(e))}" for e in errors]
-    return parts
-
-
-def error_text(error: InputError) -> str:
-    """What kept a file from being published, in Chinese by its kind, then the problem as the build log gives it:
-    中文太少，不是报告正文（8% of its characters are Chinese…）."""
-    kinds = labels()["error_kinds"]
-    return f"{kinds[error.kind]}（{error.problem}）" if error.kind in kinds else error.problem
-
-
 def browse(listed: Sequence[Listed], sections: Mapping[str, str] | None = None) -> Browse:
     """Every browsing page but the home page, the level sections of the navigation, and the parents;
     ``sections`` adds a section to place pages (place page path → Markdown)."""
@@ -364,18 +337,15 @@ def browse(listed: Sequence[Listed], sections: Mapping[str, str] | None = None) 
         by_year[item.entry.year].append(item)
         by_level[level_of(item.entry)].append(item)
     codes = division_codes(listed)
-    below: dict[str, list[Listed]] = defaultdict(list)
+    below: dict[tuple[str, str, str], list[Listed]] = defaultdict(list)  # a province's or a city's places
     for key in by_place:
         if key[2] != key[0]:
-            below[key[0]] += by_place[key]
-    provinces = {key[0] for key in by_place} | set(below)
-    for province in provinces:  # a province's page exists even when only its places have reports
-        key = (province, "", province)
+            below[(key[0], "", key[0])] += by_place[key]
+        if key[1]:
+            below[(key[0], "", key[1])] += by_place[key]
+    for key in by_place.keys() | below.keys():  # a province's or city's page, even when only its places have reports
         section = extra.get(place_path(key), "")
-        made.pages[place_path(key)] = place_page(key, by_place.get(key, []), below.get(province, []), section)
-    for key, items in by_place.items():
-        if key[2] != key[0]:
-            made.pages[place_path(key)] = place_page(key, items, [], extra.get(place_path(key), ""))
+        made.pages[place_path(key)] = place_page(key, by_place.get(key, []), below.get(key, []), section)
     for year, items in by_year.items():
         made.pages[year_path(year)] = year_page(year, items)
     made.pages["years/index.md"] = years_page(listed)

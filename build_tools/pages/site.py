@@ -32,13 +32,13 @@ from build_tools.pages.browse import (
     Listed,
     breadcrumbs,
     browse,
-    home_sections,
     place_key,
     within_a_year,
 )
 from build_tools.pages.comparison import comparison_pages, comparison_rows
 from build_tools.pages.export import report_markdown
 from build_tools.pages.glossary import glossary_page, glossary_script
+from build_tools.pages.home import home_sections
 from build_tools.pages.identity_line import identity_line
 from build_tools.pages.phrases import phrase_changes_section, phrase_pages, phrase_usage
 from build_tools.pages.render import (
