@@ -370,6 +370,21 @@ def test_a_figure_of_gross_national_product_in_the_gdp_series_says_so() -> None:
     assert "GNP" not in row_cells("places/全国.md", gdp)[-1]
 
 
+def test_a_rate_of_unemployment_in_the_series_says_which_rate_it_is() -> None:
+    """The national 就业（比率，%） series set 2005–2017's 城镇登记失业率 (4.6%以内) beside 2019's 城镇调查失业率 (5.5%左右), two
+    measures that cannot be compared, with nothing said of the change."""
+    from build_tools.archive.series import SeriesRow, Source
+    from build_tools.pages.series_pages import row_cells
+
+    key = ("全国", "", "全国")
+    registered = Source("national-2016", 95, "reports/national-2016.md#fig-9", "城镇登记失业率")
+    surveyed = Source("national-2022", 89, "reports/national-2022.md#fig-7", "城镇调查失业率")
+    old = SeriesRow(key, "国家", "就业", "share", 2016, target=4.5, unit="%", target_source=registered, verdict="met")
+    new = SeriesRow(key, "国家", "就业", "share", 2022, target=5.5, unit="%", target_source=surveyed, verdict="met")
+    assert "城镇登记失业率" in row_cells("places/全国.md", old)[-1] and "调查" not in row_cells("places/全国.md", old)[-1]
+    assert "城镇调查失业率" in row_cells("places/全国.md", new)[-1]
+
+
 def test_a_rate_per_thousand_is_charted_beside_rates_per_hundred() -> None:
     """全国's 人口（比率，%） chart spanned 1979–1980 alone: 1997's 10.06‰ and 2002's 6.45‰ of natural growth were left
     out, a unit of another base."""

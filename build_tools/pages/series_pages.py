@@ -49,7 +49,7 @@ from build_tools.pages.render import (
     labels,
     table,
 )
-from build_tools.pages.tables import GNP, category_name, core_categories, core_category
+from build_tools.pages.tables import category_name, core_categories, core_category
 from build_tools.report.indicators import written_figure
 
 SERIES_DOWNLOAD = "downloads/series.csv.gz"
@@ -80,8 +80,10 @@ def row_cells(page: str, row: SeriesRow) -> list[str]:
     target = written_figure(target, row.unit, row.qualifier) if target else ""
     actual = written_figure(format_number(row.actual), row.unit, row.actual_qualifier) if row.actual is not None else ""
     notes = []
-    if any(found and GNP in found.subject for found in (row.target_source, row.actual_source)):
-        notes.append(words["series_gnp"])  # 1987's to 1993's: output as the reports then measured it
+    subjects = [found.subject for found in (row.target_source, row.actual_source) if found]
+    for measure, note in words["series_subject_notes"].items():  # 1987–1993's GNP; the two unemployment rates
+        if any(measure in subject for subject in subjects):
+            notes.append(note)
     if row.actual_estimate:
         notes.append(words["series_estimate"])
     for value, found in row.revised:
