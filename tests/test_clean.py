@@ -395,6 +395,18 @@ def test_a_paragraph_that_ends_in_a_note_after_its_full_stop_is_not_joined_to_th
     assert [p.text for p in cleaned_text("1959.txt", text).paragraphs] == cleaned
 
 
+def test_a_paper_s_citation_in_a_copy_after_the_report_s_end_is_audited_as_the_citation() -> None:
+    """1956's page shows the report six times after its links (【E-mail推荐): each copy's （《人民日报》… 第2 版） was in the
+    audit as 报告之后的网站链接, though the first copy's was named for what it is, the paper that printed the report."""
+    text = ["各位代表：", "为完成一九五六年度的国民经济计划而奋斗！", "（《人民日报》1 9 5 6 0 6 1 6 第2 版）", "【E-mail推荐",
+            "各位代表：", "为完成一九五六年度的国民经济计划而奋斗！", "（《人民日报》1 9 5 6 0 6 1 6 第2 版）"]
+    cleaned = cleaned_text("1956.txt", text)
+    citations = [entry for entry in cleaned.audit if "人民日报" in entry.text]
+    assert [entry.line for entry in citations] == [3, 7]
+    assert all("报纸" in entry.reason for entry in citations), [entry.reason for entry in citations]
+    assert not unaccounted_lines(tuple(text), [cleaned])
+
+
 def test_a_title_line_before_a_list_numbered_from_1_is_not_joined_to_its_first_item() -> None:
     """江西's annex title 《政府工作报告》有关内容名词注释 ran into its first note (1.“2030启航计划”：…), which the audit
     called a line the source cut; a line cut at a comma still joins the item after it."""

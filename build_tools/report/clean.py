@@ -252,13 +252,20 @@ def trailer_entries(
         first_seen.setdefault(text, position)
     entries: list[AuditEntry] = []
     candidates: list[SourceLine] = []
+    texts: list[str] = []
     for line in after:
         dropped = classify_line(line) if line.text else None
         if dropped:
             entries.append(dropped)
+            continue
+        text, repairs = repair_line(line.text) if line.text else ("", ())
+        if not text.strip() and repairs:  # furniture within a line, here the whole line (a paper's citation)
+            repaired = CleanedLine(line.number, line.text, text, repairs)
+            reasons = {entry.reason: None for entry in repair_entries(repaired)}
+            entries.append(AuditEntry("furniture", line.number, line.text, "；".join(reasons)))
         elif line.text:
             candidates.append(line)
-    texts = [repair_line(line.text)[0] for line in candidates]
+            texts.append(text)
     index = 0
     while index < len(candidates):
         earlier = first_seen.get(texts[index])
