@@ -284,6 +284,16 @@ def test_the_audit_counts_a_change_repeated_on_one_line_in_one_row_and_gives_rea
     assert reasons and not [reason for reason in reasons if re.search("[A-Za-z]{3,}", reason)]
 
 
+def test_a_join_s_row_in_the_audit_shows_the_cut_then_the_joined_text() -> None:
+    """A join's row set the next line's start in the column headed 改为, as if the line's end had been changed into it
+    (。乡村建设行动深入推进， | 新（改）建农村公路187)."""
+    report = seed_reports()[0]
+    joined = next(entry for entry in report.cleaned.audit if entry.kind == "joined")
+    row = next(line for line in render_audit(report).splitlines() if "#L" in line and "接续" in line)
+    cells = [cell.strip() for cell in row.split(" | ")]
+    assert "↵" in cells[2] and cells[3].replace("\\", "") == (joined.text + joined.replacement).replace("\\", "")
+
+
 def test_merged_pages_are_read_back_from_the_cache_until_a_copy_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

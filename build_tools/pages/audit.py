@@ -5,7 +5,8 @@ text dropped or changed, what replaced it, why); changes of one kind made to one
 (full-width digits made half-width, the same character taken out six times) are one row that lists
 each and says how many they are, so that every change is still shown and counted; a run of lines
 dropped as a copy of lines the page kept, line for line (a page repeated whole), is one row naming
-both ranges, since the text it dropped is the text of the lines it names. Whitespace repairs are
+both ranges, since the text it dropped is the text of the lines it names; a join shows the two lines' ends as
+the source cut them, then as one. Whitespace repairs are
 counted, not listed. A report that cleaning did not change gets a sentence saying so, not empty tables.
 """
 
@@ -30,11 +31,14 @@ def line_link(report: Report, shown: str, line: int, paragraph_of_line: dict[int
 
 def audit_row(report: Report, entry: AuditEntry, paragraph_of_line: dict[int, int]) -> tuple[str, ...]:
     kinds: dict[str, str] = labels()["audit_kinds"]
+    text, replacement = entry.text.strip() or repr(entry.text), entry.replacement
+    if entry.kind == "joined":  # a line's end and the next line's start: as the source cut them, then as one
+        text, replacement = f"{entry.text} {labels()['audit_cut']} {entry.replacement}", entry.text + entry.replacement
     return (
         line_link(report, str(entry.line), entry.line, paragraph_of_line),
         escape_markdown(kinds[entry.kind]),
-        escape_markdown(entry.text.strip() or repr(entry.text)),
-        escape_markdown(entry.replacement),
+        escape_markdown(text),
+        escape_markdown(replacement),
         escape_markdown(entry.reason),
     )
 
