@@ -66,6 +66,9 @@ class _Rules:
     base_marker: re.Pattern[str]
     clause_subject_end: re.Pattern[str]
     ranking_clause: re.Pattern[str]
+    comparison_clause: re.Pattern[str]
+    growth_rate_word: str
+    growth_rate_names: tuple[str, ...]
     subject_rewrites: dict[str, dict[str, str]]
     default_kind: IndicatorKind | None
     section_cue: re.Pattern[str]
@@ -164,6 +167,9 @@ def _rules() -> _Rules:
         base_marker=re.compile(_alternation(subject["base_markers"])),
         clause_subject_end=re.compile(_alternation(lexicon["clause_subject_end"])),
         ranking_clause=re.compile(lexicon["ranking_clause"]),
+        comparison_clause=re.compile(lexicon["comparison_clause"]),
+        growth_rate_word=lexicon["growth_rate_word"],
+        growth_rate_names=tuple(lexicon["growth_rate_names"]),
         subject_rewrites=lexicon["subject_rewrites"],
         default_kind=kind["default"],
         section_cue=re.compile(

@@ -196,10 +196,21 @@ def _figure_subject(text: str, figure: _Figure, raw: str, previous: _Figure | No
             return subject
     if pre in rules.stage_words and _earlier_of_unit(previous, figure.unit):  # 开工406个: lists._qualify_stage
         return pre
+    if family == "points" and previous is not None and rules.comparison_clause.match(pre):
+        return _gap_subject(pre, previous, rules)
     ranking_only = previous is not None and rules.ranking_clause.match(pre) is not None  # 、稳居前十、增长4.8%
     if pre and not _is_action_only(pre, rules) and not ranking_only:
         return _rewrite(pre, family, rules, figure.changed)
     return _inherited(text, figure, previous, rules) or pre
+
+
+def _gap_subject(comparison: str, previous: _Figure, rules: _Rules) -> str:
+    """增长5.2%，高于全国1.8个百分点 -> 地区生产总值增速高于全国: the rate of the figure before, and what it is
+    compared with."""
+    named = _subject_of(previous).removesuffix(BASE_MARK)
+    if previous.changed and not named.endswith(rules.growth_rate_names):
+        named += rules.growth_rate_word
+    return named + comparison
 
 
 def _earlier_of_unit(previous: _Figure | None, unit: str) -> _Figure | None:
