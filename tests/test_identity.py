@@ -467,3 +467,16 @@ def test_a_year_read_from_the_text_that_its_file_name_contradicts_says_so() -> N
     identity = identify("2025年/铜仁.txt", lines)
     assert (identity.year, identity.how("year")) == (2024, "据“一、2023年工作回顾”推定；文件名作 2025 年")
     assert identify("2024年/铜仁.txt", lines).how("year") == "据“一、2023年工作回顾”推定"
+
+
+def test_a_title_one_page_of_several_reports_gave_a_piece_is_said_not_to_name_its_place_or_year() -> None:
+    """The seed's five pieces were each titled 武陵源区政府工作报告篇N by the template site (a 县's report, two 镇's, a
+    delegate's speech on 德惠): their pages read 原题：武陵源区政府工作报告篇三 · 地点不详, with nothing said of why the place
+    the title names was not theirs."""
+    from build_tools.pages.identity_line import identity_line
+    from tests.gold_structure import seed_reports
+
+    pieces = seed_reports()
+    line = identity_line(pieces[2], len(pieces))
+    assert line.startswith("原题：武陵源区政府工作报告篇三（同一文件收有 5 篇报告，各篇标题未用于判断年份和地点）")
+    assert "同一文件" not in identity_line(pieces[2])  # a file of one report: its title is its own

@@ -2,7 +2,8 @@
 
 It gives the title the source itself wrote (原题) and each field of the report's identity (year, place,
 level, then date, session and speaker where the text states them), and, for a report written in
-traditional characters, that its figures, tags, phrases and terms were read in simplified ones. A field
+traditional characters, that its figures, tags, phrases and terms were read in simplified ones; a title that a
+page holding several reports gave one of them is said to be the page's, not read for year and place. A field
 the program inferred rather than read says so and from what (``2024年（据“2023年工作回顾”推定）``); a
 field it does not know says ``年份不详``, never a guess.
 """
@@ -15,13 +16,16 @@ from build_tools.model import Identity, Report
 from build_tools.pages.render import escape_markdown, labels
 
 
-def identity_line(report: Report) -> str:
-    """原题 · 年份 · 地点 · 层级 [· 日期 · 会议 · 报告人], each inferred value with how, escaped for Markdown."""
+def identity_line(report: Report, pieces: int = 1) -> str:
+    """原题 · 年份 · 地点 · 层级 [· 日期 · 会议 · 报告人], each inferred value with how, escaped for Markdown;
+    ``pieces``: how many reports the report's file held."""
     words = labels()["identity_line"]
     unknown = labels()["unknown"]
     identity = report.identity
     source_title = report.source_title
     parts = [words["source_title"].format(title=source_title) if source_title else words["no_source_title"]]
+    if source_title and pieces > 1:  # 武陵源区政府工作报告篇三 of a page of five: the page's label, not evidence
+        parts[0] += words["collection_title"].format(pieces=pieces)
     year = f"{identity.year}年" if identity.year is not None else None
     place = identity.place
     if place and identity.parent and identity.parent != place:

@@ -102,7 +102,7 @@ def report_page(report: Report, entry: CatalogueEntry, *, pieces: int, above: st
     """The page of ``report``: its breadcrumbs, then ``above`` (Markdown), its title and the line of its
     identity, its text, then ``footer`` (Markdown)."""
     header = breadcrumbs(entry, entry.page) + (f"\n{above}" if above else "")
-    return render_report(report, pieces=pieces, header=header, footer=footer, below_title=identity_line(report))
+    return render_report(report, pieces=pieces, header=header, footer=footer, below_title=identity_line(report, pieces))
 
 
 def report_pages(report: Report, *, pieces: int) -> ReportPages:
