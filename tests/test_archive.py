@@ -167,6 +167,19 @@ def test_every_place_and_year_has_its_page_and_same_names_in_other_provinces_sta
     assert made.pages["years/2024.md"].count("鼓楼区") >= 2
 
 
+def test_a_place_s_reports_of_one_year_are_listed_by_their_titles_not_by_the_same_year_twice() -> None:
+    """The seed's five reports of unknown place and year were listed as 年份不详 年份不详 年份不详 年份不详 年份不详: five links
+    that looked the same, with nothing to tell which report each opened."""
+    from build_tools.pages.browse import places_table
+
+    unknown = [Listed(replace(entry(n, "安徽省", "合肥市", 2024, "市"), title=f"合肥市报告篇{n}", identity=Identity(
+        place="合肥市", province="安徽省", parent="安徽省", level="市"))) for n in (1, 2)]
+    dated = [Listed(entry(3, "安徽省", "合肥市", 2023, "市"))]
+    cell = places_table("places/安徽省/index.md", unknown + dated).split("\n")[-2]
+    assert "[合肥市报告篇1]" in cell and "[合肥市报告篇2]" in cell and "[2023年]" in cell
+    assert cell.count("年份不详") == 0
+
+
 def test_a_province_s_places_of_a_level_show_their_parent_only_where_one_lies_below_the_province() -> None:
     listed = [
         Listed(entry(1, "湖北省", "襄阳市", 2024, "市")),

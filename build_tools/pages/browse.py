@@ -254,8 +254,10 @@ def places_table(path: str, listed: Sequence[Listed], own: str = "") -> str:
     rows = []
     for key in sorted(by_place, key=lambda key: official_order(key, codes)):
         reports = newest_first(by_place[key])
-        years = " ".join(
-            link(path, item.entry.page, year_text(item.entry.year)) + inferred_mark(item.entry.identity, "year")
+        shown = Counter(year_text(item.entry.year) for item in reports)
+        years = " ".join(  # a year two reports share (年份不详 of several) gives their titles: links that say apart
+            link(path, item.entry.page, year_text(item.entry.year) if shown[year_text(item.entry.year)] == 1
+                 else item.entry.title) + inferred_mark(item.entry.identity, "year")
             for item in reports
         )
         parent = link(path, parent_page(key), key[1]) if key[1] else ""
