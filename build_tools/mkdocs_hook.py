@@ -167,10 +167,17 @@ def project_search() -> bool:
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
     context["tags"] = tag_links(page.meta.get("tags") or (), tracked_phrases())  # the chips under the title
     if project_search():
-        search_pages[page.url] = search_page(page, held.packed(page))
-        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        if searchable(page):
+            search_pages[page.url] = search_page(page, held.packed(page))
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}  # Material's plugin: not these
     held.give_back(page)  # about to be written: its HTML, held compressed since it was read
     return context
+
+
+def searchable(page: Page) -> bool:
+    """Whether ``page`` goes in the search index: not when its front matter says ``search: {exclude: true}``
+    (a phrase no report uses), as Material's own search reads it."""
+    return not (page.meta.get("search") or {}).get("exclude")
 
 
 def search_page(page: Page, html: str | bytes | Stored) -> search.SearchPage:
@@ -198,7 +205,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         log.info(f"{unread} unchanged pages kept as the last build wrote them, without reading them again")
     if project_search() and enabled("index-ahead"):  # every page's HTML is known: index it meanwhile
         rendered = [file.page for file in files.documentation_pages() if file.page is not None]
-        pages = [search_page(page, held.packed(page)) for page in rendered if not builds.keeps(page.file)]
+        pages = [
+            search_page(page, held.packed(page))
+            for page in rendered
+            if not builds.keeps(page.file) and searchable(page)
+        ]
         # pages to index: workers do it, and the index is written after the templates; none (or too few
         # for workers) in a build into an empty folder: a forked process writes the whole index meanwhile
         if not indexing.start(pages, search_cache()) and builds.previous is None:

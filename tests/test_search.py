@@ -341,6 +341,21 @@ def test_a_reports_table_of_indicators_is_left_out_of_the_index_and_its_sentence
     assert "gr-indicators" not in " ".join(blocks)
 
 
+def test_a_phrase_no_report_uses_is_left_out_of_the_index_and_one_used_is_in_it(seed_site: Path) -> None:
+    """The seed site's first result for 就业 was 提法：再就业, one of its 337 phrase pages that list no report."""
+    folder = seed_site / "search"
+    volumes = len(json.loads(search.read_index_text(folder, "manifest.json"))["volumes"])
+    titles = {page[1] for volume in range(volumes) for page in index_pages(folder, volume)}
+    phrases = seed_site / "phrases"
+    unused = [path.parent.name for path in phrases.glob("*/index.html") if "本站共有 0 篇" in path.read_text("utf-8")]
+    used = [path.parent.name for path in phrases.glob("*/index.html") if "本站共有 0 篇" not in path.read_text("utf-8")]
+    assert unused and used
+    assert not [name for name in unused if f"提法：{name}" in titles]
+    assert all(f"提法：{name}" in titles for name in used)
+    page = (phrases / unused[0] / "index.html").read_text(encoding="utf-8")
+    assert "本站未收国务院政府工作报告" in page and page.count("<p>无") == 1  # no national report; one 无: no users
+
+
 def test_the_page_parser_reads_the_seed_pages_as_the_standard_parser_does(seed_site: Path) -> None:
     articles = [ARTICLE.search(path.read_text(encoding="utf-8")) for path in sorted(seed_site.rglob("*.html"))]
     contents = [found.group(1) for found in articles if found]
@@ -456,14 +471,19 @@ def test_search_reads_a_few_index_files_from_the_site_only(seed_site: Path) -> N
         context.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
         context.on(
             "requestfinished",
-            lambda request: sizes.append(response_bytes(request)) if is_search_request(request.url, base) else None,
+            lambda request: sizes.append(response_bytes(request)) if is_index_request(request.url, base) else None,
         )
         page = context.new_page()
         page.goto(base, wait_until="domcontentloaded")
         assert SearchBox(page).search("农民人均纯收入").hits
     assert hosts == {urlparse(base).netloc}
+    # the index files fetched, not the scripts that read them (30 KB, whatever the index's size)
     index_bytes = sum(path.stat().st_size for path in (seed_site / "search").rglob("*") if path.is_file())
-    assert 0 < sum(sizes) < index_bytes / 4
+    assert 0 < sum(sizes) < index_bytes / 4, (sum(sizes), index_bytes)
+
+
+def is_index_request(url: str, base: str) -> bool:
+    return is_search_request(url, base) and url.startswith(base + "search/")
 
 
 def test_an_index_written_in_steps_equals_one_written_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -115,6 +115,8 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
         rows.append([str(year), *cells])
     first = known.first_year(phrase, NATIONAL_LEVEL)
     first_text = words["first_national"].format(year=first) if first is not None else words["never_national"]
+    if not any(level == NATIONAL_LEVEL for level, _ in known.totals):  # the seed's five pieces: no national report
+        first_text = words["no_national"]
     gap = known.missing_before(first, NATIONAL_LEVEL) if first is not None else None
     if gap is not None:  # it may have been said first in a year the archive lacks
         missing = str(gap[0]) if gap[0] == gap[1] else f"{gap[0]}—{gap[1]}"
@@ -125,15 +127,18 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
     listed = "、".join(link(page, f"reports/{use.slug}.md", use.title) for use in users[:MOST_LISTED])
     if len(users) > MOST_LISTED:
         listed += " " + escape_markdown(words["more_users"].format(shown=MOST_LISTED, reports=len(users)))
+    heading = {"title": escape_plain(words["page_title"].format(phrase=phrase))}
+    if not users:  # a page that lists nothing is no answer to a search (提法：再就业 came first for 就业)
+        heading["search"] = {"exclude": True}
     return "\n".join(
         [
-            front_matter({"title": escape_plain(words["page_title"].format(phrase=phrase))}),
+            front_matter(heading),
             f"# {escape_markdown(words['page_title'].format(phrase=phrase))}\n",
             escape_markdown(words["page_intro"].format(reports=len(users))) + " " + escape_markdown(first_text) + "\n",
             escape_markdown(counted) + "\n",
             f'<div class="gr-chart-box">{chart}</div>\n' if chart else "",
             escape_markdown(words["chart_note"]) + "\n" if chart else "",
-            table(header, rows) if rows else escape_markdown(words["none"]) + "\n",
+            table(header, rows) if rows else "",  # unused: the line above says so
             f"## {words['reports_heading']}\n",
             (listed or escape_markdown(words["none"])) + "\n",
             tagged,

@@ -109,7 +109,8 @@ def write_index(
 
     ``cache`` keeps each page's part of the index between builds. ``previous`` is what the last call
     wrote into the same folder: files with the same bytes are not written again, and the pages whose
-    URLs are in ``unchanged`` (not rendered this time) are indexed as they were then. Pages are read
+    URLs are in ``unchanged`` (not rendered this time) are indexed as they were then (those it left out,
+    by their URL or their front matter, stay out). Pages are read
     one at a time; what is held for all of them is their shards' text, the size of the index. With many
     pages and ``forked_helper``, a forked process writes the pair shards meanwhile (pointless, and
     costly in memory, where other work runs beside the index).
@@ -118,7 +119,7 @@ def write_index(
     indexes = PageIndexes(cache)
     known = previous.page_keys if previous is not None else {}
     given: list[SearchPage | tuple[str, str]] = [page for page in pages if not is_excluded(page.url)]
-    given += [(url, known[url]) for url in unchanged if not is_excluded(url)]
+    given += [(url, known[url]) for url in unchanged if url in known]  # a page left out before stays out
     summaries = indexes.summaries(sorted(given, key=lambda page: page.url if isinstance(page, SearchPage) else page[0]))
     summaries.sort(key=lambda item: page_order(item[1]))
     volumes = cut_volumes(summaries)
