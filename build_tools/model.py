@@ -198,7 +198,9 @@ class ListBlock:
 Block = Heading | Body | ListBlock
 
 
-AnomalyKind = Literal["redaction", "empty-quotes", "suspicious-character", "missing-text", "numbering", "lost-note"]
+AnomalyKind = Literal[
+    "redaction", "deleted", "empty-quotes", "suspicious-character", "missing-text", "numbering", "lost-note"
+]
 
 
 @dataclass(frozen=True)

@@ -46,8 +46,12 @@ def test_every_gold_anomaly_is_found_at_its_line() -> None:
         (("1.应对危机：是指……", "2、融合：是指……", "3.物联网：是指……"), []),
         # a year deleted whole (the seed's 比的8153万元 beside its marked 比20的343万元; 以来，; 年是): none in 无比的 or 年初
         (("增加值完成19150万元，比的8153万元增长157.4%。以来，我镇基础设施建设迈上了新台阶。", "年是深入贯彻科学发展观的一年。"),
-         [("redaction", "比的"), ("redaction", "以来"), ("redaction", "年")]),
+         [("deleted", "比的"), ("deleted", "以来"), ("deleted", "年")]),
         (("我们有无比的信心。年初确定的目标全面完成，与上年相比的3项指标均有提升。",), []),
+        # a count deleted (the seed's 办好以下件实事), and a percent sign before its number (全镇%80的农户)
+        (("今年要全力办好以下件实事：", "全镇%80的农户用上自来水，增长5%，10%-20%。"),
+         [("deleted", "以下"), ("suspicious-character", "%")]),
+        (("主要有以下几件：", "做好以下工作。"), []),
         # Not anomalies.
         (("增长20%，达到20亿元，2020年，Xbox。",), []),
         (("一、甲", "二、乙", "三、丙"), []),
