@@ -701,3 +701,10 @@ def test_points_by_which_a_rate_beats_elsewhere_s_name_the_rate_and_the_place_co
                     "工业增加值增长7%，超过年度计划2个百分点。")
     points = [item.subject for item in found if item.unit == "个百分点"]
     assert points == ["地区生产总值增速高于全国", "城镇化率高于全省", "经济增长快于全省", "超过年度计划"]
+
+
+def test_family_planning_keeps_its_plan_and_a_list_s_dash_opens_no_subject() -> None:
+    """The seed's 计划生育率达到85%以上 was 生育率 85% (a birth rate of 85%), and its list of targets gave ——财税总收入,
+    ——农民人均纯收入; 计划投资50亿元 is still 投资."""
+    found = extract("计划生育率达到85%以上。——财税总收入达到5000万元；——农民人均纯收入增长10%。计划投资50亿元。")
+    assert [item.subject for item in found] == ["计划生育率", "财税总收入", "农民人均纯收入", "投资"]
