@@ -197,6 +197,11 @@ def test_a_report_s_outline_is_in_a_box_under_its_title_where_the_sidebar_is_hid
             assert box.evaluate("box => box.previousElementSibling.matches('.gr-keywords')")
             if shown:
                 box.locator("summary").click()
+                # a chapter no smaller than its sections (12.8 px against their 14 px), and in bold
+                chapter, section = box.locator("a").nth(0), box.locator("a").nth(1)
+                size = "element => [parseFloat(getComputedStyle(element).fontSize), getComputedStyle(element).fontWeight]"
+                (chapter_size, chapter_weight), (section_size, _) = chapter.evaluate(size), section.evaluate(size)
+                assert chapter_size >= section_size and int(chapter_weight) >= 700
                 link = box.locator("a").nth(1)
                 target = (link.get_attribute("href") or "").split("#")[-1]
                 link.click()
