@@ -440,6 +440,17 @@ def test_a_place_page_shows_beside_a_report_the_year_s_own_growth_not_one_over_f
     assert headline(facts_of(process_bytes("national/2000.txt", text.encode("utf-8"))[0])) == ()
 
 
+def test_the_comparison_says_a_level_it_does_not_know_as_every_page_does() -> None:
+    """The seed's first piece, of unknown level, read — in the comparison's 层级 column, 层级不详 everywhere else."""
+    from build_tools.pages.comparison import comparison_rows
+    from build_tools.pages.series_pages import facts_of
+
+    report = seed_reports()[0]
+    assert report.level is None
+    rows = comparison_rows(report, facts_of(report))
+    assert rows and {row[1] for row in rows} == {"层级不详"}
+
+
 def test_a_result_beside_a_report_says_the_year_it_is_about() -> None:
     """The 2023 report's row read 国内生产总值实际完成 3%；国内生产总值目标 5%左右 on 全国's page, the home page
     and the year's comparison: the 3% is 2022's growth (2023 grew 5.2%), and nothing said so."""

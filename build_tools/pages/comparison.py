@@ -30,7 +30,7 @@ def comparison_rows(report: Report, facts: SeriesFacts) -> tuple[tuple[str, ...]
     that are the year's own (``facts``: those the series across years takes, ``series.usable``), as Markdown
     cells whose links are written from the site's root (``reports/SLUG.md``)."""
     words = labels()
-    unknown = words["levels_unknown"]
+    unknown = words["unknown"]["level"]
     by_category: dict[str, dict[str, str]] = {}
     for kind in ("target", "actual", "estimate"):
         for figure in facts.figures:
