@@ -252,7 +252,8 @@ class Identity:
     State Council); ``parent`` the province of a city or the city of a district; ``level`` one of 国家, 省,
     市, 区县, 乡镇; ``province`` the province the place is in (the place itself for a province). ``None`` is
     unknown. ``inferred`` names each field that was inferred rather than stated, and how
-    (``("year", "据“2023年工作回顾”推定")``); the pages show it as inferred.
+    (``("year", "据“2023年工作回顾”推定")``); the pages show it as inferred. ``genre`` names a text that is not
+    a government work report but about one (a delegate's speech in a page of reports), always inferred.
     """
 
     year: int | None = None
@@ -265,6 +266,7 @@ class Identity:
     level: str | None = None
     province: str | None = None
     inferred: tuple[tuple[str, str], ...] = ()
+    genre: str | None = None  # what the text is when it is not a report itself (a delegate's speech on one)
 
     def how(self, name: str) -> str | None:
         """How field ``name`` was inferred, or ``None`` when the report states it (or it is unknown)."""

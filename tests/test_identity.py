@@ -480,3 +480,17 @@ def test_a_title_one_page_of_several_reports_gave_a_piece_is_said_not_to_name_it
     line = identity_line(pieces[2], len(pieces))
     assert line.startswith("原题：武陵源区政府工作报告篇三（同一文件收有 5 篇报告，各篇标题未用于判断年份和地点）")
     assert "同一文件" not in identity_line(pieces[2])  # a file of one report: its title is its own
+
+
+def test_a_delegate_s_speech_on_a_report_is_said_to_be_no_report() -> None:
+    """The seed's second piece, a delegate's speech on 赫哲市长's report (我就作以上发言，谢谢大家。), was published as a
+    government work report with nothing said; a report that speaks of delegates' opinions is none."""
+    from build_tools.pages.identity_line import identity_line
+    from tests.gold_structure import seed_reports
+
+    speech = seed_reports()[1]
+    assert speech.identity.genre == "代表对政府工作报告的发言"
+    assert identity_line(speech).startswith("体裁：代表对政府工作报告的发言（据“我就作以上发言”推定），不是政府工作报告本身")
+    lines = ["各位代表：", "现在，我代表市人民政府，向大会报告政府工作。", "认真听取代表的发言和建议。", "以上报告，请予审议。"]
+    assert identify("city/南京.txt", lines).genre is None
+    assert identify("x.txt", ["听了市长作的《政府工作报告》，很受鼓舞。", "我提几点建议。"]).genre == "代表对政府工作报告的发言"

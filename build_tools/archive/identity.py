@@ -16,6 +16,7 @@ and hidden places (**镇) give nothing: unknown stays ``None``. Patterns and tab
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -234,6 +235,18 @@ def settle_place(lines: Sequence[str], clues: Clues) -> tuple[Place | None, str 
     return found, None, "据正文地名推定" if found else None
 
 
+def read_genre(lines: Sequence[str]) -> tuple[str, str] | None:
+    """(genre, how) of a text that is no report but speaks of one (``genres``), from its first or last lines."""
+    settings = rules()
+    count = settings["genre_paragraphs"]
+    for genre in settings["genres"]:
+        for key, part in (("opening", lines[:count]), ("closing", lines[-count:])):
+            found = next((match for line in part if (match := re.search(genre[key], line))), None)
+            if found:
+                return genre["genre"], f"据“{found.group()}”推定"
+    return None
+
+
 def identify(source: str, lines: Sequence[str], heading: str | None = None, *, collection: bool = False) -> Identity:
     """The identity of the report whose cleaned paragraphs are ``lines``; ``collection`` when its file holds
     several reports, whose common title names none of them."""
@@ -247,7 +260,11 @@ def identify(source: str, lines: Sequence[str], heading: str | None = None, *, c
     if not collection:
         read_name(source, clues)
     clues.set_year(*(text_year(lines) or (None, None)))
+    genre = read_genre(lines)
+    if genre:
+        clues.inferred["genre"] = genre[1]
     known = {"year": clues.year, "date": clues.date, "session": clues.session, "speaker": clues.speaker}
+    known["genre"] = genre[0] if genre else None
     if clues.national or (clues.body is None and not clues.names and clues.level and clues.level[0] == "国家"):
         if not clues.national and clues.level:
             clues.inferred["place"] = clues.inferred["level"] = clues.level[1]

@@ -2,7 +2,8 @@
 
 It gives the title the source itself wrote (原题) and each field of the report's identity (year, place,
 level, then date, session and speaker where the text states them), and, for a report written in
-traditional characters, that its figures, tags, phrases and terms were read in simplified ones; a title that a
+traditional characters, that its figures, tags, phrases and terms were read in simplified ones; a text that is no
+report but speaks of one, what it is, first; a title that a
 page holding several reports gave one of them is said to be the page's, not read for year and place. A field
 the program inferred rather than read says so and from what (``2024年（据“2023年工作回顾”推定）``); a
 field it does not know says ``年份不详``, never a guess.
@@ -26,6 +27,9 @@ def identity_line(report: Report, pieces: int = 1) -> str:
     parts = [words["source_title"].format(title=source_title) if source_title else words["no_source_title"]]
     if source_title and pieces > 1:  # 武陵源区政府工作报告篇三 of a page of five: the page's label, not evidence
         parts[0] += words["collection_title"].format(pieces=pieces)
+    if identity.genre:  # a delegate's speech on a report, which a page of reports collected: said first
+        genre = words["inferred"].format(value=identity.genre, how=identity.how("genre"))
+        parts.insert(0, words["genre"].format(value=genre))
     year = f"{identity.year}年" if identity.year is not None else None
     place = identity.place
     if place and identity.parent and identity.parent != place:
