@@ -494,3 +494,15 @@ def test_a_delegate_s_speech_on_a_report_is_said_to_be_no_report() -> None:
     lines = ["各位代表：", "现在，我代表市人民政府，向大会报告政府工作。", "认真听取代表的发言和建议。", "以上报告，请予审议。"]
     assert identify("city/南京.txt", lines).genre is None
     assert identify("x.txt", ["听了市长作的《政府工作报告》，很受鼓舞。", "我提几点建议。"]).genre == "代表对政府工作报告的发言"
+
+
+def test_a_text_naming_neither_its_body_nor_its_place_takes_the_level_of_the_whole_it_speaks_of() -> None:
+    """The seed's first piece (关系xx镇的长远发展大局。全镇经济社会发展…) stayed 层级不详 while its fourth, whose text says
+    我代表**镇人民政府, was a 镇's; a text that says 全镇 as often as 全县 stays unknown."""
+    from tests.gold_structure import seed_reports
+
+    first = seed_reports()[0]
+    assert (first.identity.level, first.identity.how("level")) == ("乡镇", "据正文“全镇”（4 处）推定")
+    lines = ["全县经济稳步增长。", "全县人民团结奋斗。", "全镇工作有序。", "全县上下齐心。", "全镇面貌一新。"]
+    assert identify("x.txt", lines).level is None
+    assert identify("x.txt", ["全国经济增长。"] * 5).level is None  # no State Council report by its words alone

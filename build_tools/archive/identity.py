@@ -235,6 +235,26 @@ def settle_place(lines: Sequence[str], clues: Clues) -> tuple[Place | None, str 
     return found, None, "据正文地名推定" if found else None
 
 
+def self_level(lines: Sequence[str]) -> tuple[str, str] | None:
+    """(level, how) from the words a text uses of the whole of its own place (全镇, 全县: ``self_reference``), for a
+    text that names neither its body nor its place."""
+    settings = rules()
+    words = Counter(found.group("word") for line in lines for found in pattern(RULES, "self_reference").finditer(line))
+    by_level: Counter[str] = Counter()
+    for word, count in words.items():
+        by_level[settings["self_levels"][word]] += count
+    ranked = by_level.most_common(2)
+    if not ranked or ranked[0][1] < settings["self_min"]:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < settings["self_margin"] * ranked[1][1]:
+        return None
+    level = ranked[0][0]
+    if level == "国家":
+        return None
+    word = max((word for word in words if settings["self_levels"][word] == level), key=lambda word: words[word])
+    return level, f"据正文“全{word}”（{ranked[0][1]} 处）推定"
+
+
 def read_genre(lines: Sequence[str]) -> tuple[str, str] | None:
     """(genre, how) of a text that is no report but speaks of one (``genres``), from its first or last lines."""
     settings = rules()
@@ -287,6 +307,8 @@ def identify(source: str, lines: Sequence[str], heading: str | None = None, *, c
     if level is None and clues.level:
         level = clues.level[0]
         clues.inferred["level"] = clues.level[1]
+    elif level is None and (own := self_level(lines)):
+        level, clues.inferred["level"] = own
     elif level == "市":
         clues.inferred["level"] = f"据“{clues.body}人民政府”推定"
     return Identity(**known, place=unlisted, level=level, inferred=tuple(clues.inferred.items()))
