@@ -297,6 +297,15 @@ def test_the_audit_counts_a_change_repeated_on_one_line_in_one_row_and_gives_rea
     assert reasons and not [reason for reason in reasons if re.search("[A-Za-z]{3,}", reason)]
 
 
+def test_an_audit_page_names_the_file_whose_lines_it_numbers() -> None:
+    """No audit page said which file it recorded, though each says its line numbers are the source file's: the copies
+    of one report (national-1954 and national-raw-gbk-1954, four files of 2024) had pages of one title."""
+    report = seed_reports()[0]
+    audit = render_audit(report)
+    assert f"title: 清理记录：{report.title}（seeds/000_f936ed40faecbb33.txt）" in audit
+    assert "来源文件：seeds/000_f936ed40faecbb33.txt" in audit.replace("\\", "")  # escaped for Markdown
+
+
 def test_a_join_s_row_in_the_audit_shows_the_cut_then_the_joined_text() -> None:
     """A join's row set the next line's start in the column headed 改为, as if the line's end had been changed into it
     (。乡村建设行动深入推进， | 新（改）建农村公路187)."""
@@ -663,3 +672,11 @@ def test_a_year_or_place_a_list_shows_says_it_was_inferred() -> None:
         guessed.identity, year=2023)))])
     assert places.count('class="gr-inferred"') == 1
     assert '[2024年](../reports/r1.md) [2023年](../reports/r2.md)<span class="gr-inferred"' in places
+
+
+def test_a_merged_copy_s_address_names_the_site_s_icon() -> None:
+    """The 44 pages at merged copies' addresses had no icon: a browser asked for /favicon.ico, which is not there."""
+    from build_tools.pages.site import copy_address
+
+    page = copy_address("national-2024", "2024年国务院政府工作报告")
+    assert '<link rel="icon" href="../../assets/images/favicon.png">' in page

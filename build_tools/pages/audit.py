@@ -111,10 +111,12 @@ def render_audit(report: Report) -> str:
         for group in row_groups((entry for entry in audit if entry.kind != "whitespace"), shown)
     ]
     columns = words["audit_columns"]
+    title = words["audit_title"].format(title=report.title, source=report.source)  # copies of a report: by their file
+    report_link = f"[{escape_markdown(report.title)}](../reports/{report.slug}.md)"
     parts = [
-        front_matter({"title": escape_plain(words["audit_title"].format(title=report.title)), "template": DETAIL}),
-        f"# {escape_markdown(words['audit_title'].format(title=report.title))}\n",
-        words["audit_report"].format(report=f"[{escape_markdown(report.title)}](../reports/{report.slug}.md)") + "\n",
+        front_matter({"title": escape_plain(title), "template": DETAIL}),
+        f"# {escape_markdown(title)}\n",
+        words["audit_report"].format(report=report_link, source=escape_markdown(report.source)) + "\n",
     ]
     if not audit:  # a table without rows would show an empty one
         return "\n".join([*parts, escape_markdown(words["audit_unchanged"]) + "\n"])

@@ -243,6 +243,7 @@ def copy_address(into: str, title: str) -> str:
     return (
         f'<!doctype html><html lang="zh"><meta charset="utf-8"><title>{shown}</title>'
         f'<link rel="canonical" href="{target}"><meta http-equiv="refresh" content="0; url={target}">'
+        '<link rel="icon" href="../../assets/images/favicon.png">'
         f'<p>{note}<a href="{target}">{shown}</a></p></html>\n'
     )
 
