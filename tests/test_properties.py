@@ -45,6 +45,7 @@ def raw_report(lines: list[str]) -> RawReport:
 @given(report_lines)
 @example(["篇一（一）", ","])  # a lone comma joined to a Chinese line: repaired before the join, not after
 @example(["一、共3页，当前第2页123 "])  # pagination at the end of a line, then a space: removed the first time
+@example(["一、共3页，当前第2页123\x1b"])  # a control character after it, removed by a fixer that runs after its own
 @example(["一、一、一、一、一、一、一、一、一、一、一、"] * 3 + ["", "一、一、一、一、一、一、一、一、一、一、一、"])  # no copy of itself
 def test_cleaning_twice_equals_cleaning_once(lines: list[str]) -> None:
     once = clean(raw_report(lines))

@@ -105,14 +105,18 @@ def repair_line(text: str) -> tuple[str, tuple[LineRepair, ...]]:
     """``text`` after every fixer, and the repairs that were made, in order."""
     if not any_fixer().search(text):  # most lines: no fixer would find anything
         return text, ()
-    repairs = []
-    for fixer in fixers():
-        for _ in range(MAX_FIXER_ROUNDS):  # until the fixer finds nothing more (a removal can expose another)
-            edits = find_edits(fixer, text)
-            if not edits:
-                break
-            repairs.append(LineRepair(fixer.name, edits))
-            text = apply_edits(text, edits)
+    repairs: list[LineRepair] = []
+    for _ in range(MAX_FIXER_ROUNDS):  # again while a pass repairs: a later fixer's removal can expose an earlier's
+        before = len(repairs)  # (一、共3页，当前第2页123 then a control character: the pagination ends the line after)
+        for fixer in fixers():
+            for _ in range(MAX_FIXER_ROUNDS):  # until the fixer finds nothing more (a removal can expose another)
+                edits = find_edits(fixer, text)
+                if not edits:
+                    break
+                repairs.append(LineRepair(fixer.name, edits))
+                text = apply_edits(text, edits)
+        if len(repairs) == before or not any_fixer().search(text):
+            break
     return text, tuple(repairs)
 
 
