@@ -708,3 +708,28 @@ def test_family_planning_keeps_its_plan_and_a_list_s_dash_opens_no_subject() -> 
     ——农民人均纯收入; 计划投资50亿元 is still 投资."""
     found = extract("计划生育率达到85%以上。——财税总收入达到5000万元；——农民人均纯收入增长10%。计划投资50亿元。")
     assert [item.subject for item in found] == ["计划生育率", "财税总收入", "农民人均纯收入", "投资"]
+
+
+def test_the_items_of_a_list_take_the_kind_its_opening_gives_them() -> None:
+    """1955's plan listed 1957's planned output after …的计划产量比一九五二年的产量增长的情况如下列： (钢：从一百三十五万吨增加到
+    四百十二万吨…, 43 rows), and 1954's …一九五四年预计产量…以下的动人的数字：电力…；原煤…；: each item but the first was
+    read as what was achieved. An opening that tells how far plans were met (没有完成计划：钢完成96.4%) gives results."""
+    paragraphs = ["五年内，主要产品在一九五七年的计划产量比一九五二年的产量增长的情况如下列：", "钢：从一百三十五万吨增加到四百十二万吨，增长二点一倍。",
+                  "载重汽车：达到四千辆。", "或者有人认为：我国钢的产量仍然不过四百多万吨。"]
+    found = extract_indicators([Paragraph(text, (n,), (0,)) for n, text in enumerate(paragraphs, 1)], 1955)
+    assert [(item.line, item.kind) for item in found] == [(2, "target")] * 3 + [(3, "target"), (4, "actual")]
+    assert kinds("一九五四年预计产量同一九四九年产量比较，我们可以看到以下的数字：电力一百零八亿度；原煤八千一百九十九万吨；生铁三百零三万吨。",
+                 1954) == ["estimate"] * 3
+    assert kinds("但是有几项重要产品的产量没有完成计划：钢完成96.4%，钢材完成95%。", 1956) == ["actual"] * 2
+
+
+def test_what_a_plan_or_budget_lays_down_is_a_target_and_what_was_achieved_beside_it_a_result() -> None:
+    """1956's 国家预算规定，本年收入共为…元 (15 rows) and 1982's 一九八一年计划为百分之三点七，实际达到百分之四点六 (a target, and
+    its result under the subject 实际) were read the other way round; 实际增长 is growth in real terms, no result."""
+    assert kinds("１９５６年国家预算规定，本年收入共为２９，７３１，７３２，０００元。", 1956) == ["target"]
+    found = extract("工农业总产值的增长速度，一九八一年计划为百分之三点七，实际达到百分之四点六；一九八二年计划为百分之四，预计可以达到百分之六点四。", 1982)
+    assert [(item.subject, item.value, item.kind) for item in found] == [
+        ("工农业总产值的增长速度", 3.7, "target"), ("工农业总产值的增长速度", 4.6, "actual"),
+        ("工农业总产值的增长速度", 4.0, "target"), ("工农业总产值的增长速度", 6.4, "estimate"),
+    ]
+    assert kinds("今后五年，争取城镇居民人均生活费收入平均每年实际增长百分之五左右。", 1993) == ["target"]

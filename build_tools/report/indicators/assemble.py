@@ -35,10 +35,14 @@ class _KindTracker:
         self.rules = rules
         self.mode: IndicatorKind | None = rules.default_kind
         self.year = year
+        self.list_kind: IndicatorKind | None = None  # the kind the opening of the list being read gives its items
 
     def read_run(self, text: str) -> list[tuple[int, IndicatorKind]]:
         """The section cues of ``text`` (where each ends, and the mode it sets), in text order: those that
-        open a sentence or a heading, and the lead-ins to the year's targets wherever they stand."""
+        open a sentence or a heading, and the lead-ins to the year's targets wherever they stand. A paragraph that
+        is no item of a list ends the list an opening (…如下列：) began."""
+        if not self.rules.list_item.match(text):  # the list an opening began ends at a paragraph that is no item
+            self.list_kind = None
         cues: list[tuple[int, IndicatorKind]] = []
         for match in self.rules.section_cue.finditer(text):
             if match.start() - _window_start(text, match.start(), _GROUP_BOUNDARY) <= self.rules.section_within:
@@ -64,7 +68,27 @@ class _KindTracker:
             return "target"
         if self.rules.target_list.match(text, figure.end):
             return "target"
+        opened = self.opening_kind(sentence)  # …一九五四年预计产量…以下的动人的数字：电力…；原煤…；生铁…
+        if opened is not None:
+            return opened
+        if self.list_kind is not None and not any(position <= figure.number_start for position, _ in cues):
+            return self.list_kind
         return mode
+
+    def opening_kind(self, sentence: str) -> IndicatorKind | None:
+        """The kind the opening of a list in ``sentence`` (its words up to its last colon) gives the list's
+        items, each its own clause group: an estimate or a target where the opening's cues say so."""
+        colon = max(sentence.rfind("："), sentence.rfind(":"))
+        if colon <= 0:
+            return None
+        opening = sentence[:colon]
+        if self.rules.plan_done.search(opening):
+            return None
+        if self.rules.sentence_cues["estimate"].search(opening):
+            return "estimate"
+        if self.rules.sentence_cues["target"].search(opening) or self.looks_ahead(opening):
+            return "target"
+        return None
 
     def looks_ahead(self, sentence: str) -> bool:
         """Whether ``sentence`` names a year to come that it looks ahead to: the report's or a later one it
@@ -77,9 +101,11 @@ class _KindTracker:
                 return True
         return False
 
-    def finish_run(self, cues: list[tuple[int, IndicatorKind]]) -> None:
+    def finish_run(self, text: str, cues: list[tuple[int, IndicatorKind]]) -> None:
         if cues:
             self.mode = cues[-1][1]
+        if self.rules.list_opening.search(text):  # …的计划产量…如下列：
+            self.list_kind = self.opening_kind(text[_window_start(text, len(text) - 1, _GROUP_BOUNDARY) :])
 
 
 # ───────────────────────────── assembly ─────────────────────────────
@@ -139,5 +165,5 @@ def extract_indicators(paragraphs: Sequence[Paragraph], year: int | None = None)
             indicator = _to_indicator(run, paragraphs, figure, tracker.kind_at(run.text, figure, cues), rules)
             if indicator is not None:
                 indicators.append(indicator)
-        tracker.finish_run(cues)
+        tracker.finish_run(run.text, cues)
     return tuple(indicators)
