@@ -34,7 +34,9 @@ PIECES = [
 free_text = st.text(alphabet=st.characters(blacklist_characters="\r\n", blacklist_categories=("Cs",)), min_size=1, max_size=4)
 line_text = st.lists(st.sampled_from(PIECES) | free_text, max_size=12).map("".join)
 report_lines = st.lists(line_text, min_size=1, max_size=25)
-FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# the same examples at every run (a run that found a new failing input would fail CI at random): a failure found by
+# a run with another seed is kept as an @example
+FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 
 
 def raw_report(lines: list[str]) -> RawReport:
@@ -46,6 +48,8 @@ def raw_report(lines: list[str]) -> RawReport:
 @example(["篇一（一）", ","])  # a lone comma joined to a Chinese line: repaired before the join, not after
 @example(["一、共3页，当前第2页123 "])  # pagination at the end of a line, then a space: removed the first time
 @example(["一、共3页，当前第2页123\x1b"])  # a control character after it, removed by a fixer that runs after its own
+@example(["政府工作报告各位代表：", "。一、"])  # joined, no title: a sentence ends inside it
+@example(["政府工作报告各位代表：", "，"])  # nor a clause
 @example(["一、一、一、一、一、一、一、一、一、一、一、"] * 3 + ["", "一、一、一、一、一、一、一、一、一、一、一、"])  # no copy of itself
 def test_cleaning_twice_equals_cleaning_once(lines: list[str]) -> None:
     once = clean(raw_report(lines))

@@ -74,7 +74,7 @@ def drop_report_titles(lines: list[CleanedLine]) -> tuple[list[CleanedLine], lis
     Each dropped line's audit entry keeps the source line as ``text`` and the cleaned title as
     ``replacement``; the first one becomes the page title.
     """
-    title = pattern(PATTERNS, "report_title")
+    title, inner_end = pattern(PATTERNS, "report_title"), pattern(PATTERNS, "title_inner_end")
     kept, titles = [], []
     texts = [line.text for line in lines]
     split_title = -1  # a title a page cut in two, its last line's position: 政府工作报 / 告
@@ -86,7 +86,8 @@ def drop_report_titles(lines: list[CleanedLine]) -> tuple[list[CleanedLine], lis
             after = next((n for n in range(position + 1, len(lines)) if texts[n]), None)
             if after is not None and len(texts[after]) <= SPLIT_TITLE_TAIL and title.match(whole + texts[after]):
                 whole, split_title = whole + texts[after], after
-        if position < REPORT_TITLE_SEARCH_LINES and title.match(whole) and not ends_sentence(whole):
+        is_title = title.match(whole) and not ends_sentence(whole) and not inner_end.search(whole)
+        if position < REPORT_TITLE_SEARCH_LINES and is_title:
             reason = cleaning_reason("title-as-page-title")
             titles.append(AuditEntry("report-title", line.number, line.original, reason, whole))
             if split_title > position:
