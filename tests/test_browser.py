@@ -207,3 +207,34 @@ def test_a_report_s_outline_is_in_a_box_under_its_title_where_the_sidebar_is_hid
                 link.click()
                 page.wait_for_timeout(400)
                 assert unquote(page.url).endswith("#" + target) and page.locator(f'[id="{target}"]').is_visible()
+
+
+def test_a_keyboard_opens_the_navigation_and_reaches_the_definitions_and_the_colours_are_readable(seed_site: Path) -> None:
+    """At 200% zoom or a tablet's width the navigation opened only from a label no key could reach, while Tab went
+    through its 27 hidden links; a glossary term's definition showed on hover alone; links were red at 3.4:1 on white
+    and a focused link amber at 1.9:1; a screen reader heard no number of results; a printed report opened on pages of
+    its table of indicators."""
+    with serve(seed_site) as base, chromium(viewport={"width": 640, "height": 450}) as context:
+        page = context.new_page()
+        page.goto(base + REPORT, wait_until="networkidle")
+        opener = page.locator('label.md-header__button[for="__drawer"]')
+        hidden_link = page.locator(".md-sidebar--primary a.md-nav__link").first
+        assert hidden_link.evaluate("link => getComputedStyle(link).visibility") == "hidden"  # out of Tab's order
+        opener.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(400)
+        assert page.locator("#__drawer").is_checked() and hidden_link.is_visible()
+        page.keyboard.press("Enter")
+        term = page.locator("mark.gr-term").first
+        term.focus()
+        page.wait_for_timeout(400)
+        assert term.evaluate("mark => document.activeElement === mark && mark.tabIndex === 0")
+        described = term.get_attribute("aria-describedby")
+        assert described and "：" in page.locator(f'[id="{described}"]').inner_text()
+        page.keyboard.press("Escape")
+        assert page.locator(".md-tooltip2--active").count() == 0
+        link = page.locator("article a[href]").first
+        assert link.evaluate("a => getComputedStyle(a).color") == "rgb(198, 40, 40)"
+        assert page.locator(".md-search-result__meta").get_attribute("role") == "status"
+        page.emulate_media(media="print")
+        assert not page.locator("details.gr-indicators").is_visible()

@@ -123,7 +123,10 @@ def render_audit(report: Report) -> str:
     parts += [
         escape_markdown(words["audit_intro"]) + "\n",
         f"## {words['audit_summary_heading']}\n",
-        table([columns["kind"], "#"], [[escape_markdown(kinds[kind]), str(count)] for kind, count in summary.items()]),
+        table(
+            [columns["kind"], columns["count"]],
+            [[escape_markdown(kinds[kind]), str(count)] for kind, count in summary.items()],
+        ),
     ]
     if rows:
         parts += [  # in a box whose rows a phone stacks (reports.css), so that the reason is not off-screen

@@ -176,7 +176,7 @@ def breadcrumbs(entry: CatalogueEntry, page: str) -> str:
     if key[2] != key[0] or key[0] == NATIONAL:
         crumbs.append(link(page, place_path(key), key[2]))
     crumbs.append(link(page, year_path(entry.year), year_text(entry.year)))
-    return '<nav class="gr-breadcrumbs" markdown>' + " › ".join(crumbs) + "</nav>\n"
+    return '<nav class="gr-breadcrumbs" aria-label="路径" markdown>' + " › ".join(crumbs) + "</nav>\n"
 
 
 def report_rows(page: str, listed: Sequence[Listed], *, with_place: bool, lead: str | None) -> list[list[str]]:
@@ -229,7 +229,7 @@ def place_page(
             crumbs.append(link(path, province_page(key[0]), key[0]))
         if key[1]:
             crumbs.append(link(path, parent_page(key), key[1]))
-        parts.append('<nav class="gr-breadcrumbs" markdown>' + " › ".join(crumbs) + "</nav>\n")
+        parts.append('<nav class="gr-breadcrumbs" aria-label="路径" markdown>' + " › ".join(crumbs) + "</nav>\n")
     if below:
         places = len({place_key(item.entry) for item in below})
         counts = {"count": len(listed) + len(below), "own": len(listed), "places": places, "below": len(below)}

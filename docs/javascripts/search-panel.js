@@ -18,6 +18,8 @@
   if (!worker || !result)
     return
   const meta = result.querySelector(".md-search-result__meta")
+  if (meta)  // the number of results is announced as it changes (a screen reader heard nothing)
+    meta.setAttribute("role", "status")
   const list = result.querySelector(".md-search-result__list")
   const scrollwrap = result.closest(".md-search__scrollwrap") || result.parentElement
   const config = JSON.parse(document.getElementById("__config").textContent)

@@ -1,0 +1,29 @@
+// Keyboard access Material's theme leaves out.
+// - Below 76.25em (a tablet, a page zoomed to 200%) the navigation opens from a label, which takes no focus: it
+//   becomes a button that Enter (Material clicks a focused label) or Space opens and closes (the stylesheet keeps the
+//   closed drawer's links out of the order of Tab).
+// - A glossary term's definition and how a value was inferred (推定) are tooltips: their marks take the focus, on
+//   which Material shows the tooltip and names it as their description, and Escape hides it.
+(function () {
+  const drawer = document.getElementById("__drawer");
+  const opener = document.querySelector('label.md-header__button[for="__drawer"]');
+  if (drawer && opener) {
+    opener.tabIndex = 0;
+    opener.setAttribute("role", "button");
+    opener.setAttribute("aria-label", "打开导航");
+    opener.addEventListener("keydown", (event) => {  // Enter: Material clicks a focused label itself
+      if (event.key !== " ") return;
+      event.preventDefault();
+      opener.click();
+    });
+  }
+  for (const mark of document.querySelectorAll("mark.gr-term, .gr-inferred")) {
+    if (mark.title) mark.tabIndex = 0;
+  }
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    for (const tip of document.querySelectorAll(".md-tooltip2--active")) tip.classList.remove("md-tooltip2--active");
+    const focused = document.activeElement;
+    if (focused && focused.matches("mark.gr-term, .gr-inferred")) focused.blur();
+  });
+})();
