@@ -733,3 +733,14 @@ def test_what_a_plan_or_budget_lays_down_is_a_target_and_what_was_achieved_besid
         ("工农业总产值的增长速度", 4.0, "target"), ("工农业总产值的增长速度", 6.4, "estimate"),
     ]
     assert kinds("今后五年，争取城镇居民人均生活费收入平均每年实际增长百分之五左右。", 1993) == ["target"]
+
+
+def test_old_type_and_old_ways_of_writing_numbers_are_read_as_the_reports_mean_them() -> None:
+    """1955's 高等学校二百○八所 was 8所 (○, the old type's zero), 1959's 二百八十万到三百万千瓦 280–3000000万千瓦, 几十座 and 数十个
+    10 (9 rows), 十三斤半 13斤 (and 半 the next figure's subject), 1954's 为国家节约二千八百亿元 about (约) 2800亿元;
+    20兆瓦半直驱 is a semi-direct drive, no half."""
+    values = [(item.value, item.value_high, item.unit, item.qualifier) for item in extract(
+        "全国有高等学校二百○八所。发电设备生产能力二百八十万到三百万千瓦。修建水坝几十座，出访数十个国家。大豆的出油量十三斤半。"
+        "就可以每年为国家节约二千八百亿元。最大功率20兆瓦半直驱风力发电机。全年收入约3000亿元。", 1955)]
+    assert values == [(208.0, None, "所", None), (280.0, 300.0, "万千瓦", None), (13.5, None, "斤", None),
+                      (2800.0, None, "亿元", None), (20.0, None, "兆瓦", None), (3000.0, None, "亿元", "约")]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from build_tools.folding import HAN_CHARACTER
 from build_tools.model import Paragraph
 from build_tools.report.indicators.numerals import _CN_DIGITS, _CN_START, _FULL_WIDTH, _REDACTED_FULL, _parse_number
+from build_tools.report.indicators.rejects import _rejected
 from build_tools.report.indicators.rules import _Rules, _Unit, falls
 
 _HAS_FULL_WIDTH = re.compile("[０-９．％]")
@@ -239,6 +240,10 @@ def _build_figure(norm: str, match: re.Match[str], rules: _Rules) -> _Figure | N
     else:
         lo, hi = groups["lo"], groups["hi"]
         lo, mag_text = _split_magnitude(lo, groups["mag"] or "", rules)
+        if hi is not None and not groups["mag"]:  # 二百八十万到三百万千瓦: both ends in 万, not the top in ones
+            hi_bare, hi_mag = _split_magnitude(hi, "", rules)
+            if hi_mag and hi_mag == (mag_text or hi_mag):
+                hi, mag_text = hi_bare, hi_mag
         unit = (groups["unit"] or "").strip()
         inside = groups["in1"] or groups["in2"]
     unit_info = rules.units.get(unit) if unit else None
@@ -257,6 +262,8 @@ def _build_figure(norm: str, match: re.Match[str], rules: _Rules) -> _Figure | N
     if per:  # 58万元/人左右, 1200吨/日: a rate, its unit whole and its qualifier after it
         end, written_unit = per.end(), written_unit + per.group()
     unit_end = end
+    if _half_after(norm, end, lo) and value is not None and value_high is None and not per:  # 十三斤半: 13.5斤
+        value, end = value + 0.5, end + 1
     after = rules.after_qualifier.match(norm, end)
     qualifier_after = after.group() if after else None
     end = after.end() if after else end
@@ -287,6 +294,13 @@ def _build_figure(norm: str, match: re.Match[str], rules: _Rules) -> _Figure | N
     if _rejected(norm, figure, qualifier_after, rules):
         return None
     return figure
+
+
+def _half_after(norm: str, end: int, written: str) -> bool:
+    """A 半 after the unit that adds half of it: 十三斤半, 六倍半；, 一亩半耕地; not 20兆瓦半直驱 (a word: semi-)."""
+    if not norm.startswith("半", end):
+        return False
+    return written[:1] in _CN_START or not HAN_CHARACTER.match(norm, end + 1)
 
 
 def _split_magnitude(lo: str, mag: str, rules: _Rules) -> tuple[str, str]:
@@ -333,67 +347,6 @@ def _parse_before_wan(text: str) -> float | None:
 def _qualifier_before(lead: str, rules: _Rules) -> str | None:
     match = rules.before_qualifier.search(lead)
     return match.group() if match else None
-
-
-def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _Rules) -> bool:
-    """True for numbers that are not quantities: ordinals, names, counts of the report's own items."""
-    before = norm[max(0, figure.number_start - 4) : figure.number_start]
-    following = norm[figure.end : figure.end + 6]
-    unit = figure.unit_info
-    family = unit.family if unit else "magnitude"
-    checks = (
-        rules.reject_before.search(before) is not None,
-        _in_short_quote(norm, figure.number_start, figure.end),
-        # 三次产业 is no figure; 一百二十二亿度 is (a magnitude before the character makes it a unit)
-        figure.chinese and unit is not None and not unit.chinese_ok and figure.magnitude == 1,
-        family == "count" and _stop_noun_follows(following, rules),
-        unit is not None and rules.unit_word.match(norm, figure.end - len(unit.text)) is not None,
-        _is_article(figure, following, rules),
-        _is_attribute(figure, qualifier_after, before, following, family, rules),
-        family == "magnitude" and bool(following) and HAN_CHARACTER.match(following) is not None,
-    )
-    return any(checks)
-
-
-def _stop_noun_follows(following: str, rules: _Rules) -> bool:
-    """八个方面, 五项预期目标, 4项重点工作: a stop noun right after a count or one or two words on."""
-    for skip in range(3):
-        if skip and not HAN_CHARACTER.match(following, skip - 1):
-            return False
-        if rules.stop_noun.match(following, skip):
-            return True
-    return False
-
-
-def _in_short_quote(norm: str, start: int, end: int) -> bool:
-    opening = norm.rfind("“", max(0, start - 10), start)
-    if opening < 0 or "”" in norm[opening:start]:
-        return False
-    closing = norm.find("”", end, end + 10)
-    return closing >= 0 and closing - opening <= 14
-
-
-def _is_article(figure: _Figure, following: str, rules: _Rules) -> bool:
-    """一个, 一件 before a noun; a count of ten or fewer written in characters before a slogan (``slogan_after``)."""
-    if not (figure.chinese and figure.unit in rules.article_classifiers):
-        return False
-    if (figure.value or 99) <= 10 and rules.slogan_after.match(following):
-        return True
-    return figure.value == 1 and HAN_CHARACTER.match(following) is not None
-
-
-def _is_attribute(
-    figure: _Figure, qualifier_after: str | None, before: str, following: str, family: str, rules: _Rules
-) -> bool:
-    """An amount or count that qualifies a noun (10亿元以上项目, 投资100万元的项目), or one over which things are
-    counted (超10亿元单体制造业项目30个, 超100亿元或10亿美元项目, 超50亿元15个)."""
-    if not following or rules.attribute_ok.match(following):
-        return False
-    if family == "money" and before.endswith(("超", "过", "或")):
-        return HAN_CHARACTER.match(following) is not None or following[:1].isdigit()
-    if qualifier_after in ("以上", "以下", "以内"):
-        return following[0] == "的" or HAN_CHARACTER.match(following) is not None
-    return family == "money" and following[0] == "的"
 
 
 # ───────────────────────────── subjects ─────────────────────────────

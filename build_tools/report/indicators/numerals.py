@@ -10,7 +10,7 @@ import re
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
-_CN_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+_CN_DIGITS = dict(zip("零〇○一二两三四五六七八九", (0, 0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))  # ○: old type
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_LARGE = {"万": 10_000, "亿": 100_000_000}
 _YEAR_DIGITS = str.maketrans("０１２３４５６７８９〇○零一二三四五六七八九", "0123456789000123456789")
@@ -50,7 +50,7 @@ def _parse_chinese_integer(text: str) -> int | None:
     zero_seen = False
     for ch in text:
         if ch in _CN_DIGITS:
-            if ch in "零〇":
+            if ch in "零〇○":
                 zero_seen = True
                 continue
             if digit is not None:
@@ -91,8 +91,8 @@ def _parse_number(text: str) -> float | None:
 
 _ARABIC = r"(?:0|[1-9]\d*)(?:,\d{3})*(?:\.\d+)?"
 # 零点六 (增长零点六倍) too, a fraction of one
-_CN_FRACTION = r"点[零〇一二三四五六七八九]+"
-_CHINESE = rf"(?:零{_CN_FRACTION}|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:{_CN_FRACTION})?)"
+_CN_FRACTION = r"点[零〇○一二三四五六七八九]+"
+_CHINESE = rf"(?:零{_CN_FRACTION}|[一二两三四五六七八九十][零〇○一二两三四五六七八九十百千万亿]*(?:{_CN_FRACTION})?)"
 _REDACTED = r"\d*[xX]{2,}\d*|\d+[xX]+|\*{2,}"
 _VALUE = rf"(?:{_REDACTED}|{_ARABIC}|{_CHINESE})"
 _REDACTED_FULL = re.compile(_REDACTED)

@@ -1,0 +1,87 @@
+"""Numbers that are no quantities: a figure as found and the text around it in, whether to drop it out.
+
+Ordinals and positions (第三, 前十), names and slogans in short quotes (“三个一批”), counts of the report's own
+items (八个方面), 一个 before a noun, so many tens (几十座), and amounts that qualify a noun (10亿元以上项目).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from build_tools.folding import HAN_CHARACTER
+from build_tools.report.indicators.rules import _Rules, _Unit
+
+
+class _Figure(Protocol):
+    """What of a figure (``figures._Figure``) tells whether it is a quantity."""
+
+    number_start: int
+    end: int
+    value: float | None
+    unit: str
+    unit_info: _Unit | None
+    magnitude: float
+    chinese: bool
+
+
+def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _Rules) -> bool:
+    """True for numbers that are not quantities: ordinals, names, counts of the report's own items."""
+    before = norm[max(0, figure.number_start - 4) : figure.number_start]
+    following = norm[figure.end : figure.end + 6]
+    unit = figure.unit_info
+    family = unit.family if unit else "magnitude"
+    checks = (
+        rules.reject_before.search(before) is not None,
+        # 几十座, 数百万: so many tens, no number (十几 reads no unit after 十)
+        figure.chinese and norm[figure.number_start] in "十百千万" and before.endswith(("几", "数", "若干")),
+        _in_short_quote(norm, figure.number_start, figure.end),
+        # 三次产业 is no figure; 一百二十二亿度 is (a magnitude before the character makes it a unit)
+        figure.chinese and unit is not None and not unit.chinese_ok and figure.magnitude == 1,
+        family == "count" and _stop_noun_follows(following, rules),
+        unit is not None and rules.unit_word.match(norm, figure.end - len(unit.text)) is not None,
+        _is_article(figure, following, rules),
+        _is_attribute(figure, qualifier_after, before, following, family, rules),
+        family == "magnitude" and bool(following) and HAN_CHARACTER.match(following) is not None,
+    )
+    return any(checks)
+
+
+def _stop_noun_follows(following: str, rules: _Rules) -> bool:
+    """八个方面, 五项预期目标, 4项重点工作: a stop noun right after a count or one or two words on."""
+    for skip in range(3):
+        if skip and not HAN_CHARACTER.match(following, skip - 1):
+            return False
+        if rules.stop_noun.match(following, skip):
+            return True
+    return False
+
+
+def _in_short_quote(norm: str, start: int, end: int) -> bool:
+    opening = norm.rfind("“", max(0, start - 10), start)
+    if opening < 0 or "”" in norm[opening:start]:
+        return False
+    closing = norm.find("”", end, end + 10)
+    return closing >= 0 and closing - opening <= 14
+
+
+def _is_article(figure: _Figure, following: str, rules: _Rules) -> bool:
+    """一个, 一件 before a noun; a count of ten or fewer written in characters before a slogan (``slogan_after``)."""
+    if not (figure.chinese and figure.unit in rules.article_classifiers):
+        return False
+    if (figure.value or 99) <= 10 and rules.slogan_after.match(following):
+        return True
+    return figure.value == 1 and HAN_CHARACTER.match(following) is not None
+
+
+def _is_attribute(
+    figure: _Figure, qualifier_after: str | None, before: str, following: str, family: str, rules: _Rules
+) -> bool:
+    """An amount or count that qualifies a noun (10亿元以上项目, 投资100万元的项目), or one over which things are
+    counted (超10亿元单体制造业项目30个, 超100亿元或10亿美元项目, 超50亿元15个)."""
+    if not following or rules.attribute_ok.match(following):
+        return False
+    if family == "money" and before.endswith(("超", "过", "或")):
+        return HAN_CHARACTER.match(following) is not None or following[:1].isdigit()
+    if qualifier_after in ("以上", "以下", "以内"):
+        return following[0] == "的" or HAN_CHARACTER.match(following) is not None
+    return family == "money" and following[0] == "的"
