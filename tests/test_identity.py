@@ -506,3 +506,14 @@ def test_a_text_naming_neither_its_body_nor_its_place_takes_the_level_of_the_who
     lines = ["全县经济稳步增长。", "全县人民团结奋斗。", "全镇工作有序。", "全县上下齐心。", "全镇面貌一新。"]
     assert identify("x.txt", lines).level is None
     assert identify("x.txt", ["全国经济增长。"] * 5).level is None  # no State Council report by its words alone
+
+
+def test_a_report_on_a_plan_or_a_budget_that_portals_list_as_a_work_report_is_said_to_be_one() -> None:
+    """1955's 关于发展国民经济的第一个五年计划的报告, 1956's budget, 1958's and 1980's plans and 1960's report on the agricultural
+    programme were titled 国务院政府工作报告 with nothing said; a work report that mentions the plan is none."""
+    plan = identify("national/1980.txt", ["各位代表：", "我受国务院的委托，现在向大会提出关于1980、1981年国民经济计划安排的报告，请予审议。"])
+    assert plan.genre == "关于国民经济计划、国家预算或农业发展纲要的报告" and plan.place == "全国"
+    assert plan.how("genre") == "据“关于1980、1981年国民经济计划安排的报告”推定"
+    work = identify("national/2006.txt", ["各位代表：", "现在，我代表国务院，向大会作政府工作报告，请予审议，并请全国政协各位委员提出意见。",
+                                          "关于国民经济和社会发展第十一个五年规划纲要，请大会一并审议。"])
+    assert work.genre is None

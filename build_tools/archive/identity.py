@@ -255,12 +255,13 @@ def self_level(lines: Sequence[str]) -> tuple[str, str] | None:
     return level, f"据正文“全{word}”（{ranked[0][1]} 处）推定"
 
 
-def read_genre(lines: Sequence[str]) -> tuple[str, str] | None:
-    """(genre, how) of a text that is no report but speaks of one (``genres``), from its first or last lines."""
+def read_genre(lines: Sequence[str], heading: str | None = None) -> tuple[str, str] | None:
+    """(genre, how) of a text that is no government work report (``genres``), from its title, first or last lines."""
     settings = rules()
     count = settings["genre_paragraphs"]
+    opening = [*([heading] if heading else []), *lines[:count]]
     for genre in settings["genres"]:
-        for key, part in (("opening", lines[:count]), ("closing", lines[-count:])):
+        for key, part in (("opening", opening), ("closing", lines[-count:])):
             found = next((match for line in part if (match := re.search(genre[key], line))), None)
             if found:
                 return genre["genre"], f"据“{found.group()}”推定"
@@ -280,7 +281,7 @@ def identify(source: str, lines: Sequence[str], heading: str | None = None, *, c
     if not collection:
         read_name(source, clues)
     clues.set_year(*(text_year(lines) or (None, None)))
-    genre = read_genre(lines)
+    genre = read_genre(lines, heading)
     if genre:
         clues.inferred["genre"] = genre[1]
     known = {"year": clues.year, "date": clues.date, "session": clues.session, "speaker": clues.speaker}
