@@ -680,3 +680,13 @@ def test_a_merged_copy_s_address_names_the_site_s_icon() -> None:
 
     page = copy_address("national-2024", "2024年国务院政府工作报告")
     assert '<link rel="icon" href="../../assets/images/favicon.png">' in page
+
+
+def test_a_report_given_before_the_new_yuan_says_its_amounts_are_old_yuan() -> None:
+    """1954's 社会商品零售总额 325万亿元 stood beside 1955's amounts in new yuan (1 for 10,000 old) with nothing said."""
+    from build_tools.pages.render import indicator_box
+
+    report = seed_reports()[0]
+    old = replace(report, identity=replace(report.identity, year=1954))
+    assert "旧人民币" in indicator_box(old)
+    assert "旧人民币" not in indicator_box(replace(report, identity=replace(report.identity, year=1955)))

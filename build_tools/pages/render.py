@@ -328,6 +328,9 @@ def indicator_box(report: Report) -> str:
     columns = words["indicator_columns"]
     header = [columns[key] for key in INDICATOR_COLUMNS]
     parts = [escape_markdown(words["indicators_intro"]) + "\n"]
+    year = report.identity.year
+    if year is not None and year < words["new_currency_year"]:  # 1954's 325万亿元 are old yuan
+        parts.append(escape_markdown(words["old_currency"]) + "\n")
     national = report.identity.level == NATIONAL_LEVEL
     for kind, rows in grouped(report.indicators):
         kind_name = words["indicator_kinds"][kind or "none"]
