@@ -744,3 +744,11 @@ def test_old_type_and_old_ways_of_writing_numbers_are_read_as_the_reports_mean_t
         "就可以每年为国家节约二千八百亿元。最大功率20兆瓦半直驱风力发电机。全年收入约3000亿元。", 1955)]
     assert values == [(208.0, None, "所", None), (280.0, 300.0, "万千瓦", None), (13.5, None, "斤", None),
                       (2800.0, None, "亿元", None), (20.0, None, "兆瓦", None), (3000.0, None, "亿元", "约")]
+
+
+def test_a_note_in_parentheses_with_a_comma_in_it_does_not_cut_the_subject_off() -> None:
+    """1955's 工业农业总产值（包括…的全部产值，…下同），比一九四九年增长了百分之七十七点五 and 1959's 机床（不包括简易机床，下同）增加了
+    一万四千三百台 had the subject 下同 (22 rows of the corpus were cut inside a note)."""
+    found = extract("我国工业农业总产值（包括工业、手工业、农业和农村副业的全部产值，下同），比一九四九年增长了百分之七十七点五。"
+                    "钢增加了四百万吨，机床（不包括简易机床，下同）增加了一万四千三百台。新（改）建农村户厕2.59万户。", 1955)
+    assert [item.subject for item in found] == ["工业农业总产值", "钢", "机床", "新（改）建农村户厕"]

@@ -169,11 +169,8 @@ def _assign_subjects(text: str, figures: list[_Figure], rules: _Rules) -> None:
 
 def _subject_start(text: str, position: int) -> int:
     """Where the clause of the subject before ``position`` starts: a parenthesis closed before it is part
-    of it (新（改）建农村户厕2.59万户), not a boundary."""
-    start = _last_boundary(text, position, _CLAUSE_BOUNDARY)
-    while start > 0 and text[start - 1] in "（(" and any(mark in text[start:position] for mark in "）)"):
-        start = _last_boundary(text, start - 1, _CLAUSE_BOUNDARY)
-    return start
+    of it (新（改）建农村户厕2.59万户, 机床（不包括简易机床，下同）增加了一万四千三百台), not a boundary."""
+    return _clause_start_outside_notes(text, position)
 
 
 def _figure_subject(text: str, figure: _Figure, raw: str, previous: _Figure | None, rules: _Rules) -> str:
@@ -264,7 +261,7 @@ def _inherited(text: str, figure: _Figure, previous: _Figure | None, rules: _Rul
     sentence_start = _last_boundary(text, figure.start, _SENTENCE_BOUNDARY)
     family = figure.unit_info.family if figure.unit_info else "magnitude"
     while True:
-        before = _last_boundary(text, clause_start - 1, _CLAUSE_BOUNDARY)
+        before = _clause_start_outside_notes(text, clause_start - 1)
         if previous is not None and previous.end >= before:
             return _subject_of(_compatible(figure, previous)).removesuffix(BASE_MARK)
         if clause_start - 1 <= sentence_start:
@@ -273,6 +270,21 @@ def _inherited(text: str, figure: _Figure, previous: _Figure | None, rules: _Rul
         if subject:
             return _rewrite(subject, family, rules)
         clause_start = before
+
+
+def _clause_start_outside_notes(text: str, position: int) -> int:
+    """Where the clause ending at ``position`` starts, a note in parentheses being part of it: 工业农业总产值（包括…
+    的全部产值，下同），比一九四九年增长 names 工业农业总产值, not 下同."""
+    start = _last_boundary(text, position, _CLAUSE_BOUNDARY)
+    while start > 0:
+        segment = text[start:position]
+        if segment.count("）") + segment.count(")") <= segment.count("（") + segment.count("("):
+            return start
+        opening = max(text.rfind("（", 0, start), text.rfind("(", 0, start))
+        if opening < 0:
+            return start
+        start = _last_boundary(text, opening, _CLAUSE_BOUNDARY)
+    return start
 
 
 def _subject_of(figure: _Figure) -> str:
