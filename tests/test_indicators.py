@@ -188,7 +188,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("高等学校在校学生的人数将达到四十三万四千人。", [{"subject": "高等学校在校学生的人数"}]),
     # a comparison with the end or start of a period is no part of a subject; 跨过 qualifies as 突破 does
     ("地区生产总值跨过3万亿元、年均增长5.2％，较“十三五”末净增1万亿元。",
-     [{"subject": "地区生产总值", "qualifier": "跨过"}, {"subject": "地区生产总值"},
+     [{"subject": "地区生产总值", "qualifier": "跨过"}, {"subject": "地区生产总值（年均）"},
       {"subject": "地区生产总值", "role": "change"}]),
     # the economy's growth, whose verb the figure took; a target 定为 a range
     ("去年经济增长8.8%，商品零售价格涨幅为0.8%。", [{"subject": "经济增长", "role": "change"}, {"subject": "商品零售价格涨幅"}]),
@@ -246,10 +246,14 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [{"subject": "城市低保标准", "value": 780}, {"subject": "财政补助标准", "value": 240},
       {"subject": "财政补助标准", "value": 280}]),
     ("国内生产总值2000年达89404亿元，工业总产值平均每年增长12%。",
-     [{"subject": "国内生产总值", "value": 89404}, {"subject": "工业总产值", "value": 12}]),
-    # a clause that names nothing (按可比价格计算, 五年) passes the subject of the one before it on
+     [{"subject": "国内生产总值", "value": 89404}, {"subject": "工业总产值（年均）", "value": 12}]),
+    # a clause that names nothing (按可比价格计算, 五年) passes the subject of the one before it on; a growth that is a
+    # year's average over several says so
     ("国民生产总值达到8000亿元，按可比价格计算，平均每年增长9%，五年平均每年增长8%。",
-     [{"subject": "国民生产总值"}, {"subject": "国民生产总值", "value": 9}, {"subject": "国民生产总值", "value": 8}]),
+     [{"subject": "国民生产总值"}, {"subject": "国民生产总值（年均）", "value": 9},
+      {"subject": "国民生产总值（年均）", "value": 8}]),
+    ("五年来财政收入平均每年增长8%，达到500亿元。PM2.5年均浓度下降到30微克/立方米。",
+     [{"subject": "财政收入（年均）", "value": 8}, {"subject": "财政收入", "value": 500}, {"subject": "PM2.5年均浓度"}]),
     # percentage points after a share are the share's; a change in percent is the thing's
     ("研发投入120亿元，占GDP比重达2.5%，提高0.2个百分点。",
      [{"subject": "研发投入"}, {"subject": "占GDP比重"}, {"subject": "占GDP比重", "value": 0.2}]),
@@ -752,3 +756,11 @@ def test_a_note_in_parentheses_with_a_comma_in_it_does_not_cut_the_subject_off()
     found = extract("我国工业农业总产值（包括工业、手工业、农业和农村副业的全部产值，下同），比一九四九年增长了百分之七十七点五。"
                     "钢增加了四百万吨，机床（不包括简易机床，下同）增加了一万四千三百台。新（改）建农村户厕2.59万户。", 1955)
     assert [item.subject for item in found] == ["工业农业总产值", "钢", "机床", "新（改）建农村户厕"]
+
+
+def test_a_growth_that_is_a_year_s_average_over_several_says_so() -> None:
+    """59 rows of the old reports read as one year's growth (1986's 国民生产总值 10%, 过去的五年中…平均每年增长百分之十), and
+    平均每年递增百分之十四点七 was a share of 平均每年递增 (递增 was no verb of change)."""
+    found = extract("我国第一个五年计划规定工业总产值增长百分之九十八点三，即每年递增百分之十四点七。过去的五年中国民生产总值平均每年增长百分之十。", 1986)
+    assert [(item.subject, item.role) for item in found] == [
+        ("工业总产值", "change"), ("工业总产值（年均）", "change"), ("国民生产总值（年均）", "change")]

@@ -129,8 +129,9 @@ def _to_indicator(run: _Run, paragraphs: Sequence[Paragraph], figure: _Figure, k
     paragraph = paragraphs[index]
     span = paragraph.text[offset : offset + figure.end - figure.start]
     base_value, base_unit = _base_value(figure)
+    average = figure.average and figure.changed and not rules.average_mark.search(figure.subject)
     return Indicator(
-        subject=figure.subject,
+        subject=figure.subject + (rules.average_suffix if average else ""),  # 年均增长6.5%: no year's growth
         value=figure.value,
         value_high=figure.value_high,
         unit=figure.unit,

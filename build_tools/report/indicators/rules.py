@@ -67,6 +67,8 @@ class _Rules:
     clause_subject_end: re.Pattern[str]
     ranking_clause: re.Pattern[str]
     comparison_clause: re.Pattern[str]
+    average_mark: re.Pattern[str]
+    average_suffix: str
     growth_rate_word: str
     growth_rate_names: tuple[str, ...]
     subject_rewrites: dict[str, dict[str, str]]
@@ -171,6 +173,8 @@ def _rules() -> _Rules:
         clause_subject_end=re.compile(_alternation(lexicon["clause_subject_end"])),
         ranking_clause=re.compile(lexicon["ranking_clause"]),
         comparison_clause=re.compile(lexicon["comparison_clause"]),
+        average_mark=re.compile(lexicon["average_mark"]),
+        average_suffix=lexicon["average_suffix"],
         growth_rate_word=lexicon["growth_rate_word"],
         growth_rate_names=tuple(lexicon["growth_rate_names"]),
         subject_rewrites=lexicon["subject_rewrites"],

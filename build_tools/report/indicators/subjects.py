@@ -163,6 +163,7 @@ def _assign_subjects(text: str, figures: list[_Figure], rules: _Rules) -> None:
         ) is not None
         figure.previous = previous if same_sentence else None
         figure.subject = _figure_subject(text, figure, raw, figure.previous, rules)
+        figure.average = rules.average_mark.search(text, pre_start, figure.number_start) is not None
         figure.consumed = max(figure.consumed, figure.end)
         previous = figure
 
