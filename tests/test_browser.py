@@ -159,7 +159,8 @@ def test_an_indicator_row_s_link_to_its_sentence_is_on_screen_at_any_width(seed_
             link.scroll_into_view_if_needed()
             box, frame = link.bounding_box(), table.evaluate("t => t.parentElement.getBoundingClientRect().right")
             assert box is not None and box["x"] + box["width"] <= min(width, frame)
-            assert table.locator("thead").is_visible() is not stacked
+            head = table.locator("thead").bounding_box()  # on a phone the header row takes no room (a screen reader has it)
+            assert (head is not None and head["height"] > 1) is not stacked
             # a phone reads the figure as written in the link (1030多亿元), not value, unit and qualifier apart (1030亿元多)
             assert table.locator("tbody tr").first.locator("td").nth(1).is_visible() is not stacked
             # the address keeps the figure's anchor: a reader cites it (Material's tracking put the section's there)
@@ -238,3 +239,23 @@ def test_a_keyboard_opens_the_navigation_and_reaches_the_definitions_and_the_col
         assert page.locator(".md-search-result__meta").get_attribute("role") == "status"
         page.emulate_media(media="print")
         assert not page.locator("details.gr-indicators").is_visible()
+
+
+def test_a_sortable_table_says_it_sorts_and_sorts_from_the_keyboard(seed_site: Path) -> None:
+    """A header sorted on Enter only (Space scrolled the page) and said nothing of sorting until it had sorted; on a
+    phone the indicator table's header row was gone for a screen reader too."""
+    with serve(seed_site) as base, chromium(viewport={"width": 1280, "height": 900}) as context:
+        page = context.new_page()
+        page.goto(base + "phrases/", wait_until="networkidle")
+        header = page.locator("div.gr-sortable th").nth(1)
+        assert header.get_attribute("aria-sort") == "none"
+        header.focus()
+        before = page.evaluate("window.scrollY")
+        page.keyboard.press(" ")
+        assert header.get_attribute("aria-sort") == "ascending" and page.evaluate("window.scrollY") == before
+    with serve(seed_site) as base, chromium(viewport={"width": 390, "height": 844}) as context:
+        page = context.new_page()
+        page.goto(base + REPORT, wait_until="networkidle")
+        head = page.locator("details.gr-indicators thead").first
+        assert head.evaluate("element => getComputedStyle(element).display") != "none"
+        assert not head.is_visible() or head.bounding_box()["height"] <= 1

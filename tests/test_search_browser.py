@@ -252,3 +252,22 @@ def test_a_query_with_a_year_shows_the_paragraphs_of_its_other_words(identity_si
         page.goto(base, wait_until="networkidle")
         hits = {hit.path: hit.sections for hit in SearchBox(page).search("经济运行 2024").hits}
         assert hits["reports/云南省-2024/"][:1] == ("一、2023年工作回顾",)
+
+
+def test_the_filters_are_reached_from_the_keyboard(identity_site: Path) -> None:
+    """Tab in the search box closed the dialog (Material's handling), so the filters (筛选) had no way in but a mouse;
+    Tab now moves on within the dialog, and the dialog closes when the focus leaves it."""
+    with serve(identity_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        SearchBox(page).search("粮食产量")
+        toggle = page.locator(".gr-search-filters__toggle")
+        for _ in range(4):  # the results' box, then the filters' button
+            page.keyboard.press("Tab")
+            assert page.locator("#__search").is_checked()
+            if toggle.evaluate("button => document.activeElement === button"):
+                break
+        assert toggle.evaluate("button => document.activeElement === button")
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.querySelector('.gr-search-filters select[name=level]').length > 1")
+        assert page.locator(".gr-search-filters select[name=level]").is_visible()

@@ -4,6 +4,7 @@
 //   closed drawer's links out of the order of Tab).
 // - A glossary term's definition and how a value was inferred (推定) are tooltips: their marks take the focus, on
 //   which Material shows the tooltip and names it as their description, and Escape hides it.
+// - The search dialog keeps the focus on Tab (its filters are reached), and closes when the focus leaves it.
 (function () {
   const drawer = document.getElementById("__drawer");
   const opener = document.querySelector('label.md-header__button[for="__drawer"]');
@@ -19,6 +20,21 @@
   }
   for (const mark of document.querySelectorAll("mark.gr-term, .gr-inferred")) {
     if (mark.title) mark.tabIndex = 0;
+  }
+  // The search dialog: Material closes it on Tab, so its filters (筛选, javascripts/search-panel.js) had no way in
+  // from the keyboard; Tab now moves on within the dialog, which closes when the focus leaves it.
+  const search = document.getElementById("__search");
+  const dialog = document.querySelector(".md-search");
+  if (search && dialog) {
+    window.addEventListener("keydown", (event) => {
+      if (event.key === "Tab" && search.checked && dialog.contains(document.activeElement)) event.stopImmediatePropagation();
+    }, true);
+    dialog.addEventListener("focusout", (event) => {
+      if (search.checked && event.relatedTarget && !dialog.contains(event.relatedTarget)) {
+        search.checked = false;
+        search.dispatchEvent(new Event("change"));
+      }
+    });
   }
   document.addEventListener("keydown", (event) => {
     if (event.key !== "Escape") return;

@@ -1,5 +1,6 @@
-// Sorts a table marked with class "gr-sortable" when a reader clicks (or presses Enter on) a header.
-// Numbers sort as numbers, other text by the Chinese collation; a second click reverses the order.
+// Sorts a table marked with class "gr-sortable" when a reader clicks (or presses Enter or Space on) a header.
+// Numbers sort as numbers, other text by the Chinese collation; a second click reverses the order. Each header
+// says it sorts (aria-sort "none" until it does, and a title) to a screen reader as to a mouse.
 (function () {
   const collator = new Intl.Collator("zh-CN", { numeric: true });
   const number = (text) => {
@@ -22,7 +23,7 @@
       return ascending ? order : -order;
     });
     rows.forEach((row) => body.appendChild(row));
-    table.querySelectorAll("th").forEach((th) => th.removeAttribute("aria-sort"));
+    table.querySelectorAll("th").forEach((th) => th.setAttribute("aria-sort", "none"));
     header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
   };
   const enable = () => {
@@ -32,9 +33,13 @@
       Array.from(table.tHead ? table.tHead.rows[0].cells : []).forEach((header, column) => {
         header.tabIndex = 0;
         header.style.cursor = "pointer";
+        header.setAttribute("aria-sort", "none");
+        header.title = "点击排序";
         header.addEventListener("click", () => sortBy(table, column, header));
         header.addEventListener("keydown", (event) => {
-          if (event.key === "Enter") sortBy(table, column, header);
+          if (event.key !== "Enter" && event.key !== " ") return;
+          event.preventDefault();  // Space would scroll the page
+          sortBy(table, column, header);
         });
       });
     });
