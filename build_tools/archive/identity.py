@@ -262,6 +262,8 @@ def read_genre(lines: Sequence[str], heading: str | None = None) -> tuple[str, s
     opening = [*([heading] if heading else []), *lines[:count]]
     for genre in settings["genres"]:
         for key, part in (("opening", opening), ("closing", lines[-count:])):
+            if key not in genre:  # a genre its opening alone tells
+                continue
             found = next((match for line in part if (match := re.search(genre[key], line))), None)
             if found:
                 return genre["genre"], f"据“{found.group()}”推定"

@@ -345,7 +345,7 @@ def browse(listed: Sequence[Listed], sections: Mapping[str, str] | None = None) 
             below[(key[0], "", key[0])] += by_place[key]
         if key[1]:
             below[(key[0], "", key[1])] += by_place[key]
-    for key in by_place.keys() | below.keys():  # a province's or city's page, even when only its places have reports
+    for key in sorted(by_place.keys() | below.keys()):  # a province's or city's page, even if only its places have any
         section = extra.get(place_path(key), "")
         made.pages[place_path(key)] = place_page(key, by_place.get(key, []), below.get(key, []), section)
     for year, items in by_year.items():
