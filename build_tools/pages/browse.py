@@ -163,6 +163,11 @@ def parent_page(key: tuple[str, str, str]) -> str:
     return place_path((key[0], "", key[1]))
 
 
+def crumbs_nav(crumbs: Sequence[str]) -> str:
+    """The breadcrumbs' links as the navigation landmark a screen reader names 路径."""
+    return '<nav class="gr-breadcrumbs" aria-label="路径" markdown>' + " › ".join(crumbs) + "</nav>\n"
+
+
 def breadcrumbs(entry: CatalogueEntry, page: str) -> str:
     """首页 › level › province › place › year, as links from ``page`` (the province's to its own page, which lists
     its places of every level, not only those of the report's)."""
@@ -176,7 +181,7 @@ def breadcrumbs(entry: CatalogueEntry, page: str) -> str:
     if key[2] != key[0] or key[0] == NATIONAL:
         crumbs.append(link(page, place_path(key), key[2]))
     crumbs.append(link(page, year_path(entry.year), year_text(entry.year)))
-    return '<nav class="gr-breadcrumbs" aria-label="路径" markdown>' + " › ".join(crumbs) + "</nav>\n"
+    return crumbs_nav(crumbs)
 
 
 def report_rows(page: str, listed: Sequence[Listed], *, with_place: bool, lead: str | None) -> list[list[str]]:
@@ -229,7 +234,7 @@ def place_page(
             crumbs.append(link(path, province_page(key[0]), key[0]))
         if key[1]:
             crumbs.append(link(path, parent_page(key), key[1]))
-        parts.append('<nav class="gr-breadcrumbs" aria-label="路径" markdown>' + " › ".join(crumbs) + "</nav>\n")
+        parts.append(crumbs_nav(crumbs))
     if below:
         places = len({place_key(item.entry) for item in below})
         counts = {"count": len(listed) + len(below), "own": len(listed), "places": places, "below": len(below)}
