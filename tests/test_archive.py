@@ -509,7 +509,9 @@ def test_a_report_found_in_several_files_keeps_the_line_of_its_identity_under_it
     line = identity_line(primary)
     assert "2024" in line and line in page
     box = labels()["merged_title"].format(count=2)
-    assert page.index(box) < page.index(line)  # the box of its sources above the title, the line under it
+    # the title, the line under it, then the box of its sources (above the title it came before the title a reader
+    # and a screen reader's jump to the title meet first), a box that opens on a click as the others do
+    assert page.index("# ") < page.index(line) < page.index(box) and f'??? note "{box}"' in page
 
 
 def test_a_merged_report_takes_what_another_copy_states_of_its_identity_and_title() -> None:

@@ -45,7 +45,7 @@ def sources_note(primary: Report, others: Sequence[Report]) -> str:
         for report in (primary, *others)
     ]
     body = escape_markdown(words["merged_intro"]) + "\n\n" + "\n".join(items)
-    return f'!!! note "{words["merged_title"].format(count=1 + len(others))}"\n\n{indent(body)}\n'
+    return f'??? note "{words["merged_title"].format(count=1 + len(others))}"\n\n{indent(body)}\n'
 
 
 def heading_before(report: Report, line: int) -> str | None:

@@ -115,10 +115,10 @@ class ReportRenderer:
     """Renders one report's page; its anomalies decide where marks and notes go."""
 
     def __init__(
-        self, report: Report, *, pieces: int, header: str = "", footer: str = "", below_title: str = ""
+        self, report: Report, *, pieces: int, header: str = "", footer: str = "", below_title: str = "", boxes: str = ""
     ) -> None:
         self.report = report
-        self.header, self.footer, self.below_title = header, footer, below_title
+        self.header, self.footer, self.below_title, self.boxes = header, footer, below_title, boxes
         self.pieces = pieces
         self.missing_before = {a.line: a for a in report.anomalies if a.kind == "missing-text"}
         self.numbering_at = {a.line: a for a in report.anomalies if a.kind == "numbering"}
@@ -136,6 +136,8 @@ class ReportRenderer:
         if report.keywords:
             keywords = labels()["keywords_line"].format(keywords="、".join(report.keywords))
             parts.append(f"{escape_markdown(keywords)}\n{{: .gr-keywords }}\n")
+        if self.boxes:
+            parts.append(self.boxes)
         parts.append(self.about())
         if report.anomalies:
             parts.append(self.anomaly_summary())
@@ -379,10 +381,14 @@ def raw_block(parts: list[str]) -> list[str]:
     return [f"{RAW_START}\n" + "\n".join(html_parts) + f"\n{RAW_END}\n"] if html_parts else []
 
 
-def render_report(report: Report, *, pieces: int, header: str = "", footer: str = "", below_title: str = "") -> str:
+def render_report(
+    report: Report, *, pieces: int, header: str = "", footer: str = "", below_title: str = "", boxes: str = ""
+) -> str:
     """The page of ``report``; ``header`` (Markdown) stands above its title, ``below_title`` (a line of
-    Markdown) under it, after its keywords, ``footer`` after its text."""
-    return ReportRenderer(report, pieces=pieces, header=header, footer=footer, below_title=below_title).page()
+    Markdown) under it, ``boxes`` (Markdown) after its keywords, first of the boxes about the page, ``footer``
+    after its text."""
+    renderer = ReportRenderer(report, pieces=pieces, header=header, footer=footer, below_title=below_title, boxes=boxes)
+    return renderer.page()
 
 
 def table(header: list[str], rows: Iterable[list[str]]) -> str:

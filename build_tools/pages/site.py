@@ -99,10 +99,11 @@ class ReportPages:
 
 
 def report_page(report: Report, entry: CatalogueEntry, *, pieces: int, above: str = "", footer: str = "") -> str:
-    """The page of ``report``: its breadcrumbs, then ``above`` (Markdown), its title and the line of its
-    identity, its text, then ``footer`` (Markdown)."""
-    header = breadcrumbs(entry, entry.page) + (f"\n{above}" if above else "")
-    return render_report(report, pieces=pieces, header=header, footer=footer, below_title=identity_line(report, pieces))
+    """The page of ``report``: its breadcrumbs, its title and the line of its identity, then ``above`` (Markdown:
+    a report's box of sources stands after its title, which a reader and a screen reader's jump to it meet first),
+    its text, then ``footer`` (Markdown)."""
+    header, below = breadcrumbs(entry, entry.page), identity_line(report, pieces)
+    return render_report(report, pieces=pieces, header=header, footer=footer, below_title=below, boxes=above)
 
 
 def report_pages(report: Report, *, pieces: int) -> ReportPages:
