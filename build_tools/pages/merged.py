@@ -124,7 +124,7 @@ def merged_pages(primary: Report, others: Sequence[Report], *, pieces: int) -> R
     primary = completed(primary, others)
     entry = entry_of(primary, sources=[primary.source, *(other.source for other in others)])
     page = report_page(
-        primary, entry, pieces=pieces, above=sources_note(primary, others), footer=only_in_others(primary, others)
+        primary, entry, pieces=pieces, boxes=sources_note(primary, others), footer=only_in_others(primary, others)
     )
     own = report_pages(primary, pieces=pieces)
     markdown = gzipped(report_markdown(primary, others))

@@ -98,12 +98,12 @@ class ReportPages:
     series: SeriesFacts | None = None  # its headline figures across years (``pages.series_pages``)
 
 
-def report_page(report: Report, entry: CatalogueEntry, *, pieces: int, above: str = "", footer: str = "") -> str:
-    """The page of ``report``: its breadcrumbs, its title and the line of its identity, then ``above`` (Markdown:
+def report_page(report: Report, entry: CatalogueEntry, *, pieces: int, boxes: str = "", footer: str = "") -> str:
+    """The page of ``report``: its breadcrumbs, its title and the line of its identity, then ``boxes`` (Markdown:
     a report's box of sources stands after its title, which a reader and a screen reader's jump to it meet first),
     its text, then ``footer`` (Markdown)."""
     header, below = breadcrumbs(entry, entry.page), identity_line(report, pieces)
-    return render_report(report, pieces=pieces, header=header, footer=footer, below_title=below, boxes=above)
+    return render_report(report, pieces=pieces, header=header, footer=footer, below_title=below, boxes=boxes)
 
 
 def report_pages(report: Report, *, pieces: int) -> ReportPages:

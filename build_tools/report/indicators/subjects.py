@@ -153,7 +153,7 @@ def _topic(text: str) -> str:
 def _assign_subjects(text: str, figures: list[_Figure], rules: _Rules) -> None:
     previous: _Figure | None = None
     for figure in figures:
-        clause_start = _subject_start(text, figure.start)
+        clause_start = _clause_start_outside_notes(text, figure.start)
         sentence_start = _last_boundary(text, figure.start, _SENTENCE_BOUNDARY)
         same_sentence = previous is not None and previous.end > sentence_start
         pre_start = max(clause_start, previous.consumed if same_sentence and previous else 0)
@@ -166,12 +166,6 @@ def _assign_subjects(text: str, figures: list[_Figure], rules: _Rules) -> None:
         figure.average = rules.average_mark.search(text, pre_start, figure.number_start) is not None
         figure.consumed = max(figure.consumed, figure.end)
         previous = figure
-
-
-def _subject_start(text: str, position: int) -> int:
-    """Where the clause of the subject before ``position`` starts: a parenthesis closed before it is part
-    of it (新（改）建农村户厕2.59万户, 机床（不包括简易机床，下同）增加了一万四千三百台), not a boundary."""
-    return _clause_start_outside_notes(text, position)
 
 
 def _figure_subject(text: str, figure: _Figure, raw: str, previous: _Figure | None, rules: _Rules) -> str:
@@ -274,8 +268,9 @@ def _inherited(text: str, figure: _Figure, previous: _Figure | None, rules: _Rul
 
 
 def _clause_start_outside_notes(text: str, position: int) -> int:
-    """Where the clause ending at ``position`` starts, a note in parentheses being part of it: 工业农业总产值（包括…
-    的全部产值，下同），比一九四九年增长 names 工业农业总产值, not 下同."""
+    """Where the clause ending at ``position`` starts, a parenthesis closed before it being part of it (新（改）建
+    农村户厕2.59万户), a note's comma no boundary: 工业农业总产值（包括…的全部产值，下同），比一九四九年增长 names
+    工业农业总产值, not 下同."""
     start = _last_boundary(text, position, _CLAUSE_BOUNDARY)
     while start > 0:
         segment = text[start:position]
