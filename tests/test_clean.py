@@ -584,3 +584,15 @@ def test_the_space_between_a_slogan_s_two_halves_is_kept() -> None:
         "打造“鹭引五洲 才聚八闽”品牌，推行“进窗口 走流程”，全年增长5%，“十四五”规划顺利收官，开展“消费提振年”活动。"
     ]
     assert sum(entry.kind == "removed-text" for entry in cleaned.audit) == 3
+
+
+def test_a_title_with_a_comma_inside_stands_apart_from_the_paragraph_after_it() -> None:
+    """1978's 加强政权建设，加强各族人民的大团结 (its source lost the 五、) ran into the paragraph after it, as did
+    2003's leads 五年来，外交工作开创新局面; a line cut inside a word before a short sentence's end still joins
+    (枣庄's …任重道远更需快马加 / 鞭！…), and so does a line the next one finishes without a full stop."""
+    text = ["各位代表：", "加强政权建设，加强各族人民的大团结", "为了把我国建设成为伟大的社会主义现代化强国，必须进一步强化无产阶级专政。",
+            "各位代表，风正劲足自当扬帆破浪，任重道远更需快马加", "鞭！让我们更加紧密地团结起来。", "五年来，我们贯彻", "民族区域自治法",
+            "，支持少数民族和民族地区发展。"]
+    assert [p.text for p in cleaned_text("1978.txt", text).paragraphs] == [
+        *text[:3], text[3] + text[4], "".join(text[5:])
+    ]

@@ -35,6 +35,10 @@ class HeadingRules:
     max_lead_chars: int
     max_title_chars: int
     title_forbidden: re.Pattern[str]
+    title_commas: re.Pattern[str]
+    max_title_commas: int
+    min_title_part: int
+    min_sentence_after_title: int
     not_titles: re.Pattern[str]
     terminal: re.Pattern[str]
     closers: re.Pattern[str]
@@ -58,6 +62,10 @@ def rules() -> HeadingRules:
         max_lead_chars=data["max_lead_chars"],
         max_title_chars=data["max_title_chars"],
         title_forbidden=re.compile(data["title_forbidden"]),
+        title_commas=re.compile(data["title_commas"]),
+        max_title_commas=data["max_title_commas"],
+        min_title_part=data["min_title_part"],
+        min_sentence_after_title=data["min_sentence_after_title"],
         not_titles=re.compile(data["not_titles"]),
         terminal=re.compile(data["terminal"]),
         closers=re.compile(data["closers"]),
@@ -102,10 +110,14 @@ def numbered_style(text: str) -> tuple[str, int | None] | None:
     return None
 
 
-def is_title_line(text: str) -> bool:
-    """A short stand-alone line without sentence punctuation that names a section."""
+def is_title_line(text: str, commas: bool = False) -> bool:
+    """A short stand-alone line without sentence punctuation that names a section (``commas``: or with a
+    comma or two inside, as a title before a paragraph of sentences may have)."""
     r = rules()
     core = text.rstrip("?？ ")
+    parts = r.title_commas.split(core)
+    if commas and len(parts) - 1 <= r.max_title_commas and all(len(part) >= r.min_title_part for part in parts):
+        core = "".join(parts)
     return (
         2 <= len(core) <= r.max_title_chars
         and not r.title_forbidden.search(core)

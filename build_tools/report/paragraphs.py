@@ -9,7 +9,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from build_tools.model import AuditEntry, CleanedLine, Paragraph
-from build_tools.report.headings import TITLE_STYLE, ends_sentence, is_title_line, match_heading, numbered_style, rules
+from build_tools.report.headings import (
+    TITLE_STYLE,
+    ends_sentence,
+    is_title_line,
+    lead_end,
+    match_heading,
+    numbered_style,
+    rules,
+)
 from build_tools.resource_files import cleaning_reason
 
 JOIN_CONTEXT = 12
@@ -105,7 +113,13 @@ def should_join(
         return (not restarted and in_list and habit is not None and habit.carries_body) or cut_body
     if rules().clause_end.fullmatch(current[-1]) or rules().open_end.fullmatch(current[-1]):
         return True
-    return after_break or not is_title_line(current)
+    if after_break:
+        return True
+    if not continued and is_title_line(current, commas=True):
+        sentence = lead_end(following)  # a title with a comma, before a paragraph of sentences (1978's 加强政权建设，…)
+        if sentence is not None and sentence >= rules().min_sentence_after_title:
+            return False
+    return not is_title_line(current)
 
 
 def is_signature_or_date(text: str) -> bool:
