@@ -226,3 +226,15 @@ def test_the_page_for_a_missing_address_speaks_chinese_and_leads_home(seed_site:
     article = page[page.index("<article") : page.index("</article>")]
     assert "找不到这个页面" in article and "Not found" not in article
     assert re.search(r'<a href="?[^ >"]*"?>首页</a>', article)
+
+
+def test_a_phrase_s_and_a_tag_s_reports_are_a_list_that_reads_as_one_line(seed_site: Path) -> None:
+    """A phrase page's reports were a paragraph of links joined by 、, which a screen reader reads as one run of
+    text with no count: they are a list's items, set side by side by the stylesheet."""
+    page = (seed_site / "phrases" / "煤炭" / "index.html").read_text(encoding="utf-8")
+    listed = page.split("id=使用这一提法的报告>")[1].split("</h2>", 1)[1]
+    assert listed.startswith("<div class=gr-inline-list><ul><li><a href=../../reports/")
+    tags = (seed_site / "tags" / "index.html").read_text(encoding="utf-8")
+    assert tags.count("<div class=gr-inline-list><ul><li>") == tags.count("<h3 id=tag-") >= 4
+    styles = (seed_site / "stylesheets" / "reports.css").read_text(encoding="utf-8")
+    assert ".gr-inline-list li:not(:last-child)::after" in styles

@@ -126,6 +126,13 @@ def link(source: str, target: str, text: str) -> str:
     return f"[{escape_markdown(text)}]({relative_path(source, target)})"
 
 
+def inline_list(links: Sequence[str]) -> str:
+    """Markdown links as a list that reads as one line (class ``gr-inline-list``: items side by side, 、 between
+    them), so that a screen reader still announces a list of so many items."""
+    items = "\n".join(f"- {item}" for item in links)
+    return f'<div class="gr-inline-list" markdown>\n\n{items}\n\n</div>\n'
+
+
 @lru_cache(maxsize=65536)
 def relative_path(source: str, target: str) -> str:
     """``target`` as seen from the folder of ``source`` (both normalised paths in the site, no ``..``):

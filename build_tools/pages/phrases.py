@@ -19,7 +19,7 @@ from collections.abc import Collection, Mapping, Sequence
 from build_tools.archive.catalogue import LEVELS, NATIONAL_LEVEL
 from build_tools.archive.phrases import Changes, PhraseUse, Usage, tracked_phrases, usage
 from build_tools.memo import kept
-from build_tools.pages.browse import link, safe
+from build_tools.pages.browse import inline_list, link, safe
 from build_tools.pages.charts import Series, line_chart
 from build_tools.pages.render import escape_markdown, escape_plain, front_matter, labels, table
 
@@ -124,9 +124,10 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
     forms = tracked_phrases().get(phrase, (phrase,))
     counted = words["forms"].format(forms="、".join(forms)) if len(forms) > 1 else words["one_form"]
     users = known.users.get(phrase, ())  # newest first
-    listed = "、".join(link(page, f"reports/{use.slug}.md", use.title) for use in users[:MOST_LISTED])
+    newest = [link(page, f"reports/{use.slug}.md", use.title) for use in users[:MOST_LISTED]]
+    listed = inline_list(newest) if users else ""
     if len(users) > MOST_LISTED:
-        listed += " " + escape_markdown(words["more_users"].format(shown=MOST_LISTED, reports=len(users)))
+        listed += escape_markdown(words["more_users"].format(shown=MOST_LISTED, reports=len(users)))
     heading = {"title": escape_plain(words["page_title"].format(phrase=phrase))}
     if not users:  # a page that lists nothing is no answer to a search (提法：再就业 came first for 就业)
         heading["search"] = {"exclude": True}

@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from build_tools.archive.catalogue import CatalogueEntry
-from build_tools.pages.browse import link, relative_path, safe, unknown, within_a_year
+from build_tools.pages.browse import inline_list, link, relative_path, safe, unknown, within_a_year
 from build_tools.pages.phrases import MOST_LISTED, phrase_path  # a tag's list is as long as a phrase's
 from build_tools.pages.render import escape_markdown, escape_plain, front_matter, labels, table
 
@@ -73,10 +73,10 @@ def tag_links(tags: Iterable[str], tracked: Collection[str]) -> list[TagLink]:
 def tagged_list(tag: str, page: str, entries: Sequence[CatalogueEntry]) -> str:
     """The newest ``MOST_LISTED`` reports tagged ``tag``, as a Markdown paragraph of links from ``page``."""
     words = labels()["tags"]
-    listed = "、".join(link(page, entry.page, entry.title) for entry in entries[:MOST_LISTED])
+    listed = inline_list([link(page, entry.page, entry.title) for entry in entries[:MOST_LISTED]])
     if len(entries) > MOST_LISTED:
-        listed += " " + escape_markdown(words["more"].format(shown=MOST_LISTED, reports=len(entries), tag=tag))
-    return listed + "\n"
+        listed += escape_markdown(words["more"].format(shown=MOST_LISTED, reports=len(entries), tag=tag)) + "\n"
+    return listed
 
 
 def tagged_section(
