@@ -396,3 +396,23 @@ def test_a_rate_per_thousand_is_charted_beside_rates_per_hundred() -> None:
             SeriesRow(key, "国家", "人口", "share", 1997, actual=10.06, unit="‰", verdict="unpublished")]
     described = re.search(r"<desc>(.*?)</desc>", chart("人口（比率，%）", rows, [1979, 1997]))
     assert described and "1979年1.17" in described.group(1) and "1997年1.006" in described.group(1)
+
+
+def test_a_fall_is_a_negative_change_in_the_series_and_its_download() -> None:
+    """福建's 固定资产投资下降3.3% stood as a growth of 3.3% on its place page and in series.csv.gz (赣州's and
+    牡丹江's falls likewise): the series read a fall's size and not that it was a fall."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.series_pages import facts_of
+
+    text = (
+        "2026年福建省人民政府工作报告\n各位代表：\n一、2025年工作回顾\n"
+        "全省地区生产总值增长5.5%，社会消费品零售总额增长4.4%，固定资产投资下降3.3%。\n"
+        "二、2026年工作安排\n今年的主要预期目标是：地区生产总值增长5%左右，固定资产投资增长3%。\n"
+    )
+    made = [facts_of(process_bytes("province/2026_福建省.txt", text.encode("utf-8"))[0])]
+    kept = {(f.category, f.kind, f.value) for f in made[0].figures if not f.flags}
+    assert ("固定资产投资", "actual", -3.3) in kept and ("固定资产投资", "target", 3.0) in kept
+    assert ("地区生产总值", "actual", 5.5) in kept
+    with gzip.open(io.BytesIO(series_downloads(series_rows(made))["downloads/series.csv.gz"])) as stored:
+        records = list(csv.DictReader(io.TextIOWrapper(stored, encoding="utf-8-sig")))
+    assert {record["actual"] for record in records if record["indicator"] == "固定资产投资" and record["actual"]} == {"-3.3"}

@@ -247,9 +247,12 @@ def series_facts(
         if (role == "share" and category in grows) or indicator.subject.endswith(BASE_MARK):
             flags += ("part",)  # a share of output or revenue; the figure a change starts from (从26.6万亿元…)
         flags = tuple(dict.fromkeys(flags))  # each once
+        value, value_high = indicator.value, indicator.value_high
+        if role == "change" and indicator.fall:  # 固定资产投资下降3.3%: a growth of -3.3%
+            value, value_high = negated(value, value_high)
         figures.append(
             SeriesFigure(
-                category, role, indicator.kind, indicator.value, indicator.value_high, indicator.qualifier,
+                category, role, indicator.kind, value, value_high, indicator.qualifier,
                 indicator.unit, indicator.line, link_of(number), year, flags, indicator.subject,
             )
         )
@@ -271,6 +274,13 @@ def series_facts(
         characters=sum(len(paragraph.text) for paragraph in paragraphs),
         outline=tuple(outline),
     )
+
+
+def negated(value: float | None, high: float | None) -> tuple[float | None, float | None]:
+    """A fall's figures as a change's: 下降3%—5% is a change of -5% to -3%."""
+    if value is None:
+        return None, None
+    return (-high, -value) if high is not None else (-value, None)
 
 
 def usable(figure: SeriesFigure) -> bool:
