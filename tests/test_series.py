@@ -416,3 +416,24 @@ def test_a_fall_is_a_negative_change_in_the_series_and_its_download() -> None:
     with gzip.open(io.BytesIO(series_downloads(series_rows(made))["downloads/series.csv.gz"])) as stored:
         records = list(csv.DictReader(io.TextIOWrapper(stored, encoding="utf-8-sig")))
     assert {record["actual"] for record in records if record["indicator"] == "固定资产投资" and record["actual"]} == {"-3.3"}
+
+
+def test_a_threshold_gives_way_to_the_exact_figure_and_a_part_or_a_per_year_figure_is_not_the_year_s() -> None:
+    """湖北's 2025 output stood as 6万亿元 (迈上6万亿元台阶，达到62661亿元), its revenue as 突破4000亿元 (、达到4211亿元)
+    and its jobs as 超过90万人 (the review's 每年超过90万人); 嘉兴's revenue was its 财政总收入, 淮南's income the
+    urban residents' (城乡常住居民…分别增长6%、8%), 甘肃's investment the part without real estate."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.series_pages import facts_of
+
+    text = (
+        "2026年湖北省人民政府工作报告\n各位代表：\n一、2025年工作回顾\n"
+        "五年来，城镇新增就业每年超过90万人。\n"
+        "过去一年，地区生产总值迈上6万亿元台阶，达到62661亿元。一般公共预算收入突破4000亿元、达到4211亿元。"
+        "财政总收入7019亿元。城乡常住居民人均可支配收入分别增长6%、8%。扣除房地产开发投资后，固定资产投资增长2.7%。\n"
+    )
+    made = [facts_of(process_bytes("province/2026_湖北省.txt", text.encode("utf-8"))[0])]
+    results = {(row.indicator, row.role): (row.actual, row.actual_qualifier) for row in series_rows(made)}
+    assert results[("地区生产总值", "level")] == (62661.0, None)
+    assert results[("财政收入", "level")] == (4211.0, None)
+    assert ("就业", "level") not in results and ("居民收入", "change") not in results
+    assert ("固定资产投资", "change") not in results

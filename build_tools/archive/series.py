@@ -134,6 +134,7 @@ class Rules:
     other_place_below: re.Pattern[str]
     revised: re.Pattern[str]
     exclude: dict[str, re.Pattern[str]]
+    exclude_clause: dict[str, re.Pattern[str]]
     growth_subject: re.Pattern[str]
     growth_categories: frozenset[str]
     level_units: dict[str, str]
@@ -141,6 +142,7 @@ class Rules:
     no_target: dict[str, re.Pattern[str]]
     chart_min_years: int
     completion: re.Pattern[str]
+    thresholds: frozenset[str]
 
 
 @cache
@@ -152,6 +154,7 @@ def rules() -> Rules:
         other_place_below=re.compile(data["other_place_below_national"]),
         revised=re.compile(data["revised"]),
         exclude={name: re.compile(pattern) for name, pattern in data["exclude"].items()},
+        exclude_clause={name: re.compile(pattern) for name, pattern in data["exclude_clause"].items()},
         growth_subject=re.compile(data["growth_subject"]),
         growth_categories=frozenset(data["growth_categories"]),
         level_units=data["level_units"],
@@ -159,6 +162,7 @@ def rules() -> Rules:
         no_target={name: re.compile(pattern) for name, pattern in data["no_target"].items()},
         chart_min_years=int(data["chart_min_years"]),
         completion=re.compile(data["completion"]),
+        thresholds=frozenset(data["threshold_qualifiers"]),
     )
 
 
@@ -183,7 +187,8 @@ def figure_flags(
     if found.other_place.search(near) or (not national and found.other_place_below.search(near)):
         flags.append("other-place")
     exclude = found.exclude.get(category)
-    if exclude is not None and exclude.search(indicator.subject):
+    clause = found.exclude_clause.get(category)
+    if (exclude is not None and exclude.search(indicator.subject)) or (clause is not None and clause.search(context)):
         flags.append("part")
     if found.revised.search(context):
         flags.append("revised")
@@ -301,11 +306,16 @@ def result_in(found: dict[tuple[str, str, str], SeriesFigure], category: str, ro
 
 
 def firsts(facts: SeriesFacts) -> dict[tuple[str, str, str], SeriesFigure]:
-    """The first usable figure of each (category, role, kind) of the report."""
+    """The first usable figure of each (category, role, kind) of the report; a threshold passed gives way
+    to a figure the report states exactly (突破3万亿元、达3.6万亿元 is 3.6万亿元)."""
+    thresholds = rules().thresholds
     found: dict[tuple[str, str, str], SeriesFigure] = {}
     for figure in facts.figures:
         if usable(figure):
-            found.setdefault((figure.category, figure.role, figure.kind), figure)
+            key = (figure.category, figure.role, figure.kind)
+            held = found.get(key)
+            if held is None or (held.qualifier in thresholds and figure.qualifier not in thresholds):
+                found[key] = figure
     return found
 
 
