@@ -437,3 +437,24 @@ def test_a_threshold_gives_way_to_the_exact_figure_and_a_part_or_a_per_year_figu
     assert results[("财政收入", "level")] == (4211.0, None)
     assert ("就业", "level") not in results and ("居民收入", "change") not in results
     assert ("固定资产投资", "change") not in results
+
+
+def test_the_series_download_names_each_row_s_measure_and_every_column_is_explained() -> None:
+    """series.csv.gz gave registered and surveyed unemployment alike as 就业 share, and no page said what its
+    columns or verdict codes were: each row gives the report's words for its target and result, and the
+    indicators page explains every column and every verdict code."""
+    from build_tools.archive.series_files import FIELDS
+    from build_tools.pages.comparison import series_columns
+
+    target = SeriesFigure("就业", "share", "target", 4.5, None, "以内", "%", 9, "reports/r2017.md#fig-1", 2017,
+                          subject="城镇登记失业率")
+    result = replace(target, kind="actual", value=3.9, qualifier=None, line=20, link="reports/r2018.md#fig-2",
+                     subject="城镇调查失业率")
+    rows = series_rows([facts(2017, target), facts(2018, result)])
+    with gzip.open(io.BytesIO(series_downloads(rows)["downloads/series.csv.gz"])) as stored:
+        (record,) = csv.DictReader(io.TextIOWrapper(stored, encoding="utf-8-sig"))
+    assert (record["target_subject"], record["actual_subject"]) == ("城镇登记失业率", "城镇调查失业率")
+    explained = series_columns().replace("\\", "")  # as it reads, without Markdown's escapes
+    assert all(re.search(rf"(?<![a-z_]){name}(?![a-z_])", explained) for name in FIELDS), explained
+    assert all(code in explained for code in ("met", "near", "missed", "own-missing", "not-found"))
+    assert "[series.csv.gz](downloads/series.csv.gz)" in explained

@@ -15,6 +15,7 @@ from build_tools.model import plain_number
 FIELDS = (
     "place", "level", "indicator", "role", "year", "target", "target_high", "qualifier", "actual", "actual_qualifier",
     "unit", "verdict", "target_source", "actual_source", "actual_estimate", "revised",
+    "target_subject", "actual_subject",
 )
 
 
@@ -32,6 +33,8 @@ def row_record(row: SeriesRow) -> dict[str, Any]:
         "target_source": source_record(row.target_source), "actual_source": source_record(row.actual_source),
         "actual_estimate": row.actual_estimate,
         "revised": [{"value": value, **(source_record(found) or {})} for value, found in row.revised],
+        "target_subject": row.target_source.subject if row.target_source else None,
+        "actual_subject": row.actual_source.subject if row.actual_source else None,
     }
 
 

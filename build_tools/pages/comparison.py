@@ -18,7 +18,7 @@ from build_tools.archive.series import SeriesFacts, usable
 from build_tools.model import Report
 from build_tools.pages.browse import link
 from build_tools.pages.render import escape_markdown, front_matter, labels, table
-from build_tools.pages.series_pages import figure_value, figure_year
+from build_tools.pages.series_pages import SERIES_DOWNLOAD, figure_value, figure_year
 from build_tools.pages.tables import category_name, indicators_download_path
 
 INDEX_PATH = "indicators.md"
@@ -102,6 +102,14 @@ def comparison_pages(reports: Sequence[tuple[int | None, tuple[tuple[str, ...], 
     return pages
 
 
+def series_columns() -> str:
+    """What the columns of ``downloads/series.csv.gz`` hold, its verdicts' codes with their words."""
+    words = labels()
+    verdicts = "；".join(f"{code} {word}" for code, word in words["series_verdicts"].items())
+    before, after = words["series_download_columns"].format(verdicts=verdicts, csv="\0").split("\0")
+    return escape_markdown(before) + link(INDEX_PATH, SERIES_DOWNLOAD, "series.csv.gz") + escape_markdown(after)
+
+
 def year_label(year: int | None) -> str:
     return f"{year}年" if year is not None else labels()["unknown"]["year"]
 
@@ -120,6 +128,8 @@ def index_page(
         words["comparison_downloads"].format(example=example.rsplit("/", 1)[1], example_path=example)
         + "\n\n"
         + escape_markdown(words["download_columns"])
+        + "\n\n"
+        + series_columns()
         if years
         else ""
     )
