@@ -26,7 +26,7 @@ def test_supported_encodings_decode_to_the_same_lines(data: bytes, encoding: str
     assert source.lines == tuple(TEXT.split("\n"))
 
 
-@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r", "\r\r\n"])
 def test_every_line_end_splits_lines(newline: str) -> None:
     assert decode("a.txt", TEXT.replace("\n", newline).encode()).lines == tuple(TEXT.split("\n"))
 

@@ -27,7 +27,7 @@ from build_tools.model import CutLine, SourceText
 from build_tools.report.sniff import not_supported, sniff
 from build_tools.resource_files import load_yaml
 
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = re.compile(r"\r*\n|\r")  # \r\r\n (a CRLF file whose ends were converted again) is one break
 SPACED_BREAK = re.compile(r"(?<=[\u4e00-\u9fff，。、；：？！”）》]) (?=\S)")  # a line break written as a space
 # a chapter's title (一、2023年工作回顾) that a PDF's text runs on from the sentence before it, up to the space after it
 RUN_ON_CHAPTER = re.compile(r"(?<=[。！？])(?=[一二三四五六七八九十]{1,3}、[^ 。，；：]{1,30} )")
@@ -110,7 +110,8 @@ def detect_encoding(data: bytes) -> str:
 
 
 def split_lines(text: str) -> tuple[str, ...]:
-    """Lines of ``text`` split at LF, CRLF or CR only (never at U+2028 or form feeds)."""
+    """Lines of ``text`` split at LF, CRLF or CR only (never at U+2028 or form feeds); CRs before an LF are
+    one line end with it, as ``grep -n`` and editors count them (2015's CR CR LF ends made two lines each)."""
     return tuple(LINE_BREAK.split(text))
 
 
