@@ -592,7 +592,7 @@ def test_a_title_with_a_comma_inside_stands_apart_from_the_paragraph_after_it() 
     (枣庄's …任重道远更需快马加 / 鞭！…), and so does a line the next one finishes without a full stop."""
     text = ["各位代表：", "加强政权建设，加强各族人民的大团结", "为了把我国建设成为伟大的社会主义现代化强国，必须进一步强化无产阶级专政。",
             "各位代表，风正劲足自当扬帆破浪，任重道远更需快马加", "鞭！让我们更加紧密地团结起来。", "五年来，我们贯彻", "民族区域自治法",
-            "，支持少数民族和民族地区发展。"]
+            "，支持少数民族和民族地区发展。", "去年全县经济运行总体平稳，生产总值增长１", "２%，财政收入增长8%。"]
     assert [p.text for p in cleaned_text("1978.txt", text).paragraphs] == [
-        *text[:3], text[3] + text[4], "".join(text[5:])
+        *text[:3], text[3] + text[4], "".join(text[5:8]), "去年全县经济运行总体平稳，生产总值增长12%，财政收入增长8%。"
     ]

@@ -36,6 +36,7 @@ class HeadingRules:
     max_title_chars: int
     title_forbidden: re.Pattern[str]
     title_commas: re.Pattern[str]
+    title_commas_forbidden: re.Pattern[str]
     max_title_commas: int
     min_title_part: int
     min_sentence_after_title: int
@@ -63,6 +64,7 @@ def rules() -> HeadingRules:
         max_title_chars=data["max_title_chars"],
         title_forbidden=re.compile(data["title_forbidden"]),
         title_commas=re.compile(data["title_commas"]),
+        title_commas_forbidden=re.compile(data["title_commas_forbidden"]),
         max_title_commas=data["max_title_commas"],
         min_title_part=data["min_title_part"],
         min_sentence_after_title=data["min_sentence_after_title"],
@@ -116,7 +118,12 @@ def is_title_line(text: str, commas: bool = False) -> bool:
     r = rules()
     core = text.rstrip("?？ ")
     parts = r.title_commas.split(core)
-    if commas and len(parts) - 1 <= r.max_title_commas and all(len(part) >= r.min_title_part for part in parts):
+    if (
+        commas
+        and len(parts) - 1 <= r.max_title_commas
+        and all(len(part) >= r.min_title_part for part in parts)
+        and not r.title_commas_forbidden.search(core)
+    ):
         core = "".join(parts)
     return (
         2 <= len(core) <= r.max_title_chars
