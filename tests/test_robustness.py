@@ -176,3 +176,27 @@ def test_the_whole_corpus_builds_as_a_site(corpus: list[Path], tmp_path: Path) -
     for group in merged.values():
         years = {source.rsplit("-", 1)[-1] for source in group}
         assert len(group) == 1 or set(group) == national_2024 or (len(group) == 2 and len(years) == 1), group
+
+
+def test_a_long_path_a_section_s_own_name_and_names_alike_but_for_case_each_get_a_page_of_their_own(
+    tmp_path: Path,
+) -> None:
+    """A path of long Chinese folder names made a page name past the 255 bytes a file name may have, and the
+    build stopped with a traceback, publishing nothing; index.txt became reports/index.html, a folder's own
+    page, where its catalogue address was a 404; Report.txt and report.txt had pages one file system cannot tell apart."""
+    text = "2024年六安市政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n一、2023年工作回顾\n全市地区生产总值增长5.8%。\n"
+    seeds = tmp_path / "seeds"
+    deep = seeds / ("2024年全国各省市自治区政府工作报告汇编（完整版）" * 2) / "湖北省各地级市州人民政府工作报告全文"
+    deep.mkdir(parents=True)
+    long_name = "2024年鄂州市人民政府工作报告（全文）——在鄂州市第十届人民代表大会第四次会议上.txt"
+    for path in (deep / long_name, seeds / "index.txt", seeds / "Report.txt", seeds / "report.txt"):
+        path.write_text(text.replace("六安", path.stem[:2]), encoding="utf-8")
+    result = build_site(seeds, tmp_path / "site")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    catalogue = json.loads((tmp_path / "site" / "downloads" / "catalogue.json").read_text(encoding="utf-8"))
+    urls = [entry["url"] for entry in catalogue["reports"]]
+    assert len(urls) == 4 and len({url.casefold() for url in urls}) == 4
+    for url in urls:
+        assert (tmp_path / "site" / url / "index.html").is_file(), url
+        assert len(url.split("/")[1].encode("utf-8")) <= 160
+    assert "reports/index/" not in urls

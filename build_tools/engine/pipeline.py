@@ -350,11 +350,11 @@ def unique_slugs(reports: list[Report]) -> list[Report]:
     added to it: a page's name depends on its file's path, never on which other file came first. (Files
     named on the command line may have the same path below different folders: then their whole names.)"""
     sources: dict[str, set[str]] = defaultdict(set)
-    for report in reports:
-        sources[report.slug].add(report.source)
+    for report in reports:  # names that differ only in case are alike: a file system may not tell them apart
+        sources[report.slug.casefold()].add(report.source)
     unique = []
     for report in reports:
-        alike = sources[report.slug]
+        alike = sources[report.slug.casefold()]
         if len(alike) > 1:
             whole = len({below_input_folder(source) for source in alike}) < len(alike)
             report = replace(report, slug=f"{report.slug}-{slug_suffix(report.source, whole=whole)}")
@@ -370,7 +370,7 @@ def site_report_pages(
     When two reports would take the same page name, the reports are needed to rename one
     (``unique_slugs``): then they are all read."""
     finished = publish_finished(inputs, shared_cache(), file_pages, keep=keep)
-    slugs = [slug for _, _, slug in finished.reports]
+    slugs = [slug.casefold() for _, _, slug in finished.reports]
     if len(set(slugs)) == len(slugs):
         return list(finished.finished), finished.errors, finished.processed
     cached = publish_cached(inputs, shared_cache(), finish=file_pages)

@@ -20,6 +20,12 @@ from build_tools.resource_files import load_yaml
 
 RULES = "metadata.yaml"
 SLUG_UNSAFE = re.compile(r"[^\w-]+")  # \w holds the Han characters
+# A page name's longest, in bytes: it names a folder and files (downloads/NAME.md.gz) whose names a file
+# system holds to 255 bytes, with a piece's number and a hash added to it (a path of long Chinese folder
+# names made one that stopped the build).
+MOST_SLUG_BYTES = 150
+# Page names that MkDocs takes for a section's own page (reports/index.md is the list of reports).
+RESERVED_SLUGS = frozenset({"index", "readme"})
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,10 @@ def slug_for(source: str, index: int, *, pieces: int) -> str:
     *folders, name = below_input_folder(source)
     parts = (SLUG_UNSAFE.sub("-", part).strip("-.") for part in (*folders, PurePath(name).stem))
     stem = "-".join(part for part in parts if part) or "report"
+    if len(stem.encode("utf-8")) > MOST_SLUG_BYTES or stem.casefold() in RESERVED_SLUGS:
+        # the path's end names the file best; the hash of the whole path keeps the name its own
+        cut = stem.encode("utf-8")[-(MOST_SLUG_BYTES - 9) :].decode("utf-8", "ignore").strip("-")
+        stem = f"{cut}-{slug_suffix(source)}"
     return stem if pieces == 1 else f"{stem}-{index}"
 
 
