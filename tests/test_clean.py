@@ -596,3 +596,15 @@ def test_a_title_with_a_comma_inside_stands_apart_from_the_paragraph_after_it() 
     assert [p.text for p in cleaned_text("1978.txt", text).paragraphs] == [
         *text[:3], text[3] + text[4], "".join(text[5:8]), "去年全县经济运行总体平稳，生产总值增长12%，财政收入增长8%。"
     ]
+
+
+@pytest.mark.parametrize(
+    "invisible", ["\u00ad", "\u200e", "\u200f", "\u202e", "\u2066", "\ufeff", "\ufe0f", "\U000e0041", "\x85", "\x9f"]
+)
+def test_an_invisible_format_or_control_character_inside_a_figure_is_taken_out_and_said_so(invisible: str) -> None:
+    """A soft hyphen in 航线1<SHY>6条 (as Word exports leave them) published the figure 6条; a right-to-left
+    override showed the rest of its paragraph reversed: neither is text, and the audit says each was removed."""
+    cleaned = cleaned_text("鄂州.txt", ["各位代表：", f"开通国内客运航线1{invisible}6条，旅客吞吐量增长8%。"])
+    assert [p.text for p in cleaned.paragraphs] == ["各位代表：", "开通国内客运航线16条，旅客吞吐量增长8%。"]
+    removed = [edit.old for line in cleaned.kept_lines for repair in line.repairs for edit in repair.edits]
+    assert removed == [invisible]
