@@ -153,6 +153,25 @@ def test_links_inside_the_folder_are_read_once_under_the_targets_name(tree: Path
     assert found == inputs.Discovery((("seeds/2024/a.txt", b"a"),), ())
 
 
+def test_a_link_to_a_file_the_build_passes_over_is_named_not_dropped(tree: Path) -> None:
+    """六安.txt -> README.md (a report saved under the wrong name) was counted and named nowhere: its target
+    is housekeeping, which the walk passes over, and a link inside the folder is read as its target."""
+    write(tree / "README.md", "2024年六安市政府工作报告")
+    (tree / "六安.txt").symlink_to("README.md")
+    found = discover(tree)
+    assert found.inputs == () and found.ignored == ("seeds/README.md",)
+    assert kinds(found) == {"seeds/六安.txt": "link-excluded"}
+    assert "README.md" in found.refused[0].problem
+
+
+def test_a_name_with_control_characters_is_written_out_so_that_it_cannot_fake_lines_of_the_log(tree: Path) -> None:
+    """A file named with an escape sequence recoloured the terminal, one with a line break split its warning
+    into lines of its own (one of them a fake ## heading)."""
+    write(tree / "a\x1b[31m\n## FAKE\u202e.txt", "报告")
+    ((name, _),) = discover(tree).inputs
+    assert name == "seeds/a\\x1b[31m\\n## FAKE\\u202e.txt" and name.isprintable()
+
+
 def test_dangling_links_and_loops_of_links_are_named(tree: Path) -> None:
     (tree / "gone.txt").symlink_to("nowhere.txt")
     (tree / "ping").symlink_to("pong")

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ from build_tools.resource_files import load_yaml
 
 Content = bytes | OSError
 # Opening never follows a link (one swapped in since the folder was listed), never waits on a pipe.
+UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 OPEN_FLAGS = (
     os.O_RDONLY
     | getattr(os, "O_NOFOLLOW", 0)
@@ -111,8 +113,11 @@ def shown_name(folder: Path) -> str:
 
 
 def printable(name: str) -> str:
-    """``name`` with bytes that are not UTF-8 (kept by Python as lone surrogates) shown as U+FFFD."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """``name`` with bytes that are not UTF-8 (kept by Python as lone surrogates) shown as U+FFFD, and
+    control characters, line breaks and direction overrides written out (\\x1b, \\n, \\u202e): a name
+    with them recoloured the terminal or broke one line of the log into several."""
+    readable = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return UNSHOWABLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), readable)
 
 
 @dataclass
@@ -208,6 +213,10 @@ class Walk:
             self.refuse(parts, "a link to a place outside the input folder: not read", "link-outside")
         elif not self.walked(target, folder=target.is_dir()):
             self.refuse(parts, "a link into a hidden folder or the build's cache: not read", "link-excluded")
+        elif target.is_file() and is_housekeeping(target.name) and not is_housekeeping(path.name):
+            # its target is passed over as a folder's housekeeping, so nothing would read the report it names
+            problem = f"a link to {printable(target.name)}, a file the build does not read (README, notes): not read"
+            self.refuse(parts, problem, "link-excluded")
 
 
 def special_problem(mode: int) -> str:
