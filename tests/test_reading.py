@@ -62,3 +62,15 @@ def test_a_report_in_simplified_characters_keeps_the_few_traditional_ones_it_wri
     report = process_bytes("2024.txt", text.encode())[0]
     assert traditional_share(text) > 0 and not report.traditional
     assert any("哪吒" in indicator.subject for indicator in report.indicators)
+
+
+def test_a_report_in_traditional_characters_is_identified_as_the_simplified_text_is_and_quoted_as_written() -> None:
+    """2024年六安市政府工作報告 was no title (its 報告 is not 报告): the page said 原文无标题 and took its year for 2025
+    (the year its text names most), its place from the file name; without a title, 一、2023年工作回顧 gave no year."""
+    text = "2024年六安市政府工作報告\n各位代表：\n一、2023年工作回顧\n全市地區生產總值增長5.8%，2025年將繼續推進。\n"
+    report = process_bytes("六安_繁.txt", text.encode())[0]
+    assert report.traditional and report.cleaned.heading == "2024年六安市政府工作報告"
+    assert (report.identity.year, report.identity.place, report.identity.inferred) == (2024, "六安市", ())
+    untitled = process_bytes("報告.txt", text.split("\n", 1)[1].encode())[0]
+    assert untitled.identity.year == 2024
+    assert untitled.identity.how("year") == "据“一、2023年工作回顧”推定"  # the source's words

@@ -37,7 +37,7 @@ from build_tools.report.decode import DecodeError, decode
 from build_tools.report.indicators import extract_indicators
 from build_tools.report.metadata import below_input_folder, describe, slug_for, slug_suffix
 from build_tools.report.provenance import with_source_spans
-from build_tools.report.reading import reading, written_in_traditional
+from build_tools.report.reading import quoted_as_written, read_as, reading, written_in_traditional
 from build_tools.report.segmenting import USERDICT_PATH
 from build_tools.report.split import split
 from build_tools.report.structure import structure
@@ -87,11 +87,12 @@ def process_source(source: SourceText) -> list[Report]:
     for raw in collection.reports:
         cleaned = clean(raw, collection.preamble if raw.index == 1 else ())
         blocks = structure(cleaned.paragraphs)
-        lines = [paragraph.text for paragraph in cleaned.paragraphs]
-        identity = identify(source.path, lines, cleaned.heading, collection=pieces > 1)
-        about = describe(cleaned, blocks, pieces=pieces, identity=identity)
         traditional = written_in_traditional(cleaned.paragraphs)
         read = reading(cleaned.paragraphs, traditional)
+        heading = read_as(cleaned.heading, traditional) if cleaned.heading is not None else None  # 報告 read as 报告
+        found = identify(source.path, [paragraph.text for paragraph in read], heading, collection=pieces > 1)
+        identity = quoted_as_written(found, read, cleaned.paragraphs)
+        about = describe(cleaned, blocks, pieces=pieces, identity=identity)
         words = tagger().describe("\n".join(paragraph.text for paragraph in read))
         reports.append(
             Report(

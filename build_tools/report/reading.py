@@ -11,12 +11,13 @@ the few traditional characters such a text holds (乾, 拚) are left as written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
 from build_tools.folding import simplified_text, traditional_share
-from build_tools.model import Paragraph
+from build_tools.model import Identity, Paragraph
 from build_tools.resource_files import load_yaml
 
 
@@ -40,3 +41,24 @@ def reading(paragraphs: Sequence[Paragraph], traditional: bool) -> tuple[Paragra
     if not traditional:
         return tuple(paragraphs)
     return tuple(replace(paragraph, text=read_as(paragraph.text, traditional)) for paragraph in paragraphs)
+
+
+QUOTED = re.compile(r"“([^“”]+)”")
+
+
+def quoted_as_written(identity: Identity, read: Sequence[Paragraph], written: Sequence[Paragraph]) -> Identity:
+    """``identity``, read from ``read`` (``reading``), with the words its notes quote (据“…”推定) as ``written``
+    gives them: the conversion keeps every offset, so a quote found in a paragraph read is the same
+    stretch of the paragraph as written (据“第一届全國人民代表大會第一次會議”推定, not its simplified form)."""
+    if read is written:
+        return identity
+
+    def as_written(found: re.Match[str]) -> str:
+        for simple, source in zip(read, written, strict=True):
+            at = simple.text.find(found.group(1))
+            if at >= 0:
+                return f"“{source.text[at : at + len(found.group(1))]}”"
+        return found.group()
+
+    notes = tuple((name, QUOTED.sub(as_written, note)) for name, note in identity.inferred)
+    return replace(identity, inferred=notes)
