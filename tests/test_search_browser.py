@@ -214,6 +214,16 @@ def test_a_query_that_names_a_place_and_a_year_puts_that_report_first(identity_s
             assert box.search(query).hits[:1] and box.search(query).hits[0].path == "reports/襄阳市-2024/", query
 
 
+def test_a_year_typed_before_words_that_name_no_place_is_part_of_one_term(identity_site: Path) -> None:
+    """2023年工作回顾 was searched as the year 2023 and the words 工作回顾 (taken for a place, as 襄阳 in 2024年襄阳 is):
+    2023's reports came first, which hold 2022年工作回顾 and not the words typed."""
+    with serve(identity_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        hits = SearchBox(page).search("2023年工作回顾").hits
+        assert hits and all(hit.path.endswith("-2024/") for hit in hits), [hit.path for hit in hits]
+
+
 def test_search_requests_nothing_from_another_host(identity_site: Path) -> None:
     hosts: set[str] = set()
     with serve(identity_site) as base, chromium() as context:

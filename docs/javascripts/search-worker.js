@@ -152,7 +152,7 @@ const YEAR_BEFORE = /^((?:19|20)[0-9]{2})(年?)([^0-9年].+)$/u
    the place are the query */
 const TITLE_AFTER_YEAR = /^(.*(?:19|20)[0-9]{2}.*?)(?:人民)?(?:政府)?工作报告$/u
 
-function yearApart(run) {
+function yearApart(run, isPlace) {
   const titled = TITLE_AFTER_YEAR.exec(run)
   if (titled)
     run = titled[1]
@@ -160,7 +160,7 @@ function yearApart(run) {
   if (after)
     return [after[1], after[2]]
   const before = YEAR_BEFORE.exec(run)
-  return before && placeLike(before[3]) ? [before[1] + before[2], before[3]] : [run]
+  return before && isPlace(before[3]) ? [before[1] + before[2], before[3]] : [run]
 }
 
 /* Whether a run after a year may name a place: short, ending in a level's word or two to four characters */
@@ -168,15 +168,21 @@ function placeLike(text) {
   return /^[\p{Script=Han}]{2,8}$/u.test(text) && (/[省市县区州盟旗]$/u.test(text) || text.length <= 4)
 }
 
+/* Whether a run after a year names a place of the archive (襄阳, 襄阳市; search/places.json): 2023年工作回顾 and
+   2035年远景目标 are runs of their own, found as typed, not a year and a place */
+function placeOfArchive(list) {
+  return text => placeLike(text) && list.some(([name]) => name.startsWith(text))
+}
+
 /* Distinct runs of word characters of the normalised query */
-function terms(query, wordCharacters) {
+function terms(query, wordCharacters, isPlace = placeLike) {
   const found = []
   let run = ""
   for (const character of normalize(query).text + " ") {
     if (isWordCharacter(character, wordCharacters)) {
       run += character
     } else {
-      for (const term of run ? yearApart(run) : [])
+      for (const term of run ? yearApart(run, isPlace) : [])
         if (!found.includes(term))
           found.push(term)
       run = ""
@@ -353,7 +359,8 @@ function placeOf(page) {
 
 let places = null
 
-/* Each place with its level and province (search/places.json): for the filters only */
+/* Each place with its level and province (search/places.json): for the filters, and to tell a place
+   typed after a year from other words */
 function loadPlaces() {
   if (!places)
     places = fetchJSON("places.json").then(data => data.places || [])
@@ -650,14 +657,19 @@ function apartAtNumbers(termList) {
 async function start(query, id, apart = false) {
   const begun = fetched
   const data = await loadManifest()
-  const termsOf = text => apart ? apartAtNumbers(terms(text, data.word_characters)) : terms(text, data.word_characters)
+  let isPlace = placeLike
+  const termsOf = text => {
+    const found = terms(text, data.word_characters, isPlace)
+    return apart ? apartAtNumbers(found) : found
+  }
   /* the directory is read for the query as the fold known so far leaves it (its keys and the place
-     names it may hold), while the fold of its characters is fetched: for most queries (in simplified
-     characters) the keys are the same */
+     names it may hold), while the fold of its characters and the archive's places are fetched: for most
+     queries (in simplified characters, naming a place if they name one) the keys are the same */
   const guessed = termsOf(query)
   const early = volumesWith(directoryKeys(guessed), data)
   const earlyNamed = namedVolumes(guessed, data)
-  await loadFold(query, data)
+  const [, known] = await Promise.all([loadFold(query, data), loadPlaces()])
+  isPlace = placeOfArchive(known)
   const termList = termsOf(query)
   const search = { id, query, terms: termList, results: [], shown: 0, pending: [], read: 0 }
   const filtering = Object.values(filters).some(Boolean)
