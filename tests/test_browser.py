@@ -87,7 +87,7 @@ def test_a_tag_under_the_title_leads_to_the_reports_tagged_with_it(seed_site: Pa
         assert page.url.endswith("#tagged")
         section = page.locator("#tagged")
         assert section.is_visible() and "新农合" in section.inner_text()
-        assert page.locator("#tagged + p + p").get_by_role("link", name=title, exact=True).count() == 1
+        assert page.locator("#tagged + p + .gr-inline-list li").get_by_role("link", name=title, exact=True).count() == 1
         page.goto(base + "tags/", wait_until="networkidle")  # the tags page leads there too
         page.locator("article table").get_by_role("link", name="新农合", exact=True).click()
         page.wait_for_load_state("networkidle")

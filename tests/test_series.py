@@ -11,9 +11,11 @@ from dataclasses import replace
 
 import pytest
 
+from build_tools.archive.periods import years_named
 from build_tools.archive.phrases import PhraseUse
-from build_tools.archive.series import SeriesFacts, SeriesFigure, figure_flags, series_rows, years_named
+from build_tools.archive.series import SeriesFacts, SeriesFigure, series_rows
 from build_tools.archive.series_files import series_csv
+from build_tools.archive.series_rules import figure_flags
 from build_tools.model import Indicator
 from build_tools.pages.browse import relative_path
 from build_tools.pages.series_pages import place_sections, series_downloads

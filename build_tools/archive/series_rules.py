@@ -1,0 +1,90 @@
+"""What keeps a figure of a headline indicator out of the series across years: ``resources/series.yaml`` in
+(``rules``), and, per figure, its subject and the clause that leads to it, the flags that say why out
+(``figure_flags``: a period's figure, another place's, a part, a revised or another year's).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from build_tools.archive.periods import OWN_YEAR, years_named
+from build_tools.model import Indicator
+from build_tools.resource_files import load_yaml
+
+CLAUSE_END = "。；;！？!?\n"
+
+
+@dataclass(frozen=True)
+class Rules:
+    period: re.Pattern[str]
+    other_place: re.Pattern[str]
+    other_place_below: re.Pattern[str]
+    revised: re.Pattern[str]
+    exclude: dict[str, re.Pattern[str]]
+    exclude_clause: dict[str, re.Pattern[str]]
+    growth_subject: re.Pattern[str]
+    growth_categories: frozenset[str]
+    level_units: dict[str, str]
+    generic_subject: re.Pattern[str]
+    no_target: dict[str, re.Pattern[str]]
+    chart_min_years: int
+    completion: re.Pattern[str]
+    thresholds: frozenset[str]
+
+
+@cache
+def rules() -> Rules:
+    data = load_yaml("series.yaml")
+    return Rules(
+        period=re.compile(data["period"]),
+        other_place=re.compile(data["other_place"]),
+        other_place_below=re.compile(data["other_place_below_national"]),
+        revised=re.compile(data["revised"]),
+        exclude={name: re.compile(pattern) for name, pattern in data["exclude"].items()},
+        exclude_clause={name: re.compile(pattern) for name, pattern in data["exclude_clause"].items()},
+        growth_subject=re.compile(data["growth_subject"]),
+        growth_categories=frozenset(data["growth_categories"]),
+        level_units=data["level_units"],
+        generic_subject=re.compile(data["generic_subject"]),
+        no_target={name: re.compile(pattern) for name, pattern in data["no_target"].items()},
+        chart_min_years=int(data["chart_min_years"]),
+        completion=re.compile(data["completion"]),
+        thresholds=frozenset(data["threshold_qualifiers"]),
+    )
+
+
+def clause_before(text: str, offset: int, end: int) -> str:
+    """The clause that leads to the figure ending at ``end``: from the last clause end before ``offset``."""
+    start = max(text.rfind(mark, 0, offset) for mark in CLAUSE_END) + 1
+    return text[start:end]
+
+
+def figure_flags(
+    indicator: Indicator, category: str, context: str, report_year: int | None, national: bool
+) -> tuple[str, ...]:
+    """What keeps the figure from being the year's own target or result of the report's own place."""
+    found = rules()
+    flags = []
+    own_year = max((m.end() for m in OWN_YEAR.finditer(context)), default=0)
+    if found.period.search(context, own_year):
+        flags.append("period")
+    at = context.rfind(indicator.subject) if indicator.subject else -1
+    start = max([context.rfind(mark, 0, at) for mark in "，、：,:"] + [at - 12]) + 1 if at >= 0 else len(context) - 40
+    near = context[max(0, start) : at + len(indicator.subject)] if at >= 0 else context[max(0, start) :]
+    if found.other_place.search(near) or (not national and found.other_place_below.search(near)):
+        flags.append("other-place")
+    exclude = found.exclude.get(category)
+    clause = found.exclude_clause.get(category)
+    if (exclude is not None and exclude.search(indicator.subject)) or (clause is not None and clause.search(context)):
+        flags.append("part")
+    if found.revised.search(context):
+        flags.append("revised")
+    if report_year is not None:
+        about = report_year if indicator.kind == "target" else report_year - 1
+        for year, base in years_named(context):
+            if year != about and not (base and year in (about - 1, about)):
+                flags.append("other-year")
+                break
+    return tuple(flags)
