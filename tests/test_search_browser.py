@@ -222,6 +222,9 @@ def test_a_year_typed_before_words_that_name_no_place_is_part_of_one_term(identi
         page.goto(base, wait_until="networkidle")
         hits = SearchBox(page).search("2023年工作回顾").hits
         assert hits and all(hit.path.endswith("-2024/") for hit in hits), [hit.path for hit in hits]
+        # a heading found is its section's title, not said again below it as the paragraph found
+        snippets = page.locator(".md-search-result__article p").all_inner_texts()
+        assert not [text for text in snippets if "2023年工作回顾" in text], snippets
 
 
 def test_search_requests_nothing_from_another_host(identity_site: Path) -> None:
@@ -281,3 +284,15 @@ def test_the_filters_are_reached_from_the_keyboard(identity_site: Path) -> None:
         page.keyboard.press("Enter")
         page.wait_for_function("() => document.querySelector('.gr-search-filters select[name=level]').length > 1")
         assert page.locator(".gr-search-filters select[name=level]").is_visible()
+
+
+def test_pages_of_phrases_found_by_their_titles_do_not_crowd_out_the_reports(seed_site: Path) -> None:
+    """农业 gave seven pages 提法：…农业… (each found by its title alone, a page of one short block) among the
+    first ten results of the corpus site, above the reports that use the word most."""
+    with serve(seed_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        paths = [hit.path for hit in SearchBox(page).search("农业").hits]
+        reports = [n for n, path in enumerate(paths) if path.startswith("reports/")]
+        phrases = [n for n, path in enumerate(paths) if path.startswith("phrases/")]
+        assert len(reports) >= 3 and phrases and max(reports) < min(phrases), paths

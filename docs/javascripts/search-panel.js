@@ -165,7 +165,7 @@
     entry.append(head)
     for (const section of item.sections) {
       const anchor = link(section.location, item.highlight)
-      anchor.append(article(item.score * 0.99, `<h2>${section.title}</h2><p>${section.text}</p>`))
+      anchor.append(article(item.score * 0.99, `<h2>${section.title}</h2>` + (section.text ? `<p>${section.text}</p>` : "")))
       entry.append(anchor)
     }
     return entry

@@ -597,10 +597,11 @@ async function groups(search, from, to, data, text = true) {
         teaser = teaser || snippet.html
         continue
       }
+      const heading = chunk.sections[section][1]
       sections.push({
         location: `${url}#${anchor}`,
-        title: highlight(chunk.sections[section][1], search.terms).html,
-        text: snippet.html
+        title: highlight(heading, search.terms).html,
+        text: text === heading ? "" : snippet.html  /* a heading found is its section's title, not said twice */
       })
     }
     const title = highlight(titleOf(result.page, data), search.terms)
