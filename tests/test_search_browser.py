@@ -125,7 +125,11 @@ def test_a_figure_is_found_through_the_directorys_keys_of_its_number_and_unit(id
         assert box.search("24.5亿斤").hits == box.search("4.5亿斤").hits == ()
         # words and a figure that the text does not write together are looked for apart when together they are
         # nowhere (赤字率3% found nothing where the text says 赤字率拟按3%安排)
-        assert [hit.path for hit in box.search("全省粮食产量1023.5亿斤").hits] == ["reports/湖北省-2023/"]
+        apart = box.search("全省粮食产量1023.5亿斤")
+        assert [hit.path for hit in apart.hits] == ["reports/湖北省-2023/"]
+        # and the panel says so: 赤字率3% gave 9 results as if the text said it
+        assert apart.count_text.startswith("未找到与“全省粮食产量1023.5亿斤”原样相同的文字，以下是分开查找的结果："), apart.count_text
+        assert not box.search("1023.5亿斤").count_text.startswith("未找到")
 
 
 def test_a_title_typed_with_its_year_finds_that_year_s_reports(identity_site: Path) -> None:

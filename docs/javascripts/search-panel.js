@@ -171,7 +171,8 @@
     return entry
   }
   const escape = text => text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
-  const counted = data => {
+  const counted = data => (data.apart && data.count ? `未找到与“${data.query.trim()}”原样相同的文字，以下是分开查找的结果：` : "") + tally(data)
+  const tally = data => {
     if (data.error)
       return "搜索出错，请稍后再试"
     if (!data.query.trim() && !data.count && !Object.values(filterValues()).some(Boolean))

@@ -672,7 +672,7 @@ async function start(query, id, apart = false) {
   const [, known] = await Promise.all([loadFold(query, data), loadPlaces()])
   isPlace = placeOfArchive(known)
   const termList = termsOf(query)
-  const search = { id, query, terms: termList, results: [], shown: 0, pending: [], read: 0 }
+  const search = { id, query, terms: termList, results: [], shown: 0, pending: [], read: 0, apart }
   const filtering = Object.values(filters).some(Boolean)
   if (!termList.length && !filtering)
     return { search, items: [] }
@@ -719,6 +719,7 @@ function post(search, items, append, fill = false) {
       items,
       append,
       count: search.results.length,
+      apart: search.apart,  /* found nowhere as typed: these are its words and figure found apart */
       complete: search.pending.length === 0,
       more: search.shown < search.results.length || search.pending.length > 0
     }
