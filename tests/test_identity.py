@@ -482,6 +482,20 @@ def test_a_title_one_page_of_several_reports_gave_a_piece_is_said_not_to_name_it
     assert "同一文件" not in identity_line(pieces[2])  # a file of one report: its title is its own
 
 
+def test_a_text_with_no_title_year_or_place_is_titled_by_its_file_s_name_and_says_so() -> None:
+    """A news story about a session (鄂州两会新闻.txt) was published as 鄂州两会新闻政府工作报告, a title no text
+    gave: such a page takes its file's name as it is, and the line under it says where its title came from."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.identity_line import identity_line
+
+    text = "新华社消息：会议听取了工作报告。\n代表们认为，报告实事求是，催人奋进。\n"
+    (report,) = process_bytes("news/鄂州两会新闻.txt", text.encode("utf-8"))
+    assert report.title == "鄂州两会新闻"
+    assert identity_line(report).startswith("原文无标题，也未见年份和地点，页题是文件名")
+    titled = process_bytes("六安.txt", ("各位代表：\n一、2023年工作回顾\n" + text).encode("utf-8"))[0]
+    assert titled.title == "2024年六安市政府工作报告" and identity_line(titled).startswith("原文无标题 ·")
+
+
 def test_a_delegate_s_speech_on_a_report_is_said_to_be_no_report() -> None:
     """The seed's second piece, a delegate's speech on 赫哲市长's report (我就作以上发言，谢谢大家。), was published as a
     government work report with nothing said; a report that speaks of delegates' opinions is none."""

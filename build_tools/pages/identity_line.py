@@ -24,7 +24,12 @@ def identity_line(report: Report, pieces: int = 1) -> str:
     unknown = labels()["unknown"]
     identity = report.identity
     source_title = report.source_title
-    parts = [words["source_title"].format(title=source_title) if source_title else words["no_source_title"]]
+    named = identity.year is not None or identity.place is not None
+    parts = [
+        words["source_title"].format(title=source_title)
+        if source_title
+        else words["no_source_title"] if named else words["title_from_file_name"]
+    ]
     if source_title and pieces > 1:  # 武陵源区政府工作报告篇三 of a page of five: the page's label, not evidence
         parts[0] += words["collection_title"].format(pieces=pieces)
     if identity.genre:  # a delegate's speech on a report, which a page of reports collected: said first
