@@ -764,3 +764,11 @@ def test_a_growth_that_is_a_year_s_average_over_several_says_so() -> None:
     found = extract("我国第一个五年计划规定工业总产值增长百分之九十八点三，即每年递增百分之十四点七。过去的五年中国民生产总值平均每年增长百分之十。", 1986)
     assert [(item.subject, item.role) for item in found] == [
         ("工业总产值", "change"), ("工业总产值（年均）", "change"), ("国民生产总值（年均）", "change")]
+
+
+def test_a_span_of_years_in_figures_and_a_budget_compared_with_name_no_subject() -> None:
+    """山东's 常住人口城镇化率达到67.5%、5年提高4.5个百分点 gave the rise the subject 5年 (吉林's 3年, 近3年 likewise), and
+    2024's 赤字规模4.06万亿元，比上年年初预算增加1800亿元 the subject 年初预算."""
+    found = extract("常住人口城镇化率达到67.5%、5年提高4.5个百分点。财政收入达到1350亿元，3年增长58.6%。"
+                    "赤字规模4.06万亿元，比上年年初预算增加1800亿元。", 2024)
+    assert [item.subject for item in found] == ["常住人口城镇化率"] * 2 + ["财政收入"] * 2 + ["赤字规模"] * 2
