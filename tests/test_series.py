@@ -208,12 +208,18 @@ def test_a_figure_of_a_five_year_review_or_plan_is_not_the_year_s() -> None:
         "二、“十五五”时期主要目标任务\n到2030年，地区生产总值年均增长5%左右。城镇新增就业500万人以上。\n"
         "三、全力推动“十五五”开好局起好步\n今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；城镇新增就业85万人。\n"
     )
+    # 辽宁's target for the year cited the plan's list of indicators (《纲要（草案）》明确了…主要指标), a chapter its
+    # heading gives to the period and the year alike, before the year's own paragraph
+    text += ("四、“十五五”时期目标任务和2026年工作安排\n《纲要（草案）》明确了经济社会发展主要指标：一是围绕经济发展，提出6项指标；"
+             "三是围绕民生福祉，提出8项指标，其中城镇调查失业率5.4%左右。\n"
+             "今年是“十五五”开局之年。全省经济社会发展的主要预期目标是：城镇调查失业率5.5%左右。\n")
     report = process_bytes("province/2026_四川省.txt", text.encode("utf-8"))[0]
     figures = facts_of(report).figures
     kept = {(f.kind, f.value) for f in figures if not f.flags}
     over_years = {(f.kind, f.value) for f in figures if "period" in f.flags}
     assert {("actual", 522.0), ("actual", 1000.0), ("target", 500.0)} <= over_years
     assert {("actual", 2.67), ("actual", 5.5), ("actual", 107.0), ("target", 5.5), ("target", 85.0)} <= kept
+    assert ("target", 5.4) in over_years
 
 
 def test_a_growth_target_however_worded_is_a_rate_and_an_amount_or_a_share_is_none() -> None:
