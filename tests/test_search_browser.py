@@ -11,10 +11,10 @@ request leaves 127.0.0.1.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -66,18 +66,25 @@ def synthetic_reports(folder: Path) -> int:
     return sum(1 for text in pages.values() if "粮食产量" in text or "糧食產量" in text)
 
 
-@pytest.fixture(scope="module")
-def identity_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    work = tmp_path_factory.mktemp("identity-site")
+def synthetic_site(work: Path, other_pages: dict[str, str]) -> Path:
+    """The site of ``synthetic_reports`` and ``other_pages`` (path → Markdown) built in ``work``."""
     docs, seeds, site = work / "docs", work / "seeds", work / "site"
     shutil.copytree(ROOT / "docs", docs)
     seeds.mkdir()
     synthetic_reports(docs)
+    for name, text in other_pages.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
     env = {**os.environ, "REPORTS_SEEDS_DIR": str(seeds), "REPORTS_CACHE": "off", "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-c", BUILD, str(ROOT / "mkdocs.yml"), str(docs), str(site)]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
-    yield site
+    return site
+
+
+@pytest.fixture(scope="module")
+def identity_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return synthetic_site(tmp_path_factory.mktemp("identity-site"), {})
 
 
 def scroll_to_end(page: object) -> None:
@@ -229,6 +236,31 @@ def test_a_year_typed_before_words_that_name_no_place_is_part_of_one_term(identi
         # a heading found is its section's title, not said again below it as the paragraph found
         snippets = page.locator(".md-search-result__article p").all_inner_texts()
         assert not [text for text in snippets if "2023年工作回顾" in text], snippets
+
+
+def test_the_first_screen_ranks_the_reports_of_as_many_volumes_whatever_other_pages_hold(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The first screen read three volumes, those of pages without a place (the home page; on the corpus site
+    phrases and comparisons) among them: 乡村振兴's first ten were ranked among one volume's reports (the
+    national and provincial ones), a city's report that says it most the 34th."""
+    import json
+
+    from build_tools.search import read_index_text
+
+    phrases = {f"phrases/粮食产量{n}.md": f"# 提法：粮食产量{n}\n\n粮食产量{n}的用法。\n" for n in range(30)}
+    site = synthetic_site(tmp_path_factory.mktemp("phrases-site"), phrases)
+    volumes = json.loads(read_index_text(site / "search", "manifest.json"))["volumes"]
+    of_reports = {number for number, volume in enumerate(volumes) if volume[3] >= 0}
+    assert len(volumes) - len(of_reports) >= 2  # the phrase pages' volumes have no place
+    read: set[int] = set()
+    with serve(site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        page.on("request", lambda request: read.update(
+            int(found) for found in re.findall(r"/search/v(\d+)/pages\.json", request.url)))
+        assert SearchBox(page).search("粮食产量").hits
+    assert len(read & of_reports) == 3, sorted(read)
 
 
 def test_search_requests_nothing_from_another_host(identity_site: Path) -> None:

@@ -504,13 +504,29 @@ async function advance(search, wanted, start, data) {
       break
     if (fetched - start >= 2 * budget_bytes)
       break
-    size = !search.read ? first_volumes : known ? 2 : Math.min(most_volumes, Math.max(2, 2 * size))
+    size = !search.read ? firstBatch(search.pending, first_volumes, data) : known ? 2 : Math.min(most_volumes, Math.max(2, 2 * size))
     const batch = search.pending.splice(0, size)
-    search.read += batch.length
+    search.read += batch.filter(number => ofReports(number, data)).length
     const found = (await Promise.all(batch.map(number => readVolume(search, number, data)))).flat()
     const kept = search.results.slice(0, search.shown)
     search.results = [...kept, ...rank([...search.results.slice(search.shown), ...found], search, data)]
   }
+}
+
+/* Whether volume `number` holds pages with a place (reports): the pages without one (phrases, comparisons,
+   the home page), found by their titles alone, come first in a volume or two of their own */
+function ofReports(number, data) {
+  return data.volumes[number][3] >= 0
+}
+
+/* How many of `pending` the first batch reads: `first` volumes of reports and the volumes of other pages
+   before them (a shard each), which ranked the first screen among fewer reports (乡村振兴's first ten were
+   of the national and provincial reports of one volume, a city's report that says it most the 34th) */
+function firstBatch(pending, first, data) {
+  let size = 0
+  for (let reports = 0; size < pending.length && reports < first; size++)
+    reports += ofReports(pending[size], data)
+  return size
 }
 
 /* ------------------------------------------------------------------------- */
