@@ -38,6 +38,7 @@ class SourceText:
     encoding: str
     lines: tuple[str, ...]
     cut: tuple[CutLine, ...] = ()
+    replaced: int = 0  # bytes no encoding could read (or NUL bytes), each shown as U+FFFD
 
     def line(self, number: int) -> str:
         return self.lines[number - 1]
@@ -291,6 +292,8 @@ class Report:
     identity: Identity = Identity()
     keywords: tuple[str, ...] = ()  # the report's own words (not tags: they connect no reports)
     traditional: bool = False  # written in traditional characters, read in simplified ones (``report.reading``)
+    encoding: str = ""  # how its file was read (``SourceText.encoding``)
+    replaced: int = 0  # bytes of its file shown as U+FFFD (``SourceText.replaced``)
 
     @property
     def source_title(self) -> str | None:

@@ -692,3 +692,18 @@ def test_a_report_given_before_the_new_yuan_says_its_amounts_are_old_yuan() -> N
     old = replace(report, identity=replace(report.identity, year=1954))
     assert "旧人民币" in indicator_box(old)
     assert "旧人民币" not in indicator_box(replace(report, identity=replace(report.identity, year=1955)))
+
+
+def test_an_audit_page_says_how_its_file_was_read_and_how_many_of_its_bytes_were_no_text() -> None:
+    """A stray byte or a download cut inside a character is shown as U+FFFD and marked on the report's page,
+    but its audit, the account of every character the page lacks, said nothing of it."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.audit import render_audit
+
+    text = "2024年铜陵市政府工作报告\n各位代表：\n" + "全市地区生产总值增长5.8%，经济运行稳中向好。\n" * 60
+    data = text.encode("gb18030")
+    (damaged,) = process_bytes("铜陵.txt", data[:40] + b"\xff" + data[40:])
+    page = render_audit(damaged)
+    assert "按 GB18030 读取" in page and "该文件有 1 个字节无法读作文字" in page
+    (clean,) = process_bytes("铜陵.txt", data)
+    assert "按 GB18030 读取" in render_audit(clean) and "无法读作文字" not in render_audit(clean)

@@ -87,6 +87,8 @@ def test_a_stray_byte_or_a_cut_character_is_shown_as_unreadable_not_the_whole_re
         text = "\n".join(source.lines)
         assert text.count("\ufffd") == 1, source.encoding
         assert text.replace("\ufffd", "") == REPORT
+        assert source.replaced == 1  # and the report's audit page says so (test_archive)
+    assert decode("铜陵.txt", data).replaced == 0
 
 
 def test_utf16_without_a_byte_order_mark_is_read() -> None:

@@ -82,8 +82,7 @@ def word_classes() -> WordClasses:
 def process_source(source: SourceText) -> list[Report]:
     """Every report of one decoded file."""
     collection = split(source)
-    pieces = len(collection.reports)
-    reports = []
+    pieces, reports = len(collection.reports), []
     for raw in collection.reports:
         cleaned = clean(raw, collection.preamble if raw.index == 1 else ())
         blocks = structure(cleaned.paragraphs)
@@ -110,6 +109,7 @@ def process_source(source: SourceText) -> list[Report]:
                 identity=identity,
                 keywords=tuple(word for word in words.keywords if not gazetteer().resolve(word, None)),  # no place
                 traditional=traditional,
+                encoding=source.encoding, replaced=source.replaced,  # how the file was read
             )
         )
     return reports

@@ -8,6 +8,8 @@ dropped as a copy of lines the page kept, line for line (a page repeated whole),
 both ranges, since the text it dropped is the text of the lines it names; a join shows the two lines' ends as
 the source cut them, then as one. Whitespace repairs are
 counted, not listed. A report that cleaning did not change gets a sentence saying so, not empty tables.
+The page names the file, the encoding it was read in and how many of its bytes were no text (shown as
+U+FFFD: characters the source lost before cleaning saw it).
 """
 
 from __future__ import annotations
@@ -113,11 +115,15 @@ def render_audit(report: Report) -> str:
     columns = words["audit_columns"]
     title = words["audit_title"].format(title=report.title, source=report.source)  # copies of a report: by their file
     report_link = f"[{escape_markdown(report.title)}](../reports/{report.slug}.md)"
+    read = words["audit_encoding"].format(encoding=report.encoding.split(" (")[0].upper()) if report.encoding else ""
     parts = [
         front_matter({"title": escape_plain(title), "template": DETAIL}),
         f"# {escape_markdown(title)}\n",
-        words["audit_report"].format(report=report_link, source=escape_markdown(report.source)) + "\n",
+        words["audit_report"].format(report=report_link, source=escape_markdown(report.source)) + escape_markdown(read)
+        + "\n",
     ]
+    if report.replaced:  # bytes that were no text: not cleaning's doing, but characters the source lost
+        parts.append(escape_markdown(words["audit_replaced"].format(count=report.replaced)) + "\n")
     if not audit:  # a table without rows would show an empty one
         return "\n".join([*parts, escape_markdown(words["audit_unchanged"]) + "\n"])
     parts += [

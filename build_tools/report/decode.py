@@ -191,7 +191,7 @@ def utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def with_unreadable_bytes(data: bytes) -> tuple[str, str] | None:
+def with_unreadable_bytes(data: bytes) -> tuple[str, str, int] | None:
     """``data`` in the encoding that reads the most of it, each byte it cannot read as U+FFFD (which the page
     marks as a suspicious character), where those are few (``unreadable_allowed``: a stray byte, a download
     cut in the middle of a character); else None."""
@@ -202,7 +202,7 @@ def with_unreadable_bytes(data: bytes) -> tuple[str, str] | None:
     unreadable = best[0].count("\ufffd")
     if unreadable > unreadable_allowed(len(data)):
         return None
-    return best[0], f"{best[1]} ({unreadable} unreadable bytes shown as U+FFFD)"
+    return best[0], f"{best[1]} ({unreadable} unreadable bytes shown as U+FFFD)", unreadable
 
 
 MOJIBAKE_SAMPLE_CHARS = 4000
@@ -238,8 +238,9 @@ def first_unreadable(data: bytes) -> str:
     return ""
 
 
-def decode_text(path: str, data: bytes) -> tuple[str, str]:
-    """(text, encoding) of ``data``; raises ``DecodeError`` when it is in no supported encoding."""
+def decode_text(path: str, data: bytes) -> tuple[str, str, int]:
+    """(text, encoding, bytes shown as U+FFFD) of ``data``; raises ``DecodeError`` when it is in no supported
+    encoding."""
     mixed = None
     if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -247,10 +248,10 @@ def decode_text(path: str, data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             mixed = decode_mixed(data)
     if mixed is not None:
-        return mixed, MIXED
+        return mixed, MIXED, 0
     try:
         encoding = detect_encoding(data)
-        return data.decode(encoding), encoding
+        return data.decode(encoding), encoding, 0
     except UnicodeError as error:
         found = with_unreadable_bytes(data)
         if found is not None:
@@ -275,11 +276,12 @@ def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
     nuls = 0 if bom or without_bom else data.count(b"\x00")
     if nuls > unreadable_allowed(len(data)):
         raise DecodeError(path, f"contains {nuls} NUL bytes: a binary file, not report text", "binary")
-    text, encoding = without_bom or decode_text(path, data)
+    text, encoding, replaced = (*without_bom, 0) if without_bom else decode_text(path, data)
     if text.startswith("\ufeff"):
         text = text[1:]
     if nuls:  # a stray NUL or two in a text: shown as U+FFFD, which the page marks
         text, encoding = text.replace("\x00", "\ufffd"), f"{encoding} ({nuls} NUL bytes shown as U+FFFD)"
+        replaced += nuls
     if encoding.startswith("utf-8") and utf8_read_as_gbk(text):  # the reading lost the bytes it could not read
         problem = "UTF-8 text that was read as GBK and saved again (乱码: 鍚勪綅浠ｈ〃 for 各位代表): use the original"
         raise DecodeError(path, problem, "mojibake")
@@ -307,4 +309,4 @@ def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
             " (--max-line-chars or REPORTS_MAX_LINE_CHARS raises it)"
         )
         raise DecodeError(path, problem, "too-long-line")
-    return SourceText(path=path, encoding=encoding, lines=lines, cut=cut)
+    return SourceText(path=path, encoding=encoding, lines=lines, cut=cut, replaced=replaced)
