@@ -91,6 +91,15 @@ def test_a_stray_byte_or_a_cut_character_is_shown_as_unreadable_not_the_whole_re
     assert decode("铜陵.txt", data).replaced == 0
 
 
+def test_a_utf16_file_cut_by_one_byte_loses_its_last_character_only() -> None:
+    """A UTF-16 file missing its last byte was refused whole, the message blaming its byte-order mark (byte 0xFF
+    at offset 0 is not UTF-8)."""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        data = REPORT.encode("utf-16")[:-1] if encoding == "utf-16-le" else codecs.BOM_UTF16_BE + REPORT.encode(encoding)[:-1]
+        source = decode("黄石.txt", data)
+        assert "\n".join(source.lines) == REPORT[:-1] + "\ufffd" and source.replaced == 1, encoding
+
+
 def test_utf16_without_a_byte_order_mark_is_read() -> None:
     """Its NUL bytes, the high halves of the digits and line ends, called it a binary file."""
     for encoding in ("utf-16-le", "utf-16-be"):

@@ -195,8 +195,9 @@ def with_unreadable_bytes(data: bytes) -> tuple[str, str, int] | None:
     """``data`` in the encoding that reads the most of it, each byte it cannot read as U+FFFD (which the page
     marks as a suspicious character), where those are few (``unreadable_allowed``: a stray byte, a download
     cut in the middle of a character); else None."""
+    marked = [encoding for bom, encoding in BOMS if data.startswith(bom)]  # a UTF-16 file cut by one byte
     best = min(
-        ((data.decode(encoding, "replace"), encoding) for encoding in FALLBACK_ENCODINGS),
+        ((data.decode(encoding, "replace"), encoding) for encoding in marked or FALLBACK_ENCODINGS),
         key=lambda found: found[0].count("\ufffd"),
     )
     unreadable = best[0].count("\ufffd")
@@ -256,7 +257,8 @@ def decode_text(path: str, data: bytes) -> tuple[str, str, int]:
         found = with_unreadable_bytes(data)
         if found is not None:
             return found
-        raise DecodeError(path, f"{error}: {first_unreadable(data)}", "encoding") from None
+        where = "" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else f": {first_unreadable(data)}"
+        raise DecodeError(path, f"{error}{where}", "encoding") from None
 
 
 def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
