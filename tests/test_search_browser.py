@@ -263,6 +263,20 @@ def test_the_first_screen_ranks_the_reports_of_as_many_volumes_whatever_other_pa
     assert len(read & of_reports) == 3, sorted(read)
 
 
+def test_words_found_apart_rank_first_where_one_paragraph_holds_them_all(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """赤字率3%, found nowhere as typed, was looked for as 赤字率 and 3%: 2017's 赤字率拟按3%安排 came fourth, below
+    reports that say 赤字率 in one paragraph and 3% in another."""
+    apart = "## 一\n\n赤字率保持稳定，赤字率合理。\n\n## 二\n\n物价涨幅3%左右，增长3%。\n"
+    pages = {"notes/apart-1.md": "# 甲\n\n" + apart, "notes/apart-2.md": "# 乙\n\n" + apart,
+             "notes/together.md": "# 丙\n\n今年赤字率拟按3%安排。\n\n" + "其他各项照旧。\n\n" * 12}
+    site = synthetic_site(tmp_path_factory.mktemp("apart-site"), pages)
+    with serve(site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        answer = SearchBox(page).search("赤字率3%")
+    assert [hit.path for hit in answer.hits][:1] == ["notes/together/"], answer.hits
+
+
 def test_search_requests_nothing_from_another_host(identity_site: Path) -> None:
     hosts: set[str] = set()
     with serve(identity_site) as base, chromium() as context:
