@@ -608,3 +608,16 @@ def test_an_invisible_format_or_control_character_inside_a_figure_is_taken_out_a
     assert [p.text for p in cleaned.paragraphs] == ["各位代表：", "开通国内客运航线16条，旅客吞吐量增长8%。"]
     removed = [edit.old for line in cleaned.kept_lines for repair in line.repairs for edit in repair.edits]
     assert removed == [invisible]
+
+
+def test_a_script_before_text_on_one_line_is_taken_out_and_the_text_kept() -> None:
+    """<script>…</script>这是… dropped the whole line as page script, the report's sentence with it; a script on
+    lines of its own is still furniture."""
+    text = ["各位代表：", "<script>alert(1)</script>这是报告的一段文字，用于说明。", "<script>", "var a = 1;", "</script>",
+            "全市经济增长5%。"]
+    cleaned = cleaned_text("鄂州.txt", text)
+    assert [p.text for p in cleaned.paragraphs] == ["各位代表：", "这是报告的一段文字，用于说明。", "全市经济增长5%。"]
+    assert [(entry.kind, entry.text) for entry in cleaned.audit if entry.reason == "网页的脚本代码"] == [
+        ("removed-text", "<script>alert(1)</script>"), ("furniture", "<script>"), ("furniture", "var a = 1;"),
+        ("furniture", "</script>"),
+    ]
