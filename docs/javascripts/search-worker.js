@@ -468,8 +468,10 @@ async function readVolume(search, number, data) {
     const inTitle = search.terms.map(term => title.includes(term))
     const inTags = search.terms.map(term => tags.some(tag => tag.includes(term)))
     const all = search.terms.every((_, t) => blocks[t].length || inTitle[t] || inTags[t] || facets[t])
+    /* a page named by the query itself (提法：乡村振兴 for 乡村振兴, its colon made ":" by NFKC): the phrase page */
+    const named = search.terms.length === 1 && (title === search.terms[0] || title.endsWith(":" + search.terms[0]))
     if (all)
-      results.push({ volume: number, index, page, blocks, inTitle, inTags, facets,
+      results.push({ volume: number, index, page, blocks, inTitle, inTags, facets, namedBy: named,
                      first: volume.firstBlocks[index] })
   })
   return results
@@ -494,7 +496,7 @@ function rank(results, search, data) {
     })
     result.named = result.facets.reduce((sum, facet) => sum + facet, 0)
     result.together = search.apart ? Number(together(result.blocks)) : 0
-    result.score = total * result.page[4]
+    result.score = total * result.page[4] * (result.namedBy ? data.ranking.exact_title_boost || 1 : 1)
   }
   return results.sort((a, b) => b.named - a.named || b.together - a.together || b.score - a.score ||
                                 a.volume - b.volume || a.index - b.index)
@@ -675,10 +677,12 @@ function directoryKeys(termList) {
   return [...keys]
 }
 
-/* A term's words before a number, and the number, each a term of its own: the query again when its terms,
-   as typed, are found nowhere (赤字率3% for 赤字率拟按3%安排) */
+/* A term's words before a number, and the number, each a term of its own, and a year and the words after it
+   (which name no place of the archive, or the year would be apart already): the query again when its terms,
+   as typed, are found nowhere (赤字率3% for 赤字率拟按3%安排; 2024年乡村振兴 for 2024's reports that say 乡村振兴) */
 function apartAtNumbers(termList) {
-  return [...new Set(termList.flatMap(term => term.split(/(?<=\p{Script=Han})(?=[0-9])/u)))]
+  const cut = /(?<=\p{Script=Han})(?=[0-9])|(?<=(?:19|20)[0-9]{2}年)(?=\p{Script=Han})/u
+  return [...new Set(termList.flatMap(term => term.split(cut)))]
 }
 
 async function start(query, id, apart = false) {
