@@ -707,3 +707,14 @@ def test_an_audit_page_says_how_its_file_was_read_and_how_many_of_its_bytes_were
     assert "按 GB18030 读取" in page and "该文件有 1 个字节无法读作文字" in page
     (clean,) = process_bytes("铜陵.txt", data)
     assert "按 GB18030 读取" in render_audit(clean) and "无法读作文字" not in render_audit(clean)
+
+
+def test_an_invisible_character_removed_is_shown_in_the_audit_by_its_code() -> None:
+    """A soft hyphen or a direction mark taken out of the text was listed as an empty cell."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.audit import render_audit
+
+    text = "2024年鄂州市政府工作报告\n各位代表：\n开通国内客运航线1\u00ad6条，旅客吞吐量增长8\u202e%。\n"
+    (report,) = process_bytes("鄂州.txt", text.encode("utf-8"))
+    page = render_audit(report)
+    assert "⟨U\\+00AD⟩" in page and "⟨U\\+202E⟩" in page and "\u00ad" not in page and "\u202e" not in page

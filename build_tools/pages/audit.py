@@ -14,6 +14,7 @@ U+FFFD: characters the source lost before cleaning saw it).
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -31,9 +32,20 @@ def line_link(report: Report, shown: str, line: int, paragraph_of_line: dict[int
     return f"[{shown}](../reports/{report.slug}.md#L{paragraph_of_line[line]})"
 
 
+def visible(text: str) -> str:
+    """``text`` with each character no one sees (a soft hyphen, a direction mark, a control, a private-use
+    code) written as its code, ⟨U+00AD⟩: a row of the audit that removed one read as an empty cell."""
+    return "".join(
+        f"⟨U+{ord(character):04X}⟩" if unicodedata.category(character) in UNSEEN else character for character in text
+    )
+
+
+UNSEEN = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp"})
+
+
 def audit_row(report: Report, entry: AuditEntry, paragraph_of_line: dict[int, int]) -> tuple[str, ...]:
     kinds: dict[str, str] = labels()["audit_kinds"]
-    text, replacement = entry.text.strip() or repr(entry.text), entry.replacement
+    text, replacement = visible(entry.text.strip() or repr(entry.text)), entry.replacement
     if entry.kind == "joined":  # a line's end and the next line's start: as the source cut them, then as one
         text, replacement = f"{entry.text} {labels()['audit_cut']} {entry.replacement}", entry.text + entry.replacement
     return (
