@@ -43,8 +43,9 @@ from build_tools.model import InputError
 from build_tools.resource_files import load_yaml
 
 Content = bytes | OSError
-# Opening never follows a link (one swapped in since the folder was listed), never waits on a pipe.
+# Characters of a file's name that a log line cannot show as they are (controls, line breaks, direction marks)
 UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Opening never follows a link (one swapped in since the folder was listed), never waits on a pipe.
 OPEN_FLAGS = (
     os.O_RDONLY
     | getattr(os, "O_NOFOLLOW", 0)

@@ -32,15 +32,15 @@ def line_link(report: Report, shown: str, line: int, paragraph_of_line: dict[int
     return f"[{shown}](../reports/{report.slug}.md#L{paragraph_of_line[line]})"
 
 
+UNSEEN = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp"})  # Unicode's categories of characters with no glyph
+
+
 def visible(text: str) -> str:
     """``text`` with each character no one sees (a soft hyphen, a direction mark, a control, a private-use
     code) written as its code, ⟨U+00AD⟩: a row of the audit that removed one read as an empty cell."""
     return "".join(
         f"⟨U+{ord(character):04X}⟩" if unicodedata.category(character) in UNSEEN else character for character in text
     )
-
-
-UNSEEN = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp"})
 
 
 def audit_row(report: Report, entry: AuditEntry, paragraph_of_line: dict[int, int]) -> tuple[str, ...]:

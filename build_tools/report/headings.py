@@ -117,14 +117,11 @@ def is_title_line(text: str, commas: bool = False) -> bool:
     comma or two inside, as a title before a paragraph of sentences may have)."""
     r = rules()
     core = text.rstrip("?？ ")
-    parts = r.title_commas.split(core)
-    if (
-        commas
-        and len(parts) - 1 <= r.max_title_commas
-        and all(len(part) >= r.min_title_part for part in parts)
-        and not r.title_commas_forbidden.search(core)
-    ):
-        core = "".join(parts)
+    if commas:  # the commas taken out, the rest must be a title
+        parts = r.title_commas.split(core)
+        fits = len(parts) - 1 <= r.max_title_commas and all(len(part) >= r.min_title_part for part in parts)
+        if fits and not r.title_commas_forbidden.search(core):
+            core = "".join(parts)
     return (
         2 <= len(core) <= r.max_title_chars
         and not r.title_forbidden.search(core)
