@@ -165,13 +165,15 @@
     entry.append(head)
     for (const section of item.sections) {
       const anchor = link(section.location, item.highlight)
-      anchor.append(article(item.score * 0.99, `<h2>${section.title}</h2>` + (section.text ? `<p>${section.text}</p>` : "")))
+      const text = section.text ? `<p>${section.text}</p>` : ""  // a heading found is its title alone
+      anchor.append(article(item.score * 0.99, `<h2>${section.title}</h2>${text}`))
       entry.append(anchor)
     }
     return entry
   }
   const escape = text => text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
-  const counted = data => (data.apart && data.count ? `未找到与“${data.query.trim()}”原样相同的文字，以下是分开查找的结果：` : "") + tally(data)
+  const apart = data => data.apart && data.count ? `未找到与“${data.query.trim()}”原样相同的文字，以下是分开查找的结果：` : ""
+  const counted = data => apart(data) + tally(data)
   const tally = data => {
     if (data.error)
       return "搜索出错，请稍后再试"

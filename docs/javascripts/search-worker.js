@@ -468,13 +468,17 @@ async function readVolume(search, number, data) {
     const inTitle = search.terms.map(term => title.includes(term))
     const inTags = search.terms.map(term => tags.some(tag => tag.includes(term)))
     const all = search.terms.every((_, t) => blocks[t].length || inTitle[t] || inTags[t] || facets[t])
-    /* a page named by the query itself (提法：乡村振兴 for 乡村振兴, its colon made ":" by NFKC): the phrase page */
-    const named = search.terms.length === 1 && (title === search.terms[0] || title.endsWith(":" + search.terms[0]))
     if (all)
-      results.push({ volume: number, index, page, blocks, inTitle, inTags, facets, namedBy: named,
-                     first: volume.firstBlocks[index] })
+      results.push({ volume: number, index, page, blocks, inTitle, inTags, facets,
+                     titledAsQuery: titledAs(title, search), first: volume.firstBlocks[index] })
   })
   return results
+}
+
+/* Whether a page's (normalised) title is the query itself, after its label (提法：乡村振兴 for 乡村振兴, its
+   colon made ":" by NFKC): the phrase's own page */
+function titledAs(title, search) {
+  return search.terms.length === 1 && (title === search.terms[0] || title.endsWith(":" + search.terms[0]))
 }
 
 /* Whether one paragraph holds every term: of a query found nowhere as typed and looked for with its words
@@ -496,7 +500,7 @@ function rank(results, search, data) {
     })
     result.named = result.facets.reduce((sum, facet) => sum + facet, 0)
     result.together = search.apart ? Number(together(result.blocks)) : 0
-    result.score = total * result.page[4] * (result.namedBy ? data.ranking.exact_title_boost || 1 : 1)
+    result.score = total * result.page[4] * (result.titledAsQuery ? data.ranking.exact_title_boost || 1 : 1)
   }
   return results.sort((a, b) => b.named - a.named || b.together - a.together || b.score - a.score ||
                                 a.volume - b.volume || a.index - b.index)
@@ -516,7 +520,8 @@ async function advance(search, wanted, start, data) {
       break
     if (fetched - start >= 2 * budget_bytes)
       break
-    size = !search.read ? firstBatch(search.pending, first_volumes, data) : known ? 2 : Math.min(most_volumes, Math.max(2, 2 * size))
+    size = !search.read ? firstBatch(search.pending, first_volumes, data)
+      : known ? 2 : Math.min(most_volumes, Math.max(2, 2 * size))
     const batch = search.pending.splice(0, size)
     search.read += batch.filter(number => ofReports(number, data)).length
     const found = (await Promise.all(batch.map(number => readVolume(search, number, data)))).flat()
@@ -679,8 +684,9 @@ function directoryKeys(termList) {
 
 /* A term's words before a number, and the number, each a term of its own, and a year and the words after it
    (which name no place of the archive, or the year would be apart already): the query again when its terms,
-   as typed, are found nowhere (赤字率3% for 赤字率拟按3%安排; 2024年乡村振兴 for 2024's reports that say 乡村振兴) */
-function apartAtNumbers(termList) {
+   as typed, are found nowhere (赤字率3% for 赤字率拟按3%安排; 2024年乡村振兴 for 2024's reports that say
+   乡村振兴) */
+function termsApart(termList) {
   const cut = /(?<=\p{Script=Han})(?=[0-9])|(?<=(?:19|20)[0-9]{2}年)(?=\p{Script=Han})/u
   return [...new Set(termList.flatMap(term => term.split(cut)))]
 }
@@ -691,7 +697,7 @@ async function start(query, id, apart = false) {
   let isPlace = placeLike
   const termsOf = text => {
     const found = terms(text, data.word_characters, isPlace)
-    return apart ? apartAtNumbers(found) : found
+    return apart ? termsApart(found) : found
   }
   /* the directory is read for the query as the fold known so far leaves it (its keys and the place
      names it may hold), while the fold of its characters and the archive's places are fetched: for most
@@ -763,7 +769,7 @@ async function run(query) {
   try {
     let { search, items } = await start(query, id)
     if (!search.results.length && !search.pending.length && id === latest
-        && apartAtNumbers(search.terms).length > search.terms.length)
+        && termsApart(search.terms).length > search.terms.length)
       ({ search, items } = await start(query, id, true))
     if (id !== latest)
       return
