@@ -282,6 +282,19 @@ def test_words_found_apart_rank_first_where_one_paragraph_holds_them_all(tmp_pat
     assert [hit.path for hit in answer.hits][:1] == ["notes/together/"], answer.hits
 
 
+def test_a_figure_is_marked_only_where_a_number_starts(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """3% is found where a number starts, but its snippet marked it inside 2.3% and 13% as well."""
+    pages = {"notes/figures.md": "# 丁\n\n工业增长2.3%，投资增长3%，消费增长13%。\n"}
+    site = synthetic_site(tmp_path_factory.mktemp("figure-site"), pages)
+    with serve(site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        answer = SearchBox(page).search("3%")
+        marks = page.locator("li.md-search-result__item mark").all_inner_texts()
+    assert [hit.path for hit in answer.hits] == ["notes/figures/"]
+    assert marks == ["3%"], marks
+
+
 def test_search_requests_nothing_from_another_host(identity_site: Path) -> None:
     hosts: set[str] = set()
     with serve(identity_site) as base, chromium() as context:

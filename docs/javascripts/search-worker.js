@@ -552,13 +552,15 @@ function escapeHTML(value) {
   return value.replace(/[&<>"']/g, character => `&#${character.charCodeAt(0)};`)
 }
 
-/* `text` with every occurrence of the terms marked; cut to about `width` characters around the first */
+/* `text` with every occurrence of the terms marked, a term that starts with a digit only where a number
+   starts, as it is found (3% not within 2.3% or 13%); cut to about `width` characters around the first */
 function highlight(text, words, width = Infinity) {
   const { text: normalized, starts, ends } = normalize(text)
   const ranges = []
   for (const word of words)
     for (let at = normalized.indexOf(word); at >= 0 && word; at = normalized.indexOf(word, at + 1))
-      ranges.push([starts[at], ends[at + word.length - 1]])
+      if (!/^[0-9]/.test(word) || !/[0-9.]/.test(normalized[at - 1] || ""))
+        ranges.push([starts[at], ends[at + word.length - 1]])
   ranges.sort((a, b) => a[0] - b[0])
   let from = 0
   let to = text.length
