@@ -282,6 +282,18 @@ def test_words_found_apart_rank_first_where_one_paragraph_holds_them_all(tmp_pat
     assert [hit.path for hit in answer.hits][:1] == ["notes/together/"], answer.hits
 
 
+def test_words_found_apart_show_first_the_paragraph_that_holds_them_all(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Of a page found for 赤字率3%, its first paragraph shown was the first to hold one of the words, not the
+    one that says 赤字率拟按3%安排."""
+    pages = {"notes/later.md": "# 戊\n\n## 一\n\n赤字率保持稳定。\n\n## 二\n\n今年赤字率拟按3%安排。\n"}
+    site = synthetic_site(tmp_path_factory.mktemp("apart-order-site"), pages)
+    with serve(site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        answer = SearchBox(page).search("赤字率3%")
+    assert [(hit.path, hit.sections[:1]) for hit in answer.hits] == [("notes/later/", ("二",))], answer.hits
+
+
 def test_a_figure_is_marked_only_where_a_number_starts(tmp_path_factory: pytest.TempPathFactory) -> None:
     """3% is found where a number starts, but its snippet marked it inside 2.3% and 13% as well."""
     pages = {"notes/figures.md": "# 丁\n\n工业增长2.3%，投资增长3%，消费增长13%。\n"}

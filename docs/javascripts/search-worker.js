@@ -606,7 +606,8 @@ async function groups(search, from, to, data, text = true) {
     const best = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([block]) => block)
     /* past the first three results, the paragraphs shown are those of the best one's chunk */
     const near = from + rank < 3 ? best : best.filter(block => Math.floor(block / size) === Math.floor(best[0] / size))
-    return { result, shown: near.slice(0, blocks_per_page).sort((a, b) => a - b) }
+    /* those that hold the most terms first (of words found apart, the paragraph that holds them all) */
+    return { result, shown: near.slice(0, blocks_per_page) }
   })
   const chunkIds = new Set()
   for (const { result, shown } of chosen)
