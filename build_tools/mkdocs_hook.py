@@ -122,6 +122,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     errors = tuple(sorted((*found.refused, *failed), key=lambda error: error.source))
     for error in errors:
         log.warning(f"{error.source}: {error.problem}")
+    for source, count in sorted({(item.source, item.replaced) for item in pages if item.replaced}):
+        log.info(f"{source}: bytes that were no text, shown as �: {count} (see its audit page)")
     if not pages:
         log.warning(no_reports(folder, found))
     copies = sum(1 for item in pages if item.merged_into is not None)

@@ -107,6 +107,19 @@ def test_a_bad_file_is_named_and_the_other_reports_still_publish(tmp_path: Path)
     assert "broken.txt" in strict.stderr
 
 
+def test_the_build_log_names_a_file_whose_bytes_were_no_text(tmp_path: Path) -> None:
+    """A stray byte is shown as � and said on the audit page, but the log, where a maintainer looks, said
+    nothing; a strict build still publishes the report."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    data = (ROOT / "seeds" / "000_f936ed40faecbb33.txt").read_bytes()
+    cut = data.index("。".encode()) + 3
+    (seeds / "stray.txt").write_bytes(data[:cut] + b"\xff" + data[cut:])
+    result = build_site(seeds, tmp_path / "site", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "stray.txt: bytes that were no text, shown as �: 1 (see its audit page)" in result.stderr
+
+
 def test_indicator_downloads_open_in_excel_and_carry_the_inspect_fields(seed_site: Path) -> None:
     import csv
     import json

@@ -96,6 +96,7 @@ class ReportPages:
     phrases: PhraseUse
     merged_into: str | None = None  # the page name of the report this one is a copy of
     series: SeriesFacts | None = None  # its headline figures across years (``pages.series_pages``)
+    replaced: int = 0  # bytes of its file that were no text, shown as � (``SourceText.replaced``)
 
 
 def report_page(report: Report, entry: CatalogueEntry, *, pieces: int, boxes: str = "", footer: str = "") -> str:
@@ -127,6 +128,7 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
             phrase_counts(read_as(text, report.traditional)), identity.code,
         ),
         series=facts,
+        replaced=report.replaced,
     )
 
 
