@@ -34,6 +34,8 @@ def test_every_gold_anomaly_is_found_at_its_line() -> None:
         # a character lost after a mark or a digit (湖南 2026's 、?水灌区, 重庆's 前1?), and 1956's missing type (硫＠①)
         (("重点垸堤防加固二期、?水灌区开工建设，1个学科进入前1?。",), [("suspicious-character", "?")] * 2),
         (("烧碱增长18%，硫＠①增长9%。",), [("suspicious-character", "＠①")]),
+        # a private-use character: a font's glyph for a rare character (堃 as U+E000), shown by no other font
+        (("副市长王\ue000同志。",), [("suspicious-character", "\ue000")]),
         (("（一）甲。正文。", "（二）乙。正文。", "（二）丙。正文。", "（四）丁。正文。"), [("numbering", "（二）")]),
         (("第一，甲。正文。", "第二，乙。正文。", "残句。", "第四，丁。正文。"), [("missing-text", "第三")]),
         # 四川 2026 and 江西 2026 were told of items missing that stood right there, as paragraphs rather
