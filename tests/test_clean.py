@@ -621,3 +621,18 @@ def test_a_script_before_text_on_one_line_is_taken_out_and_the_text_kept() -> No
         ("removed-text", "<script>alert(1)</script>"), ("furniture", "<script>"), ("furniture", "var a = 1;"),
         ("furniture", "</script>"),
     ]
+
+
+def test_a_web_page_s_bold_and_spans_are_taken_out_and_said_so() -> None:
+    """2024年<b>黄石</b>市政府工作报告 kept its markup in the title, shown as text (its place read from the body),
+    and 王<span>某</span> stayed as written in its paragraph."""
+    from build_tools.engine.pipeline import process_bytes
+
+    lines = ["2024年<b>黄石</b>市政府工作报告", '市长 王<SPAN style="color:red">某</SPAN>', "各位代表：",
+             "全市经济增长5%，<img src=x>照片。", *["全市地区生产总值增长5.8%，经济运行稳中向好。"] * 40]
+    (report,) = process_bytes("报告.txt", "\n".join(lines).encode())
+    assert (report.title, report.identity.place) == ("2024年黄石市政府工作报告", "黄石市")
+    texts = [paragraph.text for paragraph in report.cleaned.paragraphs]
+    assert "王某" in texts[0] and "全市经济增长5%，<img src=x>照片。" in texts  # markup that is no formatting stays
+    removed = [(entry.line, entry.text) for entry in report.cleaned.audit if entry.reason == "网页留下的排版标记"]
+    assert removed == [(2, '<SPAN style="color:red">'), (2, "</SPAN>")]  # the title's line is audited as the title
