@@ -172,6 +172,16 @@ def test_a_name_with_control_characters_is_written_out_so_that_it_cannot_fake_li
     assert name == "seeds/a\\x1b[31m\\n## FAKE\\u202e.txt" and name.isprintable()
 
 
+def test_a_name_in_gbk_bytes_is_read_as_chinese(tree: Path) -> None:
+    """A zip made on Chinese Windows names its files in GBK: 2024年襄阳市政府工作报告.txt was shown as
+    2024��������.txt in the log, on the page and in its audit, and its place was not read from it. Bytes
+    that are no Chinese either are still shown as U+FFFD."""
+    write(tree / os.fsdecode("2024年襄阳市政府工作报告.txt".encode("gbk")), "报告")
+    write(tree / os.fsdecode(b"caf\xe9.txt"), "报告")
+    names = sorted(name for name, _ in discover(tree).inputs)
+    assert names == ["seeds/2024年襄阳市政府工作报告.txt", "seeds/caf\ufffd.txt"]
+
+
 def test_dangling_links_and_loops_of_links_are_named(tree: Path) -> None:
     (tree / "gone.txt").symlink_to("nowhere.txt")
     (tree / "ping").symlink_to("pong")

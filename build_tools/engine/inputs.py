@@ -113,12 +113,29 @@ def shown_name(folder: Path) -> str:
     return printable(Path(os.path.abspath(folder)).name or "/")
 
 
+WINDOWS_NAME = re.compile(r"[\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")  # what a GBK name reads as
+
+
+def readable_name(name: str) -> str:
+    """``name`` as text: its bytes that are not UTF-8 (kept by Python as lone surrogates) read as GB18030
+    where that gives Chinese (a zip made on Chinese Windows names its files in GBK: 2024年襄阳.txt was
+    2024��������.txt, its place not read), else shown as U+FFFD."""
+    data = name.encode("utf-8", "surrogateescape")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        windows = data.decode("gb18030")
+    except UnicodeDecodeError:
+        windows = ""
+    return windows if WINDOWS_NAME.fullmatch(windows) else data.decode("utf-8", "replace")
+
+
 def printable(name: str) -> str:
-    """``name`` with bytes that are not UTF-8 (kept by Python as lone surrogates) shown as U+FFFD, and
-    control characters, line breaks and direction overrides written out (\\x1b, \\n, \\u202e): a name
-    with them recoloured the terminal or broke one line of the log into several."""
-    readable = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return UNSHOWABLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), readable)
+    """``readable_name``, with control characters, line breaks and direction overrides written out (\\x1b,
+    \\n, \\u202e): a name with them recoloured the terminal or broke one line of the log into several."""
+    return UNSHOWABLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), readable_name(name))
 
 
 @dataclass
