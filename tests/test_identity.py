@@ -264,6 +264,14 @@ CASES: list[tuple[str, str, list[str], str | None, dict[str, Any]]] = [
         {"year": 2026, "place": "云南省", "inferred": (("year", "据文件名推定"), ("place", "据文件名推定"))},
     ),
     (
+        # the year written with 年 before the place, as most downloads are named: 年襄阳市 was no place
+        "year and place from a file name that writes 年",
+        "downloads/2024年襄阳市.txt",
+        ["各位代表：", "过去一年，我们砥砺前行。"],
+        None,
+        {"year": 2024, "place": "襄阳市", "inferred": (("year", "据文件名推定"), ("place", "据文件名推定"))},
+    ),
+    (
         "the folder says national when nothing else does",
         "national/1985.txt",
         ["各位代表：", "刚刚过去的1984年，是我国各族人民取得伟大成就的一年。"],
