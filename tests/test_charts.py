@@ -125,3 +125,22 @@ def test_a_first_national_use_after_a_year_the_archive_lacks_says_so() -> None:
     assert "本站未收 2014—2015 年的国务院报告" in gaps
     whole = phrase_page("乡村振兴", phrase_usage([national(2018, 0), national(2019, 3)]))
     assert "国务院政府工作报告最早在 2019 年使用。" in whole and "未收" not in whole
+
+
+def test_a_phrase_s_table_links_each_year_s_national_uses_to_that_report() -> None:
+    """The list of users names the newest 60 only: 改革开放's page linked 2 of the 30 State Council reports
+    that use it, all others being recent local reports."""
+    uses = [
+        PhraseUse(f"national-{year}", f"{year}年政府工作报告", ("全国", "全国"), year, "国家", 20000, (("改革开放", 2),))
+        for year in (1992, 1993)
+    ] + [
+        PhraseUse(f"city-{number}", f"2024年第{number}市政府工作报告", ("湖北省", f"第{number}市"), 2024, "市", 9000,
+                  (("改革开放", 1),))
+        for number in range(80)
+    ]
+    page = phrase_page("改革开放", phrase_usage(uses))
+    listed = page.split("使用这一提法的报告")[1]
+    assert "national-1992" not in listed  # beyond the newest 60
+    rows = {row.split("|")[1].strip(): row for row in page.splitlines() if re.match(r"\| (19|20)\d\d \|", row)}
+    assert "[2次](../reports/national-1992.md)" in rows["1992"] and "national-1993.md" in rows["1993"]
+    assert "reports/" not in rows["2024"]  # that year has no national report

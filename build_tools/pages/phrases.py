@@ -102,6 +102,10 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
     chart = phrase_chart(words["chart_title"].format(phrase=phrase), tuple(series)) if used else ""
     header = [words["year"], *(words["level_column"].format(level=level) for level in levels)]
     rows = []
+    users = known.users.get(phrase, ())  # newest first
+    # a year's national uses link to its report: the list below names the newest users only, the State
+    # Council's of earlier years none (改革开放: 2 of 30), and there is at most one a year
+    national = {use.year: use for use in reversed(users) if use.level == NATIONAL_LEVEL}
     for year in sorted({year for _, year in used}):  # the years it is used in: the others have no row
         cells = []
         for level in levels:
@@ -109,7 +113,9 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
             if total is None:
                 cells.append("")
             elif level == NATIONAL_LEVEL:
-                cells.append(words["mentions"].format(n=found.mentions if found else 0))
+                mentions = words["mentions"].format(n=found.mentions if found else 0)
+                report = national.get(year) if found else None
+                cells.append(link(page, f"reports/{report.slug}.md", mentions) if report else mentions)
             else:
                 cells.append(f"{found.reports if found else 0}/{total[0]}")
         rows.append([str(year), *cells])
@@ -123,7 +129,6 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
         first_text = words["first_national_gap"].format(year=first, missing=missing)
     forms = tracked_phrases().get(phrase, (phrase,))
     counted = words["forms"].format(forms="、".join(forms)) if len(forms) > 1 else words["one_form"]
-    users = known.users.get(phrase, ())  # newest first
     newest = [link(page, f"reports/{use.slug}.md", use.title) for use in users[:MOST_LISTED]]
     listed = inline_list(newest) if users else ""
     if len(users) > MOST_LISTED:
