@@ -624,6 +624,10 @@ def test_a_measure_per_unit_or_a_share_of_gdp_or_a_sector_s_product_is_not_gdp()
     # target for 全社会固定资产投资, which grew 14.1%)
     assert [category(s) for s in ("国有单位固定资产投资", "全社会固定资产投资", "全民所有制单位固定资产投资总额")] == [
         None, "固定资产投资", "固定资产投资"]
+    # 1956's 1955年全国工农业生产总值比1954年增长了6.6% is the gross output of industry and agriculture, as is its
+    # growth rate named as the subject (1982's 工农业总产值的增长速度，一九八一年计划为…); not its parts' shares
+    gross = ("工农业总产值", "工农业生产总值", "全国工农业生产总值", "工农业总产值的增长速度", "工农业生产总值中现代工业所占的比重")
+    assert [category(subject) for subject in gross] == ["工农业总产值"] * 4 + [None]
 
 
 def test_funds_won_and_a_plan_s_share_done_in_a_review_are_results() -> None:
