@@ -478,6 +478,23 @@ def test_a_result_beside_a_report_says_the_year_it_is_about() -> None:
     assert [row[3] for row in comparison_rows(result_only, facts_of(result_only))] == ["2022年实际完成"]
 
 
+def test_a_figure_of_gnp_is_named_so_beside_its_report_and_in_its_year_s_comparison() -> None:
+    """1988's 国民生产总值1987年达到10920亿元 and 1992's 国民生产总值增长百分之六 were 国内生产总值 on the year's
+    comparison page and beside the report: gross national product is another measure."""
+    from build_tools.pages.comparison import comparison_rows
+    from build_tools.pages.series_pages import facts_of
+    from build_tools.pages.site import headline
+
+    text = (
+        "1992年国务院政府工作报告\n各位代表：\n一、1991年工作回顾\n去年国民生产总值比上年增长7%。\n"
+        "二、1992年的主要任务\n今年国民生产总值计划增长6%。\n"
+    )
+    report = process_bytes("national/1992.txt", text.encode("utf-8"))[0]
+    facts = facts_of(report)
+    assert [row[2] for row in comparison_rows(report, facts)] == ["国民生产总值"]
+    assert headline(facts)[0].label == "1991年国民生产总值实际完成"
+
+
 def test_a_report_before_gnp_shows_its_gross_output_and_national_income_as_its_headline() -> None:
     """The national reports of the 1950s-80s give 工农业总产值 and 国民收入, not 国民生产总值: those stand beside
     the report on its place's page; a share of the gross output (现代工业在工农业总产值中所占的比重) is not it."""

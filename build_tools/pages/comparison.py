@@ -36,7 +36,8 @@ def comparison_rows(report: Report, facts: SeriesFacts) -> tuple[tuple[str, ...]
         for figure in facts.figures:
             if figure.kind != kind or not usable(figure):
                 continue
-            cells = by_category.setdefault(figure.category, {"kind": kind, "about": ""})
+            # the first figure's words name the indicator: 1988's 国民生产总值 is no 国内生产总值
+            cells = by_category.setdefault(figure.category, {"kind": kind, "about": "", "subject": figure.subject})
             if cells["kind"] != kind or figure.role in cells:
                 continue
             if kind != "target":  # a result is of the year before the page's: its cell says so (2023年实际完成)
@@ -47,7 +48,7 @@ def comparison_rows(report: Report, facts: SeriesFacts) -> tuple[tuple[str, ...]
         (
             f"[{escape_markdown(report.place or report.title)}](reports/{report.slug}.md)",
             escape_markdown(report.level or unknown),
-            escape_markdown(category_name(category, report.level == NATIONAL_LEVEL)),
+            escape_markdown(category_name(category, report.level == NATIONAL_LEVEL, cells["subject"])),
             escape_markdown(cells["about"] + words["indicator_kinds"][cells["kind"]]),
             cells.get("level", ""),
             cells.get("change", ""),

@@ -166,7 +166,7 @@ def headline(facts: SeriesFacts) -> tuple[Headline, ...]:
         if kind == "estimate" and (chosen, "actual") in first:
             continue
         if figure is not None:  # each with the year it is about: a result's is the year before the report's
-            name = "" if shown else category_name(chosen, facts.level == NATIONAL_LEVEL)
+            name = "" if shown else category_name(chosen, facts.level == NATIONAL_LEVEL, figure.subject)
             label = f"{figure_year(figure)}{name}{words['indicator_kinds'][kind]}"
             shown.append(Headline(label, figure_value(figure), figure.link))
     return tuple(shown)
