@@ -119,6 +119,15 @@ def _base_value(figure: _Figure) -> tuple[float | None, str | None]:
     return figure.value * figure.magnitude * figure.unit_info.factor, figure.unit_info.base + figure.per
 
 
+def _is_multiple_of_base(figure: _Figure, text: str, rules: _Rules) -> bool:
+    """Whether ``figure`` is a multiple its base is taken by (…的二点五倍, …的近三倍), not a growth by it."""
+    family = figure.unit_info.family if figure.unit_info else ""
+    before = text[max(0, figure.number_start - 8) : figure.number_start]
+    if family != "multiple" or rules.multiple_mark.search(figure.subject):
+        return False
+    return bool(rules.multiple_of.search(before))
+
+
 def _to_indicator(run: _Run, paragraphs: Sequence[Paragraph], figure: _Figure, kind: IndicatorKind | None,
                   rules: _Rules) -> Indicator | None:
     position, offset = run.locate(figure.start)
@@ -130,8 +139,11 @@ def _to_indicator(run: _Run, paragraphs: Sequence[Paragraph], figure: _Figure, k
     span = paragraph.text[offset : offset + figure.end - figure.start]
     base_value, base_unit = _base_value(figure)
     average = figure.average and figure.changed and not rules.average_mark.search(figure.subject)
+    # 等于一九四九年的二点五倍 (+150%) is a multiple of its base, 增长一点九倍 (+190%) a growth by one: its subject
+    # says so
+    multiple = rules.multiple_suffix if _is_multiple_of_base(figure, run.text, rules) else ""
     return Indicator(
-        subject=figure.subject + (rules.average_suffix if average else ""),  # 年均增长6.5%: no year's growth
+        subject=figure.subject + (rules.average_suffix if average else "") + multiple,
         value=figure.value,
         value_high=figure.value_high,
         unit=figure.unit,

@@ -43,6 +43,7 @@ class _Rules:
     article_classifiers: frozenset[str]
     slogan_after: re.Pattern[str]  # what a small count written in characters names a slogan with (两个“百日行动”)
     change_subject: re.Pattern[str]
+    multiple_of: re.Pattern[str]  # what a multiple of a base follows (…的二点五倍), not a growth by it
     subject_lead: re.Pattern[str]
     subject_tail: re.Pattern[str]
     subject_inner: re.Pattern[str]
@@ -69,6 +70,8 @@ class _Rules:
     comparison_clause: re.Pattern[str]
     average_mark: re.Pattern[str]
     average_suffix: str
+    multiple_mark: re.Pattern[str]
+    multiple_suffix: str
     growth_rate_word: str
     growth_rate_names: tuple[str, ...]
     subject_rewrites: dict[str, dict[str, str]]
@@ -145,6 +148,7 @@ def _rules() -> _Rules:
         article_classifiers=frozenset(lexicon["article_classifiers"]),
         slogan_after=re.compile(_alternation(lexicon["slogan_after"])),
         change_subject=re.compile(_alternation(lexicon["change_subjects"]) + "$"),
+        multiple_of=re.compile(lexicon["multiple_of"] + "$"),
         subject_lead=re.compile("^" + _alternation(subject["lead"])),
         subject_tail=re.compile(_alternation(subject["tail"]) + "$"),
         subject_inner=re.compile(_alternation(subject["inner"])),
@@ -175,6 +179,8 @@ def _rules() -> _Rules:
         comparison_clause=re.compile(lexicon["comparison_clause"]),
         average_mark=re.compile(lexicon["average_mark"]),
         average_suffix=lexicon["average_suffix"],
+        multiple_mark=re.compile(re.escape(lexicon["multiple_suffix"])),
+        multiple_suffix=lexicon["multiple_suffix"],
         growth_rate_word=lexicon["growth_rate_word"],
         growth_rate_names=tuple(lexicon["growth_rate_names"]),
         subject_rewrites=lexicon["subject_rewrites"],
