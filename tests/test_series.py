@@ -466,3 +466,14 @@ def test_the_series_download_names_each_row_s_measure_and_every_column_is_explai
     assert all(re.search(rf"(?<![a-z_]){name}(?![a-z_])", explained) for name in FIELDS), explained
     assert all(code in explained for code in ("met", "near", "missed", "own-missing", "not-found"))
     assert "[series.csv.gz](downloads/series.csv.gz)" in explained
+
+
+def test_a_place_s_series_and_the_indicators_page_say_how_a_target_is_judged() -> None:
+    """CPI's 0.2% for 3%左右 was 完成 and GDP's 6.9% for 7%左右 接近目标, and nothing said why: a ceiling, and
+    the band a target worded 左右 is near within."""
+    from build_tools.pages.comparison import series_columns
+
+    made = [facts(2019, figure("target", 6, 2019)), facts(2020, figure("actual", 6.1, 2019))]
+    (_, section), = place_sections(series_rows(made), made).items()
+    for text in (section, series_columns()):
+        assert "物价、财政赤字、失业率等是上限" in text and "不超过 0\\.5 个百分点的为“接近目标”" in text, text

@@ -18,7 +18,7 @@ from build_tools.archive.series import SeriesFacts, usable
 from build_tools.model import Report
 from build_tools.pages.browse import link
 from build_tools.pages.render import escape_markdown, front_matter, labels, table
-from build_tools.pages.series_pages import SERIES_DOWNLOAD, figure_value, figure_year
+from build_tools.pages.series_pages import SERIES_DOWNLOAD, figure_value, figure_year, verdict_rule
 from build_tools.pages.tables import category_name, indicators_download_path
 
 INDEX_PATH = "indicators.md"
@@ -108,7 +108,8 @@ def series_columns() -> str:
     words = labels()
     verdicts = "；".join(f"{code} {word}" for code, word in words["series_verdicts"].items())
     before, after = words["series_download_columns"].format(verdicts=verdicts, csv="\0").split("\0")
-    return escape_markdown(before) + link(INDEX_PATH, SERIES_DOWNLOAD, "series.csv.gz") + escape_markdown(after)
+    download = escape_markdown(before) + link(INDEX_PATH, SERIES_DOWNLOAD, "series.csv.gz") + escape_markdown(after)
+    return download + " " + verdict_rule()
 
 
 def year_label(year: int | None) -> str:

@@ -33,7 +33,7 @@ from build_tools.archive.series import (
     series_facts,
 )
 from build_tools.archive.series_files import series_csv
-from build_tools.archive.verdicts import in_base
+from build_tools.archive.verdicts import ceilings, in_base
 from build_tools.memo import kept
 from build_tools.model import Heading, Report
 from build_tools.pages.browse import link, place_key, place_path, relative_path
@@ -51,6 +51,7 @@ from build_tools.pages.render import (
 )
 from build_tools.pages.tables import category_name, core_categories, core_category
 from build_tools.report.indicators import written_figure
+from build_tools.resource_files import load_yaml
 
 SERIES_DOWNLOAD = "downloads/series.csv.gz"
 
@@ -139,6 +140,17 @@ def place_sections(rows: Sequence[SeriesRow], facts: Iterable[SeriesFacts]) -> d
     }
 
 
+def verdict_rule() -> str:
+    """How a target and its result are judged, in the words of ``series_verdict_rule`` (Markdown): CPI's 0.2% for
+    3%左右 is 完成, GDP's 6.9% for 7%左右 接近目标, and nothing on the page said why."""
+    rules = load_yaml("series.yaml")
+    return escape_markdown(labels()["series_verdict_rule"].format(
+        ceilings="、".join(rules["ceiling_categories"]),
+        qualifiers="".join(f"“{word}”" for word in rules["ceiling_qualifiers"]),
+        band=f"{ceilings().about_band:g}",
+    ))
+
+
 @kept
 def place_section(key: PlaceKey, rows: tuple[SeriesRow, ...], years: tuple[int, ...]) -> str:
     """One place's section: a chart and a table per headline indicator and role, over ``years`` (those of
@@ -152,7 +164,8 @@ def place_section(key: PlaceKey, rows: tuple[SeriesRow, ...], years: tuple[int, 
     order = [category.name for category in core_categories()]
     page = place_path(key)
     download = words["series_download"].format(csv=relative_path(page, SERIES_DOWNLOAD))
-    parts = [f"## {words['series_heading']}\n", escape_markdown(words["series_intro"]) + " " + download + "\n"]
+    parts = [f"## {words['series_heading']}\n", escape_markdown(words["series_intro"]) + " " + download + "\n",
+             verdict_rule() + "\n"]
     for indicator, role in sorted(series, key=lambda pair: (order.index(pair[0]), pair[1])):
         found = series[(indicator, role)]
         if not any(row.target is not None or row.actual is not None for row in found):
