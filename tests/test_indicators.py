@@ -528,7 +528,9 @@ def test_corpus_runs_without_error() -> None:
     ("number", "unit", "qualifier", "written"),
     [("60", "%", "超过", "超过60%"), ("1400", "户", "余", "1400余户"), ("500", "万平方米", "多", "500多万平方米"),
      ("7", "%", "左右", "7%左右"), ("9.43", "亿元", None, "9.43亿元"), ("1", "万亩", "余", "1万余亩"),
-     ("5", "亿元", "多", "5亿多元")],
+     ("5", "亿元", "多", "5亿多元"),
+     # 北京's 约4.4万亿元 was 4.4万亿元约: the lexicon writes 约 as a pattern that looks behind it
+     ("4.4", "万亿元", "约", "约4.4万亿元")],
 )
 def test_a_figure_is_written_with_its_qualifier_where_reports_write_it(
     number: str, unit: str, qualifier: str | None, written: str

@@ -265,11 +265,15 @@ def rate_bases() -> dict[str, tuple[str, float]]:
     }
 
 
+LOOK_BEHIND = re.compile(r"\(\?<[!=][^)]*\)")
+
+
 def qualifier_places() -> dict[str, str]:
     """Where each qualifier stands in a figure as written: ``before`` the number (超过60%), ``inside`` it,
     between number and unit (1400余户), or ``after`` the unit (7%左右)."""
     qualifiers = load_yaml(f"{RESOURCES}/lexicon.yaml")["qualifiers"]
-    return {word: place for place in ("before", "inside", "after") for word in qualifiers[place]}
+    # a word's pattern may look behind it ((?<![节制…])约): the word is what it matches
+    return {LOOK_BEHIND.sub("", word): place for place in ("before", "inside", "after") for word in qualifiers[place]}
 
 
 def written_figure(number: str, unit: str, qualifier: str | None, span: str = "") -> str:
