@@ -187,6 +187,25 @@ def test_a_term_s_tooltip_opens_on_a_tap_in_type_a_phone_reader_can_read(seed_si
         assert float(inner.evaluate("element => parseFloat(getComputedStyle(element).fontSize)")) >= 13
 
 
+def test_a_tooltip_of_a_term_on_the_screen_s_last_line_opens_above_it(seed_site: Path) -> None:
+    """Material opens a tooltip below its mark: for a term on the last line it opened below the screen, where a
+    mouse could not bring it (scrolling takes the term from under the pointer, which hides it)."""
+    for width, height, touch in ((1280, 500, False), (390, 844, True)):
+        with serve(seed_site) as base, chromium(viewport={"width": width, "height": height}, has_touch=touch) as context:
+            page = context.new_page()
+            page.goto(base + "reports/000_f936ed40faecbb33-1/", wait_until="networkidle")
+            term = page.locator("article mark.gr-term").nth(1)
+            term.evaluate("element => { element.scrollIntoView({block: 'end'}); window.scrollBy(0, -4) }")
+            page.wait_for_timeout(300)
+            mark = term.bounding_box()
+            assert mark is not None and mark["y"] + mark["height"] > height - 40  # on the last line
+            term.tap() if touch else term.hover()
+            page.wait_for_timeout(900)
+            tip = page.locator(".md-tooltip2--active .md-tooltip2__inner").first.bounding_box()
+            assert tip is not None and tip["y"] >= 0 and tip["y"] + tip["height"] <= height, (width, tip)
+            assert tip["y"] + tip["height"] <= mark["y"]  # above the term, not over it
+
+
 def test_a_report_s_outline_is_in_a_box_under_its_title_where_the_sidebar_is_hidden(seed_site: Path) -> None:
     """Below 960 px Material shows a page's outline only in its navigation drawer, for a page the navigation
     lists; a report's page is not listed, so a phone or a tablet showed no outline of a report at all."""
