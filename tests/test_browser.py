@@ -281,3 +281,22 @@ def test_a_sortable_table_says_it_sorts_and_sorts_from_the_keyboard(seed_site: P
         head = page.locator("details.gr-indicators thead").first
         assert head.evaluate("element => getComputedStyle(element).display") != "none"
         assert not head.is_visible() or head.bounding_box()["height"] <= 1
+
+
+def test_one_key_opens_no_search_and_the_skip_link_and_section_arrows_say_what_they_do(seed_site: Path) -> None:
+    """f, s and / opened the search wherever the focus was but a text field (a speech user's dictated word did);
+    the skip link read 跳转至, naming nothing; a section's arrow in the navigation was a Tab stop of no name."""
+    with serve(seed_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base + "reports/000_f936ed40faecbb33-1/", wait_until="networkidle")
+        for key in ("f", "s", "/", "n", "p"):
+            page.keyboard.press(key)
+            page.wait_for_timeout(300)
+            assert not page.evaluate("document.getElementById('__search').checked"), key
+            assert page.url.endswith("reports/000_f936ed40faecbb33-1/"), key
+        page.locator("input.md-search__input").click()
+        page.keyboard.type("sn/p", delay=20)
+        assert page.input_value("input.md-search__input") == "sn/p"  # typed in the box, every key is a character
+        assert page.locator("a.md-skip").inner_text().strip() == "跳到正文"
+        arrow = page.locator(".md-nav__container > label.md-nav__link").first
+        assert arrow.get_attribute("aria-label") == "乡镇：展开或收起" and arrow.get_attribute("aria-expanded") == "true"

@@ -5,7 +5,28 @@
 // - A glossary term's definition and how a value was inferred (推定) are tooltips: their marks take the focus, on
 //   which Material shows the tooltip and names it as their description, and Escape hides it.
 // - The search dialog keeps the focus on Tab (its filters are reached), and closes when the focus leaves it.
+// - A section's arrow in the navigation, a Tab stop of no name, says what it opens and whether it is open.
+// - Material's shortcuts of one key (f, s and / open the search, p and n turn the page) acted wherever the focus
+//   was but a text field: a word a speech user dictated, or a screen reader's key, opened the search. They are
+//   off (WCAG 2.1.4); the search opens from its box or its button.
 (function () {
+  const shortcuts = new Set(["f", "s", "/", "p", ",", "n", "."]);
+  window.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || !shortcuts.has(event.key)) return;
+    const target = event.target;
+    if (target instanceof HTMLElement && (target.isContentEditable || target.matches("input, textarea, select"))) return;
+    event.stopImmediatePropagation();
+  }, true);
+  for (const arrow of document.querySelectorAll(".md-nav__container > label.md-nav__link[for]")) {
+    const toggle = document.getElementById(arrow.htmlFor);
+    const name = arrow.parentElement.querySelector("a.md-nav__link");
+    if (!toggle || !name) continue;
+    arrow.setAttribute("role", "button");
+    arrow.setAttribute("aria-label", `${name.textContent.trim()}：展开或收起`);
+    const state = () => arrow.setAttribute("aria-expanded", String(toggle.checked));
+    state();
+    toggle.addEventListener("change", state);
+  }
   const drawer = document.getElementById("__drawer");
   const opener = document.querySelector('label.md-header__button[for="__drawer"]');
   if (drawer && opener) {
