@@ -711,6 +711,23 @@ def test_a_report_given_before_the_new_yuan_says_its_amounts_are_old_yuan() -> N
     assert "旧人民币" not in indicator_box(replace(report, identity=replace(report.identity, year=1955)))
 
 
+def test_a_report_page_counts_the_lines_cleaning_took_out_by_the_kinds_its_audit_page_counts() -> None:
+    """2001's page said 删除 498 行页面杂项 where its audit counts 63 lines of the web page's furniture and 433 of
+    the report shown again; a line of the file read as several was counted as a line taken out."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.audit import render_audit
+    from build_tools.pages.render import cleaning_counts
+
+    text = "2024年铜陵市政府工作报告\n各位代表：\n" + "".join(f"全市第{n}项工作稳中向好，经济运行平稳。\n" for n in range(30))
+    text += "分享到：\n责任编辑：王某\n" + text.split("\n", 2)[2]  # a page's buttons, then the text shown again
+    (report,) = process_bytes("铜陵.txt", text.encode("utf-8"))
+    said = str(cleaning_counts(report)["dropped"])
+    assert said.startswith("去掉") and "重复内容 30 行" in said and "网页杂项 2 行" in said, said
+    audit = render_audit(report)
+    for kind, count in re.findall(r"([^、\s]+) (\d+) 行", said.removeprefix("去掉")):
+        assert f"| {kind} | {count} |" in audit, (kind, count)
+
+
 def test_an_audit_page_says_how_its_file_was_read_and_how_many_of_its_bytes_were_no_text() -> None:
     """A stray byte or a download cut inside a character is shown as U+FFFD and marked on the report's page,
     but its audit, the account of every character the page lacks, said nothing of it."""
