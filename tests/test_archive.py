@@ -752,3 +752,14 @@ def test_an_invisible_character_removed_is_shown_in_the_audit_by_its_code() -> N
     (report,) = process_bytes("鄂州.txt", text.encode("utf-8"))
     page = render_audit(report)
     assert "⟨U\\+00AD⟩" in page and "⟨U\\+202E⟩" in page and "\u00ad" not in page and "\u202e" not in page
+
+
+def test_a_blank_removed_is_named_in_the_audit_not_written_as_code() -> None:
+    """A full-width space taken out of the text was shown as '\\u3000', Python's notation, to readers."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.audit import render_audit
+
+    text = "2024年鄂州市政府工作报告\n各位代表：\n全市经济\u3000\u3000增长8%，就业稳定。\n"
+    (report,) = process_bytes("鄂州.txt", text.encode("utf-8"))
+    page = render_audit(report)
+    assert "全角空格 ×2" in page and "\\u3000" not in page

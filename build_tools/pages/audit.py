@@ -43,9 +43,18 @@ def visible(text: str) -> str:
     )
 
 
+def spaces_named(text: str) -> str:
+    """Blank ``text`` by the names of its characters and how many (全角空格 ×2): it read as '\\u3000'."""
+    names: dict[str, str] = labels()["audit_spaces"]
+    return "、".join(
+        names.get(character, f"⟨U+{ord(character):04X}⟩") + (f" ×{count}" if count > 1 else "")
+        for character, count in Counter(text).items()
+    )
+
+
 def audit_row(report: Report, entry: AuditEntry, paragraph_of_line: dict[int, int]) -> tuple[str, ...]:
     kinds: dict[str, str] = labels()["audit_kinds"]
-    text, replacement = visible(entry.text.strip() or repr(entry.text)), entry.replacement
+    text, replacement = visible(entry.text.strip()) or spaces_named(entry.text), entry.replacement
     if entry.kind == "joined":  # a line's end and the next line's start: as the source cut them, then as one
         text, replacement = f"{entry.text} {labels()['audit_cut']} {entry.replacement}", entry.text + entry.replacement
     return (
