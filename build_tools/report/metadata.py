@@ -43,13 +43,13 @@ def first_heading(blocks: tuple[Block, ...]) -> str | None:
 
 
 def title_for(report: CleanedReport, identity: Identity) -> str:
-    """2024年襄阳市政府工作报告 when year and place are known; else what is known, else the source's title, else
-    its file's name."""
+    """2024年襄阳市政府工作报告 when year and place are known (1956年国务院关于国家决算和预算的报告 for a report
+    of another genre); else what is known, else the source's title, else its file's name."""
     words = load_yaml(RULES)
     name = words["national_name"] if identity.level == words["national_level"] else identity.place
     known = (f"{identity.year}年" if identity.year else "") + (name or "")
     if known:
-        return words["title"].format(known=known)
+        return words["genre_titles"].get(identity.genre, words["title"]).format(known=known)
     return report.heading or PurePath(report.source).stem  # the file's name, as it is: nothing says it is a report
 
 
