@@ -300,3 +300,17 @@ def test_one_key_opens_no_search_and_the_skip_link_and_section_arrows_say_what_t
         assert page.locator("a.md-skip").inner_text().strip() == "跳到正文"
         arrow = page.locator(".md-nav__container > label.md-nav__link").first
         assert arrow.get_attribute("aria-label") == "乡镇：展开或收起" and arrow.get_attribute("aria-expanded") == "true"
+
+
+def test_a_figure_reached_from_its_row_stands_below_the_lines_that_say_what_it_measures(seed_site: Path) -> None:
+    """A figure followed from the indicator table stood 24 px under the header, the words before it (what it
+    measures) scrolled away above."""
+    for width in (1280, 390):
+        with serve(seed_site) as base, chromium(viewport={"width": width, "height": 800}) as context:
+            page = context.new_page()
+            page.goto(base + REPORT + "#fig-20", wait_until="networkidle")
+            page.wait_for_timeout(300)
+            header = page.locator("header.md-header").bounding_box()
+            figure = page.locator("mark#fig-20").bounding_box()
+            assert header is not None and figure is not None
+            assert figure["y"] - (header["y"] + header["height"]) >= 3 * figure["height"], (width, figure)
