@@ -119,6 +119,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("地区生产总值4038.73亿元、同比增长（以下简称增长）8%。",
      [{"subject": "地区生产总值"}, {"subject": "地区生产总值", "value": 8, "role": "change"}]),
     ("地区生产总值迈上5万亿台阶。", []),
+    # a slogan that says 一件 again is no count (吉林's 定 1 件, 干 1 件, 成 1 件; 2015's 成熟一家、批准一家)
+    ("坚持定一件、干一件、成一件，城中村改造成熟一个推进一个，成熟一家、批准一家。", []),
     ("城镇登记失业率低于4.6%。", [{"value": 4.6, "qualifier": "低于", "role": "share"}]),
     # 比增 (比上年增加) is a change: 崇左's 地区生产总值比增100亿元以上 stood as its output
     ("地区生产总值比增100亿元以上。", [{"subject": "地区生产总值", "value": 100, "role": "change"}]),

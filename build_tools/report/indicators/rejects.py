@@ -39,7 +39,7 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
         figure.chinese and unit is not None and not unit.chinese_ok and figure.magnitude == 1,
         family == "count" and _stop_noun_follows(following, rules),
         unit is not None and rules.unit_word.match(norm, figure.end - len(unit.text)) is not None,
-        _is_article(figure, following, rules),
+        _is_article(figure, following, rules, norm[max(0, figure.number_start - 8) : figure.number_start]),
         _is_attribute(figure, qualifier_after, before, following, family, rules),
         family == "magnitude" and bool(following) and HAN_CHARACTER.match(following) is not None,
     )
@@ -64,11 +64,14 @@ def _in_short_quote(norm: str, start: int, end: int) -> bool:
     return closing >= 0 and closing - opening <= 14
 
 
-def _is_article(figure: _Figure, following: str, rules: _Rules) -> bool:
-    """一个, 一件 before a noun; a count of ten or fewer written in characters before a slogan (``slogan_after``)."""
+def _is_article(figure: _Figure, following: str, rules: _Rules, before: str = "") -> bool:
+    """一个, 一件 before a noun; a count of ten or fewer written in characters before a slogan (``slogan_after``);
+    一件 of a slogan that says it again (谋一件、干一件、成一件, 成熟一个推进一个: 吉林's 定 1 件, 干 1 件…)."""
     if not (figure.chinese and figure.unit in rules.article_classifiers):
         return False
     if (figure.value or 99) <= 10 and rules.slogan_after.match(following):
+        return True
+    if figure.value == 1 and f"一{figure.unit}" in before + following:
         return True
     return figure.value == 1 and HAN_CHARACTER.match(following) is not None
 
