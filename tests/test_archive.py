@@ -684,7 +684,9 @@ def test_a_year_or_place_a_list_shows_says_it_was_inferred() -> None:
     table_of = report_table("places/江苏省/南京市.md", [Listed(stated), Listed(guessed)], with_place=True)
     rows = [line for line in table_of.splitlines() if "reports/r" in line]
     assert "gr-inferred" not in rows[0] and rows[1].count('class="gr-inferred"') == 2
-    assert 'title="据“一、2023年&lt;b&gt;工作&lt;/b&gt;&#124;回顾”推定">推定</span>' in rows[1]
+    # the tooltip says which value it was (it read 据“一、2023年工作回顾”推定 beside a year and a place alike)
+    assert 'title="年份据“一、2023年&lt;b&gt;工作&lt;/b&gt;&#124;回顾”推定">推定</span>' in rows[1]
+    assert 'title="地点据文件名推定">推定</span>' in rows[1]
     from build_tools.pages.browse import places_table
 
     places = places_table("places/江苏省.md", [Listed(stated), Listed(replace(guessed, identity=replace(

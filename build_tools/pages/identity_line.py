@@ -60,11 +60,14 @@ def identity_line(report: Report, pieces: int = 1) -> str:
 
 
 def inferred_mark(identity: Identity, field: str) -> str:
-    """A small 推定 after a value a list shows (a year, a place) that was inferred, how in its tooltip; ``""`` for
-    one the report states. The how quotes the report's text, so it is escaped, ``|`` too (a table's cells)."""
+    """A small 推定 after a value a list shows (a year, a place) that was inferred, which and how in its tooltip
+    (年份据“一、2023年工作回顾”推定); ``""`` for one the report states. The how quotes the report's text, so it is
+    escaped, ``|`` too (a table's cells)."""
     how = identity.how(field)
     if not how:
         return ""
-    title = html.escape(how, quote=True).replace("|", "&#124;")
+    words = labels()
+    said = words["inferred_mark_title"].format(field=words["inferred_fields"].get(field, ""), how=how)
+    title = html.escape(said, quote=True).replace("|", "&#124;")
     return f'<span class="gr-inferred" title="{title}">{labels()["inferred_mark"]}</span>'
 
