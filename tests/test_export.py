@@ -365,3 +365,15 @@ def test_a_click_on_the_link_saves_the_plain_markdown(seed_site: Path, seed_repo
             page.locator('a[href$=".md.gz"]').click()
         assert download.value.suggested_filename == f"{report.slug}.md"
         assert Path(download.value.path()).read_text(encoding="utf-8") == report_markdown(report)
+
+
+def test_the_indicators_page_explains_every_column_of_the_catalogue() -> None:
+    """catalogue.csv's genre, inferred, parent, code, paragraphs and sources were explained nowhere."""
+    import re
+
+    from build_tools.archive.catalogue import FIELDS
+    from build_tools.pages.comparison import index_page
+
+    page = index_page([2024], {2024: 1}, {2024: []}).replace("\\", "")
+    explained = page[page.index("catalogue.csv（"):]
+    assert all(re.search(rf"(?<![a-z_]){name}(?![a-z_])", explained) for name in FIELDS), explained

@@ -132,6 +132,8 @@ def index_page(
         + escape_markdown(words["download_columns"])
         + "\n\n"
         + series_columns()
+        + "\n\n"
+        + escape_markdown(words["catalogue_columns"])
         if years
         else ""
     )
