@@ -129,6 +129,16 @@ def test_multi_word_terms_stay_whole(tagger: Tagger) -> None:
         assert term in words
 
 
+def test_a_topic_named_once_is_a_tag_only_while_the_repeated_ones_are_fewer_than_five(tagger: Tagger) -> None:
+    """1960's 社会主义新农村, said once beside 人民公社 forty times, tagged it with the 2005 policy; 1975's 通货膨胀, once
+    (to say the country had none), made it half of that tag's reports."""
+    repeated = ["乡村振兴", "新能源汽车", "低空经济", "营商环境", "人工智能"]
+    text = "".join(f"推进{topic}。加快{topic}。" for topic in repeated) + "防止通货膨胀。"
+    assert "通货膨胀" not in tagger.tags(text)
+    few = "".join(f"推进{topic}。加快{topic}。" for topic in repeated[:2]) + "防止通货膨胀。"
+    assert "通货膨胀" in tagger.tags(few)  # one named once still makes up five
+
+
 @pytest.mark.parametrize(
     ("word", "expected"),
     [

@@ -4,8 +4,8 @@ In: the cleaned text of one report (``str``). Out: ``Keywords``: 5–10 ``tags``
 
 - A **tag** connects reports: a topic of ``topics.txt`` (乡村振兴, 新能源汽车, 低空经济), a subject several
   reports share, never a word every report uses. The report's topics are ranked by tf × idf, those it
-  repeats first; one naming fewer than five is filled up with its best words that three or more reference
-  reports use (but no more than a quarter of them).
+  repeats first; those it names once only make up five; one naming fewer is filled up with its best words that
+  three or more reference reports use (but no more than a quarter of them).
 - A **keyword** is the report's own (猕猴桃, 五粮液): no topic, a candidate word (below) of no more than 5%
   of the reference reports, ranked by tf × idf, repeated words first. Its page shows them under the title.
 
@@ -274,7 +274,12 @@ class Tagger:
         text = "".join(words) if text is None else text
         counts = Counter(words)
         wanted = min(max(count, MIN_TAGS), MAX_TAGS)
-        tags = self.topics_of(counts)[:wanted]
+        # the topics it repeats; those it names once only while they are fewer than five (1960's 社会主义新农村, said
+        # once beside 人民公社 forty times, made it a report of the 2005 policy)
+        topics = self.topics_of(counts)
+        repeated = [topic for topic, tf in topics if tf >= MIN_REPEATS]
+        once = [topic for topic, tf in topics if tf < MIN_REPEATS]
+        tags = (repeated + once[: max(0, MIN_TAGS - len(repeated))])[:wanted]
         ranked = [scored for scored in self.rank(counts) if scored.word not in self._topics]
         if len(tags) < MIN_TAGS:
             shared = (s.word for s in ranked if s.tier != COMMON_TIER and self._idf.frequencies.get(s.word))
@@ -290,16 +295,16 @@ class Tagger:
         keywords = self.pick(text, (s.word for s in own if s.word not in tags), MAX_KEYWORDS)
         return Keywords(tuple(tags), tuple(keywords))
 
-    def topics_of(self, counts: Mapping[str, int]) -> list[str]:
-        """The topics among ``counts`` (word → tf), best first: those the report repeats, then those it names
-        once; within a tier by tf × idf, ties by topic so the order is stable."""
+    def topics_of(self, counts: Mapping[str, int]) -> list[tuple[str, int]]:
+        """The topics among ``counts`` (word → tf) with their tf, best first: those the report repeats, then those
+        it names once; within a tier by tf × idf, ties by topic so the order is stable."""
         found: Counter[str] = Counter()
         for word, tf in counts.items():
             topic = self._topics.get(word)
             if topic is not None:
                 found[topic] += tf
         keyed = sorted((tf < MIN_REPEATS, -tf * self._idf.idf(topic), topic) for topic, tf in found.items())
-        return [topic for _, _, topic in keyed]
+        return [(topic, found[topic]) for _, _, topic in keyed]
 
     def pick(self, text: str, words: Iterable[str], count: int) -> list[str]:
         """The first ``count`` of ``words`` that are no place names in ``text``."""
