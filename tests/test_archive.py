@@ -765,3 +765,19 @@ def test_a_blank_removed_is_named_in_the_audit_not_written_as_code() -> None:
     (report,) = process_bytes("鄂州.txt", text.encode("utf-8"))
     page = render_audit(report)
     assert "全角空格 ×2" in page and "\\u3000" not in page
+
+
+def test_a_province_s_page_says_where_a_file_named_for_one_of_its_places_went() -> None:
+    """襄阳.txt, 台州.txt and 贵阳.txt hold the State Council's 2024 report and are published as it: a reader who
+    browsed 湖北省 for 襄阳 found nothing and took it that the archive never had it."""
+    from build_tools.pages.browse import browse
+    from build_tools.pages.misnamed import misnamed_notes
+
+    national = replace(entry(1, "全国", "全国", 2024, "国家"), title="2024年国务院政府工作报告",
+                       sources=("corpus/national/2024.txt", "corpus/city/襄阳.txt"))
+    city = replace(entry(2, "湖北省", "宜昌市", 2024, "市", code="420500"), sources=("corpus/city/宜昌.txt",))
+    notes = misnamed_notes([Listed(national), Listed(city)])
+    assert list(notes) == ["places/湖北省/index.md"]  # nothing for 宜昌.txt, which holds 宜昌's report
+    assert "“襄阳”：文件 corpus/city/襄阳\\.txt 的正文是[2024年国务院政府工作报告](../../reports/r1.md)" in notes["places/湖北省/index.md"]
+    page = browse([Listed(national), Listed(city)], notes).pages["places/湖北省/index.md"]
+    assert "以本省地方命名、正文却是别的报告的文件" in page

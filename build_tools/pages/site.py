@@ -40,6 +40,7 @@ from build_tools.pages.export import report_markdown
 from build_tools.pages.glossary import glossary_page, glossary_script
 from build_tools.pages.home import home_sections
 from build_tools.pages.identity_line import identity_line
+from build_tools.pages.misnamed import misnamed_notes
 from build_tools.pages.phrases import phrase_changes_section, phrase_pages, phrase_usage
 from build_tools.pages.render import (
     escape_markdown,
@@ -258,7 +259,10 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
     prepared = [pages for pages in prepared if pages.merged_into is None]
     facts = [pages.series for pages in prepared if pages.series is not None]
     rows = series_rows(facts)
-    browsing = browse([pages.listed for pages in prepared], place_sections(rows, facts))
+    sections = dict(place_sections(rows, facts))
+    for path, note in misnamed_notes([pages.listed for pages in prepared]).items():  # 襄阳.txt, the State Council's
+        sections[path] = note + "\n" + sections.get(path, "")
+    browsing = browse([pages.listed for pages in prepared], sections)
     uses = {pages.phrases.slug: pages.phrases for pages in prepared}
 
     def phrase_section(current: str, previous: str, page: str) -> str:
