@@ -541,6 +541,21 @@ def test_a_figure_is_written_with_its_qualifier_where_reports_write_it(
 
 
 
+def test_a_budget_report_s_chapter_on_the_year_s_budget_holds_targets() -> None:
+    """1956's report on the budget gave its 1956 budget (二、1956年的国家预算: 收入总数共为30,742,770,000元) as results,
+    beside the 1955 final accounts of its first chapter: 96 rows."""
+    texts = [
+        "一、1955年国家决算",
+        "1955年国家决算收入共为27,202,960,000元，比1954年增长3.5%。",
+        "二、1956年的国家预算",
+        "1956年的预算，就是按照提前完成和超额完成五年计划的要求编制的。",
+        "1956年国家预算收入中，各项税收为13,980,000,000元，占本年预算收入的47.02%，比1955年决算数增长9.84%。",
+    ]
+    paragraphs = [Paragraph(text=text, lines=(n,), line_starts=(0,)) for n, text in enumerate(texts, start=1)]
+    kinds = [(indicator.line, indicator.kind) for indicator in extract_indicators(paragraphs, 1956)]
+    assert {kind for line, kind in kinds if line == 2} == {"actual"} and {kind for line, kind in kinds if line == 5} == {"target"}
+
+
 def test_a_section_cue_inside_a_sentence_leaves_the_review_a_review() -> None:
     """吉林's review said 全面落实省委省政府工作部署 in its second paragraph, and every figure of the review became
     a target (306 targets, no result): its 2023 growth of 6.7% stood as its 2024 target on the year's page.
