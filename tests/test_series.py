@@ -477,3 +477,14 @@ def test_a_place_s_series_and_the_indicators_page_say_how_a_target_is_judged() -
     (_, section), = place_sections(series_rows(made), made).items()
     for text in (section, series_columns()):
         assert "物价、财政赤字、失业率等是上限" in text and "不超过 0\\.5 个百分点的为“接近目标”" in text, text
+
+
+def test_a_comparison_of_two_years_names_each_year_s_measure() -> None:
+    """compare/1993 gave 1992's and 1993's 国民生产总值 targets as 国内生产总值; 1994's against 1993's names both."""
+    from build_tools.pages.series_pages import compare_page
+
+    gnp = replace(figure("target", 8, 1993), subject="国民生产总值")
+    both_gnp = compare_page(facts(1993, gnp), facts(1992, replace(gnp, value=6, year=1992)))
+    assert "国民生产总值（增速）" in both_gnp and "国内生产总值" not in both_gnp
+    changed = compare_page(facts(1994, figure("target", 9, 1994)), facts(1993, gnp))
+    assert "国民生产总值／国内生产总值（增速）" in changed

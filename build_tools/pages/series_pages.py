@@ -258,8 +258,11 @@ def compare_page(current: SeriesFacts, previous: SeriesFacts, phrases: str = "")
         before, after = first_target(previous, category, role), first_target(current, category, role)
         if before is None and after is None:
             continue
+        # each year's words name the measure: 1993's 国民生产总值 beside 1994's 国内生产总值
+        names = dict.fromkeys(category_name(category, current.level == NATIONAL_LEVEL, figure.subject)
+                              for figure in (before, after) if figure is not None)
         rows.append([
-            escape_markdown(f"{category_name(category, current.level == NATIONAL_LEVEL)}（{role_name(role)}）"),
+            escape_markdown(f"{'／'.join(names)}（{role_name(role)}）"),
             figure_text(page, before), figure_text(page, after), escape_markdown(change_word(before, after)),
         ])
     header = [columns["indicator"], f"{previous.year}年", f"{current.year}年", columns["change"]]
