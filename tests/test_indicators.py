@@ -148,6 +148,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [{"subject": "原煤", "value": 8199, "unit": "万吨"},
       {"subject": "原煤（为基期的倍数）", "value": 2.6, "unit": "倍", "role": "change"}]),
     ("工业总产值比一九六四年增长一点九倍。", [{"subject": "工业总产值", "value": 1.9, "unit": "倍"}]),
+    # and so is the next of a list (哈尔滨's 分别是上年的2.5倍、3.4倍: the 3.4倍 stood as a growth)
+    ("接待游客1.35亿人次、旅游总收入1692.5亿元，分别是上年的2.5倍、3.4倍。",
+     [{"value": 1.35}, {"value": 1692.5}, {"subject": "接待游客（为基期的倍数）", "value": 2.5},
+      {"subject": "旅游总收入（为基期的倍数）", "value": 3.4}]),
     ("铁路货运周转量达到11620亿吨公里，旅客周转量将达到三百二十亿人公里。",
      [{"subject": "铁路货运周转量", "value": 11620, "unit": "亿吨公里", "base_unit": "吨公里", "base_value": 1.162e12},
       {"subject": "旅客周转量", "value": 320, "unit": "亿人公里", "base_unit": "人公里"}]),

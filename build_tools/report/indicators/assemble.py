@@ -120,12 +120,20 @@ def _base_value(figure: _Figure) -> tuple[float | None, str | None]:
 
 
 def _is_multiple_of_base(figure: _Figure, text: str, rules: _Rules) -> bool:
-    """Whether ``figure`` is a multiple its base is taken by (…的二点五倍, …的近三倍), not a growth by it."""
+    """Whether ``figure`` is a multiple its base is taken by (…的二点五倍, …的近三倍), not a growth by it; so is the
+    next of a list after one (分别是上年的2.5倍、3.4倍)."""
     family = figure.unit_info.family if figure.unit_info else ""
-    before = text[max(0, figure.number_start - 8) : figure.number_start]
     if family != "multiple" or rules.multiple_mark.search(figure.subject):
         return False
-    return bool(rules.multiple_of.search(before))
+    before = text[max(0, figure.number_start - 8) : figure.number_start]
+    if rules.multiple_of.search(before):
+        return True
+    previous = figure.previous
+    return (previous is not None and text[previous.end : figure.start] in LIST_JOINS
+            and _is_multiple_of_base(previous, text, rules))
+
+
+LIST_JOINS = ("、", "和", "及", "与")  # what stands between two figures of one list (2.5倍、3.4倍, 3.4倍和2.2倍)
 
 
 def _to_indicator(run: _Run, paragraphs: Sequence[Paragraph], figure: _Figure, kind: IndicatorKind | None,
