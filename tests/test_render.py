@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -194,10 +195,24 @@ def test_an_indicator_s_cells_write_every_digit_and_say_a_fall() -> None:
 
     rows = [row(323809684, "人", "level", "三亿二千三百八十万九千六百八十四人"), row(30355.73, "亿元", "level", "30355.73亿元"),
             row(2.5, "%", "change", "降低2.5%", fall=True), row(2.5, "%", "change", "增长2.5%"), row(-3.8, "%", "change", "增长-3.8%")]
-    cells = list(indicator_cells(enumerate(rows), national=True))
+    cells = list(indicator_cells(rows, national=True))
     assert [c["value"] for c in cells] == ["323809684", "30355.73", "2.5", "2.5", "-3.8"]
     assert [c["role"] for c in cells] == ["总量", "总量", "下降", "增减", "增减"]
     spaced = Indicator("钢产量", 74772, None, "亿元", None, None, "level", None, "actual", 1, "7 4 7 7 2 亿元",
                        cleaned_span="74772亿元")
-    (cell,) = indicator_cells([(0, spaced)], national=True)
+    (cell,) = indicator_cells([spaced], national=True)
     assert cell["source"].endswith(">74772亿元</a>")  # as the page's text writes it, not the source's 7 4 7 7 2 亿元
+
+
+def test_a_figure_s_anchor_stays_when_the_figures_before_it_change() -> None:
+    """Figures were anchored fig-1, fig-2… in reading order: a slogan no longer read as a count renumbered every
+    figure after it, and an address a reader had cited (哈尔滨's #fig-138) led to another figure."""
+    from dataclasses import replace
+
+    from build_tools.pages.render import render_report
+    from tests.gold_structure import seed_reports
+
+    report = seed_reports()[0]
+    fewer = replace(report, indicators=report.indicators[1:])
+    last = re.findall(r'<mark id="?(fig-[\d-]+)', render_report(report, pieces=5))[-1]
+    assert last == re.findall(r'<mark id="?(fig-[\d-]+)', render_report(fewer, pieces=5))[-1]

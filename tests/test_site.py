@@ -147,14 +147,14 @@ def test_indicator_downloads_open_in_excel_and_carry_the_inspect_fields(seed_sit
 
 def test_indicator_rows_link_to_the_figure_in_the_text(seed_site: Path) -> None:
     page = (seed_site / "reports" / "000_f936ed40faecbb33-1" / "index.html").read_text(encoding="utf-8")
-    links = set(re.findall(r'href="?#(fig-\d+)', page))
-    targets = set(re.findall(r'<mark id="?(fig-\d+)"?>', page))
+    links = set(re.findall(r'href="?#(fig-\d+-\d+)', page))
+    targets = set(re.findall(r'<mark id="?(fig-\d+-\d+)"?>', page))
     assert links and links <= targets
-    assert re.search(r'<mark id="?fig-\d+"?>达到9\.43亿元</mark>', page)
+    assert re.search(r'<mark id="?fig-\d+-\d+"?>达到9\.43亿元</mark>', page)
     # what a figure was read as is stated once, in its row; the table says how a row reads as a tooltip
     templates = re.findall(r'<table data-figure-title=("[^"]+"|[^ >]+)>', page)
     assert templates and all(t.strip('"').startswith("{0}：{figure:1,2,3}（{5}，") for t in templates)
-    assert not re.search(r'<mark id="?fig-\d+"?[^>]* title=', page)
+    assert not re.search(r'<mark id="?fig-[\d-]+"?[^>]* title=', page)
 
 
 def test_cross_report_page_glossary_and_tags_are_built(seed_site: Path) -> None:

@@ -254,21 +254,20 @@ def glossary_marks(paragraphs: list[Paragraph], *, traditional: bool = False) ->
     return marks
 
 
-def figure_anchor(number: int) -> str:
-    return f"fig-{number + 1}"
+def figure_anchor(indicator: Indicator) -> str:
+    """fig-LINE-OFFSET (in its paragraph): an address cited stays the figure's as figures before it come and go."""
+    return f"fig-{indicator.line}-{indicator.offset}"
 
 
 def format_value(indicator: Indicator) -> str:
-    if indicator.value is None:
-        return labels()["redacted_value"]
-    return format_number(indicator.value, indicator.value_high)
+    value, high = indicator.value, indicator.value_high
+    return labels()["redacted_value"] if value is None else format_number(value, high)
 
 
 def format_number(value: float | None, high: float | None = None) -> str:
     """A value as the tables show it: 8, 8–9 (nothing for none)."""
-    if value is None:
-        return ""
-    return f"{plain_number(value)}–{plain_number(high)}" if high is not None else plain_number(value)
+    shown = "" if value is None else plain_number(value)
+    return f"{shown}–{plain_number(high)}" if value is not None and high is not None else shown
 
 
 # the value, its unit and its qualifier side by side, where a phone shows them without scrolling
@@ -302,16 +301,16 @@ def figure_marks(report: Report, paragraph: Paragraph) -> list[Mark]:
     end = paragraph.start + len(paragraph.text)
     return [
         Mark(start := i.offset - paragraph.start, start + len(i.cleaned_span or i.span), None, None,
-             figure_anchor(number))
-        for number, i in enumerate(report.indicators)
+             figure_anchor(i))
+        for i in report.indicators
         if i.paragraph == paragraph.origin and paragraph.start <= i.offset < end
     ]
 
 
-def indicator_cells(rows: Iterable[tuple[int, Indicator]], national: bool) -> Iterator[dict[str, str]]:
+def indicator_cells(rows: Iterable[Indicator], national: bool) -> Iterator[dict[str, str]]:
     """The cells of each row of the indicator table, by column (``INDICATOR_COLUMNS``)."""
     roles = labels()["indicator_roles"]
-    for number, i in rows:
+    for i in rows:
         yield {
             "subject": escape_html(i.subject),
             "core": escape_html(category_name(core_category(i) or "", national, i.subject)),
@@ -320,7 +319,7 @@ def indicator_cells(rows: Iterable[tuple[int, Indicator]], national: bool) -> It
             "role": escape_html(roles["fall" if i.fall and i.role == "change" else i.role]),
             "qualifier": qualifier_cell(i),
             # the figure as the page's text writes it (1998's 7 4 7 7 2 亿元 is 74772亿元 there)
-            "source": f'<a href="#{figure_anchor(number)}">{escape_html(i.cleaned_span or i.span)}</a>',
+            "source": f'<a href="#{figure_anchor(i)}">{escape_html(i.cleaned_span or i.span)}</a>',
         }
 
 
@@ -336,7 +335,8 @@ def indicator_box(report: Report) -> str:
     national = report.identity.level == NATIONAL_LEVEL
     for kind, rows in grouped(report.indicators):
         kind_name = words["indicator_kinds"][kind or "none"]
-        cells = ([row[column] for column in INDICATOR_COLUMNS] for row in indicator_cells(rows, national))
+        listed = indicator_cells((indicator for _, indicator in rows), national)
+        cells = ([row[column] for column in INDICATOR_COLUMNS] for row in listed)
         tooltip = f' data-figure-title="{escape_plain(figure_title_template(kind_name))}"'
         parts += raw_block([f"<p><strong>{escape_html(kind_name)}</strong></p>", html_table(header, cells, tooltip)])
     downloads = words["indicator_downloads"].format(csv=f"../{indicators_download_path(report.identity.year)}")

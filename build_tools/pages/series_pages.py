@@ -62,7 +62,7 @@ def facts_of(report: Report) -> SeriesFacts:
         report,
         place_key=place_key(entry_of(report)),
         category_of=core_category,
-        link_of=lambda number: f"reports/{report.slug}.md#{figure_anchor(number)}",
+        link_of=lambda number: f"reports/{report.slug}.md#{figure_anchor(report.indicators[number])}",
         outline=outline,
     )
 
