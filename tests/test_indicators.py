@@ -139,6 +139,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("社员一亿六千五百五十二万余人。", [{"value": 16552, "unit": "万人", "base_value": 1.6552e8}]),
     ("粮食产量达到十亿零七千万斤。", [{"value": 107000, "unit": "万斤"}]),
     ("国内生产总值达到三十万亿元。", [{"value": 30, "unit": "万亿元", "base_value": 3e13}]),
+    # the older reports' units and counts a table missed: 平方公尺 (1954's housing), 马力, 门 (telephone lines), 枚
+    ("国家为职工建筑的宿舍，一九五三年即有一千二百万平方公尺。",
+     [{"value": 1200, "unit": "万平方公尺", "base_value": 1.2e7, "base_unit": "平方米"}]),
+    ("城乡电话总容量达到2860万门，内燃机2000万马力，获得金牌36枚。",
+     [{"unit": "万门"}, {"unit": "万马力", "base_unit": "千瓦"}, {"unit": "枚"}]),
     # years written in Chinese numerals are no part of a subject, as those in digits are not
     ("一九五三年国营工业工人的劳动生产率比一九五二年增长了百分之十三。",
      [{"subject": "国营工业工人的劳动生产率", "value": 13, "unit": "%", "role": "change"}]),
