@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.benchmarks.bench_search import SearchBox
+from tests.benchmarks.bench_search import Answer, SearchBox
 from tests.browser import chromium, serve
 
 pytestmark = pytest.mark.browser
@@ -268,17 +268,24 @@ def test_the_first_screen_ranks_the_reports_of_as_many_volumes_whatever_other_pa
     assert len(read & of_reports) == 3, sorted(read)
 
 
+def searched(folder: Path, pages: dict[str, str], query: str) -> tuple[Answer, list[str]]:
+    """The answer to ``query`` on a site of the synthetic reports and ``pages`` built in ``folder``, and the words
+    its results mark."""
+    site = synthetic_site(folder, pages)
+    with serve(site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        answer = SearchBox(page).search(query)
+        return answer, page.locator("li.md-search-result__item mark").all_inner_texts()
+
+
 def test_words_found_apart_rank_first_where_one_paragraph_holds_them_all(tmp_path_factory: pytest.TempPathFactory) -> None:
     """赤字率3%, found nowhere as typed, was looked for as 赤字率 and 3%: 2017's 赤字率拟按3%安排 came fourth, below
     reports that say 赤字率 in one paragraph and 3% in another."""
     apart = "## 一\n\n赤字率保持稳定，赤字率合理。\n\n## 二\n\n物价涨幅3%左右，增长3%。\n"
     pages = {"notes/apart-1.md": "# 甲\n\n" + apart, "notes/apart-2.md": "# 乙\n\n" + apart,
              "notes/together.md": "# 丙\n\n今年赤字率拟按3%安排。\n\n" + "其他各项照旧。\n\n" * 12}
-    site = synthetic_site(tmp_path_factory.mktemp("apart-site"), pages)
-    with serve(site) as base, chromium() as context:
-        page = context.new_page()
-        page.goto(base, wait_until="networkidle")
-        answer = SearchBox(page).search("赤字率3%")
+    answer, _ = searched(tmp_path_factory.mktemp("apart-site"), pages, "赤字率3%")
     assert [hit.path for hit in answer.hits][:1] == ["notes/together/"], answer.hits
 
 
@@ -286,23 +293,14 @@ def test_words_found_apart_show_first_the_paragraph_that_holds_them_all(tmp_path
     """Of a page found for 赤字率3%, its first paragraph shown was the first to hold one of the words, not the
     one that says 赤字率拟按3%安排."""
     pages = {"notes/later.md": "# 戊\n\n## 一\n\n赤字率保持稳定。\n\n## 二\n\n今年赤字率拟按3%安排。\n"}
-    site = synthetic_site(tmp_path_factory.mktemp("apart-order-site"), pages)
-    with serve(site) as base, chromium() as context:
-        page = context.new_page()
-        page.goto(base, wait_until="networkidle")
-        answer = SearchBox(page).search("赤字率3%")
+    answer, _ = searched(tmp_path_factory.mktemp("apart-order-site"), pages, "赤字率3%")
     assert [(hit.path, hit.sections[:1]) for hit in answer.hits] == [("notes/later/", ("二",))], answer.hits
 
 
 def test_a_figure_is_marked_only_where_a_number_starts(tmp_path_factory: pytest.TempPathFactory) -> None:
     """3% is found where a number starts, but its snippet marked it inside 2.3% and 13% as well."""
     pages = {"notes/figures.md": "# 丁\n\n工业增长2.3%，投资增长3%，消费增长13%。\n"}
-    site = synthetic_site(tmp_path_factory.mktemp("figure-site"), pages)
-    with serve(site) as base, chromium() as context:
-        page = context.new_page()
-        page.goto(base, wait_until="networkidle")
-        answer = SearchBox(page).search("3%")
-        marks = page.locator("li.md-search-result__item mark").all_inner_texts()
+    answer, marks = searched(tmp_path_factory.mktemp("figure-site"), pages, "3%")
     assert [hit.path for hit in answer.hits] == ["notes/figures/"]
     assert marks == ["3%"], marks
 
