@@ -20,22 +20,22 @@ from build_tools.pages.render import escape_markdown, labels
 def misnamed_notes(listed: Sequence[Listed]) -> dict[str, str]:
     """For each province page, its section naming the files named for its places whose text is a report of
     another place (the first place a file names that the gazetteer knows, when its places share one province)."""
-    found: dict[str, list[str]] = defaultdict(list)
+    notes: dict[str, list[str]] = defaultdict(list)
     words = labels()
     for item in listed:
         entry = item.entry
-        place = entry.identity.place or ""
+        own = entry.identity.place or ""
         for source in entry.sources:
-            named = [name for name in file_place_names(source) if name not in place and place not in name]
-            provinces = {found.province for found in gazetteer().resolve(named[0])} if named else set()
+            named = [name for name in file_place_names(source) if name not in own and own not in name][:1]
+            provinces = {place.province for name in named for place in gazetteer().resolve(name)}
             if len(provinces) != 1 or None in provinces:
                 continue
             (province,) = provinces
             path = place_path((province, "", province))
             report = link(path, entry.page, entry.title)
-            found[path].append(words["misnamed_file"].format(name=escape_markdown(named[0]),
+            notes[path].append(words["misnamed_file"].format(name=escape_markdown(named[0]),
                                                              source=escape_markdown(source), report=report))
     return {
         path: f"## {words['misnamed_heading']}\n\n" + "\n".join(f"- {line}" for line in lines) + "\n"
-        for path, lines in found.items()
+        for path, lines in notes.items()
     }

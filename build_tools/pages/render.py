@@ -19,9 +19,9 @@ from typing import Any
 import yaml
 
 from build_tools.archive.catalogue import NATIONAL_LEVEL, province_of
-from build_tools.model import Body, Heading, Indicator, ListBlock, Paragraph, Report, plain_number
+from build_tools.model import Body, Heading, Indicator, ListBlock, Paragraph, Report
 from build_tools.pages.raw_html import RAW_END, RAW_START
-from build_tools.pages.tables import category_name, core_category, grouped, indicators_download_path
+from build_tools.pages.tables import category_name, core_category, format_number, grouped, indicators_download_path
 from build_tools.report.anomalies import inline_anomalies
 from build_tools.report.glossary import shared_glossary
 from build_tools.report.indicators import qualifier_places, written_figure
@@ -260,14 +260,9 @@ def figure_anchor(indicator: Indicator) -> str:
 
 
 def format_value(indicator: Indicator) -> str:
-    value, high = indicator.value, indicator.value_high
-    return labels()["redacted_value"] if value is None else format_number(value, high)
-
-
-def format_number(value: float | None, high: float | None = None) -> str:
-    """A value as the tables show it: 8, 8–9 (nothing for none)."""
-    shown = "" if value is None else plain_number(value)
-    return f"{shown}–{plain_number(high)}" if value is not None and high is not None else shown
+    if indicator.value is None:
+        return labels()["redacted_value"]
+    return format_number(indicator.value, indicator.value_high)
 
 
 # the value, its unit and its qualifier side by side, where a phone shows them without scrolling

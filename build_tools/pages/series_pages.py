@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from itertools import pairwise
 
 from build_tools.archive.catalogue import NATIONAL, NATIONAL_LEVEL, entry_of
@@ -44,12 +45,11 @@ from build_tools.pages.render import (
     escape_markdown,
     escape_plain,
     figure_anchor,
-    format_number,
     front_matter,
     labels,
     table,
 )
-from build_tools.pages.tables import category_name, core_categories, core_category
+from build_tools.pages.tables import category_name, core_categories, core_category, format_number
 from build_tools.report.indicators import written_figure
 from build_tools.resource_files import load_yaml
 
@@ -140,6 +140,7 @@ def place_sections(rows: Sequence[SeriesRow], facts: Iterable[SeriesFacts]) -> d
     }
 
 
+@cache
 def verdict_rule() -> str:
     """How a target and its result are judged, in the words of ``series_verdict_rule`` (Markdown): CPI's 0.2% for
     3%左右 is 完成, GDP's 6.9% for 7%左右 接近目标, and nothing on the page said why."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from build_tools.model import Indicator, Report
+from build_tools.model import Indicator, Report, plain_number
 from build_tools.resource_files import load_yaml
 
 KIND_ORDER: tuple[str | None, ...] = ("target", "actual", "estimate", None)
@@ -82,6 +82,13 @@ def grouped(indicators: Iterable[Indicator]) -> list[tuple[str | None, list[tupl
         if rows:
             groups.append((kind, sorted(rows, key=lambda row: (core_rank(row[1]), row[0]))))
     return groups
+
+
+def format_number(value: float | None, high: float | None = None) -> str:
+    """A value as the tables show it: 8, 8–9 (nothing for none)."""
+    if value is None:
+        return ""
+    return f"{plain_number(value)}–{plain_number(high)}" if high is not None else plain_number(value)
 
 
 def indicators_download_path(year: int | None) -> str:

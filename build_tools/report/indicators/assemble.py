@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from build_tools.model import Indicator, IndicatorKind, Paragraph, Role
 from build_tools.report.indicators.figures import _Figure, _find_figures, _Run, _runs
-from build_tools.report.indicators.lists import _apply_lists
+from build_tools.report.indicators.lists import _CONNECTORS, _apply_lists
 from build_tools.report.indicators.numerals import year_number
 from build_tools.report.indicators.rules import _Rules, _rules
 from build_tools.report.indicators.subjects import _CLAUSE_BOUNDARY, _assign_subjects, _window_start
@@ -129,11 +129,8 @@ def _is_multiple_of_base(figure: _Figure, text: str, rules: _Rules) -> bool:
     if rules.multiple_of.search(before):
         return True
     previous = figure.previous
-    return (previous is not None and text[previous.end : figure.start] in LIST_JOINS
+    return (previous is not None and _CONNECTORS.fullmatch(text, previous.end, figure.start) is not None
             and _is_multiple_of_base(previous, text, rules))
-
-
-LIST_JOINS = ("、", "和", "及", "与")  # what stands between two figures of one list (2.5倍、3.4倍, 3.4倍和2.2倍)
 
 
 def _to_indicator(run: _Run, paragraphs: Sequence[Paragraph], figure: _Figure, kind: IndicatorKind | None,
