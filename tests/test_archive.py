@@ -566,6 +566,8 @@ def test_a_province_s_page_says_how_many_reports_it_and_its_places_have_and_list
     # a province without reports of its own is under no level: 贵州省's breadcrumbs read 首页 › 市
     crumbs = re.search(r'<nav class="gr-breadcrumbs"[^>]*>(.*?)</nav>', alone)
     assert crumbs and "首页" in crumbs.group(1) and "levels/" not in crumbs.group(1)
+    # above the title, as on a report's page: a place's page had them under its title, and on a phone under its outline
+    assert alone.index("gr-breadcrumbs") < alone.index("\n# ")
 
 
 def test_a_province_is_reached_from_its_reports_breadcrumbs_and_its_lists_of_places() -> None:

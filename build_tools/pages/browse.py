@@ -241,7 +241,7 @@ def place_page(
             crumbs.append(link(path, province_page(key[0]), key[0]))
         if key[1]:
             crumbs.append(link(path, parent_page(key), key[1]))
-        parts.append(crumbs_nav(crumbs))
+        parts.insert(1, crumbs_nav(crumbs))  # above the title, as on a report's page (and above a phone's outline box)
     if below:
         places = len({place_key(item.entry) for item in below})
         counts = {"count": len(listed) + len(below), "own": len(listed), "places": places, "below": len(below)}
