@@ -31,7 +31,10 @@ Memory: each build runs as a child process; "peak" is the largest sum of the pro
 /proc/PID/smaps_rollup; the sum of their resident sizes (RSS), which counts memory that forked
 workers share once per process, is shown beside it. "max single" is the child's ``ru_maxrss`` from
 ``wait4`` (the largest one process of the tree reached).
-Timings are wall-clock times of one run each on this machine, including Python's start-up. "CPU" is
+Timings are wall-clock times of one run each on this machine, including Python's start-up, with Python's
+bytecode cache as a maintainer's machine has it: each build runs without ``PYTHONDONTWRITEBYTECODE``
+(which this machine's shell sets), so that the first build writes the project's compiled modules and
+the later ones read them, rather than compiling every module again at every build. "CPU" is
 the user and system time of the child and of every process it waited for (``wait4``), so the CPU time
 of a build divided by the baseline's wall time says how many cores a perfectly parallel build would
 need to match the baseline.
@@ -131,9 +134,16 @@ def tree_memory_kb(root: int) -> tuple[int, int]:
     return pss, rss
 
 
+def maintainer_environment(**extra: str) -> dict[str, str]:
+    """This process's environment as a maintainer's shell has it (Python writes and reads its bytecode
+    cache), MkDocs' notice of its next version silenced, and ``extra`` set."""
+    environment = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    return {**environment, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
 def measure(command: Sequence[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> Run:
     """Runs ``command`` to its end; wall time, peak memory of its process tree and of its largest process."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    environment = maintainer_environment(**(env or {}))
     start = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
@@ -314,9 +324,7 @@ def serve_rebuild(
     shows it, command); ``environment_extra``: variables set for the server besides."""
     port = free_port()
     command = [PYTHON, "-m", "build_tools", "serve", "--seeds", str(seeds), "--port", str(port)]
-    environment = {
-        **os.environ, "NO_MKDOCS_2_WARNING": "1", "REPORTS_CACHE_DIR": str(cache), **(environment_extra or {})
-    }
+    environment = maintainer_environment(REPORTS_CACHE_DIR=str(cache), **(environment_extra or {}))
     server = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}/reports/{urllib.parse.quote(slug)}/"
