@@ -809,3 +809,12 @@ def test_a_span_of_years_in_figures_and_a_budget_compared_with_name_no_subject()
     found = extract("常住人口城镇化率达到67.5%、5年提高4.5个百分点。财政收入达到1350亿元，3年增长58.6%。"
                     "赤字规模4.06万亿元，比上年年初预算增加1800亿元。", 2024)
     assert [item.subject for item in found] == ["常住人口城镇化率"] * 2 + ["财政收入"] * 2 + ["赤字规模"] * 2
+
+
+def test_an_adverb_levels_joined_by_a_comma_and_a_population_leave_no_one_character_subject() -> None:
+    """1959's 到一九五八年就增加到一千一百零八万吨 gave the subject 就 (1954's, 1958's likewise), 十亿人口 口 (13 rows of the
+    national reports), 12个国、省控考核断面 and 214个市、县调研服务小组 国 and 市; 7个县、41个乡镇 stays two counts."""
+    found = extract("我国的钢产量在一九五二年是一百三十五万吨，到一九五八年就增加到一千一百零八万吨。我国有十亿人口。"
+                    "12个国、省控考核断面水质优良率100%。组建214个市、县调研服务小组。7个县、41个乡镇分别获推荐。", 1959)
+    assert [item.subject for item in found] == [
+        "钢产量", "钢产量", "人口", "国、省控考核断面水质优良率", "国、省控考核断面水质优良率", "市、县调研服务小组", "县", "乡镇"]

@@ -50,6 +50,8 @@ class _Rules:
     post_tail: re.Pattern[str]
     conjunction: re.Pattern[str]
     conjunction_end: re.Pattern[str]
+    joined_levels: re.Pattern[str]  # 国、省控…: levels joined by 、 that open one counted noun
+    unit_noun: re.Pattern[str]  # 人口: a count's unit character that begins the noun after it
     unit_word: re.Pattern[str]
     quoted: re.Pattern[str]
     action_only: re.Pattern[str]
@@ -155,6 +157,8 @@ def _rules() -> _Rules:
         post_tail=re.compile(_alternation(subject["post_tail"]) + "$"),
         conjunction=re.compile(_alternation(subject["conjunctions"])),
         conjunction_end=re.compile(_alternation(subject["conjunctions"]) + "$"),
+        joined_levels=re.compile(subject["joined_levels"]),
+        unit_noun=re.compile("^" + _alternation(subject["unit_nouns"])),
         unit_word=re.compile(_alternation(lexicon["unit_words"])),
         quoted=re.compile(r"(?<=\S)“[^“”]{0,10}" + _alternation(subject["programme_words"]) + r"”(?=\S)"),
         action_only=re.compile("^" + _alternation(subject["action_verbs"]) + "+$"),

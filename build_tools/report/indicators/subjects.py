@@ -117,8 +117,10 @@ def _post_subject(phrase: str, rules: _Rules) -> tuple[str, int]:
 
 
 def _cut_conjunction(text: str, rules: _Rules) -> str:
-    """``text`` up to its first conjunction outside parentheses: 县（市、区）初步建立… keeps 县（市、区）."""
-    for match in rules.conjunction.finditer(text, 1):
+    """``text`` up to its first conjunction outside parentheses: 县（市、区）初步建立… keeps 县（市、区）, and
+    国、省控考核断面 the levels it opens with."""
+    joined = rules.joined_levels.match(text)
+    for match in rules.conjunction.finditer(text, joined.end() if joined else 1):
         before = text[: match.start()]
         if before.count("（") + before.count("(") <= before.count("）") + before.count(")"):
             return before
@@ -171,6 +173,8 @@ def _assign_subjects(text: str, figures: list[_Figure], rules: _Rules) -> None:
 def _figure_subject(text: str, figure: _Figure, raw: str, previous: _Figure | None, rules: _Rules) -> str:
     family = figure.unit_info.family if figure.unit_info else "magnitude"
     post = _post_phrase(text, figure.end, figure.limit)
+    if family == "count" and rules.unit_noun.match(figure.unit[-1:] + post):  # 十亿人口: the noun is 人口
+        post = figure.unit[-1] + post
     if family in ("percent", "permille") and post.startswith("的") and len(post) > 1:
         return _share_subject(post[1:], rules)
     pre = _clean_subject(raw, rules)
