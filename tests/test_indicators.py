@@ -818,3 +818,9 @@ def test_an_adverb_levels_joined_by_a_comma_and_a_population_leave_no_one_charac
                     "12个国、省控考核断面水质优良率100%。组建214个市、县调研服务小组。7个县、41个乡镇分别获推荐。", 1959)
     assert [item.subject for item in found] == [
         "钢产量", "钢产量", "人口", "国、省控考核断面水质优良率", "国、省控考核断面水质优良率", "市、县调研服务小组", "县", "乡镇"]
+
+
+def test_a_place_name_that_opens_with_a_numeral_is_no_figure() -> None:
+    """绵阳's 三台县 was 3 台 five times (subjects 县, 县成功创建国家现代农业园区); 三台设备 stays 3 台."""
+    found = extract("支持江油市、三台县等地加快建设市域副中心。三台县成功创建国家现代农业园区。购置三台设备。", 2024)
+    assert [(item.subject, item.value, item.unit) for item in found] == [("设备", 3.0, "台")]

@@ -1,6 +1,6 @@
 """Numbers that are no quantities: a figure as found and the text around it in, whether to drop it out.
 
-Ordinals and positions (第三, 前十), names and slogans in short quotes (“三个一批”), counts of the report's own
+Ordinals and positions (第三, 前十), names and slogans in short quotes (“三个一批”), place names (三台县), counts of the report's own
 items (八个方面), 一个 before a noun, so many tens (几十座), and amounts that qualify a noun (10亿元以上项目).
 """
 
@@ -39,6 +39,7 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
         figure.chinese and unit is not None and not unit.chinese_ok and figure.magnitude == 1,
         family == "count" and _stop_noun_follows(following, rules),
         unit is not None and rules.unit_word.match(norm, figure.end - len(unit.text)) is not None,
+        rules.numeral_place.match(norm, figure.number_start) is not None,  # 三台县
         _is_article(figure, following, rules, norm[max(0, figure.number_start - 8) : figure.number_start]),
         _is_attribute(figure, qualifier_after, before, following, family, rules),
         family == "magnitude" and bool(following) and HAN_CHARACTER.match(following) is not None,

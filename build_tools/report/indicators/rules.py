@@ -53,6 +53,7 @@ class _Rules:
     joined_levels: re.Pattern[str]  # 国、省控…: levels joined by 、 that open one counted noun
     unit_noun: re.Pattern[str]  # 人口: a count's unit character that begins the noun after it
     unit_word: re.Pattern[str]
+    numeral_place: re.Pattern[str]  # 三台县: a place name that opens with a figure's reading
     quoted: re.Pattern[str]
     action_only: re.Pattern[str]
     action_start: re.Pattern[str]
@@ -160,6 +161,7 @@ def _rules() -> _Rules:
         joined_levels=re.compile(subject["joined_levels"]),
         unit_noun=re.compile("^" + _alternation(subject["unit_nouns"])),
         unit_word=re.compile(_alternation(lexicon["unit_words"])),
+        numeral_place=re.compile(_alternation(lexicon["numeral_places"])),
         quoted=re.compile(r"(?<=\S)“[^“”]{0,10}" + _alternation(subject["programme_words"]) + r"”(?=\S)"),
         action_only=re.compile("^" + _alternation(subject["action_verbs"]) + "+$"),
         action_start=re.compile("^" + _alternation(subject["action_verbs"])),
