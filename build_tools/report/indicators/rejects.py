@@ -1,7 +1,8 @@
 """Numbers that are no quantities: a figure as found and the text around it in, whether to drop it out.
 
-Ordinals and positions (第三, 前十), names and slogans in short quotes (“三个一批”), place names (三台县), counts of the report's own
-items (八个方面), 一个 before a noun, so many tens (几十座), and amounts that qualify a noun (10亿元以上项目).
+Ordinals and positions (第三, 前十), names and slogans in short quotes (“三个一批”), place names (三台县),
+counts of the report's own items (八个方面), 一个 before a noun, so many tens (几十座), and amounts that qualify
+a noun (10亿元以上项目).
 """
 
 from __future__ import annotations
