@@ -220,7 +220,7 @@ class Anomaly:
 
 
 Role = Literal["level", "change", "share"]
-IndicatorKind = Literal["target", "actual", "estimate"]
+IndicatorKind = Literal["target", "actual", "estimate", "hypothetical"]
 
 
 @dataclass(frozen=True)

@@ -824,3 +824,14 @@ def test_a_place_name_that_opens_with_a_numeral_is_no_figure() -> None:
     """绵阳's 三台县 was 3 台 five times (subjects 县, 县成功创建国家现代农业园区); 三台设备 stays 3 台."""
     found = extract("支持江油市、三台县等地加快建设市域副中心。三台县成功创建国家现代农业园区。购置三台设备。", 2024)
     assert [(item.subject, item.value, item.unit) for item in found] == [("设备", 3.0, "台")]
+
+
+def test_a_condition_and_what_it_would_bring_are_hypothetical() -> None:
+    """1954's 只要降低…成本的百分之一，就可以每年为国家节约二千八百亿元 and 1955's 如果每件棉纱平均少用两斤棉花，…就可以至少
+    增产两万件棉纱 were results and targets (32 rows of 1954, 1955, 1978, 1981, 1993, 1994); the clause group after a ；
+    and 如果…，则…实际增长 (a figure computed otherwise) are not."""
+    found = extract("只要降低基本建设的建筑安装成本的百分之一，就可以每年为国家节约二千八百亿元；钢产量达到100万吨。"
+                    "如果从两年收入数额中扣除国外借款，则本年收入实际增长15.83%。"
+                    "如果每件棉纱平均少用两斤棉花，全国每年就可以至少增产两万件棉纱。主要是为了保就业，有6.5%的增速就能够实现。", 1956)
+    assert [item.kind for item in found] == ["hypothetical", "hypothetical", "actual", "actual",
+                                             "hypothetical", "hypothetical", "actual"]

@@ -150,7 +150,7 @@ def series_facts(
             same = before.paragraph == indicator.paragraph and "。" not in text[before.offset : indicator.offset]
             category = named if same else None
         previous = (indicator, category)
-        if category is None or indicator.kind is None:
+        if category is None or indicator.kind in (None, "hypothetical"):
             continue
         role = indicator.role
         share_of = indicator.subject.endswith("的")  # 国家财政收入的60%左右要经过地方收交: a share of it

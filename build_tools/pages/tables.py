@@ -18,7 +18,7 @@ from typing import Any
 from build_tools.model import Indicator, Report, plain_number
 from build_tools.resource_files import load_yaml
 
-KIND_ORDER: tuple[str | None, ...] = ("target", "actual", "estimate", None)
+KIND_ORDER: tuple[str | None, ...] = ("target", "actual", "estimate", "hypothetical", None)
 FIELDS = (
     "subject", "value", "value_high", "unit", "base_value", "base_unit",
     "role", "fall", "qualifier", "kind", "line", "span",

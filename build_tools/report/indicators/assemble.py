@@ -1,6 +1,6 @@
 """Assembling indicators: a report's paragraphs in, ``model.Indicator`` records out (``extract_indicators``):
 the figures of each run of paragraphs with their subject, role (level, change, share) and kind (target,
-actual, estimate), read from the cues around them.
+actual, estimate, or hypothetical: 只要…，就…), read from the cues around them.
 """
 
 from __future__ import annotations
@@ -60,6 +60,8 @@ class _KindTracker:
         clause = text[_window_start(text, figure.number_start, _CLAUSE_BOUNDARY) : figure.number_start]
         cues_by_mode = self.rules.sentence_cues
         sentence = text[_window_start(text, figure.number_start, _SENTENCE_BOUNDARY) : figure.number_start]
+        if self.supposed(text, figure.number_start - len(group), figure.number_start):
+            return "hypothetical"
         if cues_by_mode["estimate"].search(group) or self.rules.estimate_note.match(text, figure.end):
             return "estimate"
         if cues_by_mode["actual"].search(clause):
@@ -74,6 +76,12 @@ class _KindTracker:
         if self.list_kind is not None and not any(position <= figure.number_start for position, _ in cues):
             return self.list_kind
         return mode
+
+    def supposed(self, text: str, group_start: int, position: int) -> bool:
+        """Whether the clause group of ``text`` (up to a ；or a sentence's end) that starts at ``group_start``
+        pairs a condition with what it would bring (只要…，就…) and the figure at ``position`` is in the pair."""
+        found = self.rules.hypothetical.search(text, group_start)
+        return found is not None and found.start() <= position
 
     def opening_kind(self, sentence: str) -> IndicatorKind | None:
         """The kind the opening of a list in ``sentence`` (its words up to its last colon) gives the list's

@@ -91,6 +91,7 @@ class _Rules:
     list_item: re.Pattern[str]  # an item of such a list (钢：…)
     plan_done: re.Pattern[str]  # an opening that tells how far plans were met: its items are results
     estimate_below: re.Pattern[str]  # 预计（下同）: the figures after it are estimates until the next section
+    hypothetical: re.Pattern[str]  # 只要…，就…: a condition and what it would bring
 
 
 def _alternation(words: Sequence[str], escape: bool = False) -> str:
@@ -207,6 +208,7 @@ def _rules() -> _Rules:
         list_item=re.compile(kind["list_item"]),
         plan_done=re.compile(kind["plan_done"]),
         estimate_below=re.compile(kind["estimate_below"]),
+        hypothetical=re.compile(kind["hypothetical"]),
     )
 
 
