@@ -835,3 +835,10 @@ def test_a_condition_and_what_it_would_bring_are_hypothetical() -> None:
                     "如果每件棉纱平均少用两斤棉花，全国每年就可以至少增产两万件棉纱。主要是为了保就业，有6.5%的增速就能够实现。", 1956)
     assert [item.kind for item in found] == ["hypothetical", "hypothetical", "actual", "actual",
                                              "hypothetical", "hypothetical", "actual"]
+
+
+def test_a_count_after_an_action_counts_the_noun_after_it() -> None:
+    """抚州's 统筹推进415个重点帮扶村建设 gave the subject 统筹推进, 德阳's 加快实施448个省市重点项目 加快实施 (187 rows of the
+    corpus); money bought for a purpose keeps the words before it (投入100亿元支持职业教育发展)."""
+    found = extract("统筹推进415个重点帮扶村建设。加快实施448个省市重点项目。中央财政将投入100亿元支持职业教育发展。", 2024)
+    assert [item.subject for item in found] == ["重点帮扶村", "省市重点项目", "中央财政将投入"]

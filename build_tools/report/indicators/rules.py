@@ -57,6 +57,7 @@ class _Rules:
     quoted: re.Pattern[str]
     action_only: re.Pattern[str]
     action_start: re.Pattern[str]
+    action_end: re.Pattern[str]  # 统筹推进, 加快实施: words before a count that end on an action
     place_noun: re.Pattern[str]
     share_verb: re.Pattern[str]
     generic_money: frozenset[str]
@@ -166,6 +167,7 @@ def _rules() -> _Rules:
         quoted=re.compile(r"(?<=\S)“[^“”]{0,10}" + _alternation(subject["programme_words"]) + r"”(?=\S)"),
         action_only=re.compile("^" + _alternation(subject["action_verbs"]) + "+$"),
         action_start=re.compile("^" + _alternation(subject["action_verbs"])),
+        action_end=re.compile(_alternation(subject["action_verbs"]) + "$"),
         place_noun=re.compile("^" + _alternation(subject["place_nouns"])),
         share_verb=re.compile(_alternation(subject["share_verbs"])),
         generic_money=frozenset(subject["generic_money"]),

@@ -185,7 +185,7 @@ def _figure_subject(text: str, figure: _Figure, raw: str, previous: _Figure | No
     usable_post = family not in ("percent", "permille", "points", "multiple") and _starts_noun(post, rules)
     if pre in rules.generic_money:
         return _money_subject(text, figure, pre, post if usable_post else "", rules)
-    if usable_post and _post_is_subject(raw, pre, rules):
+    if usable_post and _post_is_subject(raw, pre, family, rules):
         subject, used = _post_subject(post, rules)
         if subject:  # words after the count that name nothing (分别提高到) leave the words before it
             figure.consumed = figure.end + used
@@ -227,13 +227,15 @@ def _starts_noun(post: str, rules: _Rules) -> bool:
     )
 
 
-def _post_is_subject(raw: str, pre: str, rules: _Rules) -> bool:
-    """Whether the words before a count name no thing of their own (建成, 齐西、齐东等, A和, 组织建设的), so
-    the noun after the count is what it counts."""
+def _post_is_subject(raw: str, pre: str, family: str, rules: _Rules) -> bool:
+    """Whether the words before a count name no thing of their own (建成, 齐西、齐东等, A和, 组织建设的, 加快实施:
+    an action, save before money, whose words after tell what it buys: 投入100亿元支持职业教育发展), so the noun
+    after the count is what it counts."""
     raw = raw.rstrip()
     return (
         len(pre) <= 2
         or _is_action_only(pre, rules)
+        or (family != "money" and rules.action_end.search(pre) is not None)  # 统筹推进415个重点帮扶村
         or raw.endswith("等")
         or raw.endswith("的")
         or "、" in pre
