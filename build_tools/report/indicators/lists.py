@@ -21,6 +21,7 @@ from build_tools.report.indicators.subjects import (
 
 _CONNECTORS = re.compile(r"[、和与及，,\s]*")
 _STAGE_ADVERBS = re.compile("(?:基本|全面|全部|已经|已)$")
+_TOP_LEVEL_COMMA = re.compile(r"、(?![^（(]*[）)])")  # a 、 not inside parentheses: 县（市、区）
 
 
 def _apply_lists(text: str, figures: list[_Figure], rules: _Rules) -> None:
@@ -116,7 +117,14 @@ def _members(subject: str, count: int, rules: _Rules) -> list[str]:
         rest = subject[:at] + subject[at + len(word) :]
         if at >= 0 and len(things) == count and not _LIST_SPLIT.search(rest):
             return [subject[:at] + thing + subject[at + len(word) :] for thing in things]
-    return _with_shared_head(_one_character_members([p for p in _LIST_SPLIT.split(subject) if p]), rules)
+    return _with_shared_head(_one_character_members(_split_members(subject, count)), rules)
+
+
+def _split_members(subject: str, count: int) -> list[str]:
+    """The members of a list's ``subject``: cut at its 、 outside parentheses where that gives ``count`` of them,
+    as 和, 与 and 及 may be inside a member's words (普及率, 参与率, 汽车及零部件); else at each of them."""
+    parts = [part for part in _TOP_LEVEL_COMMA.split(subject) if part]
+    return parts if len(parts) == count else [part for part in _LIST_SPLIT.split(subject) if part]
 
 
 def _one_character_members(parts: list[str]) -> list[str]:
