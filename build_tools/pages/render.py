@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from build_tools.archive.catalogue import NATIONAL_LEVEL, province_of
+from build_tools.archive.figure_years import figure_years
 from build_tools.model import Body, Heading, Indicator, ListBlock, Paragraph, Report
 from build_tools.pages.raw_html import RAW_END, RAW_START
 from build_tools.pages.tables import category_name, core_category, format_number, grouped, indicators_download_path
@@ -266,7 +267,7 @@ def format_value(indicator: Indicator) -> str:
 
 
 # the value, its unit and its qualifier side by side, where a phone shows them without scrolling
-INDICATOR_COLUMNS = ("subject", "value", "unit", "qualifier", "core", "role", "source")
+INDICATOR_COLUMNS = ("subject", "value", "unit", "qualifier", "core", "role", "years", "source")
 
 
 def figure_title_template(kind: str) -> str:
@@ -302,11 +303,13 @@ def figure_marks(report: Report, paragraph: Paragraph) -> list[Mark]:
     ]
 
 
-def indicator_cells(rows: Iterable[Indicator], national: bool) -> Iterator[dict[str, str]]:
-    """The cells of each row of the indicator table, by column (``INDICATOR_COLUMNS``)."""
-    roles = labels()["indicator_roles"]
+def indicator_cells(rows: Iterable[Indicator], national: bool, years: Iterable[str] = ()) -> Iterator[dict[str, str]]:
+    """The cells of each row of the indicator table, by column (``INDICATOR_COLUMNS``); ``years``, the years
+    each is about (``archive.figure_years``)."""
+    roles, about = labels()["indicator_roles"], iter(years)
     for i in rows:
         yield {
+            "years": escape_html(next(about, "")),
             "subject": escape_html(i.subject),
             "core": escape_html(category_name(core_category(i) or "", national, i.subject)),
             "value": escape_html(format_value(i)),
@@ -327,10 +330,10 @@ def indicator_box(report: Report) -> str:
     year = report.identity.year
     if year is not None and year < words["new_currency_year"]:  # 1954's 325万亿元 are old yuan
         parts.append(escape_markdown(words["old_currency"]) + "\n")
-    national = report.identity.level == NATIONAL_LEVEL
+    national, years = report.identity.level == NATIONAL_LEVEL, figure_years(report)
     for kind, rows in grouped(report.indicators):
         kind_name = words["indicator_kinds"][kind or "none"]
-        listed = indicator_cells((indicator for _, indicator in rows), national)
+        listed = indicator_cells((indicator for _, indicator in rows), national, (years[n] for n, _ in rows))
         cells = ([row[column] for column in INDICATOR_COLUMNS] for row in listed)
         tooltip = f' data-figure-title="{escape_plain(figure_title_template(kind_name))}"'
         parts += raw_block([f"<p><strong>{escape_html(kind_name)}</strong></p>", html_table(header, cells, tooltip)])

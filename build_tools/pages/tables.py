@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from build_tools.archive.figure_years import figure_years
 from build_tools.model import Indicator, Report, plain_number
 from build_tools.resource_files import load_yaml
 
@@ -23,7 +24,7 @@ FIELDS = (
     "subject", "value", "value_high", "unit", "base_value", "base_unit",
     "role", "fall", "qualifier", "kind", "line", "span",
 )
-DOWNLOAD_FIELDS = ("report", *FIELDS, "core")
+DOWNLOAD_FIELDS = ("report", *FIELDS, "years", "core")
 
 
 @dataclass(frozen=True)
@@ -104,11 +105,12 @@ def indicator_record(indicator: Indicator) -> dict[str, Any]:
 def download_rows(reports: Iterable[Report]) -> list[dict[str, Any]]:
     rows = []
     for report in reports:
-        for indicator in report.indicators:
+        for indicator, years in zip(report.indicators, figure_years(report), strict=True):
             rows.append(
                 {
                     "report": report.slug,
                     **indicator_record(indicator),
+                    "years": years,
                     "core": core_category(indicator) or "",
                 }
             )

@@ -1,0 +1,56 @@
+"""The years each figure is about (``archive.figure_years``), on the page and in the downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from build_tools.archive.figure_years import figure_years
+from build_tools.engine.pipeline import process_bytes
+from build_tools.pages.render import indicator_box
+from build_tools.pages.tables import as_csv, download_rows
+
+# 天津's, 辽宁's and 重庆's reports of 2026, shortened: a year, five years, a plan, its first year
+TEXT = (
+    "2026年天津市人民政府工作报告\n各位代表：\n一、2025年工作回顾和“十四五”发展成就\n"
+    "刚刚过去的2025年，我们稳中求进。地区生产总值增长5.5%，新筹集保障性租赁住房6957套，PM2.5年均浓度下降5%。\n"
+    "五年来，全面深化改革开放纵深推进。上市公司增至88家，实际使用外资263亿美元。"
+    "筹建保障性租赁住房9.56万套，PM2.5年均浓度较2020年下降25%。地区生产总值年均增长4.4%，高于“十三五”时期1.2个百分点。\n"
+    "二、“十五五”时期主要目标任务\n力争到2030年，全市地区生产总值迈上4万亿元新台阶。建成新就业群体友好阵地7000个。\n"
+    "三、2026年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n"
+)
+
+
+def years_by_figure() -> dict[str, str]:
+    report = process_bytes("province/2026_天津市.txt", TEXT.encode("utf-8"))[0]
+    return {indicator.span: years for indicator, years in zip(report.indicators, figure_years(report), strict=True)}
+
+
+def test_a_figure_is_of_its_year_unless_its_words_or_paragraph_say_otherwise() -> None:
+    """The five years' totals of 2026's provincial reports stood beside the year's results as last year's (天津's
+    9.56万套 of rental housing beside the year's 6957套; 65 rows of four reports); a level they say was reached
+    (上市公司增至88家) is the last year's; a change since a year compared with is over the years between."""
+    years = years_by_figure()
+    assert years["增长5.5%"] == "2025" and years["6957套"] == "2025" and years["下降5%"] == "2025"
+    assert years["88家"] == "2025"
+    assert years["263亿美元"] == "2021—2025" and years["9.56万套"] == "2021—2025"
+    assert years["下降25%"] == "2020—2025"
+    assert years["年均增长4.4%"] == years["1.2个百分点"] == "2021—2025"  # compared with “十三五”: the plan after it
+    assert years["迈上4万亿元"] == "2030" and years["7000个"] == "2026—2030"
+    assert years["增长5%左右"] == "2026"
+
+
+def test_a_plan_named_in_full_in_a_heading_gives_its_years() -> None:
+    """1955's report sets the first five-year plan's targets (1953–1957), not five years from 1955."""
+    text = ("1955年国务院政府工作报告\n各位代表：\n一、第一个五年计划的基本任务\n"
+            "五年内，钢产量达到四百一十二万吨，原煤产量达到一亿一千三百万吨。\n")
+    report = process_bytes("national/1955.txt", text.encode("utf-8"))[0]
+    assert set(figure_years(report)) == {"1953—1957"}
+
+
+def test_the_page_and_the_download_give_the_years() -> None:
+    report = process_bytes("province/2026_天津市.txt", TEXT.encode("utf-8"))[0]
+    rows = list(csv.DictReader(io.StringIO(as_csv(download_rows([report])).decode("utf-8-sig"))))
+    assert {row["span"]: row["years"] for row in rows}["9.56万套"] == "2021—2025"
+    box = indicator_box(report)
+    assert "所属年份（推定）" in box and "<td>2021—2025</td>" in box
