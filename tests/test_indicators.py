@@ -851,3 +851,11 @@ def test_the_members_of_a_list_are_cut_at_its_commas_before_its_words() -> None:
                     "城镇和农村居民人均可支配收入分别增长5%和6%。", 2026)
     assert [item.subject for item in found] == ["农村卫生厕所普及率", "生活垃圾分类行政村覆盖率", "生活污水治理率",
                                                 "城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+def test_a_short_list_of_the_report_s_own_is_no_figure_and_a_long_count_is_one() -> None:
+    """宜春's 发力五个突破, 北京's 两个关键小事 and 天津's 三条主线 were counts (18 rows of 15 reports); 北京's 新增7701张家庭养老
+    床位, 阜阳's 24个工作日 and 重庆's 14个民生领域重大项目 were lost to the nouns of such lists (306 rows of the corpus)."""
+    found = extract("提出发力五个突破、聚力八大攻坚。深入抓好两个关键小事。坚持三条主线。新增7701张家庭养老床位。"
+                    "审批时限压缩至24个工作日。启动14个民生领域重大项目。推动八个方面工作。", 2026)
+    assert [(item.value, item.unit) for item in found] == [(7701.0, "张"), (24.0, "个"), (14.0, "个")]

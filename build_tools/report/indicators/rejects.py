@@ -12,6 +12,8 @@ from typing import Protocol
 from build_tools.folding import HAN_CHARACTER
 from build_tools.report.indicators.rules import _Rules, _Unit
 
+STOP_NOUN_COUNT = 10  # a report's own lists (八个方面, 4项重点工作) are short
+
 
 class _Figure(Protocol):
     """What of a figure (``figures._Figure``) tells whether it is a quantity."""
@@ -38,7 +40,7 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
         _in_short_quote(norm, figure.number_start, figure.end),
         # 三次产业 is no figure; 一百二十二亿度 is (a magnitude before the character makes it a unit)
         figure.chinese and unit is not None and not unit.chinese_ok and figure.magnitude == 1,
-        family == "count" and _stop_noun_follows(following, rules),
+        family == "count" and (figure.value or 0) <= STOP_NOUN_COUNT and _stop_noun_follows(following, rules),
         unit is not None and rules.unit_word.match(norm, figure.end - len(unit.text)) is not None,
         rules.numeral_place.match(norm, figure.number_start) is not None,  # 三台县
         _is_article(figure, following, rules, norm[max(0, figure.number_start - 8) : figure.number_start]),
@@ -49,7 +51,8 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
 
 
 def _stop_noun_follows(following: str, rules: _Rules) -> bool:
-    """八个方面, 五项预期目标, 4项重点工作: a stop noun right after a count or one or two words on."""
+    """八个方面, 五项预期目标, 4项重点工作: a stop noun right after a count or one or two words on (of a count
+    of ``STOP_NOUN_COUNT`` or fewer: 7701张家庭养老床位, 14个民生领域重大项目, 24个工作日 are figures)."""
     for skip in range(3):
         if skip and not HAN_CHARACTER.match(following, skip - 1):
             return False
