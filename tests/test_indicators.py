@@ -859,3 +859,15 @@ def test_a_short_list_of_the_report_s_own_is_no_figure_and_a_long_count_is_one()
     found = extract("提出发力五个突破、聚力八大攻坚。深入抓好两个关键小事。坚持三条主线。新增7701张家庭养老床位。"
                     "审批时限压缩至24个工作日。启动14个民生领域重大项目。推动八个方面工作。", 2026)
     assert [(item.value, item.unit) for item in found] == [(7701.0, "张"), (24.0, "个"), (14.0, "个")]
+
+
+def test_counts_days_ages_and_gigawatts_have_their_units() -> None:
+    """北京's 34款创新药械, 辽宁's 中欧班列开行924列 and 国际友城达到96对, 天津's 优良天数281天 and 91艘次, 重庆's 1342种 and
+    人均预期寿命达到79.72岁, 阜阳's 31.5GW had no row (229 rows of the corpus); 3.8元/立方米 lost its 立方米. An age that
+    says who (65岁及以上老年人) is no figure."""
+    found = extract("34款创新药械获批上市。中欧班列开行924列，国际友城达到96对。优良天数281天。接待邮轮91艘次。"
+                    "运输货物品类增至1342种。人均预期寿命达到79.72岁。组件31.5GW。售价下调至3.8元/立方米左右。"
+                    "为65岁及以上老年人免费体检30万人。", 2026)
+    assert [(item.value, item.unit) for item in found] == [
+        (34.0, "款"), (924.0, "列"), (96.0, "对"), (281.0, "天"), (91.0, "艘次"), (1342.0, "种"), (79.72, "岁"),
+        (31.5, "GW"), (3.8, "元/立方米"), (30.0, "万人")]

@@ -46,6 +46,7 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
         _is_article(figure, following, rules, norm[max(0, figure.number_start - 8) : figure.number_start]),
         _is_attribute(figure, qualifier_after, before, following, family, rules),
         family == "magnitude" and bool(following) and HAN_CHARACTER.match(following) is not None,
+        family == "age" and rules.age_attribute.match(following) is not None,  # 65岁及以上老年人: who, not how old
     )
     return any(checks)
 

@@ -54,6 +54,7 @@ class _Rules:
     unit_noun: re.Pattern[str]  # 人口: a count's unit character that begins the noun after it
     unit_word: re.Pattern[str]
     numeral_place: re.Pattern[str]  # 三台县: a place name that opens with a figure's reading
+    age_attribute: re.Pattern[str]  # 及以上老年人: what after an age makes it say who
     quoted: re.Pattern[str]
     action_only: re.Pattern[str]
     action_start: re.Pattern[str]
@@ -164,6 +165,7 @@ def _rules() -> _Rules:
         unit_noun=re.compile("^" + _alternation(subject["unit_nouns"])),
         unit_word=re.compile(_alternation(lexicon["unit_words"])),
         numeral_place=re.compile(_alternation(lexicon["numeral_places"])),
+        age_attribute=re.compile(lexicon["age_attribute"]),
         quoted=re.compile(r"(?<=\S)“[^“”]{0,10}" + _alternation(subject["programme_words"]) + r"”(?=\S)"),
         action_only=re.compile("^" + _alternation(subject["action_verbs"]) + "+$"),
         action_start=re.compile("^" + _alternation(subject["action_verbs"])),
