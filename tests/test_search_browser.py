@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -172,6 +173,29 @@ def test_a_phrase_in_every_report_lists_all_of_them_after_scrolling(identity_sit
         assert len(reports) == len(set(reports)) == 35  # 34 reports in simplified, 1954 in traditional
         assert page.locator(".md-search-result__meta").inner_text() == f"{len(items)} 个符合条件的结果"
         assert "2024年襄阳市政府工作报告" in items and "1954年政府工作报告" in items
+
+
+def test_a_query_typed_over_a_scrolled_one_lists_each_result_once(identity_site: Path) -> None:
+    """Typed over a query whose results had been scrolled to their end, 钢产量 listed four reports twice and left
+    out four others: the paragraphs of its first screen replaced the last entries of the list, which by then
+    were the next screen's. Each result's paragraphs go to its own entry."""
+    with serve(identity_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        box = SearchBox(page)
+        box.search("宜昌")
+        scroll_to_end(page)
+        # the paragraphs of a first screen come after the next screen's titles when their text is slow to come
+        page.route("**/search/c/**", lambda route: (time.sleep(0.8), route.continue_()))
+        box.input.press("Control+a")
+        page.keyboard.insert_text("经济运行")
+        page.wait_for_timeout(4000)
+        scroll_to_end(page)
+        page.wait_for_timeout(3000)
+        assert page.locator(".gr-search-pending").count() == 0  # every entry given its paragraphs
+        links = page.locator("li.md-search-result__item").evaluate_all("items => items.map(i => i.querySelector('a').href)")
+        meta = page.locator(".md-search-result__meta").inner_text()
+        assert len(links) == len(set(links)) and meta == f"{len(links)} 个符合条件的结果", (meta, len(links), len(set(links)))
 
 
 def test_filters_narrow_the_results(identity_site: Path) -> None:

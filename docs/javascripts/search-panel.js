@@ -152,6 +152,7 @@
   const render = item => {
     const entry = document.createElement("li")
     entry.className = "md-search-result__item"
+    entry.dataset.location = item.location  /* the paragraphs that come after its title find it by this */
     const head = link(item.location, item.highlight)
     let html = `<div class="md-search-result__icon md-icon"></div><h1>${item.title}</h1>`
     if (item.text)
@@ -213,11 +214,12 @@
       refill()
       return
     }
-    if (data.fill) {  /* the paragraphs of the results just listed: each replaces its title-only entry */
+    if (data.fill) {  /* the paragraphs of results listed by their titles: each replaces its own entry, wherever
+                         it stands (the next screen's titles may have come first) */
       if (!current || current.id !== data.id)
         return
-      const entries = [...list.children].slice(-data.items.length)
-      data.items.forEach((item, i) => entries[i] && entries[i].replaceWith(render(item)))
+      const entries = new Map([...list.children].map(entry => [entry.dataset.location, entry]))
+      data.items.forEach(item => entries.has(item.location) && entries.get(item.location).replaceWith(render(item)))
       list.setAttribute("data-gr-filled", `${data.id}.${list.children.length}`)
       loading = false
       requestAnimationFrame(more)
