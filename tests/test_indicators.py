@@ -871,3 +871,15 @@ def test_counts_days_ages_and_gigawatts_have_their_units() -> None:
     assert [(item.value, item.unit) for item in found] == [
         (34.0, "款"), (924.0, "列"), (96.0, "对"), (281.0, "天"), (91.0, "艘次"), (1342.0, "种"), (79.72, "岁"),
         (31.5, "GW"), (3.8, "元/立方米"), (30.0, "万人")]
+
+
+def test_a_list_after_a_loss_is_of_losses_and_a_class_is_no_figure() -> None:
+    """1978's 全国大约损失工业总产值一千亿元，钢产量二千八百万吨，财政收入四百亿元 gave 钢产量 2800万吨 and 财政收入 400亿元 as
+    the year's output and revenue (the second a headline figure); 东营's 10万吨级液体泊位 was 10 万吨 (53 rows)."""
+    from build_tools.pages.tables import core_category
+
+    found = extract("全国大约损失工业总产值一千亿元，钢产量二千八百万吨，财政收入四百亿元，整个国民经济几乎到了崩溃的边缘。"
+                    "财政收入五百亿元。东营港区10万吨级液体泊位建成投用。因为材料使用的浪费损失十八亿元。", 1978)
+    assert [item.subject for item in found] == ["损失工业总产值", "损失钢产量", "损失财政收入", "财政收入",
+                                                "因为材料使用的浪费损失"]
+    assert [core_category(item) for item in found][2:4] == [None, "财政收入"]

@@ -27,6 +27,7 @@ _TOP_LEVEL_COMMA = re.compile(r"、(?![^（(]*[）)])")  # a 、 not inside pare
 def _apply_lists(text: str, figures: list[_Figure], rules: _Rules) -> None:
     """Gives the members of the lists among ``figures`` (subjects assigned, in text order) their subjects."""
     _distribute_respectively(text, figures, rules)
+    _spread_loss(text, figures, rules)
     _qualify_generic(figures, rules)
     _qualify_level(figures, rules)
     _qualify_stage(figures, rules)
@@ -65,6 +66,24 @@ def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -
             member.changed = member.changed or before.changed
             member.fall = member.fall or (before.fall and member.start == member.number_start)  # 分别下降5%、3%
         index += len(group)
+
+
+def _spread_loss(text: str, figures: list[_Figure], rules: _Rules) -> None:
+    """全国大约损失工业总产值一千亿元，钢产量二千八百万吨，财政收入四百亿元: each figure of a list after a loss of
+    a thing is one (损失钢产量, 损失财政收入), where its clause is its thing alone; the first's subject starts at
+    the loss, after an adverb (大约). A loss named last (直接经济损失, 因为浪费损失) or a rate (损失率) is none."""
+    lost: tuple[str, _Figure] | None = None
+    for figure in figures:
+        found = rules.loss.search(figure.subject)
+        thing = figure.subject[found.end() :] if found is not None else ""
+        if found is not None and found.start() <= 2 and thing and not thing.startswith("率"):
+            figure.subject = figure.subject[found.start() :]  # 大约损失工业总产值: 损失工业总产值
+            lost = (found.group(), figure)
+        elif lost is not None and text[lost[1].end : figure.start].lstrip("，、, ") == figure.subject:
+            figure.subject = lost[0] + figure.subject
+            lost = (lost[0], figure)
+        else:
+            lost = None
 
 
 def _earlier_subjects(text: str, figures: list[_Figure], index: int, size: int, rules: _Rules) -> list[str]:
