@@ -883,3 +883,16 @@ def test_a_list_after_a_loss_is_of_losses_and_a_class_is_no_figure() -> None:
     assert [item.subject for item in found] == ["损失工业总产值", "损失钢产量", "损失财政收入", "财政收入",
                                                 "因为材料使用的浪费损失"]
     assert [core_category(item) for item in found][2:4] == [None, "财政收入"]
+
+
+def test_what_a_plan_lays_down_or_last_year_s_report_set_is_a_target_across_the_sentence() -> None:
+    """1986's “七五”计划草案规定，…；国民生产总值平均每年增长百分之七点五 (after a ；) was 1985's growth, a headline figure;
+    1997's 去年政府工作报告提出，物价涨幅要…降到10%左右 a result, and its 实际回落到6.1% under 经过上下各方面的努力; 1955's
+    将约达四千六百万平方公尺 a result. 比计划规定的单位数多…；…有五百三十七个 stays a result."""
+    assert kinds("“七五”计划草案规定，全国工农业总产值平均每年增长百分之六点七；国民生产总值平均每年增长百分之七点五。", 1986) == [
+        "target", "target"]
+    found = extract("去年政府工作报告提出，物价涨幅要从14.8%降到10%左右，经过上下各方面的努力，实际回落到6.1%。", 1997)
+    assert [(item.subject, item.kind) for item in found] == [
+        ("物价涨幅（基期）", "target"), ("物价涨幅", "target"), ("物价涨幅", "actual")]
+    found = kinds("住宅将约达四千六百万平方公尺。比计划规定的单位数多二百二十七个；到年底投入生产的有五百三十七个。", 1955)
+    assert (found[0], found[-1]) == ("target", "actual")

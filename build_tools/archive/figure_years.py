@@ -12,7 +12,8 @@ unless the words that lead to it (from the last 。；！？ before it) or its p
   plan's years where its words or paragraph name one, else the years since the one it is compared with
   (较2020年下降25%: 2020—2025), else so many years to the year it is about (这五年: 2021—2025; of a
   target, from the report's year: 2026—2030);
-- a result of one earlier year its words name (2023年…, in a report of 2025): that year.
+- a result of one earlier year its words name (2023年…, in a report of 2025): that year; a target the words say
+  was last year's (去年政府工作报告提出…): the year before.
 
 Read, not stated: the pages say so where they show it.
 """
@@ -46,6 +47,7 @@ class YearRules:
     plans: dict[str, int]
     plan: re.Pattern[str]
     compared_plan: re.Pattern[str]
+    restated: re.Pattern[str]
 
 
 @cache
@@ -65,6 +67,7 @@ def year_rules() -> YearRules:
             "|第(?P<ordinal>[一二三四五六七八九十]{1,2})个五年(?:计划|规划)"
         ),
         compared_plan=re.compile(data["compared_plan"]),
+        restated=re.compile(data["restated"]),
     )
 
 
@@ -114,6 +117,8 @@ def years_of(indicator: Indicator, text: str, year: int, in_period: bool, headin
     named = [named for named, base in years_named(words) if not base]
     if target and any(named_year > about for named_year in named):
         return str(max(named))
+    if target and year_rules().restated.search(words):  # 去年政府工作报告提出，物价涨幅要…降到10%左右
+        return str(year - 1)
     if over_years(indicator, words, in_period, about):
         return years_over(near(words), f"{headings}\n{text[: indicator.offset]}", year, about, target)
     earlier = {named_year for named_year in named if named_year < about}

@@ -95,6 +95,7 @@ class _Rules:
     plan_done: re.Pattern[str]  # an opening that tells how far plans were met: its items are results
     estimate_below: re.Pattern[str]  # 预计（下同）: the figures after it are estimates until the next section
     hypothetical: re.Pattern[str]  # 只要…，就…: a condition and what it would bring
+    sentence_target: re.Pattern[str]  # 计划草案规定: a target cue for its whole sentence
 
 
 def _alternation(words: Sequence[str], escape: bool = False) -> str:
@@ -215,6 +216,7 @@ def _rules() -> _Rules:
         plan_done=re.compile(kind["plan_done"]),
         estimate_below=re.compile(kind["estimate_below"]),
         hypothetical=re.compile(kind["hypothetical"]),
+        sentence_target=re.compile(kind["sentence_target"]),
     )
 
 
