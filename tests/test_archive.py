@@ -783,3 +783,16 @@ def test_a_province_s_page_says_where_a_file_named_for_one_of_its_places_went() 
     assert "“襄阳”：文件 corpus/city/襄阳\\.txt 的正文是[2024年国务院政府工作报告](../../reports/r1.md)" in notes["places/湖北省/index.md"]
     page = browse([Listed(national), Listed(city)], notes).pages["places/湖北省/index.md"]
     assert "以本省地方命名、正文却是别的报告的文件" in page
+
+
+def test_the_comparison_takes_the_figure_stated_exactly_and_no_county_towns_figure() -> None:
+    """湖北's 地方一般公共预算收入突破4000亿元、达到4211亿元 was 突破4000亿元 on the comparison of 2026 and 4211亿元 on its
+    place's page; 铜仁's 实现8个县城常住人口88万人 was the city's population target on both."""
+    from build_tools.pages.comparison import comparison_rows
+    from build_tools.pages.series_pages import facts_of
+
+    text = ("2026年湖北省人民政府工作报告\n各位代表：\n一、2025年工作回顾\n地方一般公共预算收入突破4000亿元、达到4211亿元。\n"
+            "二、2026年工作安排\n实现8个县城常住人口88万人。\n")
+    report = process_bytes("province/2026_湖北省.txt", text.encode("utf-8"))[0]
+    cells = "".join(cell for row in comparison_rows(report, facts_of(report)) for cell in row)
+    assert "4211亿元" in cells and "4000" not in cells and "88万人" not in cells

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from build_tools.archive.catalogue import NATIONAL_LEVEL
-from build_tools.archive.series import SeriesFacts, usable
+from build_tools.archive.series import SeriesFacts, firsts
 from build_tools.model import Report
 from build_tools.pages.browse import link
 from build_tools.pages.render import escape_markdown, front_matter, labels, table
@@ -27,14 +27,16 @@ COLUMNS = ("place", "level", "category", "kind", "amount", "change", "share")
 
 def comparison_rows(report: Report, facts: SeriesFacts) -> tuple[tuple[str, ...], ...]:
     """The report's rows of the comparison: one per headline indicator category it states, from its figures
-    that are the year's own (``facts``: those the series across years takes, ``series.usable``), as Markdown
-    cells whose links are written from the site's root (``reports/SLUG.md``)."""
+    that are the year's own (``facts``: those the series across years takes, ``series.firsts``: a threshold
+    passed gives way to the figure stated exactly, 突破4000亿元、达到4211亿元), as Markdown cells whose links are
+    written from the site's root (``reports/SLUG.md``)."""
     words = labels()
     unknown = words["unknown"]["level"]
     by_category: dict[str, dict[str, str]] = {}
+    chosen = firsts(facts)
     for kind in ("target", "actual", "estimate"):
         for figure in facts.figures:
-            if figure.kind != kind or not usable(figure):
+            if figure.kind != kind or chosen.get((figure.category, figure.role, kind)) is not figure:
                 continue
             # the first figure's words name the indicator: 1988's 国民生产总值 is no 国内生产总值
             cells = by_category.setdefault(figure.category, {"kind": kind, "about": "", "subject": figure.subject})
