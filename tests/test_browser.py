@@ -13,6 +13,7 @@ from tests.browser import chromium, serve
 
 pytestmark = pytest.mark.browser
 REPORT = "reports/000_f936ed40faecbb33-4/"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_pages_request_nothing_from_another_host(seed_site: Path) -> None:
@@ -315,3 +316,22 @@ def test_a_figure_reached_from_its_row_stands_below_the_lines_that_say_what_it_m
             figure = page.locator(f"mark#{anchor}").bounding_box()
             assert header is not None and figure is not None
             assert figure["y"] - (header["y"] + header["height"]) >= 3 * figure["height"], (width, figure)
+
+
+def test_a_sortable_table_sorts_figures_by_their_numbers_and_puts_empty_cells_last(tmp_path: Path) -> None:
+    """Sorted from the highest, the year's comparison listed 高于7% and 不低于5% first, then 95 empty cells, and
+    numbers only from its 98th row."""
+    script = (ROOT / "docs" / "javascripts" / "tablesort.js").read_text(encoding="utf-8")
+    cells = ["5.5%", "", "高于7%", "不低于5%", "6%左右", "待定"]
+    rows = "".join(f"<tr><td>{cell}</td></tr>" for cell in cells)
+    (tmp_path / "index.html").write_text(
+        f'<!doctype html><meta charset="utf-8"><div class="gr-sortable"><table><thead><tr><th>增减</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div><script>{script}</script>", encoding="utf-8")
+    with serve(tmp_path) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        header = page.locator("th")
+        header.click()
+        assert page.locator("td").all_inner_texts() == ["不低于5%", "5.5%", "6%左右", "高于7%", "待定", ""]
+        header.click()
+        assert page.locator("td").all_inner_texts() == ["高于7%", "6%左右", "5.5%", "不低于5%", "待定", ""]

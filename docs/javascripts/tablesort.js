@@ -1,26 +1,26 @@
 // Sorts a table marked with class "gr-sortable" when a reader clicks (or presses Enter or Space on) a header.
-// Numbers sort as numbers, other text by the Chinese collation; a second click reverses the order. Each header
-// says it sorts (aria-sort "none" until it does, and a title) to a screen reader as to a mouse.
+// A cell that holds a number sorts by its first (高于7%, 6%左右, 突破4000亿元), other text by the Chinese collation
+// after the numbers, and empty cells last, whichever way; a second click reverses the order. Each header says
+// it sorts (aria-sort "none" until it does, and a title) to a screen reader as to a mouse.
 (function () {
   const collator = new Intl.Collator("zh-CN", { numeric: true });
   const number = (text) => {
-    const cleaned = text.replace(/[,，\s]/g, "");
-    return /^-?\d+(\.\d+)?/.test(cleaned) ? parseFloat(cleaned) : null;
+    const found = text.replace(/[,，\s]/g, "").match(/-?\d+(\.\d+)?/);
+    return found ? parseFloat(found[0]) : null;
   };
+  const group = (text) => (text === "" ? 2 : number(text) === null ? 1 : 0);  // numbers, then words, then nothing
   const compare = (a, b) => {
     const x = number(a), y = number(b);
-    if (x !== null && y !== null) return x - y;
-    if (x !== null) return -1;
-    if (y !== null) return 1;
-    return collator.compare(a, b);
+    return x !== null && y !== null ? x - y : collator.compare(a, b);
   };
   const sortBy = (table, column, header) => {
     const body = table.tBodies[0];
     const ascending = header.getAttribute("aria-sort") !== "ascending";
     const rows = Array.from(body.rows);
     rows.sort((r, s) => {
-      const order = compare(r.cells[column].textContent.trim(), s.cells[column].textContent.trim());
-      return ascending ? order : -order;
+      const a = r.cells[column].textContent.trim(), b = s.cells[column].textContent.trim();
+      const order = compare(a, b);
+      return group(a) - group(b) || (ascending ? order : -order);
     });
     rows.forEach((row) => body.appendChild(row));
     table.querySelectorAll("th").forEach((th) => th.setAttribute("aria-sort", "none"));
