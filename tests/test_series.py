@@ -488,3 +488,13 @@ def test_a_comparison_of_two_years_names_each_year_s_measure() -> None:
     assert "国民生产总值（增速）" in both_gnp and "国内生产总值" not in both_gnp
     changed = compare_page(facts(1994, figure("target", 9, 1994)), facts(1993, gnp))
     assert "国民生产总值／国内生产总值（增速）" in changed
+
+
+def test_a_place_s_table_of_a_series_lists_its_newest_year_first() -> None:
+    """全国's 34 years of 国内生产总值 began with 1991 in a box 24rem high: the years a reader came for (2010–2024)
+    were at its foot."""
+    from build_tools.pages.series_pages import place_section
+
+    rows = tuple(series_rows([facts(year, figure("target", 5.0 + year % 3, year)) for year in (2021, 2022, 2023)]))
+    section = place_section(rows[0].place_key, rows, (2021, 2022, 2023))
+    assert section.index("| 2023 |") < section.index("| 2022 |") < section.index("| 2021 |")

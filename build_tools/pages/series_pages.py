@@ -181,7 +181,7 @@ def place_section(key: PlaceKey, rows: tuple[SeriesRow, ...], years: tuple[int, 
             '<div class="gr-series" markdown>\n',
             f'<div class="gr-series-chart" markdown>\n\n{RAW_START}\n{svg}\n{RAW_END}\n\n</div>\n' if svg else "",
             '<div class="gr-series-table" markdown>\n',
-            table(header, [row_cells(page, row) for row in found]),
+            table(header, [row_cells(page, row) for row in reversed(found)]),  # the newest year first
             "</div>\n</div>\n",
         ]
     return "\n".join(parts)
