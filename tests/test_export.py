@@ -266,8 +266,12 @@ def test_identity_fields_come_from_the_identity(seed_reports: list[Report]) -> N
     }
     assert identity_fields(replace(report, identity=Identity(place="湖北省", level="省")))["province"] == "湖北省"
     meta, _ = split_front_matter(report_markdown(replace(report, identity=identity)))
-    assert list(meta) == ["title", "year", "date", "place", "level", "speaker", "sources", "tags"]
+    # what was inferred says so, as on the page (a download said year: 2024 as if the text stated it)
+    assert list(meta) == ["title", "year", "date", "place", "level", "speaker", "inferred", "sources", "tags"]
     assert (meta["year"], meta["place"], meta["speaker"]) == (2024, "襄阳市", "王某")
+    assert meta["inferred"] == {"year": "据“2023年工作回顾”推定"}
+    meta, _ = split_front_matter(report_markdown(replace(report, identity=replace(identity, inferred=()))))
+    assert "inferred" not in meta
 
 
 def test_files_are_named_by_year_and_place_else_by_page_name(seed_reports: list[Report]) -> None:

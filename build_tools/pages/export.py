@@ -1,6 +1,7 @@
 """Export: a processed ``Report`` in, its cleaned text out as plain Markdown or as one JSON record.
 
-- ``report_markdown``: YAML front matter (title, year, date, place, level, speaker, sources, tags), then
+- ``report_markdown``: YAML front matter (title, year, date, place, level, speaker, which of those were inferred
+  and how, sources, tags), then
   the body as plain Markdown: the title as ``#``, the outline as headings one level below it (as on the
   report's page), paragraphs and lists. Nothing else is added (no HTML, anchors, marks or notes), and
   the text is escaped only where Markdown would misread it (``escape_plain_markdown``), so that the file
@@ -171,7 +172,9 @@ def markdown_block(block: TextBlock) -> str:
 def front_matter(report: Report, others: Sequence[Report] = ()) -> dict[str, Any]:
     fields = identity_fields(report)
     data = {name: fields[name] for name in FRONT_MATTER_FIELDS}
-    return data | {"sources": sources(report, others), "tags": list(report.tags)}
+    inferred = {name: how for name, how in fields["inferred"].items() if name in FRONT_MATTER_FIELDS}
+    extra = {"inferred": inferred} if inferred else {}  # as the page's 推定: 据“2023年工作回顾”推定
+    return data | extra | {"sources": sources(report, others), "tags": list(report.tags)}
 
 
 def report_markdown(report: Report, others: Sequence[Report] = ()) -> str:
