@@ -335,3 +335,17 @@ def test_a_sortable_table_sorts_figures_by_their_numbers_and_puts_empty_cells_la
         assert page.locator("td").all_inner_texts() == ["不低于5%", "5.5%", "6%左右", "高于7%", "待定", ""]
         header.click()
         assert page.locator("td").all_inner_texts() == ["高于7%", "6%左右", "5.5%", "不低于5%", "待定", ""]
+
+
+def test_a_paragraph_shows_a_link_to_itself_on_hover(seed_site: Path) -> None:
+    """A paragraph's address (#L35) was on the page but shown nowhere: a reader citing a sentence with no figure
+    had no link to give."""
+    with serve(seed_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base + REPORT, wait_until="networkidle")
+        paragraph = page.locator("article > p[id^='L']").nth(3)
+        link = paragraph.locator(":scope > a.headerlink")
+        assert link.get_attribute("href") == "#" + paragraph.get_attribute("id")
+        paragraph.hover()
+        page.wait_for_timeout(400)  # Material fades it in
+        assert float(link.evaluate("a => getComputedStyle(a).opacity")) > 0.5
