@@ -896,3 +896,13 @@ def test_what_a_plan_lays_down_or_last_year_s_report_set_is_a_target_across_the_
         ("物价涨幅（基期）", "target"), ("物价涨幅", "target"), ("物价涨幅", "actual")]
     found = kinds("住宅将约达四千六百万平方公尺。比计划规定的单位数多二百二十七个；到年底投入生产的有五百三十七个。", 1955)
     assert (found[0], found[-1]) == ("target", "actual")
+
+
+def test_a_list_s_shared_word_after_a_plan_compared_with_and_a_bare_measure_name_their_thing() -> None:
+    """辽宁's 高速公路、水利、电网投资分别比“十三五”时期增长… gave 高速公路, 水利 and 电网投资分别比“十三五”时期; 阜阳's …，分别
+    恢复至2019年的119%、119.2% 恢复 twice; 宜春's …总量增长16%以上、强度达1.91% 强度. 耕地恢复9.2万亩 keeps its 恢复."""
+    found = extract("高速公路、水利、电网投资分别比“十三五”时期增长19.1%、120%、41.5%。接待旅客3761万人次、实现旅游收入285.2亿元，"
+                    "分别恢复至2019年的119%、119.2%。全社会研发经费投入总量增长16%以上、强度达1.91%。耕地恢复9.2万亩。", 2026)
+    assert [item.subject for item in found] == [
+        "高速公路投资", "水利投资", "电网投资", "接待旅客", "旅游收入", "接待旅客", "旅游收入", "全社会研发经费投入总量",
+        "全社会研发经费投入强度", "耕地恢复"]
