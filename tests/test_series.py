@@ -498,3 +498,16 @@ def test_a_place_s_table_of_a_series_lists_its_newest_year_first() -> None:
     rows = tuple(series_rows([facts(year, figure("target", 5.0 + year % 3, year)) for year in (2021, 2022, 2023)]))
     section = place_section(rows[0].place_key, rows, (2021, 2022, 2023))
     assert section.index("| 2023 |") < section.index("| 2022 |") < section.index("| 2021 |")
+
+
+def test_a_target_and_its_result_of_different_measures_say_so() -> None:
+    """1993's target was 国民生产总值 (8%), 1994's result for 1993 国内生产总值 (13.4%): the row said only that a report
+    spoke of GNP, not that the two were measured otherwise."""
+    from build_tools.archive.series import SeriesRow, Source
+    from build_tools.pages.series_pages import row_cells
+
+    target = Source("r1993", 107, "reports/r1993.md#fig-107-1", "国民生产总值")
+    result = Source("r1994", 16, "reports/r1994.md#fig-16-1", "国内生产总值")
+    row = SeriesRow(KEY, "国家", "地区生产总值", "change", 1993, target=8.0, actual=13.4, unit="%", verdict="met",
+                    target_source=target, actual_source=result)
+    assert "目标说的是“国民生产总值”，结果说的是“国内生产总值”，口径不同" in row_cells("places/全国.md", row)[-1]

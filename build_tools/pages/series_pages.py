@@ -85,6 +85,9 @@ def row_cells(page: str, row: SeriesRow) -> list[str]:
     for measure, note in words["series_subject_notes"].items():  # 1987–1993's GNP; the two unemployment rates
         if any(measure in subject for subject in subjects):
             notes.append(note)
+    measures = words["series_subject_notes"]
+    if len(subjects) == 2 and any((measure in subjects[0]) != (measure in subjects[1]) for measure in measures):
+        notes.append(words["series_measures_differ"].format(target=subjects[0], actual=subjects[1]))
     if row.actual_estimate:
         notes.append(words["series_estimate"])
     for value, found in row.revised:
