@@ -54,3 +54,18 @@ def test_the_page_and_the_download_give_the_years() -> None:
     assert {row["span"]: row["years"] for row in rows}["9.56万套"] == "2021—2025"
     box = indicator_box(report)
     assert "所属年份（推定）" in box and "<td>2021—2025</td>" in box
+
+
+def test_years_stated_in_the_words_a_base_year_a_named_year_and_a_city_s_planning_heading() -> None:
+    """1978's 从一九七四年到一九七六年，…全国大约损失… was 1977; 北京's 人均预期寿命从2020年的82.4岁提升至83.9岁 gave 83.9 the
+    year 2020; 2013's 2012年，国内生产总值增长7.8% in its review of five years 2008—2012; 南京's targets under
+    （五）坚持规划引领、数字赋能 2024—2028 (85 rows under headings on planning a city)."""
+    text = ("1978年国务院政府工作报告\n各位代表：\n一、过去五年的回顾\n从一九七四年到一九七六年，全国大约损失工业总产值一千亿元。"
+            "人均预期寿命从1970年的62.4岁提升至1977年的68.9岁。\n这五年，我们艰苦奋斗。1977年，钢产量增长百分之十。\n"
+            "二、1978年工作安排\n（五）坚持规划引领、数字赋能\n实施105个老旧小区改造。\n")
+    report = process_bytes("national/1978.txt", text.encode("utf-8"))[0]
+    years = {indicator.span: found for indicator, found in zip(report.indicators, figure_years(report), strict=True)}
+    assert years["一千亿元"] == "1974—1976"
+    assert years["62.4岁"] == "1970" and years["68.9岁"] == "1977"
+    assert years["增长百分之十"] == "1977"
+    assert years["105个"] == "1978"

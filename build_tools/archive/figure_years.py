@@ -13,7 +13,8 @@ unless the words that lead to it (from the last 。；！？ before it) or its p
   (较2020年下降25%: 2020—2025), else so many years to the year it is about (这五年: 2021—2025; of a
   target, from the report's year: 2026—2030);
 - a result of one earlier year its words name (2023年…, in a report of 2025): that year; a target the words say
-  was last year's (去年政府工作报告提出…): the year before.
+  was last year's (去年政府工作报告提出…): the year before; years its words state as a span (从一九七四年到一九七六年):
+  those; the year a change starts from (从2020年的82.4岁提升至83.9岁): its base's, not the figure reached.
 
 Read, not stated: the pages say so where they show it.
 """
@@ -29,10 +30,12 @@ from build_tools.archive.periods import COMPARED, OWN_YEAR, YEAR_BEFORE, period_
 from build_tools.archive.series_rules import clause_before
 from build_tools.model import Heading, Indicator, ListBlock, Paragraph, Report
 from build_tools.report.indicators.numerals import parse_chinese_number
+from build_tools.report.indicators.subjects import BASE_MARK
 from build_tools.resource_files import load_yaml
 
 KINDS = ("target", "actual", "estimate")
 CLAUSE_MARK = re.compile("[，,：:]")
+YEAR_TEXT = "([12１２一][0-9０-９〇○零一二三四五六七八九]{3})"  # a year as the reports write it, its digits
 NUMBER = re.compile("[0-9０-９〇○零一二三四五六七八九十百千万亿两]")
 
 
@@ -48,6 +51,8 @@ class YearRules:
     plan: re.Pattern[str]
     compared_plan: re.Pattern[str]
     restated: re.Pattern[str]
+    stated_span: re.Pattern[str]
+    base_year: re.Pattern[str]
 
 
 @cache
@@ -68,6 +73,8 @@ def year_rules() -> YearRules:
         ),
         compared_plan=re.compile(data["compared_plan"]),
         restated=re.compile(data["restated"]),
+        stated_span=re.compile(data["stated_span"].replace("YEAR", YEAR_TEXT)),
+        base_year=re.compile(data["base_year"].replace("YEAR", YEAR_TEXT)),
     )
 
 
@@ -114,11 +121,21 @@ def years_of(indicator: Indicator, text: str, year: int, in_period: bool, headin
     number = NUMBER.search(written)  # the words up to its number: the span's own (达到一千六百二十三亿元) too
     start = indicator.offset + (number.start() if number else 0)
     words = clause_before(text, indicator.offset, start)
-    named = [named for named, base in years_named(words) if not base]
+    found = year_rules()
+    stated = found.stated_span.search(near(words))  # 从一九七四年到一九七六年，…全国大约损失…
+    first, last = (parse_year(stated.group(1)), parse_year(stated.group(2))) if stated else (None, None)
+    if first and last and first < last:
+        return span(first, last)
+    bases = {parse_year(match.group(1)) for match in found.base_year.finditer(words)}  # 从2020年的82.4岁提升至83.9岁
+    if indicator.subject.endswith(BASE_MARK) and bases - {None}:
+        return str(min(base for base in bases if base is not None))
+    named = [named for named, base in years_named(words) if not base and named not in bases]
     if target and any(named_year > about for named_year in named):
         return str(max(named))
-    if target and year_rules().restated.search(words):  # 去年政府工作报告提出，物价涨幅要…降到10%左右
+    if target and found.restated.search(words):  # 去年政府工作报告提出，物价涨幅要…降到10%左右
         return str(year - 1)
+    if set(named) == {about}:  # 2012年，…, in a review of five years: that year's
+        return str(about)
     if over_years(indicator, words, in_period, about):
         return years_over(near(words), f"{headings}\n{text[: indicator.offset]}", year, about, target)
     earlier = {named_year for named_year in named if named_year < about}
