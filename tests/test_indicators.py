@@ -271,8 +271,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("五年来财政收入平均每年增长8%，达到500亿元。PM2.5年均浓度下降到30微克/立方米。",
      [{"subject": "财政收入（年均）", "value": 8}, {"subject": "财政收入", "value": 500}, {"subject": "PM2.5年均浓度"}]),
     # percentage points after a share are the share's; a change in percent is the thing's
+    # (and a share after a figure is that figure's thing's: 研发投入占GDP比重, not 占GDP比重)
     ("研发投入120亿元，占GDP比重达2.5%，提高0.2个百分点。",
-     [{"subject": "研发投入"}, {"subject": "占GDP比重"}, {"subject": "占GDP比重", "value": 0.2}]),
+     [{"subject": "研发投入"}, {"subject": "研发投入占GDP比重"}, {"subject": "研发投入占GDP比重", "value": 0.2}]),
     # 各 (each) ends a subject; a count's noun ends before 分别; 做优做强 is an action, not a thing
     ("新增持牌金融机构、上市企业各10家，做优做强12条重点产业链，371个市级重点项目分别完成投资895亿元。",
      [{"subject": "新增持牌金融机构、上市企业"}, {"subject": "重点产业链"}, {"subject": "市级重点项目", "value": 371},
@@ -314,7 +315,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("学生数增长了百分之四十，即达到二十一万六千余人，12月31日外汇储备达到3万亿美元。",
      [{"subject": "学生数"}, {"subject": "学生数", "value": 216000}, {"subject": "外汇储备"}]),
     ("社会文教事业支出为39亿元，占本年预算支出的12.74%，同1955年比较增长18.36%。",
-     [{"subject": "社会文教事业支出"}, {"subject": "占本年预算支出比重"}, {"subject": "社会文教事业支出", "value": 18.36}]),
+     [{"subject": "社会文教事业支出"}, {"subject": "社会文教事业支出占本年预算支出比重"},
+      {"subject": "社会文教事业支出", "value": 18.36}]),
     # 1955's 增长零点六倍 was 6倍 (零 did not open a numeral); its power in 万千瓦 (二十二万千瓦: 千 of nothing, then
     # 瓦) and its cotton in 担 were no figures, nor 1950s power in 亿度 (度 is a unit after a magnitude)
     # without 分别 too, a list of changes whose clause names nothing is the figures' before it, one each (2009's and
@@ -858,7 +860,7 @@ def test_a_short_list_of_the_report_s_own_is_no_figure_and_a_long_count_is_one()
     床位, 阜阳's 24个工作日 and 重庆's 14个民生领域重大项目 were lost to the nouns of such lists (306 rows of the corpus)."""
     found = extract("提出发力五个突破、聚力八大攻坚。深入抓好两个关键小事。坚持三条主线。新增7701张家庭养老床位。"
                     "审批时限压缩至24个工作日。启动14个民生领域重大项目。推动八个方面工作。", 2026)
-    assert [(item.value, item.unit) for item in found] == [(7701.0, "张"), (24.0, "个"), (14.0, "个")]
+    assert [(item.value, item.unit) for item in found] == [(7701.0, "张"), (24.0, "个工作日"), (14.0, "个")]
 
 
 def test_counts_days_ages_and_gigawatts_have_their_units() -> None:
@@ -906,3 +908,16 @@ def test_a_list_s_shared_word_after_a_plan_compared_with_and_a_bare_measure_name
     assert [item.subject for item in found] == [
         "高速公路投资", "水利投资", "电网投资", "接待旅客", "旅游收入", "接待旅客", "旅游收入", "全社会研发经费投入总量",
         "全社会研发经费投入强度", "耕地恢复"]
+
+
+def test_spans_of_time_working_days_person_years_and_ages_that_say_who() -> None:
+    """六安's 连续21个月保持 was 21 个 (14 such rows), 阜阳's 24个工作日 24 个, 深圳's 36.4万人年 36.4万人 and the growth after it
+    年; 成都's 6岁小女孩 and 四川's 满3岁即入园 were figures; 四川's 年均吸引4000余万人次参与 had the subject 参; 十一个方面
+    counts the report's own items. 7701张家庭养老床位 and 150项年度重点工作 stay figures."""
+    found = extract("连续21个月保持30%以上的增速。审批时限压缩至24个工作日。研发人员全时当量达36.4万人年、增长7.1%。"
+                    "帮助父亲的6岁小女孩。满3岁即入园。各类健身活动年均吸引4000余万人次参与。推动十一个方面工作。"
+                    "新增7701张家庭养老床位。完成150项年度重点工作。", 2024)
+    assert [(item.subject, item.value, item.unit) for item in found] == [
+        ("增速比例", 30.0, "%"), ("审批时限", 24.0, "个工作日"), ("研发人员全时当量", 36.4, "万人年"),
+        ("研发人员全时当量", 7.1, "%"), ("各类健身活动年均吸引", 4000.0, "万人次"), ("家庭养老床位", 7701.0, "张"),
+        ("年度重点工作", 150.0, "项")]

@@ -29,6 +29,7 @@ def _apply_lists(text: str, figures: list[_Figure], rules: _Rules) -> None:
     _distribute_respectively(text, figures, rules)
     _spread_loss(text, figures, rules)
     _qualify_generic(figures, rules)
+    _qualify_share(figures)
     _qualify_level(figures, rules)
     _qualify_stage(figures, rules)
 
@@ -192,6 +193,22 @@ def _qualify_generic(figures: list[_Figure], rules: _Rules) -> None:
             thing = thing[action.end() :]
         if thing and thing not in rules.generic_measures and not _LIST_SPLIT.search(thing):
             figure.subject = thing + figure.subject
+
+
+def _qualify_share(figures: list[_Figure]) -> None:
+    """A share that names its whole alone (占一般公共预算支出比重) after a figure of its sentence is that figure's
+    thing's share: 民生支出132亿元，占一般公共预算支出的82.2% gives 民生支出占一般公共预算支出比重; not after a bare
+    total (总户数达到了6300户，占全镇户数的72%), which names no thing."""
+    named: dict[str, str] = {}  # 占GDP比重 → 研发投入占GDP比重, for the change of the share after it (提高0.2个百分点)
+    for figure in figures:
+        before = figure.previous
+        thing = before.subject if before is not None else ""
+        if before is not None and named.get(figure.subject) == thing:
+            figure.subject = thing
+        elif figure.subject.startswith("占") and thing and "占" not in thing and not thing.startswith("总"):
+            whole = thing.removesuffix("（基期）") + figure.subject
+            named[figure.subject] = whole
+            figure.subject = whole
 
 
 def _qualify_level(figures: list[_Figure], rules: _Rules) -> None:

@@ -40,7 +40,9 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
         _in_short_quote(norm, figure.number_start, figure.end),
         # 三次产业 is no figure; 一百二十二亿度 is (a magnitude before the character makes it a unit)
         figure.chinese and unit is not None and not unit.chinese_ok and figure.magnitude == 1,
-        family == "count" and (figure.value or 0) <= STOP_NOUN_COUNT and _stop_noun_follows(following, rules),
+        family == "count" and (figure.chinese or (figure.value or 0) <= STOP_NOUN_COUNT)
+        and _stop_noun_follows(following, rules),
+        family == "count" and rules.time_noun.match(following) is not None,  # 连续21个月保持: time, not a quantity
         unit is not None and rules.unit_word.match(norm, figure.end - len(unit.text)) is not None,
         rules.numeral_place.match(norm, figure.number_start) is not None,  # 三台县
         _is_article(figure, following, rules, norm[max(0, figure.number_start - 8) : figure.number_start]),
@@ -54,7 +56,7 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
 
 def _stop_noun_follows(following: str, rules: _Rules) -> bool:
     """八个方面, 五项预期目标, 4项重点工作: a stop noun right after a count or one or two words on (of a count
-    of ``STOP_NOUN_COUNT`` or fewer: 7701张家庭养老床位, 14个民生领域重大项目, 24个工作日 are figures)."""
+    of ``STOP_NOUN_COUNT`` or fewer, or written in characters: 7701张家庭养老床位, 14个民生领域重大项目 are figures)."""
     for skip in range(3):
         if skip and not HAN_CHARACTER.match(following, skip - 1):
             return False

@@ -39,6 +39,8 @@ class _Rules:
     change_verb: re.Pattern[str]
     reject_before: re.Pattern[str]
     stop_noun: re.Pattern[str]
+    time_noun: re.Pattern[str]  # 连续21个月: a count of time, no quantity
+    post_verb: re.Pattern[str]  # 参与: a verb that opens the words after a count
     attribute_ok: re.Pattern[str]
     article_classifiers: frozenset[str]
     slogan_after: re.Pattern[str]  # what a small count written in characters names a slogan with (两个“百日行动”)
@@ -152,6 +154,8 @@ def _rules() -> _Rules:
         change_verb=re.compile(_alternation(lexicon["change_verbs"])),
         reject_before=re.compile(_alternation(lexicon["reject_before"]) + r"\s?$"),
         stop_noun=re.compile(_alternation(lexicon["stop_nouns"])),
+        time_noun=re.compile("[多半余一二三四五六七八九十两]?" + _alternation(lexicon["time_nouns"])),  # 1个多月
+        post_verb=re.compile(_alternation(lexicon["post_verbs"])),
         attribute_ok=re.compile("的?" + _alternation(lexicon["attribute_ok_nouns"])),
         article_classifiers=frozenset(lexicon["article_classifiers"]),
         slogan_after=re.compile(_alternation(lexicon["slogan_after"])),

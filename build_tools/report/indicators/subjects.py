@@ -223,7 +223,7 @@ def _marker_start(raw: str, rules: _Rules) -> int:
 
 def _starts_noun(post: str, rules: _Rules) -> bool:
     return bool(post) and (post[0] == "“" or HAN_CHARACTER.match(post) is not None) and not (
-        post[0] == "的" or rules.conjunction.match(post) or rules.change_verb.match(post)
+        post[0] == "的" or rules.conjunction.match(post) or rules.change_verb.match(post) or rules.post_verb.match(post)
     )
 
 
