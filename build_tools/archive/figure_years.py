@@ -126,9 +126,9 @@ def years_of(indicator: Indicator, text: str, year: int, in_period: bool, headin
     first, last = (parse_year(stated.group(1)), parse_year(stated.group(2))) if stated else (None, None)
     if first and last and first < last:
         return span(first, last)
-    bases = {parse_year(match.group(1)) for match in found.base_year.finditer(words)}  # 从2020年的82.4岁提升至83.9岁
-    if indicator.subject.endswith(BASE_MARK) and bases - {None}:
-        return str(min(base for base in bases if base is not None))
+    bases = {base for match in found.base_year.finditer(words) if (base := parse_year(match.group(1)))}  # 从2020年的
+    if indicator.subject.endswith(BASE_MARK) and bases:  # 82.4岁提升至83.9岁: 82.4 is 2020's
+        return str(min(bases))
     named = [named for named, base in years_named(words) if not base and named not in bases]
     if target and any(named_year > about for named_year in named):
         return str(max(named))
@@ -200,8 +200,8 @@ def years_over(words: str, before: str, year: int, about: int, target: bool) -> 
     plan = plan_start(before)
     if plan is not None and (target or plan <= about):
         return plan_years(plan, about, target)
-    count = found.years_count.search(words)
-    number = parse_chinese_number(next(group for group in count.groups() if group)) if count else None
+    counted = found.years_count.search(words)  # 这五年, 近3年, 三年来
+    number = parse_chinese_number(next(group for group in counted.groups() if group)) if counted else None
     count = int(number) if number else found.default_years
     return span(year, year + count - 1) if target else span(about - count + 1, about)
 
