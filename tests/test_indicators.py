@@ -921,3 +921,10 @@ def test_spans_of_time_working_days_person_years_and_ages_that_say_who() -> None
         ("增速比例", 30.0, "%"), ("审批时限", 24.0, "个工作日"), ("研发人员全时当量", 36.4, "万人年"),
         ("研发人员全时当量", 7.1, "%"), ("各类健身活动年均吸引", 4000.0, "万人次"), ("家庭养老床位", 7701.0, "张"),
         ("年度重点工作", 150.0, "项")]
+
+
+def test_a_bare_measure_after_a_count_of_a_thing_done_with_a_partner_is_that_thing_s() -> None:
+    """合肥's 财政国资参与设立股权投资基金226支、总规模超4200亿元 gave the subject 总规模 once 支 was a unit: the 与 of 参与 read
+    as a list's."""
+    found = extract("财政国资参与设立股权投资基金226支、总规模超4200亿元。", 2024)
+    assert [item.subject for item in found] == ["财政国资参与设立股权投资基金", "财政国资参与设立股权投资基金总规模"]

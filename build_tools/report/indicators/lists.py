@@ -22,6 +22,7 @@ from build_tools.report.indicators.subjects import (
 _CONNECTORS = re.compile(r"[、和与及，,\s]*")
 _STAGE_ADVERBS = re.compile("(?:基本|全面|全部|已经|已)$")
 _TOP_LEVEL_COMMA = re.compile(r"、(?![^（(]*[）)])")  # a 、 not inside parentheses: 县（市、区）
+_LIST_MARK = re.compile(r"[、和及]|(?<!参)与")  # what joins a list (the 与 of 参与 joins none)
 
 
 def _apply_lists(text: str, figures: list[_Figure], rules: _Rules) -> None:
@@ -191,7 +192,7 @@ def _qualify_generic(figures: list[_Figure], rules: _Rules) -> None:
         action = rules.action_start.match(thing)
         if action and len(action.group()) >= 2:  # 新增企业12家，总数… is of 企业 (but 新型研发机构 keeps its 新)
             thing = thing[action.end() :]
-        if thing and thing not in rules.generic_measures and not _LIST_SPLIT.search(thing):
+        if thing and thing not in rules.generic_measures and not _LIST_MARK.search(thing):
             figure.subject = thing + figure.subject
 
 
