@@ -381,3 +381,15 @@ def test_the_indicators_page_explains_every_column_of_the_catalogue() -> None:
     page = index_page([2024], {2024: 1}, {2024: []}).replace("\\", "")
     explained = page[page.index("catalogue.csv（"):]
     assert all(re.search(rf"(?<![a-z_]){name}(?![a-z_])", explained) for name in FIELDS), explained
+
+
+def test_a_text_that_is_no_report_itself_says_so_in_its_front_matter(seed_reports: list[Report]) -> None:
+    """1956's report on the budget (and four like it) said on its page what it was, inferred, and nothing of it in
+    its Markdown."""
+    identity = Identity(1956, place="全国", level="国家", genre="关于国家决算和预算的报告",
+                        inferred=(("genre", "据“关于1955年国家决算和1956年国家预算的报告”推定"),))
+    meta, _ = split_front_matter(report_markdown(replace(seed_reports[2], identity=identity)))
+    assert meta["genre"] == "关于国家决算和预算的报告"
+    assert meta["inferred"] == {"genre": "据“关于1955年国家决算和1956年国家预算的报告”推定"}
+    meta, _ = split_front_matter(report_markdown(seed_reports[2]))
+    assert "genre" not in meta

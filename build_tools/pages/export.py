@@ -1,7 +1,7 @@
 """Export: a processed ``Report`` in, its cleaned text out as plain Markdown or as one JSON record.
 
-- ``report_markdown``: YAML front matter (title, year, date, place, level, speaker, which of those were inferred
-  and how, sources, tags), then
+- ``report_markdown``: YAML front matter (title, year, date, place, level, speaker, genre where the text is no
+  report itself, which of those were inferred and how, sources, tags), then
   the body as plain Markdown: the title as ``#``, the outline as headings one level below it (as on the
   report's page), paragraphs and lists. Nothing else is added (no HTML, anchors, marks or notes), and
   the text is escaped only where Markdown would misread it (``escape_plain_markdown``), so that the file
@@ -172,7 +172,9 @@ def markdown_block(block: TextBlock) -> str:
 def front_matter(report: Report, others: Sequence[Report] = ()) -> dict[str, Any]:
     fields = identity_fields(report)
     data = {name: fields[name] for name in FRONT_MATTER_FIELDS}
-    inferred = {name: how for name, how in fields["inferred"].items() if name in FRONT_MATTER_FIELDS}
+    if report.identity.genre:  # what the text is when it is no report itself (1956's 关于国家决算和预算的报告)
+        data["genre"] = report.identity.genre
+    inferred = {name: how for name, how in fields["inferred"].items() if name in data}
     extra = {"inferred": inferred} if inferred else {}  # as the page's 推定: 据“2023年工作回顾”推定
     return data | extra | {"sources": sources(report, others), "tags": list(report.tags)}
 
