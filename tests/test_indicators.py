@@ -887,6 +887,14 @@ def test_a_list_after_a_loss_is_of_losses_and_a_class_is_no_figure() -> None:
     assert [core_category(item) for item in found][2:4] == [None, "财政收入"]
 
 
+def test_a_countdown_is_no_figure() -> None:
+    """1995's 到1997年7月1日我国对香港恢复行使主权，只有849天了 was a target of 849 天 with the subject 了, 1997's 离香港回归
+    祖国只有122天了 a result; days that were spent stay figures."""
+    found = extract("从今天起，到1997年7月1日我国对香港恢复行使主权，只有849天了。现在，离香港回归祖国只有122天了。"
+                    "优良天数281天。", 1995)
+    assert [(item.value, item.unit) for item in found] == [(281.0, "天")]
+
+
 def test_what_a_plan_lays_down_or_last_year_s_report_set_is_a_target_across_the_sentence() -> None:
     """1986's “七五”计划草案规定，…；国民生产总值平均每年增长百分之七点五 (after a ；) was 1985's growth, a headline figure;
     1997's 去年政府工作报告提出，物价涨幅要…降到10%左右 a result, and its 实际回落到6.1% under 经过上下各方面的努力; 1955's

@@ -1,8 +1,8 @@
 """Numbers that are no quantities: a figure as found and the text around it in, whether to drop it out.
 
 Ordinals and positions (第三, 前十), names and slogans in short quotes (“三个一批”), place names (三台县),
-classes (10万吨级泊位), counts of the report's own items (八个方面), 一个 before a noun, so many tens (几十座),
-and amounts that qualify a noun (10亿元以上项目).
+classes (10万吨级泊位), countdowns (只有849天了), counts of the report's own items (八个方面), 一个 before a noun,
+so many tens (几十座), and amounts that qualify a noun (10亿元以上项目).
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
         family == "magnitude" and bool(following) and HAN_CHARACTER.match(following) is not None,
         family == "age" and rules.age_attribute.match(following) is not None,  # 65岁及以上老年人: who, not how old
         unit is not None and following.startswith("级"),  # 10万吨级液体泊位, 150兆瓦级水轮机: a class of thing
+        family == "time" and rules.countdown.search(before) is not None,  # 只有849天了: a countdown
     )
     return any(checks)
 

@@ -58,6 +58,7 @@ class _Rules:
     numeral_place: re.Pattern[str]  # 三台县: a place name that opens with a figure's reading
     age_attribute: re.Pattern[str]  # 及以上老年人: what after an age makes it say who
     loss: re.Pattern[str]  # 损失: what opens a list of losses
+    countdown: re.Pattern[str]  # 只有: what makes days left a countdown
     quoted: re.Pattern[str]
     action_only: re.Pattern[str]
     action_start: re.Pattern[str]
@@ -173,6 +174,7 @@ def _rules() -> _Rules:
         numeral_place=re.compile(_alternation(lexicon["numeral_places"])),
         age_attribute=re.compile(lexicon["age_attribute"]),
         loss=re.compile(_alternation(lexicon["loss_words"])),
+        countdown=re.compile(_alternation(lexicon["countdown_before"]) + "$"),
         quoted=re.compile(r"(?<=\S)“[^“”]{0,10}" + _alternation(subject["programme_words"]) + r"”(?=\S)"),
         action_only=re.compile("^" + _alternation(subject["action_verbs"]) + "+$"),
         action_start=re.compile("^" + _alternation(subject["action_verbs"])),
