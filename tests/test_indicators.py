@@ -839,6 +839,14 @@ def test_a_condition_and_what_it_would_bring_are_hypothetical() -> None:
                                              "hypothetical", "hypothetical", "actual"]
 
 
+def test_an_unsaid_condition_and_a_use_supposed_are_hypothetical() -> None:
+    """1955's 多种五十万亩烟叶，就能增产五十万箱纸烟 gave 烟叶 50万亩 as a result, its 如用之于工业建设，就可以建设一个年产一百
+    五十万吨钢铁的冶金企业 a target of 150万吨 (16 rows); 如期 opens no condition."""
+    found = extract("多种四十万亩甘蔗，就能增产十万吨食糖。这一笔资金，如用之于工业建设，就可以建设一个年产一百五十万吨钢铁的冶金企业。"
+                    "如期建成10个项目，就业增加5万人。", 1955)
+    assert [item.kind for item in found] == ["hypothetical", "hypothetical", "hypothetical", "actual", "actual"]
+
+
 def test_a_count_after_an_action_counts_the_noun_after_it() -> None:
     """抚州's 统筹推进415个重点帮扶村建设 gave the subject 统筹推进, 德阳's 加快实施448个省市重点项目 加快实施 (187 rows of the
     corpus); money bought for a purpose keeps the words before it (投入100亿元支持职业教育发展)."""
