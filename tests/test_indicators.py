@@ -895,6 +895,16 @@ def test_a_list_after_a_loss_is_of_losses_and_a_class_is_no_figure() -> None:
     assert [core_category(item) for item in found][2:4] == [None, "财政收入"]
 
 
+def test_a_ratio_of_so_many_to_one_is_a_figure() -> None:
+    """重庆's 城乡居民收入比缩小至2.21∶1, 云南's 由2.9∶1缩小至2.52∶1 and 常州's 1.776：1 had no row (14 of the corpus); a
+    structure of three parts (三产比例调整为2.4∶51.1∶46.5) is none."""
+    found = extract("城乡居民收入比由2.9∶1缩小至2.52∶1。城乡居民人均收入比缩小至1.776：1。收入比为1.8:1、连续10年缩小。"
+                    "三产比例调整为2.4∶51.1∶46.5。", 2026)
+    assert [(item.subject, item.value, item.unit, item.role) for item in found] == [
+        ("城乡居民收入比（基期）", 2.9, "∶1", "share"), ("城乡居民收入比", 2.52, "∶1", "share"),
+        ("城乡居民人均收入比", 1.776, "：1", "share"), ("收入比", 1.8, ":1", "share")]
+
+
 def test_a_countdown_is_no_figure() -> None:
     """1995's 到1997年7月1日我国对香港恢复行使主权，只有849天了 was a target of 849 天 with the subject 了, 1997's 离香港回归
     祖国只有122天了 a result; days that were spent stay figures."""

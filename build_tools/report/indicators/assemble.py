@@ -23,6 +23,8 @@ def _role(figure: _Figure, rules: _Rules) -> Role:
     family = figure.unit_info.family if figure.unit_info else "magnitude"
     if family in ("points", "multiple") or figure.changed:
         return "change"
+    if family == "ratio":
+        return "share"
     if family in ("percent", "permille"):
         return "change" if rules.change_subject.search(figure.subject) else "share"
     return "level"

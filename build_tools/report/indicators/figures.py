@@ -206,7 +206,7 @@ def _listed_before(norm: str, figure: _Figure, taken_until: int, rules: _Rules) 
 
 
 MINUS_SIGNS = "-−－"
-RATES = ("percent", "permille", "points", "multiple")  # units no "/人" follows
+RATES = ("percent", "permille", "points", "multiple", "ratio")  # units no "/人" follows
 _RANGE_WORDS = ("至", "到", "—", "－", "-", "～", "~", "——")
 _FROM_BEFORE = re.compile(r"[从由][^，。；、]*$")
 LEAD_WINDOW = 20  # characters before a number its lead may take: 同比增长（以下简称增长）8%

@@ -229,8 +229,9 @@ def _rules() -> _Rules:
 
 def _figure_pattern(units: dict[str, _Unit], magnitudes: dict[str, float], inside: list[str]) -> re.Pattern[str]:
     percent = [u for u in units if units[u].family in ("percent", "permille")]
-    others = [u for u in units if u not in percent]
-    unit = rf"(?:\s?{_trie(percent)}|{_trie(others)})"
+    ratio = [u for u in units if units[u].family == "ratio"]  # 2.21∶1, not the 2.4∶51 of 2.4∶51.1∶46.5
+    others = [u for u in units if u not in percent and u not in ratio]
+    unit = rf"(?:\s?{_trie(percent)}|{_trie(ratio)}(?![\d.])|{_trie(others)})"
     # a magnitude is not the first character of a unit (二十二万千瓦: 千瓦, not 千 of nothing)
     magnitude_led = [u for u in others if any(u.startswith(m) for m in magnitudes)]
     not_unit = f"(?!{_trie(magnitude_led)})" if magnitude_led else ""

@@ -171,6 +171,17 @@ def _assign_subjects(text: str, figures: list[_Figure], rules: _Rules) -> None:
 
 
 def _figure_subject(text: str, figure: _Figure, raw: str, previous: _Figure | None, rules: _Rules) -> str:
+    subject = _named_subject(text, figure, raw, previous, rules)
+    if figure.unit_info is None or figure.unit_info.family != "ratio":
+        return subject
+    # 城乡居民收入比缩小至2.21∶1: the 比 a comparison's words would strip names the ratio
+    named = subject.removesuffix(BASE_MARK)
+    if named and not named.endswith("比") and named + "比" in text[max(0, figure.start - 60) : figure.start]:
+        return named + "比" + subject[len(named) :]
+    return subject
+
+
+def _named_subject(text: str, figure: _Figure, raw: str, previous: _Figure | None, rules: _Rules) -> str:
     family = figure.unit_info.family if figure.unit_info else "magnitude"
     post = _post_phrase(text, figure.end, figure.limit)
     if family == "count" and rules.unit_noun.match(figure.unit[-1:] + post):  # 十亿人口: the noun is 人口
@@ -182,7 +193,7 @@ def _figure_subject(text: str, figure: _Figure, raw: str, previous: _Figure | No
         own = _clean_subject(raw[: _marker_start(raw, rules)], rules)
         named = own if own and not _is_action_only(own, rules) else _inherited(text, figure, previous, rules)
         return f"{named}{BASE_MARK}"
-    usable_post = family not in ("percent", "permille", "points", "multiple") and _starts_noun(post, rules)
+    usable_post = family not in ("percent", "permille", "points", "multiple", "ratio") and _starts_noun(post, rules)
     if pre in rules.generic_money:
         return _money_subject(text, figure, pre, post if usable_post else "", rules)
     if usable_post and _post_is_subject(raw, pre, family, rules):
