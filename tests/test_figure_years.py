@@ -69,3 +69,14 @@ def test_years_stated_in_the_words_a_base_year_a_named_year_and_a_city_s_plannin
     assert years["62.4岁"] == "1970" and years["68.9岁"] == "1977"
     assert years["增长百分之十"] == "1977"
     assert years["105个"] == "1978"
+
+
+def test_what_was_added_or_taken_away_in_a_review_of_five_years_is_over_them() -> None:
+    """北京's 过去五年…城乡建设用地规模减量约50平方公里 and 湖南's 新增高速公路通车里程1523公里 were 2025's (12 rows of 2008's,
+    2013's, 2016's and five provincial reports of 2026): a level's word (规模, 里程) named their thing, not a level."""
+    text = ("2026年北京市政府工作报告\n各位代表：\n一、“十四五”时期工作回顾\n过去五年，我们坚定疏解非首都功能，"
+            "城乡建设用地规模减量约50平方公里。新增高速公路通车里程1523公里，总里程达8667公里。\n")
+    report = process_bytes("province/2026_北京市.txt", text.encode("utf-8"))[0]
+    years = {indicator.span: found for indicator, found in zip(report.indicators, figure_years(report), strict=True)}
+    assert years["约50平方公里"] == years["1523公里"] == "2021—2025"
+    assert years["达8667公里"] == "2025"

@@ -47,6 +47,7 @@ class YearRules:
     default_years: int
     reached: re.Pattern[str]
     year_levels: re.Pattern[str]
+    increments: re.Pattern[str]  # 新增, 减量: what was added or taken away, not a level
     plans: dict[str, int]
     plan: re.Pattern[str]
     compared_plan: re.Pattern[str]
@@ -66,6 +67,7 @@ def year_rules() -> YearRules:
         default_years=int(data["default_years"]),
         reached=re.compile(data["reached"]),
         year_levels=re.compile(data["year_levels"]),
+        increments=re.compile(data["increments"]),
         plans=plans,
         plan=re.compile(
             "[“\"](?P<short>" + "|".join(sorted(plans, key=len, reverse=True)) + ")[”\"]"
@@ -155,7 +157,8 @@ def over_years(indicator: Indicator, words: str, in_period: bool, about: int) ->
         return in_period or found.multi_year.search(near(words)) is not None
     if indicator.role == "share":  # a rate is its year's
         return False
-    own = found.reached.search(clause) or found.year_levels.search(indicator.subject)
+    level_named = found.year_levels.search(indicator.subject) and not found.increments.search(indicator.subject)
+    own = found.reached.search(clause) or level_named
     if indicator.role == "level" and own and not found.multi_year.search(clause):  # 上市公司增至88家
         return False
     if found.multi_year.search(near(words)):
