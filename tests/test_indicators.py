@@ -905,6 +905,15 @@ def test_a_ratio_of_so_many_to_one_is_a_figure() -> None:
         ("城乡居民人均收入比", 1.776, "：1", "share"), ("收入比", 1.8, ":1", "share")]
 
 
+def test_a_bare_wan_counts_the_people_named_after_it() -> None:
+    """北京's 促进12万城镇就业困难人员实现就业, 常州's 为15.8万老年人提供居家养老上门服务 and 2007's 505万下岗失业人员实现再就业
+    had no row (154 of the corpus); a people as a whole (420万钦州人民) and other words after a bare 万 stay none."""
+    found = extract("促进12万城镇就业困难人员实现就业、4万农村劳动力就业参保。为15.8万老年人提供居家养老上门服务。"
+                    "让420万钦州人民的获得感增强。彻底改变两千多年来农民种田缴纳的负担。", 2024)
+    assert [(item.subject, item.value, item.unit) for item in found] == [
+        ("城镇就业困难人员", 12.0, "万"), ("农村劳动力", 4.0, "万"), ("老年人", 15.8, "万")]
+
+
 def test_a_countdown_is_no_figure() -> None:
     """1995's 到1997年7月1日我国对香港恢复行使主权，只有849天了 was a target of 849 天 with the subject 了, 1997's 离香港回归
     祖国只有122天了 a result; days that were spent stay figures."""

@@ -47,7 +47,8 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
         rules.numeral_place.match(norm, figure.number_start) is not None,  # 三台县
         _is_article(figure, following, rules, norm[max(0, figure.number_start - 8) : figure.number_start]),
         _is_attribute(figure, qualifier_after, before, following, family, rules),
-        family == "magnitude" and bool(following) and HAN_CHARACTER.match(following) is not None,
+        family == "magnitude" and bool(following) and HAN_CHARACTER.match(following) is not None
+        and rules.people_counted.match(norm, figure.end) is None,  # 三万里河山, but 12万城镇就业困难人员
         family == "age" and rules.age_attribute.match(following) is not None,  # 65岁及以上老年人: who, not how old
         unit is not None and following.startswith("级"),  # 10万吨级液体泊位, 150兆瓦级水轮机: a class of thing
         family == "time" and rules.countdown.search(before) is not None,  # 只有849天了: a countdown

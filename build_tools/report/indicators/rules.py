@@ -59,6 +59,7 @@ class _Rules:
     age_attribute: re.Pattern[str]  # 及以上老年人: what after an age makes it say who
     loss: re.Pattern[str]  # 损失: what opens a list of losses
     countdown: re.Pattern[str]  # 只有: what makes days left a countdown
+    people_counted: re.Pattern[str]  # 城镇就业困难人员: who a bare 万 before them counts
     quoted: re.Pattern[str]
     action_only: re.Pattern[str]
     action_start: re.Pattern[str]
@@ -175,6 +176,7 @@ def _rules() -> _Rules:
         age_attribute=re.compile(lexicon["age_attribute"]),
         loss=re.compile(_alternation(lexicon["loss_words"])),
         countdown=re.compile(_alternation(lexicon["countdown_before"]) + "$"),
+        people_counted=re.compile(r"[^，,。；;、：:\d\s（(的年]{0,8}?" + _alternation(lexicon["people_nouns"])),
         quoted=re.compile(r"(?<=\S)“[^“”]{0,10}" + _alternation(subject["programme_words"]) + r"”(?=\S)"),
         action_only=re.compile("^" + _alternation(subject["action_verbs"]) + "+$"),
         action_start=re.compile("^" + _alternation(subject["action_verbs"])),

@@ -188,6 +188,10 @@ def _named_subject(text: str, figure: _Figure, raw: str, previous: _Figure | Non
         post = figure.unit[-1] + post
     if family in ("percent", "permille") and post.startswith("的") and len(post) > 1:
         return _share_subject(post[1:], rules)
+    people = rules.people_counted.match(text, figure.end) if family == "magnitude" else None
+    if people:  # 促进12万城镇就业困难人员实现就业: a bare 万 counts the people named after it
+        figure.consumed = people.end()
+        return people.group()
     pre = _clean_subject(raw, rules)
     if figure.base:  # named before 从 (国内生产总值从26.6万亿元增加到…), else as the clause before (…，比上年的…)
         own = _clean_subject(raw[: _marker_start(raw, rules)], rules)
