@@ -914,6 +914,14 @@ def test_a_bare_wan_counts_the_people_named_after_it() -> None:
         ("城镇就业困难人员", 12.0, "万"), ("农村劳动力", 4.0, "万"), ("老年人", 15.8, "万")]
 
 
+def test_a_count_of_at_least_so_many_things_is_a_figure() -> None:
+    """深圳's 新增5家以上无人工厂 and 河南's 实施1000个以上省重点项目 were read as classes of thing, as 10亿元以上项目 is (77 rows
+    of the corpus, nearly all targets); a size in people (300人以上企业) and money above so much still are."""
+    found = extract("新增5家以上无人工厂。实施1000个以上省重点项目。支持10亿元以上项目。300人以上企业达到50家。", 2024)
+    assert [(item.subject, item.value, item.unit) for item in found] == [
+        ("无人工厂", 5.0, "家"), ("省重点项目", 1000.0, "个"), ("300人以上企业", 50.0, "家")]
+
+
 def test_a_countdown_is_no_figure() -> None:
     """1995's 到1997年7月1日我国对香港恢复行使主权，只有849天了 was a target of 849 天 with the subject 了, 1997's 离香港回归
     祖国只有122天了 a result; days that were spent stay figures."""

@@ -90,12 +90,15 @@ def _is_article(figure: _Figure, following: str, rules: _Rules, before: str = ""
 def _is_attribute(
     figure: _Figure, qualifier_after: str | None, before: str, following: str, family: str, rules: _Rules
 ) -> bool:
-    """An amount or count that qualifies a noun (10亿元以上项目, 投资100万元的项目), or one over which things are
-    counted (超10亿元单体制造业项目30个, 超100亿元或10亿美元项目, 超50亿元15个)."""
+    """An amount or count that qualifies a noun (10亿元以上项目, 投资100万元的项目, 300人以上企业), or one over which
+    things are counted (超10亿元单体制造业项目30个, 超100亿元或10亿美元项目, 超50亿元15个); not things counted at
+    least so many (新增5家以上无人工厂)."""
     if not following or rules.attribute_ok.match(following):
         return False
     if family == "money" and before.endswith(("超", "过", "或")):
         return HAN_CHARACTER.match(following) is not None or following[:1].isdigit()
     if qualifier_after in ("以上", "以下", "以内"):
+        if family == "count" and figure.unit not in rules.attribute_counts:  # 新增5家以上无人工厂: five or more of them
+            return False
         return following[0] == "的" or HAN_CHARACTER.match(following) is not None
     return family == "money" and following[0] == "的"

@@ -42,6 +42,7 @@ class _Rules:
     time_noun: re.Pattern[str]  # 连续21个月: a count of time, no quantity
     post_verb: re.Pattern[str]  # 参与: a verb that opens the words after a count
     attribute_ok: re.Pattern[str]
+    attribute_counts: frozenset[str]  # 300人以上企业: counts that say how big a thing is
     article_classifiers: frozenset[str]
     slogan_after: re.Pattern[str]  # what a small count written in characters names a slogan with (两个“百日行动”)
     change_subject: re.Pattern[str]
@@ -159,6 +160,7 @@ def _rules() -> _Rules:
         time_noun=re.compile("[多半余一二三四五六七八九十两]?" + _alternation(lexicon["time_nouns"])),  # 1个多月
         post_verb=re.compile(_alternation(lexicon["post_verbs"])),
         attribute_ok=re.compile("的?" + _alternation(lexicon["attribute_ok_nouns"])),
+        attribute_counts=frozenset(lexicon["attribute_counts"]),
         article_classifiers=frozenset(lexicon["article_classifiers"]),
         slogan_after=re.compile(_alternation(lexicon["slogan_after"])),
         change_subject=re.compile(_alternation(lexicon["change_subjects"]) + "$"),
