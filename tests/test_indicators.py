@@ -907,11 +907,13 @@ def test_a_ratio_of_so_many_to_one_is_a_figure() -> None:
 
 def test_a_bare_wan_counts_the_people_named_after_it() -> None:
     """北京's 促进12万城镇就业困难人员实现就业, 常州's 为15.8万老年人提供居家养老上门服务 and 2007's 505万下岗失业人员实现再就业
-    had no row (154 of the corpus); a people as a whole (420万钦州人民) and other words after a bare 万 stay none."""
+    had no row (154 of the corpus), nor 2016's headline 1000万以上农村贫困人口脱贫; a people as a whole (420万钦州人民),
+    a place of so many people (20万以上人口县) and other words after a bare 万 stay none."""
     found = extract("促进12万城镇就业困难人员实现就业、4万农村劳动力就业参保。为15.8万老年人提供居家养老上门服务。"
-                    "让420万钦州人民的获得感增强。彻底改变两千多年来农民种田缴纳的负担。", 2024)
+                    "让420万钦州人民的获得感增强。彻底改变两千多年来农民种田缴纳的负担。"
+                    "今年要完成1000万以上农村贫困人口脱贫任务。20万以上人口县实现特殊教育学校全覆盖。", 2024)
     assert [(item.subject, item.value, item.unit) for item in found] == [
-        ("城镇就业困难人员", 12.0, "万"), ("农村劳动力", 4.0, "万"), ("老年人", 15.8, "万")]
+        ("城镇就业困难人员", 12.0, "万"), ("农村劳动力", 4.0, "万"), ("老年人", 15.8, "万"), ("农村贫困人口", 1000.0, "万")]
 
 
 def test_a_count_of_at_least_so_many_things_is_a_figure() -> None:

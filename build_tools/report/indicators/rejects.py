@@ -33,6 +33,8 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
     following = norm[figure.end : figure.end + 6]
     unit = figure.unit_info
     family = unit.family if unit else "magnitude"
+    # 12万城镇就业困难人员, 1000万以上农村贫困人口: a bare 万 that counts the people named after it
+    counts_people = family == "magnitude" and rules.people_counted.match(norm, figure.end) is not None
     checks = (
         rules.reject_before.search(before) is not None,
         # 几十座, 数百万: so many tens, no number (十几 reads no unit after 十)
@@ -46,9 +48,9 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
         unit is not None and rules.unit_word.match(norm, figure.end - len(unit.text)) is not None,
         rules.numeral_place.match(norm, figure.number_start) is not None,  # 三台县
         _is_article(figure, following, rules, norm[max(0, figure.number_start - 8) : figure.number_start]),
-        _is_attribute(figure, qualifier_after, before, following, family, rules),
+        _is_attribute(figure, qualifier_after, before, following, family, rules) and not counts_people,
         family == "magnitude" and bool(following) and HAN_CHARACTER.match(following) is not None
-        and rules.people_counted.match(norm, figure.end) is None,  # 三万里河山, but 12万城镇就业困难人员
+        and not counts_people,  # 三万里河山, but 12万城镇就业困难人员
         family == "age" and rules.age_attribute.match(following) is not None,  # 65岁及以上老年人: who, not how old
         unit is not None and following.startswith("级"),  # 10万吨级液体泊位, 150兆瓦级水轮机: a class of thing
         family == "time" and rules.countdown.search(before) is not None,  # 只有849天了: a countdown

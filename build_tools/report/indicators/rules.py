@@ -178,7 +178,9 @@ def _rules() -> _Rules:
         age_attribute=re.compile(lexicon["age_attribute"]),
         loss=re.compile(_alternation(lexicon["loss_words"])),
         countdown=re.compile(_alternation(lexicon["countdown_before"]) + "$"),
-        people_counted=re.compile(r"[^，,。；;、：:\d\s（(的年]{0,8}?" + _alternation(lexicon["people_nouns"])),
+        people_counted=re.compile(  # not a place of so many people (20万以上人口县)
+            r"[^，,。；;、：:\d\s（(的年]{0,8}?" + _alternation(lexicon["people_nouns"]) + "(?![县市镇乡村城区])"
+        ),
         quoted=re.compile(r"(?<=\S)“[^“”]{0,10}" + _alternation(subject["programme_words"]) + r"”(?=\S)"),
         action_only=re.compile("^" + _alternation(subject["action_verbs"]) + "+$"),
         action_start=re.compile("^" + _alternation(subject["action_verbs"])),
