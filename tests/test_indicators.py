@@ -924,6 +924,15 @@ def test_a_count_of_at_least_so_many_things_is_a_figure() -> None:
         ("无人工厂", 5.0, "家"), ("省重点项目", 1000.0, "个"), ("300人以上企业", 50.0, "家")]
 
 
+def test_a_small_count_naming_what_a_report_lists_is_no_figure() -> None:
+    """2007's 打好煤矿瓦斯治理和整顿关闭两个攻坚战, 吉安's 五条防线, 长沙's 残疾人两项补贴 (whose 亿元 then lost its 残疾人) and
+    1988's 中美三个公报 were figures (41 rows of the corpus); the seed's 两条综合示范带 stays one."""
+    found = extract("要继续打好煤矿瓦斯治理和整顿关闭两个攻坚战。筑牢兜底保障五条防线。发放残疾人两项补贴12.4亿元。"
+                    "严格遵守中美三个公报。安茅线两条综合示范带建设品味明显提升。", 2007)
+    assert [(item.subject, item.value, item.unit) for item in found] == [
+        ("发放残疾人两项补贴", 12.4, "亿元"), ("综合示范带", 2.0, "条")]
+
+
 def test_a_countdown_is_no_figure() -> None:
     """1995's 到1997年7月1日我国对香港恢复行使主权，只有849天了 was a target of 849 天 with the subject 了, 1997's 离香港回归
     祖国只有122天了 a result; days that were spent stay figures."""
