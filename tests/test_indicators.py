@@ -928,7 +928,7 @@ def test_a_small_count_naming_what_a_report_lists_is_no_figure() -> None:
     """2007's 打好煤矿瓦斯治理和整顿关闭两个攻坚战, 吉安's 五条防线, 长沙's 残疾人两项补贴 (whose 亿元 then lost its 残疾人) and
     1988's 中美三个公报 were figures (41 rows of the corpus); the seed's 两条综合示范带 stays one."""
     found = extract("要继续打好煤矿瓦斯治理和整顿关闭两个攻坚战。筑牢兜底保障五条防线。发放残疾人两项补贴12.4亿元。"
-                    "严格遵守中美三个公报。安茅线两条综合示范带建设品味明显提升。", 2007)
+                    "严格遵守中美三个公报。瓜泰线旅游通道和安茅线两条综合示范带建设品味明显提升。", 2007)
     assert [(item.subject, item.value, item.unit) for item in found] == [
         ("发放残疾人两项补贴", 12.4, "亿元"), ("综合示范带", 2.0, "条")]
 
