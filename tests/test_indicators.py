@@ -933,6 +933,22 @@ def test_a_small_count_naming_what_a_report_lists_is_no_figure() -> None:
         ("发放残疾人两项补贴", 12.4, "亿元"), ("综合示范带", 2.0, "条")]
 
 
+def test_a_plan_s_chapter_tells_of_last_year_and_earlier_years_as_results() -> None:
+    """2013's 去年居民消费价格涨幅回落到2.6% (in its chapter on the year's prices) stood beside the year's target of 3.5% as
+    a second one; 2019's 我国60岁以上人口已达2.5亿, 2007's 从2003年到2006年年均超收2040亿元 and 1982's 一九八一年比一九八○年，
+    原煤增长… were targets, 2007's review 新开工项目计划总投资大幅下降，煤炭…淘汰落后生产能力1.1亿吨 and 2017's 部署启动面向
+    2030年的科技创新重大项目，…新设6个国家自主创新示范区 too (77 rows). A year's batch (加快2023年度6个中心村建设) and a
+    year compared with stay the plan's."""
+    plan = "二、2013年工作安排\n"
+    text = (plan + "去年居民消费价格涨幅回落到2.6%。今年居民消费价格涨幅控制在3.5%左右。我国60岁以上人口已达2.5亿。"
+            "从2003年到2006年年均超收2040亿元。加快2023年度6个中心村建设。单位能耗比2010年下降16%。")
+    paragraphs = [Paragraph(text=line, lines=(n,), line_starts=(0,)) for n, line in enumerate(text.split("\n"), 1)]
+    assert [item.kind for item in extract_indicators(paragraphs, 2013)] == [
+        "actual", "target", "actual", "actual", "target", "target"]
+    assert kinds("一、2016年工作回顾\n新开工项目计划总投资大幅下降，煤炭淘汰落后生产能力1.1亿吨。", 2017) == ["actual"]
+    assert kinds("一、2016年工作回顾\n部署启动面向2030年的科技创新重大项目，新设6个国家自主创新示范区。", 2017) == ["actual"]
+
+
 def test_a_countdown_is_no_figure() -> None:
     """1995's 到1997年7月1日我国对香港恢复行使主权，只有849天了 was a target of 849 天 with the subject 了, 1997's 离香港回归
     祖国只有122天了 a result; days that were spent stay figures."""

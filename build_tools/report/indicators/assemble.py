@@ -79,6 +79,8 @@ class _KindTracker:
             return opened
         if self.list_kind is not None and not any(position <= figure.number_start for position, _ in cues):
             return self.list_kind
+        if mode == "target" and self.looks_back(group):  # 从2003年到2006年年均超收2040亿元, in a plan's chapter
+            return "actual"
         return mode
 
     def supposed(self, text: str, group_start: int, position: int) -> bool:
@@ -112,6 +114,13 @@ class _KindTracker:
             if (year_number(found.group("year")) or 0) >= self.year + (0 if reached else 1):
                 return True
         return False
+
+    def looks_back(self, group: str) -> bool:
+        """Whether the clause group ``group`` names years, none of them compared with, all before the report's."""
+        if self.year is None:
+            return False
+        named = [year_number(found.group("year")) or 0 for found in self.rules.year_named.finditer(group)]
+        return bool(named) and max(named) < self.year
 
     def finish_run(self, text: str, cues: list[tuple[int, IndicatorKind]]) -> None:
         if cues:

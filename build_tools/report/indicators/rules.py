@@ -92,6 +92,7 @@ class _Rules:
     lead_in_cue: re.Pattern[str]
     sentence_cues: dict[str, re.Pattern[str]]
     year_ahead: re.Pattern[str]
+    year_named: re.Pattern[str]  # 2006年, not 比2020年: a year a clause group speaks of
     per_unit: re.Pattern[str]
     estimate_note: re.Pattern[str]
     target_list: re.Pattern[str]  # …、棉花产量一亿担的四项指标: the figures before it are targets
@@ -220,6 +221,7 @@ def _rules() -> _Rules:
         lead_in_cue=re.compile(_alternation(kind["lead_in"])),
         sentence_cues={mode: re.compile(_alternation(words)) for mode, words in kind["sentence"].items()},
         year_ahead=re.compile(kind["year_ahead"]),
+        year_named=re.compile(kind["year_named"]),
         per_unit=re.compile(lexicon["per_unit"]),
         estimate_note=re.compile(kind["estimate_note"]),
         target_list=re.compile(kind["target_list"]),
