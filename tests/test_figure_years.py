@@ -80,3 +80,14 @@ def test_what_was_added_or_taken_away_in_a_review_of_five_years_is_over_them() -
     years = {indicator.span: found for indicator, found in zip(report.indicators, figure_years(report), strict=True)}
     assert years["约50平方公里"] == years["1523公里"] == "2021—2025"
     assert years["达8667公里"] == "2025"
+
+
+def test_a_target_a_review_tells_of_is_last_year_s() -> None:
+    """2007's 没有实现年初确定的…降低4%左右…的目标 and 2017's 低于13%左右的预期目标 are the year before's targets; 2010's
+    提前一年实现…500元和300元的目标 too."""
+    text = ("2007年国务院政府工作报告\n各位代表：\n一、2006年工作回顾\n全国没有实现年初确定的单位国内生产总值能耗降低4%左右的"
+            "目标。广义货币M2增长11.3%，低于13%左右的预期目标。提前一年实现农村中小学生人均公用经费500元的目标。\n")
+    report = process_bytes("national/2007.txt", text.encode("utf-8"))[0]
+    years = {indicator.span: found for indicator, found in zip(report.indicators, figure_years(report), strict=True)}
+    assert years["降低4%左右"] == years["低于13%左右"] == years["500元"] == "2006"
+    assert {indicator.span: indicator.kind for indicator in report.indicators}["500元"] == "target"  # not 2010's

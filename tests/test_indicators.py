@@ -949,6 +949,16 @@ def test_a_plan_s_chapter_tells_of_last_year_and_earlier_years_as_results() -> N
     assert kinds("一、2016年工作回顾\n部署启动面向2030年的科技创新重大项目，新设6个国家自主创新示范区。", 2017) == ["actual"]
 
 
+def test_a_figure_its_clause_calls_a_target_is_one_in_a_review() -> None:
+    """2007's review 没有实现年初确定的单位国内生产总值能耗降低4%左右、…减少2%的目标 showed a fall of 4% as 2006's result,
+    2017's 广义货币M2增长11.3%，低于13%左右的预期目标 13% as another; the subject drops 没有 and 年初确定的."""
+    found = extract("一、2006年工作回顾\n但是，全国没有实现年初确定的单位国内生产总值能耗降低4%左右、主要污染物排放总量"
+                    "减少2%的目标。广义货币M2增长11.3%，低于13%左右的预期目标。", 2007)
+    assert [(item.value, item.kind) for item in found] == [(4.0, "target"), (2.0, "target"), (11.3, "actual"),
+                                                           (13.0, "target")]
+    assert found[0].subject == "单位国内生产总值能耗"
+
+
 def test_a_countdown_is_no_figure() -> None:
     """1995's 到1997年7月1日我国对香港恢复行使主权，只有849天了 was a target of 849 天 with the subject 了, 1997's 离香港回归
     祖国只有122天了 a result; days that were spent stay figures."""

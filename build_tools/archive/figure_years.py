@@ -52,6 +52,8 @@ class YearRules:
     plan: re.Pattern[str]
     compared_plan: re.Pattern[str]
     restated: re.Pattern[str]
+    restated_before: re.Pattern[str]
+    restated_after: re.Pattern[str]
     stated_span: re.Pattern[str]
     base_year: re.Pattern[str]
 
@@ -75,6 +77,8 @@ def year_rules() -> YearRules:
         ),
         compared_plan=re.compile(data["compared_plan"]),
         restated=re.compile(data["restated"]),
+        restated_before=re.compile(data["restated_before"]),
+        restated_after=re.compile(data["restated_after"]),
         stated_span=re.compile(data["stated_span"].replace("YEAR", YEAR_TEXT)),
         base_year=re.compile(data["base_year"].replace("YEAR", YEAR_TEXT)),
     )
@@ -135,6 +139,9 @@ def years_of(indicator: Indicator, text: str, year: int, in_period: bool, headin
     if target and any(named_year > about for named_year in named):
         return str(max(named))
     if target and found.restated.search(words):  # 去年政府工作报告提出，物价涨幅要…降到10%左右
+        return str(year - 1)
+    end = indicator.offset + len(written)
+    if target and found.restated_before.search(words) and found.restated_after.match(text, end):  # 低于…的预期目标
         return str(year - 1)
     if set(named) == {about}:  # 2012年，…, in a review of five years: that year's
         return str(about)

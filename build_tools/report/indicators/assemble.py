@@ -72,7 +72,7 @@ class _KindTracker:
             return "target"
         if self.rules.sentence_target.search(sentence):  # 计划草案规定，…；国民生产总值平均每年增长百分之七点五
             return "target"
-        if self.rules.target_list.match(text, figure.end):
+        if self.rules.target_list.match(text, figure.end) or self.rules.target_named.match(text, figure.end):
             return "target"
         opened = self.opening_kind(sentence)  # …一九五四年预计产量…以下的动人的数字：电力…；原煤…；生铁…
         if opened is not None:

@@ -96,6 +96,7 @@ class _Rules:
     per_unit: re.Pattern[str]
     estimate_note: re.Pattern[str]
     target_list: re.Pattern[str]  # …、棉花产量一亿担的四项指标: the figures before it are targets
+    target_named: re.Pattern[str]  # 低于13%左右的预期目标: a figure its clause calls a target
     list_opening: re.Pattern[str]  # a paragraph that opens a list (…如下列：)
     list_item: re.Pattern[str]  # an item of such a list (钢：…)
     plan_done: re.Pattern[str]  # an opening that tells how far plans were met: its items are results
@@ -225,6 +226,7 @@ def _rules() -> _Rules:
         per_unit=re.compile(lexicon["per_unit"]),
         estimate_note=re.compile(kind["estimate_note"]),
         target_list=re.compile(kind["target_list"]),
+        target_named=re.compile(kind["target_named"]),
         list_opening=re.compile(kind["list_opening"]),
         list_item=re.compile(kind["list_item"]),
         plan_done=re.compile(kind["plan_done"]),
