@@ -91,3 +91,19 @@ def test_a_target_a_review_tells_of_is_last_year_s() -> None:
     years = {indicator.span: found for indicator, found in zip(report.indicators, figure_years(report), strict=True)}
     assert years["降低4%左右"] == years["低于13%左右"] == years["500元"] == "2006"
     assert {indicator.span: indicator.kind for indicator in report.indicators}["500元"] == "target"  # not 2010's
+
+
+def test_a_change_starts_from_the_year_before_its_own() -> None:
+    """2013's 国内生产总值从26.6万亿元增加到51.9万亿元 in its review of five years gave 26.6 the year 2012 (2007's), 浙江's
+    一般公共预算收入从7248亿元提高到8865亿元 2025 (2020's), a year's 由上年的1.2%下降到1.17% the year itself; 比一九五二年的…,
+    一九七八年到一九八二年，…由… and 由今年预计的44% name their base's year (about 180 rows)."""
+    text = ("2013年国务院政府工作报告\n各位代表：\n一、过去五年工作回顾\n过去五年，国内生产总值从26.6万亿元增加到51.9万亿元。"
+            "一九七八年到一九八二年，全国医院床位由一百八十五万六千张增加到二百零五万四千张。\n"
+            "二、2012年工作回顾\n人口自然增长率由上年的1.2%下降到1.17%。农业总产值达到六百零三亿五千万元，比一九五二年的"
+            "四百八十三亿九千万元增长百分之二十五。\n三、2013年工作安排\n轻工业产值的比重，由今年预计的44%提高到45%。\n")
+    report = process_bytes("national/2013.txt", text.encode("utf-8"))[0]
+    years = {indicator.span: found for indicator, found in zip(report.indicators, figure_years(report), strict=True)}
+    assert years["26.6万亿元"] == "2007" and years["51.9万亿元"] == "2012"
+    assert years["一百八十五万六千张"] == "1978"
+    assert years["1.2%"] == "2011" and years["四百八十三亿九千万元"] == "1952"
+    assert years["44%"] == "2013"

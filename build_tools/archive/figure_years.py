@@ -56,6 +56,8 @@ class YearRules:
     restated_after: re.Pattern[str]
     stated_span: re.Pattern[str]
     base_year: re.Pattern[str]
+    base_now: re.Pattern[str]
+    bare_span: re.Pattern[str]
 
 
 @cache
@@ -81,6 +83,8 @@ def year_rules() -> YearRules:
         restated_after=re.compile(data["restated_after"]),
         stated_span=re.compile(data["stated_span"].replace("YEAR", YEAR_TEXT)),
         base_year=re.compile(data["base_year"].replace("YEAR", YEAR_TEXT)),
+        base_now=re.compile(data["base_now"]),
+        bare_span=re.compile(data["bare_span"].replace("YEAR", YEAR_TEXT)),
     )
 
 
@@ -133,8 +137,11 @@ def years_of(indicator: Indicator, text: str, year: int, in_period: bool, headin
     if first and last and first < last:
         return span(first, last)
     bases = {base for match in found.base_year.finditer(words) if (base := parse_year(match.group(1)))}  # 从2020年的
-    if indicator.subject.endswith(BASE_MARK) and bases:  # 82.4岁提升至83.9岁: 82.4 is 2020's
-        return str(min(bases))
+    if indicator.subject.endswith(BASE_MARK):
+        return base_years(bases, words, text[: indicator.offset], headings, in_period, year, about, target)
+    at_base = found.base_year.search(words[-16:])
+    if at_base and words.endswith(at_base.group()):  # 从一九五〇年百分之十一点一增加到…: a base, though not read as one
+        return str(parse_year(at_base.group(1)))
     named = [named for named, base in years_named(words) if not base and named not in bases]
     if target and any(named_year > about for named_year in named):
         return str(max(named))
@@ -149,6 +156,28 @@ def years_of(indicator: Indicator, text: str, year: int, in_period: bool, headin
         return years_over(near(words), f"{headings}\n{text[: indicator.offset]}", year, about, target)
     earlier = {named_year for named_year in named if named_year < about}
     return str(earlier.pop()) if not target and len(earlier) == 1 and len(set(named)) == 1 else str(about)
+
+
+def base_years(
+    bases: set[int], words: str, before: str, headings: str, in_period: bool, year: int, about: int, target: bool
+) -> str:
+    """The year a change starts from, its base's: the year ``words`` name (人均预期寿命从2020年的82.4岁提升至83.9岁),
+    compare with (一九八二年同一九七八年相比) or start a span with (一九七八年到一九八二年，…由…), this year's of an
+    estimate (由今年预计的44%), else the year before the change's years (国内生产总值从26.6万亿元增加到51.9万亿元 in a
+    review of five years: the year before them; of a target, the year before the report's or its plan's)."""
+    found = year_rules()
+    if bases:
+        return str(min(bases))
+    if found.base_now.search(words):  # this year's, the report's
+        return str(year)
+    compared = compared_year(near(words), about)
+    spanned = found.bare_span.search(near(words))
+    if compared is not None or spanned:
+        return str(compared if compared is not None else parse_year(spanned.group(1)))
+    if in_period or found.multi_year.search(near(words)):
+        first = years_over(near(words), f"{headings}\n{before}", year, about, target).split("—")[0]
+        return str(int(first) - 1)
+    return str(year - 1 if target else about - 1)
 
 
 def over_years(indicator: Indicator, words: str, in_period: bool, about: int) -> bool:
