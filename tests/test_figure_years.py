@@ -107,3 +107,17 @@ def test_a_change_starts_from_the_year_before_its_own() -> None:
     assert years["一百八十五万六千张"] == "1978"
     assert years["1.2%"] == "2011" and years["四百八十三亿九千万元"] == "1952"
     assert years["44%"] == "2013"
+
+
+def test_a_plan_s_level_is_of_its_last_year_and_its_average_of_all() -> None:
+    """2016's plan for 2016—2020: 届时，我国经济总量超过90万亿元 and 森林覆盖率达到23.04% were of all five years, its
+    “十三五”时期经济年均增长保持在6.5%以上 of 2020 (到2020年 earlier in the sentence); a bound held (失业率控制在5.5%)
+    stays of all (about 120 rows)."""
+    text = ("2016年国务院政府工作报告\n各位代表：\n二、“十三五”时期主要目标任务和重大举措\n到2020年国内生产总值比2010年翻一番，"
+            "“十三五”时期经济年均增长保持在6.5%以上。届时，我国经济总量超过90万亿元。森林覆盖率达到23.04%，"
+            "城镇调查失业率控制在5.5%以内。\n")
+    report = process_bytes("national/2016.txt", text.encode("utf-8"))[0]
+    years = {indicator.span: found for indicator, found in zip(report.indicators, figure_years(report), strict=True)}
+    assert years["6.5%以上"] == "2016—2020"
+    assert years["超过90万亿元"] == years["达到23.04%"] == "2020"
+    assert years["5.5%以内"] == "2016—2020"

@@ -46,6 +46,7 @@ class YearRules:
     years_count: re.Pattern[str]
     default_years: int
     reached: re.Pattern[str]
+    horizon: re.Pattern[str]  # 达到, 超过: a plan's target level, reached at its end
     year_levels: re.Pattern[str]
     increments: re.Pattern[str]  # 新增, 减量: what was added or taken away, not a level
     plans: dict[str, int]
@@ -70,6 +71,7 @@ def year_rules() -> YearRules:
         years_count=re.compile(data["years_count"]),
         default_years=int(data["default_years"]),
         reached=re.compile(data["reached"]),
+        horizon=re.compile(data["horizon"]),
         year_levels=re.compile(data["year_levels"]),
         increments=re.compile(data["increments"]),
         plans=plans,
@@ -143,6 +145,8 @@ def years_of(indicator: Indicator, text: str, year: int, in_period: bool, headin
     if at_base and words.endswith(at_base.group()):  # 从一九五〇年百分之十一点一增加到…: a base, though not read as one
         return str(parse_year(at_base.group(1)))
     named = [named for named, base in years_named(words) if not base and named not in bases]
+    if target and found.average.search(CLAUSE_MARK.split(words)[-1]) and plan_start(near(words)) is not None:
+        return years_over(near(words), f"{headings}\n{text[: indicator.offset]}", year, about, target)  # “十三五”…年均
     if target and any(named_year > about for named_year in named):
         return str(max(named))
     if target and found.restated.search(words):  # 去年政府工作报告提出，物价涨幅要…降到10%左右
@@ -153,7 +157,11 @@ def years_of(indicator: Indicator, text: str, year: int, in_period: bool, headin
     if set(named) == {about}:  # 2012年，…, in a review of five years: that year's
         return str(about)
     if over_years(indicator, words, in_period, about):
-        return years_over(near(words), f"{headings}\n{text[: indicator.offset]}", year, about, target)
+        period = years_over(near(words), f"{headings}\n{text[: indicator.offset]}", year, about, target)
+        clause = CLAUSE_MARK.split(words)[-1]
+        if target and indicator.role != "change" and found.horizon.search(clause) and not found.average.search(clause):
+            return period.split("—")[-1]  # 届时，我国经济总量超过90万亿元: a level reached at the plan's end
+        return period
     earlier = {named_year for named_year in named if named_year < about}
     return str(earlier.pop()) if not target and len(earlier) == 1 and len(set(named)) == 1 else str(about)
 
