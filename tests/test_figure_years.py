@@ -41,11 +41,12 @@ def test_a_figure_is_of_its_year_unless_its_words_or_paragraph_say_otherwise() -
 
 
 def test_a_plan_named_in_full_in_a_heading_gives_its_years() -> None:
-    """1955's report sets the first five-year plan's targets (1953–1957), not five years from 1955."""
+    """1955's report sets the first five-year plan's targets (1953–1957), not five years from 1955: levels to be
+    reached, of its last year, 1957 (not 1959)."""
     text = ("1955年国务院政府工作报告\n各位代表：\n一、第一个五年计划的基本任务\n"
             "五年内，钢产量达到四百一十二万吨，原煤产量达到一亿一千三百万吨。\n")
     report = process_bytes("national/1955.txt", text.encode("utf-8"))[0]
-    assert set(figure_years(report)) == {"1953—1957"}
+    assert set(figure_years(report)) == {"1957"}
 
 
 def test_the_page_and_the_download_give_the_years() -> None:
