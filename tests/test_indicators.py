@@ -959,6 +959,12 @@ def test_a_figure_its_clause_calls_a_target_is_one_in_a_review() -> None:
     assert found[0].subject == "单位国内生产总值能耗"
 
 
+def test_a_growth_target_named_as_one_is_a_change() -> None:
+    """2013's 广义货币M2预期增长目标拟定为13%左右 and 2024's 经济增长预期目标 5%左右 were shares (比率; 25 rows)."""
+    found = extract("广义货币M2预期增长目标拟定为13%左右。今年经济增长预期目标为5%左右。", 2013)
+    assert [item.role for item in found] == ["change", "change"]
+
+
 def test_a_countdown_is_no_figure() -> None:
     """1995's 到1997年7月1日我国对香港恢复行使主权，只有849天了 was a target of 849 天 with the subject 了, 1997's 离香港回归
     祖国只有122天了 a result; days that were spent stay figures."""
