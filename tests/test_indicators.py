@@ -965,6 +965,13 @@ def test_a_growth_target_named_as_one_is_a_change() -> None:
     assert [item.role for item in found] == ["change", "change"]
 
 
+def test_a_name_opening_with_a_small_sum_in_characters_is_no_figure() -> None:
+    """内江's 打造三元汇美食集 was 3 元, 钦州's 瞄准三元和磷酸铁锂 (the battery) and 德州's 二元酸 too (5 rows); sums in
+    digits stay."""
+    found = extract("打造三元汇美食集、状元市集。新能源材料产业瞄准三元和磷酸铁锂两条主线。推进二元酸项目。小麦最低收购价提高3元。", 2024)
+    assert [(item.value, item.unit) for item in found] == [(3.0, "元")]
+
+
 def test_a_countdown_is_no_figure() -> None:
     """1995's 到1997年7月1日我国对香港恢复行使主权，只有849天了 was a target of 849 天 with the subject 了, 1997's 离香港回归
     祖国只有122天了 a result; days that were spent stay figures."""

@@ -54,6 +54,9 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
         family == "age" and rules.age_attribute.match(following) is not None,  # 65岁及以上老年人: who, not how old
         unit is not None and following.startswith("级"),  # 10万吨级液体泊位, 150兆瓦级水轮机: a class of thing
         family == "time" and rules.countdown.search(before) is not None,  # 只有849天了: a countdown
+        # 三元正极材料, 二元酸, 三元汇美食集, 一元路: a name that opens with a small sum in characters
+        family == "money" and figure.chinese and figure.magnitude == 1 and (figure.value or 0) <= STOP_NOUN_COUNT
+        and HAN_CHARACTER.match(following) is not None,
     )
     return any(checks)
 
