@@ -972,6 +972,12 @@ def test_a_name_opening_with_a_small_sum_in_characters_is_no_figure() -> None:
     assert [(item.value, item.unit) for item in found] == [(3.0, "元")]
 
 
+def test_a_count_added_to_the_thing_before_it_says_so() -> None:
+    """深圳's 商事主体达422.6万户，新登记56.5万户、增长26.4% gave the new registrations and their growth the stock's name."""
+    found = extract("商事主体达422.6万户，新登记56.5万户、增长26.4%。", 2024)
+    assert [item.subject for item in found] == ["商事主体", "新登记商事主体", "新登记商事主体"]
+
+
 def test_a_countdown_is_no_figure() -> None:
     """1995's 到1997年7月1日我国对香港恢复行使主权，只有849天了 was a target of 849 天 with the subject 了, 1997's 离香港回归
     祖国只有122天了 a result; days that were spent stay figures."""

@@ -60,6 +60,7 @@ class _Rules:
     age_attribute: re.Pattern[str]  # 及以上老年人: what after an age makes it say who
     loss: re.Pattern[str]  # 损失: what opens a list of losses
     countdown: re.Pattern[str]  # 只有: what makes days left a countdown
+    increment_verbs: frozenset[str]  # 新登记: what a count added to the previous figure's thing says
     people_counted: re.Pattern[str]  # 城镇就业困难人员: who a bare 万 before them counts
     quoted: re.Pattern[str]
     action_only: re.Pattern[str]
@@ -180,6 +181,7 @@ def _rules() -> _Rules:
         age_attribute=re.compile(lexicon["age_attribute"]),
         loss=re.compile(_alternation(lexicon["loss_words"])),
         countdown=re.compile(_alternation(lexicon["countdown_before"]) + "$"),
+        increment_verbs=frozenset(lexicon["subject"]["increment_verbs"]),
         people_counted=re.compile(  # not a place of so many people (20万以上人口县)
             r"[^，,。；;、：:\d\s（(的年]{0,8}?" + _alternation(lexicon["people_nouns"]) + "(?![县市镇乡村城区])"
         ),

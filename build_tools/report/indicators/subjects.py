@@ -212,7 +212,13 @@ def _named_subject(text: str, figure: _Figure, raw: str, previous: _Figure | Non
     ranking_only = previous is not None and rules.ranking_clause.match(pre) is not None  # 、稳居前十、增长4.8%
     if pre and not _is_action_only(pre, rules) and not ranking_only:
         return _rewrite(pre, family, rules, figure.changed)
-    return _inherited(text, figure, previous, rules) or pre
+    inherited = _inherited(text, figure, previous, rules)
+    if (  # 商事主体达422.6万户，新登记56.5万户: 新登记商事主体, of the figure before it
+        inherited and pre in rules.increment_verbs and previous is not None
+        and inherited == _subject_of(previous).removesuffix(BASE_MARK)
+    ):
+        return pre + inherited
+    return inherited or pre
 
 
 def _gap_subject(comparison: str, previous: _Figure, rules: _Rules) -> str:
