@@ -447,6 +447,20 @@ def test_the_editor_and_related_links_after_a_report_end_it_but_not_above_it() -
     assert {entry.line for entry in report.audit if entry.kind == "furniture"} >= set(range(10, 16))
 
 
+def test_a_portal_s_page_ending_inside_a_report_ends_nothing() -> None:
+    """A portal that pages a long report ends each page in its editor's line and page links: the first page's
+    end, past half the report, dropped the rest of 荆门's report (4,472 characters, audited as what follows the
+    report); a toolbar line above 衢州's text (【发表评论】【推荐给朋友】…) dropped all of it, the file refused as
+    empty. The report's text after them is kept and the lines are furniture; at the end they still end it."""
+    body = [f"第{n}项工作扎实推进，全市城镇新增就业7万人，居民收入稳步增长。" for n in range(1, 21)]
+    text = ["【发表评论】【推荐给朋友】【打印】【关闭】", *body[:12], "【打印本页】 【关闭窗口】", "责任编辑：李四",
+            "上一页 1 2 下一页", *body[12:], "责任编辑：李四", "相关链接>>", "2023年荆门市政府工作报告"]
+    report = cleaned_text("荆门.txt", text)
+    assert [p.text for p in report.paragraphs] == body
+    dropped = {entry.line for entry in report.audit if entry.kind in ("furniture", "pagination")}
+    assert dropped >= {1, 14, 15, 16, 25, 26, 27}
+
+
 def test_short_spaced_figures_and_full_width_thousands_separators_are_one_number() -> None:
     """1998's page read 国务院提出法律草案6 6 个 and 1999年1 2 月2 0 日; 1956's 27，203，319，000元 read as a list of
     four numbers (the digits made half-width, the commas left full-width); search and the tables missed them."""

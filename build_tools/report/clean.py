@@ -29,6 +29,7 @@ from build_tools.resource_files import cleaning_reason, compiled, load_yaml, pat
 
 PATTERNS = "cleaning.yaml"
 MAX_FURNITURE_CHARS = 300
+SENTENCE_MARK = re.compile("[。；！？!?]")  # a line that holds a sentence's end, even cut short at a width
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ufffe\uffff]")
 MIN_REPEATED_RUN = 3
 MIN_REPEATED_LINE_CHARS = 15
@@ -108,21 +109,40 @@ def longest_title(titles: list[AuditEntry]) -> str | None:
 
 def trailer_start(lines: tuple[SourceLine, ...]) -> tuple[int, str] | None:
     """(line number, reason) where what follows the report on the page begins, if it does: a line of
-    ``trailers`` anywhere, or of ``late_trailers`` after ``late_trailer_share`` of the report's characters
-    (a line the page printed again counted once: 2010's page, printed six times, ends its first copy in
-    its portal's links)."""
-    trailers, late = compiled(PATTERNS, "trailers"), compiled(PATTERNS, "late_trailers")
+    ``trailers`` anywhere, of ``page_trailers`` anywhere and of ``late_trailers`` after ``late_trailer_share``
+    of the report's characters (a line the page printed again counted once: 2010's page, printed six times,
+    ends its first copy in its portal's links), those two where no more of the report's text follows."""
+    trailers, page = compiled(PATTERNS, "trailers"), compiled(PATTERNS, "page_trailers")
+    late = compiled(PATTERNS, "late_trailers")
     late_from = load_yaml(PATTERNS)["late_trailer_share"] * sum(len(text) for text in {line.text for line in lines})
     before, seen = 0, set()
-    for line in lines:
+    for index, line in enumerate(lines):
         text = comparable(line.text[:MAX_FURNITURE_CHARS])
-        for regex, reason in (*trailers, *late) if before >= late_from else trailers:
-            if regex.match(text):
-                return line.number, reason
+        found = next((reason for regex, reason in trailers if regex.match(text)), None)
+        if found is None:
+            ending = (*page, *late) if before >= late_from else page
+            found = next((reason for regex, reason in ending if regex.match(text)), None)
+            if found is not None and text_follows(lines[index + 1 :], seen):
+                found = None  # a page of the portal ends inside the report (荆门's 责任编辑：…, 上一页 1 2 下一页)
+        if found is not None:
+            return line.number, found
         if line.text not in seen:
             seen.add(line.text)
             before += len(line.text)
     return None
+
+
+def text_follows(lines: tuple[SourceLine, ...], seen: set[str]) -> bool:
+    """Whether ``lines`` hold ``trailer_text_after`` characters of sentences that are no furniture and no copy of
+    the lines ``seen`` before them: the report's text going on."""
+    needed, found = load_yaml(PATTERNS)["trailer_text_after"], 0
+    for line in lines:
+        text = comparable(line.text)
+        if text and line.text not in seen and SENTENCE_MARK.search(text) and classify_line(line) is None:
+            found += len(text)
+            if found >= needed:
+                return True
+    return False
 
 
 def comparable(text: str) -> str:
@@ -254,8 +274,10 @@ def trailer_entries(
     entries: list[AuditEntry] = []
     candidates: list[SourceLine] = []
     texts: list[str] = []
+    page = compiled(PATTERNS, "page_trailers")
     for line in after:
-        dropped = classify_line(line) if line.text else None
+        ends_page = line is after[0] or any(regex.match(comparable(line.text)) for regex, _ in page)
+        dropped = classify_line(line) if line.text and not ends_page else None  # a page's end: the trailer's
         if dropped:
             entries.append(dropped)
             continue
