@@ -57,3 +57,19 @@ def test_reports_of_different_titles_pasted_into_one_file_are_cut_apart() -> Non
 def test_a_report_printed_twice_under_one_title_stays_one_report() -> None:
     """The same title again is a page printed twice, which cleaning takes out as repeated lines."""
     assert len(split(decode("twice.txt", two_reports("2024年宜春市政府工作报告").encode())).reports) == 1
+
+
+def test_portal_copies_pasted_together_are_cut_apart_and_a_report_s_chapters_make_no_collection() -> None:
+    """吉林's and 河南's reports as their portal prints them (title, dateline, source, time, speaker, then 各位代表：)
+    pasted into one file were one page, 吉林's, with 河南's GDP in its table; a sentence that names the report
+    (…向大会作政府工作报告。) is no title. 六安's chapters written 第一篇章 … cut it in two and dropped its opening."""
+    def portal(title: str, place: str) -> str:
+        furniture = "下载\n打印\n【字号：\n加大\n还原\n减小\n】\n"
+        return (f"{furniture}{title}\n——2026年1月27日在{place}第十四届人民代表大会第五次会议上\n来源：{place}日报\n"
+                f"时间：2026-02-01\n省长 某某\n各位代表：\n现在，我代表省人民政府，向大会作政府工作报告。\n{place}的回顾。\n")
+    text = portal("2026年吉林省政府工作报告", "吉林省") + portal("2026年河南省政府工作报告", "河南省")
+    collection = split(decode("合集.txt", text.encode()))
+    assert [report.heading.text for report in collection.reports if report.heading] == [
+        "2026年吉林省政府工作报告", "2026年河南省政府工作报告"]
+    chapters = "各位代表：\n现在报告工作。\n一、2023年工作回顾\n回顾。\n第一篇章 2024年重点工作\n正文。\n第二篇章 政府建设\n正文。\n"
+    assert len(split(decode("六安.txt", chapters.encode())).reports) == 1

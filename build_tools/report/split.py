@@ -30,7 +30,8 @@ def piece_heading_lines(source: SourceText) -> list[int]:
     return [number for number, text in enumerate(source.lines, 1) if heading.match(text.strip())]
 
 
-SALUTATION_REACH = 4  # how many non-blank lines after a report's title its salutation may come
+SALUTATION_REACH = 12  # how many non-blank lines after a report's title its salutation may come (a portal's
+# dateline, source, time and speaker lines and its font-size buttons, a line each, stand between them)
 
 
 def titled_report_lines(source: SourceText) -> list[int]:
@@ -38,6 +39,7 @@ def titled_report_lines(source: SourceText) -> list[int]:
     (``report_title``) before each salutation within ``SALUTATION_REACH`` non-blank lines, where its text
     differs from the title before it."""
     title, salutation = pattern(PATTERNS, "report_title"), pattern(PATTERNS, "salutation")
+    sentence = pattern(PATTERNS, "title_inner_end")  # …，我代表国务院，向…作政府工作报告。 is no title
     starts: list[int] = []
     seen: list[str] = []
     recent: list[tuple[int, str]] = []  # the last non-blank lines, with their numbers
@@ -46,7 +48,9 @@ def titled_report_lines(source: SourceText) -> list[int]:
         if not text:
             continue
         if salutation.match(text):
-            found = next(((n, line) for n, line in reversed(recent) if title.match(line)), None)
+            found = next(
+                ((n, line) for n, line in reversed(recent) if title.match(line) and not sentence.search(line)), None
+            )
             if found is not None and (not seen or found[1] != seen[-1]) and (not starts or found[0] > starts[-1]):
                 starts.append(found[0])
                 seen.append(found[1])
