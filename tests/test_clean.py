@@ -461,6 +461,20 @@ def test_a_portal_s_page_ending_inside_a_report_ends_nothing() -> None:
     assert dropped >= {1, 14, 15, 16, 25, 26, 27}
 
 
+def test_a_sentence_cut_at_a_width_is_no_site_footer_and_a_document_s_page_footer_is_furniture() -> None:
+    """Wrapped at a fixed width, 威海's 服务，在省内率先打造16个“无证明镇街”试点，政府门户网站位列全 / 国地级市第4名。 lost its
+    first line as a site footer (门户网站), as 时间：不等人，… would be; 咸宁's page footers (第1页共4页, 主办：…ICP备…)
+    were glued into the sentence a page break cut."""
+    text = ["上线156项便企利民“一件事一次办”服务", "，在省内率先打造16个“无证明镇街”试点，政府门户网站位列全", "国地级市第4名。",
+            "时间：不等人，我们必须加快推进。", "全市经济运行稳中有进，奋力推", "第 1 页 共 4 页", "共4页 第1页", "Page 1 of 4",
+            "主办：咸宁市人民政府办公室 承办：咸宁市政务服务和大数据管理局 鄂ICP备05003385号", "进中国式现代化咸宁实践成势见效。"]
+    report = cleaned_text("咸宁.txt", text)
+    assert "".join(p.text for p in report.paragraphs) == (
+        "上线156项便企利民“一件事一次办”服务，在省内率先打造16个“无证明镇街”试点，政府门户网站位列全国地级市第4名。"
+        "时间：不等人，我们必须加快推进。全市经济运行稳中有进，奋力推进中国式现代化咸宁实践成势见效。")
+    assert {entry.line for entry in report.audit if entry.kind in ("furniture", "pagination")} == {6, 7, 8, 9}
+
+
 def test_short_spaced_figures_and_full_width_thousands_separators_are_one_number() -> None:
     """1998's page read 国务院提出法律草案6 6 个 and 1999年1 2 月2 0 日; 1956's 27，203，319，000元 read as a list of
     four numbers (the digits made half-width, the commas left full-width); search and the tables missed them."""
