@@ -673,3 +673,23 @@ def test_housekeeping_files_are_not_read_and_are_named(tmp_path: Path) -> None:
     assert found.ignored == tuple(sorted(
         f"{label}/{name}" for name in ("2024/.DS_Store", "2024/.gitkeep", "README.md", "Readme.TXT", "SOURCES.tsv")
     ))
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 300 MB file took the build from 137 MB to 446 MB of memory before it was refused: a file of gigabytes
+    would have filled it. Its size is read first."""
+    with (tree / "huge.txt").open("wb") as file:
+        file.truncate(300_000_000)  # sparse: no disk used
+    real_fdopen = inputs.os.fdopen
+
+    def no_big_reads(descriptor: int, mode: str = "rb") -> object:
+        opened = real_fdopen(descriptor, mode)
+        if inputs.os.fstat(descriptor).st_size > 100_000_000:
+            opened.read = lambda *args: pytest.fail("the file over the limit was read")  # type: ignore[method-assign]
+        return opened
+
+    monkeypatch.setattr(inputs.os, "fdopen", no_big_reads)
+    found = discover(tree)
+    refused = {Path(error.source).name: error for error in found.refused}
+    assert refused["huge.txt"].kind == "too-large" and "300.0 MB is over the 20 MB limit" in refused["huge.txt"].problem
+    assert "huge.txt" not in {Path(name).name for name, _ in found.inputs}

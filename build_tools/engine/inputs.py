@@ -40,6 +40,7 @@ from functools import cache
 from pathlib import Path
 
 from build_tools.model import InputError
+from build_tools.report.decode import Limits, size_problem
 from build_tools.resource_files import load_yaml
 
 Content = bytes | OSError
@@ -258,6 +259,9 @@ def read_file(name: str, path: Path) -> Content | InputError:
             before = os.fstat(descriptor)
             if not stat.S_ISREG(before.st_mode):
                 return InputError(name, special_problem(before.st_mode), "special-file")
+            too_large = size_problem(before.st_size, Limits.from_settings())
+            if too_large is not None:  # refused before it is read: a file of gigabytes would fill the memory
+                return InputError(name, too_large, "too-large")
             data = file.read()
             after = os.fstat(descriptor)
         except OSError as error:

@@ -261,17 +261,24 @@ def decode_text(path: str, data: bytes) -> tuple[str, str, int]:
         raise DecodeError(path, f"{error}{where}", "encoding") from None
 
 
+def size_problem(size: int, limits: Limits) -> str | None:
+    """What is wrong with a file of ``size`` bytes, if it is over the limit."""
+    if size <= limits.max_file_bytes:
+        return None
+    return (
+        f"{size / 1e6:.1f} MB is over the {limits.max_file_bytes / 1e6:g} MB limit for one file"
+        " (--max-file-mb or REPORTS_MAX_FILE_BYTES raises it)"
+    )
+
+
 def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
     """Decode ``data`` read from ``path``; raise ``DecodeError`` when it is not report text."""
     limits = limits or Limits.from_settings()
     kind = sniff(data)
     if kind is not None:
         raise DecodeError(path, not_supported(kind), "not-supported")
-    if len(data) > limits.max_file_bytes:
-        problem = (
-            f"{len(data) / 1e6:.1f} MB is over the {limits.max_file_bytes / 1e6:g} MB limit for one file"
-            " (--max-file-mb or REPORTS_MAX_FILE_BYTES raises it)"
-        )
+    problem = size_problem(len(data), limits)
+    if problem is not None:
         raise DecodeError(path, problem, "too-large")
     bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     without_bom = None if bom else utf16_without_bom(data)
