@@ -111,6 +111,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     found = discover(folder, exclude=[cache_root()])
     if found.ignored:
         log.info(f"{len(found.ignored)} housekeeping files not read (not reports): {', '.join(found.ignored)}")
+    if found.hidden:
+        log.info(f"{len(found.hidden)} hidden folders not read (names starting with .): {', '.join(found.hidden)}")
     inputs = list(found.inputs)
     ahead.wait()  # the command line may have started processing the folder (ahead.py)
     staging.reset()

@@ -89,7 +89,9 @@ def test_hidden_files_are_read_and_hidden_folders_are_not(tree: Path) -> None:
     write(tree / ".notes.txt", "hidden file")
     write(tree / ".git" / "config", "a hidden folder")
     write(tree / "a" / ".cache" / "x.txt", "a hidden folder below")
-    assert [name for name, _ in discover(tree).inputs] == ["seeds/.notes.txt"]
+    found = discover(tree)
+    assert [name for name, _ in found.inputs] == ["seeds/.notes.txt"]
+    assert found.hidden == ("seeds/.git/", "seeds/a/.cache/")  # not read, but named (the log says so)
 
 
 def test_an_empty_folder_gives_nothing(tree: Path) -> None:
@@ -495,6 +497,7 @@ def tree_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subproce
     os.mkfifo(seeds / "pipe")
     (seeds / "report.docx").write_bytes(docx())
     (seeds / "report.pdf").write_bytes(b"%PDF-1.7\n" + report_text("扫描").encode())
+    write(seeds / ".old" / "2023" / "荆门.txt", report_text("荆门"))  # a hidden folder: not read, but named
     return base, build_site(seeds, base / "site")
 
 
@@ -509,6 +512,7 @@ def test_the_build_names_every_file_it_refused_and_why(tree_build: tuple[Path, s
         "WARNING -  seeds/report.pdf: a PDF document (.pdf), not plain text: not supported; save it as a text file (.txt) to publish it",
         "WARNING -  seeds/secret.txt: a link to a place outside the input folder: not read",
         "INFO    -  9 files found, 3 reports published, 6 failed (broken-link 1, link-outside 2, not-supported 2, special-file 1)",
+        "INFO    -  1 hidden folders not read (names starting with .): seeds/.old/",
     ):
         assert line in result.stderr, result.stderr
     home = (base / "site" / "index.html").read_text(encoding="utf-8")

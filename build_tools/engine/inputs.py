@@ -70,6 +70,7 @@ class Discovery:
     inputs: tuple[tuple[str, Content], ...]
     refused: tuple[InputError, ...] = ()
     ignored: tuple[str, ...] = ()  # housekeeping files (``is_housekeeping``), named in the log
+    hidden: tuple[str, ...] = ()  # hidden folders (.old/), not read, named in the log
 
 
 def discover(folder: Path, *, exclude: Sequence[Path] = ()) -> Discovery:
@@ -86,7 +87,8 @@ def discover(folder: Path, *, exclude: Sequence[Path] = ()) -> Discovery:
             refused.append(content)
         else:
             inputs.append((name, content))
-    return Discovery(tuple(inputs), tuple(sorted(refused, key=lambda error: error.source)), tuple(sorted(walk.ignored)))
+    refused.sort(key=lambda error: error.source)
+    return Discovery(tuple(inputs), tuple(refused), tuple(sorted(walk.ignored)), tuple(sorted(walk.hidden)))
 
 
 @cache
@@ -149,6 +151,7 @@ class Walk:
     files: list[tuple[str, Path]] = field(default_factory=list)
     refused: list[InputError] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    hidden: list[str] = field(default_factory=list)  # hidden folders, not walked but named
     seen: set[tuple[int, int]] = field(default_factory=set)
 
     def run(self) -> None:
@@ -203,7 +206,10 @@ class Walk:
         if stat.S_ISLNK(mode):
             self.link(path, parts)
         elif stat.S_ISDIR(mode):
-            return (path, parts) if self.walked(path, folder=True) else None
+            if self.walked(path, folder=True):
+                return path, parts
+            if entry.name.startswith(".") and not any(path == excluded for excluded in self.exclude):
+                self.hidden.append(self.name(parts) + "/")
         elif stat.S_ISREG(mode) and is_housekeeping(entry.name):
             self.ignored.append(self.name(parts))
         elif stat.S_ISREG(mode):
