@@ -546,3 +546,17 @@ def test_a_report_on_a_plan_or_a_budget_that_portals_list_as_a_work_report_is_sa
                       *["一九七九年，国民经济调整工作取得了进展，工业生产增长8.5%。"] * 3])
     (report,) = process_bytes("national/1980.txt", text.encode("utf-8"))
     assert report.title == "1980年国务院关于国民经济计划的报告"
+
+
+def test_a_title_that_contradicts_the_text_gives_way_to_it_and_is_named() -> None:
+    """岳阳's title over 泰州's text, which names 泰州 throughout and 岳阳 never, was published as 岳阳市, stated; a title of
+    2022 over 一、2023年工作回顾 as 2022, stated. The text's place and year are shown inferred, and the title's named."""
+    lines = ["各位代表：", "现在，我代表市人民政府，向大会报告政府工作，请予审议。", "一、2023年工作回顾",
+             "泰州全市上下团结奋斗，泰州经济稳中向好。", "泰州市地区生产总值增长5%，泰州城市面貌焕然一新。",
+             "建设美丽泰州，泰州市民生活更加美好。"]
+    identity = identify("湖南/report.txt", lines, "2024年岳阳市政府工作报告")
+    assert (identity.place, identity.how("place")) == ("泰州市", "据正文地名推定；标题作“岳阳市”，正文未提及")
+    dated = identify("report.txt", lines, "2022年泰州市政府工作报告")
+    assert (dated.year, dated.how("year")) == (2024, "据“一、2023年工作回顾”推定；标题作 2022 年")
+    agreed = identify("report.txt", lines, "2024年泰州市政府工作报告")
+    assert (agreed.year, agreed.place, agreed.how("year"), agreed.how("place")) == (2024, "泰州市", None, None)

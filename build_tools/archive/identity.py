@@ -217,11 +217,12 @@ def settle_place(lines: Sequence[str], clues: Clues) -> tuple[Place | None, str 
             tally = tally or votes(lines, suffix)
             best = max(candidates, key=lambda place: tally[place])
             candidates = [best] if tally[best] > max(tally[place] for place in candidates if place != best) else []
-        if candidates and how:  # a file name: the text may name another place throughout (阳泉's text in 吉林.txt)
+        if candidates:  # a file name or a title: the text may name another place throughout (阳泉's text in 吉林.txt)
             tally = tally or votes(lines, suffix)
             named_instead = choose(tally)
             if named_instead is not None and named_instead != candidates[0] and not tally[candidates[0]]:
-                return named_instead, None, f"据正文地名推定；文件名作“{name}”，正文未提及"
+                given = "文件名" if how else "标题"
+                return named_instead, None, f"据正文地名推定；{given}作“{name}”，正文未提及"
         if candidates:
             if how and body_chose:
                 how = f"据文件名“{name}”和正文“{clues.body}人民政府”推定"
@@ -277,9 +278,14 @@ def identify(source: str, lines: Sequence[str], heading: str | None = None, *, c
     head = [*([heading] if heading and not collection else []), *lines[: settings["head_paragraphs"]]]
     clues = Clues()
     read_dateline(head, clues)
+    stated_by = "日期行" if clues.year is not None else "标题"
     read_title(head, clues)
     read_body(head, clues)
-    clues.set_year(*(review_year(lines) or (None, None)))
+    review = review_year(lines)
+    if review and clues.year is not None and review[0] != clues.year and "year" not in clues.inferred:
+        # 2022年鄂州市政府工作报告 over 一、2023年工作回顾: the text's year, and the page says what the title said
+        clues.year, clues.inferred["year"] = review[0], f"{review[1]}；{stated_by}作 {clues.year} 年"
+    clues.set_year(*(review or (None, None)))
     if not collection:
         read_name(source, clues)
     clues.set_year(*(text_year(lines) or (None, None)))
