@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from build_tools.report.decode import DecodeError, decode
+from build_tools.report.decode import DecodeError, Limits, decode
 
 TEXT = "政府工作报告\n一、经济发展\n国内生产总值增长５%。"
 
@@ -123,3 +123,14 @@ def test_utf8_text_read_as_gbk_and_saved_again_is_refused_as_such() -> None:
     assert raised.value.kind == "mojibake"
     assert "read as GBK and saved again" in str(raised.value)
     assert decode("安顺.txt", REPORT.encode("utf-8")).lines[0] == "2024年铜陵市政府工作报告"
+
+
+def test_a_gb18030_file_with_stray_bytes_says_where_they_are() -> None:
+    """9 stray bytes in a GB18030 file: the message named its first byte, valid GB18030, as not UTF-8, and not the
+    stray byte that made it unreadable."""
+    data = REPORT.encode("gb18030")
+    damaged = data[:60] + b"\xff" * 3 + data[60:120] + b"\xff" * 3 + data[120:180] + b"\xff" * 3 + data[180:]
+    with pytest.raises(DecodeError) as raised:
+        decode("鄂州.txt", damaged, Limits(max_file_bytes=10**7, max_line_chars=10**6))
+    message = str(raised.value)
+    assert "is not UTF-8" in message and "byte 0xFF at offset 60 (line " in message and "is not GB18030" in message

@@ -230,13 +230,16 @@ def utf8_read_as_gbk(text: str) -> bool:
 
 
 def first_unreadable(data: bytes) -> str:
-    """Where UTF-8 first fails to read ``data``: its byte, offset and line."""
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        return f"byte 0x{data[error.start]:02X} at offset {error.start} (line {line}) is not UTF-8"
-    return ""
+    """Where UTF-8 and GB18030 first fail to read ``data``: each one's byte, offset and line (a GB18030 file with
+    stray bytes fails UTF-8 at its first byte, GB18030 only at a stray one)."""
+    failures = []
+    for encoding, name in (("utf-8", "UTF-8"), ("gb18030", "GB18030")):
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            failures.append(f"byte 0x{data[error.start]:02X} at offset {error.start} (line {line}) is not {name}")
+    return "; ".join(failures)
 
 
 def decode_text(path: str, data: bytes) -> tuple[str, str, int]:
