@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from build_tools.model import Paragraph
-from build_tools.report.anomalies import find_anomalies
+from build_tools.report.anomalies import find_anomalies, inline_anomalies
 from build_tools.report.structure import structure
 from tests.gold_structure import gold, seed_reports
 
@@ -80,3 +80,13 @@ def test_a_note_s_number_is_no_part_of_an_indicator_s_name() -> None:
 
     found = extract_indicators([Paragraph("工业“五大产业”（5）产值突破1800亿元。", (1,), (0,))], 2024)
     assert [indicator.subject for indicator in found] == ["工业“五大产业”产值"]
+
+
+def test_stars_that_hide_a_number_say_so() -> None:
+    """宜昌's 增长**% was described as a name the source hid; the indicator table said, rightly, 原文隐去."""
+    notes = [
+        (anomaly.text, anomaly.note)
+        for anomaly in inline_anomalies(Paragraph(text="生产总值增长**%，完成**亿元投资，由**负责。", lines=(1,), line_starts=(0,)))
+    ]
+    assert notes == [("**", "来源在此隐去了数字（原文如此）"), ("**", "来源在此隐去了数字（原文如此）"),
+                     ("**", "来源在此隐去了名称（原文如此）")]
