@@ -108,23 +108,21 @@ def longest_title(titles: list[AuditEntry]) -> str | None:
 
 
 def trailer_start(lines: tuple[SourceLine, ...]) -> tuple[int, str] | None:
-    """(line number, reason) where what follows the report on the page begins, if it does: a line of
-    ``trailers`` anywhere, of ``page_trailers`` anywhere and of ``late_trailers`` after ``late_trailer_share``
-    of the report's characters (a line the page printed again counted once: 2010's page, printed six times,
-    ends its first copy in its portal's links), those two where no more of the report's text follows."""
-    trailers, page = compiled(PATTERNS, "trailers"), compiled(PATTERNS, "page_trailers")
-    late = compiled(PATTERNS, "late_trailers")
+    """(line number, reason) where what follows the report on the page begins, if it does: a line of ``trailers``,
+    of ``page_trailers`` or, after ``late_trailer_share`` of the report's characters (a line printed again counted
+    once: 2010's page, printed six times), of ``late_trailers``, those two where none of its text follows."""
+    trailers, page, late = (compiled(PATTERNS, key) for key in ("trailers", "page_trailers", "late_trailers"))
     late_from = load_yaml(PATTERNS)["late_trailer_share"] * sum(len(text) for text in {line.text for line in lines})
     before, seen = 0, set()
     for index, line in enumerate(lines):
         text = comparable(line.text[:MAX_FURNITURE_CHARS])
-        found = next((reason for regex, reason in trailers if regex.match(text)), None)
-        if found is None:
-            ending = (*page, *late) if before >= late_from else page
-            found = next((reason for regex, reason in ending if regex.match(text)), None)
-            if found is not None and text_follows(lines[index + 1 :], seen):
-                found = None  # a page of the portal ends inside the report (荆门's 责任编辑：…, 上一页 1 2 下一页)
-        if found is not None:
+        if found := next((reason for regex, reason in trailers if regex.match(text)), None):
+            return line.number, found
+        ending = (*page, *late) if before >= late_from else page
+        # a page of the portal may end inside the report (荆门's 责任编辑：…, 上一页 1 2 下一页): not its end
+        if (found := next((reason for regex, reason in ending if regex.match(text)), None)) and not text_follows(
+            lines[index + 1 :], seen
+        ):
             return line.number, found
         if line.text not in seen:
             seen.add(line.text)
@@ -133,8 +131,7 @@ def trailer_start(lines: tuple[SourceLine, ...]) -> tuple[int, str] | None:
 
 
 def text_follows(lines: tuple[SourceLine, ...], seen: set[str]) -> bool:
-    """Whether ``lines`` hold ``trailer_text_after`` characters of sentences that are no furniture and no copy of
-    the lines ``seen`` before them: the report's text going on."""
+    """Whether ``lines`` hold ``trailer_text_after`` characters of sentences, no furniture nor copy of ``seen``."""
     needed, found = load_yaml(PATTERNS)["trailer_text_after"], 0
     for line in lines:
         text = comparable(line.text)
