@@ -531,6 +531,21 @@ def test_a_report_found_in_several_files_keeps_the_line_of_its_identity_under_it
     assert page.index("# ") < page.index(line) < page.index(box) and f'??? note "{box}"' in page
 
 
+def test_a_merged_report_uses_the_phrases_only_another_copy_holds_and_copies_that_agree_say_so() -> None:
+    """2011's page, made of the copy that lacks 大力推动…新材料、新能源汽车等产业发展, said 新能源汽车 was dropped that
+    year (shown under 仅见于其他来源的文字 all the same); 18 pages whose copies agree promised that section."""
+    from build_tools.pages.merged import merged_pages
+
+    text = "2011年国务院政府工作报告\n各位代表：\n一、2010年工作回顾\n" + REPORT + "\n"
+    primary = process_bytes("national/2011.txt", text.encode("utf-8"))[0]
+    fuller = process_bytes("national-raw-gbk/2011.txt", (text + "大力推动新材料、新能源汽车等产业发展。\n").encode("utf-8"))[0]
+    merged = merged_pages(primary, [fuller], pieces=1)
+    assert dict(merged.phrases.counts).get("新能源汽车") == 1
+    assert labels()["merged_agree"] not in merged.page.text()
+    same = merged_pages(primary, [process_bytes("national-raw-gbk/2011.txt", text.encode("utf-8"))[0]], pieces=1)
+    assert labels()["merged_agree"] in same.page.text() and "新能源汽车" not in same.phrases.phrases
+
+
 def test_a_merged_report_takes_what_another_copy_states_of_its_identity_and_title() -> None:
     """2006–2011's clean copies have no title or dateline; their portal copies give 2006年国务院政府工作报告 and
     ——2006年3月5日在第十届全国人民代表大会第四次会议上 / 国务院总理 温家宝. The merged page said 原文无标题 and its year
@@ -667,8 +682,10 @@ def test_a_copy_filed_under_another_place_s_name_says_so_and_the_home_page_count
     report = replace(seed, source="corpus/national/2024.txt", identity=replace(seed.identity, place="全国", level="国家"))
     elsewhere = replace(report, source="corpus/city/台州.txt", slug="city-台州")
     city = replace(report, identity=replace(report.identity, place="台州市", level="市"))
-    assert "文件名作" not in sources_note(city, [replace(elsewhere, identity=city.identity)])
-    note = sources_note(report, [elsewhere, replace(report, source="corpus/national-raw-gbk/2024.txt", slug="gbk")])
+    assert "文件名作" not in sources_note(city, [replace(elsewhere, identity=city.identity)], [])
+    note = sources_note(
+        report, [elsewhere, replace(report, source="corpus/national-raw-gbk/2024.txt", slug="gbk")], []
+    )
     assert "（文件名作“台州”，正文却是这篇报告）（[查看清理记录](../audit/city-台州.md)）" in note
     assert note.count("文件名作") == 1
     assert "另有 2 个文件是其中某篇报告的另一份来源" in index_page([], [], "站", 2)

@@ -101,6 +101,13 @@ def test_a_phrase_is_counted_where_it_is_words_of_the_text_not_where_its_charact
     assert [counts.get(phrase) for phrase in ("化工", "高铁", "种业", "港口", "改革开放", "市场经济")] == [1, 1, 1, 1, 1, 1]
 
 
+def test_a_word_that_holds_a_phrase_s_characters_but_is_no_use_of_it_is_not_counted() -> None:
+    """2013's 尊重发展规律，创新发展理念 (to innovate the idea of development) made it the first national report to use
+    新发展理念, the term of 2015, on the phrase's page and in 2013's new phrases (resources/tags/not_uses.txt)."""
+    assert "新发展理念" not in dict(phrase_counts("尊重发展规律，创新发展理念，破解发展难题。"))
+    assert dict(phrase_counts("坚持以新发展理念引领发展，完整准确全面贯彻新发展理念。"))["新发展理念"] == 2
+
+
 def test_a_phrase_page_says_which_forms_it_counts() -> None:
     """四好农村路's page counted every 农村公路 (104 reports where 63 say it; first used in 2003, the term dates from
     2014) and did not say so; a phrase counted in other forms names them, and the forms are the same idea."""

@@ -23,6 +23,7 @@ from build_tools.pages.site import ReportPages, gzipped, headline, report_page, 
 CONTEXT = 30  # characters of the text shown either side of what only one copy has
 WHOLE_SHARE = 0.9  # a paragraph that only one copy has in this share of it is shown whole, unmarked
 ELIDED = "……"
+Missing = dict[int, list[tuple[int, int]]]  # a copy's paragraphs, by index, and the spans of each only it holds
 
 
 def misnamed(report: Report, place: str | None) -> str:
@@ -34,9 +35,9 @@ def misnamed(report: Report, place: str | None) -> str:
     return labels()["merged_file_named"].format(name=named[0]) if named else ""
 
 
-def sources_note(primary: Report, others: Sequence[Report]) -> str:
+def sources_note(primary: Report, others: Sequence[Report], missing: Sequence[tuple[Report, Missing]]) -> str:
     """The box naming every source of the report, the one published first, each with its audit, and what a file
-    name says of the source that the text does not."""
+    name says of the source that the text does not; whether the others hold text it does not (``missing``)."""
     words = labels()
     items = [
         f"- {escape_markdown(report.source)}{escape_markdown(words['merged_used']) if report is primary else ''}"
@@ -44,7 +45,8 @@ def sources_note(primary: Report, others: Sequence[Report]) -> str:
         f"（[{words['about_audit_link']}](../audit/{report.slug}.md)）"
         for report in (primary, *others)
     ]
-    body = escape_markdown(words["merged_intro"]) + "\n\n" + "\n".join(items)
+    intro = words["merged_intro"] if any(spans for _, spans in missing) else words["merged_agree"]
+    body = escape_markdown(intro) + "\n\n" + "\n".join(items)
     return f'??? note "{words["merged_title"].format(count=1 + len(others))}"\n\n{indent(body)}\n'
 
 
@@ -76,14 +78,18 @@ def marked_text(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def only_in_others(primary: Report, others: Sequence[Report]) -> str:
+def missing_from(primary: Report, others: Sequence[Report]) -> list[tuple[Report, Missing]]:
+    """Each other copy with what of it the published copy does not hold (``duplicates.only_in``)."""
+    published = [paragraph.text for paragraph in primary.cleaned.paragraphs]
+    return [(other, only_in([paragraph.text for paragraph in other.cleaned.paragraphs], published)) for other in others]
+
+
+def only_in_others(missing_by_copy: Sequence[tuple[Report, Missing]]) -> str:
     """A section per other copy with the paragraphs that only it holds, where it holds them."""
     words = labels()
-    published = [paragraph.text for paragraph in primary.cleaned.paragraphs]
     parts = []
-    for other in others:
+    for other, missing in missing_by_copy:
         paragraphs = other.cleaned.paragraphs
-        missing = only_in([paragraph.text for paragraph in paragraphs], published)
         if not missing:
             continue
         items = []
@@ -123,9 +129,12 @@ def merged_pages(primary: Report, others: Sequence[Report], *, pieces: int) -> R
     """The pages of ``primary`` as the one report all of ``others`` are copies of (``completed`` by them)."""
     primary = completed(primary, others)
     entry = entry_of(primary, sources=[primary.source, *(other.source for other in others)])
-    page = report_page(
-        primary, entry, pieces=pieces, boxes=sources_note(primary, others), footer=only_in_others(primary, others)
-    )
-    own = report_pages(primary, pieces=pieces)
+    missing = missing_from(primary, others)
+    boxes = sources_note(primary, others, missing)
+    page = report_page(primary, entry, pieces=pieces, boxes=boxes, footer=only_in_others(missing))
+    # the phrases a report uses are those of every copy: 2011's 新能源汽车, only in its portal's copy, was "dropped"
+    extra = [other.cleaned.paragraphs[number].text[start:end] for other, spans_by in missing
+             for number, spans in spans_by.items() for start, end in spans]
+    own = report_pages(primary, pieces=pieces, extra_text=extra)
     markdown = gzipped(report_markdown(primary, others))
     return replace(own, page=PackedText.of(page), listed=Listed(entry, headline(own.series)), markdown=markdown)

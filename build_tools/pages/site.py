@@ -108,9 +108,11 @@ def report_page(report: Report, entry: CatalogueEntry, *, pieces: int, boxes: st
     return render_report(report, pieces=pieces, header=header, footer=footer, below_title=below, boxes=boxes)
 
 
-def report_pages(report: Report, *, pieces: int) -> ReportPages:
+def report_pages(report: Report, *, pieces: int, extra_text: Sequence[str] = ()) -> ReportPages:
+    """The pages of ``report``; ``extra_text``: what only its other copies hold, whose phrases it uses too."""
     entry, identity, facts = entry_of(report), report.identity, facts_of(report)
     text = "\n".join(paragraph.text for paragraph in report.cleaned.paragraphs)
+    counted = "\n".join((text, *extra_text))
     return ReportPages(
         source=report.source,
         index=report.index,
@@ -125,8 +127,8 @@ def report_pages(report: Report, *, pieces: int) -> ReportPages:
         comparison_rows=comparison_rows(report, facts),
         candidate=Candidate(identity.place, identity.year, sketch(text), len(report.anomalies), report.source),
         phrases=PhraseUse(
-            report.slug, report.title, place_key(entry), identity.year, identity.level, len(text),
-            phrase_counts(read_as(text, report.traditional)), identity.code,
+            report.slug, report.title, place_key(entry), identity.year, identity.level, len(counted),
+            phrase_counts(read_as(counted, report.traditional)), identity.code,
         ),
         series=facts,
         replaced=report.replaced,
