@@ -511,3 +511,23 @@ def test_a_target_and_its_result_of_different_measures_say_so() -> None:
     row = SeriesRow(KEY, "国家", "地区生产总值", "change", 1993, target=8.0, actual=13.4, unit="%", verdict="met",
                     target_source=target, actual_source=result)
     assert "目标说的是“国民生产总值”，结果说的是“国内生产总值”，口径不同" in row_cells("places/全国.md", row)[-1]
+
+
+def test_a_result_at_the_year_s_end_beside_a_target_for_the_year_says_so() -> None:
+    """2022's 城镇调查失业率全年控制在5.5%以内 was judged 完成 by 2023's 年末城镇调查失业率降到5.5%, a rate at the year's end,
+    while 2023's and 2024's results are the year's averages: nothing said the measures differ."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.series_pages import facts_of, row_cells
+
+    def national(year: int, body: str) -> SeriesFacts:
+        text = f"{year}年国务院政府工作报告\n各位代表：\n现在，我代表国务院，向大会作政府工作报告。\n{body}\n"
+        return facts_of(process_bytes(f"national/{year}.txt", text.encode("utf-8"))[0])
+
+    reports = [
+        national(2022, f"二、{2022}年经济社会发展总体要求和政策取向\n今年发展主要预期目标是：城镇调查失业率全年控制在5.5%以内。"),
+        national(2023, "一、2022年工作回顾\n年末城镇调查失业率降到5.5%。\n二、2023年工作安排\n城镇调查失业率5.5%左右。"),
+        national(2024, "一、2023年工作回顾\n城镇调查失业率平均为5.2%。"),
+    ]
+    rows = {row.year: row for row in series_rows(reports) if row.indicator == "就业" and row.role == "share"}
+    assert "年末" in row_cells("places/全国.md", rows[2022])[-1]
+    assert "年末" not in row_cells("places/全国.md", rows[2023])[-1]

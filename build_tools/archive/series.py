@@ -59,6 +59,7 @@ class SeriesFigure:
     year: int | None
     flags: tuple[str, ...] = ()
     subject: str = ""
+    year_end: bool = False  # its words say it is the year's end's (年末城镇调查失业率降到5.5%)
 
     def __reduce__(self) -> tuple[Callable[..., SeriesFigure], tuple[Any, ...]]:
         """Pickled as its fields, read back by ``read_back_figure``."""
@@ -98,6 +99,7 @@ class Source:
     line: int
     link: str  # reports/SLUG.md#fig-N
     subject: str = ""  # what the report says the figure measures (国民生产总值 where the series is GDP's)
+    year_end: bool = False  # a result its words say is the year's end's
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,7 @@ def series_facts(
             SeriesFigure(
                 category, role, indicator.kind, value, value_high, indicator.qualifier,
                 indicator.unit, indicator.line, link_of(number), year, flags, indicator.subject,
+                found.year_end.search(context) is not None,
             )
         )
     no_target = []
@@ -243,7 +246,7 @@ def firsts(facts: SeriesFacts) -> dict[tuple[str, str, str], SeriesFigure]:
 
 
 def source(facts: SeriesFacts, figure: SeriesFigure) -> Source:
-    return Source(facts.slug, figure.line, figure.link, figure.subject)
+    return Source(facts.slug, figure.line, figure.link, figure.subject, figure.year_end)
 
 
 def chosen_reports(facts: Iterable[SeriesFacts]) -> dict[PlaceKey, dict[int, SeriesFacts]]:

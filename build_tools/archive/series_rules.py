@@ -31,6 +31,7 @@ class Rules:
     no_target: dict[str, re.Pattern[str]]
     chart_min_years: int
     completion: re.Pattern[str]
+    year_end: re.Pattern[str]  # 年末: a result at the year's end
     thresholds: frozenset[str]
 
 
@@ -51,6 +52,7 @@ def rules() -> Rules:
         no_target={name: re.compile(pattern) for name, pattern in data["no_target"].items()},
         chart_min_years=int(data["chart_min_years"]),
         completion=re.compile(data["completion"]),
+        year_end=re.compile(data["year_end"]),
         thresholds=frozenset(data["threshold_qualifiers"]),
     )
 
