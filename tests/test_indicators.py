@@ -978,6 +978,16 @@ def test_a_count_added_to_the_thing_before_it_says_so() -> None:
     assert [item.subject for item in found] == ["商事主体", "新登记商事主体", "新登记商事主体"]
 
 
+def test_a_part_of_the_year_a_clause_opens_on_is_named_and_the_year_s_growth_is_the_economy_s() -> None:
+    """武汉's 经济增速逐季回升，一季度增长4.5%，上半年增长5%，前三季度增长5.5%，全年增长5.7% gave four rows of 2023 all named
+    经济增速逐季回升, and its year's 5.7% no GDP: its place page had no result for 2023."""
+    from build_tools.pages.tables import core_category
+
+    found = extract("经济增速逐季回升，一季度增长4.5%，上半年增长5%，前三季度增长5.5%，全年增长5.7%。", 2024)
+    assert [item.subject for item in found] == ["经济增速（一季度）", "经济增速（上半年）", "经济增速（前三季度）", "经济增速"]
+    assert core_category(found[-1]) == "地区生产总值"
+
+
 def test_a_countdown_is_no_figure() -> None:
     """1995's 到1997年7月1日我国对香港恢复行使主权，只有849天了 was a target of 849 天 with the subject 了, 1997's 离香港回归
     祖国只有122天了 a result; days that were spent stay figures."""

@@ -168,8 +168,9 @@ def _to_indicator(run: _Run, paragraphs: Sequence[Paragraph], figure: _Figure, k
     # 等于一九四九年的二点五倍 (+150%) is a multiple of its base, 增长一点九倍 (+190%) a growth by one: its subject
     # says so
     multiple = rules.multiple_suffix if _is_multiple_of_base(figure, run.text, rules) else ""
+    part = f"（{figure.part}）" if figure.part and figure.part not in figure.subject else ""
     return Indicator(
-        subject=figure.subject + (rules.average_suffix if average else "") + multiple,
+        subject=figure.subject + (rules.average_suffix if average else "") + multiple + part,
         value=figure.value,
         value_high=figure.value_high,
         unit=figure.unit,

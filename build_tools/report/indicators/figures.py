@@ -97,6 +97,7 @@ class _Figure:
     previous: _Figure | None = None  # the figure before it in the same sentence
     consumed: int = 0  # end of the text this figure's subject took after it
     average: bool = False  # of a year's average over several (年均增长6.5%): its indicator's subject says so
+    part: str = ""  # the part of the year its clause opens on (一季度增长4.5%): its indicator's subject says so
 
 
 def _find_figures(text: str, rules: _Rules) -> list[_Figure]:

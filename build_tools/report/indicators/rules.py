@@ -82,6 +82,7 @@ class _Rules:
     comparison_clause: re.Pattern[str]
     average_mark: re.Pattern[str]
     average_suffix: str
+    part_of_year: re.Pattern[str]  # 一季度, 上半年, 前三季度: a part of the year a clause opens on
     multiple_mark: re.Pattern[str]
     multiple_suffix: str
     growth_rate_word: str
@@ -209,6 +210,7 @@ def _rules() -> _Rules:
         comparison_clause=re.compile(lexicon["comparison_clause"]),
         average_mark=re.compile(lexicon["average_mark"]),
         average_suffix=lexicon["average_suffix"],
+        part_of_year=re.compile(lexicon["part_of_year"]),
         multiple_mark=re.compile(re.escape(lexicon["multiple_suffix"])),
         multiple_suffix=lexicon["multiple_suffix"],
         growth_rate_word=lexicon["growth_rate_word"],
