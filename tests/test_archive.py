@@ -595,6 +595,11 @@ def test_a_province_is_reached_from_its_reports_breadcrumbs_and_its_lists_of_pla
     assert "(../places/湖北省/index.md)" in crumbs or "(../places/湖北省.md)" in crumbs, crumbs
     listing = level_province_page("市", "湖北省", [Listed(city)])
     assert "湖北省的全部报告" in listing and "places/湖北省" in listing
+    # the list of a level's places in a province, and of a level's provinces, lead back as a report's page does
+    assert '<nav class="gr-breadcrumbs" aria-label="路径" markdown>[首页](../../index.md) › [市](index.md)' in listing
+    from build_tools.pages.browse import level_page
+
+    assert 'aria-label="路径"' in level_page("市", [Listed(city)])
 
 
 def test_a_district_s_city_has_a_page_listing_its_districts_and_stands_in_their_breadcrumbs() -> None:

@@ -301,6 +301,7 @@ def level_province_page(level: str, province: str, listed: Sequence[Listed]) -> 
     """The places of one level in one province, each with its years linked to its reports."""
     words, path = labels(), level_province_path(level, province)
     parts = page_head(f"{province} · {level}", words["level_province_intro"].format(count=len(listed)))
+    parts.insert(1, crumbs_nav([link(path, "index.md", words["nav_home"]), link(path, level_path(level), level)]))
     whole = link(path, province_page(province), words["province_page_link"].format(province=province))
     return "\n".join([*parts, places_table(path, listed), whole + "\n"])
 
@@ -309,6 +310,7 @@ def level_page(level: str, listed: Sequence[Listed]) -> str:
     """A level's provinces with their numbers of places and reports."""
     words, path = labels(), level_path(level)
     parts = page_head(level, words["level_intro"].format(count=len(listed)))
+    parts.insert(1, crumbs_nav([link(path, "index.md", words["nav_home"])]))
     by_province: dict[str, list[Listed]] = defaultdict(list)
     for item in listed:
         by_province[province_of(item.entry)].append(item)
