@@ -112,10 +112,12 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # a fall written as negative growth keeps its sign (黔西南's investment fell; its page showed 3.8%)
     ("固定资产投资增长-3.8%。", [{"subject": "固定资产投资", "value": -3.8, "role": "change", "span": "增长-3.8%"}]),
     # a clause that only ranks, a part of the year and a note on a word leave the subject what it was
-    # (湖南's 4.8% was the growth of 稳居全国前十强, 武汉's quarters had no subject, 绵阳's 8% none)
+    # (湖南's 4.8% was the growth of 稳居全国前十强, 武汉's quarters had no subject, 绵阳's 8% none), a part of the year
+    # named after it
     ("全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%。",
      [{"subject": "地区生产总值", "value": 5.53}, {"subject": "地区生产总值", "value": 4.8, "role": "change"}]),
-    ("地区生产总值一季度增长4.5%，上半年增长5%，全年增长5.7%。", [{"subject": "地区生产总值"}] * 3),
+    ("地区生产总值一季度增长4.5%，上半年增长5%，全年增长5.7%。",
+     [{"subject": "地区生产总值（一季度）"}, {"subject": "地区生产总值（上半年）"}, {"subject": "地区生产总值"}]),
     ("地区生产总值4038.73亿元、同比增长（以下简称增长）8%。",
      [{"subject": "地区生产总值"}, {"subject": "地区生产总值", "value": 8, "role": "change"}]),
     ("地区生产总值迈上5万亿台阶。", []),

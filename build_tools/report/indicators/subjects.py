@@ -166,7 +166,7 @@ def _assign_subjects(text: str, figures: list[_Figure], rules: _Rules) -> None:
         figure.previous = previous if same_sentence else None
         figure.subject = _figure_subject(text, figure, raw, figure.previous, rules)
         figure.average = rules.average_mark.search(text, pre_start, figure.number_start) is not None
-        part = rules.part_of_year.match(text, clause_start)  # 一季度增长4.5%，上半年增长5%: not the year's
+        part = rules.part_of_year.search(text, pre_start, figure.number_start)  # 一季度增长4.5%: not the year's
         figure.part = part.group("part") if part else ""
         figure.consumed = max(figure.consumed, figure.end)
         previous = figure
