@@ -349,3 +349,18 @@ def test_a_paragraph_shows_a_link_to_itself_on_hover(seed_site: Path) -> None:
         paragraph.hover()
         page.wait_for_timeout(400)  # Material fades it in
         assert float(link.evaluate("a => getComputedStyle(a).opacity")) > 0.5
+
+
+def test_on_a_touch_screen_a_paragraph_s_and_a_figure_s_links_are_big_enough_to_tap(seed_site: Path) -> None:
+    """A paragraph's ¶ link was 8.6 px wide, a figure's link in a phone's indicator card 15 px high."""
+    with serve(seed_site) as base, chromium(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    ) as context:
+        page = context.new_page()
+        page.goto(base + "reports/000_f936ed40faecbb33-1/", wait_until="networkidle")
+        page.evaluate("document.querySelectorAll('details').forEach(details => { details.open = true })")
+        sizes = page.evaluate(
+            """[document.querySelector('article p > a.headerlink'), document.querySelector('.gr-indicators td:last-child a')]
+                .map(link => { const box = link.getBoundingClientRect(); return [box.width, box.height] })"""
+        )
+        assert all(width >= 24 and height >= 24 for width, height in sizes), sizes
