@@ -55,8 +55,11 @@ def test_reports_of_different_titles_pasted_into_one_file_are_cut_apart() -> Non
 
 
 def test_a_report_printed_twice_under_one_title_stays_one_report() -> None:
-    """The same title again is a page printed twice, which cleaning takes out as repeated lines."""
-    assert len(split(decode("twice.txt", two_reports("2024年宜春市政府工作报告").encode())).reports) == 1
+    """The same title and opening again are a page printed twice, which cleaning takes out as repeated lines; two
+    reports of one title (a template site's, each 政府工作报告) are two."""
+    page = "2024年宜春市政府工作报告\n各位代表：\n现在报告工作。\n一、2023年工作回顾\n宜春的回顾。\n"
+    assert len(split(decode("twice.txt", (page * 2).encode())).reports) == 1
+    assert len(split(decode("twice.txt", two_reports("2024年宜春市政府工作报告").encode())).reports) == 2
 
 
 def test_portal_copies_pasted_together_are_cut_apart_and_a_report_s_chapters_make_no_collection() -> None:

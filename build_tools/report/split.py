@@ -34,28 +34,41 @@ SALUTATION_REACH = 12  # how many non-blank lines after a report's title its sal
 # dateline, source, time and speaker lines and its font-size buttons, a line each, stand between them)
 
 
+OPENING_LINES = 6  # the non-blank lines after a salutation that tell one report's opening from another's
+
+
 def titled_report_lines(source: SourceText) -> list[int]:
     """Line numbers of the titles of the reports of a file that pastes several together: the last title
-    (``report_title``) before each salutation within ``SALUTATION_REACH`` non-blank lines, where its text
-    differs from the title before it."""
+    (``report_title``) before each salutation within ``SALUTATION_REACH`` non-blank lines, where its text, or
+    the ``OPENING_LINES`` after its salutation, differ from those of the title before it (a template site's
+    reports all titled 政府工作报告; the same title and text again are a page printed twice)."""
     title, salutation = pattern(PATTERNS, "report_title"), pattern(PATTERNS, "salutation")
     sentence = pattern(PATTERNS, "title_inner_end")  # …，我代表国务院，向…作政府工作报告。 is no title
+    lines = [(number, text.strip()) for number, text in enumerate(source.lines, 1) if text.strip()]
     starts: list[int] = []
-    seen: list[str] = []
-    recent: list[tuple[int, str]] = []  # the last non-blank lines, with their numbers
-    for number, text in enumerate(source.lines, 1):
-        text = text.strip()
-        if not text:
+    seen: list[tuple[str, tuple[str, ...]]] = []  # each start's title and opening
+    last = 0  # the last title a salutation was read with (a speech's 各位代表！ further on has none of its own)
+    for index, (_, text) in enumerate(lines):
+        if not salutation.match(text):
             continue
-        if salutation.match(text):
-            found = next(
-                ((n, line) for n, line in reversed(recent) if title.match(line) and not sentence.search(line)), None
-            )
-            if found is not None and (not seen or found[1] != seen[-1]) and (not starts or found[0] > starts[-1]):
-                starts.append(found[0])
-                seen.append(found[1])
-        recent = [*recent[-(SALUTATION_REACH - 1) :], (number, text)]
+        recent = lines[max(0, index - SALUTATION_REACH + 1) : index]
+        titles = ((n, line) for n, line in reversed(recent) if title.match(line) and not sentence.search(line))
+        found = next(titles, None)
+        if found is None or found[0] <= last:
+            continue
+        last = found[0]
+        opening = tuple(line for _, line in lines[index + 1 : index + 1 + OPENING_LINES])
+        if not seen or not same_start(seen[-1], (found[1], opening)):
+            starts.append(found[0])
+            seen.append((found[1], opening))
     return starts if len(set(seen)) > 1 else []
+
+
+def same_start(one: tuple[str, tuple[str, ...]], other: tuple[str, tuple[str, ...]]) -> bool:
+    """Whether two reports' (title, opening) are one report's: the same title, and the same lines as far as the
+    shorter opening goes (one may end with the file)."""
+    shorter = min(len(one[1]), len(other[1]))
+    return one[0] == other[0] and one[1][:shorter] == other[1][:shorter]
 
 
 def preamble_entries(source: SourceText, end: int) -> tuple[AuditEntry, ...]:
