@@ -108,6 +108,13 @@ def test_a_change_starts_from_the_year_before_its_own() -> None:
     assert years["一百八十五万六千张"] == "1978"
     assert years["1.2%"] == "2011" and years["四百八十三亿九千万元"] == "1952"
     assert years["44%"] == "2013"
+    # the frame of its sentence holds across its ；(1987's 国民收入 was 1985's); 1980's report of August: 今年上半年
+    text = ("1987年国务院政府工作报告\n各位代表：\n一、1986年的工作回顾\n1986年同1978年相比，国民生产总值由3480亿元增加到"
+            "9380亿元；国民收入由3010亿元增加到7790亿元。轻工业总产值今年上半年又比去年同期增长24.2%。\n")
+    report = process_bytes("national/1987.txt", text.encode("utf-8"))[0]
+    years = {indicator.span: found for indicator, found in zip(report.indicators, figure_years(report), strict=True)}
+    assert years["3480亿元"] == years["3010亿元"] == "1978"
+    assert years["增长24.2%"] == "1987"
 
 
 def test_a_plan_s_level_is_of_its_last_year_and_its_average_of_all() -> None:
@@ -116,9 +123,9 @@ def test_a_plan_s_level_is_of_its_last_year_and_its_average_of_all() -> None:
     stays of all (about 120 rows)."""
     text = ("2016年国务院政府工作报告\n各位代表：\n二、“十三五”时期主要目标任务和重大举措\n到2020年国内生产总值比2010年翻一番，"
             "“十三五”时期经济年均增长保持在6.5%以上。届时，我国经济总量超过90万亿元。森林覆盖率达到23.04%，"
-            "城镇调查失业率控制在5.5%以内。\n")
+            "城镇调查失业率控制在5.5%以内。今后五年国家财政新增义务教育经费累计将达2182亿元。\n")
     report = process_bytes("national/2016.txt", text.encode("utf-8"))[0]
     years = {indicator.span: found for indicator, found in zip(report.indicators, figure_years(report), strict=True)}
     assert years["6.5%以上"] == "2016—2020"
     assert years["超过90万亿元"] == years["达到23.04%"] == "2020"
-    assert years["5.5%以内"] == "2016—2020"
+    assert years["5.5%以内"] == years["将达2182亿元"] == "2016—2020"  # a bound held, a sum over the years

@@ -910,10 +910,12 @@ def test_a_ratio_of_so_many_to_one_is_a_figure() -> None:
 def test_a_bare_wan_counts_the_people_named_after_it() -> None:
     """北京's 促进12万城镇就业困难人员实现就业, 常州's 为15.8万老年人提供居家养老上门服务 and 2007's 505万下岗失业人员实现再就业
     had no row (154 of the corpus), nor 2016's headline 1000万以上农村贫困人口脱贫; a people as a whole (420万钦州人民),
-    a place of so many people (20万以上人口县) and other words after a bare 万 stay none."""
+    a place of so many people (20万以上人口县), a country's people (八亿农民, 我国有2.9亿在校学生) and other words
+    after a bare 万 stay none."""
     found = extract("促进12万城镇就业困难人员实现就业、4万农村劳动力就业参保。为15.8万老年人提供居家养老上门服务。"
                     "让420万钦州人民的获得感增强。彻底改变两千多年来农民种田缴纳的负担。"
-                    "今年要完成1000万以上农村贫困人口脱贫任务。20万以上人口县实现特殊教育学校全覆盖。", 2024)
+                    "今年要完成1000万以上农村贫困人口脱贫任务。20万以上人口县实现特殊教育学校全覆盖。"
+                    "一切关心八亿农民命运的人们。我国有2.9亿在校学生。", 2024)
     assert [(item.subject, item.value, item.unit) for item in found] == [
         ("城镇就业困难人员", 12.0, "万"), ("农村劳动力", 4.0, "万"), ("老年人", 15.8, "万"), ("农村贫困人口", 1000.0, "万")]
 
@@ -921,7 +923,8 @@ def test_a_bare_wan_counts_the_people_named_after_it() -> None:
 def test_a_count_of_at_least_so_many_things_is_a_figure() -> None:
     """深圳's 新增5家以上无人工厂 and 河南's 实施1000个以上省重点项目 were read as classes of thing, as 10亿元以上项目 is (77 rows
     of the corpus, nearly all targets); a size in people (300人以上企业) and money above so much still are."""
-    found = extract("新增5家以上无人工厂。实施1000个以上省重点项目。支持10亿元以上项目。300人以上企业达到50家。", 2024)
+    found = extract("新增5家以上无人工厂。实施1000个以上省重点项目。支持10亿元以上项目。300人以上企业达到50家。"
+                    "提升改造年出栏5000头以上养殖场。", 2024)
     assert [(item.subject, item.value, item.unit) for item in found] == [
         ("无人工厂", 5.0, "家"), ("省重点项目", 1000.0, "个"), ("300人以上企业", 50.0, "家")]
 
@@ -988,6 +991,8 @@ def test_a_part_of_the_year_a_clause_opens_on_is_named_and_the_year_s_growth_is_
     found = extract("经济增速逐季回升，一季度增长4.5%，上半年增长5%，前三季度增长5.5%，全年增长5.7%。", 2024)
     assert [item.subject for item in found] == ["经济增速（一季度）", "经济增速（上半年）", "经济增速（前三季度）", "经济增速"]
     assert core_category(found[-1]) == "地区生产总值"
+    dragged = extract("受此影响，拉低经济增速约4个百分点。", 2024)  # 河池's drag on growth is no GDP
+    assert [core_category(item) for item in dragged] == [None]
 
 
 def test_a_countdown_is_no_figure() -> None:

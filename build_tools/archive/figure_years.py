@@ -37,6 +37,7 @@ KINDS = ("target", "actual", "estimate")
 CLAUSE_MARK = re.compile("[，,：:]")
 YEAR_TEXT = "([12１２一][0-9０-９〇○零一二三四五六七八九]{3})"  # a year as the reports write it, its digits
 NUMBER = re.compile("[0-9０-９〇○零一二三四五六七八九十百千万亿两]")
+PART_OF_THIS_YEAR = re.compile("今年(?:第?(?:前三|[一二三四])季度|[上下]半年|前.{1,3}个?月)")  # 今年上半年
 
 
 @dataclass(frozen=True)
@@ -139,8 +140,11 @@ def years_of(indicator: Indicator, text: str, year: int, in_period: bool, headin
     if first and last and first < last:
         return span(first, last)
     bases = {base for match in found.base_year.finditer(words) if (base := parse_year(match.group(1)))}  # 从2020年的
-    if indicator.subject.endswith(BASE_MARK):
-        return base_years(bases, words, text[: indicator.offset], headings, in_period, year, about, target)
+    if indicator.subject.endswith(BASE_MARK):  # the frame its sentence opens with holds across a ；
+        sentence = text[max(text.rfind(mark, 0, indicator.offset) for mark in "。！？") + 1 : start]
+        return base_years(bases, words, sentence, text[: indicator.offset], headings, in_period, year, about, target)
+    if not target and PART_OF_THIS_YEAR.search(words):
+        return str(year)  # 今年上半年又比去年同期增长24.2%, in 1980's report of August: 1980's
     at_base = found.base_year.search(words[-16:])
     if at_base and words.endswith(at_base.group()):  # 从一九五〇年百分之十一点一增加到…: a base, though not read as one
         return str(parse_year(at_base.group(1)))
@@ -159,7 +163,8 @@ def years_of(indicator: Indicator, text: str, year: int, in_period: bool, headin
     if over_years(indicator, words, in_period, about):
         period = years_over(near(words), f"{headings}\n{text[: indicator.offset]}", year, about, target)
         clause = CLAUSE_MARK.split(words)[-1]
-        if target and indicator.role != "change" and found.horizon.search(clause) and not found.average.search(clause):
+        reached = found.horizon.search(clause) and not found.average.search(near(words)) and "累计" not in clause
+        if target and indicator.role != "change" and reached:
             return period.split("—")[-1]  # 届时，我国经济总量超过90万亿元: a level reached at the plan's end
         return period
     earlier = {named_year for named_year in named if named_year < about}
@@ -167,7 +172,8 @@ def years_of(indicator: Indicator, text: str, year: int, in_period: bool, headin
 
 
 def base_years(
-    bases: set[int], words: str, before: str, headings: str, in_period: bool, year: int, about: int, target: bool
+    bases: set[int], words: str, sentence: str, before: str, headings: str, in_period: bool, year: int, about: int,
+    target: bool,
 ) -> str:
     """The year a change starts from, its base's: the year ``words`` name (人均预期寿命从2020年的82.4岁提升至83.9岁),
     compare with (一九八二年同一九七八年相比) or start a span with (一九七八年到一九八二年，…由…), this year's of an
@@ -178,8 +184,8 @@ def base_years(
         return str(min(bases))
     if found.base_now.search(words):  # this year's, the report's
         return str(year)
-    compared = compared_year(near(words), about)
-    spanned = found.bare_span.search(near(words))
+    compared = compared_year(sentence, about)
+    spanned = found.bare_span.search(sentence)
     if compared is not None or spanned:
         return str(compared if compared is not None else parse_year(spanned.group(1)))
     if in_period or found.multi_year.search(near(words)):

@@ -62,6 +62,7 @@ class _Rules:
     countdown: re.Pattern[str]  # 只有: what makes days left a countdown
     increment_verbs: frozenset[str]  # 新登记: what a count added to the previous figure's thing says
     people_counted: re.Pattern[str]  # 城镇就业困难人员: who a bare 万 before them counts
+    whole_people: re.Pattern[str]  # 我国有: before a country's people in 亿, a people as a whole
     quoted: re.Pattern[str]
     action_only: re.Pattern[str]
     action_start: re.Pattern[str]
@@ -183,6 +184,7 @@ def _rules() -> _Rules:
         loss=re.compile(_alternation(lexicon["loss_words"])),
         countdown=re.compile(_alternation(lexicon["countdown_before"]) + "$"),
         increment_verbs=frozenset(lexicon["subject"]["increment_verbs"]),
+        whole_people=re.compile(lexicon["whole_people"]),
         people_counted=re.compile(  # not a place of so many people (20万以上人口县)
             r"[^，,。；;、：:\d\s（(的年]{0,8}?" + _alternation(lexicon["people_nouns"]) + "(?![县市镇乡村城区])"
         ),
