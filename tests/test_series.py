@@ -531,3 +531,5 @@ def test_a_result_at_the_year_s_end_beside_a_target_for_the_year_says_so() -> No
     rows = {row.year: row for row in series_rows(reports) if row.indicator == "就业" and row.role == "share"}
     assert "年末" in row_cells("places/全国.md", rows[2022])[-1]
     assert "年末" not in row_cells("places/全国.md", rows[2023])[-1]
+    table = list(csv.DictReader(io.StringIO(series_csv(list(rows.values())).decode("utf-8-sig"))))
+    assert [(row["year"], row["actual_year_end"]) for row in table] == [("2022", "True"), ("2023", "False")]

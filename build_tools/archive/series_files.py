@@ -15,7 +15,7 @@ from build_tools.model import plain_number
 FIELDS = (
     "place", "level", "indicator", "role", "year", "target", "target_high", "qualifier", "actual", "actual_qualifier",
     "unit", "verdict", "target_source", "actual_source", "actual_estimate", "revised",
-    "target_subject", "actual_subject",
+    "target_subject", "actual_subject", "actual_year_end",
 )
 
 
@@ -35,6 +35,7 @@ def row_record(row: SeriesRow) -> dict[str, Any]:
         "revised": [{"value": value, **(source_record(found) or {})} for value, found in row.revised],
         "target_subject": row.target_source.subject if row.target_source else None,
         "actual_subject": row.actual_source.subject if row.actual_source else None,
+        "actual_year_end": row.actual_source.year_end if row.actual_source else None,
     }
 
 
