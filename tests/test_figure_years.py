@@ -110,11 +110,13 @@ def test_a_change_starts_from_the_year_before_its_own() -> None:
     assert years["44%"] == "2013"
     # the frame of its sentence holds across its ；(1987's 国民收入 was 1985's); 1980's report of August: 今年上半年
     text = ("1987年国务院政府工作报告\n各位代表：\n一、1986年的工作回顾\n1986年同1978年相比，国民生产总值由3480亿元增加到"
-            "9380亿元；国民收入由3010亿元增加到7790亿元。轻工业总产值今年上半年又比去年同期增长24.2%。\n")
+            "9380亿元；国民收入由3010亿元增加到7790亿元。轻工业总产值今年上半年又比去年同期增长24.2%。"
+            "这两年中，钢产量由二千零四十六万吨增加到三千一百七十八万吨；原煤由四亿八千三百万吨增加到六亿一千八百万吨。\n")
     report = process_bytes("national/1987.txt", text.encode("utf-8"))[0]
     years = {indicator.span: found for indicator, found in zip(report.indicators, figure_years(report), strict=True)}
     assert years["3480亿元"] == years["3010亿元"] == "1978"
     assert years["增长24.2%"] == "1987"
+    assert years["二千零四十六万吨"] == years["四亿八千三百万吨"] == "1984"  # 这两年中 (1985—1986): the year before
 
 
 def test_a_plan_s_level_is_of_its_last_year_and_its_average_of_all() -> None:

@@ -188,8 +188,9 @@ def base_years(
     spanned = found.bare_span.search(sentence)
     if compared is not None or spanned:
         return str(compared if compared is not None else parse_year(spanned.group(1)))
-    if in_period or found.multi_year.search(near(words)):
-        first = years_over(near(words), f"{headings}\n{before}", year, about, target).split("—")[0]
+    frame = near(sentence) if found.multi_year.search(near(sentence)) else near(words)  # 这两年中，…；原煤由…
+    if in_period or found.multi_year.search(frame):
+        first = years_over(frame, f"{headings}\n{before}", year, about, target).split("—")[0]
         return str(int(first) - 1)
     return str(year - 1 if target else about - 1)
 
