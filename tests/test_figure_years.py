@@ -21,9 +21,14 @@ TEXT = (
 )
 
 
-def years_by_figure() -> dict[str, str]:
-    report = process_bytes("province/2026_天津市.txt", TEXT.encode("utf-8"))[0]
+def years_of_text(source: str, text: str) -> dict[str, str]:
+    """The years of each figure of the first report of ``text``, by its span, as the file ``source`` holds it."""
+    report = process_bytes(source, text.encode("utf-8"))[0]
     return {indicator.span: years for indicator, years in zip(report.indicators, figure_years(report), strict=True)}
+
+
+def years_by_figure() -> dict[str, str]:
+    return years_of_text("province/2026_天津市.txt", TEXT)
 
 
 def test_a_figure_is_of_its_year_unless_its_words_or_paragraph_say_otherwise() -> None:
@@ -64,8 +69,7 @@ def test_years_stated_in_the_words_a_base_year_a_named_year_and_a_city_s_plannin
     text = ("1978年国务院政府工作报告\n各位代表：\n一、过去五年的回顾\n从一九七四年到一九七六年，全国大约损失工业总产值一千亿元。"
             "人均预期寿命从1970年的62.4岁提升至1977年的68.9岁。\n这五年，我们艰苦奋斗。1977年，钢产量增长百分之十。\n"
             "二、1978年工作安排\n（五）坚持规划引领、数字赋能\n实施105个老旧小区改造。\n")
-    report = process_bytes("national/1978.txt", text.encode("utf-8"))[0]
-    years = {indicator.span: found for indicator, found in zip(report.indicators, figure_years(report), strict=True)}
+    years = years_of_text("national/1978.txt", text)
     assert years["一千亿元"] == "1974—1976"
     assert years["62.4岁"] == "1970" and years["68.9岁"] == "1977"
     assert years["增长百分之十"] == "1977"
@@ -77,8 +81,7 @@ def test_what_was_added_or_taken_away_in_a_review_of_five_years_is_over_them() -
     2013's, 2016's and five provincial reports of 2026): a level's word (规模, 里程) named their thing, not a level."""
     text = ("2026年北京市政府工作报告\n各位代表：\n一、“十四五”时期工作回顾\n过去五年，我们坚定疏解非首都功能，"
             "城乡建设用地规模减量约50平方公里。新增高速公路通车里程1523公里，总里程达8667公里。\n")
-    report = process_bytes("province/2026_北京市.txt", text.encode("utf-8"))[0]
-    years = {indicator.span: found for indicator, found in zip(report.indicators, figure_years(report), strict=True)}
+    years = years_of_text("province/2026_北京市.txt", text)
     assert years["约50平方公里"] == years["1523公里"] == "2021—2025"
     assert years["达8667公里"] == "2025"
 
@@ -88,9 +91,9 @@ def test_a_target_a_review_tells_of_is_last_year_s() -> None:
     提前一年实现…500元和300元的目标 too."""
     text = ("2007年国务院政府工作报告\n各位代表：\n一、2006年工作回顾\n全国没有实现年初确定的单位国内生产总值能耗降低4%左右的"
             "目标。广义货币M2增长11.3%，低于13%左右的预期目标。提前一年实现农村中小学生人均公用经费500元的目标。\n")
-    report = process_bytes("national/2007.txt", text.encode("utf-8"))[0]
-    years = {indicator.span: found for indicator, found in zip(report.indicators, figure_years(report), strict=True)}
+    years = years_of_text("national/2007.txt", text)
     assert years["降低4%左右"] == years["低于13%左右"] == years["500元"] == "2006"
+    report = process_bytes("national/2007.txt", text.encode("utf-8"))[0]
     assert {indicator.span: indicator.kind for indicator in report.indicators}["500元"] == "target"  # not 2010's
 
 
@@ -102,8 +105,7 @@ def test_a_change_starts_from_the_year_before_its_own() -> None:
             "一九七八年到一九八二年，全国医院床位由一百八十五万六千张增加到二百零五万四千张。\n"
             "二、2012年工作回顾\n人口自然增长率由上年的1.2%下降到1.17%。农业总产值达到六百零三亿五千万元，比一九五二年的"
             "四百八十三亿九千万元增长百分之二十五。\n三、2013年工作安排\n轻工业产值的比重，由今年预计的44%提高到45%。\n")
-    report = process_bytes("national/2013.txt", text.encode("utf-8"))[0]
-    years = {indicator.span: found for indicator, found in zip(report.indicators, figure_years(report), strict=True)}
+    years = years_of_text("national/2013.txt", text)
     assert years["26.6万亿元"] == "2007" and years["51.9万亿元"] == "2012"
     assert years["一百八十五万六千张"] == "1978"
     assert years["1.2%"] == "2011" and years["四百八十三亿九千万元"] == "1952"
@@ -112,8 +114,7 @@ def test_a_change_starts_from_the_year_before_its_own() -> None:
     text = ("1987年国务院政府工作报告\n各位代表：\n一、1986年的工作回顾\n1986年同1978年相比，国民生产总值由3480亿元增加到"
             "9380亿元；国民收入由3010亿元增加到7790亿元。轻工业总产值今年上半年又比去年同期增长24.2%。"
             "这两年中，钢产量由二千零四十六万吨增加到三千一百七十八万吨；原煤由四亿八千三百万吨增加到六亿一千八百万吨。\n")
-    report = process_bytes("national/1987.txt", text.encode("utf-8"))[0]
-    years = {indicator.span: found for indicator, found in zip(report.indicators, figure_years(report), strict=True)}
+    years = years_of_text("national/1987.txt", text)
     assert years["3480亿元"] == years["3010亿元"] == "1978"
     assert years["增长24.2%"] == "1987"
     assert years["二千零四十六万吨"] == years["四亿八千三百万吨"] == "1984"  # 这两年中 (1985—1986): the year before
@@ -126,8 +127,7 @@ def test_a_plan_s_level_is_of_its_last_year_and_its_average_of_all() -> None:
     text = ("2016年国务院政府工作报告\n各位代表：\n二、“十三五”时期主要目标任务和重大举措\n到2020年国内生产总值比2010年翻一番，"
             "“十三五”时期经济年均增长保持在6.5%以上。届时，我国经济总量超过90万亿元。森林覆盖率达到23.04%，"
             "城镇调查失业率控制在5.5%以内。今后五年国家财政新增义务教育经费累计将达2182亿元。\n")
-    report = process_bytes("national/2016.txt", text.encode("utf-8"))[0]
-    years = {indicator.span: found for indicator, found in zip(report.indicators, figure_years(report), strict=True)}
+    years = years_of_text("national/2016.txt", text)
     assert years["6.5%以上"] == "2016—2020"
     assert years["超过90万亿元"] == years["达到23.04%"] == "2020"
     assert years["5.5%以内"] == years["将达2182亿元"] == "2016—2020"  # a bound held, a sum over the years

@@ -37,7 +37,6 @@ KINDS = ("target", "actual", "estimate")
 CLAUSE_MARK = re.compile("[，,：:]")
 YEAR_TEXT = "([12１２一][0-9０-９〇○零一二三四五六七八九]{3})"  # a year as the reports write it, its digits
 NUMBER = re.compile("[0-9０-９〇○零一二三四五六七八九十百千万亿两]")
-PART_OF_THIS_YEAR = re.compile("今年(?:第?(?:前三|[一二三四])季度|[上下]半年|前.{1,3}个?月)")  # 今年上半年
 
 
 @dataclass(frozen=True)
@@ -60,6 +59,7 @@ class YearRules:
     base_year: re.Pattern[str]
     base_now: re.Pattern[str]
     bare_span: re.Pattern[str]
+    this_year_part: re.Pattern[str]  # 今年上半年
 
 
 @cache
@@ -88,6 +88,7 @@ def year_rules() -> YearRules:
         base_year=re.compile(data["base_year"].replace("YEAR", YEAR_TEXT)),
         base_now=re.compile(data["base_now"]),
         bare_span=re.compile(data["bare_span"].replace("YEAR", YEAR_TEXT)),
+        this_year_part=re.compile(data["this_year_part"]),
     )
 
 
@@ -143,7 +144,7 @@ def years_of(indicator: Indicator, text: str, year: int, in_period: bool, headin
     if indicator.subject.endswith(BASE_MARK):  # the frame its sentence opens with holds across a ；
         sentence = text[max(text.rfind(mark, 0, indicator.offset) for mark in "。！？") + 1 : start]
         return base_years(bases, words, sentence, text[: indicator.offset], headings, in_period, year, about, target)
-    if not target and PART_OF_THIS_YEAR.search(words):
+    if not target and found.this_year_part.search(words):
         return str(year)  # 今年上半年又比去年同期增长24.2%, in 1980's report of August: 1980's
     at_base = found.base_year.search(words[-16:])
     if at_base and words.endswith(at_base.group()):  # 从一九五〇年百分之十一点一增加到…: a base, though not read as one

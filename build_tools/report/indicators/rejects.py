@@ -35,11 +35,6 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
     family = unit.family if unit else "magnitude"
     # 12万城镇就业困难人员, 1000万以上农村贫困人口: a bare 万 that counts the people named after it
     counts_people = family == "magnitude" and rules.people_counted.match(norm, figure.end) is not None
-    # 八亿农民, 我国有2.9亿在校学生: a country's people as a whole, no figure of the year's work
-    clause = norm[max(norm.rfind(mark, 0, figure.number_start) for mark in "，。；,;") + 1 : figure.number_start]
-    whole_people = counts_people and (figure.value or 0) * figure.magnitude >= 1e8 and (
-        figure.chinese or rules.whole_people.search(clause) is not None
-    )
     checks = (
         rules.reject_before.search(before) is not None,
         # 几十座, 数百万: so many tens, no number (十几 reads no unit after 十)
@@ -54,7 +49,7 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
         rules.numeral_place.match(norm, figure.number_start) is not None,  # 三台县
         _is_article(figure, following, rules, norm[max(0, figure.number_start - 8) : figure.number_start]),
         _is_attribute(figure, qualifier_after, before, following, family, rules) and not counts_people,
-        whole_people,
+        counts_people and _whole_people(norm, figure, rules),
         family == "magnitude" and bool(following) and HAN_CHARACTER.match(following) is not None
         and not counts_people,  # 三万里河山, but 12万城镇就业困难人员
         family == "age" and rules.age_attribute.match(following) is not None,  # 65岁及以上老年人: who, not how old
@@ -65,6 +60,15 @@ def _rejected(norm: str, figure: _Figure, qualifier_after: str | None, rules: _R
         and HAN_CHARACTER.match(following) is not None,
     )
     return any(checks)
+
+
+def _whole_people(norm: str, figure: _Figure, rules: _Rules) -> bool:
+    """八亿农民, 我国有2.9亿在校学生: a count of people in 亿 that is a country's people as a whole, no figure of the
+    year's work (written in characters, or after ``whole_people`` in its clause)."""
+    if (figure.value or 0) * figure.magnitude < 1e8:
+        return False
+    clause = norm[max(norm.rfind(mark, 0, figure.number_start) for mark in "，。；,;") + 1 : figure.number_start]
+    return figure.chinese or rules.whole_people.search(clause) is not None
 
 
 def _stop_noun_follows(following: str, rules: _Rules) -> bool:
