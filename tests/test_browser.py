@@ -364,3 +364,7 @@ def test_on_a_touch_screen_a_paragraph_s_and_a_figure_s_links_are_big_enough_to_
                 .map(link => { const box = link.getBoundingClientRect(); return [box.width, box.height] })"""
         )
         assert all(width >= 24 and height >= 24 for width, height in sizes), sizes
+        narrowest = page.evaluate(
+            "Math.min(...[...document.querySelectorAll('.gr-indicators td:last-child a')].map(link => link.getBoundingClientRect().width))"
+        )
+        assert narrowest >= 40, narrowest  # 8个 was 20 px wide

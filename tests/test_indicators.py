@@ -991,6 +991,8 @@ def test_a_part_of_the_year_a_clause_opens_on_is_named_and_the_year_s_growth_is_
     found = extract("经济增速逐季回升，一季度增长4.5%，上半年增长5%，前三季度增长5.5%，全年增长5.7%。", 2024)
     assert [item.subject for item in found] == ["经济增速（一季度）", "经济增速（上半年）", "经济增速（前三季度）", "经济增速"]
     assert core_category(found[-1]) == "地区生产总值"
+    compared = extract("全年全社会固定资产投资增长25.8%，增幅比一季度回落17.2个百分点。", 2005)  # the year's, not the quarter's
+    assert [item.subject for item in compared] == ["全社会固定资产投资", "增幅"]
     dragged = extract("受此影响，拉低经济增速约4个百分点。", 2024)  # 河池's drag on growth is no GDP
     assert [core_category(item) for item in dragged] == [None]
 
