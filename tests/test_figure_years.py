@@ -131,3 +131,12 @@ def test_a_plan_s_level_is_of_its_last_year_and_its_average_of_all() -> None:
     assert years["6.5%以上"] == "2016—2020"
     assert years["超过90万亿元"] == years["达到23.04%"] == "2020"
     assert years["5.5%以内"] == years["将达2182亿元"] == "2016—2020"  # a bound held, a sum over the years
+    # an average over the years ahead that no plan names: 2011's 今后五年…年均增长7% (a 2011 target beside its 8%),
+    # 1988's 到1992年…平均每年增长7.5%, 1982's 一九八五年…比一九八○年增长…，平均每年递增
+    assert years_of_text("national/2011.txt", "2011年国务院政府工作报告\n各位代表：\n二、今后五年的主要目标\n"
+                         "今后五年，我国经济增长预期目标是年均增长7%。\n")["年均增长7%"] == "2011—2015"
+    assert years_of_text("national/1988.txt", "1988年国务院政府工作报告\n各位代表：\n二、今后五年的任务\n到1992年，"
+                         "使国民生产总值达到15500亿元左右，平均每年增长7.5%。\n")["增长7.5%"] == "1988—1992"
+    assert years_of_text("national/1982.txt", "1982年国务院政府工作报告\n各位代表：\n二、第六个五年计划\n一九八五年，"
+                         "社会商品零售总额将达到二千九百亿元，比一九八○年增长百分之四十，平均每年递增百分之七。\n")[
+                             "递增百分之七"] == "1981—1985"

@@ -962,6 +962,9 @@ def test_a_figure_its_clause_calls_a_target_is_one_in_a_review() -> None:
     assert [(item.value, item.kind) for item in found] == [(4.0, "target"), (2.0, "target"), (11.3, "actual"),
                                                            (13.0, "target")]
     assert found[0].subject == "单位国内生产总值能耗"
+    # 长沙's 城镇调查失业率控制在5.5%预期目标下运行 was its 2023 result; 常州's 11个…提前两年实现…预期目标 stays one
+    assert kinds("一、2023年工作回顾\n城镇调查失业率控制在5.5%预期目标下运行。11个核心发展指标提前两年实现规划预期目标。", 2024) == [
+        "target", "actual"]
 
 
 def test_a_growth_target_named_as_one_is_a_change() -> None:

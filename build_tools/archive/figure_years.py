@@ -150,8 +150,14 @@ def years_of(indicator: Indicator, text: str, year: int, in_period: bool, headin
     if at_base and words.endswith(at_base.group()):  # 从一九五〇年百分之十一点一增加到…: a base, though not read as one
         return str(parse_year(at_base.group(1)))
     named = [named for named, base in years_named(words) if not base and named not in bases]
-    if target and found.average.search(CLAUSE_MARK.split(words)[-1]) and plan_start(near(words)) is not None:
-        return years_over(near(words), f"{headings}\n{text[: indicator.offset]}", year, about, target)  # “十三五”…年均
+    if target and found.average.search(CLAUSE_MARK.split(words)[-1]):  # “十三五”时期…年均, 今后五年，…年均增长7%
+        horizon = max((named_year for named_year in named if year < named_year <= year + 5), default=None)
+        if plan_start(near(words)) is None and horizon is not None:  # 到1992年…平均每年增长7.5%: 1988—1992
+            sentence = text[max(text.rfind(mark, 0, indicator.offset) for mark in "。！？") + 1 : start]
+            since = compared_year(sentence, about) or min(bases, default=None)  # 比一九八○年…, 由一九八○年的…: 1981—
+            return span(since + 1 if since is not None else year, horizon)
+        if plan_start(near(words)) is not None or found.multi_year.search(near(words)):
+            return years_over(near(words), f"{headings}\n{text[: indicator.offset]}", year, about, target)
     if target and any(named_year > about for named_year in named):
         return str(max(named))
     if target and found.restated.search(words):  # 去年政府工作报告提出，物价涨幅要…降到10%左右
