@@ -393,3 +393,22 @@ def test_a_text_that_is_no_report_itself_says_so_in_its_front_matter(seed_report
     assert meta["inferred"] == {"genre": "据“关于1955年国家决算和1956年国家预算的报告”推定"}
     meta, _ = split_front_matter(report_markdown(seed_reports[2]))
     assert "genre" not in meta
+
+
+def test_the_export_of_a_merged_report_says_what_the_site_says_of_its_identity() -> None:
+    """2006–2011's clean copies state no year (inferred from their reviews); their portal copies do: the site's page
+    showed the year as stated, the export as inferred (据“一、2005年工作回顾”推定)."""
+    from build_tools.engine.pipeline import process_bytes
+
+    lines = "".join(f"第{n}方面，全年国内生产总值增长9.9%，城镇新增就业{n}百万人，财政收入继续增加。\n" for n in range(1, 40))
+    body = "各位代表：\n现在，我代表国务院，向大会作政府工作报告。\n一、2005年工作回顾\n" + lines
+    dateline = "2006年国务院政府工作报告\n——2006年3月5日在第十届全国人民代表大会第四次会议上\n国务院总理 温家宝\n"
+    more = "".join(f"第{n}项工作全面推进，各项改革取得新的进展，人民生活水平继续提高。\n" for n in range(1, 16))
+    clean = process_bytes("national/2006.txt", (body + more).encode("utf-8"))[0]  # the fuller copy: published
+    portal = process_bytes("national-raw-gbk/2006.txt", (dateline + body).encode("utf-8"))[0]
+    ((report, others),) = published([clean, portal])
+    assert report.source == "national/2006.txt" and others == (portal,)
+    meta, _ = split_front_matter(report_markdown(report, others))
+    assert meta["year"] == 2006 and "year" not in meta.get("inferred", {})
+    site = gzip.decompress(merged_pages(clean, [portal], pieces=1).markdown).decode("utf-8")
+    assert site == report_markdown(report, others)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import yaml
@@ -102,14 +102,34 @@ def candidate(report: Report) -> Candidate:
 
 def published(reports: Sequence[Report]) -> list[tuple[Report, tuple[Report, ...]]]:
     """Each report the site publishes, in order, with the other copies of it (reports of the same place and
-    year with nearly the same text, ``archive.duplicates``), which it publishes only as their sources."""
+    year with nearly the same text, ``archive.duplicates``), which it publishes only as their sources, and
+    ``completed`` by them as the site's page is."""
     copies = {group[0]: group[1:] for group in duplicate_groups([candidate(report) for report in reports])}
     skipped = {number for group in copies.values() for number in group}
     return [
-        (report, tuple(reports[n] for n in copies.get(number, ())))
+        (completed(report, others), others)
         for number, report in enumerate(reports)
         if number not in skipped
+        for others in [tuple(reports[n] for n in copies.get(number, ()))]
     ]
+
+
+def completed(primary: Report, others: Sequence[Report]) -> Report:
+    """``primary`` with what another copy states and it does not: each field of its identity it does not know
+    or only inferred (the clean copies of 2006–2011 have no dateline; the portal's copy of each gives its
+    date, session and speaker), and the title its source gave, when it gave none."""
+    identity = primary.identity
+    for name in IDENTITY_FIELDS:
+        if getattr(identity, name) is not None and identity.how(name) is None:
+            continue
+        stated = next((o.identity for o in others if getattr(o.identity, name) and not o.identity.how(name)), None)
+        if stated is not None:
+            inferred = tuple(item for item in identity.inferred if item[0] != name)
+            identity = replace(identity, **{name: getattr(stated, name)}, inferred=inferred)
+    cleaned = primary.cleaned
+    if cleaned.heading is None:
+        cleaned = replace(cleaned, heading=next((o.cleaned.heading for o in others if o.cleaned.heading), None))
+    return replace(primary, identity=identity, cleaned=cleaned)
 
 
 Kind = Literal["heading", "paragraph", "item"]

@@ -16,7 +16,7 @@ from build_tools.archive.identity import file_place_names
 from build_tools.holding import PackedText
 from build_tools.model import Heading, Report
 from build_tools.pages.browse import Listed
-from build_tools.pages.export import IDENTITY_FIELDS, report_markdown
+from build_tools.pages.export import completed, report_markdown
 from build_tools.pages.render import escape_markdown, indent, labels
 from build_tools.pages.site import ReportPages, gzipped, headline, report_page, report_pages
 
@@ -105,24 +105,6 @@ def only_in_others(missing_by_copy: Sequence[tuple[Report, Missing]]) -> str:
         return ""
     intro = escape_markdown(words["merged_only_intro"])
     return f"\n## {words['merged_only_heading']}\n\n{intro}\n\n" + "\n".join(parts)
-
-
-def completed(primary: Report, others: Sequence[Report]) -> Report:
-    """``primary`` with what another copy states and it does not: each field of its identity it does not know
-    or only inferred (the clean copies of 2006–2011 have no dateline; the portal's copy of each gives its
-    date, session and speaker), and the title its source gave, when it gave none."""
-    identity = primary.identity
-    for name in IDENTITY_FIELDS:
-        if getattr(identity, name) is not None and identity.how(name) is None:
-            continue
-        stated = next((o.identity for o in others if getattr(o.identity, name) and not o.identity.how(name)), None)
-        if stated is not None:
-            inferred = tuple(item for item in identity.inferred if item[0] != name)
-            identity = replace(identity, **{name: getattr(stated, name)}, inferred=inferred)
-    cleaned = primary.cleaned
-    if cleaned.heading is None:
-        cleaned = replace(cleaned, heading=next((o.cleaned.heading for o in others if o.cleaned.heading), None))
-    return replace(primary, identity=identity, cleaned=cleaned)
 
 
 def merged_pages(primary: Report, others: Sequence[Report], *, pieces: int) -> ReportPages:
