@@ -142,7 +142,7 @@ def years_of(indicator: Indicator, text: str, year: int, in_period: bool, headin
         return span(first, last)
     bases = {base for match in found.base_year.finditer(words) if (base := parse_year(match.group(1)))}  # 从2020年的
     if indicator.subject.endswith(BASE_MARK):  # the frame its sentence opens with holds across a ；
-        sentence = text[max(text.rfind(mark, 0, indicator.offset) for mark in "。！？") + 1 : start]
+        sentence = sentence_before(text, indicator.offset, start)
         return base_years(bases, words, sentence, text[: indicator.offset], headings, in_period, year, about, target)
     if not target and found.this_year_part.search(words):
         return str(year)  # 今年上半年又比去年同期增长24.2%, in 1980's report of August: 1980's
@@ -153,7 +153,7 @@ def years_of(indicator: Indicator, text: str, year: int, in_period: bool, headin
     if target and found.average.search(CLAUSE_MARK.split(words)[-1]):  # “十三五”时期…年均, 今后五年，…年均增长7%
         horizon = max((named_year for named_year in named if year < named_year <= year + 5), default=None)
         if plan_start(near(words)) is None and horizon is not None:  # 到1992年…平均每年增长7.5%: 1988—1992
-            sentence = text[max(text.rfind(mark, 0, indicator.offset) for mark in "。！？") + 1 : start]
+            sentence = sentence_before(text, indicator.offset, start)
             since = compared_year(sentence, about) or min(bases, default=None)  # 比一九八○年…, 由一九八○年的…: 1981—
             return span(since + 1 if since is not None else year, horizon)
         if plan_start(near(words)) is not None or found.multi_year.search(near(words)):
@@ -224,6 +224,12 @@ def over_years(indicator: Indicator, words: str, in_period: bool, about: int) ->
     if indicator.role == "change" and compared_year(near(words), about) is not None:
         return True
     return in_period and indicator.role in ("change", "level")
+
+
+def sentence_before(text: str, offset: int, end: int) -> str:
+    """The sentence that leads to the figure ending at ``end``, across its ；: from the last sentence end before
+    ``offset`` (the frame it opens with, 1986年同1978年相比，…；国民收入由…, holds for all its clauses)."""
+    return text[max(text.rfind(mark, 0, offset) for mark in "。！？") + 1 : end]
 
 
 def near(words: str) -> str:
