@@ -107,6 +107,24 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
             {"subject": "税收占比", "value": 76.5},
         ],
     ),
+    # 增至, 整合为 end a change as 增加到 does (山东's 高铁里程由2110公里增至3055公里 gave both one subject)
+    ("高铁里程由2110公里增至3055公里，开发区和工业园区由162个整合为123个。",
+     [{"subject": "高铁里程（基期）", "value": 2110}, {"subject": "高铁里程", "value": 3055},
+      {"subject": "开发区和工业园区（基期）", "value": 162}, {"subject": "开发区和工业园区", "value": 123}]),
+    # figures written close after a list of as many things are theirs in turn, with or without 分别, each
+    # with its measure (2013's 城镇和农村人均住房面积 was both 32.9 and 37.1; the second growth was a share);
+    # a thing that is only a modifier of the measure stays in the whole, and one value for all is theirs
+    ("城镇和农村人均住房面积32.9平方米、37.1平方米。生产安全事故起数、死亡人数下降27.9%和23.7%。"
+     "刑事、治安发案率下降29.7%和24.5%。签约项目落地率、落地项目开工率均达70%。",
+     [{"subject": "城镇人均住房面积", "value": 32.9}, {"subject": "农村人均住房面积", "value": 37.1},
+      {"subject": "生产安全事故起数", "role": "change", "fall": True},
+      {"subject": "死亡人数", "role": "change", "fall": True},
+      {"subject": "刑事发案率", "role": "change"}, {"subject": "治安发案率", "role": "change"},
+      {"subject": "签约项目落地率、落地项目开工率", "value": 70}]),
+    ("制造业、战略性新兴产业增加值高于全省平均水平6.8和22.5个百分点。通用机场增加11个、达到25个。",
+     [{"subject": "制造业、战略性新兴产业增加值高于全省平均水平", "value": 6.8},
+      {"subject": "制造业、战略性新兴产业增加值高于全省平均水平", "value": 22.5},
+      {"subject": "通用机场", "role": "change"}, {"subject": "通用机场", "role": "level"}]),
     ("固定资产投资增长幅度由上年的百分之五十八点六回落到百分之二十七点八。",
      [{"subject": "固定资产投资增长幅度（基期）", "value": 58.6}, {"value": 27.8, "role": "change"}]),
     # a fall written as negative growth keeps its sign (黔西南's investment fell; its page showed 3.8%)

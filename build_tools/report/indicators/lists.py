@@ -22,6 +22,7 @@ from build_tools.report.indicators.subjects import (
 _CONNECTORS = re.compile(r"[、和与及，,\s]*")
 _STAGE_ADVERBS = re.compile("(?:基本|全面|全部|已经|已)$")
 _TOP_LEVEL_COMMA = re.compile(r"、(?![^（(]*[）)])")  # a 、 not inside parentheses: 县（市、区）
+_COMPARED = re.compile("较|比|同比")
 _LIST_MARK = re.compile(r"[、和及]|(?<!参)与")  # what joins a list (the 与 of 参与 joins none)
 
 
@@ -51,17 +52,23 @@ def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -
         batches = _batches(group)
         size = len(batches[0])
         earlier = _earlier_subjects(text, figures, index, size, rules) if len(group) > 1 else []
+        parts = earlier or _members(figure.subject, size, rules)
         # without 分别, a list whose clause names nothing is still the figures' before it, one each (城镇居民人均
-        # 可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%: the 9.8% is the towns')
-        if "分别" not in clause and not (earlier and len(batches) == 1):
+        # 可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%: the 9.8% is the towns'), and a list of
+        # figures written close after a list of as many things is theirs in turn (城镇和农村人均住房面积32.9平方米、
+        # 37.1平方米; 起数、死亡人数下降27.9%和23.7%) where each thing is named whole (刑事、治安发案率 is no
+        # 刑事 and 治安发案率: it stays whole)
+        respectively = "分别" in clause or bool(earlier and len(batches) == 1)
+        close = _close_list(text, group)
+        if not respectively and not close:
             index += 1
             continue
-        parts = earlier or _members(figure.subject, size, rules)
         if len(group) > 1 and len(parts) == size and all(len(batch) == size for batch in batches):
-            for batch in batches:
-                for member, part in zip(batch, parts, strict=True):
-                    member.subject = part
-        elif len(group) > 1:
+            if respectively or _named_whole(parts):
+                for batch in batches:
+                    for member, part in zip(batch, parts, strict=True):
+                        member.subject = part
+        elif len(group) > 1 and respectively:
             for member in group[1:]:
                 member.subject = figure.subject
         for before, member in pairwise(group):
@@ -104,6 +111,22 @@ def _earlier_subjects(text: str, figures: list[_Figure], index: int, size: int, 
         return []
     subjects = [member.subject.removesuffix("（基期）") for member in earlier]
     return subjects if len(set(subjects)) == size else []
+
+
+def _close_list(text: str, group: list[_Figure]) -> bool:
+    """Whether ``group`` is one list of figures of one unit joined by no comma, none after the first with a verb
+    of its own (32.9平方米、37.1平方米; not 增加11个、达到25个, nor 比现有的86个减少27个)."""
+    joined = all(not any(mark in text[a.end : b.start] for mark in "，,") for a, b in pairwise(group))
+    bare = all(member.start == member.number_start for member in group[1:])
+    return len(group) > 1 and joined and bare and len({member.unit for member in group}) == 1
+
+
+def _named_whole(parts: list[str]) -> bool:
+    """Whether each of a list's ``parts`` names its thing whole, not a modifier of the last one's measure alone
+    (刑事 of 刑事、治安发案率; 制造业 of 制造业、战略性新兴产业增加值高于全省平均水平): none under half the last's
+    length, nor a comparison (…均创近年新高、较年初计划增长66%和13.8%)."""
+    whole = all(2 * len(part) >= len(parts[-1]) for part in parts[:-1])
+    return whole and not any(_COMPARED.match(part) for part in parts)
 
 
 def _continues_list(text: str, last: _Figure, candidate: _Figure) -> bool:

@@ -78,6 +78,7 @@ class _Rules:
     actions_opening: re.Pattern[str]  # the actions and stages a subject opens with (新引进, 开工建设)
     measure_heads: tuple[str, ...]  # longest first
     base_marker: re.Pattern[str]
+    base_follow: re.Pattern[str]
     clause_subject_end: re.Pattern[str]
     ranking_clause: re.Pattern[str]
     comparison_clause: re.Pattern[str]
@@ -207,6 +208,7 @@ def _rules() -> _Rules:
             sorted(((word, tuple(parts)) for word, parts in subject["compounds"].items()), key=lambda c: -len(c[0]))
         ),
         base_marker=re.compile(_alternation(subject["base_markers"])),
+        base_follow=re.compile(_alternation([*lexicon["change_verbs"], *subject["base_verbs"]])),
         clause_subject_end=re.compile(_alternation(lexicon["clause_subject_end"])),
         ranking_clause=re.compile(lexicon["ranking_clause"]),
         comparison_clause=re.compile(lexicon["comparison_clause"]),

@@ -160,9 +160,8 @@ def _assign_subjects(text: str, figures: list[_Figure], rules: _Rules) -> None:
         same_sentence = previous is not None and previous.end > sentence_start
         pre_start = max(clause_start, previous.consumed if same_sentence and previous else 0)
         raw = text[pre_start : figure.start]
-        figure.base = rules.base_marker.search(raw) is not None and rules.change_verb.match(
-            text, figure.end
-        ) is not None
+        follows_change = rules.base_follow.match(text, figure.end) is not None
+        figure.base = follows_change and rules.base_marker.search(raw) is not None
         figure.previous = previous if same_sentence else None
         figure.subject = _figure_subject(text, figure, raw, figure.previous, rules)
         figure.average = rules.average_mark.search(text, pre_start, figure.number_start) is not None
