@@ -125,6 +125,16 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [{"subject": "制造业、战略性新兴产业增加值高于全省平均水平", "value": 6.8},
       {"subject": "制造业、战略性新兴产业增加值高于全省平均水平", "value": 22.5},
       {"subject": "通用机场", "role": "change"}, {"subject": "通用机场", "role": "level"}]),
+    # a count whose words run into the next figure's measure counts the things (黄山's 90个 was 区级重点项目完成投资),
+    # and a bare measure of money after a count is of the things counted (陕西's 投资 3500亿元)
+    ("90个区级重点项目完成投资60亿元。实施省级重点项目640个、完成投资3500亿元以上。",
+     [{"subject": "区级重点项目", "value": 90}, {"subject": "区级重点项目完成投资", "value": 60},
+      {"value": 640}, {"subject": "省级重点项目投资", "value": 3500}]),
+    # a "分别" list after counted things is of each thing, with the measure between them
+    ("25个独立考核省级重点项目、371个市级重点项目分别完成投资290亿元、895亿元。"
+     "办结人大代表建议148件、政协委员提案134件，满意率分别达98.6%和99.2%。",
+     [{}, {}, {"subject": "独立考核省级重点项目投资", "value": 290}, {"subject": "市级重点项目投资", "value": 895},
+      {}, {}, {"subject": "办结人大代表建议满意率"}, {"subject": "政协委员提案满意率"}]),
     ("固定资产投资增长幅度由上年的百分之五十八点六回落到百分之二十七点八。",
      [{"subject": "固定资产投资增长幅度（基期）", "value": 58.6}, {"value": 27.8, "role": "change"}]),
     # a fall written as negative growth keeps its sign (黔西南's investment fell; its page showed 3.8%)

@@ -22,6 +22,8 @@ from build_tools.report.indicators.subjects import (
 _CONNECTORS = re.compile(r"[、和与及，,\s]*")
 _STAGE_ADVERBS = re.compile("(?:基本|全面|全部|已经|已)$")
 _TOP_LEVEL_COMMA = re.compile(r"、(?![^（(]*[）)])")  # a 、 not inside parentheses: 县（市、区）
+_TOTALS = ("总数", "累计", "总量")
+_LIST_OR_FIGURE = re.compile(r"[、\d]")
 _COMPARED = re.compile("较|比|同比")
 _LIST_MARK = re.compile(r"[、和及]|(?<!参)与")  # what joins a list (the 与 of 参与 joins none)
 
@@ -29,6 +31,7 @@ _LIST_MARK = re.compile(r"[、和及]|(?<!参)与")  # what joins a list (the �
 def _apply_lists(text: str, figures: list[_Figure], rules: _Rules) -> None:
     """Gives the members of the lists among ``figures`` (subjects assigned, in text order) their subjects."""
     _distribute_respectively(text, figures, rules)
+    _count_before_measure(figures, rules)
     _spread_loss(text, figures, rules)
     _qualify_generic(figures, rules)
     _qualify_share(figures)
@@ -53,6 +56,8 @@ def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -
         size = len(batches[0])
         earlier = _earlier_subjects(text, figures, index, size, rules) if len(group) > 1 else []
         parts = earlier or _members(figure.subject, size, rules)
+        if len(group) > 1 and len(parts) != size and "分别" in clause:
+            parts = _measured_subjects(text, figures, index, size, rules) or parts
         # without 分别, a list whose clause names nothing is still the figures' before it, one each (城镇居民人均
         # 可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%: the 9.8% is the towns'), and a list of
         # figures written close after a list of as many things is theirs in turn (城镇和农村人均住房面积32.9平方米、
@@ -129,6 +134,34 @@ def _named_whole(parts: list[str]) -> bool:
     return whole and not any(_COMPARED.match(part) for part in parts)
 
 
+def _measured_subjects(text: str, figures: list[_Figure], index: int, size: int, rules: _Rules) -> list[str]:
+    """The things of a list of ``size`` figures before a "分别" list, each with the measure the words between
+    name (25个独立考核省级重点项目、371个市级重点项目分别完成投资290亿元、895亿元: 独立考核省级重点项目完成投资 and
+    市级重点项目完成投资; 办结人大代表建议148件、政协委员提案134件，满意率分别达98.6%和99.2%), when they are one
+    list in its sentence, each of its own thing; else none."""
+    figure = figures[index]
+    if index < size:
+        return []
+    earlier = figures[index - size : index]
+    joins = [text[a.end : b.start] for a, b in pairwise(earlier)]  # each a thing of its own: not 423种、14类
+    one_list = all(_CONNECTORS.fullmatch(join) is None and not any(m in join for m in "，,；;") for join in joins)
+    between = text[earlier[-1].end : figure.start]
+    if not one_list or len({member.unit for member in earlier}) > 1 or any(mark in between for mark in "；;。"):
+        return []
+    if between.count("，") > 1:
+        return []
+    before, _, after = between.partition("分别")
+    before = before.split("，")[-1].removeprefix(earlier[-1].subject)  # 371个市级重点项目: the count's own thing
+    measure = _clean_subject(before, rules) + _clean_subject(after, rules)
+    things = [_clean_subject(member.subject.removesuffix("（基期）"), rules) for member in earlier]
+    if measure.startswith(_TOTALS):  # 新增规上工业企业1007家、百亿级企业1家，总数分别达6886家、14家
+        things = [thing.removeprefix("新增") for thing in things]
+    whole = all(thing and not _LIST_OR_FIGURE.search(thing) for thing in things)  # not 省级重点项目、总投资9329亿元
+    if not measure or not whole or len(set(things)) < size:
+        return []
+    return [thing + measure for thing in things]
+
+
 def _continues_list(text: str, last: _Figure, candidate: _Figure) -> bool:
     """Whether ``candidate`` goes on with the list ``last`` is in: only connectors between them, no 分别
     of its own (…分别达43900元、20300元，分别增长7%、9% is two lists), and after a comma either a verb of
@@ -199,12 +232,28 @@ def _with_shared_head(parts: list[str], rules: _Rules) -> list[str]:
     return [*shared, last]
 
 
+def _count_before_measure(figures: list[_Figure], rules: _Rules) -> None:
+    """A count whose words run into the measure of the figure after it counts the things before the measure:
+    90个区级重点项目完成投资60亿元 counts 区级重点项目 (the money keeps 区级重点项目完成投资)."""
+    for count, measured in pairwise(figures):
+        if count.unit_info is None or count.unit_info.family != "count" or measured.previous is not count:
+            continue
+        found = rules.count_measure_tail.search(count.subject)
+        share = "占" in count.subject  # 14个重点产业产值占农林牧渔业总产值的80%: the measure is the share's
+        if found is not None and found.start() > 0 and measured.subject == count.subject and not share:
+            count.subject = count.subject[: found.start()]
+
+
 def _qualify_generic(figures: list[_Figure], rules: _Rules) -> None:
     """A subject that is a bare measure (产量, 总量) after a figure of the same sentence takes that figure's
-    thing: 粮食播种面积917.05万亩，产量237.5万吨 gives 粮食产量; 新增企业…、总数达5003家 gives 企业总数."""
+    thing: 粮食播种面积917.05万亩，产量237.5万吨 gives 粮食产量; 新增企业…、总数达5003家 gives 企业总数; so does one
+    of money (投资) after a count: 实施省级重点项目640个、完成投资3500亿元 gives 省级重点项目投资."""
     for figure in figures:
         before = figure.previous
-        if figure.subject not in rules.generic_measures or before is None:
+        counted = before is not None and before.unit_info is not None and before.unit_info.family == "count"
+        if before is None or not (figure.subject in rules.generic_measures or (
+            counted and figure.subject in rules.counted_measures
+        )):
             continue
         thing = before.subject.removesuffix("（基期）")
         if thing.endswith(figure.subject):  # the figure before is of the same measure (…规模，规模扩大…)

@@ -73,6 +73,8 @@ class _Rules:
     shared_heads: tuple[str, ...]  # longest first
     compounds: tuple[tuple[str, tuple[str, ...]], ...]  # longest first: a word naming several things, and them
     generic_measures: frozenset[str]
+    counted_measures: frozenset[str]
+    count_measure_tail: re.Pattern[str]
     level_words: tuple[str, ...]  # longest first
     stage_words: tuple[str, ...]  # longest first
     actions_opening: re.Pattern[str]  # the actions and stages a subject opens with (新引进, 开工建设)
@@ -198,6 +200,8 @@ def _rules() -> _Rules:
         generic_money=frozenset(subject["generic_money"]),
         shared_heads=tuple(sorted(subject["shared_heads"], key=len, reverse=True)),
         generic_measures=frozenset(subject["generic_measures"]),
+        counted_measures=frozenset(subject["counted_measures"]),
+        count_measure_tail=re.compile(subject["count_measure_tail"]),
         level_words=tuple(sorted(subject["level_words"], key=len, reverse=True)),
         stage_words=tuple(sorted(subject["stage_words"], key=len, reverse=True)),
         actions_opening=re.compile(
