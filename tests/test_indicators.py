@@ -88,6 +88,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ),
     ("蚕桑达到1500余张，全镇退耕还林面积1万余亩。",
      [{"value": 1500, "unit": "张", "qualifier": "余"}, {"value": 1, "unit": "万亩", "qualifier": "余", "span": "1万余亩"}]),
+    # a space before the qualifier keeps it (枣庄's 固定资产投资增长8% 左右 was a target of 8%)
+    ("固定资产投资增长8% 左右；", [{"value": 8, "qualifier": "左右", "role": "change"}]),
     ("带动烟农户均增收近5万元。", [{"value": 5, "unit": "万元", "qualifier": "近", "role": "change"}]),
     (
         "财税收入完成880万元，比上年的343万元增长61%。",

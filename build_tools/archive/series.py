@@ -29,6 +29,7 @@ from build_tools.archive.verdicts import (
     NOT_FOUND,
     OWN_MISSING,
     PENDING,
+    POINT_FOR_YEAR,
     UNPUBLISHED,
     verdict_of,
 )
@@ -60,6 +61,7 @@ class SeriesFigure:
     flags: tuple[str, ...] = ()
     subject: str = ""
     year_end: bool = False  # its words say it is the year's end's (年末城镇调查失业率降到5.5%)
+    whole_year: bool = False  # its words say it is over the whole year (全年控制在5.5%以内)
 
     def __reduce__(self) -> tuple[Callable[..., SeriesFigure], tuple[Any, ...]]:
         """Pickled as its fields, read back by ``read_back_figure``."""
@@ -184,7 +186,7 @@ def series_facts(
             SeriesFigure(
                 category, role, indicator.kind, value, value_high, indicator.qualifier,
                 indicator.unit, indicator.line, link_of(number), year, flags, indicator.subject,
-                found.year_end.search(context) is not None,
+                found.year_end.search(context) is not None, found.whole_year.search(context) is not None,
             )
         )
     no_target = []
@@ -295,6 +297,8 @@ def place_rows(key: PlaceKey, by_year: dict[int, SeriesFacts]) -> list[SeriesRow
             sets_none = own is not None and any(name == category for name, _ in own.no_target)
             if target is None:
                 verdict = NO_TARGET if sets_none else OWN_MISSING if own is None else NOT_FOUND
+            elif following is not None and actual is not None and target.whole_year and actual.year_end:
+                verdict = POINT_FOR_YEAR  # 2022's 全年控制在5.5%以内 and 年末…降到5.5%: not one measure
             elif following is not None:
                 verdict = verdict_of(category, target, actual) if actual is not None else UNPUBLISHED
             else:

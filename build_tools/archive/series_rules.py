@@ -32,6 +32,7 @@ class Rules:
     chart_min_years: int
     completion: re.Pattern[str]
     year_end: re.Pattern[str]  # 年末: a result at the year's end
+    whole_year: re.Pattern[str]  # 全年: a target over the whole year
     thresholds: frozenset[str]
 
 
@@ -53,6 +54,7 @@ def rules() -> Rules:
         chart_min_years=int(data["chart_min_years"]),
         completion=re.compile(data["completion"]),
         year_end=re.compile(data["year_end"]),
+        whole_year=re.compile(data["whole_year"]),
         thresholds=frozenset(data["threshold_qualifiers"]),
     )
 

@@ -21,6 +21,7 @@ from build_tools.resource_files import load_yaml
 MET, MISSED, UNPUBLISHED, NO_TARGET, PENDING = "met", "missed", "unpublished", "no-target", "pending"
 NEAR = "near"  # short of a target worded 左右 by no more than its band: 2015's 6.9% for 7%左右
 NEXT_MISSING, OWN_MISSING, NOT_FOUND = "next-missing", "own-missing", "not-found"
+POINT_FOR_YEAR = "point-for-year"  # a year-end result of a target set for the whole year: not compared
 
 
 class Stated(Protocol):

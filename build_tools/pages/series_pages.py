@@ -88,8 +88,6 @@ def row_cells(page: str, row: SeriesRow) -> list[str]:
     measures = words["series_subject_notes"]
     if len(subjects) == 2 and any((measure in subjects[0]) != (measure in subjects[1]) for measure in measures):
         notes.append(words["series_measures_differ"].format(target=subjects[0], actual=subjects[1]))
-    if row.actual_source and row.actual_source.year_end and row.role == "share":
-        notes.append(words["series_year_end"])
     if row.actual_estimate:
         notes.append(words["series_estimate"])
     for value, found in row.revised:

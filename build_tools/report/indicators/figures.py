@@ -267,6 +267,8 @@ def _build_figure(norm: str, match: re.Match[str], rules: _Rules) -> _Figure | N
     if _half_after(norm, end, lo) and value is not None and value_high is None and not per:  # 十三斤半: 13.5斤
         value, end = value + 0.5, end + 1
     after = rules.after_qualifier.match(norm, end)
+    if after is None and norm[end : end + 1] in (" ", "\u3000"):  # 增长8% 左右: a space a typesetter left
+        after = rules.after_qualifier.match(norm, end + 1)
     qualifier_after = after.group() if after else None
     end = after.end() if after else end
     start, qualifier_before, changed = _lead(norm, match.start(), 0, rules)
