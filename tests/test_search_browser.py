@@ -247,6 +247,11 @@ def test_a_query_that_names_a_place_and_a_year_puts_that_report_first(identity_s
         # typed without a space, as readers do: 襄阳2024 found nothing
         for query in ("襄阳2024", "2024襄阳", "襄阳市2024年", "2024年襄阳市"):
             assert box.search(query).hits[:1] and box.search(query).hits[0].path == "reports/襄阳市-2024/", query
+        # a place typed against its words, found nowhere as typed, is looked for as the place and the words
+        # (深圳研发投入 found nothing, 深圳 研发投入 深圳's report first)
+        for query in ("宜昌粮食产量", "宜昌市粮食产量"):
+            glued = box.search(query)
+            assert glued.hits and glued.hits[0].path.startswith("reports/宜昌市-"), (query, glued)
 
 
 def test_a_year_typed_before_words_that_name_no_place_is_part_of_one_term(identity_site: Path) -> None:
@@ -279,7 +284,8 @@ def test_the_first_screen_ranks_the_reports_of_as_many_volumes_whatever_other_pa
 
     phrases = {f"phrases/粮食产量{n}.md": f"# 提法：粮食产量{n}\n\n粮食产量{n}的用法。\n" for n in range(30)}
     site = synthetic_site(tmp_path_factory.mktemp("phrases-site"), phrases)
-    volumes = json.loads(read_index_text(site / "search", "manifest.json"))["volumes"]
+    manifest = json.loads(read_index_text(site / "search", "manifest.json"))
+    volumes = manifest["volumes"]
     of_reports = {number for number, volume in enumerate(volumes) if volume[3] >= 0}
     assert len(volumes) - len(of_reports) >= 2  # the phrase pages' volumes have no place
     read: set[int] = set()
@@ -289,7 +295,7 @@ def test_the_first_screen_ranks_the_reports_of_as_many_volumes_whatever_other_pa
         page.on("request", lambda request: read.update(
             int(found) for found in re.findall(r"/search/v(\d+)/pages\.json", request.url)))
         assert SearchBox(page).search("粮食产量").hits
-    assert len(read & of_reports) == 3, sorted(read)
+    assert len(read & of_reports) == min(manifest["ranking"]["first_volumes"], len(of_reports)), sorted(read)
 
 
 def searched(folder: Path, pages: dict[str, str], query: str) -> tuple[Answer, list[str]]:

@@ -685,22 +685,35 @@ function directoryKeys(termList) {
   return [...keys]
 }
 
-/* A term's words before a number, and the number, each a term of its own, and a year and the words after it
-   (which name no place of the archive, or the year would be apart already): the query again when its terms,
-   as typed, are found nowhere (赤字率3% for 赤字率拟按3%安排; 2024年乡村振兴 for 2024's reports that say
-   乡村振兴) */
-function termsApart(termList) {
+/* A term's words before a number, and the number, each a term of its own, a year and the words after it
+   (which name no place of the archive, or the year would be apart already), and a place of the archive
+   (`places`, once known) and the words after it: the query again when its terms, as typed, are found
+   nowhere (赤字率3% for 赤字率拟按3%安排; 2024年乡村振兴 for 2024's reports that say 乡村振兴; 深圳研发投入 for
+   深圳's report that says 研发投入) */
+function termsApart(termList, places = []) {
   const cut = /(?<=\p{Script=Han})(?=[0-9])|(?<=(?:19|20)[0-9]{2}年)(?=\p{Script=Han})/u
-  return [...new Set(termList.flatMap(term => term.split(cut)))]
+  return [...new Set(termList.flatMap(term => term.split(cut)).flatMap(term => placeApart(term, places)))]
+}
+
+/* `term` as the name of a place of the archive it opens with (with or without its level: 深圳 or 深圳市) and
+   the words after it, two characters or more; else `term` */
+function placeApart(term, places) {
+  let name = ""
+  for (const [place] of places)
+    for (const form of [place, place.replace(/[省市县区州盟旗]$/u, "")])
+      if (form.length >= 2 && form.length > name.length && term.length - form.length >= 2 && term.startsWith(form))
+        name = form
+  return name ? [name, term.slice(name.length)] : [term]
 }
 
 async function start(query, id, apart = false) {
   const begun = fetched
   const data = await loadManifest()
   let isPlace = placeLike
+  let placesKnown = []
   const termsOf = text => {
     const found = terms(text, data.word_characters, isPlace)
-    return apart ? termsApart(found) : found
+    return apart ? termsApart(found, placesKnown) : found
   }
   /* the directory is read for the query as the fold known so far leaves it (its keys and the place
      names it may hold), while the fold of its characters and the archive's places are fetched: for most
@@ -710,6 +723,7 @@ async function start(query, id, apart = false) {
   const earlyNamed = namedVolumes(guessed, data)
   const [, known] = await Promise.all([loadFold(query, data), loadPlaces()])
   isPlace = placeOfArchive(known)
+  placesKnown = known
   const termList = termsOf(query)
   const search = { id, query, terms: termList, results: [], shown: 0, pending: [], read: 0, apart }
   const filtering = Object.values(filters).some(Boolean)
@@ -772,7 +786,7 @@ async function run(query) {
   try {
     let { search, items } = await start(query, id)
     if (!search.results.length && !search.pending.length && id === latest
-        && termsApart(search.terms).length > search.terms.length)
+        && termsApart(search.terms, await loadPlaces()).length > search.terms.length)
       ({ search, items } = await start(query, id, true))
     if (id !== latest)
       return
