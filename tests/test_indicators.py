@@ -88,6 +88,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ),
     ("蚕桑达到1500余张，全镇退耕还林面积1万余亩。",
      [{"value": 1500, "unit": "张", "qualifier": "余"}, {"value": 1, "unit": "万亩", "qualifier": "余", "span": "1万余亩"}]),
+    # a lead word is not cut off a word it opens (对外直接投资 was 外直接投资, 在校学生 校学生, 再生水 生水), nor a
+    # name at its 建设 (4个国家生态文明建设示范区 were 国家生态文明)
+    ("累计对外直接投资2200亿美元，在校学生达到506万人，再生水利用率达到76%。新增4个国家生态文明建设示范区。",
+     [{"subject": "对外直接投资"}, {"subject": "在校学生"}, {"subject": "再生水利用率"},
+      {"subject": "国家生态文明建设示范区"}]),
     # a space before the qualifier keeps it (枣庄's 固定资产投资增长8% 左右 was a target of 8%)
     ("固定资产投资增长8% 左右；", [{"value": 8, "qualifier": "左右", "role": "change"}]),
     ("带动烟农户均增收近5万元。", [{"value": 5, "unit": "万元", "qualifier": "近", "role": "change"}]),

@@ -20,6 +20,7 @@ _POST_PHRASE = re.compile(r"(?:[（(][^（）()]{1,3}[）)]|[^，,。；;：:！
 _PLACE_NOTE = re.compile(r"[（(][^（）()]{1,6}[）)]")
 _TOPIC = re.compile(r"([^，,。；;：:、]{2,16}?)方面[，,]")
 _LIST_SPLIT = re.compile(r"[、和与及]")
+_BUILDING = re.compile("建设(?!示范|[“\"]|工程|奖)")
 
 
 def _strip_repeatedly(text: str, pattern: re.Pattern[str], at_start: bool) -> str:
@@ -110,9 +111,9 @@ def _post_subject(phrase: str, rules: _Rules) -> tuple[str, int]:
             return f"{tail}的{head}", len(phrase)
         return tail or head, len(phrase)
     noun = _cut_conjunction(phrase, rules)
-    cut = noun.find("建设")
-    if cut > 0:
-        noun = noun[:cut]
+    cut = _BUILDING.search(noun)  # 46个省级新型城镇化重点项目建设: the projects (not 4个国家生态文明建设示范区's)
+    if cut is not None and cut.start() > 0:
+        noun = noun[: cut.start()]
     return _strip_repeatedly(noun, rules.post_tail, at_start=False), len(phrase)
 
 
