@@ -256,6 +256,38 @@ def test_a_changed_volume_rewrites_only_the_directory_shards_of_the_keys_it_gain
         assert directory_of(tmp_path / "off" / "search", third.manifest) == directory_of(folder, second.manifest)
 
 
+def test_the_directory_says_which_volumes_hold_a_pair_strongly_and_a_rebuild_keeps_it_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page that holds a pair in many paragraphs makes its volume one the query reads first: the pair's line
+    has the set of such volumes after a comma; a rebuild where a page stops holding it so rewrites the line as
+    a fresh build writes it."""
+    monkeypatch.setitem(search.parse.settings(), "volume_pages", 2)
+    cache = ResultCache(tmp_path / "cache", "test")
+    often = "".join(f"<p>第{n}处湿地保护。</p>" for n in range(9))
+    pages = {
+        f"reports/{n}/": search.SearchPage(f"reports/{n}/", f"第{n}篇", f"<p>第{n}篇湿地保护。</p>", place=f"{n}市")
+        for n in range(6)
+    }
+    pages["reports/5/"] = search.SearchPage("reports/5/", "第5篇", often, place="5市")
+    first = search.write_index(pages.values(), tmp_path, cache)
+    folder = tmp_path / "search"
+    volume = next(n for n in range(len(first.manifest["volumes"])) if "reports/5/" in search.read_index_text(
+        folder, f"v{n}/pages.json"))
+    every, strong, stronger = search.directory.read_sets(directory_of(folder, first.manifest)["湿地"])
+    assert strong == stronger == 1 << volume and every > strong
+    pages["reports/5/"] = search.SearchPage("reports/5/", "第5篇", "<p>第5篇湿地保护。</p>", place="5市")
+    updated: list[bool] = []
+    real_update = search.directory.update_directory
+    monkeypatch.setattr(search.directory, "update_directory", lambda *args: updated.append(real_update(*args)) or
+                        updated[-1])
+    second = search.write_index(pages.values(), tmp_path, cache, previous=first)
+    assert updated == [True]  # the shards of the changed keys rewritten, not the directory made whole
+    fresh = search.write_index(pages.values(), tmp_path / "fresh", ResultCache(tmp_path / "cache2", "test"))
+    assert directory_of(folder, second.manifest) == directory_of(tmp_path / "fresh" / "search", fresh.manifest)
+    assert "," not in directory_of(folder, second.manifest)["湿地"]
+
+
 def test_a_rebuild_reads_the_lines_of_the_changed_page_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The keys of a volume in which one page changed come from its pages' lists of keys, not from
     their lines; a page found by its title alone keeps its part when only its body changed."""

@@ -3,8 +3,11 @@
 ``d/N.txt`` says which volumes hold each key (under ``#`` and a pair of its name, each place; under
 ``=``, the endings of the numbers of its pages, so that 3.1415亿元 reads the volumes with a number ending
 in 3.1415 rather than every volume with the pairs 3. 14 15 亿元): ``KEY<tab>HEX``, the volumes as a bit
-set in hexadecimal. A build whose volumes are those of the last keeps its files; one where some volumes
-changed rewrites only the shards of the keys they gained or lost (``update_directory``).
+set in hexadecimal, then, for a pair some page holds in many paragraphs, ``,HEX`` of the volumes with a
+page that holds it strongly and ``,HEX`` of those with one that holds it more strongly (``parts.strength``):
+a query reads those first. A build whose volumes are those of the last keeps its files; one where some
+volumes changed rewrites only the shards of the keys they gained, lost or hold otherwise
+(``update_directory``).
 """
 from __future__ import annotations
 
@@ -36,19 +39,37 @@ def volume_keys_name(volume: Volume) -> str:
 
 
 def volume_keys(volume: Volume, indexes: PageIndexes) -> list[str]:
-    """The pairs, characters and number keys the pages of ``volume`` hold (cached by the pages' versions)."""
+    """The pairs, characters and number keys the pages of ``volume`` hold, each with the strength of the page
+    that holds it most after a tab where that is over 1 (cached by the pages' versions)."""
     name = volume_keys_name(volume)
     stored = indexes.cache.get(name)
     if isinstance(stored, list):
         indexes.used.add(name)
         return stored
-    keys: set[str] = set()
+    levels: dict[str, int] = {}
     for key, _ in volume.summaries:
-        keys.update(indexes.keys(key))
-    found = sorted(keys)
+        for entry in indexes.keys(key):
+            found_key, level = key_level(entry)
+            levels[found_key] = max(level, levels.get(found_key, 0))
+    found = sorted(f"{key}\t{level}" if level > 1 else key for key, level in levels.items())
     indexes.cache.put(name, found)
     indexes.used.add(name)
     return found
+
+
+def key_level(entry: str) -> tuple[str, int]:
+    """A key of ``volume_keys`` and its strength: ``生态\t2`` → (生态, 2), ``生态`` → (生态, 1)."""
+    key, _, level = entry.partition("\t")
+    return key, int(level) if level else 1
+
+
+def volume_levels(entries: Iterable[str], places: Iterable[str]) -> dict[str, int]:
+    """The keys of a volume (``volume_keys``) and of its places' names, each with its strength."""
+    levels = dict(map(key_level, entries))
+    for place in places:
+        for key in place_keys(place):
+            levels.setdefault(key, 1)
+    return levels
 
 
 def place_keys(place: str) -> set[str]:
@@ -87,16 +108,15 @@ def write_directory(
             return state(before.shards)
         if enabled("directory") and update_directory(writer, volumes, indexes, before, state(before.shards)):
             return state(before.shards)
-    held: dict[str, int] = {}
+    held: dict[str, list[int]] = {}  # each key's volumes holding it at all, strongly, more strongly
     for volume in volumes:
         bit = 1 << volume.number
-        for key in volume_keys(volume, indexes):
-            held[key] = held.get(key, 0) | bit
-        for place in volume_places(volume):
-            for key in place_keys(place):
-                held[key] = held.get(key, 0) | bit
+        for key, level in volume_levels(volume_keys(volume, indexes), volume_places(volume)).items():
+            sets = held.setdefault(key, [0, 0, 0])
+            for at in range(level):
+                sets[at] |= bit
     # each line is made as its shard is written, not all at once: there are millions at 10,000 reports
-    size = sum(len(key.encode()) + len(hex_set(bits)) + 2 for key, bits in held.items())
+    size = sum(len(key.encode()) + len(sets_text(sets)) + 2 for key, sets in held.items())
     count = shards_for(size, settings()["directory_shard_bytes"])
     shards: list[list[str]] = [[] for _ in range(count)]
     for key in sorted(held):
@@ -106,9 +126,20 @@ def write_directory(
     return state(count)
 
 
-def shard_text(held: dict[str, int], keys: Iterable[str]) -> str:
+def shard_text(held: dict[str, list[int]], keys: Iterable[str]) -> str:
     """The lines of a directory shard: each of ``keys`` with the volumes that hold it (``held``)."""
-    return "".join(f"{key}\t{hex_set(held[key])}\n" for key in keys)
+    return "".join(f"{key}\t{sets_text(held[key])}\n" for key in keys)
+
+
+def sets_text(sets: Sequence[int]) -> str:
+    """A key's sets of volumes (all, strong, stronger) as its line writes them: ``31``, ``31,1``, ``31,11,1``."""
+    return ",".join(hex_set(bits) for bits in sets if bits)
+
+
+def read_sets(text: str) -> list[int]:
+    """``sets_text`` read back: always three sets."""
+    sets = [bit_set(digits) for digits in text.split(",")]
+    return sets + [0] * (3 - len(sets))
 
 
 def update_directory(
@@ -128,7 +159,7 @@ def update_directory(
     names = [f"d/{number}.txt" for number in range(count)]
     if len(before.volume_keys) != len(volumes):
         return False
-    edits: dict[int, list[tuple[str, int, bool]]] = {}
+    edits: dict[int, list[tuple[str, int, int]]] = {}
     changed = zip(volumes, before.volume_keys, before.volume_places, now.volume_keys, now.volume_places, strict=True)
     for volume, old_name, old_places, name, places in changed:
         if name == old_name and places == old_places:
@@ -137,21 +168,23 @@ def update_directory(
         if not isinstance(former, list):
             return False
         indexes.used.add(old_name)
-        old = set(former).union(*map(place_keys, old_places))
-        new = set(volume_keys(volume, indexes)).union(*map(place_keys, places))
+        old = volume_levels(former, old_places)
+        new = volume_levels(volume_keys(volume, indexes), places)
         bit = 1 << volume.number
-        for key, gained in [*((key, True) for key in new - old), *((key, False) for key in old - new)]:
-            edits.setdefault(shard_of(key.removeprefix("#"), count), []).append((key, bit, gained))
+        for key in old.keys() | new.keys():
+            if old.get(key, 0) != new.get(key, 0):
+                edits.setdefault(shard_of(key.removeprefix("#"), count), []).append((key, bit, new.get(key, 0)))
     texts: dict[int, str] = {}
     for number, changes in edits.items():
         text = writer.read_previous(names[number])
         if text is None:
             return False
-        held = {key: bit_set(digits) for key, _, digits in (line.partition("\t") for line in text.splitlines())}
-        for key, bit, gained in changes:
-            bits = (held.get(key, 0) | bit) if gained else (held.get(key, 0) & ~bit)
-            if bits:
-                held[key] = bits
+        held = {key: read_sets(digits) for key, _, digits in (line.partition("\t") for line in text.splitlines())}
+        for key, bit, level in changes:
+            sets = held.get(key, [0, 0, 0])
+            sets = [(bits | bit) if at < level else (bits & ~bit) for at, bits in enumerate(sets)]
+            if sets[0]:
+                held[key] = sets
             else:
                 held.pop(key, None)
         texts[number] = shard_text(held, sorted(held))

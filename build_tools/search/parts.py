@@ -226,12 +226,23 @@ def store_part(cache: ResultCache | MemoryStore, key: str, indexed: IndexedPage)
 def keys_text(page: IndexedPage) -> str:
     """The pairs, characters and number keys ``page`` holds, one per line (in no order: the directory
     gathers them into a set): what the directory needs of it (``directory.volume_keys``), without its
-    postings."""
+    postings. A pair the page holds in many paragraphs is followed by its strength (``strength``), a tab
+    before it."""
     keys: set[str] = set()
-    for lines in (page.pair_lines, page.character_lines):
-        keys.update(line[: line.index("\t")] for line in lines.split("\n") if lines)
+    for line in page.pair_lines.split("\n") if page.pair_lines else ():
+        pair, _, packed_entries = line.partition("\t")
+        level = strength(sum(character in PARAGRAPH_DIGITS for character in packed_entries))
+        keys.add(f"{pair}\t{level}" if level > 1 else pair)
+    keys.update(line[: line.index("\t")] for line in page.character_lines.split("\n") if page.character_lines)
     keys.update(page.number_keys.split("\n") if page.number_keys else ())
     return "\n".join(keys)
+
+
+def strength(paragraphs: int) -> int:
+    """1, 2 or 3: how strongly a page holds a pair it holds in ``paragraphs`` paragraphs, by the thresholds of
+    ``strong_paragraphs`` (resources/search.yaml), so that a query reads first the volumes whose pages hold
+    its pairs most."""
+    return 1 + sum(paragraphs >= least for least in settings()["strong_paragraphs"])
 
 
 def index_key(page: SearchPage) -> str:

@@ -228,28 +228,38 @@ async function shard(path) {
 
 /* ------------------------------------------------------------------------- */
 
-/* The volumes that hold every key of `keys` (all volumes for a single volume) */
+/* The volumes in a set of hexadecimal digits, lowest first (build_tools/search/directory.py hex_set) */
+function volumesOf(digits) {
+  const volumes = new Set()
+  Array.from(digits).forEach((digit, i) => {
+    const bits = parseInt(digit, 16)
+    for (let b = 0; b < 4; b++)
+      if (bits & (1 << b))
+        volumes.add(4 * i + b)
+  })
+  return volumes
+}
+
+/* The volumes that hold every key of `keys` (all volumes for a single volume), as a map of each to how
+   strongly its pages hold the key they hold least (1–3; a line's sets after the first are the volumes whose
+   pages hold the key strongly and more strongly: directory.py) */
 async function volumesWith(keys, data) {
   const count = data.volumes.length
   let held = null
   if (count < 2 || !data.directory_shards)
-    return new Set([0])
+    return new Map([[0, 1]])
   /* a place's key #XY lies in the shard of the pair XY (build_tools/search/writer.py write_directory) */
   const texts = await Promise.all(keys.map(key =>
     fetchText(`d/${shardOf(key.startsWith("#") ? key.slice(1) : key, data.directory_shards)}.txt`)))
   for (const [k, key] of keys.entries()) {
     const line = texts[k].split("\n").find(line => line.startsWith(key + "\t"))
-    const volumes = new Set()
-    if (line)
-      Array.from(line.slice(key.length + 1)).forEach((digit, i) => {
-        const bits = parseInt(digit, 16)
-        for (let b = 0; b < 4; b++)
-          if (bits & (1 << b))
-            volumes.add(4 * i + b)
-      })
-    held = held ? new Set([...held].filter(volume => volumes.has(volume))) : volumes
+    const sets = line ? line.slice(key.length + 1).split(",").map(volumesOf) : []
+    const levels = new Map([...(sets[0] || [])].map(volume => [volume, sets.filter(set => set.has(volume)).length]))
+    held = held ? new Map([...held].filter(([volume]) => levels.has(volume))
+                                   .map(([volume, level]) => [volume, Math.min(level, levels.get(volume))]))
+                : levels
   }
-  return held || new Set()
+  return held || new Map()
 }
 
 async function loadVolume(number, data) {
@@ -437,7 +447,7 @@ async function namedVolumes(termList, data) {
     return volumesWith(keys, data)
   }))
   for (const volumes of found)
-    for (const volume of volumes)
+    for (const volume of volumes.keys())
       named.add(volume)
   return named
 }
@@ -736,7 +746,10 @@ async function start(query, id, apart = false) {
       same ? earlyNamed : namedVolumes(termList, data), same ? early : volumesWith(directoryKeys(termList), data)
     ])
     volumes = volumes.filter(v => held.has(v) || named.has(v))
-    volumes.sort((a, b) => (named.has(b) - named.has(a)) || a - b)
+    /* the volumes of the places the query names, then those of pages without a place (read first anyway),
+       then those whose pages hold the query's pairs most strongly, each in the archive's order */
+    const strength = v => ofReports(v, data) ? held.get(v) || 0 : 4
+    volumes.sort((a, b) => (named.has(b) - named.has(a)) || strength(b) - strength(a) || a - b)
   }
   const list = filters.level || filters.province || filters.place ? await loadPlaces() : []
   search.pending = volumes.filter(number => volumePasses(number, data, list))
