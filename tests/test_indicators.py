@@ -1084,3 +1084,21 @@ def test_a_bare_measure_after_a_count_of_a_thing_done_with_a_partner_is_that_thi
     as a list's."""
     found = extract("财政国资参与设立股权投资基金226支、总规模超4200亿元。", 2024)
     assert [item.subject for item in found] == ["财政国资参与设立股权投资基金", "财政国资参与设立股权投资基金总规模"]
+
+
+def test_a_chapter_after_the_review_that_names_none_opens_the_plans() -> None:
+    """1994's report reviews 1993 in its first chapter and lays out 1994 in chapters by theme that name no year:
+    its 努力把全年零售物价上涨幅度控制在百分之十以内, and the plans of 1978's, 1986's and 1997's such chapters, were
+    results of the year before. A chapter's heading that names no review after one that did opens the plans, and
+    要把…, 努力把… are a target's words; a chapter before any review's is not taken for a plan."""
+    def report(*texts: str) -> tuple[Indicator, ...]:
+        paragraphs = [Paragraph(text=text, lines=(n + 1,), line_starts=(0,)) for n, text in enumerate(texts)]
+        return extract_indicators(paragraphs, 1994)
+
+    found = report("一、1993年国内工作的回顾", "全年国内生产总值增长13%。", "二、保持国民经济持续快速健康发展",
+                   "国家准备重点扶持500个商品粮大县。", "三、加快建立社会主义市场经济体制",
+                   "各级政府要采取措施，努力把全年零售物价上涨幅度控制在百分之十以内。")
+    assert [indicator.kind for indicator in found] == ["actual", "target", "target"]
+    assert found[-1].subject == "零售物价上涨幅度"
+    unreviewed = report("一、认真完成计划", "全年粮食产量增长5%。", "二、继续努力", "钢产量增长8%。")
+    assert [indicator.kind for indicator in unreviewed] == ["actual", "actual"]

@@ -38,6 +38,7 @@ class _KindTracker:
         self.mode: IndicatorKind | None = rules.default_kind
         self.year = year
         self.list_kind: IndicatorKind | None = None  # the kind the opening of the list being read gives its items
+        self.reviewed = False  # a chapter's heading named the review (一、2023年工作回顾)
 
     def read_run(self, text: str) -> list[tuple[int, IndicatorKind]]:
         """The section cues of ``text`` (where each ends, and the mode it sets), in text order: those that
@@ -51,6 +52,11 @@ class _KindTracker:
                 cues.append((match.end(), "actual" if match.group("actual") else "target"))
         cues += [(match.end(), "target") for match in self.rules.lead_in_cue.finditer(text)]
         cues += [(match.start(), "estimate") for match in self.rules.estimate_below.finditer(text)]
+        if self.rules.chapter_heading.match(text):  # the review's chapter, or one after it that names none
+            if any(mode == "actual" for _, mode in cues):
+                self.reviewed = True
+            elif not cues and self.reviewed and self.mode == "actual":
+                cues.append((0, "target"))
         return sorted(cues)
 
     def kind_at(self, text: str, figure: _Figure, cues: list[tuple[int, IndicatorKind]]) -> IndicatorKind | None:
