@@ -535,3 +535,28 @@ def test_a_result_at_the_year_s_end_beside_a_target_for_the_year_is_not_judged()
     assert "年末" not in "".join(row_cells("places/全国.md", rows[2023]))
     table = list(csv.DictReader(io.StringIO(series_csv(list(rows.values())).decode("utf-8-sig"))))
     assert [(row["year"], row["actual_year_end"]) for row in table] == [("2022", "True"), ("2023", "False")]
+
+
+def test_the_retail_prices_of_the_1990s_are_the_price_series_and_a_target_recalled_is_not_the_year_s() -> None:
+    """The reports of the 1990s set and judged prices by 零售物价 (1994's 全年零售物价上涨幅度控制在百分之十以内): the
+    series had no row of prices before 2005. A target a report recalls (1997's 去年政府工作报告提出，物价涨幅要从14.8%降到
+    10%左右; 1995's 去年我在政府工作报告中曾提出，要把…控制在百分之十以内) is the year before's, not its own: 1997's
+    "target" of 10% stood beside 1997's result of 0.8% as 完成."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.series_pages import facts_of, row_cells
+
+    def national(year: int, body: str) -> SeriesFacts:
+        text = f"{year}年国务院政府工作报告\n各位代表：\n现在，我代表国务院，向大会作政府工作报告。\n{body}\n"
+        return facts_of(process_bytes(f"national/{year}.txt", text.encode("utf-8"))[0])
+
+    reports = [
+        national(1994, "一、1993年国内工作的回顾\n二、保持国民经济持续快速健康发展\n"
+                       "各级政府要采取措施，努力把全年零售物价上涨幅度控制在百分之十以内。"),
+        national(1995, "一、1994年的工作回顾\n去年商品零售物价上涨21.7%。去年我在政府工作报告中曾提出，"
+                       "要把全年商品零售物价上涨幅度控制在百分之十以内。"),
+        national(1996, "一、1995年的工作回顾\n商品零售物价上涨14.8%。"),
+    ]
+    rows = {row.year: row for row in series_rows(reports) if row.indicator == "物价" and row.role == "change"}
+    assert (rows[1994].target, rows[1994].actual, rows[1994].verdict) == (10, 21.7, "missed")
+    assert rows[1995].target is None and rows[1995].actual == 14.8
+    assert "商品零售价格" in row_cells("places/全国.md", rows[1994])[-1]

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from build_tools.archive.figure_years import figure_years
 from build_tools.archive.periods import compared_with_earlier, over_the_period, period_paragraphs
 from build_tools.archive.series_rules import clause_before, figure_flags, rules
 from build_tools.archive.verdicts import (
@@ -144,6 +145,7 @@ def series_facts(
     growth, generic = found.growth_subject, found.generic_subject
     grows, units = found.growth_categories, found.level_units
     periods = period_paragraphs(report)
+    about = figure_years(report)
     figures: list[SeriesFigure] = []
     previous: tuple[Indicator, str | None] | None = None
     for number, indicator in enumerate(report.indicators):
@@ -178,6 +180,9 @@ def series_facts(
             flags += ("amount",)  # 3个千亿元台阶: a count of something else
         if (role == "share" and category in grows) or indicator.subject.endswith(BASE_MARK):
             flags += ("part",)  # a share of output or revenue; the figure a change starts from (从26.6万亿元…)
+        recalled = about[number].isdigit() and identity.year is not None and int(about[number]) < identity.year
+        if indicator.kind == "target" and recalled:  # 去年政府工作报告提出，物价涨幅要…降到10%左右: 1996's, in 1997's
+            flags += ("restated",)
         flags = tuple(dict.fromkeys(flags))  # each once
         value, value_high = indicator.value, indicator.value_high
         if role == "change" and indicator.fall:  # 固定资产投资下降3.3%: a growth of -3.3%
