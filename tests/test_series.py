@@ -560,3 +560,15 @@ def test_the_retail_prices_of_the_1990s_are_the_price_series_and_a_target_recall
     assert (rows[1994].target, rows[1994].actual, rows[1994].verdict) == (10, 21.7, "missed")
     assert rows[1995].target is None and rows[1995].actual == 14.8
     assert "商品零售价格" in row_cells("places/全国.md", rows[1994])[-1]
+
+
+def test_a_price_target_worded_as_a_level_is_a_rate_of_change() -> None:
+    """长治's 居民消费价格指数控制在3%左右 stood as a share (物价（比率）), beside no result of prices."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.series_pages import facts_of
+
+    text = "2024年长治市政府工作报告\n各位代表：\n现在，我代表市人民政府，向大会作政府工作报告。\n" \
+           "二、2024年工作安排\n今年主要预期目标是：居民消费价格指数控制在3%左右。\n"
+    facts = facts_of(process_bytes("city/长治.txt", text.encode("utf-8"))[0])
+    rows = [row for row in series_rows([facts]) if row.indicator == "物价"]
+    assert [(row.role, row.target) for row in rows] == [("change", 3)]
