@@ -93,6 +93,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("累计对外直接投资2200亿美元，在校学生达到506万人，再生水利用率达到76%。新增4个国家生态文明建设示范区。",
      [{"subject": "对外直接投资"}, {"subject": "在校学生"}, {"subject": "再生水利用率"},
       {"subject": "国家生态文明建设示范区"}]),
+    # a count after a verb of planning alone is of the thing after it (黄山's 继续安排 90个, 1981's 1至9月安排 477万人)
+    ("继续安排90个区级重点项目。今年1至9月安排了四百七十七万人就业。",
+     [{"subject": "区级重点项目", "value": 90}, {"subject": "就业", "value": 477}]),
     # a space before the qualifier keeps it (枣庄's 固定资产投资增长8% 左右 was a target of 8%)
     ("固定资产投资增长8% 左右；", [{"value": 8, "qualifier": "左右", "role": "change"}]),
     ("带动烟农户均增收近5万元。", [{"value": 5, "unit": "万元", "qualifier": "近", "role": "change"}]),
