@@ -528,7 +528,7 @@ def test_a_report_found_in_several_files_keeps_the_line_of_its_identity_under_it
     box = labels()["merged_title"].format(count=2)
     # the title, the line under it, then the box of its sources (above the title it came before the title a reader
     # and a screen reader's jump to the title meet first), a box that opens on a click as the others do
-    assert page.index("# ") < page.index(line) < page.index(box) and f'??? note "{box}"' in page
+    assert page.index("# ") < page.index(line) < page.index(box) and f'??? note gr-sources "{box}"' in page
 
 
 def test_a_merged_report_uses_the_phrases_only_another_copy_holds_and_copies_that_agree_say_so() -> None:

@@ -47,7 +47,7 @@ def sources_note(primary: Report, others: Sequence[Report], missing: Sequence[tu
     ]
     intro = words["merged_intro"] if any(spans for _, spans in missing) else words["merged_agree"]
     body = escape_markdown(intro) + "\n\n" + "\n".join(items)
-    return f'??? note "{words["merged_title"].format(count=1 + len(others))}"\n\n{indent(body)}\n'
+    return f'??? note gr-sources "{words["merged_title"].format(count=1 + len(others))}"\n\n{indent(body)}\n'
 
 
 def heading_before(report: Report, line: int) -> str | None:
