@@ -491,9 +491,10 @@ function titledAs(title, search) {
   return search.terms.length === 1 && (title === search.terms[0] || title.endsWith(":" + search.terms[0]))
 }
 
-/* Whether one paragraph holds every term: of a query found nowhere as typed and looked for with its words
-   and figure apart, the pages where they stand together come first (赤字率3%: 2017's 赤字率拟按3%安排 was
-   fourth, below pages that say 赤字率 and, elsewhere, 3%) */
+/* Whether one paragraph holds every term: of a query of several terms (typed apart, or found nowhere as typed
+   and looked for with its words and figure apart), the pages where they stand together come first (赤字率3%:
+   2017's 赤字率拟按3%安排 was fourth, below pages that say 赤字率 and, elsewhere, 3%; 城镇新增就业 1200万: 长沙's
+   report, which says 1200万千瓦 and 城镇新增就业15.3万人, was first, the national targets of 1200万人 after it) */
 function together(blocks) {
   const [first, ...others] = blocks.map(list => new Set(list))
   return !!first && [...first].some(block => others.every(set => set.has(block)))
@@ -509,7 +510,7 @@ function rank(results, search, data) {
       total += score + (result.inTitle[t] ? idf * title_weight : 0) + (result.inTags[t] ? idf * tag_weight : 0)
     })
     result.named = result.facets.reduce((sum, facet) => sum + facet, 0)
-    result.together = search.apart ? Number(together(result.blocks)) : 0
+    result.together = search.terms.length > 1 ? Number(together(result.blocks)) : 0
     result.score = total * result.page[4] * (result.titledAsQuery ? data.ranking.exact_title_boost || 1 : 1)
   }
   return results.sort((a, b) => b.named - a.named || b.together - a.together || b.score - a.score ||
