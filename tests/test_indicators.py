@@ -140,6 +140,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("90个区级重点项目完成投资60亿元。实施省级重点项目640个、完成投资3500亿元以上。",
      [{"subject": "区级重点项目", "value": 90}, {"subject": "区级重点项目完成投资", "value": 60},
       {"value": 640}, {"subject": "省级重点项目投资", "value": 3500}]),
+    # but not of a stage of them, nor of the last of two counts a comma parts from it (宜昌's 竣工项目96个，完成投资402亿元
+    # was 竣工项目投资, the investment of its 233 城建项目), nor a growth (泰安's 到位资金增长10%)
+    ("实施城建项目233个，竣工项目96个，完成投资402亿元。力争建成投产项目20个，完成投资40亿元以上。"
+     "引进过10亿元重点产业项目40个以上，到位资金增长10%以上。",
+     [{}, {}, {"subject": "投资", "value": 402}, {}, {"subject": "投资", "value": 40}, {}, {"subject": "到位资金"}]),
     # a "分别" list after counted things is of each thing, with the measure between them
     ("25个独立考核省级重点项目、371个市级重点项目分别完成投资290亿元、895亿元。"
      "办结人大代表建议148件、政协委员提案134件，满意率分别达98.6%和99.2%。",
@@ -1103,5 +1108,9 @@ def test_a_chapter_after_the_review_that_names_none_opens_the_plans() -> None:
                    "各级政府要采取措施，努力把全年零售物价上涨幅度控制在百分之十以内。")
     assert [indicator.kind for indicator in found] == ["actual", "target", "target"]
     assert found[-1].subject == "零售物价上涨幅度"
+    # what is now, in a plan's chapter, is no target (1997's 现在全国有100多个城市建立了最低生活保障制度)
+    now = report("一、1993年国内工作的回顾", "二、保持国民经济持续快速健康发展", "现在全国有100多个城市建立了低保制度。",
+                 "我国有十亿多人口。在连续两年增长百分之十三的基础上，今年计划增长百分之九。")
+    assert [indicator.kind for indicator in now] == ["actual", "actual", "actual", "target"]
     unreviewed = report("一、认真完成计划", "全年粮食产量增长5%。", "二、继续努力", "钢产量增长8%。")
     assert [indicator.kind for indicator in unreviewed] == ["actual", "actual"]

@@ -23,6 +23,8 @@ _CONNECTORS = re.compile(r"[、和与及，,\s]*")
 _STAGE_ADVERBS = re.compile("(?:基本|全面|全部|已经|已)$")
 _TOP_LEVEL_COMMA = re.compile(r"、(?![^（(]*[）)])")  # a 、 not inside parentheses: 县（市、区）
 _TOTALS = ("总数", "累计", "总量")
+_WORK_DONE = ("投资", "完成投资", "年度投资")
+_FINISHED = re.compile("竣工|完工|投产|建成|续建|交付")  # a stage that ends or goes on, not the whole of the projects
 _LIST_OR_FIGURE = re.compile(r"[、\d]")
 _COMPARED = re.compile("较|比|同比")
 _LIST_MARK = re.compile(r"[、和及]|(?<!参)与")  # what joins a list (the 与 of 参与 joins none)
@@ -33,7 +35,7 @@ def _apply_lists(text: str, figures: list[_Figure], rules: _Rules) -> None:
     _distribute_respectively(text, figures, rules)
     _count_before_measure(figures, rules)
     _spread_loss(text, figures, rules)
-    _qualify_generic(figures, rules)
+    _qualify_generic(text, figures, rules)
     _qualify_share(figures)
     _qualify_level(figures, rules)
     _qualify_stage(figures, rules)
@@ -244,13 +246,13 @@ def _count_before_measure(figures: list[_Figure], rules: _Rules) -> None:
             count.subject = count.subject[: found.start()]
 
 
-def _qualify_generic(figures: list[_Figure], rules: _Rules) -> None:
+def _qualify_generic(text: str, figures: list[_Figure], rules: _Rules) -> None:
     """A subject that is a bare measure (产量, 总量) after a figure of the same sentence takes that figure's
     thing: 粮食播种面积917.05万亩，产量237.5万吨 gives 粮食产量; 新增企业…、总数达5003家 gives 企业总数; so does one
     of money (投资) after a count: 实施省级重点项目640个、完成投资3500亿元 gives 省级重点项目投资."""
     for figure in figures:
         before = figure.previous
-        counted = before is not None and before.unit_info is not None and before.unit_info.family == "count"
+        counted = before is not None and _counts_for(text, before, figure)
         if before is None or not (figure.subject in rules.generic_measures or (
             counted and figure.subject in rules.counted_measures
         )):
@@ -266,6 +268,20 @@ def _qualify_generic(figures: list[_Figure], rules: _Rules) -> None:
             thing = thing[action.end() :]
         if thing and thing not in rules.generic_measures and not _LIST_MARK.search(thing):
             figure.subject = thing + figure.subject
+
+
+def _counts_for(text: str, count: _Figure, money: _Figure) -> bool:
+    """Whether ``count`` counts the things the sum of ``money`` after it is of: a count, not of a stage of them
+    (竣工112个, 建成投产项目20个: the money is of all the projects), and, for the year's work done on them where a
+    comma parts them, not after another count of them (新开工…730个，续建项目700个以上，完成投资2000亿元: of both; but
+    引进项目24个，新签约亿元以上项目664个、总投资3860亿元 is of the 664)."""
+    if count.unit_info is None or count.unit_info.family != "count" or _FINISHED.match(count.subject):
+        return False
+    if money.unit_info is None or money.unit_info.family != "money":  # 到位资金增长10%: the whole's growth
+        return False
+    parted = any(mark in text[count.end : money.start] for mark in "，,")
+    done = money.subject in _WORK_DONE  # 完成投资: of the year's work on all of them (a 总投资 is the projects')
+    return not (parted and done) or count.previous is None or count.previous.unit != count.unit
 
 
 def _qualify_share(figures: list[_Figure]) -> None:
