@@ -1114,3 +1114,15 @@ def test_a_chapter_after_the_review_that_names_none_opens_the_plans() -> None:
     assert [indicator.kind for indicator in now] == ["actual", "actual", "actual", "target"]
     unreviewed = report("一、认真完成计划", "全年粮食产量增长5%。", "二、继续努力", "钢产量增长8%。")
     assert [indicator.kind for indicator in unreviewed] == ["actual", "actual"]
+
+
+def test_a_report_s_titled_chapters_open_its_plans_as_numbered_ones_do() -> None:
+    """1978's copy from a portal heads its chapters with titles alone (三年来的斗争和新时期的总任务, 加快社会主义经济建设):
+    its plans (农业主要作业机械化水平达到85%以上) were results, where the copy that numbers them (三、…) gave targets."""
+    from build_tools.engine.pipeline import process_bytes
+
+    body = ("一九七八年国务院政府工作报告\n各位代表：\n三年来的斗争和新时期的总任务\n三年来粮食产量增长了5%。\n"
+            "加快社会主义经济建设\n农业主要作业机械化水平达到85%以上。\n繁荣社会主义科学教育文化事业\n"
+            "全国高等学校增加到400所。\n")
+    report = process_bytes("national/1978.txt", body.encode("utf-8"))[0]
+    assert [indicator.kind for indicator in report.indicators] == ["actual", "target", "target"]

@@ -104,7 +104,7 @@ def process_source(source: SourceText) -> list[Report]:
                 cleaned=cleaned,
                 blocks=blocks,
                 anomalies=find_anomalies(blocks),
-                indicators=with_source_spans(extract_indicators(read, identity.year), cleaned),
+                indicators=with_source_spans(extract_indicators(read, identity.year, blocks), cleaned),
                 tags=words.tags,
                 identity=identity,
                 keywords=tuple(word for word in words.keywords if not gazetteer().resolve(word, None)),  # no place

@@ -11,6 +11,7 @@ that opens with a short numbered lead sentence gives a heading for the lead and 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -284,3 +285,13 @@ def block_paragraphs(blocks: tuple[Block, ...]) -> list[Paragraph]:
     for block in blocks:
         found += block.items if isinstance(block, ListBlock) else [block.paragraph]
     return found
+
+
+def chapter_paragraphs(paragraphs: Sequence[Paragraph], blocks: Sequence[Block]) -> frozenset[int]:
+    """The paragraphs (by index) that head the report's chapters: its numbered headings of the outermost level, or
+    its titled ones where it numbers none (1978's 三年来的斗争和新时期的总任务, 加快社会主义经济建设; 2017's 党的十八届
+    六中全会, a title-like line in the review, heads no chapter beside 一、2016年工作回顾)."""
+    tops = [block for block in blocks if isinstance(block, Heading) and block.level == 1]
+    numbered = [block for block in tops if block.style != TITLE_STYLE]
+    lines = {block.paragraph.lines[0] for block in numbered or tops}
+    return frozenset(index for index, paragraph in enumerate(paragraphs) if paragraph.lines[0] in lines)

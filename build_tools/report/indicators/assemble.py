@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from build_tools.model import Indicator, IndicatorKind, Paragraph, Role
+from build_tools.model import Block, Indicator, IndicatorKind, Paragraph, Role
 from build_tools.report.indicators.figures import _Figure, _find_figures, _Run, _runs
 from build_tools.report.indicators.lists import _CONNECTORS, _apply_lists
 from build_tools.report.indicators.numerals import year_number
 from build_tools.report.indicators.rules import _Rules, _rules
 from build_tools.report.indicators.subjects import _CLAUSE_BOUNDARY, _assign_subjects, _window_start
+from build_tools.report.structure import chapter_paragraphs
 
 _GROUP_BOUNDARY = "。！？!?；;\n"
 _SENTENCE_BOUNDARY = "。！？!?\n"
@@ -40,10 +41,11 @@ class _KindTracker:
         self.list_kind: IndicatorKind | None = None  # the kind the opening of the list being read gives its items
         self.reviewed = False  # a chapter's heading named the review (一、2023年工作回顾)
 
-    def read_run(self, text: str) -> list[tuple[int, IndicatorKind]]:
+    def read_run(self, text: str, chapter: bool | None = None) -> list[tuple[int, IndicatorKind]]:
         """The section cues of ``text`` (where each ends, and the mode it sets), in text order: those that
         open a sentence or a heading, and the lead-ins to the year's targets wherever they stand. A paragraph that
-        is no item of a list ends the list an opening (…如下列：) began."""
+        is no item of a list ends the list an opening (…如下列：) began. ``chapter``: whether the run is a chapter's
+        heading, as the report's structure says (``None``: as its numbering says, 二、…)."""
         if not self.rules.list_item.match(text):  # the list an opening began ends at a paragraph that is no item
             self.list_kind = None
         cues: list[tuple[int, IndicatorKind]] = []
@@ -52,7 +54,9 @@ class _KindTracker:
                 cues.append((match.end(), "actual" if match.group("actual") else "target"))
         cues += [(match.end(), "target") for match in self.rules.lead_in_cue.finditer(text)]
         cues += [(match.start(), "estimate") for match in self.rules.estimate_below.finditer(text)]
-        if self.rules.chapter_heading.match(text):  # the review's chapter, or one after it that names none
+        if chapter is None:
+            chapter = self.rules.chapter_heading.match(text) is not None
+        if chapter:  # the review's chapter, or one after it that names none
             if any(mode == "actual" for _, mode in cues):
                 self.reviewed = True
             elif not cues and self.reviewed and self.mode == "actual":
@@ -193,8 +197,12 @@ def _to_indicator(run: _Run, paragraphs: Sequence[Paragraph], figure: _Figure, k
     )
 
 
-def extract_indicators(paragraphs: Sequence[Paragraph], year: int | None = None) -> tuple[Indicator, ...]:
-    """Every figure the paragraphs of one report state, in text order; ``year``, the report's, where known."""
+def extract_indicators(
+    paragraphs: Sequence[Paragraph], year: int | None = None, blocks: Sequence[Block] = ()
+) -> tuple[Indicator, ...]:
+    """Every figure the paragraphs of one report state, in text order; ``year``, the report's, where known;
+    ``blocks``: its structure, whose outermost headings open its chapters."""
+    chapters = chapter_paragraphs(paragraphs, blocks)
     rules = _rules()
     tracker = _KindTracker(rules, year)
     indicators: list[Indicator] = []
@@ -206,7 +214,7 @@ def extract_indicators(paragraphs: Sequence[Paragraph], year: int | None = None)
             figures[-1].limit = len(run.text)
         _assign_subjects(run.text, figures, rules)
         _apply_lists(run.text, figures, rules)
-        cues = tracker.read_run(run.text)
+        cues = tracker.read_run(run.text, chapter=run.indices[0] in chapters if blocks else None)
         for figure in figures:
             indicator = _to_indicator(run, paragraphs, figure, tracker.kind_at(run.text, figure, cues), rules)
             if indicator is not None:
