@@ -552,8 +552,8 @@ def test_the_retail_prices_of_the_1990s_are_the_price_series_and_a_target_recall
     reports = [
         national(1994, "一、1993年国内工作的回顾\n二、保持国民经济持续快速健康发展\n"
                        "各级政府要采取措施，努力把全年零售物价上涨幅度控制在百分之十以内。"),
-        national(1995, "一、1994年的工作回顾\n去年商品零售物价上涨21.7%。去年我在政府工作报告中曾提出，"
-                       "要把全年商品零售物价上涨幅度控制在百分之十以内。"),
+        national(1995, "一、1994年的工作回顾\n去年我在政府工作报告中曾提出，要把全年商品零售物价上涨幅度控制在"
+                       "百分之十以内。虽然在这方面做了很大努力，涨幅仍然高达百分之二十一点七。"),
         national(1996, "一、1995年的工作回顾\n商品零售物价上涨14.8%。"),
     ]
     rows = {row.year: row for row in series_rows(reports) if row.indicator == "物价" and row.role == "change"}

@@ -150,10 +150,12 @@ def series_facts(
     previous: tuple[Indicator, str | None] | None = None
     for number, indicator in enumerate(report.indicators):
         category = category_of(indicator)
-        if category is None and generic.search(indicator.subject) and previous is not None:
+        bare = found.bare_rate.search(indicator.subject) is not None
+        if category is None and (generic.search(indicator.subject) or bare) and previous is not None:
             before, named = previous
             text = paragraphs[indicator.paragraph].text if indicator.paragraph < len(paragraphs) else ""
-            same = before.paragraph == indicator.paragraph and "。" not in text[before.offset : indicator.offset]
+            ends = text[before.offset : indicator.offset].count("。")  # a bare rate may be the sentence before's
+            same = before.paragraph == indicator.paragraph and ends <= (1 if bare else 0)
             category = named if same else None
         previous = (indicator, category)
         if category is None or indicator.kind in (None, "hypothetical"):

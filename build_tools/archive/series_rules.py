@@ -28,6 +28,7 @@ class Rules:
     growth_categories: frozenset[str]
     level_units: dict[str, str]
     generic_subject: re.Pattern[str]
+    bare_rate: re.Pattern[str]  # 涨幅 alone: of the indicator the sentence before named
     no_target: dict[str, re.Pattern[str]]
     chart_min_years: int
     completion: re.Pattern[str]
@@ -50,6 +51,7 @@ def rules() -> Rules:
         growth_categories=frozenset(data["growth_categories"]),
         level_units=data["level_units"],
         generic_subject=re.compile(data["generic_subject"]),
+        bare_rate=re.compile(data["bare_rate"]),
         no_target={name: re.compile(pattern) for name, pattern in data["no_target"].items()},
         chart_min_years=int(data["chart_min_years"]),
         completion=re.compile(data["completion"]),
