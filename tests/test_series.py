@@ -541,7 +541,8 @@ def test_the_retail_prices_of_the_1990s_are_the_price_series_and_a_target_recall
     """The reports of the 1990s set and judged prices by 零售物价 (1994's 全年零售物价上涨幅度控制在百分之十以内): the
     series had no row of prices before 2005. A target a report recalls (1997's 去年政府工作报告提出，物价涨幅要从14.8%降到
     10%左右; 1995's 去年我在政府工作报告中曾提出，要把…控制在百分之十以内) is the year before's, not its own: 1997's
-    "target" of 10% stood beside 1997's result of 0.8% as 完成."""
+    "target" of 10% stood beside 1997's result of 0.8% as 完成. The rate alone after it (涨幅仍然高达百分之二十一点七) is
+    the result of the indicator the sentence before named."""
     from build_tools.engine.pipeline import process_bytes
     from build_tools.pages.series_pages import facts_of, row_cells
 
