@@ -38,38 +38,31 @@ def volume_keys_name(volume: Volume) -> str:
     return "keys-" + hashlib.sha256("\0".join(key for key, _ in volume.summaries).encode()).hexdigest()
 
 
-def volume_keys(volume: Volume, indexes: PageIndexes) -> list[str]:
-    """The pairs, characters and number keys the pages of ``volume`` hold, each with the strength of the page
-    that holds it most after a tab where that is over 1 (cached by the pages' versions)."""
+KeySets = tuple[set[str], set[str], set[str]]  # keys held at all, strongly, more strongly (``parts.strength``)
+
+
+def volume_keys(volume: Volume, indexes: PageIndexes) -> list[list[str]]:
+    """The pairs, characters and number keys the pages of ``volume`` hold, those a page holds strongly, and those
+    one holds more strongly, each sorted (cached by the pages' versions)."""
     name = volume_keys_name(volume)
     stored = indexes.cache.get(name)
-    if isinstance(stored, list):
+    if isinstance(stored, list) and len(stored) == 3 and all(isinstance(keys, list) for keys in stored):
         indexes.used.add(name)
         return stored
-    levels: dict[str, int] = {}
+    found: KeySets = (set(), set(), set())
     for key, _ in volume.summaries:
-        for entry in indexes.keys(key):
-            found_key, level = key_level(entry)
-            levels[found_key] = max(level, levels.get(found_key, 0))
-    found = sorted(f"{key}\t{level}" if level > 1 else key for key, level in levels.items())
-    indexes.cache.put(name, found)
+        for gathered, keys in zip(found, indexes.keys(key), strict=True):
+            gathered.update(keys)
+    sorted_keys = [sorted(keys) for keys in found]
+    indexes.cache.put(name, sorted_keys)
     indexes.used.add(name)
-    return found
+    return sorted_keys
 
 
-def key_level(entry: str) -> tuple[str, int]:
-    """A key of ``volume_keys`` and its strength: ``生态\t2`` → (生态, 2), ``生态`` → (生态, 1)."""
-    key, _, level = entry.partition("\t")
-    return key, int(level) if level else 1
-
-
-def volume_levels(entries: Iterable[str], places: Iterable[str]) -> dict[str, int]:
-    """The keys of a volume (``volume_keys``) and of its places' names, each with its strength."""
-    levels = dict(map(key_level, entries))
-    for place in places:
-        for key in place_keys(place):
-            levels.setdefault(key, 1)
-    return levels
+def volume_sets(keys: Sequence[Sequence[str]], places: Iterable[str]) -> KeySets:
+    """The keys of a volume (``volume_keys``), with those of its places' names among the keys held at all."""
+    every = set(keys[0]).union(*map(place_keys, places))
+    return every, set(keys[1]), set(keys[2])
 
 
 def place_keys(place: str) -> set[str]:
@@ -108,36 +101,37 @@ def write_directory(
             return state(before.shards)
         if enabled("directory") and update_directory(writer, volumes, indexes, before, state(before.shards)):
             return state(before.shards)
-    held: dict[str, list[int]] = {}  # each key's volumes holding it at all, strongly, more strongly
+    held: tuple[dict[str, int], ...] = ({}, {}, {})  # each key's volumes holding it at all, strongly, more strongly
     for volume in volumes:
         bit = 1 << volume.number
-        for key, level in volume_levels(volume_keys(volume, indexes), volume_places(volume)).items():
-            sets = held.setdefault(key, [0, 0, 0])
-            for at in range(level):
-                sets[at] |= bit
+        sets = volume_sets(volume_keys(volume, indexes), volume_places(volume))
+        for volumes_of, keys in zip(held, sets, strict=True):
+            for key in keys:
+                volumes_of[key] = volumes_of.get(key, 0) | bit
     # each line is made as its shard is written, not all at once: there are millions at 10,000 reports
-    size = sum(len(key.encode()) + len(sets_text(sets)) + 2 for key, sets in held.items())
+    size = sum(len(key.encode()) + len(line_sets(held, key)) + 2 for key in held[0])
     count = shards_for(size, settings()["directory_shard_bytes"])
     shards: list[list[str]] = [[] for _ in range(count)]
-    for key in sorted(held):
+    for key in sorted(held[0]):
         shards[shard_of(key.removeprefix("#"), count)].append(key)
     for number, keys in enumerate(shards):
         writer.write(f"d/{number}.txt", shard_text(held, keys))
     return state(count)
 
 
-def shard_text(held: dict[str, list[int]], keys: Iterable[str]) -> str:
-    """The lines of a directory shard: each of ``keys`` with the volumes that hold it (``held``)."""
-    return "".join(f"{key}\t{sets_text(held[key])}\n" for key in keys)
+def shard_text(held: Sequence[dict[str, int]], keys: Iterable[str]) -> str:
+    """The lines of a directory shard: each of ``keys`` with the volumes that hold it (``held``: the volumes of each
+    key held at all, strongly, more strongly)."""
+    return "".join(f"{key}\t{line_sets(held, key)}\n" for key in keys)
 
 
-def sets_text(sets: Sequence[int]) -> str:
+def line_sets(held: Sequence[dict[str, int]], key: str) -> str:
     """A key's sets of volumes (all, strong, stronger) as its line writes them: ``31``, ``31,1``, ``31,11,1``."""
-    return ",".join(hex_set(bits) for bits in sets if bits)
+    return ",".join(hex_set(volumes_of[key]) for volumes_of in held if volumes_of.get(key))
 
 
 def read_sets(text: str) -> list[int]:
-    """``sets_text`` read back: always three sets."""
+    """A line's sets of volumes read back: always three."""
     sets = [bit_set(digits) for digits in text.split(",")]
     return sets + [0] * (3 - len(sets))
 
@@ -168,26 +162,26 @@ def update_directory(
         if not isinstance(former, list):
             return False
         indexes.used.add(old_name)
-        old = volume_levels(former, old_places)
-        new = volume_levels(volume_keys(volume, indexes), places)
+        old = volume_sets(former, old_places)
+        new = volume_sets(volume_keys(volume, indexes), places)
         bit = 1 << volume.number
-        for key in old.keys() | new.keys():
-            if old.get(key, 0) != new.get(key, 0):
-                edits.setdefault(shard_of(key.removeprefix("#"), count), []).append((key, bit, new.get(key, 0)))
+        for key in set.union(*(before ^ after for before, after in zip(old, new, strict=True))):
+            level = sum(key in keys for keys in new)
+            edits.setdefault(shard_of(key.removeprefix("#"), count), []).append((key, bit, level))
     texts: dict[int, str] = {}
     for number, changes in edits.items():
         text = writer.read_previous(names[number])
         if text is None:
             return False
-        held = {key: read_sets(digits) for key, _, digits in (line.partition("\t") for line in text.splitlines())}
+        lines = {key: read_sets(digits) for key, _, digits in (line.partition("\t") for line in text.splitlines())}
         for key, bit, level in changes:
-            sets = held.get(key, [0, 0, 0])
-            sets = [(bits | bit) if at < level else (bits & ~bit) for at, bits in enumerate(sets)]
+            sets = [(bits | bit) if at < level else (bits & ~bit) for at, bits in enumerate(lines.get(key, [0, 0, 0]))]
             if sets[0]:
-                held[key] = sets
+                lines[key] = sets
             else:
-                held.pop(key, None)
-        texts[number] = shard_text(held, sorted(held))
+                lines.pop(key, None)
+        held = tuple({key: sets[at] for key, sets in lines.items()} for at in range(3))
+        texts[number] = shard_text(held, sorted(lines))
     for number, name in enumerate(names):
         if number in texts:
             writer.write(name, texts[number])

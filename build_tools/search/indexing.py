@@ -166,15 +166,15 @@ class PageIndexes:
         self.cache.put(f"{key}.f{which}", (count, made))
         return made
 
-    def keys(self, key: str) -> list[str]:
-        """The pairs, characters and number keys of the page, one per line, kept apart from its lines so
-        that the keys of a volume in which one page changed are gathered without reading the others'
-        postings."""
+    def keys(self, key: str) -> tuple[list[str], ...]:
+        """The pairs, characters and number keys of the page, those it holds strongly and those it holds more
+        strongly (``parts.keys_text``), kept apart from its lines so that the keys of a volume in which one page
+        changed are gathered without reading the others' postings."""
         stored = self.cache.get(key + ".k")
-        if not isinstance(stored, str):
+        if not isinstance(stored, str) or stored.count("\n\n") < 2:
             stored = keys_text(self.page(key))
             self.cache.put(key + ".k", stored)
-        return stored.split("\n") if stored else []
+        return tuple(section.split("\n") if section else [] for section in stored.split("\n\n"))
 
     def both_fragments(self, key: str, counts: tuple[int, int]) -> tuple[Fragments, Fragments]:
         return self.fragments(key, 0, counts[0]), self.fragments(key, 1, counts[1])

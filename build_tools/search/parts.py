@@ -226,16 +226,18 @@ def store_part(cache: ResultCache | MemoryStore, key: str, indexed: IndexedPage)
 def keys_text(page: IndexedPage) -> str:
     """The pairs, characters and number keys ``page`` holds, one per line (in no order: the directory
     gathers them into a set): what the directory needs of it (``directory.volume_keys``), without its
-    postings. A pair the page holds in many paragraphs is followed by its strength (``strength``), a tab
-    before it."""
+    postings; then, after an empty line, the pairs it holds strongly, and after another those it holds more
+    strongly (``strength``)."""
     keys: set[str] = set()
+    strong: tuple[list[str], list[str]] = ([], [])
     for line in page.pair_lines.split("\n") if page.pair_lines else ():
         pair, _, packed_entries = line.partition("\t")
-        level = strength(sum(character in PARAGRAPH_DIGITS for character in packed_entries))
-        keys.add(f"{pair}\t{level}" if level > 1 else pair)
+        keys.add(pair)
+        for at in range(strength(sum(character in PARAGRAPH_DIGITS for character in packed_entries)) - 1):
+            strong[at].append(pair)
     keys.update(line[: line.index("\t")] for line in page.character_lines.split("\n") if page.character_lines)
     keys.update(page.number_keys.split("\n") if page.number_keys else ())
-    return "\n".join(keys)
+    return "\n\n".join("\n".join(found) for found in (keys, *strong))
 
 
 def strength(paragraphs: int) -> int:
