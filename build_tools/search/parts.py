@@ -40,6 +40,7 @@ def delta_encode(ids: Sequence[int]) -> list[int]:
 
 HIGH_DIGITS = "0123456789abcdef"
 PARAGRAPH_DIGITS = "ghijklmnopqrstuv"
+NOT_PARAGRAPHS = str.maketrans("", "", PARAGRAPH_DIGITS)  # deletes the digits that end a paragraph's number
 OFFSET_DIGITS = "GHIJKLMNOPQRSTUV"
 
 
@@ -233,7 +234,8 @@ def keys_text(page: IndexedPage) -> str:
     for line in page.pair_lines.split("\n") if page.pair_lines else ():
         pair, _, packed_entries = line.partition("\t")
         keys.add(pair)
-        for at in range(strength(sum(character in PARAGRAPH_DIGITS for character in packed_entries)) - 1):
+        paragraphs = len(packed_entries) - len(packed_entries.translate(NOT_PARAGRAPHS))  # a digit of each ends it
+        for at in range(strength(paragraphs) - 1):
             strong[at].append(pair)
     keys.update(line[: line.index("\t")] for line in page.character_lines.split("\n") if page.character_lines)
     keys.update(page.number_keys.split("\n") if page.number_keys else ())
