@@ -22,11 +22,7 @@ from build_tools.report.indicators.subjects import (
 _CONNECTORS = re.compile(r"[、和与及，,\s]*")
 _STAGE_ADVERBS = re.compile("(?:基本|全面|全部|已经|已)$")
 _TOP_LEVEL_COMMA = re.compile(r"、(?![^（(]*[）)])")  # a 、 not inside parentheses: 县（市、区）
-_TOTALS = ("总数", "累计", "总量")
-_WORK_DONE = ("投资", "完成投资", "年度投资")
-_FINISHED = re.compile("竣工|完工|投产|建成|续建|交付")  # a stage that ends or goes on, not the whole of the projects
 _LIST_OR_FIGURE = re.compile(r"[、\d]")
-_COMPARED = re.compile("较|比|同比")
 _LIST_MARK = re.compile(r"[、和及]|(?<!参)与")  # what joins a list (the 与 of 参与 joins none)
 
 
@@ -71,7 +67,7 @@ def _distribute_respectively(text: str, figures: list[_Figure], rules: _Rules) -
             index += 1
             continue
         if len(group) > 1 and len(parts) == size and all(len(batch) == size for batch in batches):
-            if respectively or _named_whole(parts):
+            if respectively or _named_whole(parts, rules):
                 for batch in batches:
                     for member, part in zip(batch, parts, strict=True):
                         member.subject = part
@@ -123,17 +119,17 @@ def _earlier_subjects(text: str, figures: list[_Figure], index: int, size: int, 
 def _close_list(text: str, group: list[_Figure]) -> bool:
     """Whether ``group`` is one list of figures of one unit joined by no comma, none after the first with a verb
     of its own (32.9平方米、37.1平方米; not 增加11个、达到25个, nor 比现有的86个减少27个)."""
-    joined = all(not any(mark in text[a.end : b.start] for mark in "，,") for a, b in pairwise(group))
+    joined = not any(_has_comma(text[a.end : b.start]) for a, b in pairwise(group))
     bare = all(member.start == member.number_start for member in group[1:])
     return len(group) > 1 and joined and bare and len({member.unit for member in group}) == 1
 
 
-def _named_whole(parts: list[str]) -> bool:
+def _named_whole(parts: list[str], rules: _Rules) -> bool:
     """Whether each of a list's ``parts`` names its thing whole, not a modifier of the last one's measure alone
     (刑事 of 刑事、治安发案率; 制造业 of 制造业、战略性新兴产业增加值高于全省平均水平): none under half the last's
     length, nor a comparison (…均创近年新高、较年初计划增长66%和13.8%)."""
     whole = all(2 * len(part) >= len(parts[-1]) for part in parts[:-1])
-    return whole and not any(_COMPARED.match(part) for part in parts)
+    return whole and not any(rules.compared_opening.match(part) for part in parts)
 
 
 def _measured_subjects(text: str, figures: list[_Figure], index: int, size: int, rules: _Rules) -> list[str]:
@@ -156,7 +152,7 @@ def _measured_subjects(text: str, figures: list[_Figure], index: int, size: int,
     before = before.split("，")[-1].removeprefix(earlier[-1].subject)  # 371个市级重点项目: the count's own thing
     measure = _clean_subject(before, rules) + _clean_subject(after, rules)
     things = [_clean_subject(member.subject.removesuffix("（基期）"), rules) for member in earlier]
-    if measure.startswith(_TOTALS):  # 新增规上工业企业1007家、百亿级企业1家，总数分别达6886家、14家
+    if measure.startswith(rules.total_words):  # 新增规上工业企业1007家、百亿级企业1家，总数分别达6886家、14家
         things = [thing.removeprefix("新增") for thing in things]
     whole = all(thing and not _LIST_OR_FIGURE.search(thing) for thing in things)  # not 省级重点项目、总投资9329亿元
     if not measure or not whole or len(set(things)) < size:
@@ -173,7 +169,7 @@ def _continues_list(text: str, last: _Figure, candidate: _Figure) -> bool:
     lead = text[candidate.start : candidate.number_start]
     if not _CONNECTORS.fullmatch(between) or "分别" in lead:
         return False
-    after_comma = any(mark in between for mark in "，,")
+    after_comma = _has_comma(between)
     return not after_comma or bool(lead) or text[candidate.end : candidate.end + 1] in ("", *_CLAUSE_BOUNDARY)
 
 
@@ -252,7 +248,7 @@ def _qualify_generic(text: str, figures: list[_Figure], rules: _Rules) -> None:
     of money (投资) after a count: 实施省级重点项目640个、完成投资3500亿元 gives 省级重点项目投资."""
     for figure in figures:
         before = figure.previous
-        counted = before is not None and _counts_for(text, before, figure)
+        counted = before is not None and _counts_for(text, before, figure, rules)
         if before is None or not (figure.subject in rules.generic_measures or (
             counted and figure.subject in rules.counted_measures
         )):
@@ -270,17 +266,21 @@ def _qualify_generic(text: str, figures: list[_Figure], rules: _Rules) -> None:
             figure.subject = thing + figure.subject
 
 
-def _counts_for(text: str, count: _Figure, money: _Figure) -> bool:
+def _has_comma(text: str) -> bool:
+    return "，" in text or "," in text
+
+
+def _counts_for(text: str, count: _Figure, money: _Figure, rules: _Rules) -> bool:
     """Whether ``count`` counts the things the sum of ``money`` after it is of: a count, not of a stage of them
     (竣工112个, 建成投产项目20个: the money is of all the projects), and, for the year's work done on them where a
     comma parts them, not after another count of them (新开工…730个，续建项目700个以上，完成投资2000亿元: of both; but
     引进项目24个，新签约亿元以上项目664个、总投资3860亿元 is of the 664)."""
-    if count.unit_info is None or count.unit_info.family != "count" or _FINISHED.match(count.subject):
+    if count.unit_info is None or count.unit_info.family != "count" or rules.later_stage.match(count.subject):
         return False
     if money.unit_info is None or money.unit_info.family != "money":  # 到位资金增长10%: the whole's growth
         return False
-    parted = any(mark in text[count.end : money.start] for mark in "，,")
-    done = money.subject in _WORK_DONE  # 完成投资: of the year's work on all of them (a 总投资 is the projects')
+    parted = _has_comma(text[count.end : money.start])
+    done = money.subject in rules.work_done  # 完成投资: of the year's work on all of them (a 总投资 is the projects')
     return not (parted and done) or count.previous is None or count.previous.unit != count.unit
 
 

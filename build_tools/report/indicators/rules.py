@@ -75,6 +75,10 @@ class _Rules:
     generic_measures: frozenset[str]
     counted_measures: frozenset[str]
     count_measure_tail: re.Pattern[str]
+    work_done: frozenset[str]  # a sum of the year's work on projects (完成投资), not the projects' own (总投资)
+    later_stage: re.Pattern[str]  # a stage of projects that ends or goes on (竣工, 续建): a part of them
+    total_words: tuple[str, ...]  # a measure of all so far (总数, 累计)
+    compared_opening: re.Pattern[str]  # a list's part that opens a comparison (较年初计划)
     level_words: tuple[str, ...]  # longest first
     stage_words: tuple[str, ...]  # longest first
     actions_opening: re.Pattern[str]  # the actions and stages a subject opens with (新引进, 开工建设)
@@ -203,6 +207,10 @@ def _rules() -> _Rules:
         generic_measures=frozenset(subject["generic_measures"]),
         counted_measures=frozenset(subject["counted_measures"]),
         count_measure_tail=re.compile(subject["count_measure_tail"]),
+        work_done=frozenset(subject["work_done"]),
+        later_stage=re.compile(_alternation(subject["later_stages"])),
+        total_words=tuple(subject["total_words"]),
+        compared_opening=re.compile(_alternation(subject["compared_openings"])),
         level_words=tuple(sorted(subject["level_words"], key=len, reverse=True)),
         stage_words=tuple(sorted(subject["stage_words"], key=len, reverse=True)),
         actions_opening=re.compile(
