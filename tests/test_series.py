@@ -573,3 +573,21 @@ def test_a_price_target_worded_as_a_level_is_a_rate_of_change() -> None:
     facts = facts_of(process_bytes("city/长治.txt", text.encode("utf-8"))[0])
     rows = [row for row in series_rows([facts]) if row.indicator == "物价"]
     assert [(row.role, row.target) for row in rows] == [("change", 3)]
+
+
+def test_the_note_on_retail_prices_is_not_said_of_retail_sales() -> None:
+    """The 1990s' price series notes that its reports measured 商品零售价格; every row of 社会消费品零售总额, whose
+    name holds 零售 too, said so; and a result named by a bare 涨幅 was said to be of another measure than its target."""
+    from build_tools.archive.series import SeriesRow, Source
+    from build_tools.pages.series_pages import row_cells
+
+    sales = Source("r2009", 10, "reports/r2009.md#fig-10-1", "社会消费品零售总额")
+    row = SeriesRow(KEY, "国家", "社会消费品零售总额", "change", 2009, actual=16.9, unit="%", verdict="own-missing",
+                    actual_source=sales)
+    assert "商品零售价格" not in row_cells("places/全国.md", row)[-1]
+    prices = Source("r1995", 30, "reports/r1995.md#fig-30-1", "涨幅")
+    target = Source("r1994", 130, "reports/r1994.md#fig-130-1", "零售物价上涨幅度")
+    row = SeriesRow(KEY, "国家", "物价", "change", 1994, target=10, actual=21.7, unit="%", verdict="missed",
+                    target_source=target, actual_source=prices)
+    notes = row_cells("places/全国.md", row)[-1]
+    assert "商品零售价格" in notes and "口径不同" not in notes  # a bare 涨幅 is the measure the sentence before named

@@ -82,11 +82,15 @@ def row_cells(page: str, row: SeriesRow) -> list[str]:
     actual = written_figure(format_number(row.actual), row.unit, row.actual_qualifier) if row.actual is not None else ""
     notes = []
     subjects = [found.subject for found in (row.target_source, row.actual_source) if found]
-    for measure, note in words["series_subject_notes"].items():  # 1987–1993's GNP; the two unemployment rates
+    # 1987–1993's GNP; the two unemployment rates; the 1990s' retail prices (not 社会消费品零售总额's own 零售)
+    named = words["series_subject_notes"].items()
+    measures = {measure: note for measure, note in named if measure not in row.indicator}
+    for measure, note in measures.items():
         if any(measure in subject for subject in subjects):
             notes.append(note)
-    measures = words["series_subject_notes"]
-    if len(subjects) == 2 and any((measure in subjects[0]) != (measure in subjects[1]) for measure in measures):
+    # a bare 涨幅 is the measure its sentence before named, not another one
+    compared = len(subjects) == 2 and not any(rules().bare_rate.search(subject) for subject in subjects)
+    if compared and any((measure in subjects[0]) != (measure in subjects[1]) for measure in measures):
         notes.append(words["series_measures_differ"].format(target=subjects[0], actual=subjects[1]))
     if row.actual_estimate:
         notes.append(words["series_estimate"])
