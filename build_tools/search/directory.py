@@ -109,25 +109,29 @@ def write_directory(
             for key in keys:
                 volumes_of[key] = volumes_of.get(key, 0) | bit
     # each line is made as its shard is written, not all at once: there are millions at 10,000 reports
-    size = sum(len(key.encode()) + len(line_sets(held, key)) + 2 for key in held[0])
+    size = sum(len(key.encode()) + len(sets_text(sets_of(held, key))) + 2 for key in held[0])
     count = shards_for(size, settings()["directory_shard_bytes"])
     shards: list[list[str]] = [[] for _ in range(count)]
     for key in sorted(held[0]):
         shards[shard_of(key.removeprefix("#"), count)].append(key)
     for number, keys in enumerate(shards):
-        writer.write(f"d/{number}.txt", shard_text(held, keys))
+        writer.write(f"d/{number}.txt", shard_text({key: sets_of(held, key) for key in keys}))
     return state(count)
 
 
-def shard_text(held: Sequence[dict[str, int]], keys: Iterable[str]) -> str:
-    """The lines of a directory shard: each of ``keys`` with the volumes that hold it (``held``: the volumes of each
-    key held at all, strongly, more strongly)."""
-    return "".join(f"{key}\t{line_sets(held, key)}\n" for key in keys)
+def shard_text(lines: dict[str, Sequence[int]]) -> str:
+    """The lines of a directory shard: each key, in order, with its sets of volumes (``sets_text``)."""
+    return "".join(f"{key}\t{sets_text(lines[key])}\n" for key in sorted(lines))
 
 
-def line_sets(held: Sequence[dict[str, int]], key: str) -> str:
+def sets_of(held: Sequence[dict[str, int]], key: str) -> list[int]:
+    """A key's volumes holding it at all, strongly and more strongly, from ``held`` (a dict of each)."""
+    return [volumes_of.get(key, 0) for volumes_of in held]
+
+
+def sets_text(sets: Sequence[int]) -> str:
     """A key's sets of volumes (all, strong, stronger) as its line writes them: ``31``, ``31,1``, ``31,11,1``."""
-    return ",".join(hex_set(volumes_of[key]) for volumes_of in held if volumes_of.get(key))
+    return ",".join(hex_set(bits) for bits in sets if bits)
 
 
 def read_sets(text: str) -> list[int]:
@@ -180,8 +184,7 @@ def update_directory(
                 lines[key] = sets
             else:
                 lines.pop(key, None)
-        held = tuple({key: sets[at] for key, sets in lines.items()} for at in range(3))
-        texts[number] = shard_text(held, sorted(lines))
+        texts[number] = shard_text(lines)
     for number, name in enumerate(names):
         if number in texts:
             writer.write(name, texts[number])
