@@ -1029,6 +1029,17 @@ def test_a_count_added_to_the_thing_before_it_says_so() -> None:
     assert [item.subject for item in found] == ["商事主体", "新登记商事主体", "新登记商事主体"]
 
 
+def test_a_total_after_what_was_added_to_it_is_of_the_things_not_of_the_added() -> None:
+    """常州's 新增上市企业8家，累计达96家 gave the 96 listed companies the name of the 8 added (11 corpus rows: 深圳's
+    charging posts, 甘肃's counties, 阳泉's 新认定高新技术企业52家，总数达到164家)."""
+    found = extract("新增上市企业8家，累计达96家，其中新增A股上市7家。", 2024)
+    assert [(item.subject, item.value) for item in found][:2] == [("新增上市企业", 8), ("上市企业", 96)]
+    found = extract("新认定高新技术企业52家，总数达到164家。新建5G宏基站2412个、累计达到8603个。", 2024)
+    assert [item.subject for item in found] == ["新认定高新技术企业", "高新技术企业总数", "新建5G宏基站", "5G宏基站"]
+    found = extract("新增就业岗位3万个，城镇登记失业率3%。", 2024)  # no total: the next figure keeps its own
+    assert [item.subject for item in found][0] == "新增就业岗位"
+
+
 def test_a_part_of_the_year_a_clause_opens_on_is_named_and_the_year_s_growth_is_the_economy_s() -> None:
     """武汉's 经济增速逐季回升，一季度增长4.5%，上半年增长5%，前三季度增长5.5%，全年增长5.7% gave four rows of 2023 all named
     经济增速逐季回升, and its year's 5.7% no GDP: its place page had no result for 2023."""

@@ -32,6 +32,7 @@ def _apply_lists(text: str, figures: list[_Figure], rules: _Rules) -> None:
     _count_before_measure(figures, rules)
     _spread_loss(text, figures, rules)
     _qualify_generic(text, figures, rules)
+    _qualify_total(text, figures, rules)
     _qualify_share(figures)
     _qualify_level(figures, rules)
     _qualify_stage(figures, rules)
@@ -153,7 +154,7 @@ def _measured_subjects(text: str, figures: list[_Figure], index: int, size: int,
     measure = _clean_subject(before, rules) + _clean_subject(after, rules)
     things = [_clean_subject(member.subject.removesuffix("（基期）"), rules) for member in earlier]
     if measure.startswith(rules.total_words):  # 新增规上工业企业1007家、百亿级企业1家，总数分别达6886家、14家
-        things = [thing.removeprefix("新增") for thing in things]
+        things = [_without_increment(thing, rules) for thing in things]
     whole = all(thing and not _LIST_OR_FIGURE.search(thing) for thing in things)  # not 省级重点项目、总投资9329亿元
     if not measure or not whole or len(set(things)) < size:
         return []
@@ -264,6 +265,23 @@ def _qualify_generic(text: str, figures: list[_Figure], rules: _Rules) -> None:
             thing = thing[action.end() :]
         if thing and thing not in rules.generic_measures and not _LIST_MARK.search(thing):
             figure.subject = thing + figure.subject
+
+
+def _qualify_total(text: str, figures: list[_Figure], rules: _Rules) -> None:
+    """A total after the count of what was added to it is of the things, not of the added: 新增上市企业8家，累计达96家
+    gives 上市企业 (it gave 新增上市企业 96), 新认定高新技术企业52家，总数达到164家 高新技术企业总数."""
+    for figure in figures:
+        before = figure.previous
+        if before is None or before.unit != figure.unit or not rules.total_lead.search(text, before.end, figure.start):
+            continue
+        thing = before.subject.removesuffix("（基期）")
+        if figure.subject.startswith(thing) and rules.increment_opening.match(thing):
+            figure.subject = _without_increment(figure.subject, rules)
+
+
+def _without_increment(subject: str, rules: _Rules) -> str:
+    opening = rules.increment_opening.match(subject)
+    return subject[opening.end() :] if opening and opening.end() < len(subject) else subject
 
 
 def _has_comma(text: str) -> bool:

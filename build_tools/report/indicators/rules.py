@@ -78,6 +78,8 @@ class _Rules:
     work_done: frozenset[str]  # a sum of the year's work on projects (完成投资), not the projects' own (总投资)
     later_stage: re.Pattern[str]  # a stage of projects that ends or goes on (竣工, 续建): a part of them
     total_words: tuple[str, ...]  # a measure of all so far (总数, 累计)
+    total_lead: re.Pattern[str]  # the words of a total that end just before its figure (，累计达)
+    increment_opening: re.Pattern[str]  # 新增, 新认定: what a subject of the added opens with
     compared_opening: re.Pattern[str]  # a list's part that opens a comparison (较年初计划)
     level_words: tuple[str, ...]  # longest first
     stage_words: tuple[str, ...]  # longest first
@@ -210,6 +212,8 @@ def _rules() -> _Rules:
         work_done=frozenset(subject["work_done"]),
         later_stage=re.compile(_alternation(subject["later_stages"])),
         total_words=tuple(subject["total_words"]),
+        total_lead=re.compile("[，、,]" + _alternation(subject["total_words"]) + _alternation(subject["total_verbs"]) + "?$"),
+        increment_opening=re.compile("^" + _alternation(subject["increment_verbs"])),
         compared_opening=re.compile(_alternation(subject["compared_openings"])),
         level_words=tuple(sorted(subject["level_words"], key=len, reverse=True)),
         stage_words=tuple(sorted(subject["stage_words"], key=len, reverse=True)),
