@@ -414,13 +414,14 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [{}, {}, {"subject": "专项资金"}, {"subject": "债券限额"}, {}, {"subject": "民生支出"}, {"subject": "民生支出"}]),
     # a comparison with a year, its plan or its budget opens no subject (1958's 比上一年 was the subject of 30 rows),
     # nor 仍, 只 or 为年计划的; a count after words ending in 的 counts the noun after it (组织建设的一百二十三个大中型
-    # 项目: 大中型项目), which ends before 之一, 中 or 通过… (5项国家级试点通过验收)
+    # 项目: 大中型项目), which ends before 之一 or 中, and what its things passed says which of them it counts
+    # (5项国家级试点通过验收: 通过验收的国家级试点)
     ("生产资料的生产为三百五十六亿六千万元，比上一年增长百分之十八点八。粮食产量比一九五二年仍增长了百分之三点四，"
      "工业总产值比去年同期增长了13.6%。城镇新增就业9.86万人，为年计划的118.8%。",
      [{}, {"subject": "生产资料的生产"}, {"subject": "粮食产量"}, {"subject": "工业总产值"}, {},
       {"subject": "城镇新增就业"}]),
     ("国家按合理工期组织建设的一百二十三个大中型项目，工程进展顺利。5项国家级试点通过验收，成为六个试点城市之一。",
-     [{"subject": "大中型项目"}, {"subject": "国家级试点"}, {"subject": "试点城市"}]),
+     [{"subject": "大中型项目"}, {"subject": "通过验收的国家级试点"}, {"subject": "试点城市"}]),
     # a project's stage alone is of the thing of the figure of its unit before it (北京's 完工200个, 59 corpus rows
     # named only 竣工, 完工 or 投产, or the thing of a figure of another unit: 孝感's 开工406个 was 金额)
     ("老旧小区综合整治新开工300个、完工200个。签约亿元以上产业项目746个、金额4933.8亿元，开工406个、投产239个。"
@@ -1038,6 +1039,17 @@ def test_a_total_after_what_was_added_to_it_is_of_the_things_not_of_the_added() 
     assert [item.subject for item in found] == ["新认定高新技术企业", "高新技术企业总数", "新建5G宏基站", "5G宏基站"]
     found = extract("新增就业岗位3万个，城镇登记失业率3%。", 2024)  # no total: the next figure keeps its own
     assert [item.subject for item in found][0] == "新增就业岗位"
+
+
+def test_the_stage_a_count_s_things_reached_after_them_says_which_of_them_it_counts() -> None:
+    """马鞍山's 388个重点项目开工、270个竣工 were both 重点项目, 陕西's 30个县区通过国家义务教育优质均衡发展评估 县区 (165
+    corpus rows): the stage or what was passed, written after the things, names the ones counted."""
+    found = extract("38个重大产业项目建成投产，30个县区通过国家义务教育优质均衡发展评估，189个重建项目全部开工。", 2024)
+    assert [item.subject for item in found] == [
+        "建成投产重大产业项目", "通过国家义务教育优质均衡发展评估的县区", "开工重建项目",
+    ]
+    kept = extract("推进46个省级新型城镇化重点项目建设，65个项目实现当年签约当年开工。", 2024)  # no stage; no plain noun
+    assert [item.subject for item in kept] == ["省级新型城镇化重点项目", "项目实现当年签约当年"]
 
 
 def test_a_part_of_the_year_a_clause_opens_on_is_named_and_the_year_s_growth_is_the_economy_s() -> None:

@@ -51,6 +51,8 @@ class _Rules:
     subject_tail: re.Pattern[str]
     subject_inner: re.Pattern[str]
     post_tail: re.Pattern[str]
+    post_stage: re.Pattern[str]  # 建成投产, 通过…评估: the stage a count's thing reached, written after it
+    stage_thing_blocker: re.Pattern[str]  # what the words before a stage hold when they are no plain noun
     conjunction: re.Pattern[str]
     conjunction_end: re.Pattern[str]
     joined_levels: re.Pattern[str]  # 国、省控…: levels joined by 、 that open one counted noun
@@ -184,6 +186,11 @@ def _rules() -> _Rules:
         subject_tail=re.compile(_alternation(subject["tail"]) + "$"),
         subject_inner=re.compile(_alternation(subject["inner"])),
         post_tail=re.compile(_alternation(subject["post_tail"]) + "$"),
+        post_stage=re.compile(
+            _alternation(subject["post_stage_adverbs"]) + "*(?:(?P<stage>" + _alternation(subject["post_stages"])
+            + ")|(?P<passed>通过[^，。；、]{2,16}))$"
+        ),
+        stage_thing_blocker=re.compile(subject["stage_thing_blocker"]),
         conjunction=re.compile(_alternation(subject["conjunctions"])),
         conjunction_end=re.compile(_alternation(subject["conjunctions"]) + "$"),
         joined_levels=re.compile(subject["joined_levels"]),

@@ -89,9 +89,9 @@ def _post_phrase(text: str, end: int, limit: int) -> str:
     return match.group() if match else ""
 
 
-def _post_subject(phrase: str, rules: _Rules) -> tuple[str, int]:
-    """The noun a count measures, from the words after it, and how many characters it used:
-    7个村的休闲文化广场 -> 休闲文化广场的村."""
+def _post_subject(phrase: str, rules: _Rules, counted: bool = False) -> tuple[str, int]:
+    """The noun a figure measures, from the words after it, and how many characters it used:
+    7个村的休闲文化广场 -> 休闲文化广场的村; of a count (``counted``), with the stage its things reached."""
     place = rules.place_noun.match(phrase)
     if place:
         note = _PLACE_NOTE.match(phrase, place.end())  # 县（市、区）
@@ -110,11 +110,29 @@ def _post_subject(phrase: str, rules: _Rules) -> tuple[str, int]:
         if tail and 0 < len(head) <= 3 and all(HAN_CHARACTER.match(ch) for ch in head):
             return f"{tail}的{head}", len(phrase)
         return tail or head, len(phrase)
-    noun = _cut_conjunction(phrase, rules)
+    words = _cut_conjunction(phrase, rules)
+    staged = _staged_thing(words, words == phrase, rules) if counted else ""
+    if staged:
+        return staged, len(phrase)
+    noun = words
     cut = _BUILDING.search(noun)  # 46个省级新型城镇化重点项目建设: the projects (not 4个国家生态文明建设示范区's)
     if cut is not None and cut.start() > 0:
         noun = noun[: cut.start()]
     return _strip_repeatedly(noun, rules.post_tail, at_start=False), len(phrase)
+
+
+def _staged_thing(words: str, whole: bool, rules: _Rules) -> str:
+    """The counted thing with the stage the ``words`` after its count say it reached, which tells which of them
+    the count is of: 38个重大产业项目建成投产 -> 建成投产重大产业项目, 30个县区通过国家义务教育优质均衡发展评估 ->
+    通过国家义务教育优质均衡发展评估的县区 (what is passed only from ``whole`` words, not cut at a 及 of 普及);
+    "" where they say none, or the thing before it is no plain noun (项目实现当年签约当年开工)."""
+    stage = rules.post_stage.search(words)
+    if stage is None or stage.start() == 0 or (stage.group("passed") and not whole):
+        return ""
+    thing = _strip_repeatedly(words[: stage.start()], rules.post_tail, at_start=False)
+    if not thing or rules.stage_thing_blocker.search(thing):
+        return ""
+    return f"{stage.group('passed')}的{thing}" if stage.group("passed") else stage.group("stage") + thing
 
 
 def _cut_conjunction(text: str, rules: _Rules) -> str:
@@ -203,7 +221,7 @@ def _named_subject(text: str, figure: _Figure, raw: str, previous: _Figure | Non
     if pre in rules.generic_money:
         return _money_subject(text, figure, pre, post if usable_post else "", rules)
     if usable_post and _post_is_subject(raw, pre, family, rules):
-        subject, used = _post_subject(post, rules)
+        subject, used = _post_subject(post, rules, counted=family == "count")
         if subject:  # words after the count that name nothing (分别提高到) leave the words before it
             figure.consumed = figure.end + used
             return subject
