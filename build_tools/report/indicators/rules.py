@@ -219,7 +219,9 @@ def _rules() -> _Rules:
         work_done=frozenset(subject["work_done"]),
         later_stage=re.compile(_alternation(subject["later_stages"])),
         total_words=tuple(subject["total_words"]),
-        total_lead=re.compile("[，、,]" + _alternation(subject["total_words"]) + _alternation(subject["total_verbs"]) + "?$"),
+        total_lead=re.compile(
+            "[，、,]" + _alternation(subject["total_words"]) + _alternation(subject["total_verbs"]) + "?$"
+        ),
         increment_opening=re.compile("^" + _alternation(subject["increment_verbs"])),
         compared_opening=re.compile(_alternation(subject["compared_openings"])),
         level_words=tuple(sorted(subject["level_words"], key=len, reverse=True)),
