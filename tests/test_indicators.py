@@ -1052,6 +1052,14 @@ def test_the_stage_a_count_s_things_reached_after_them_says_which_of_them_it_cou
     assert [item.subject for item in kept] == ["省级新型城镇化重点项目", "项目实现当年签约当年"]
 
 
+def test_a_list_member_that_is_a_level_alone_shares_the_thing_of_the_last() -> None:
+    """吉林's 国家级、部级创新平台分别达到22家、182家 gave the 22 the subject 国家级."""
+    found = extract("国家级、部级创新平台分别达到22家、182家。", 2024)
+    assert [item.subject for item in found] == ["国家级创新平台", "部级创新平台"]
+    found = extract("国家级、省级专精特新企业分别达到24家、190家。", 2024)
+    assert [item.subject for item in found] == ["国家级专精特新企业", "省级专精特新企业"]
+
+
 def test_a_part_of_the_year_a_clause_opens_on_is_named_and_the_year_s_growth_is_the_economy_s() -> None:
     """武汉's 经济增速逐季回升，一季度增长4.5%，上半年增长5%，前三季度增长5.5%，全年增长5.7% gave four rows of 2023 all named
     经济增速逐季回升, and its year's 5.7% no GDP: its place page had no result for 2023."""

@@ -193,7 +193,7 @@ def _members(subject: str, count: int, rules: _Rules) -> list[str]:
         rest = subject[:at] + subject[at + len(word) :]
         if at >= 0 and len(things) == count and not _LIST_SPLIT.search(rest):
             return [subject[:at] + thing + subject[at + len(word) :] for thing in things]
-    return _with_shared_head(_one_character_members(_split_members(subject, count)), rules)
+    return _with_shared_head(_level_members(_one_character_members(_split_members(subject, count)), rules), rules)
 
 
 def _split_members(subject: str, count: int) -> list[str]:
@@ -210,6 +210,17 @@ def _one_character_members(parts: list[str]) -> list[str]:
     if len(last) < 3 or not all(len(part) == 1 for part in parts[:-1]):
         return parts
     return [part + last[1:] for part in parts[:-1]] + [last]
+
+
+def _level_members(parts: list[str], rules: _Rules) -> list[str]:
+    """国家级、部级创新平台: members that are a level alone share the thing the last member names after its own
+    level (国家级创新平台, 部级创新平台)."""
+    last = parts[-1] if len(parts) > 1 else ""
+    level = next((word for word in rules.member_levels if last.startswith(word)), "")
+    thing = last[len(level) :]
+    if not level or len(thing) < 2 or not any(part in rules.member_levels for part in parts[:-1]):
+        return parts
+    return [part + thing if part in rules.member_levels else part for part in parts[:-1]] + [last]
 
 
 def _with_shared_head(parts: list[str], rules: _Rules) -> list[str]:

@@ -80,6 +80,7 @@ class _Rules:
     work_done: frozenset[str]  # a sum of the year's work on projects (完成投资), not the projects' own (总投资)
     later_stage: re.Pattern[str]  # a stage of projects that ends or goes on (竣工, 续建): a part of them
     total_words: tuple[str, ...]  # a measure of all so far (总数, 累计)
+    member_levels: tuple[str, ...]  # 国家级, 部级: a list's member that is one alone shares the last one's thing
     total_lead: re.Pattern[str]  # the words of a total that end just before its figure (，累计达)
     increment_opening: re.Pattern[str]  # 新增, 新认定: what a subject of the added opens with
     compared_opening: re.Pattern[str]  # a list's part that opens a comparison (较年初计划)
@@ -219,6 +220,7 @@ def _rules() -> _Rules:
         work_done=frozenset(subject["work_done"]),
         later_stage=re.compile(_alternation(subject["later_stages"])),
         total_words=tuple(subject["total_words"]),
+        member_levels=tuple(sorted(subject["member_levels"], key=len, reverse=True)),
         total_lead=re.compile(
             "[，、,]" + _alternation(subject["total_words"]) + _alternation(subject["total_verbs"]) + "?$"
         ),
