@@ -720,6 +720,19 @@ def test_funds_won_and_a_plan_s_share_done_in_a_review_are_results() -> None:
     assert kinds(plan, 2024) == ["target"] * 2
 
 
+def test_what_a_review_says_was_won_or_kept_is_a_result() -> None:
+    """牡丹江's 对上争取有新突破，全年争取政策性资金239亿元、风电建设指标250万千瓦, 镇江's 主要预期目标基本实现，…40项民生实事
+    全面完成 and 2004's 为继续落实“两个确保”，2003年中央财政支出700亿元 stood among the next year's targets (22 corpus rows)."""
+    review = (
+        "对上争取有新突破，全年争取政策性资金239亿元、风电建设指标250万千瓦。成功争取江海直达船舶检验权，船队总运力增至18.6万载重吨。"
+        "主要预期目标基本实现，既定的115项重点工作任务得到较好落实、40项民生实事全面完成。"
+    )
+    assert kinds(review, 2024) == ["actual"] * 5
+    assert kinds("为继续落实“两个确保”，2003年中央财政支出700亿元。", 2004) == ["actual"]
+    still = "争取有新突破，力争引进项目100个。今年，争取新签约项目突破300个。预期目标是增长6%。"  # what is striven for
+    assert kinds(still, 2024) == ["target"] * 3
+
+
 def test_a_meeting_to_plan_work_opens_no_plan() -> None:
     """河南 2026's review went on to targets at 逐季召开经济工作部署会 (a meeting each quarter): its 2025 jobs, 121.7万人,
     stood as its 2026 target, and 13 figures more."""

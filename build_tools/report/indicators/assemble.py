@@ -78,7 +78,10 @@ class _KindTracker:
             return "estimate"
         if cues_by_mode["actual"].search(clause):
             return "actual"
-        if cues_by_mode["target"].search(group) or self.looks_ahead(sentence):  # its year, across a ；
+        review_scope = clause if mode == "actual" else group  # 对上争取有新突破，全年争取政策性资金239亿元: done
+        if cues_by_mode["target"].search(group) or cues_by_mode["review_target"].search(review_scope):
+            return "target"
+        if self.looks_ahead(sentence):  # its year, across a ；
             return "target"
         if self.rules.sentence_target.search(sentence):  # 计划草案规定，…；国民生产总值平均每年增长百分之七点五
             return "target"
@@ -110,7 +113,8 @@ class _KindTracker:
             return None
         if self.rules.sentence_cues["estimate"].search(opening):
             return "estimate"
-        if self.rules.sentence_cues["target"].search(opening) or self.looks_ahead(opening):
+        cues = self.rules.sentence_cues
+        if cues["target"].search(opening) or cues["review_target"].search(opening) or self.looks_ahead(opening):
             return "target"
         return None
 
