@@ -733,6 +733,16 @@ def test_what_a_review_says_was_won_or_kept_is_a_result() -> None:
     assert kinds(still, 2024) == ["target"] * 3
 
 
+def test_a_plan_that_builds_on_last_year_s_work_stays_a_plan() -> None:
+    """北海's plans from 在去年工作基础上，制定行动方案 on (12 of them), 2013's from 结合过去十年…工作的体会 on, and 2010's
+    中央财政拟投入433亿元 stood as the year before's results (25 corpus rows)."""
+    plan = "2024年工作安排。在去年工作基础上，制定行动方案。全年新签约项目35个以上，新开工保障性租赁住房500套。"
+    assert kinds(plan, 2024) == ["target"] * 2
+    plan = "今年工作安排。结合过去十年特别是近五年工作的体会，做好以下工作。全面开展20种重大疾病保障试点。"
+    assert kinds(plan, 2013) == ["target"]
+    assert kinds("去年工作回顾。一年来，城镇新增就业11万人。中央财政拟投入433亿元用于促进就业。", 2010) == ["actual", "target"]
+
+
 def test_a_meeting_to_plan_work_opens_no_plan() -> None:
     """河南 2026's review went on to targets at 逐季召开经济工作部署会 (a meeting each quarter): its 2025 jobs, 121.7万人,
     stood as its 2026 target, and 13 figures more."""
