@@ -514,6 +514,8 @@ def test_section_starts_cover_every_section_cue() -> None:
 
 def _first_chars(parsed: Any) -> set[str]:
     op, arg = parsed[0]
+    if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT) and arg[0] == -1:  # a look behind matches no character
+        return _first_chars(parsed[1:])
     if op is sre_constants.LITERAL:
         return {chr(arg)}
     if op is sre_constants.IN:
