@@ -764,7 +764,7 @@ def test_what_a_report_page_says_about_the_report_is_not_searched_as_its_text() 
     under the title made 首页 and 原文无标题 words of every report."""
     html = (
         '<nav class="gr-breadcrumbs"><a>首页</a> › <a>国家</a></nav><h1>1980年国务院政府工作报告</h1>'
-        '<p class="gr-below-title">原文无标题 · 年份：1980年</p><p class="gr-keywords">本篇特有词：调整</p>'
+        '<p class="gr-below-title">原文无标题 · 年份：1980年</p><p class="gr-keywords">本篇特色词：调整</p>'
         '<details class="abstract gr-about"><summary>关于本页</summary><p>清理：合并 3 处被分页截断的段落。</p></details>'
         '<details class="note gr-sources"><summary>本报告有 2 个来源</summary><ul><li>city/襄阳.txt（文件名作“襄阳”）'
         '</ul></details>'
@@ -773,11 +773,11 @@ def test_what_a_report_page_says_about_the_report_is_not_searched_as_its_text() 
     )
     text = " ".join(block.text for block in search.parse_page(search.SearchPage("reports/r/", "1980年", html)).blocks)
     assert "国民经济调整取得进展" in text
-    for word in ("首页", "原文无标题", "本篇特有词", "合并", "人民公社", "新提法", "襄阳", "来源"):
+    for word in ("首页", "原文无标题", "本篇特色词", "合并", "人民公社", "新提法", "襄阳", "来源"):
         assert word not in text, word
     # as a minified page writes it, its paragraphs never ended: the skipping ends where a paragraph would
     minified = ('<nav class=gr-breadcrumbs><p><a>首页</a> › <a>国家</a></nav><h1 id=t>1980年</h1>'
-                '<p class=gr-below-title>原文无标题<p class=gr-keywords>本篇特有词：调整<h2 id=a>一、调整</h2>')
+                '<p class=gr-below-title>原文无标题<p class=gr-keywords>本篇特色词：调整<h2 id=a>一、调整</h2>')
     headings = [block.text for block in search.parse_page(search.SearchPage("reports/r/", "1980年", minified)).blocks]
     assert headings == ["1980年", "一、调整"]
 

@@ -192,7 +192,7 @@ def test_cross_report_page_glossary_and_tags_are_built(seed_site: Path) -> None:
     assert report.index("</h1>") < report.index("<nav class=md-tags") < report.index("gr-keywords")
     tagged = re.split(r'id="?tagged"?', phrase, maxsplit=1)[1]
     assert "href=../../reports/000_f936ed40faecbb33-1/" in tagged
-    assert re.search(r'<p class="?gr-keywords"?>本篇特有词：[^<]*猕猴桃', report)  # its own words, under the title
+    assert re.search(r'<p class="?gr-keywords"?>本篇特色词：[^<]*猕猴桃', report)  # its own words, under the title
     # each term is marked once, by its text or, where the text gives another form, by name; the page does
     # not carry the definitions, which every page loads once (javascripts/glossary.js)
     terms = re.findall(r'<mark class="?gr-term"?(?: data-term=(?:"([^"]+)"|([^ >]+)))?>([^<]+)<', report)

@@ -289,7 +289,19 @@ def test_a_two_character_word_named_once_is_no_keyword(tagger: Tagger, reports: 
 
 
 def test_applause_and_feelings_are_no_report_s_own_words(tagger: Tagger) -> None:
-    """1959's 本篇特有词 held 掌声 (from （经久不息的掌声）) and 同情; 辽宁's 深情; neither are they tags."""
+    """1959's 本篇特色词 held 掌声 (from （经久不息的掌声）) and 同情; 辽宁's 深情; neither are they tags."""
     text = "我们取得了伟大胜利。（经久不息的掌声）我们对被压迫民族表示同情。（热烈鼓掌）人民深情地期盼着。（掌声）" * 3
     described = tagger.describe(text)
     assert not {"掌声", "鼓掌", "同情", "深情"} & {*described.keywords, *described.tags}
+
+
+def test_a_report_s_own_words_are_whole_words(tagger: Tagger) -> None:
+    """甘肃 2026's 本篇特色词 held 化硅 (of 巨化硅氟, both times) and 1978's 大革命 beside 文化大革命; 2024's 准备充分 and
+    冗余度, words named once, and 宜春's 协同工作 and 低效益 were no words of the report's own."""
+    text = (
+        "推动巨化硅氟项目投产，巨化硅氟二期开工。文化大革命期间，文化大革命造成损失。种植马铃薯，马铃薯产量提高。"
+        "准备充分，冗余度提高，协同工作，低效益产能退出。建设日光温室。"
+    )
+    keywords = tagger.describe("乡村振兴、新能源汽车、低空经济、营商环境、人工智能。" + text).keywords
+    assert {"马铃薯", "文化大革命", "日光温室"} <= set(keywords), keywords
+    assert not {"化硅", "大革命", "准备充分", "冗余度", "协同工作", "低效益"} & set(keywords), keywords

@@ -70,7 +70,6 @@ MAX_KEYWORDS = 8
 PLACE_POS = "ns"
 # Candidates are ranked in tiers: words the report repeats, then words it names once, then common words.
 MIN_REPEATS = 2
-MIN_SINGLE_KEYWORD_CHARS = 3  # a word named once is a keyword of the report from this length
 REPEATED_TIER, SINGLE_TIER, COMMON_TIER = 0, 1, 2
 
 HAN_WORD = re.compile(f"[{HAN_RANGES}]+")
@@ -129,16 +128,19 @@ def place_stems(pos: Mapping[str, str], suffixes: Iterable[PlaceSuffix]) -> froz
 class WordClasses:
     """What the tagger asks of the dictionaries' parts of speech (jieba's, then the user dictionary's):
     ``topic``, the words that can name a topic (nouns and terms); ``not_places``, the words that end in a
-    place suffix but are no place (工业区); ``place_stems``, the bare names of places (射阳 for 射阳县).
+    place suffix but are no place (工业区); ``place_stems``, the bare names of places (射阳 for 射阳县);
+    ``genre_terms``, the words of the user dictionary (日光温室, 沼气池), the genre's terms.
 
-    Three sets rather than the whole table of 350,000 words: they load several times faster."""
+    Four sets rather than the whole table of 350,000 words: they load several times faster."""
 
     topic: frozenset[str]
     not_places: frozenset[str]
     place_stems: frozenset[str]
+    genre_terms: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, pos: Mapping[str, str], user_terms: Iterable[UserTerm], suffixes: Sequence[PlaceSuffix]) -> WordClasses:
+        user_terms = tuple(user_terms)
         merged = dict(pos)
         merged.update((term.word, term.pos) for term in user_terms)
         endings = tuple(item.suffix for item in suffixes)
@@ -146,6 +148,7 @@ class WordClasses:
             topic=frozenset(word for word, tag in merged.items() if tag in TOPIC_POS),
             not_places=frozenset(word for word, tag in merged.items() if tag != PLACE_POS and word.endswith(endings)),
             place_stems=place_stems(pos, suffixes),
+            genre_terms=frozenset(term.word for term in user_terms),
         )
 
     @classmethod
@@ -211,6 +214,20 @@ class ScoredWord:
     word: str
     score: float
     tier: int
+
+
+def _is_piece(word: str, text: str) -> bool:
+    """Whether every time ``text`` writes ``word`` the same Han character stands before it, or after it: a piece
+    of a longer name (巨化硅氟, 远海风电), not a word of its own."""
+    before: set[str] = set()
+    after: set[str] = set()
+    position = text.find(word)
+    while position >= 0:
+        end = position + len(word)
+        before.add(text[position - 1] if position > 0 else "")
+        after.add(text[end] if end < len(text) else "")
+        position = text.find(word, end)
+    return any(len(side) == 1 and is_han_word(next(iter(side)), min_length=1) for side in (before, after))
 
 
 @dataclass(frozen=True)
@@ -284,15 +301,19 @@ class Tagger:
         if len(tags) < MIN_TAGS:
             shared = (s.word for s in ranked if s.tier != COMMON_TIER and self._idf.frequencies.get(s.word))
             tags += self.pick(text, shared, MIN_TAGS - len(tags))
-        # the report's own words: those it repeats, and those of three characters or more it names once (日光温室);
-        # two characters named once are as often a fragment of a name the dictionary lacks (岸信 of 岸信介, 化硅 of
-        # 巨化硅氟) or a passing word (掌声, 网站) as a word of the report's own
-        own = (
-            s for s in ranked
-            if (s.tier == REPEATED_TIER or (s.tier == SINGLE_TIER and len(s.word) >= MIN_SINGLE_KEYWORD_CHARS))
-            and self._idf.share(s.word) <= MAX_KEYWORD_SHARE
-        )
-        keywords = self.pick(text, (s.word for s in own if s.word not in tags), MAX_KEYWORDS)
+        # the report's own words: those it repeats, none a piece of one longer string each time (化硅 of 巨化硅氟,
+        # 短剧 of 微短剧, 光源 of 先进光源: a name the dictionary lacks) or of another of its words (大革命 of
+        # 文化大革命), and the genre's terms it names once (日光温室); another word named once is as often a passing
+        # one (互动式, 低效益, 准备充分) or such a piece as a word of the report's own
+        own = [
+            s.word for s in ranked
+            if self._idf.share(s.word) <= MAX_KEYWORD_SHARE and (
+                (s.tier == REPEATED_TIER and not _is_piece(s.word, text))
+                or (s.tier == SINGLE_TIER and s.word in self._classes.genre_terms)
+            )
+        ]
+        whole = [word for word in own if word not in tags and not any(word in other for other in own if other != word)]
+        keywords = self.pick(text, whole, MAX_KEYWORDS)
         return Keywords(tuple(tags), tuple(keywords))
 
     def topics_of(self, counts: Mapping[str, int]) -> list[tuple[str, int]]:
