@@ -151,3 +151,31 @@ def test_a_phrase_s_table_links_each_year_s_national_uses_to_that_report() -> No
     rows = {row.split("|")[1].strip(): row for row in page.splitlines() if re.match(r"\| (19|20)\d\d \|", row)}
     assert "[2次](../reports/national-1992.md)" in rows["1992"] and "national-1993.md" in rows["1993"]
     assert "reports/" not in rows["2024"]  # that year has no national report
+
+
+def test_a_phrase_s_users_link_to_its_first_use_with_their_counts_and_the_search_finds_every_use() -> None:
+    """A phrase page linked each report to its top, with no count, and named its newest 60 only: 新质生产力's 49
+    other users could not be reached from it."""
+    uses = [
+        PhraseUse("sz", "2024年宿州市政府工作报告", ("安徽省", "宿州市"), 2024, "市", 9000, (("新质生产力", 3),), None,
+                  (("新质生产力", 57),)),
+        PhraseUse("old", "2023年宿州市政府工作报告", ("安徽省", "宿州市"), 2023, "市", 9000, (("新质生产力", 1),)),
+    ]
+    listed = phrase_page("新质生产力", phrase_usage(uses)).split("使用这一提法的报告")[1]
+    assert '[2024年宿州市政府工作报告<span class="gr-count">（3次）</span>](../reports/sz.md#L57)' in listed
+    assert '[2023年宿州市政府工作报告<span class="gr-count">（1次）</span>](../reports/old.md)' in listed  # line unknown
+    assert "(?q=%E6%96%B0%E8%B4%A8%E7%94%9F%E4%BA%A7%E5%8A%9B)" in listed
+
+
+def test_a_phrase_s_first_use_is_the_line_of_its_paragraph() -> None:
+    from build_tools.archive.phrases import phrase_uses
+    from build_tools.model import Paragraph
+    from build_tools.pages.site import first_lines
+
+    paragraphs = [Paragraph(text=text, lines=(line,), line_starts=(0,)) for text, line in (
+        ("一、回顾", 3), ("培育新质生产力，推动乡村振兴。", 5), ("发展新质生产力。", 9),
+    )]
+    counts, first = phrase_uses("\n".join(paragraph.text for paragraph in paragraphs))
+    assert dict(counts)["新质生产力"] == 2
+    assert dict(first_lines(paragraphs, first)) == {"新质生产力": 5, "乡村振兴": 5}
+    assert first_lines(paragraphs, {"新质生产力": 40}) == ()  # in a copy's text, after the report's own

@@ -45,6 +45,7 @@ class PhraseUse:
     characters: int
     counts: tuple[tuple[str, int], ...]
     code: str | None = None  # the place's administrative code: users are listed in its order
+    first_lines: tuple[tuple[str, int], ...] = ()  # (phrase, line of the paragraph of its first use) in the report
 
     @property
     def phrases(self) -> frozenset[str]:
@@ -52,19 +53,23 @@ class PhraseUse:
 
     def __reduce__(self) -> tuple[Callable[..., PhraseUse], tuple[Any, ...]]:
         """Pickled as its fields, read back by ``read_back``."""
-        fields = (self.slug, self.title, self.place, self.year, self.level, self.characters, self.counts, self.code)
+        fields = (
+            self.slug, self.title, self.place, self.year, self.level, self.characters, self.counts, self.code,
+            self.first_lines,
+        )
         return read_back, fields
 
 
 def read_back(
     slug: str, title: str, place: PlaceKey, year: int | None, level: str | None, characters: int,
-    counts: tuple[tuple[str, int], ...], code: str | None = None,
+    counts: tuple[tuple[str, int], ...], code: str | None = None, first_lines: tuple[tuple[str, int], ...] = (),
 ) -> PhraseUse:
     """A record unpickled (from the cache, or from a worker) with its names of phrases, places and levels
     shared with every other record's: each record read back would otherwise hold copies of its own, half
     its size, and the build holds every report's."""
     shared = tuple([(intern(phrase), count) for phrase, count in counts])
-    return PhraseUse(slug, title, shared_words(place), year, shared_words(level), characters, shared, code)
+    lines = tuple([(intern(phrase), line) for phrase, line in first_lines])
+    return PhraseUse(slug, title, shared_words(place), year, shared_words(level), characters, shared, code, lines)
 
 
 @dataclass(frozen=True)
@@ -111,10 +116,16 @@ def forms_longest_first() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 def phrase_counts(text: str) -> tuple[tuple[str, int], ...]:
-    """(phrase, uses) of every tracked phrase ``text`` uses, by phrase; a longer form hides the shorter
-    ones inside it, a form of several phrases counts for each, and a form is used only where it is words
-    of the text (``is_words``: 化工 is not in 优化工作, 高铁 not in 提高铁路)."""
+    """(phrase, uses) of every tracked phrase ``text`` uses, by phrase (``phrase_uses``)."""
+    return phrase_uses(text)[0]
+
+
+def phrase_uses(text: str) -> tuple[tuple[tuple[str, int], ...], dict[str, int]]:
+    """(phrase, uses) of every tracked phrase ``text`` uses, by phrase, and where in ``text`` each is first used;
+    a longer form hides the shorter ones inside it, a form of several phrases counts for each, and a form is used
+    only where it is words of the text (``is_words``: 化工 is not in 优化工作, 高铁 not in 提高铁路)."""
     counts: dict[str, int] = {}
+    first: dict[str, int] = {}
     cut = shared_segmenter().segment
     for form, phrases in forms_longest_first():
         if form not in text:
@@ -127,12 +138,13 @@ def phrase_counts(text: str) -> tuple[tuple[str, int], ...]:
         if starts:
             for phrase in phrases:
                 counts[phrase] = counts.get(phrase, 0) + len(starts)
+                first[phrase] = min(first.get(phrase, starts[0]), starts[0])
             pieces, last = [], 0
-            for start in starts:
-                pieces += [text[last:start], "\0"]
+            for start in starts:  # hidden by as many characters, so that where later forms stand stays true
+                pieces += [text[last:start], "\0" * len(form)]
                 last = start + len(form)
             text = "".join(pieces) + text[last:]
-    return tuple(sorted(counts.items()))
+    return tuple(sorted(counts.items())), first
 
 
 @cache

@@ -15,11 +15,12 @@ worker), Markdown pages out, made in the main process from the records alone.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from urllib.parse import quote
 
 from build_tools.archive.catalogue import LEVELS, NATIONAL_LEVEL
 from build_tools.archive.phrases import Changes, PhraseUse, Usage, tracked_phrases, usage
 from build_tools.memo import kept
-from build_tools.pages.browse import inline_list, link, safe
+from build_tools.pages.browse import inline_list, link, relative_path, safe
 from build_tools.pages.charts import Series, line_chart
 from build_tools.pages.render import escape_markdown, escape_plain, front_matter, labels, table
 
@@ -27,6 +28,20 @@ INDEX_PATH = "phrases.md"
 PER_CHARACTERS = 10_000
 MOST_LISTED = 60  # a phrase's page lists its newest users only, so its size does not grow with the archive
 YEARS_BEFORE_FIRST_USE = 5  # archive years a phrase's chart shows before its first use
+
+
+def first_use(use: PhraseUse, phrase: str) -> str:
+    """The page of the report of ``use``, at the paragraph where it first uses ``phrase`` where that is known."""
+    line = dict(use.first_lines).get(phrase)
+    return f"reports/{use.slug}.md" + (f"#L{line}" if line is not None else "")
+
+
+def user_link(page: str, use: PhraseUse, phrase: str) -> str:
+    """A link from ``page`` to the first use of ``phrase`` in the report of ``use``: its title and its uses, kept on
+    one line with their parentheses (a line broke between 4 and 次)."""
+    uses = labels()["phrases"]["times"].format(n=dict(use.counts).get(phrase, 0))
+    target = relative_path(page, first_use(use, phrase))
+    return f'[{escape_markdown(use.title)}<span class="gr-count">{uses}</span>]({target})'
 
 
 def phrase_path(phrase: str) -> str:
@@ -105,7 +120,7 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
     users = known.users.get(phrase, ())  # newest first
     # a year's national uses link to its report: the list below names the newest users only, the State
     # Council's of earlier years none (改革开放: 2 of 30), and there is at most one a year
-    national = {use.year: use for use in reversed(users) if use.level == NATIONAL_LEVEL}
+    national = {use.year: use for use in reversed(users) if use.level == NATIONAL_LEVEL}  # linked to its first use
     for year in sorted({year for _, year in used}):  # the years it is used in: the others have no row
         cells = []
         for level in levels:
@@ -115,7 +130,7 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
             elif level == NATIONAL_LEVEL:
                 mentions = words["mentions"].format(n=found.mentions if found else 0)
                 report = national.get(year) if found else None
-                cells.append(link(page, f"reports/{report.slug}.md", mentions) if report else mentions)
+                cells.append(link(page, first_use(report, phrase), mentions) if report else mentions)
             else:
                 cells.append(f"{found.reports if found else 0}/{total[0]}")
         rows.append([str(year), *cells])
@@ -129,10 +144,12 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
         first_text = words["first_national_gap"].format(year=first, missing=missing)
     forms = tracked_phrases().get(phrase, (phrase,))
     counted = words["forms"].format(forms="、".join(forms)) if len(forms) > 1 else words["one_form"]
-    newest = [link(page, f"reports/{use.slug}.md", use.title) for use in users[:MOST_LISTED]]
-    listed = inline_list(newest) if users else ""
+    newest = [user_link(page, use, phrase) for use in users[:MOST_LISTED]]
+    listed = escape_markdown(words["users_note"]) + "\n\n" + inline_list(newest) if users else ""
     if len(users) > MOST_LISTED:
-        listed += escape_markdown(words["more_users"].format(shown=MOST_LISTED, reports=len(users)))
+        listed += escape_markdown(words["more_users"].format(shown=MOST_LISTED, reports=len(users))) + "\n"
+    if users:  # every use, with its words around it: the site's search, opened on the phrase (Material reads ?q=)
+        listed += f"\n[{escape_markdown(words['search_all'])}](?q={quote(phrase)}){{: .gr-search-all }}\n"
     heading = {"title": escape_plain(words["page_title"].format(phrase=phrase))}
     if not users:  # a page that lists nothing is no answer to a search (提法：再就业 came first for 就业)
         heading["search"] = {"exclude": True}

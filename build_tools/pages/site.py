@@ -14,18 +14,20 @@ from __future__ import annotations
 
 import gzip
 import html
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from build_tools.archive.catalogue import NATIONAL_LEVEL, CatalogueEntry, catalogue_csv, catalogue_json, entry_of
 from build_tools.archive.duplicates import Candidate, sketch
-from build_tools.archive.phrases import PhraseUse, changes, phrase_counts, predecessors, tracked_phrases
+from build_tools.archive.phrases import PhraseUse, changes, phrase_uses, predecessors, tracked_phrases
 from build_tools.archive.series import SeriesFacts, SeriesFigure, series_rows, usable
 from build_tools.holding import Joined, PackedText, Stored
 from build_tools.memo import kept
-from build_tools.model import InputError, Publication, Report
+from build_tools.model import InputError, Paragraph, Publication, Report
 from build_tools.pages.audit import render_audit
 from build_tools.pages.browse import (
     Headline,
@@ -113,6 +115,7 @@ def report_pages(report: Report, *, pieces: int, extra_text: Sequence[str] = ())
     entry, identity, facts = entry_of(report), report.identity, facts_of(report)
     text = "\n".join(paragraph.text for paragraph in report.cleaned.paragraphs)
     counted = "\n".join((text, *extra_text))
+    counts, first = phrase_uses(read_as(counted, report.traditional))
     return ReportPages(
         source=report.source,
         index=report.index,
@@ -127,12 +130,24 @@ def report_pages(report: Report, *, pieces: int, extra_text: Sequence[str] = ())
         comparison_rows=comparison_rows(report, facts),
         candidate=Candidate(identity.place, identity.year, sketch(text), len(report.anomalies), report.source),
         phrases=PhraseUse(
-            report.slug, report.title, place_key(entry), identity.year, identity.level, len(counted),
-            phrase_counts(read_as(counted, report.traditional)), identity.code,
+            report.slug, report.title, place_key(entry), identity.year, identity.level, len(counted), counts,
+            identity.code, first_lines(report.cleaned.paragraphs, first),
         ),
         series=facts,
         replaced=report.replaced,
     )
+
+
+def first_lines(paragraphs: Sequence[Paragraph], first: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
+    """(phrase, line of the paragraph) of each phrase's first use at ``first`` (an offset in the paragraphs'
+    texts joined by line breaks; one past them is in a copy's text, which has no paragraph here), by phrase."""
+    ends = list(accumulate(len(paragraph.text) + 1 for paragraph in paragraphs))
+    found = []
+    for phrase, offset in sorted(first.items()):
+        at = bisect_right(ends, offset)
+        if at < len(paragraphs):
+            found.append((phrase, paragraphs[at].line))
+    return tuple(found)
 
 
 def gzipped(text: str) -> bytes:
