@@ -745,6 +745,14 @@ def test_a_plan_that_builds_on_last_year_s_work_stays_a_plan() -> None:
     assert kinds("去年工作回顾。一年来，城镇新增就业11万人。中央财政拟投入433亿元用于促进就业。", 2010) == ["actual", "target"]
 
 
+def test_the_base_a_plan_grows_from_is_a_result() -> None:
+    """2006's 补助标准由20元提高到40元 and 50 national rows like it stood in the targets' table: the 20元 is what it was
+    when the plan was made."""
+    found = extract("今年，新型农村合作医疗的补助标准由20元提高到40元。", 2006)
+    assert [(item.subject, item.value, item.kind) for item in found] == [
+        ("新型农村合作医疗的补助标准（基期）", 20, "actual"), ("新型农村合作医疗的补助标准", 40, "target")]
+
+
 def test_a_meeting_to_plan_work_opens_no_plan() -> None:
     """河南 2026's review went on to targets at 逐季召开经济工作部署会 (a meeting each quarter): its 2025 jobs, 121.7万人,
     stood as its 2026 target, and 13 figures more."""
@@ -831,7 +839,8 @@ def test_the_items_of_a_list_take_the_kind_its_opening_gives_them() -> None:
     paragraphs = ["五年内，主要产品在一九五七年的计划产量比一九五二年的产量增长的情况如下列：", "钢：从一百三十五万吨增加到四百十二万吨，增长二点一倍。",
                   "载重汽车：达到四千辆。", "或者有人认为：我国钢的产量仍然不过四百多万吨。"]
     found = extract_indicators([Paragraph(text, (n,), (0,)) for n, text in enumerate(paragraphs, 1)], 1955)
-    assert [(item.line, item.kind) for item in found] == [(2, "target")] * 3 + [(3, "target"), (4, "actual")]
+    # the base the plan grows from (从一百三十五万吨, 1952's) is what was, a result
+    assert [(item.line, item.kind) for item in found] == [(2, "actual")] + [(2, "target")] * 2 + [(3, "target"), (4, "actual")]
     assert kinds("一九五四年预计产量同一九四九年产量比较，我们可以看到以下的数字：电力一百零八亿度；原煤八千一百九十九万吨；生铁三百零三万吨。",
                  1954) == ["estimate"] * 3
     assert kinds("但是有几项重要产品的产量没有完成计划：钢完成96.4%，钢材完成95%。", 1956) == ["actual"] * 2
@@ -1115,7 +1124,7 @@ def test_what_a_plan_lays_down_or_last_year_s_report_set_is_a_target_across_the_
         "target", "target"]
     found = extract("去年政府工作报告提出，物价涨幅要从14.8%降到10%左右，经过上下各方面的努力，实际回落到6.1%。", 1997)
     assert [(item.subject, item.kind) for item in found] == [
-        ("物价涨幅（基期）", "target"), ("物价涨幅", "target"), ("物价涨幅", "actual")]
+        ("物价涨幅（基期）", "actual"), ("物价涨幅", "target"), ("物价涨幅", "actual")]  # 14.8%: 1995's, a result
     found = kinds("住宅将约达四千六百万平方公尺。比计划规定的单位数多二百二十七个；到年底投入生产的有五百三十七个。", 1955)
     assert (found[0], found[-1]) == ("target", "actual")
 

@@ -220,7 +220,10 @@ def extract_indicators(
         _apply_lists(run.text, figures, rules)
         cues = tracker.read_run(run.text, chapter=run.indices[0] in chapters if blocks else None)
         for figure in figures:
-            indicator = _to_indicator(run, paragraphs, figure, tracker.kind_at(run.text, figure, cues), rules)
+            kind = tracker.kind_at(run.text, figure, cues)
+            if figure.base and kind == "target":  # 补助标准由20元提高到40元, a plan: the 20元 is what it is now
+                kind = "actual"
+            indicator = _to_indicator(run, paragraphs, figure, kind, rules)
             if indicator is not None:
                 indicators.append(indicator)
         tracker.finish_run(run.text, cues)
