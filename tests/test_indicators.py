@@ -753,6 +753,25 @@ def test_the_base_a_plan_grows_from_is_a_result() -> None:
         ("新型农村合作医疗的补助标准（基期）", 20, "actual"), ("新型农村合作医疗的补助标准", 40, "target")]
 
 
+def test_a_paragraph_that_looks_back_in_a_chapter_of_plans_does_not_end_the_plans() -> None:
+    """1956's budget chapter (二、1956年的国家预算) told in passing that 在过去几年来，工人的工资有了增加, and its 1956 plans
+    after it (在校学生达到6,200万人以上, 77 rows) stood as 1955's results, as 2010's plans did after 一年来，我们大力发展…；
+    what its next chapter tells of the year so far (到5月份为止…完成年计划27%, 比去年同期增长68%) is a result."""
+    paragraphs = [
+        "二、1956年的国家预算", "在过去几年来，工人的工资有了增加。", "1956年小学校新招生2,300万人，在校学生达到6,200万人以上。",
+        "三、为实现1956年的国家预算而努力", "到5月份为止，全国基本建设投资总额完成年计划27%，比去年同期增长68%。",
+        "但是有几项重要产品的产量没有完成计划：钢完成96.4%。",
+    ]
+    blocks = ()
+    found = extract_indicators([Paragraph(text, (n,), (0,)) for n, text in enumerate(paragraphs, 1)], 1956, blocks)
+    assert [(item.line, item.kind) for item in found] == [(3, "target"), (3, "target"), (5, "actual"), (5, "actual"),
+                                                          (6, "actual")]
+    review = ["一、2023年工作回顾", "过去一年，地区生产总值增长5%。", "二、2024年工作安排", "今年，地区生产总值增长5%左右。",
+              "过去五年，城镇新增就业50万人。", "三、十四五时期的成就", "过去五年，城镇新增就业60万人。"]
+    found = extract_indicators([Paragraph(text, (n,), (0,)) for n, text in enumerate(review, 1)], 2024)
+    assert [item.kind for item in found] == ["actual", "target", "actual", "actual"]
+
+
 def test_a_meeting_to_plan_work_opens_no_plan() -> None:
     """河南 2026's review went on to targets at 逐季召开经济工作部署会 (a meeting each quarter): its 2025 jobs, 121.7万人,
     stood as its 2026 target, and 13 figures more."""

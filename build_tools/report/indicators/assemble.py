@@ -40,6 +40,8 @@ class _KindTracker:
         self.year = year
         self.list_kind: IndicatorKind | None = None  # the kind the opening of the list being read gives its items
         self.reviewed = False  # a chapter's heading named the review (一、2023年工作回顾)
+        self.planning = False  # the chapter being read is one of plans (二、1956年的国家预算)
+        self.at_chapter = False  # the run being read is a chapter's heading
 
     def read_run(self, text: str, chapter: bool | None = None) -> list[tuple[int, IndicatorKind]]:
         """The section cues of ``text`` (where each ends, and the mode it sets), in text order: those that
@@ -57,10 +59,12 @@ class _KindTracker:
         if chapter is None:
             chapter = self.rules.chapter_heading.match(text) is not None
         if chapter:  # the review's chapter, or one after it that names none
+            self.planning = bool(cues) and all(mode == "target" for _, mode in cues)  # a heading that names plans
             if any(mode == "actual" for _, mode in cues):
                 self.reviewed = True
             elif not cues and self.reviewed and self.mode == "actual":
                 cues.append((0, "target"))
+        self.at_chapter = bool(chapter)
         return sorted(cues)
 
     def kind_at(self, text: str, figure: _Figure, cues: list[tuple[int, IndicatorKind]]) -> IndicatorKind | None:
@@ -94,6 +98,8 @@ class _KindTracker:
             return self.list_kind
         if mode == "target" and self.looks_back(group):  # 从2003年到2006年年均超收2040亿元, in a plan's chapter
             return "actual"
+        if mode == "target" and cues_by_mode["part_done"].search(group):  # 到5月份为止，…完成年计划27%
+            return "actual"
         return mode
 
     def supposed(self, text: str, group_start: int, position: int) -> bool:
@@ -109,8 +115,8 @@ class _KindTracker:
         if colon <= 0:
             return None
         opening = sentence[:colon]
-        if self.rules.plan_done.search(opening):
-            return None
+        if self.rules.plan_done.search(opening):  # how far plans were met: results
+            return "actual"
         if self.rules.sentence_cues["estimate"].search(opening):
             return "estimate"
         cues = self.rules.sentence_cues
@@ -137,7 +143,10 @@ class _KindTracker:
         return bool(named) and max(named) < self.year
 
     def finish_run(self, text: str, cues: list[tuple[int, IndicatorKind]]) -> None:
-        if cues:
+        """The mode the run leaves: its last cue's; but in a chapter of plans a paragraph that looks back (1956's
+        budget chapter: 在过去几年来，工人的工资有了增加…; 几年来，各级地方政府…; 2010's 一年来，我们大力发展
+        公益性文化事业) tells of the past for itself only, and the chapter's plans go on after it."""
+        if cues and not (self.planning and not self.at_chapter and cues[-1][1] == "actual"):
             self.mode = cues[-1][1]
         if self.rules.list_opening.search(text):  # …的计划产量…如下列：
             self.list_kind = self.opening_kind(text[_window_start(text, len(text) - 1, _GROUP_BOUNDARY) :])
