@@ -74,13 +74,13 @@ def test_a_phrase_s_chart_starts_a_few_years_before_its_first_use_and_its_users_
 
 
 def test_a_form_of_two_tracked_phrases_counts_for_both_and_a_longer_form_still_hides_a_shorter_one() -> None:
-    """河长制 is a form of the topic 河湖长制 and the glossary's term 河长制; the term's page said that no report
-    used it (八项规定, 人居环境整治, 低保 and 经营主体 likewise), the topic taking every use."""
+    """人居环境整治 is a form of the topic 农村人居环境 and the glossary's term 人居环境整治; the term's page said that no
+    report used it (河长制, 八项规定, 低保 and 经营主体 likewise), the topic taking every use."""
     tracked = tracked_phrases()
-    assert "河长制" in tracked["河湖长制"] and "河长制" in tracked["河长制"]  # the case, as the resources have it
+    assert "人居环境整治" in tracked["农村人居环境"] and "人居环境整治" in tracked["人居环境整治"]  # as the resources have it
     assert "中小企业" in tracked and "科技型中小企业" in tracked
-    counts = dict(phrase_counts("全面推行河长制，落实河长制。培育科技型中小企业。"))
-    assert counts["河长制"] == 2 and counts["河湖长制"] == 2
+    counts = dict(phrase_counts("推进人居环境整治，开展人居环境整治。培育科技型中小企业。"))
+    assert counts["人居环境整治"] == 2 and counts["农村人居环境"] == 2
     assert counts["科技型中小企业"] == 1 and "中小企业" not in counts
 
 
@@ -114,6 +114,7 @@ def test_a_phrase_page_says_which_forms_it_counts() -> None:
     tracked = tracked_phrases()
     assert tracked["四好农村路"] == ("四好农村路",) and tracked["水土流失"] == ("水土流失",)
     assert "市场主体" not in tracked["经营主体"] and "和平共处" not in tracked["和平共处五项原则"]
+    assert tracked["河长制"] == ("河长制", "河湖长制") and "河湖长制" not in tracked  # one idea, one page
     known = phrase_usage([PhraseUse("n", "2024年政府工作报告", ("全国", "全国"), 2024, "国家", 20000, (("规上工业", 3),))])
     assert "计入的写法：规上工业、规模以上工业。" in phrase_page("规上工业", known)
     assert "计入的写法" not in phrase_page("四好农村路", known)

@@ -256,6 +256,10 @@ class Tagger:
         self._place_suffixes = tuple(item.suffix for item in place_suffixes)
         self._classes = classes
         self._topics = dict(topics or {})
+        # a topic is as common as its most common form (八项规定 is mostly written 中央八项规定)
+        self._topic_idf: dict[str, float] = {}
+        for form, topic in self._topics.items():
+            self._topic_idf[topic] = min(self._topic_idf.get(topic, math.inf), idf.idf(form), idf.idf(topic))
         self._weights: dict[str, tuple[float, bool] | None] = {}
 
     @classmethod
@@ -312,7 +316,10 @@ class Tagger:
                 or (s.tier == SINGLE_TIER and s.word in self._classes.genre_terms)
             )
         ]
-        whole = [word for word in own if word not in tags and not any(word in other for other in own if other != word)]
+        whole = [  # nor a piece of a tag (大革命 of 文化大革命)
+            word for word in own
+            if word not in tags and not any(word in other for other in (*own, *tags) if other != word)
+        ]
         keywords = self.pick(text, whole, MAX_KEYWORDS)
         return Keywords(tuple(tags), tuple(keywords))
 
@@ -324,7 +331,7 @@ class Tagger:
             topic = self._topics.get(word)
             if topic is not None:
                 found[topic] += tf
-        keyed = sorted((tf < MIN_REPEATS, -tf * self._idf.idf(topic), topic) for topic, tf in found.items())
+        keyed = sorted((tf < MIN_REPEATS, -tf * self._topic_idf[topic], topic) for topic, tf in found.items())
         return [(topic, found[topic]) for _, _, topic in keyed]
 
     def pick(self, text: str, words: Iterable[str], count: int) -> list[str]:
