@@ -306,3 +306,10 @@ def test_a_report_s_own_words_are_whole_words(tagger: Tagger) -> None:
     keywords = found.keywords
     assert {"马铃薯", "日光温室"} <= set(keywords) and "文化大革命" in found.tags + keywords, found
     assert not {"化硅", "大革命", "准备充分", "冗余度", "协同工作", "低效益"} & set(keywords), keywords
+
+
+def test_a_topic_is_as_common_as_its_most_common_form(tagger: Tagger) -> None:
+    """八项规定, the glossary's name of a topic nearly every report writes 中央八项规定, was weighed as the rare word
+    八项规定 is alone, and became a tag of 崇左, 成都, 浙江 and 甘肃 over what they are about."""
+    found = [topic for topic, _ in tagger.topics_of({"中央八项规定": 2, "大跃进": 2})]
+    assert found == ["大跃进", "八项规定"]
