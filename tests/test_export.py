@@ -345,7 +345,7 @@ def test_the_site_stores_each_text_once_named_by_the_catalogue_and_linked_from_i
     seed_site: Path, seed_reports: list[Report]
 ) -> None:
     downloads = seed_site / "downloads"
-    others = {"catalogue.csv", "catalogue.json", "series.csv.gz"}  # rows of the catalogue and of the series
+    others = {"catalogue.csv", "catalogue.json", "series.csv.gz", "phrases.csv.gz"}  # rows across reports
     texts = sorted(path.name for path in downloads.iterdir() if path.is_file() and path.name not in others)
     assert texts == sorted(f"{report.slug}.md.gz" for report in seed_reports)  # no second copy of any text
     catalogue = csv.DictReader(io.StringIO((downloads / "catalogue.csv").read_text(encoding="utf-8-sig")))
@@ -356,6 +356,25 @@ def test_the_site_stores_each_text_once_named_by_the_catalogue_and_linked_from_i
         assert f"href=../../downloads/{report.slug}.md.gz" in page
         stored = (seed_site / "downloads" / f"{report.slug}.md.gz").read_bytes()
         assert gzip.decompress(stored).decode("utf-8") == report_markdown(report)
+
+
+def test_every_report_s_tags_own_words_and_phrases_are_downloads(seed_site: Path, seed_reports: list[Report]) -> None:
+    """A researcher of keywords had to scrape 411 phrase pages and every report's page: the catalogue had no tags
+    and no file held the phrases' uses."""
+    downloads = seed_site / "downloads"
+    catalogue = {row["report"]: row for row in csv.DictReader(
+        io.StringIO((downloads / "catalogue.csv").read_text(encoding="utf-8-sig")))}
+    for report in seed_reports:
+        assert catalogue[report.slug]["tags"].split(";") == list(report.tags)
+        assert catalogue[report.slug]["keywords"] == ";".join(report.keywords)
+    rows = list(csv.DictReader(io.StringIO(gzip.decompress((downloads / "phrases.csv.gz").read_bytes()).decode("utf-8-sig"))))
+    assert rows and set(rows[0]) == {"report", "phrase", "uses", "first_line"}
+    assert {row["report"] for row in rows} == {report.slug for report in seed_reports}
+    used = {(row["report"], row["phrase"]): row for row in rows}
+    first = used[(seed_reports[0].slug, "猕猴桃")] if (seed_reports[0].slug, "猕猴桃") in used else rows[0]
+    page = (seed_site / "reports" / first["report"] / "index.html").read_text(encoding="utf-8")
+    assert int(first["uses"]) >= 1 and f"id=L{first['first_line']}>" in page
+    assert "href=../downloads/phrases.csv.gz" in (seed_site / "phrases" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.browser

@@ -40,6 +40,8 @@ FIELDS = (
     "sources",
     "paragraphs",
     "indicators",
+    "tags",
+    "keywords",
 )
 
 
@@ -57,6 +59,8 @@ class CatalogueEntry:
     sources: tuple[str, ...]
     paragraphs: int
     indicators: int
+    tags: tuple[str, ...] = ()  # the topics it shares with other reports
+    keywords: tuple[str, ...] = ()  # its own words
 
     @property
     def year(self) -> int | None:
@@ -93,6 +97,8 @@ def entry_of(report: Report, *, sources: Sequence[str] = ()) -> CatalogueEntry:
         sources=tuple(sources) or (report.source,),
         paragraphs=len(report.cleaned.paragraphs),
         indicators=len(report.indicators),
+        tags=report.tags,
+        keywords=report.keywords,
     )
 
 
@@ -118,6 +124,8 @@ def record(entry: CatalogueEntry) -> dict[str, object]:
         "sources": list(entry.sources),
         "paragraphs": entry.paragraphs,
         "indicators": entry.indicators,
+        "tags": list(entry.tags),
+        "keywords": list(entry.keywords),
     }
 
 
@@ -128,14 +136,15 @@ def catalogue_json(entries: Iterable[CatalogueEntry]) -> bytes:
 
 
 def catalogue_csv(entries: Iterable[CatalogueEntry]) -> bytes:
-    """The catalogue as CSV, UTF-8 with BOM so that spreadsheet programs read the Chinese; lists are
-    joined with ``;`` and the inferred fields written ``field:how``."""
+    """The catalogue as CSV, UTF-8 with BOM so that spreadsheet programs read the Chinese; lists (sources, tags,
+    keywords) are joined with ``;`` and the inferred fields written ``field:how``."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\r\n")
     writer.writeheader()
     for entry in entries:
         row = record(entry)
         row["sources"] = ";".join(entry.sources)
+        row["tags"], row["keywords"] = ";".join(entry.tags), ";".join(entry.keywords)
         row["inferred"] = ";".join(f"{field}:{how}" for field, how in entry.identity.inferred)
         writer.writerow({key: "" if value is None else value for key, value in row.items()})
     return buffer.getvalue().encode("utf-8-sig")

@@ -16,6 +16,8 @@ them, none generic — and every term of the glossary (``resources/glossary.yaml
 
 from __future__ import annotations
 
+import csv
+import io
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -70,6 +72,19 @@ def read_back(
     shared = tuple([(intern(phrase), count) for phrase, count in counts])
     lines = tuple([(intern(phrase), line) for phrase, line in first_lines])
     return PhraseUse(slug, title, shared_words(place), year, shared_words(level), characters, shared, code, lines)
+
+
+PHRASE_FIELDS = ("report", "phrase", "uses", "first_line")
+
+
+def phrase_rows(use: PhraseUse) -> bytes:
+    """The rows of ``use`` in the download of every report's phrases (``PHRASE_FIELDS``: the report's page name,
+    the phrase, its uses, the source line of the paragraph of its first use, empty where it is only in a copy)."""
+    lines, buffer = dict(use.first_lines), io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(
+        (use.slug, phrase, uses, lines.get(phrase, "")) for phrase, uses in use.counts
+    )
+    return buffer.getvalue().encode("utf-8")
 
 
 @dataclass(frozen=True)

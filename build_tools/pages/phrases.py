@@ -182,6 +182,7 @@ def index_page(known: Usage) -> str:
             front_matter({"title": words["index_title"]}),
             f"# {words['index_title']}\n",
             escape_markdown(words["index_intro"]) + "\n",
+            words["index_download"] + "\n",
             '<div class="gr-sortable" markdown>\n',
             table([columns["phrase"], columns["reports"], columns["first_national"]], rows),
             "</div>\n",

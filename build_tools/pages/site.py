@@ -23,7 +23,15 @@ from typing import Any
 
 from build_tools.archive.catalogue import NATIONAL_LEVEL, CatalogueEntry, catalogue_csv, catalogue_json, entry_of
 from build_tools.archive.duplicates import Candidate, sketch
-from build_tools.archive.phrases import PhraseUse, changes, phrase_uses, predecessors, tracked_phrases
+from build_tools.archive.phrases import (
+    PHRASE_FIELDS,
+    PhraseUse,
+    changes,
+    phrase_rows,
+    phrase_uses,
+    predecessors,
+    tracked_phrases,
+)
 from build_tools.archive.series import SeriesFacts, SeriesFigure, series_rows, usable
 from build_tools.holding import Joined, PackedText, Stored
 from build_tools.memo import kept
@@ -207,11 +215,21 @@ def index_page(prepared: Sequence[ReportPages], errors: Sequence[InputError], si
     return "\n".join(parts + home_sections([pages.listed for pages in prepared], errors)) + "\n"
 
 
+PHRASES_DOWNLOAD = "downloads/phrases.csv.gz"
+
+
+@kept
+def kept_rows(use: PhraseUse) -> bytes:
+    """``phrase_rows``; in a server, the last build's for an unchanged report's record."""
+    return phrase_rows(use)
+
+
 def download_files(prepared: Sequence[ReportPages]) -> dict[str, str | bytes | Stored | Joined]:
     """The indicators of every report, stored once: one compressed CSV per year (each report's rows made
     once, in its worker, and joined here; one gzip member, which browsers can inflate), the catalogue of
-    every report, and each report's cleaned text as Markdown, compressed (one file a report, so that no
-    file grows with the archive)."""
+    every report (with its tags and own words), every report's use of the tracked phrases (one compressed
+    CSV), and each report's cleaned text as Markdown, compressed (one file a report, so that no file grows
+    with the archive)."""
     by_year: dict[str, list[bytes | Stored]] = {}
     for pages in prepared:
         by_year.setdefault(indicators_download_path(pages.listed.entry.year), [as_csv([])]).append(pages.csv)
@@ -221,6 +239,8 @@ def download_files(prepared: Sequence[ReportPages]) -> dict[str, str | bytes | S
     entries: list[CatalogueEntry] = [pages.listed.entry for pages in prepared]
     files["downloads/catalogue.json"] = catalogue_json(entries)
     files["downloads/catalogue.csv"] = catalogue_csv(entries)
+    header = ("\ufeff" + ",".join(PHRASE_FIELDS) + "\r\n").encode("utf-8")
+    files[PHRASES_DOWNLOAD] = Joined((header, *(kept_rows(pages.phrases) for pages in prepared)), compressed=True)
     files.update({f"downloads/{pages.slug}.md.gz": pages.markdown for pages in prepared})
     return files
 
