@@ -163,8 +163,9 @@ def test_a_phrase_s_users_link_to_its_first_use_with_their_counts_and_the_search
         PhraseUse("old", "2023年宿州市政府工作报告", ("安徽省", "宿州市"), 2023, "市", 9000, (("新质生产力", 1),)),
     ]
     listed = phrase_page("新质生产力", phrase_usage(uses)).split("使用这一提法的报告")[1]
-    assert '[2024年宿州市政府工作报告<span class="gr-count">（3次）</span>](../reports/sz.md#L57)' in listed
-    assert '[2023年宿州市政府工作报告<span class="gr-count">（1次）</span>](../reports/old.md)' in listed  # line unknown
+    assert '**2024年**' in listed and '[宿州市<span class="gr-count">（3次）</span>](../reports/sz.md#L57)' in listed
+    assert '[宿州市<span class="gr-count">（1次）</span>](../reports/old.md)' in listed  # its line unknown
+    assert listed.index("2024年") < listed.index("sz.md") < listed.index("2023年") < listed.index("old.md")
     assert "(?q=%E6%96%B0%E8%B4%A8%E7%94%9F%E4%BA%A7%E5%8A%9B)" in listed
 
 

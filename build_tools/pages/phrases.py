@@ -26,6 +26,7 @@ from build_tools.pages.render import escape_markdown, escape_plain, front_matter
 
 INDEX_PATH = "phrases.md"
 PER_CHARACTERS = 10_000
+REPORT_WORDS = "政府工作报告"  # what every title ends with: the list of a phrase's users names who gave each
 MOST_LISTED = 60  # a phrase's page lists its newest users only, so its size does not grow with the archive
 YEARS_BEFORE_FIRST_USE = 5  # archive years a phrase's chart shows before its first use
 
@@ -37,11 +38,25 @@ def first_use(use: PhraseUse, phrase: str) -> str:
 
 
 def user_link(page: str, use: PhraseUse, phrase: str) -> str:
-    """A link from ``page`` to the first use of ``phrase`` in the report of ``use``: its title and its uses, kept on
-    one line with their parentheses (a line broke between 4 and 次)."""
+    """A link from ``page`` to the first use of ``phrase`` in the report of ``use``, under its year: who gave it
+    (its title without the year and 政府工作报告: 宿州市, 国务院) and its uses, kept on one line with their
+    parentheses (a line broke between 4 and 次)."""
     uses = labels()["phrases"]["times"].format(n=dict(use.counts).get(phrase, 0))
     target = relative_path(page, first_use(use, phrase))
-    return f'[{escape_markdown(use.title)}<span class="gr-count">{uses}</span>]({target})'
+    name = use.title.removeprefix(f"{use.year}年") if use.year is not None else use.title
+    name = name.removesuffix(REPORT_WORDS) or use.title
+    return f'[{escape_markdown(name)}<span class="gr-count">{uses}</span>]({target})'
+
+
+def users_by_year(page: str, users: Sequence[PhraseUse], phrase: str) -> str:
+    """The reports of ``users`` (newest first), a line of links a year."""
+    years: dict[int | None, list[str]] = {}
+    for use in users:
+        years.setdefault(use.year, []).append(user_link(page, use, phrase))
+    unknown = labels()["unknown"]["year"]
+    return "\n".join(
+        f"**{f'{year}年' if year is not None else unknown}**\n\n{inline_list(links)}" for year, links in years.items()
+    )
 
 
 def phrase_path(phrase: str) -> str:
@@ -144,8 +159,9 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
         first_text = words["first_national_gap"].format(year=first, missing=missing)
     forms = tracked_phrases().get(phrase, (phrase,))
     counted = words["forms"].format(forms="、".join(forms)) if len(forms) > 1 else words["one_form"]
-    newest = [user_link(page, use, phrase) for use in users[:MOST_LISTED]]
-    listed = escape_markdown(words["users_note"]) + "\n\n" + inline_list(newest) if users else ""
+    listed = ""
+    if users:
+        listed = escape_markdown(words["users_note"]) + "\n\n" + users_by_year(page, users[:MOST_LISTED], phrase)
     if len(users) > MOST_LISTED:
         listed += escape_markdown(words["more_users"].format(shown=MOST_LISTED, reports=len(users))) + "\n"
     if users:  # every use, with its words around it: the site's search, opened on the phrase (Material reads ?q=)
