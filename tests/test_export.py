@@ -402,6 +402,15 @@ def test_the_indicators_page_explains_every_column_of_the_catalogue() -> None:
     assert all(re.search(rf"(?<![a-z_]){name}(?![a-z_])", explained) for name in FIELDS), explained
 
 
+def test_the_indicators_page_gives_its_years_before_the_columns_of_its_files() -> None:
+    """The indicators' page opened with 1,500 characters on the CSV files' columns, in their English names, before
+    the years a reader came for."""
+    from build_tools.pages.comparison import index_page
+
+    page = index_page([2024], {2024: 1}, {2024: []})
+    assert page.index("indicators/2024.md") < page.index("## 下载与各列说明") < page.index("catalogue.csv（")
+
+
 def test_a_text_that_is_no_report_itself_says_so_in_its_front_matter(seed_reports: list[Report]) -> None:
     """1956's report on the budget (and four like it) said on its page what it was, inferred, and nothing of it in
     its Markdown."""

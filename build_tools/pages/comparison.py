@@ -153,9 +153,10 @@ def index_page(
             front_matter({"title": words["comparison_title"]}),
             f"# {words['comparison_title']}\n",
             escape_markdown(words["comparison_index_intro"]) + "\n",
-            downloads + "\n",
             table([columns["year"], columns["reports"], columns["rows"]], listed)
             if listed
             else escape_markdown(words["phrases"]["none"]) + "\n",
+            # what each column of the files means, after the years a reader came for
+            f"## {words['comparison_downloads_heading']}\n\n{downloads}\n" if downloads else "",
         ]
     )
