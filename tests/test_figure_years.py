@@ -140,3 +140,18 @@ def test_a_plan_s_level_is_of_its_last_year_and_its_average_of_all() -> None:
     assert years_of_text("national/1982.txt", "1982年国务院政府工作报告\n各位代表：\n二、第六个五年计划\n一九八五年，"
                          "社会商品零售总额将达到二千九百亿元，比一九八○年增长百分之四十，平均每年递增百分之七。\n")[
                              "递增百分之七"] == "1981—1985"
+
+
+def test_an_estimate_of_the_report_s_own_year_and_a_target_of_next_year() -> None:
+    """1956's 1956年社会商品零售总额预计将达到460亿元 and 2024's 预计今年高校毕业生超过1170万人 stood as the year
+    before's estimates; 2007's 明年将安排200亿元 and 1980's 明年…争取…新增发电装机达到300万千瓦 as targets of the
+    report's own year."""
+    text = (
+        "2024年政府工作报告\n一、2023年工作回顾\n预计全年地区生产总值增长5.2%。\n二、2024年工作任务\n"
+        "预计今年高校毕业生超过1170万人。2024年社会商品零售总额预计将达到46万亿元。今年国家奖学金为此安排95亿元，"
+        "明年将安排200亿元。\n"
+    )
+    years = years_of_text("national/2024.txt", text)
+    assert years["增长5.2%"] == "2023"  # the year reviewed
+    assert years["超过1170万人"] == "2024" and years["将达到46万亿元"] == "2024"
+    assert years["95亿元"] == "2024" and years["200亿元"] == "2025"

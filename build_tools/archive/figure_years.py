@@ -60,6 +60,8 @@ class YearRules:
     base_now: re.Pattern[str]
     bare_span: re.Pattern[str]
     this_year_part: re.Pattern[str]  # 今年上半年
+    this_year: re.Pattern[str]  # 今年预计…: an estimate of the report's year
+    next_year: re.Pattern[str]  # 明年: a target of the year after
 
 
 @cache
@@ -89,6 +91,8 @@ def year_rules() -> YearRules:
         base_now=re.compile(data["base_now"]),
         bare_span=re.compile(data["bare_span"].replace("YEAR", YEAR_TEXT)),
         this_year_part=re.compile(data["this_year_part"]),
+        this_year=re.compile(data["this_year"]),
+        next_year=re.compile(data["next_year"]),
     )
 
 
@@ -160,6 +164,11 @@ def years_of(indicator: Indicator, text: str, year: int, in_period: bool, headin
             return years_over(near(words), f"{headings}\n{text[: indicator.offset]}", year, about, target)
     if target and any(named_year > about for named_year in named):
         return str(max(named))
+    if indicator.kind != "actual" and found.next_year.search(near(words)):  # 明年将安排200亿元, in 2007's report
+        return str(year + 1)
+    own = year in named or found.this_year.search(near(words))  # 一九五四年预计产量…, in 1954's report of September
+    if indicator.kind == "estimate" and own and all(named_year <= year for named_year in named):
+        return str(year)
     if target and found.restated.search(words):  # 去年政府工作报告提出，物价涨幅要…降到10%左右
         return str(year - 1)
     end = indicator.offset + len(written)
