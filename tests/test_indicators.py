@@ -1105,6 +1105,15 @@ def test_the_stage_a_count_s_things_reached_after_them_says_which_of_them_it_cou
     assert [item.subject for item in kept] == ["省级新型城镇化重点项目", "项目实现当年签约当年"]
 
 
+def test_the_level_a_change_reached_is_of_the_thing_it_changed_from() -> None:
+    """2013's 企业退休人员基本养老金从2004年人均每月700元提高到现在的1721元 named the 1721 提高到现在的, and 1981's
+    财政赤字…预计降低到今年的二十七亿元 降低到今年的 (18 corpus rows, 109 subjects end in 的)."""
+    found = extract("企业退休人员基本养老金从2004年人均每月700元提高到现在的1721元。", 2013)
+    assert [item.subject for item in found][-1] == "企业退休人员基本养老金"
+    found = extract("资本充足率从2007年底的8.4%提升到去年底的13.3%。", 2013)
+    assert [item.subject for item in found] == ["资本充足率（基期）", "资本充足率"]
+
+
 def test_a_list_member_that_is_a_level_alone_shares_the_thing_of_the_last() -> None:
     """吉林's 国家级、部级创新平台分别达到22家、182家 gave the 22 the subject 国家级."""
     found = extract("国家级、部级创新平台分别达到22家、182家。", 2024)

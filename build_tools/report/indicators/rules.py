@@ -51,6 +51,7 @@ class _Rules:
     subject_tail: re.Pattern[str]
     subject_inner: re.Pattern[str]
     post_tail: re.Pattern[str]
+    reached_of: re.Pattern[str]  # 提高到现在的: the words of the level a change reached, naming no thing
     post_stage: re.Pattern[str]  # 建成投产, 通过…评估: the stage a count's thing reached, written after it
     stage_thing_blocker: re.Pattern[str]  # what the words before a stage hold when they are no plain noun
     conjunction: re.Pattern[str]
@@ -187,6 +188,7 @@ def _rules() -> _Rules:
         subject_tail=re.compile(_alternation(subject["tail"]) + "$"),
         subject_inner=re.compile(_alternation(subject["inner"])),
         post_tail=re.compile(_alternation(subject["post_tail"]) + "$"),
+        reached_of=re.compile(subject["reached_of"]),
         post_stage=re.compile(
             _alternation(subject["post_stage_adverbs"]) + "*(?:(?P<stage>" + _alternation(subject["post_stages"])
             + ")|(?P<passed>通过[^，。；、]{2,16}))$"

@@ -229,6 +229,8 @@ def _named_subject(text: str, figure: _Figure, raw: str, previous: _Figure | Non
         return pre
     if family == "points" and previous is not None and rules.comparison_clause.match(pre):
         return _gap_subject(pre, previous, rules)
+    if previous is not None and rules.reached_of.match(pre):  # 从2004年人均每月700元提高到现在的1721元: the 700's
+        return _subject_of(previous).removesuffix(BASE_MARK)
     ranking_only = previous is not None and rules.ranking_clause.match(pre) is not None  # 、稳居前十、增长4.8%
     if pre and not _is_action_only(pre, rules) and not ranking_only:
         return _rewrite(pre, family, rules, figure.changed)
