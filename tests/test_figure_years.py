@@ -155,3 +155,9 @@ def test_an_estimate_of_the_report_s_own_year_and_a_target_of_next_year() -> Non
     assert years["增长5.2%"] == "2023"  # the year reviewed
     assert years["超过1170万人"] == "2024" and years["将达到46万亿元"] == "2024"
     assert years["95亿元"] == "2024" and years["200亿元"] == "2025"
+
+
+def test_the_base_of_a_target_is_of_the_year_before_the_report_s() -> None:
+    """2006's 补助标准由20元提高到40元: its 20元, a result since it is no plan, was dated two years back (2004)."""
+    years = years_of_text("national/2006.txt", "2006年政府工作报告\n二、2006年工作任务\n今年，新型农村合作医疗的补助标准由20元提高到40元。\n")
+    assert years["20元"] == "2005" and years["40元"] == "2006"

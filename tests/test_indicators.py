@@ -772,6 +772,18 @@ def test_a_paragraph_that_looks_back_in_a_chapter_of_plans_does_not_end_the_plan
     assert [item.kind for item in found] == ["actual", "target", "actual", "actual"]
 
 
+def test_the_notes_after_a_report_and_a_year_gone_in_a_chapter_of_plans_tell_of_what_was() -> None:
+    """2012's 附注 (…城镇居民医保…2011年政府补助标准达到每人每年200元) stood as its last chapter's plans, and 1956's
+    budget chapter's 1953年只征收了351亿斤 and 将由44个发展到60个's 44 as plans of 1956."""
+    paragraphs = ["三、2012年主要任务", "城镇新增就业900万人。", "附注：", "1、城镇居民医保：2011年政府补助标准达到每人每年200元。"]
+    found = extract_indicators([Paragraph(text, (n,), (0,)) for n, text in enumerate(paragraphs, 1)], 2012)
+    assert [item.kind for item in found] == ["target", "actual"]
+    paragraphs = ["二、1956年的国家预算", "实际上，1953年只征收了351亿斤。中国科学院的科学研究机构将由44个发展到60个。"]
+    found = extract_indicators([Paragraph(text, (n,), (0,)) for n, text in enumerate(paragraphs, 1)], 1956)
+    assert [(item.subject, item.kind) for item in found] == [
+        ("征收", "actual"), ("中国科学院的科学研究机构（基期）", "actual"), ("中国科学院的科学研究机构", "target")]
+
+
 def test_a_meeting_to_plan_work_opens_no_plan() -> None:
     """河南 2026's review went on to targets at 逐季召开经济工作部署会 (a meeting each quarter): its 2025 jobs, 121.7万人,
     stood as its 2026 target, and 13 figures more."""
@@ -1103,6 +1115,10 @@ def test_the_stage_a_count_s_things_reached_after_them_says_which_of_them_it_cou
     ]
     kept = extract("推进46个省级新型城镇化重点项目建设，65个项目实现当年签约当年开工。", 2024)  # no stage; no plain noun
     assert [item.subject for item in kept] == ["省级新型城镇化重点项目", "项目实现当年签约当年"]
+    # the stage after a 、 or right before the next figure is that figure's; 分别 parts the stages among the things
+    found = extract("94个总规重建项目全部开工、完工74个，21个发展提升类项目开工5个，2个国家区域医疗中心分别开工、获批。", 2024)
+    assert [item.subject for item in found][:3] == ["开工总规重建项目", "总规重建项目完工", "发展提升类项目"]
+    assert found[-1].subject == "国家区域医疗中心"
 
 
 def test_the_level_a_change_reached_is_of_the_thing_it_changed_from() -> None:

@@ -102,11 +102,20 @@ def figure_years(report: Report) -> tuple[str, ...]:
     if year is None:
         return ("",) * len(report.indicators)
     periods, headings = period_paragraphs(report), headings_above(report)
-    paragraphs = report.cleaned.paragraphs
+    paragraphs, indicators = report.cleaned.paragraphs, report.indicators
     return tuple(
         years_of(indicator, paragraph_text(paragraphs, indicator), year, indicator.paragraph in periods,
-                 headings.get(indicator.paragraph, ""))
-        for indicator in report.indicators
+                 headings.get(indicator.paragraph, ""), of_target=of_target(indicators, number))
+        for number, indicator in enumerate(indicators)
+    )
+
+
+def of_target(indicators: Sequence[Indicator], number: int) -> bool:
+    """Whether the indicator at ``number`` is the base of a change to a target (补助标准由20元提高到40元, a plan: the
+    20元 is of the year before the report's, as a target's base is)."""
+    base, after = indicators[number], indicators[number + 1] if number + 1 < len(indicators) else None
+    return base.subject.endswith(BASE_MARK) and after is not None and after.kind == "target" and (
+        after.paragraph == base.paragraph
     )
 
 
@@ -128,12 +137,14 @@ def paragraph_text(paragraphs: Sequence[Paragraph], indicator: Indicator) -> str
     return paragraphs[indicator.paragraph].text if indicator.paragraph < len(paragraphs) else indicator.span
 
 
-def years_of(indicator: Indicator, text: str, year: int, in_period: bool, headings: str = "") -> str:
+def years_of(
+    indicator: Indicator, text: str, year: int, in_period: bool, headings: str = "", *, of_target: bool = False
+) -> str:
     """The years ``indicator`` of a report of ``year`` is about; ``text``, its paragraph's, which
-    ``in_period`` if it speaks of a period, under ``headings``."""
+    ``in_period`` if it speaks of a period, under ``headings``; ``of_target``: it is the base of a target."""
     if indicator.kind not in KINDS:
         return ""
-    target = indicator.kind == "target"
+    target = indicator.kind == "target" or of_target
     about = year if target else year - 1
     written = indicator.cleaned_span or indicator.span
     number = NUMBER.search(written)  # the words up to its number: the span's own (达到一千六百二十三亿元) too

@@ -65,6 +65,9 @@ class _KindTracker:
             elif not cues and self.reviewed and self.mode == "actual":
                 cues.append((0, "target"))
         self.at_chapter = bool(chapter)
+        if self.rules.notes_heading.match(text):  # the notes after the report: what is, whatever chapter was last
+            self.planning, self.at_chapter = False, True
+            cues.append((0, "actual"))
         return sorted(cues)
 
     def kind_at(self, text: str, figure: _Figure, cues: list[tuple[int, IndicatorKind]]) -> IndicatorKind | None:

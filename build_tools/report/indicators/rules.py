@@ -114,6 +114,7 @@ class _Rules:
     target_list: re.Pattern[str]  # …、棉花产量一亿担的四项指标: the figures before it are targets
     target_named: re.Pattern[str]  # 低于13%左右的预期目标: a figure its clause calls a target
     list_opening: re.Pattern[str]  # a paragraph that opens a list (…如下列：)
+    notes_heading: re.Pattern[str]  # 附注：, which opens the notes after a report
     chapter_heading: re.Pattern[str]  # a chapter's heading (二、保持国民经济持续快速健康发展)
     list_item: re.Pattern[str]  # an item of such a list (钢：…)
     plan_done: re.Pattern[str]  # an opening that tells how far plans were met: its items are results
@@ -266,6 +267,7 @@ def _rules() -> _Rules:
         target_list=re.compile(kind["target_list"]),
         target_named=re.compile(kind["target_named"]),
         list_opening=re.compile(kind["list_opening"]),
+        notes_heading=re.compile(kind["notes_heading"]),
         chapter_heading=re.compile(kind["chapter_heading"]),
         list_item=re.compile(kind["list_item"]),
         plan_done=re.compile(kind["plan_done"]),

@@ -89,9 +89,10 @@ def _post_phrase(text: str, end: int, limit: int) -> str:
     return match.group() if match else ""
 
 
-def _post_subject(phrase: str, rules: _Rules, counted: bool = False) -> tuple[str, int]:
+def _post_subject(phrase: str, rules: _Rules, counted: bool = False, runs_on: bool = False) -> tuple[str, int]:
     """The noun a figure measures, from the words after it, and how many characters it used:
-    7个村的休闲文化广场 -> 休闲文化广场的村; of a count (``counted``), with the stage its things reached."""
+    7个村的休闲文化广场 -> 休闲文化广场的村; of a count (``counted``), with the stage its things reached, unless the
+    words ``run on`` into the next figure, whose the stage is (21个发展提升类项目开工5个: the 5 started)."""
     place = rules.place_noun.match(phrase)
     if place:
         note = _PLACE_NOTE.match(phrase, place.end())  # 县（市、区）
@@ -111,9 +112,9 @@ def _post_subject(phrase: str, rules: _Rules, counted: bool = False) -> tuple[st
             return f"{tail}的{head}", len(phrase)
         return tail or head, len(phrase)
     words = _cut_conjunction(phrase, rules)
-    staged = _staged_thing(words, words == phrase, rules) if counted else ""
-    if staged:
-        return staged, len(phrase)
+    staged = _staged_thing(words, words == phrase, rules) if counted and not (runs_on and words == phrase) else ""
+    if staged:  # the words after a 、 are the next figure's (94个…项目全部开工、完工74个: 完工 is the 74's)
+        return staged, len(words)
     noun = words
     cut = _BUILDING.search(noun)  # 46个省级新型城镇化重点项目建设: the projects (not 4个国家生态文明建设示范区's)
     if cut is not None and cut.start() > 0:
@@ -129,8 +130,9 @@ def _staged_thing(words: str, whole: bool, rules: _Rules) -> str:
     stage = rules.post_stage.search(words)
     if stage is None or stage.start() == 0 or (stage.group("passed") and not whole):
         return ""
-    thing = _strip_repeatedly(words[: stage.start()], rules.post_tail, at_start=False)
-    if not thing or rules.stage_thing_blocker.search(thing):
+    before = words[: stage.start()]  # 2个国家区域医疗中心分别开工、获批: one started, one approved
+    thing = _strip_repeatedly(before, rules.post_tail, at_start=False)
+    if not thing or rules.stage_thing_blocker.search(before):
         return ""
     return f"{stage.group('passed')}的{thing}" if stage.group("passed") else stage.group("stage") + thing
 
@@ -221,7 +223,8 @@ def _named_subject(text: str, figure: _Figure, raw: str, previous: _Figure | Non
     if pre in rules.generic_money:
         return _money_subject(text, figure, pre, post if usable_post else "", rules)
     if usable_post and _post_is_subject(raw, pre, family, rules):
-        subject, used = _post_subject(post, rules, counted=family == "count")
+        runs_on = figure.end + len(post) == figure.limit
+        subject, used = _post_subject(post, rules, counted=family == "count", runs_on=runs_on)
         if subject:  # words after the count that name nothing (分别提高到) leave the words before it
             figure.consumed = figure.end + used
             return subject
