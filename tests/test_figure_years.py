@@ -161,3 +161,12 @@ def test_the_base_of_a_target_is_of_the_year_before_the_report_s() -> None:
     """2006's 补助标准由20元提高到40元: its 20元, a result since it is no plan, was dated two years back (2004)."""
     years = years_of_text("national/2006.txt", "2006年政府工作报告\n二、2006年工作任务\n今年，新型农村合作医疗的补助标准由20元提高到40元。\n")
     assert years["20元"] == "2005" and years["40元"] == "2006"
+
+
+def test_the_months_of_the_report_s_own_year_gone_by_are_of_that_year() -> None:
+    """1982's 今年一月至九月，全国刑事犯罪案件的发案数比去年同期下降15.7% and 1956's 本年1——5月份…计划完成102.6%, results now,
+    were dated the year before."""
+    years = years_of_text("national/1982.txt", "1982年政府工作报告\n今年一月至九月，全国刑事犯罪案件的发案数比去年同期下降15.7%。\n")
+    assert years["下降15.7%"] == "1982"
+    years = years_of_text("national/1956.txt", "1956年政府工作报告\n本年1——5月份各工业部工业生产总值计划完成102.6%。\n")
+    assert years["102.6%"] == "1956"
