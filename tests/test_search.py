@@ -793,3 +793,12 @@ def test_a_year_whose_zero_is_written_as_a_circle_is_the_year_written_with_the_n
 def test_an_ampersand_between_letters_keeps_a_term_whole() -> None:
     """R&D was searched as R and D, each a term of one letter: 35 reports of the corpus site, where 3 write R&D."""
     assert list(search.runs(search.normalize("R&D投入"))) == [search.normalize("R&D投入")]
+
+
+def test_the_state_council_s_reports_weigh_more_than_one_place_s() -> None:
+    """A journalist's 乡村振兴, 营商环境, 新质生产力 or 碳达峰 found the State Council's reports 20th to 44th at best (long,
+    they name a policy once where a city's report repeats it ten times); their scores count twice (1st, 38th, 7th, 4th)."""
+    from build_tools.search.parse import boost_of
+
+    assert boost_of("reports/national-2024/") == 2 * boost_of("reports/city-襄阳/")
+    assert boost_of("phrases/乡村振兴/") < boost_of("reports/city-襄阳/")
