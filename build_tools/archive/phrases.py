@@ -21,7 +21,7 @@ import io
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from sys import intern
 from typing import Any
@@ -53,6 +53,20 @@ class PhraseUse:
     def phrases(self) -> frozenset[str]:
         return frozenset(phrase for phrase, _ in self.counts)
 
+    def count_of(self, phrase: str) -> int:
+        """How often the report uses ``phrase``."""
+        return self._counts().get(phrase, 0)
+
+    def line_of(self, phrase: str) -> int | None:
+        """The source line of the paragraph of the report's first use of ``phrase``, where it is known."""
+        return self._lines().get(phrase)
+
+    def _counts(self) -> dict[str, int]:
+        return _looked_up(self.counts)
+
+    def _lines(self) -> dict[str, int]:
+        return _looked_up(self.first_lines)
+
     def __reduce__(self) -> tuple[Callable[..., PhraseUse], tuple[Any, ...]]:
         """Pickled as its fields, read back by ``read_back``."""
         fields = (
@@ -60,6 +74,12 @@ class PhraseUse:
             self.first_lines,
         )
         return read_back, fields
+
+
+@lru_cache(maxsize=8192)
+def _looked_up(pairs: tuple[tuple[str, int], ...]) -> dict[str, int]:
+    """``pairs`` as a mapping, made once for a record's pairs (a phrase page looks up 60 reports' each)."""
+    return dict(pairs)
 
 
 def read_back(
@@ -80,11 +100,13 @@ PHRASE_FIELDS = ("report", "phrase", "uses", "first_line")
 def phrase_rows(use: PhraseUse) -> bytes:
     """The rows of ``use`` in the download of every report's phrases (``PHRASE_FIELDS``: the report's page name,
     the phrase, its uses, the source line of the paragraph of its first use, empty where it is only in a copy)."""
-    lines, buffer = dict(use.first_lines), io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(
-        (use.slug, phrase, uses, lines.get(phrase, "")) for phrase, uses in use.counts
-    )
-    return buffer.getvalue().encode("utf-8")
+    lines = dict(use.first_lines)
+    rows = [(use.slug, phrase, uses, lines.get(phrase, "")) for phrase, uses in use.counts]
+    if any(mark in use.slug for mark in ',"\r\n'):  # a name CSV must quote (the phrases are the resources' words)
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+        return buffer.getvalue().encode("utf-8")
+    return "".join(f"{slug},{phrase},{uses},{line}\r\n" for slug, phrase, uses, line in rows).encode("utf-8")
 
 
 @dataclass(frozen=True)

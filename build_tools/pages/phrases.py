@@ -15,6 +15,7 @@ worker), Markdown pages out, made in the main process from the records alone.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from functools import lru_cache
 from urllib.parse import quote
 
 from build_tools.archive.catalogue import LEVELS, NATIONAL_LEVEL
@@ -33,7 +34,7 @@ YEARS_BEFORE_FIRST_USE = 5  # archive years a phrase's chart shows before its fi
 
 def first_use(use: PhraseUse, phrase: str) -> str:
     """The page of the report of ``use``, at the paragraph where it first uses ``phrase`` where that is known."""
-    line = dict(use.first_lines).get(phrase)
+    line = use.line_of(phrase)
     return f"reports/{use.slug}.md" + (f"#L{line}" if line is not None else "")
 
 
@@ -41,11 +42,18 @@ def user_link(page: str, use: PhraseUse, phrase: str) -> str:
     """A link from ``page`` to the first use of ``phrase`` in the report of ``use``, under its year: who gave it
     (its title without the year and 政府工作报告: 宿州市, 国务院) and its uses, kept on one line with their
     parentheses (a line broke between 4 and 次)."""
-    uses = labels()["phrases"]["times"].format(n=dict(use.counts).get(phrase, 0))
-    target = relative_path(page, first_use(use, phrase))
-    name = use.title.removeprefix(f"{use.year}年") if use.year is not None else use.title
-    name = name.removesuffix(REPORT_WORDS) or use.title
-    return f'[{escape_markdown(name)}<span class="gr-count">{uses}</span>]({target})'
+    line = use.line_of(phrase)
+    folder = page[: page.rfind("/") + 1]  # the same for every phrase's page: the path is made once a report
+    target = relative_path(folder, f"reports/{use.slug}.md") + (f"#L{line}" if line is not None else "")
+    uses = labels()["phrases"]["times"].format(n=use.count_of(phrase))
+    return f'[{shown_name(use.title, use.year)}<span class="gr-count">{uses}</span>]({target})'
+
+
+@lru_cache(maxsize=65536)
+def shown_name(title: str, year: int | None) -> str:
+    """Who gave a report of ``title``, as a phrase's list of reports names it (Markdown)."""
+    name = title.removeprefix(f"{year}年") if year is not None else title
+    return escape_markdown(name.removesuffix(REPORT_WORDS) or title)
 
 
 def users_by_year(page: str, users: Sequence[PhraseUse], phrase: str) -> str:
