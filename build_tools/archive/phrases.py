@@ -20,8 +20,8 @@ import csv
 import io
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 from sys import intern
 from typing import Any
@@ -48,6 +48,13 @@ class PhraseUse:
     counts: tuple[tuple[str, int], ...]
     code: str | None = None  # the place's administrative code: users are listed in its order
     first_lines: tuple[tuple[str, int], ...] = ()  # (phrase, line of the paragraph of its first use) in the report
+    # the two as mappings, made once a record (a phrase's page looks up its 60 reports' each)
+    count_map: dict[str, int] = field(init=False, repr=False, compare=False, hash=False)
+    line_map: dict[str, int] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "count_map", dict(self.counts))
+        object.__setattr__(self, "line_map", dict(self.first_lines))
 
     @property
     def phrases(self) -> frozenset[str]:
@@ -55,17 +62,11 @@ class PhraseUse:
 
     def count_of(self, phrase: str) -> int:
         """How often the report uses ``phrase``."""
-        return self._counts().get(phrase, 0)
+        return self.count_map.get(phrase, 0)
 
     def line_of(self, phrase: str) -> int | None:
         """The source line of the paragraph of the report's first use of ``phrase``, where it is known."""
-        return self._lines().get(phrase)
-
-    def _counts(self) -> dict[str, int]:
-        return _looked_up(self.counts)
-
-    def _lines(self) -> dict[str, int]:
-        return _looked_up(self.first_lines)
+        return self.line_map.get(phrase)
 
     def __reduce__(self) -> tuple[Callable[..., PhraseUse], tuple[Any, ...]]:
         """Pickled as its fields, read back by ``read_back``."""
@@ -74,12 +75,6 @@ class PhraseUse:
             self.first_lines,
         )
         return read_back, fields
-
-
-@lru_cache(maxsize=8192)
-def _looked_up(pairs: tuple[tuple[str, int], ...]) -> dict[str, int]:
-    """``pairs`` as a mapping, made once for a record's pairs (a phrase page looks up 60 reports' each)."""
-    return dict(pairs)
 
 
 def read_back(
@@ -100,8 +95,7 @@ PHRASE_FIELDS = ("report", "phrase", "uses", "first_line")
 def phrase_rows(use: PhraseUse) -> bytes:
     """The rows of ``use`` in the download of every report's phrases (``PHRASE_FIELDS``: the report's page name,
     the phrase, its uses, the source line of the paragraph of its first use, empty where it is only in a copy)."""
-    lines = dict(use.first_lines)
-    rows = [(use.slug, phrase, uses, lines.get(phrase, "")) for phrase, uses in use.counts]
+    rows = [(use.slug, phrase, uses, use.line_of(phrase) or "") for phrase, uses in use.counts]
     if any(mark in use.slug for mark in ',"\r\n'):  # a name CSV must quote (the phrases are the resources' words)
         buffer = io.StringIO()
         csv.writer(buffer, lineterminator="\r\n").writerows(rows)

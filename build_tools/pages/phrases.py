@@ -5,7 +5,8 @@ worker), Markdown pages out, made in the main process from the records alone.
   first year of the national report that does, linked to its page.
 - ``phrases/PHRASE.md``: the phrase's use per year, nationally and by level, as a line chart
   (``charts.line_chart``: uses per 10,000 characters) and a table (uses in the national report; reports
-  using it / reports, per level).
+  using it / reports, per level); then its newest reports, a line a year, each with its uses and linked to the
+  paragraph of its first use, and a link that opens the site's search on the phrase for the rest.
 - ``phrase_changes_section``: for a report with a predecessor (the same place, the latest earlier year),
   the tracked phrases new in it and those it dropped, as a section that the site adds to the end of the
   report's page (where the predecessor is known, without rendering the page again) and to the
@@ -42,9 +43,9 @@ def user_link(page: str, use: PhraseUse, phrase: str) -> str:
     """A link from ``page`` to the first use of ``phrase`` in the report of ``use``, under its year: who gave it
     (its title without the year and 政府工作报告: 宿州市, 国务院) and its uses, kept on one line with their
     parentheses (a line broke between 4 and 次)."""
-    line = use.line_of(phrase)
+    report, _, anchor = first_use(use, phrase).partition("#")
     folder = page[: page.rfind("/") + 1]  # the same for every phrase's page: the path is made once a report
-    target = relative_path(folder, f"reports/{use.slug}.md") + (f"#L{line}" if line is not None else "")
+    target = relative_path(folder, report) + (f"#{anchor}" if anchor else "")
     uses = labels()["phrases"]["times"].format(n=use.count_of(phrase))
     return f'[{shown_name(use.title, use.year)}<span class="gr-count">{uses}</span>]({target})'
 

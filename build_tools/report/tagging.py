@@ -7,7 +7,8 @@ In: the cleaned text of one report (``str``). Out: ``Keywords``: 5–10 ``tags``
   repeats first; those it names once only make up five; one naming fewer is filled up with its best words that
   three or more reference reports use (but no more than a quarter of them).
 - A **keyword** is the report's own (猕猴桃, 五粮液): no topic, a candidate word (below) of no more than 5%
-  of the reference reports, ranked by tf × idf, repeated words first. Its page shows them under the title.
+  of the reference reports that it repeats, each time as a word of its own (not 化硅 of 巨化硅氟, nor a piece of a
+  tag), or a term of the genre it names once (日光温室), ranked by tf × idf. Its page shows them under the title.
 
 Resources in ``build_tools/resources/tags/``: ``topics.txt`` (a topic per line, with its other forms);
 ``userdict.txt``, multi-word terms of the genre in jieba's user-dictionary format (``word [freq] [pos]``), kept

@@ -92,7 +92,7 @@ def _post_phrase(text: str, end: int, limit: int) -> str:
 def _post_subject(phrase: str, rules: _Rules, counted: bool = False, runs_on: bool = False) -> tuple[str, int]:
     """The noun a figure measures, from the words after it, and how many characters it used:
     7个村的休闲文化广场 -> 休闲文化广场的村; of a count (``counted``), with the stage its things reached, unless the
-    words ``run on`` into the next figure, whose the stage is (21个发展提升类项目开工5个: the 5 started)."""
+    words ``run on`` into the next figure, whose stage it is (21个发展提升类项目开工5个: the 5 started)."""
     place = rules.place_noun.match(phrase)
     if place:
         note = _PLACE_NOTE.match(phrase, place.end())  # 县（市、区）
