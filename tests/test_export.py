@@ -374,7 +374,8 @@ def test_every_report_s_tags_own_words_and_phrases_are_downloads(seed_site: Path
     first = used[(seed_reports[0].slug, "猕猴桃")] if (seed_reports[0].slug, "猕猴桃") in used else rows[0]
     page = (seed_site / "reports" / first["report"] / "index.html").read_text(encoding="utf-8")
     assert int(first["uses"]) >= 1 and f"id=L{first['first_line']}>" in page
-    assert "href=../downloads/phrases.csv.gz" in (seed_site / "phrases" / "index.html").read_text(encoding="utf-8")
+    index = (seed_site / "phrases" / "index.html").read_text(encoding="utf-8")
+    assert "href=../downloads/phrases.csv.gz" in index and "“#L”" in index  # the columns said to their end
 
 
 @pytest.mark.browser
