@@ -71,6 +71,12 @@ class _KindTracker:
         return sorted(cues)
 
     def kind_at(self, text: str, figure: _Figure, cues: list[tuple[int, IndicatorKind]]) -> IndicatorKind | None:
+        """The kind of ``figure`` in the run ``text`` read with its ``cues``: as its cues and words say, but the base
+        a plan grows from is what is (补助标准由20元提高到40元: the 20元 is no target)."""
+        kind = self.cued_kind(text, figure, cues)
+        return "actual" if figure.base and kind == "target" else kind
+
+    def cued_kind(self, text: str, figure: _Figure, cues: list[tuple[int, IndicatorKind]]) -> IndicatorKind | None:
         mode = self.mode
         for position, cue_mode in cues:
             if position <= figure.number_start:
@@ -232,10 +238,7 @@ def extract_indicators(
         _apply_lists(run.text, figures, rules)
         cues = tracker.read_run(run.text, chapter=run.indices[0] in chapters if blocks else None)
         for figure in figures:
-            kind = tracker.kind_at(run.text, figure, cues)
-            if figure.base and kind == "target":  # 补助标准由20元提高到40元, a plan: the 20元 is what it is now
-                kind = "actual"
-            indicator = _to_indicator(run, paragraphs, figure, kind, rules)
+            indicator = _to_indicator(run, paragraphs, figure, tracker.kind_at(run.text, figure, cues), rules)
             if indicator is not None:
                 indicators.append(indicator)
         tracker.finish_run(run.text, cues)
