@@ -96,7 +96,6 @@ class ReportPages:
     index: int
     slug: str
     title: str
-    tags: tuple[str, ...]
     page: PackedText  # held compressed from the worker until MkDocs reads it
     audit: PackedText
     csv: bytes | Stored  # its rows of the indicators' CSV, without the header
@@ -129,7 +128,6 @@ def report_pages(report: Report, *, pieces: int, extra_text: Sequence[str] = ())
         index=report.index,
         slug=report.slug,
         title=report.title,
-        tags=report.tags,
         page=PackedText.of(report_page(report, entry, pieces=pieces)),
         audit=PackedText.of(render_audit(report)),
         csv=as_csv(download_rows([report]), header=False),
@@ -307,7 +305,8 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
 
     compared, compare_links = compare_pages(facts, phrase_section)
     known = phrase_usage([pages.phrases for pages in prepared])
-    tagged, tracked = tagged_reports((pages.tags, pages.listed.entry) for pages in prepared), tracked_phrases()
+    entries = [pages.listed.entry for pages in prepared]
+    tagged, tracked = tagged_reports((entry.tags, entry) for entry in entries), tracked_phrases()
     site: dict[str, str | bytes | PackedText | Stored | Joined] = {
         "index.md": index_page(prepared, errors, site_name, len(copies)),
         **browsing.pages,
