@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from build_tools.archive.catalogue import CatalogueEntry
+from build_tools.archive.phrases import tracked_phrases
 from build_tools.model import Identity
+from build_tools.pages.phrases import phrase_path
 from build_tools.pages.tags import MOST_LISTED, phrase_sections, tag_links, tagged_reports, tags_page
 
 
@@ -50,3 +52,13 @@ def test_a_list_shows_the_newest_reports_only_so_that_no_page_grows_with_the_arc
     listed = re.findall(r"\(\.\./reports/(r\d+)\.md\)", section)
     assert len(listed) == MOST_LISTED and listed[0] == f"r{MOST_LISTED + 39:03d}"  # the newest
     assert f"共 {MOST_LISTED + 40} 篇" in section and f"本站共有 {MOST_LISTED + 40} 篇报告以此为标签" in section
+
+
+def test_every_tracked_phrase_has_a_page_of_its_own_so_that_a_tag_leads_to_its_own_list() -> None:
+    # 人工智能+ and 人工智能 once shared phrases/人工智能.md: the tag 人工智能 led to 人工智能+'s page, which had no list
+    pages = {phrase: phrase_path(phrase) for phrase in tracked_phrases()}
+    assert len(set(pages.values())) == len(pages)
+    assert pages["人工智能"] == "phrases/人工智能.md" and pages["人工智能+"] != pages["人工智能"]
+    tracked = set(pages)
+    links = {link.name: link.url for link in tag_links(["人工智能", "人工智能+"], tracked)}
+    assert links["人工智能"] == "phrases/人工智能/#tagged" and links["人工智能+"] != links["人工智能"]

@@ -15,6 +15,8 @@ worker), Markdown pages out, made in the main process from the records alone.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 from urllib.parse import quote
@@ -31,6 +33,7 @@ PER_CHARACTERS = 10_000
 REPORT_WORDS = "政府工作报告"  # what every title ends with: the list of a phrase's users names who gave each
 MOST_LISTED = 60  # a phrase's page lists its newest users only, so its size does not grow with the archive
 YEARS_BEFORE_FIRST_USE = 5  # archive years a phrase's chart shows before its first use
+SAFE_CHARACTER = re.compile(r"[\w-]")  # what a page name keeps of a phrase as it is (``browse.safe``)
 
 
 def first_use(use: PhraseUse, phrase: str) -> str:
@@ -69,7 +72,13 @@ def users_by_year(page: str, users: Sequence[PhraseUse], phrase: str) -> str:
 
 
 def phrase_path(phrase: str) -> str:
-    return f"phrases/{safe(phrase)}.md"
+    """The page of ``phrase``: a character no page name holds is spelt by its Unicode name, so that no two
+    phrases share a page (人工智能+ is ``phrases/人工智能-plus-sign.md``, beside 人工智能's)."""
+    return f"phrases/{safe(''.join(spelt(character) for character in phrase))}.md"
+
+
+def spelt(character: str) -> str:
+    return character if SAFE_CHARACTER.fullmatch(character) else f"-{unicodedata.name(character, 'mark').lower()}-"
 
 
 def phrase_list(page: str, items: Sequence[tuple[str, int]]) -> str:
