@@ -74,6 +74,14 @@ def test_longest_form_wins_and_matches_do_not_overlap(glossary: Glossary) -> Non
     ]
 
 
+def test_a_term_inside_the_name_of_another_programme_is_no_use_of_it(glossary: Glossary) -> None:
+    # 来宾's 医保经办服务“十百千万工程” got the tooltip of 广东's 百县千镇万村 (resources/tags/not_uses.txt)
+    text = "推动医保经办服务“十百千万工程”提质扩面。深入实施“百千万工程”。"
+    found = [(index, start, term.term) for index, start, _, term in glossary.first_occurrences([text])]
+    assert found == [(0, text.index("“百千万") + 1, "百千万工程")]
+    assert glossary.terms_in("推动医保经办服务“十百千万工程”提质扩面") == set()
+
+
 def test_alias_counts_as_its_term(glossary: Glossary) -> None:
     assert glossary.terms_in("完善新型农村合作医疗制度") == {"新农合"}
     assert glossary.terms_in("发行地方政府专项债券") == {"专项债券"}

@@ -29,7 +29,7 @@ from typing import Any
 from build_tools.archive.catalogue import level_rank
 from build_tools.model import shared_words
 from build_tools.report.glossary import shared_glossary
-from build_tools.report.segmenting import RESOURCE_DIR, read_topics, shared_segmenter
+from build_tools.report.segmenting import in_a_word_of_another, read_topics, shared_segmenter
 
 PlaceKey = tuple[str, ...]
 WORD_CONTEXT = 8  # characters each side of a use that segmentation reads to find its words
@@ -176,23 +176,6 @@ def phrase_uses(text: str) -> tuple[tuple[tuple[str, int], ...], dict[str, int]]
                 last = start + len(form)
             text = "".join(pieces) + text[last:]
     return tuple(sorted(counts.items())), first
-
-
-@cache
-def not_uses() -> dict[str, tuple[tuple[str, int], ...]]:
-    """Each form of ``resources/tags/not_uses.txt`` with the words it stands in that are no use of it, each with
-    where in it the form starts."""
-    words: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for line in (RESOURCE_DIR / "not_uses.txt").read_text(encoding="utf-8").splitlines():
-        form, *others = line.split("#", 1)[0].split() or [""]
-        for other in others:
-            words[form].append((other, other.index(form)))
-    return {form: tuple(found) for form, found in words.items()}
-
-
-def in_a_word_of_another(text: str, start: int, form: str) -> bool:
-    """Whether the use of ``form`` at ``start`` stands in a word that is no use of it (创新发展理念)."""
-    return any(text.startswith(word, start - at) for word, at in not_uses().get(form, ()))
 
 
 def occurrences(text: str, form: str) -> Iterator[int]:

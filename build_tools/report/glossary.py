@@ -6,7 +6,8 @@ In: ``build_tools/resources/glossary.yaml`` (a list of entries: ``term``, ``defi
 start, end) so a renderer can explain each term once, where it first appears.
 
 Matching is on exact text: at each position the longest form (term or alias) wins, and matches never
-overlap, so 新型农村合作医疗 is one match rather than also containing a shorter term.
+overlap, so 新型农村合作医疗 is one match rather than also containing a shorter term; a form standing in a word
+that is no use of it (``resources/tags/not_uses.txt``: 百千万工程 in 十百千万工程) is no match.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from build_tools.report.segmenting import in_a_word_of_another
 from build_tools.resource_files import parse_yaml
 
 GLOSSARY_PATH = Path(__file__).resolve().parent.parent / "resources" / "glossary.yaml"
@@ -87,7 +89,8 @@ class Glossary:
         if self._pattern is None:
             return
         for match in self._pattern.finditer(text):
-            yield match.start(), match.end(), self._by_form[match.group()]
+            if not in_a_word_of_another(text, match.start(), match.group()):  # 百千万工程 in 十百千万工程
+                yield match.start(), match.end(), self._by_form[match.group()]
 
     def first_occurrences(self, texts: Sequence[str]) -> list[tuple[int, int, int, GlossaryTerm]]:
         """(text index, start, end, term) for the first occurrence of each term across the texts,

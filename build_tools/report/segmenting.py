@@ -3,12 +3,14 @@
 It uses its own ``rjieba.Jieba`` instance (jieba-rs: jieba's dictionary and algorithm, about twenty times faster
 than jieba in Python). Resources in ``build_tools/resources/tags/``: ``userdict.txt``, multi-word terms of the
 genre in jieba's user-dictionary format (``word [freq] [pos]``); ``topics.txt``, a topic per line with its other
-forms (each kept whole too).
+forms (each kept whole too); ``not_uses.txt``, the words in which a tracked phrase's or a glossary term's characters
+stand but which are no use of it (``in_a_word_of_another``).
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -78,3 +80,20 @@ class Segmenter:
 def shared_segmenter() -> Segmenter:
     """The segmenter of the resource files, made once a process (its dictionary takes a while to load)."""
     return Segmenter.from_resources()
+
+
+@cache
+def not_uses() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each form of ``resources/tags/not_uses.txt`` with the words it stands in that are no use of it, each with
+    where in it the form starts."""
+    words: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for line in (RESOURCE_DIR / "not_uses.txt").read_text(encoding="utf-8").splitlines():
+        form, *others = line.split("#", 1)[0].split() or [""]
+        for other in others:
+            words[form].append((other, other.index(form)))
+    return {form: tuple(found) for form, found in words.items()}
+
+
+def in_a_word_of_another(text: str, start: int, form: str) -> bool:
+    """Whether the use of ``form`` at ``start`` stands in a word that is no use of it (创新发展理念)."""
+    return any(text.startswith(word, start - at) for word, at in not_uses().get(form, ()))
