@@ -36,6 +36,7 @@ from build_tools.pages.comparison import comparison_pages
 from build_tools.pages.home import home_sections
 from build_tools.pages.merged import marked_text
 from build_tools.pages.render import labels
+from build_tools.pages.years import year_pages
 from tests.gold_structure import seed_reports
 
 REPORT = "".join(f"第{n}项工作：全市地区生产总值增长{n}%左右，粮食产量保持稳定，城乡居民收入同步增长。" for n in range(200))
@@ -160,11 +161,11 @@ def test_the_navigation_stays_small_however_large_the_archive(reports: int) -> N
 
 def test_every_place_and_year_has_its_page_and_same_names_in_other_provinces_stay_apart() -> None:
     listed = [Listed(entry(1, "江苏省", "鼓楼区", 2024, "区县", "南京市")), Listed(entry(2, "福建省", "鼓楼区", 2024, "区县", "福州市"))]
-    made = browse(listed)
+    made, years = browse(listed), year_pages(listed)
     paths = {place_path(place_key(item.entry)) for item in listed}
     assert len(paths) == 2 and paths <= made.pages.keys()
-    assert "years/2024.md" in made.pages
-    assert made.pages["years/2024.md"].count("鼓楼区") >= 2
+    assert "years/2024.md" in years
+    assert years["years/2024.md"].count("鼓楼区") >= 2
 
 
 def test_a_place_s_reports_of_one_year_are_listed_by_their_titles_not_by_the_same_year_twice() -> None:
@@ -219,7 +220,7 @@ def test_provinces_and_places_are_listed_in_the_order_of_their_administrative_co
     assert in_order(made.pages[place_path(("湖北省", "", "湖北省"))].split("## 下辖地区")[1], ["武汉市", "宜昌市", "襄阳市"])
     city_section = next(section["市"] for section in made.nav if "市" in section)
     assert [next(iter(item)) for item in city_section[1:]] == ["湖北省", "云南省"]
-    year = made.pages["years/2024.md"]
+    year = year_pages(listed)["years/2024.md"]
     assert in_order(year, ["全国", "北京市", "湖北省", "武汉市", "襄阳市", "昆明市"])
 
 
@@ -234,13 +235,47 @@ def test_a_year_s_reports_are_listed_by_level_then_by_the_codes_of_their_places(
     assert [item.entry.slug for item in newest_first(listed)] == ["r5", "r4", "r2", "r3", "r1"]
 
 
+def test_a_year_of_many_reports_lists_its_cities_and_counties_on_a_page_per_province() -> None:
+    """A real archive holds some 3,000 reports a year: on one page, 1.5 MB (its indicators 3 MB). Past the limit
+    the year's page keeps the State Council's and the provinces' and links a page per province of the others."""
+    listed = [
+        Listed(entry(1, "全国", "全国", 2024, "国家")),
+        Listed(entry(2, "湖北省", "湖北省", 2024, "省", code="420000")),
+        Listed(entry(3, "湖北省", "襄阳市", 2024, "市", code="420600")),
+        Listed(entry(4, "湖北省", "谷城县", 2024, "区县", "襄阳市", code="420625")),
+        Listed(entry(5, "云南省", "昆明市", 2024, "市", code="530100")),
+        Listed(entry(6, "云南省", "昆明市", 2023, "市", code="530100")),
+    ]
+    pages = year_pages(listed, most=3)
+    year = pages["years/2024.md"]
+    assert "reports/r1.md" in year and "reports/r2.md" in year
+    assert not re.search(r"reports/r[345]\.md", year)
+    assert "(2024/湖北省.md)" in year and "(2024/云南省.md)" in year and year.index("湖北省.md") < year.index("云南省.md")
+    hubei, yunnan = pages["years/2024/湖北省.md"], pages["years/2024/云南省.md"]
+    assert "../../reports/r3.md" in hubei and "../../reports/r4.md" in hubei and "r5.md" not in hubei
+    assert "../../reports/r5.md" in yunnan and "(../2024.md)" in yunnan  # its breadcrumbs lead back to the year
+    assert hubei.index("## 市") < hubei.index("## 区县")
+    assert pages["years/2023.md"].count("reports/r6.md") == 1  # a year within the limit lists all its reports
+    assert "years/2023" not in " ".join(path for path in pages if path != "years/2023.md")
+    assert year_pages(listed, most=10).keys() == {"years/index.md", "years/2024.md", "years/2023.md"}
+    row = ("[{place}](reports/r{n}.md)", "市", "地区生产总值", "目标", "", "6%", "")
+    rows = [(item.entry, (tuple(cell.format(place=item.entry.place, n=item.entry.slug[1:]) for cell in row),))
+            for item in listed]
+    indicators = comparison_pages(rows, most=3)
+    assert "reports/r2.md" in indicators["indicators/2024.md"] and "r3.md" not in indicators["indicators/2024.md"]
+    assert "(2024/湖北省.md)" in indicators["indicators/2024.md"]
+    assert "](../../reports/r3.md)" in indicators["indicators/2024/湖北省.md"]
+    assert "](../../reports/r4.md)" in indicators["indicators/2024/湖北省.md"]
+    assert "indicators/2023/" not in " ".join(indicators)
+
+
 def test_a_year_s_page_gives_the_province_of_each_city_and_county() -> None:
     """Its tables give no year, the page's own; those of cities and counties give their province."""
     listed = [
         Listed(entry(1, "湖北省", "襄阳市", 2024, "市", code="420600")),
         Listed(entry(2, "湖北省", "湖北省", 2024, "省", code="420000")),
     ]
-    year = browse(listed).pages["years/2024.md"]
+    year = year_pages(listed)["years/2024.md"]
     cities = year.split("## 市")[1]
     columns = labels()["browse_columns"]
     assert cities.splitlines()[2].startswith(f"| {columns['province']} | {columns['place']} |")
@@ -419,7 +454,7 @@ def test_the_audit_of_a_report_cleaning_did_not_change_says_so_instead_of_showin
 
 def test_a_year_whose_reports_give_no_headline_indicator_says_so_instead_of_showing_an_empty_table() -> None:
     row = ("[襄阳市](reports/2024-襄阳.md)", "市", "地区生产总值", "目标", "", "6%", "")
-    pages = comparison_pages([(2024, (row,)), (1954, ())])
+    pages = comparison_pages([(entry(1, "湖北省", "襄阳市", 2024, "市"), (row,)), (entry(2, "全国", "全国", 1954, "国家"), ())])
     empty, full = pages["indicators/1954.md"], pages["indicators/2024.md"]
     assert labels()["comparison_no_rows"] in empty and not [line for line in empty.splitlines() if line.startswith("|")]
     assert labels()["comparison_no_rows"] not in full and "](../reports/2024-襄阳.md)" in full

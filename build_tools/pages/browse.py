@@ -1,5 +1,5 @@
 """Browsing the archive: catalogue entries in, the pages across reports (levels, provinces, cities,
-places, years) and the navigation out (the home page's ways in are ``home``'s).
+places) and the navigation out (the home page's ways in are ``home``'s, the years' pages ``years``').
 
 The navigation is a hierarchy whose size does not grow with the archive: the home page, one section
 per level of government whose index page lists the provinces and whose children are the provinces at
@@ -280,23 +280,6 @@ def places_table(path: str, listed: Sequence[Listed], own: str = "") -> str:
     return table([columns["place"], columns["years"]], [[place, years] for place, _, years in rows])
 
 
-def year_page(year: int | None, listed: Sequence[Listed]) -> str:
-    """A year's reports by level, then province."""
-    path = year_path(year)
-    parts = page_head(year_text(year), labels()["year_intro"].format(count=len(listed)))
-    by_level: dict[str, list[Listed]] = defaultdict(list)
-    for item in listed:
-        by_level[level_of(item.entry)].append(item)
-    codes = division_codes(listed)
-    for level in sorted(by_level, key=lambda name: level_rank(name)):
-        items = sorted(by_level[level], key=lambda i: (official_order(place_key(i.entry), codes), i.entry.title))
-        # the year is the page's; the place of a province or the State Council is its province
-        lead = None if level in ("国家", "省") else "province"
-        table_of_level = report_table(path, items, with_place=True, lead=lead)
-        parts += [f"## {escape_markdown(level)}\n", table_of_level]
-    return "\n".join(parts)
-
-
 def level_province_page(level: str, province: str, listed: Sequence[Listed]) -> str:
     """The places of one level in one province, each with its years linked to its reports."""
     words, path = labels(), level_province_path(level, province)
@@ -326,31 +309,15 @@ def level_page(level: str, listed: Sequence[Listed]) -> str:
     return "\n".join(parts)
 
 
-def years_page(listed: Sequence[Listed]) -> str:
-    words, path = labels(), "years/index.md"
-    counts: dict[int | None, Counter[str]] = defaultdict(Counter)
-    for item in listed:
-        counts[item.entry.year][level_of(item.entry)] += 1
-    levels = [level for level in (*LEVELS, unknown("level")) if any(c[level] for c in counts.values())]
-    columns = words["browse_columns"]
-    rows = [
-        [link(path, year_path(year), year_text(year)), *[str(counts[year][level] or "") for level in levels]]
-        for year in sorted(counts, key=lambda year: -(year or 0))
-    ]
-    return "\n".join([*page_head(words["nav_years"], words["years_intro"]), table([columns["year"], *levels], rows)])
-
-
 def browse(listed: Sequence[Listed], sections: Mapping[str, str] | None = None) -> Browse:
     """Every browsing page but the home page, the level sections of the navigation, and the parents;
     ``sections`` adds a section to place pages (place page path → Markdown)."""
     extra = sections or {}
     made = Browse()
     by_place: dict[tuple[str, str, str], list[Listed]] = defaultdict(list)
-    by_year: dict[int | None, list[Listed]] = defaultdict(list)
     by_level: dict[str, list[Listed]] = defaultdict(list)
     for item in listed:
         by_place[place_key(item.entry)].append(item)
-        by_year[item.entry.year].append(item)
         by_level[level_of(item.entry)].append(item)
     codes = division_codes(listed)
     below: dict[tuple[str, str, str], list[Listed]] = defaultdict(list)  # a province's or a city's places
@@ -362,9 +329,6 @@ def browse(listed: Sequence[Listed], sections: Mapping[str, str] | None = None) 
     for key in sorted(by_place.keys() | below.keys()):  # a province's or city's page, even if only its places have any
         section = extra.get(place_path(key), "")
         made.pages[place_path(key)] = place_page(key, by_place.get(key, []), below.get(key, []), section)
-    for year, items in by_year.items():
-        made.pages[year_path(year)] = year_page(year, items)
-    made.pages["years/index.md"] = years_page(listed)
     for level in sorted(by_level, key=level_rank):
         items = by_level[level]
         made.pages[level_path(level)] = level_page(level, items)

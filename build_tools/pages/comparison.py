@@ -4,25 +4,32 @@ report's rows in, the comparison pages out.
 - ``indicators.md`` (in the navigation): what the comparison holds, the downloads, and one line per year
   with its numbers of reports and rows, linked to the year's page;
 - ``indicators/YEAR.md`` (``indicators/unknown.md`` for reports of no known year): one row per report and
-  headline indicator of that year, sortable in the browser.
+  headline indicator of that year, sortable in the browser; for a year of more reports than
+  ``year_page_most_reports`` those of the State Council and the provinces, and a page per province
+  (``indicators/YEAR/PROVINCE.md``) for its cities' and counties'.
 
-One page per year, so that no page grows with the whole archive: a page holds the reports of one year.
+One page per year, so that no page grows with the whole archive: a page holds the reports of one year, or of
+one province in one year.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
-from build_tools.archive.catalogue import NATIONAL_LEVEL
+from build_tools.archive.catalogue import NATIONAL, NATIONAL_LEVEL, CatalogueEntry
 from build_tools.archive.series import SeriesFacts, firsts
 from build_tools.model import Report
-from build_tools.pages.browse import link
+from build_tools.pages.browse import crumbs_nav, level_of, link, province_of, safe
 from build_tools.pages.render import escape_markdown, front_matter, labels, table
 from build_tools.pages.series_pages import SERIES_DOWNLOAD, figure_value, figure_year, verdict_rule
 from build_tools.pages.tables import category_name, indicators_download_path
+from build_tools.pages.years import OWN_PAGE_LEVELS
+from build_tools.resource_files import load_yaml
 
 INDEX_PATH = "indicators.md"
 COLUMNS = ("place", "level", "category", "kind", "amount", "change", "share")
+Rows = tuple[tuple[str, ...], ...]
 
 
 def comparison_rows(report: Report, facts: SeriesFacts) -> tuple[tuple[str, ...], ...]:
@@ -64,44 +71,88 @@ def year_path(year: int | None) -> str:
     return f"indicators/{year if year is not None else 'unknown'}.md"
 
 
-def from_year_page(cell: str) -> str:
-    """A cell written from the root, as seen from ``indicators/YEAR.md``: its links one folder up (the
-    text of a cell is escaped, so ``](`` occurs only where a link starts)."""
-    return cell.replace("](reports/", "](../reports/")
+def from_page(cell: str, depth: int = 1) -> str:
+    """A cell written from the root, as seen from a page ``depth`` folders down (``indicators/YEAR.md``: 1): its
+    links as many folders up (the text of a cell is escaped, so ``](`` occurs only where a link starts)."""
+    return cell.replace("](reports/", "](" + "../" * depth + "reports/")
 
 
-def comparison_pages(reports: Sequence[tuple[int | None, tuple[tuple[str, ...], ...]]]) -> dict[str, str]:
-    """The index and the page of each year, from each report's year and rows, in the archive's order."""
+def province_path(year: int | None, province: str) -> str:
+    return year_path(year).removesuffix(".md") + f"/{safe(province)}.md"
+
+
+def rows_table(rows: Sequence[tuple[str, ...]], depth: int) -> tuple[list[str], list[str]]:
+    """The words on the rows and the rows as a sortable table on a page ``depth`` folders down, or no words and
+    those saying there are none."""
     words = labels()
-    by_year: dict[int | None, list[tuple[str, ...]]] = {}
-    counts: dict[int | None, int] = {}
-    for year, rows in reports:
-        by_year.setdefault(year, []).extend(rows)
-        counts[year] = counts.get(year, 0) + 1
-    years = sorted(by_year, key=lambda year: (year is None, -(year or 0)))
+    if not rows:  # no table: one without rows would show an empty one
+        return [], [escape_markdown(words["comparison_no_rows"]) + "\n"]
     header = [words["comparison_columns"][key] for key in COLUMNS]
-    pages = {INDEX_PATH: index_page(years, counts, by_year)}
+    cells = [[from_page(cell, depth) for cell in row] for row in rows]
+    intro = escape_markdown(words["comparison_intro"]) + "\n"
+    return [intro], ['<div class="gr-sortable" markdown>\n', table(header, cells), "</div>\n"]
+
+
+def year_page(year: int | None, reports: Sequence[tuple[CatalogueEntry, Rows]], limit: int) -> dict[str, str]:
+    """The page of ``year``: every report's rows, or, for a year of more than ``limit`` reports, those of the
+    State Council and the provinces and a table of the provinces, each linked to a page of its cities' and
+    counties' rows (as ``years.year_pages`` lists the reports)."""
+    words, path = labels(), year_path(year)
+    title = year_title(year)
+    download = indicators_download_path(year)
+    links = (
+        words["comparison_year_download"].format(name=download.rsplit("/", 1)[1], path=f"../{download}")
+        + " · "
+        + link(path, INDEX_PATH, words["comparison_all_years"])
+        + "\n"
+    )
+    head = [front_matter({"title": title}), f"# {escape_markdown(title)}\n"]
+    split = len(reports) > limit and any(province_of(entry) != NATIONAL for entry, _ in reports)
+    if not split:
+        intro, listed = rows_table([row for _, rows in reports for row in rows], 1)
+        return {path: "\n".join([*head, *intro, links, *listed])}
+    own = [row for entry, rows in reports if level_of(entry) in OWN_PAGE_LEVELS for row in rows]
+    by_province: dict[str, list[tuple[str, ...]]] = {}
+    counts: Counter[str] = Counter()
+    for entry, rows in reports:
+        if level_of(entry) not in OWN_PAGE_LEVELS:
+            by_province.setdefault(province_of(entry), []).extend(rows)
+            counts[province_of(entry)] += 1
+    columns = words["comparison_years_columns"]
+    # in the order of the provinces' codes, as official lists give them, those of no known code last
+    code = {province: min(entry.identity.code or "99" for entry, _ in reports if province_of(entry) == province)
+            for province in by_province}
+    provinces = [
+        [link(path, province_path(year, province), province), str(counts[province]), str(len(by_province[province]))]
+        for province in sorted(by_province, key=lambda province: (code[province][:2], province))
+    ]
+    heading = f"## {words['year_split_heading']}\n"
+    by_place = table([words["browse_columns"]["province"], columns["reports"], columns["rows"]], provinces)
+    intro, listed = rows_table(own, 1)
+    pages = {path: "\n".join([*head, *intro, links, *listed, heading, by_place])}
+    for province, rows in by_province.items():
+        page = province_path(year, province)
+        shown = words["comparison_province_title"].format(year=year_label(year), province=province)
+        crumbs = crumbs_nav([link(page, INDEX_PATH, words["comparison_all_years"]), link(page, path, title)])
+        intro, listed = rows_table(rows, 2)
+        head = [front_matter({"title": shown}), crumbs, f"# {escape_markdown(shown)}\n"]
+        pages[page] = "\n".join([*head, *intro, *listed])
+    return pages
+
+
+def comparison_pages(reports: Sequence[tuple[CatalogueEntry, Rows]], most: int | None = None) -> dict[str, str]:
+    """The index and the page of each year, from each report's catalogue entry and rows, in the archive's order
+    (``most``: the most reports a year's page lists itself, by default ``year_page_most_reports``)."""
+    limit = int(load_yaml("settings.yaml")["year_page_most_reports"]) if most is None else most
+    by_year: dict[int | None, list[tuple[CatalogueEntry, Rows]]] = {}
+    for entry, rows in reports:
+        by_year.setdefault(entry.year, []).append((entry, rows))
+    years = sorted(by_year, key=lambda year: (year is None, -(year or 0)))
+    counts = {year: len(by_year[year]) for year in years}
+    rows_of = {year: [row for _, rows in by_year[year] for row in rows] for year in years}
+    pages = {INDEX_PATH: index_page(years, counts, rows_of)}
     for year in years:
-        title = year_title(year)
-        download = indicators_download_path(year)
-        rows = [[from_year_page(cell) for cell in row] for row in by_year[year]]
-        if rows:
-            intro = [escape_markdown(words["comparison_intro"]) + "\n"]
-            listed = ['<div class="gr-sortable" markdown>\n', table(header, rows), "</div>\n"]
-        else:  # no table: one without rows would show an empty one
-            intro, listed = [], [escape_markdown(words["comparison_no_rows"]) + "\n"]
-        pages[year_path(year)] = "\n".join(
-            [
-                front_matter({"title": title}),
-                f"# {escape_markdown(title)}\n",
-                *intro,
-                words["comparison_year_download"].format(name=download.rsplit("/", 1)[1], path=f"../{download}")
-                + " · "
-                + link(year_path(year), INDEX_PATH, words["comparison_all_years"])
-                + "\n",
-                *listed,
-            ]
-        )
+        pages.update(year_page(year, by_year[year], limit))
     return pages
 
 

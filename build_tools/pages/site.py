@@ -68,6 +68,7 @@ from build_tools.pages.series_pages import (
 )
 from build_tools.pages.tables import as_csv, category_name, core_categories, download_rows, indicators_download_path
 from build_tools.pages.tags import phrase_sections, tagged_reports, tags_page
+from build_tools.pages.years import year_pages
 from build_tools.report.reading import read_as
 
 
@@ -311,9 +312,10 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
         "index.md": index_page(prepared, errors, site_name, len(copies)),
         **browsing.pages,
         **comparison_pages([
-            (pages.listed.entry.year, pages.comparison_rows)
+            (pages.listed.entry, pages.comparison_rows)
             for pages in sorted(prepared, key=lambda pages: within_a_year(pages.listed.entry))
         ]),
+        **year_pages([pages.listed for pages in prepared]),
         "tags.md": tags_page(tagged, tracked),
         "glossary.md": glossary_page(known),
         "javascripts/glossary.js": glossary_script(),
