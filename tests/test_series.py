@@ -378,6 +378,27 @@ def test_a_figure_of_gross_national_product_in_the_gdp_series_says_so() -> None:
     assert "GNP" not in row_cells("places/全国.md", gdp)[-1]
 
 
+def test_a_target_and_a_result_of_different_measures_get_no_verdict() -> None:
+    """全国's 1993 row set 1993's 国民生产总值计划增长百分之八 beside 1994's 国内生产总值…增长百分之十三点四 of 1993, noted
+    口径不同, and still judged it 完成; a bare 涨幅 is of the measure named before it, and the page's notes name
+    every measure the verdicts know."""
+    from dataclasses import replace
+
+    from build_tools.archive.series_rules import rules
+    from build_tools.archive.verdicts import MET, OTHER_MEASURE
+    from build_tools.pages.render import labels
+
+    gnp = replace(figure("target", 8, 1993), subject="国民生产总值")
+    rows = {row.year: row for row in series_rows([facts(1993, gnp), facts(1994, figure("actual", 13.4, 1993))])}
+    assert rows[1993].verdict == OTHER_MEASURE
+    same = {row.year: row for row in series_rows([facts(1993, figure("target", 8, 1993)), facts(1994, figure("actual", 13.4, 1993))])}
+    assert same[1993].verdict == MET
+    bare = replace(figure("actual", 13.4, 1993), subject="涨幅")
+    assert {row.year: row for row in series_rows([facts(1993, gnp), facts(1994, bare)])}[1993].verdict == MET
+    assert set(labels()["series_subject_notes"]) == set(rules().measures)
+    assert OTHER_MEASURE in labels()["series_verdicts"]
+
+
 def test_a_rate_of_unemployment_in_the_series_says_which_rate_it_is() -> None:
     """The national 就业（比率，%） series set 2005–2017's 城镇登记失业率 (4.6%以内) beside 2019's 城镇调查失业率 (5.5%左右), two
     measures that cannot be compared, with nothing said of the change."""

@@ -23,11 +23,12 @@ from typing import Any
 
 from build_tools.archive.figure_years import figure_years
 from build_tools.archive.periods import compared_with_earlier, over_the_period, period_paragraphs
-from build_tools.archive.series_rules import clause_before, figure_flags, rules
+from build_tools.archive.series_rules import clause_before, figure_flags, measures_differ, rules
 from build_tools.archive.verdicts import (
     NEXT_MISSING,
     NO_TARGET,
     NOT_FOUND,
+    OTHER_MEASURE,
     OWN_MISSING,
     PENDING,
     POINT_FOR_YEAR,
@@ -304,8 +305,10 @@ def place_rows(key: PlaceKey, by_year: dict[int, SeriesFacts]) -> list[SeriesRow
             sets_none = own is not None and any(name == category for name, _ in own.no_target)
             if target is None:
                 verdict = NO_TARGET if sets_none else OWN_MISSING if own is None else NOT_FOUND
-            elif following is not None and actual is not None and target.whole_year and actual.year_end:
+            elif actual is not None and target.whole_year and actual.year_end:  # a result is of a following report
                 verdict = POINT_FOR_YEAR  # 2022's 全年控制在5.5%以内 and 年末…降到5.5%: not one measure
+            elif actual is not None and measures_differ(category, target.subject, actual.subject):
+                verdict = OTHER_MEASURE  # 1993's 国民生产总值 target, 1994's 国内生产总值 result
             elif following is not None:
                 verdict = verdict_of(category, target, actual) if actual is not None else UNPUBLISHED
             else:

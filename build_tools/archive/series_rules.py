@@ -35,6 +35,7 @@ class Rules:
     year_end: re.Pattern[str]  # 年末: a result at the year's end
     whole_year: re.Pattern[str]  # 全年: a target over the whole year
     thresholds: frozenset[str]
+    measures: tuple[str, ...]  # 国民生产总值, 登记失业率: what one indicator is reported by
 
 
 @cache
@@ -58,7 +59,22 @@ def rules() -> Rules:
         year_end=re.compile(data["year_end"]),
         whole_year=re.compile(data["whole_year"]),
         thresholds=frozenset(data["threshold_qualifiers"]),
+        measures=tuple(data["measures"]),
     )
+
+
+def measures_named(category: str, subjects: tuple[str, ...]) -> list[str]:
+    """The measures (``measures`` of ``resources/series.yaml``) a figure of ``category`` names by its subject, one of
+    ``subjects``: not those the indicator's own name holds (社会消费品零售总额's 零售)."""
+    return [measure for measure in rules().measures if measure not in category and any(measure in s for s in subjects)]
+
+
+def measures_differ(category: str, target: str, actual: str) -> bool:
+    """Whether a target and a result of ``category``, by their subjects, are of different measures (国民生产总值 and
+    国内生产总值); a bare 涨幅 is the measure its sentence before named, not another one."""
+    if rules().bare_rate.search(target) or rules().bare_rate.search(actual):
+        return False
+    return any((measure in target) != (measure in actual) for measure in measures_named(category, (target, actual)))
 
 
 def clause_before(text: str, offset: int, end: int) -> str:

@@ -22,6 +22,7 @@ MET, MISSED, UNPUBLISHED, NO_TARGET, PENDING = "met", "missed", "unpublished", "
 NEAR = "near"  # short of a target worded 左右 by no more than its band: 2015's 6.9% for 7%左右
 NEXT_MISSING, OWN_MISSING, NOT_FOUND = "next-missing", "own-missing", "not-found"
 POINT_FOR_YEAR = "point-for-year"  # a year-end result of a target set for the whole year: not compared
+OTHER_MEASURE = "other-measure"  # a target and a result of different measures (国民生产总值, 国内生产总值)
 
 
 class Stated(Protocol):

@@ -34,6 +34,7 @@ from build_tools.archive.series import (
     series_facts,
 )
 from build_tools.archive.series_files import series_csv
+from build_tools.archive.series_rules import measures_differ, measures_named
 from build_tools.archive.verdicts import ceilings, in_base
 from build_tools.memo import kept
 from build_tools.model import Heading, Report
@@ -83,14 +84,8 @@ def row_cells(page: str, row: SeriesRow) -> list[str]:
     notes = []
     subjects = [found.subject for found in (row.target_source, row.actual_source) if found]
     # 1987–1993's GNP; the two unemployment rates; the 1990s' retail prices (not 社会消费品零售总额's own 零售)
-    named = words["series_subject_notes"].items()
-    measures = {measure: note for measure, note in named if measure not in row.indicator}
-    for measure, note in measures.items():
-        if any(measure in subject for subject in subjects):
-            notes.append(note)
-    # a bare 涨幅 is the measure its sentence before named, not another one
-    compared = len(subjects) == 2 and not any(rules().bare_rate.search(subject) for subject in subjects)
-    if compared and any((measure in subjects[0]) != (measure in subjects[1]) for measure in measures):
+    notes += [words["series_subject_notes"][measure] for measure in measures_named(row.indicator, tuple(subjects))]
+    if len(subjects) == 2 and measures_differ(row.indicator, subjects[0], subjects[1]):  # no verdict either
         notes.append(words["series_measures_differ"].format(target=subjects[0], actual=subjects[1]))
     if row.actual_estimate:
         notes.append(words["series_estimate"])
