@@ -399,6 +399,18 @@ def test_a_target_and_a_result_of_different_measures_get_no_verdict() -> None:
     assert OTHER_MEASURE in labels()["series_verdicts"]
 
 
+def test_a_series_of_rates_of_unemployment_is_named_so_where_a_reader_looks_for_it() -> None:
+    """全国's unemployment rates were the series 就业（比率，%）: a journalist looking for 失业率 found no such word in
+    the page's outline, nor 人口自然增长率 under 人口（比率，%）."""
+    from build_tools.pages.series_pages import series_title
+
+    assert series_title("就业", "share", True, "%") == "城镇失业率（%）"
+    assert series_title("就业", "level", False, "万人") == "城镇新增就业（万人）"
+    assert series_title("人口", "share", True, "%") == "人口自然增长率（%）"
+    assert series_title("地区生产总值", "change", True, "%") == "国内生产总值（增速，%）"
+    assert series_title("地区生产总值", "change", False, "%") == "地区生产总值（增速，%）"
+
+
 def test_a_rate_of_unemployment_in_the_series_says_which_rate_it_is() -> None:
     """The national 就业（比率，%） series set 2005–2017's 城镇登记失业率 (4.6%以内) beside 2019's 城镇调查失业率 (5.5%左右), two
     measures that cannot be compared, with nothing said of the change."""

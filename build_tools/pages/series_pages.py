@@ -50,7 +50,7 @@ from build_tools.pages.render import (
     labels,
     table,
 )
-from build_tools.pages.tables import category_name, core_categories, core_category, format_number
+from build_tools.pages.tables import category_name, core_categories, core_category, format_number, series_name
 from build_tools.report.indicators import written_figure
 from build_tools.resource_files import load_yaml
 
@@ -70,6 +70,15 @@ def facts_of(report: Report) -> SeriesFacts:
 
 def role_name(role: str) -> str:
     return labels()["series_roles"][role]
+
+
+def series_title(indicator: str, role: str, national: bool, unit: str) -> str:
+    """The heading of a series: 国内生产总值（增速，%）, or its own name where it has one, 城镇失业率（%）."""
+    named = series_name(indicator, role)
+    if named is not None:
+        return f"{named}（{unit}）" if unit else named
+    name = category_name(indicator, national)
+    return f"{name}（{role_name(role)}，{unit}）" if unit else f"{name}（{role_name(role)}）"
 
 
 def cell(page: str, text: str, found: Source | None) -> str:
@@ -174,8 +183,7 @@ def place_section(key: PlaceKey, rows: tuple[SeriesRow, ...], years: tuple[int, 
         if not any(row.target is not None or row.actual is not None for row in found):
             continue
         units = Counter(row.unit for row in found if row.unit).most_common(1)
-        name = category_name(indicator, key[0] == NATIONAL)
-        title = f"{name}（{role_name(role)}，{units[0][0]}）" if units else f"{name}（{role_name(role)}）"
+        title = series_title(indicator, role, key[0] == NATIONAL, units[0][0] if units else "")
         charted = {row.year for row in found if row.target is not None or row.actual is not None}
         svg = chart(f"{key[2]} {title}", found, years) if len(charted) >= rules().chart_min_years else ""
         parts += [
@@ -262,10 +270,13 @@ def compare_page(current: SeriesFacts, previous: SeriesFacts, phrases: str = "")
         if before is None and after is None:
             continue
         # each year's words name the measure: 1993's 国民生产总值 beside 1994's 国内生产总值
-        names = dict.fromkeys(category_name(category, current.level == NATIONAL_LEVEL, figure.subject)
-                              for figure in (before, after) if figure is not None)
+        named = series_name(category, role)  # 城镇失业率, or the indicator's name with the role's
+        names = named or "／".join(dict.fromkeys(
+            category_name(category, current.level == NATIONAL_LEVEL, figure.subject)
+            for figure in (before, after) if figure is not None
+        )) + f"（{role_name(role)}）"
         rows.append([
-            escape_markdown(f"{'／'.join(names)}（{role_name(role)}）"),
+            escape_markdown(names),
             figure_text(page, before), figure_text(page, after), escape_markdown(change_word(before, after)),
         ])
     header = [columns["indicator"], f"{previous.year}年", f"{current.year}年", columns["change"]]

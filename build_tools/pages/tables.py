@@ -33,6 +33,7 @@ class CoreCategory:
     pattern: re.Pattern[str]
     national_name: str  # its name for the whole country (国内生产总值)
     excluded: re.Pattern[str] | None = None  # subjects that name it and are not it (单位国内生产总值能耗)
+    series_names: tuple[tuple[str, str], ...] = ()  # role → the name of its series (share: 城镇失业率)
 
 
 @cache
@@ -40,10 +41,16 @@ def core_categories() -> tuple[CoreCategory, ...]:
     return tuple(
         CoreCategory(
             e["name"], re.compile(e["pattern"]), e.get("national_name", e["name"]),
-            re.compile(e["not"]) if "not" in e else None,
+            re.compile(e["not"]) if "not" in e else None, tuple((e.get("series_names") or {}).items()),
         )
         for e in load_yaml("indicators/core.yaml")
     )
+
+
+def series_name(name: str, role: str) -> str | None:
+    """What the series of ``role`` of the headline indicator ``name`` measures, where its name says it better than
+    the indicator's with the role (就业's rates are 城镇失业率, not 就业（比率）); ``None`` elsewhere."""
+    return next((dict(c.series_names).get(role) for c in core_categories() if c.name == name), None)
 
 
 GNP = "国民生产总值"  # what the State Council's reports measured output by until 1993
