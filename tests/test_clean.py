@@ -202,6 +202,20 @@ def test_a_line_cut_after_a_word_that_needs_more_or_before_a_full_stop_is_joined
     assert sum(entry.kind == "joined" for entry in cleaned.audit) == 4
 
 
+def test_a_line_that_opens_with_the_text_s_paragraph_indent_starts_a_paragraph_though_the_one_before_ends_no_sentence() -> None:
+    """1954's …开辟了逐行逐业改造资本主义商业的道路 (its 。 lost in both sources) / 　　对资本主义工商业的改造是… ran on
+    into one sentence, which the audit called a repair; the text opens every paragraph with 　　."""
+    body = [f"　　第{n}项工作取得了新的进展，人民生活继续改善。" for n in range(12)]
+    text = ["各位代表：", *body, "　　使私营商业中的国家资本主义成分得到迅速的增长，并且开辟了逐行逐业改造资本主义商业的道路", "　　对资本主义工商业的改造是一个斗争和教育的过程。",
+            "　　我们要改造资本主义企业，", "　　使它们最后成为先进的社会主义企业。"]
+    paragraphs = [p.text for p in cleaned_text("1954.txt", text).paragraphs]
+    assert "使私营商业中的国家资本主义成分得到迅速的增长，并且开辟了逐行逐业改造资本主义商业的道路" in paragraphs
+    assert "对资本主义工商业的改造是一个斗争和教育的过程。" in paragraphs
+    assert "我们要改造资本主义企业，使它们最后成为先进的社会主义企业。" in paragraphs  # after a comma it runs on
+    unindented = [line.removeprefix("　　") for line in text]  # no indent to go by: it runs on, as before
+    assert not any(p.startswith("对资本主义") for p in (p.text for p in cleaned_text("1954.txt", unindented).paragraphs))
+
+
 def test_a_page_break_a_word_export_marks_with_a_zero_width_line_joins_what_it_cut() -> None:
     """A Word export leaves a line of zero-width spaces where a page broke: the paragraph it cut is one
     again (…达到74.4 / ​ / 万亿元; …各领域改 / ​ / 革，), the title it cut is the title, and the characters

@@ -52,6 +52,9 @@ class HeadingRules:
     wrap_min_chars: int
     wrap_min_lines: int
     wrap_share: float
+    paragraph_indent: re.Pattern[str]
+    indent_min_lines: int
+    indent_share: float
 
 
 @cache
@@ -80,6 +83,9 @@ def rules() -> HeadingRules:
         wrap_min_chars=data["wrap_min_chars"],
         wrap_min_lines=data["wrap_min_lines"],
         wrap_share=data["wrap_share"],
+        paragraph_indent=re.compile(data["paragraph_indent"]),
+        indent_min_lines=data["indent_min_lines"],
+        indent_share=data["indent_share"],
     )
 
 

@@ -71,6 +71,7 @@ def should_join(
     after_break: bool = False,
     wrapped: bool = False,
     continued: bool = False,
+    indented: bool = False,
 ) -> bool:
     """Whether ``following`` continues the paragraph ``current`` (its text so far).
 
@@ -84,7 +85,8 @@ def should_join(
     (a Word export's): a line before it that ends no sentence is cut there, short or not, and so is a
     heading line with a sentence of body. ``wrapped``: ``current``'s last line is as wide as the lines of a
     text a PDF wrapped at its page's width (``wrap_width``): ending no sentence, it runs on. ``continued``:
-    ``current`` is already lines joined.
+    ``current`` is already lines joined. ``indented``: ``following`` opens with the indent by which the text
+    starts its paragraphs (``indent_opens_paragraphs``): it runs on only after a comma or a word that needs more.
     """
     if rules().lead_in_fragment.match(current) or rules().continuation_start.match(following):
         return True
@@ -92,6 +94,9 @@ def should_join(
         return False
     if any(current.count(opening) > current.count(closing) for opening, closing in BRACKETS):
         return True  # a quotation or a title left open: 企业找技术、成果找市场“双向 / 揭榜; 三、关于《 / …纲要》
+    ends_clause = rules().clause_end.fullmatch(current[-1]) or rules().open_end.fullmatch(current[-1])
+    if indented and not ends_clause:
+        return False  # 1954's …改造资本主义商业的道路 / 　　对资本主义工商业的改造是…: the source lost its 。
     cut_body = after_break and rules().sentence_end.search(current) is not None  # ——经济…稳中向好。国内生产总值达到74.4
     if (is_signature_or_date(current) and not cut_body) or is_signature_or_date(following):
         return False
@@ -111,7 +116,7 @@ def should_join(
         restarted = number == 1 and not rules().sentence_end.search(current)
         in_list = habit is not None and habit.follows(number)
         return (not restarted and in_list and habit is not None and habit.carries_body) or cut_body
-    if rules().clause_end.fullmatch(current[-1]) or rules().open_end.fullmatch(current[-1]):
+    if ends_clause:
         return True
     if after_break:
         return True
@@ -166,6 +171,16 @@ def wrap_width(lines: list[CleanedLine]) -> int | None:
     return width if near >= found.wrap_share * sum(lengths.values()) else None
 
 
+def indent_opens_paragraphs(lines: list[CleanedLine]) -> bool:
+    """Whether the text starts its paragraphs with an indent: enough of its lines open with one, and most of them
+    after a line that ends a sentence (``paragraph_indent``, ``indent_*`` in ``resources/headings.yaml``)."""
+    found = rules()
+    kept = [line for line in lines if line.text]
+    opening = [number for number in range(1, len(kept)) if found.paragraph_indent.match(kept[number].original)]
+    after_sentence = sum(1 for number in opening if ends_sentence(kept[number - 1].text))
+    return len(opening) >= found.indent_min_lines and after_sentence >= found.indent_share * len(opening)
+
+
 def wrap_slack(text: str) -> int:
     """How much narrower than the page's width a wrapped line may be: a numbered heading's line is set a
     little wider (承德's are 26 characters where its text's are 29), any other within one character."""
@@ -191,13 +206,15 @@ def build_paragraphs(lines: list[CleanedLine]) -> tuple[tuple[Paragraph, ...], l
 
     after_break = False
     width = wrap_width(lines)
+    indents = rules().paragraph_indent if indent_opens_paragraphs(lines) else None
     for line in lines:
         if not line.text:  # an empty line, or one its repairs emptied: of zero-width characters, a page break
             after_break = after_break or is_page_break(line)
             continue
         current = "".join(member.text for member in group)
         wrapped = width is not None and bool(group) and len(group[-1].text) >= width - wrap_slack(group[-1].text)
-        if group and should_join(current, line.text, habits, after_break, wrapped, len(group) > 1):
+        indented = indents is not None and indents.match(line.original) is not None
+        if group and should_join(current, line.text, habits, after_break, wrapped, len(group) > 1, indented):
             joins.append(join_entry(group[-1], line))
             group.append(line)
         else:
