@@ -216,3 +216,16 @@ def test_a_figure_s_anchor_stays_when_the_figures_before_it_change() -> None:
     fewer = replace(report, indicators=report.indicators[1:])
     last = re.findall(r'<mark id="?(fig-[\d-]+)', render_report(report, pieces=5))[-1]
     assert last == re.findall(r'<mark id="?(fig-[\d-]+)', render_report(fewer, pieces=5))[-1]
+
+
+def test_a_lead_dash_heading_keeps_its_dash_in_the_text_a_reader_copies() -> None:
+    """百色's ——经济运行持续向好。 was drawn by the stylesheet (content: "——"): copied, the dash was gone, and the audit
+    did not say it had been taken out."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.render import ReportRenderer
+
+    text = "2024年百色市政府工作报告\n各位代表：\n一、2023年工作回顾\n——经济运行持续向好。地区生产总值增长5.1%。\n——民生福祉持续增进。新增就业2万人。\n"
+    report = process_bytes("百色.txt", text.encode("utf-8"))[0]
+    page = "\n".join(ReportRenderer(report, pieces=1).body())
+    html = markdown.Markdown(extensions=["attr_list", "toc"]).convert(page)
+    assert re.search(r"<h\d[^>]*>——经济运行持续向好。", html) and "gr-dash" not in html

@@ -9,10 +9,9 @@ admonitions — is written around the escaped text, never inside it.
 from __future__ import annotations
 
 import html
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -33,7 +32,6 @@ from build_tools.resource_files import load_yaml
 BACKSLASH_ESCAPED = frozenset("\\`*_{}[]()#+-.!")  # Python-Markdown's escapable characters
 ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;", '"': "&quot;"}
 MAX_HEADING_LEVEL = 6
-DASH = re.compile("——|—|－－")
 ESCAPES = str.maketrans({**{char: "\\" + char for char in BACKSLASH_ESCAPED}, **ENTITIES})
 
 
@@ -203,14 +201,8 @@ class ReportRenderer:
             marks.append(Mark(0, len(numbering.text), "gr-anomaly gr-numbering", numbering.note))
         hashes = "#" * min(heading.level + 1, MAX_HEADING_LEVEL)
         anchor = "" if heading.line in self.anchored_lines else f' <span id="L{heading.line}"></span>'
-        text, attributes = heading.text, ""
-        dash = DASH.match(text) if heading.style == "dash" else None
-        if dash:
-            # The lead dash is structure, like a list bullet: the stylesheet draws it before the heading.
-            shift = dash.end()
-            text, attributes = text[shift:], " { .gr-dash }"
-            marks = [replace(m, start=m.start - shift, end=m.end - shift) for m in marks if m.start >= shift]
-        return f"{hashes} {render_inline(text, marks)}{anchor}{attributes}\n"
+        # a lead dash (——经济运行持续向好。) is the report's text, kept where a reader copies the heading
+        return f"{hashes} {render_inline(heading.text, marks)}{anchor}\n"
 
     def paragraph(self, body: Body) -> str:
         text = render_inline(body.paragraph.text, self.marks(body.paragraph), escape_html)
