@@ -89,6 +89,12 @@ def test_lists_match_the_gold_standard() -> None:
           "2.养老方面。正文。", "（三）建设政府。正文。"),
          [(1, "三、重点工作"), (2, "（一）扩内需。"), (2, "（二）保民生。"), (2, "1.医疗方面。"), (2, "2.养老方面。"),
           (2, "（三）建设政府。")]),
+        # titles inside a numbered section whose numbering goes on after them nest in it (1958's （二）…（五） were
+        # nested under 最后说到文教战线上的情况, a title in its （一）); a title after the last closes the sections
+        (("各位代表：", "（一）一九五七年的胜利", "先说工业战线上的情况", "工业总产值增长了百分之十，超额完成了计划。",
+          "最后说到文教战线上的情况", "高等学校学生增加了，质量也有提高。", "（二）争取新跃进", "结束语", "我们一定能够胜利。"),
+         [(1, "（一）一九五七年的胜利"), (2, "先说工业战线上的情况"), (2, "最后说到文教战线上的情况"), (1, "（二）争取新跃进"),
+          (1, "结束语")]),
         # Not headings: a date line, a salutation, body text that starts with a number.
         (("——2026年1月28日在第四次会议上", "各位代表：", "2024年经济运行总体平稳。"), []),
         (("一是经济指标新突破。",), []),

@@ -126,8 +126,9 @@ class Outline:
         after the ten 1.…方面 items of its 各位代表！今年我们要…为民办实事)."""
         self.turned = True
 
-    def place(self, style: str, number: int | None) -> int:
-        """The 1-based level of a heading of ``style`` numbered ``number``, updating the open sections."""
+    def place(self, style: str, number: int | None, resumed: bool = False) -> int:
+        """The 1-based level of a heading of ``style`` numbered ``number``, updating the open sections;
+        ``resumed``: a heading after it goes on with an open section's numbering (so a title nests in it)."""
         if self.turned and style != TITLE_STYLE and all(level.style != style for level in self.levels):
             self.set_aside = self.levels[1:]
             del self.levels[1:]
@@ -138,8 +139,9 @@ class Outline:
             # a lead item (——民生福祉再上新水平。) holds no numbered section: the （一） after it is its sibling
             self.levels.pop()
         index = self.find(style, number)
-        if index is None and style == TITLE_STYLE and self.levels:
-            # A title after numbered sections ("结束语") closes them rather than nesting in them.
+        if index is None and style == TITLE_STYLE and self.levels and not resumed:
+            # A title after numbered sections ("结束语") closes them rather than nesting in them, unless their
+            # numbering goes on after it (1958's 先说工业战线上的情况 … in its （一）, before its （二）).
             self.levels.clear()
         if index is not None and not self.restarts_below(index, style, number):
             del self.levels[index + 1 :]
@@ -248,6 +250,7 @@ def outline_blocks(
         (n for n, p in enumerate(paragraphs) if n >= front_matter and structure_rules().notes_title.match(p.text)),
         len(paragraphs),
     )
+    later = numbered_headings(paragraphs)
     index = 0
     while index < len(paragraphs):
         if index in runs:
@@ -269,7 +272,12 @@ def outline_blocks(
             if index > front_matter and structure_rules().turn.match(paragraph.text):
                 outline.turn()
         else:
-            level = outline.place(found.style, found.number)
+            resumed = found.style == TITLE_STYLE and any(
+                (level.style, level.number + 1) in numbered_after(later, index)
+                for level in outline.levels
+                if level.number is not None
+            )
+            level = outline.place(found.style, found.number, resumed)
             blocks.append(heading_block(paragraph, found, level))
             if found.number is not None:
                 numbered.append(Numbered(index, found.style, found.number, True, level))
@@ -277,6 +285,17 @@ def outline_blocks(
                 blocks.append(Body(paragraph.slice(found.lead_end)))
         index += 1
     return tuple(blocks), numbered
+
+
+def numbered_headings(paragraphs: Sequence[Paragraph]) -> list[tuple[int, str, int]]:
+    """Where a numbered heading line stands: (paragraph index, style, number), in reading order."""
+    found = ((index, match_heading(paragraph.text)) for index, paragraph in enumerate(paragraphs))
+    return [(index, match.style, match.number) for index, match in found if match and match.number is not None]
+
+
+def numbered_after(headings: Sequence[tuple[int, str, int]], index: int) -> set[tuple[str, int]]:
+    """The styles and numbers of the numbered heading lines after paragraph ``index``."""
+    return {(style, number) for at, style, number in headings if at > index}
 
 
 def block_paragraphs(blocks: tuple[Block, ...]) -> list[Paragraph]:
