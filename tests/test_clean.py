@@ -216,6 +216,15 @@ def test_a_line_that_opens_with_the_text_s_paragraph_indent_starts_a_paragraph_t
     assert not any(p.startswith("对资本主义") for p in (p.text for p in cleaned_text("1954.txt", unindented).paragraphs))
 
 
+def test_a_link_s_words_on_a_line_of_their_own_inside_a_sentence_are_joined_to_both_sides() -> None:
+    """四川's note 7: …由技术供给方带团队、带技术 / 揭榜 / ；“成果找市场”… (揭榜 a link on its own line) stayed two paragraphs."""
+    text = ["各位代表：", "名词解释", "7.“双向揭榜挂帅”：企业找技术、成果找市场“双向", "揭榜", "挂帅”的简称，由技术供给方带团队、带技术",
+            "揭榜", "；“成果找市场”由成果需求方带资金、带场景", "揭榜", "。"]
+    paragraphs = [p.text for p in cleaned_text("2026_四川省.txt", text).paragraphs]
+    assert paragraphs[-1] == ("7.“双向揭榜挂帅”：企业找技术、成果找市场“双向揭榜挂帅”的简称，由技术供给方带团队、带技术揭榜；"
+                              "“成果找市场”由成果需求方带资金、带场景揭榜。")
+
+
 def test_a_page_break_a_word_export_marks_with_a_zero_width_line_joins_what_it_cut() -> None:
     """A Word export leaves a line of zero-width spaces where a page broke: the paragraph it cut is one
     again (…达到74.4 / ​ / 万亿元; …各领域改 / ​ / 革，), the title it cut is the title, and the characters

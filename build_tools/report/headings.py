@@ -49,6 +49,7 @@ class HeadingRules:
     continuation_start: re.Pattern[str]
     sentence_end: re.Pattern[str]
     lead_in_fragment: re.Pattern[str]
+    fragment_max_chars: int
     wrap_min_chars: int
     wrap_min_lines: int
     wrap_share: float
@@ -80,6 +81,7 @@ def rules() -> HeadingRules:
         continuation_start=re.compile(data["continuation_start"]),
         sentence_end=re.compile(data["sentence_end"]),
         lead_in_fragment=re.compile(data["lead_in_fragment"]),
+        fragment_max_chars=data["fragment_max_chars"],
         wrap_min_chars=data["wrap_min_chars"],
         wrap_min_lines=data["wrap_min_lines"],
         wrap_share=data["wrap_share"],

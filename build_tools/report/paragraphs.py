@@ -72,6 +72,7 @@ def should_join(
     wrapped: bool = False,
     continued: bool = False,
     indented: bool = False,
+    then: str = "",
 ) -> bool:
     """Whether ``following`` continues the paragraph ``current`` (its text so far).
 
@@ -87,8 +88,12 @@ def should_join(
     text a PDF wrapped at its page's width (``wrap_width``): ending no sentence, it runs on. ``continued``:
     ``current`` is already lines joined. ``indented``: ``following`` opens with the indent by which the text
     starts its paragraphs (``indent_opens_paragraphs``): it runs on only after a comma or a word that needs more.
+    ``then``: the line after ``following``; where it goes on from a short ``following`` (a link's words on a line
+    of their own: 带技术 / 揭榜 / ；“成果找市场”…), ``following`` is a piece of the sentence.
     """
     if rules().lead_in_fragment.match(current) or rules().continuation_start.match(following):
+        return True
+    if rules().continuation_start.match(then) and is_fragment(following):
         return True
     if ends_sentence(current):
         return False
@@ -125,6 +130,14 @@ def should_join(
         if sentence is not None and sentence >= rules().min_sentence_after_title:
             return False
     return not is_title_line(current)
+
+
+def is_fragment(text: str) -> bool:
+    """A few characters of no punctuation (``fragment_max_chars``): no line of their own in a report."""
+    found = rules()
+    return len(text) <= found.fragment_max_chars and not any(
+        found.terminal.fullmatch(character) or found.clause_end.fullmatch(character) for character in text
+    )
 
 
 def is_signature_or_date(text: str) -> bool:
@@ -207,6 +220,8 @@ def build_paragraphs(lines: list[CleanedLine]) -> tuple[tuple[Paragraph, ...], l
     after_break = False
     width = wrap_width(lines)
     indents = rules().paragraph_indent if indent_opens_paragraphs(lines) else None
+    texts = [line.text for line in lines if line.text]
+    later = 0  # where the next line with text is, among ``texts``
     for line in lines:
         if not line.text:  # an empty line, or one its repairs emptied: of zero-width characters, a page break
             after_break = after_break or is_page_break(line)
@@ -214,7 +229,9 @@ def build_paragraphs(lines: list[CleanedLine]) -> tuple[tuple[Paragraph, ...], l
         current = "".join(member.text for member in group)
         wrapped = width is not None and bool(group) and len(group[-1].text) >= width - wrap_slack(group[-1].text)
         indented = indents is not None and indents.match(line.original) is not None
-        if group and should_join(current, line.text, habits, after_break, wrapped, len(group) > 1, indented):
+        later += 1
+        then = texts[later] if later < len(texts) else ""
+        if group and should_join(current, line.text, habits, after_break, wrapped, len(group) > 1, indented, then):
             joins.append(join_entry(group[-1], line))
             group.append(line)
         else:
