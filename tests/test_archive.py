@@ -213,7 +213,7 @@ def test_provinces_and_places_are_listed_in_the_order_of_their_administrative_co
 
     made = browse(listed)
     home = "\n".join(home_sections(listed, []))
-    provinces_line = next(line for line in home.splitlines() if "（" in line and "全国" in line)
+    provinces_line = home.split("按省份浏览")[1].split("按年份浏览")[0]  # the provinces' list, in one section
     assert in_order(provinces_line, ["全国", "北京市", "湖北省", "云南省"])
     assert in_order(made.pages[level_path("市")], ["湖北省", "云南省"])
     assert in_order(made.pages[level_province_path("市", "湖北省")], ["武汉市", "宜昌市", "襄阳市"])
@@ -254,6 +254,9 @@ def test_a_year_of_many_reports_lists_its_cities_and_counties_on_a_page_per_prov
     hubei, yunnan = pages["years/2024/湖北省.md"], pages["years/2024/云南省.md"]
     assert "../../reports/r3.md" in hubei and "../../reports/r4.md" in hubei and "r5.md" not in hubei
     assert "../../reports/r5.md" in yunnan and "(../2024.md)" in yunnan  # its breadcrumbs lead back to the year
+    # every year's page opens with breadcrumbs 首页 › 年份 (a reader from a place's 2024年 had no way back)
+    assert all('aria-label="路径"' in page and "(../index.md)" in page for page in (year, pages["years/2023.md"]))
+    assert "[年份](index.md)" in year and "[年份](../index.md)" in yunnan
     assert hubei.index("## 市") < hubei.index("## 区县")
     assert pages["years/2023.md"].count("reports/r6.md") == 1  # a year within the limit lists all its reports
     assert "years/2023" not in " ".join(path for path in pages if path != "years/2023.md")
@@ -677,6 +680,10 @@ def test_the_home_page_s_newest_reports_lead_to_the_rest_of_their_year() -> None
     listed = [Listed(entry(n, "湖北省", f"城{n}市", 2026, "市", code=f"42{n:02d}00")) for n in range(1, 23)]
     home = "\n".join(home_sections(listed, []))
     assert "[2026年的全部 22 篇报告 ›](years/2026.md)" in home
+    # and the table says it shows the newest 20 of them, where a reader counted 20 rows against 2026年（21）
+    assert "全部 22 篇报告中最新的 20 篇" in home.split("最新报告")[1]
+    home_of_few = "\n".join(home_sections(listed[:3], []))
+    assert "最新的" not in home_of_few.split("最新报告")[1]
 
 
 def test_a_report_s_own_words_name_no_place() -> None:

@@ -126,11 +126,13 @@ def link(source: str, target: str, text: str) -> str:
     return f"[{escape_markdown(text)}]({relative_path(source, target)})"
 
 
-def inline_list(links: Sequence[str]) -> str:
+def inline_list(links: Sequence[str], *, whole: bool = False) -> str:
     """Markdown links as a list that reads as one line (class ``gr-inline-list``: items side by side, 、 between
-    them), so that a screen reader still announces a list of so many items."""
+    them), so that a screen reader still announces a list of so many items; ``whole``: no item breaks across
+    lines (河北省（1） broke before its count)."""
     items = "\n".join(f"- {item}" for item in links)
-    return f'<div class="gr-inline-list" markdown>\n\n{items}\n\n</div>\n'
+    classes = "gr-inline-list gr-whole-items" if whole else "gr-inline-list"
+    return f'<div class="{classes}" markdown>\n\n{items}\n\n</div>\n'
 
 
 @lru_cache(maxsize=65536)

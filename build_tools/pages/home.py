@@ -15,6 +15,7 @@ from build_tools.pages.browse import (
     NEWEST,
     Listed,
     division_codes,
+    inline_list,
     level_of,
     level_path,
     link,
@@ -43,12 +44,16 @@ def home_sections(listed: Sequence[Listed], errors: Sequence[InputError]) -> lis
     codes = division_codes(listed)
     in_order = sorted(provinces.items(), key=lambda pair: official_order((pair[0], "", pair[0]), codes))
     by_province = [link(path, place_path((p, "", p)), f"{p}（{count}）") for p, count in in_order]
-    parts.append(" · ".join(by_province) + "\n")
+    parts.append(inline_list(by_province, whole=True))
     parts.append(f"## {words['browse_years_heading']}\n")
     by_year = sorted(years.items(), key=lambda pair: -(pair[0] or 0))
-    parts.append(" · ".join(link(path, year_path(y), f"{year_text(y)}（{count}）") for y, count in by_year) + "\n")
+    by_year_links = [link(path, year_path(year), f"{year_text(year)}（{count}）") for year, count in by_year]
+    parts.append(inline_list(by_year_links, whole=True))
     ordered = newest_first(listed)
-    parts += [f"## {words['browse_newest_heading']}\n", report_table(path, ordered[:NEWEST], with_place=True)]
+    parts.append(f"## {words['browse_newest_heading']}\n")
+    if len(ordered) > NEWEST:  # the table says it is not the whole of its year (甘肃 was the 21st of 2026's 21)
+        parts.append(escape_markdown(words["browse_newest_intro"].format(shown=NEWEST, total=len(ordered))) + "\n")
+    parts.append(report_table(path, ordered[:NEWEST], with_place=True))
     if len(ordered) > NEWEST:  # the rest of the newest year (and the years before) are a click away
         year = ordered[0].entry.year
         more = link(path, year_path(year), words["browse_newest_more"].format(year=year_text(year), count=years[year]))

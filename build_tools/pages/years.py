@@ -34,6 +34,7 @@ from build_tools.pages.render import escape_markdown, labels, table
 from build_tools.resource_files import load_yaml
 
 OWN_PAGE_LEVELS = ("国家", "省")  # on a year's page however many reports it has: at most 35 a year
+INDEX_PATH = "years/index.md"
 
 
 def year_province_path(year: int | None, province: str) -> str:
@@ -59,10 +60,18 @@ def level_tables(path: str, listed: Sequence[Listed], *, with_province: bool) ->
     return parts
 
 
+def crumbs(page: str, *more: tuple[str, str]) -> str:
+    """首页 › 年份 (› the year …), as links from ``page``."""
+    words = labels()
+    trail = [("index.md", words["nav_home"]), (INDEX_PATH, words["nav_years"]), *more]
+    return crumbs_nav([link(page, target, text) for target, text in trail])
+
+
 def year_page(year: int | None, listed: Sequence[Listed]) -> str:
     """A year's reports by level, then province."""
     path = year_path(year)
     parts = page_head(year_text(year), labels()["year_intro"].format(count=len(listed)))
+    parts.insert(1, crumbs(path))
     return "\n".join(parts + level_tables(path, listed, with_province=True))
 
 
@@ -86,6 +95,7 @@ def split_year_pages(year: int | None, listed: Sequence[Listed]) -> dict[str, st
         rows.append([link(path, page, province), *(str(counts[level] or "") for level in levels)])
     intro = words["year_split_intro"].format(count=len(listed), own=len(own), provinces=len(provinces))
     parts = page_head(year_text(year), intro) + level_tables(path, own, with_province=False)
+    parts.insert(1, crumbs(path))
     parts += [f"## {words['year_split_heading']}\n", table([columns["province"], *levels], rows)]
     pages = {path: "\n".join(parts)}
     for province in provinces:
@@ -93,14 +103,14 @@ def split_year_pages(year: int | None, listed: Sequence[Listed]) -> dict[str, st
         items = by_province[province]
         title = words["year_province_title"].format(year=year_text(year), province=province)
         head = page_head(title, words["year_province_intro"].format(count=len(items)))
-        head.insert(1, crumbs_nav([link(page, "index.md", words["nav_home"]), link(page, path, year_text(year))]))
+        head.insert(1, crumbs(page, (path, year_text(year))))
         pages[page] = "\n".join(head + level_tables(page, items, with_province=False))
     return pages
 
 
 def years_page(listed: Sequence[Listed]) -> str:
     """Every year with its numbers of reports by level, linked to its page."""
-    words, path = labels(), "years/index.md"
+    words, path = labels(), INDEX_PATH
     counts: dict[int | None, Counter[str]] = defaultdict(Counter)
     for item in listed:
         counts[item.entry.year][level_of(item.entry)] += 1
@@ -120,7 +130,7 @@ def year_pages(listed: Sequence[Listed], most: int | None = None) -> dict[str, s
     by_year: dict[int | None, list[Listed]] = defaultdict(list)
     for item in listed:
         by_year[item.entry.year].append(item)
-    pages = {"years/index.md": years_page(listed)}
+    pages = {INDEX_PATH: years_page(listed)}
     for year, items in by_year.items():
         if len(items) > limit and any(province_of(item.entry) != NATIONAL for item in items):
             pages.update(split_year_pages(year, items))
