@@ -235,6 +235,18 @@ def test_a_year_s_reports_are_listed_by_level_then_by_the_codes_of_their_places(
     assert [item.entry.slug for item in newest_first(listed)] == ["r5", "r4", "r2", "r3", "r1"]
 
 
+def test_a_year_s_page_marks_a_report_whose_year_was_inferred() -> None:
+    """北京's 2024 stood on the year's page as stated, where its place page marked the year 推定."""
+    stated = entry(1, "北京市", "北京市", 2024, "省", code="110000")
+    inferred = replace(stated, slug="r2", page="reports/r2.md", identity=replace(
+        stated.identity, place="天津市", province="天津市", code="120000",
+        inferred=(("year", "据“一、2023年工作回顾”推定"),)))
+    year = year_pages([Listed(stated), Listed(inferred)])["years/2024.md"]
+    row = next(line for line in year.splitlines() if "reports/r2.md" in line)
+    assert "gr-inferred" in row and "2023年工作回顾" in row
+    assert "gr-inferred" not in next(line for line in year.splitlines() if "reports/r1.md" in line)
+
+
 def test_a_year_of_many_reports_lists_its_cities_and_counties_on_a_page_per_province() -> None:
     """A real archive holds some 3,000 reports a year: on one page, 1.5 MB (its indicators 3 MB). Past the limit
     the year's page keeps the State Council's and the provinces' and links a page per province of the others."""

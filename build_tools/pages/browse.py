@@ -198,7 +198,10 @@ def report_rows(page: str, listed: Sequence[Listed], *, with_place: bool, lead: 
     for item in listed:
         entry = item.entry
         figures = "；".join(link(page, h.link, f"{h.label} {h.text}") for h in item.headline)
-        row = [link(page, entry.page, entry.title), figures]
+        title = link(page, entry.page, entry.title)
+        if lead != "year":  # the year is the page's, or the row's place's: its report's year may be inferred still
+            title += inferred_mark(entry.identity, "year")
+        row = [title, figures]
         if with_place:
             place = link(page, place_path(place_key(entry)), place_key(entry)[2])
             row.insert(0, place + inferred_mark(entry.identity, "place"))
