@@ -378,6 +378,21 @@ def test_a_figure_of_gross_national_product_in_the_gdp_series_says_so() -> None:
     assert "GNP" not in row_cells("places/全国.md", gdp)[-1]
 
 
+def test_the_level_a_change_reached_last_year_is_that_year_s_result_whatever_year_it_started_from() -> None:
+    """2013's 财政赤字占国内生产总值的比重从2009年的2.8%降到去年的1.5%左右 gave 2012's ratio, which the series said the 2013
+    report did not give (下年报告未见结果): 2009 named made it another year's, and 占 a part of the deficit."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.series_pages import facts_of
+
+    text = ("2013年国务院政府工作报告\n各位代表：\n一、过去五年工作回顾\n"
+            "财政赤字占国内生产总值的比重从2009年的2.8%降到去年的1.5%左右，国内生产总值比2007年增长50%。\n")
+    report = process_bytes("national/2013.txt", text.encode("utf-8"))[0]
+    figures = {(f.category, f.value): f for f in facts_of(report).figures}
+    assert figures[("财政赤字", 1.5)].flags == () and figures[("财政赤字", 1.5)].year == 2012
+    assert "part" in figures[("财政赤字", 2.8)].flags  # the ratio it started from is no result of the year
+    assert "other-year" in figures[("地区生产总值", 50.0)].flags  # a growth since 2007 is no year's
+
+
 def test_a_target_and_a_result_of_different_measures_get_no_verdict() -> None:
     """全国's 1993 row set 1993's 国民生产总值计划增长百分之八 beside 1994's 国内生产总值…增长百分之十三点四 of 1993, noted
     口径不同, and still judged it 完成; a bare 涨幅 is of the measure named before it, and the page's notes name

@@ -171,6 +171,9 @@ def series_facts(
         context = clause_before(text, indicator.offset, end)
         year = identity.year if indicator.kind == "target" or identity.year is None else identity.year - 1
         flags = figure_flags(indicator, category, context, identity.year, national)
+        if "other-year" in flags and role != "change" and about[number] == str(year) and not base_of(indicator):
+            # 从2009年的2.8%降到去年的1.5%左右: the year a change starts from is not the year of the level it reached
+            flags = tuple(flag for flag in flags if flag != "other-year")
         if indicator.paragraph in periods and over_the_period(role, indicator.kind, category, context, year):
             flags += ("period",)
         if role == "change" and compared_with_earlier(text, indicator.offset, year):
@@ -181,7 +184,7 @@ def series_facts(
             flags += ("amount",)
         if role == "level" and units.get(category, indicator.base_unit) != indicator.base_unit:
             flags += ("amount",)  # 3个千亿元台阶: a count of something else
-        if (role == "share" and category in grows) or indicator.subject.endswith(BASE_MARK):
+        if (role == "share" and category in grows) or base_of(indicator):
             flags += ("part",)  # a share of output or revenue; the figure a change starts from (从26.6万亿元…)
         recalled = about[number].isdigit() and identity.year is not None and int(about[number]) < identity.year
         if indicator.kind == "target" and recalled:  # 去年政府工作报告提出，物价涨幅要…降到10%左右: 1996's, in 1997's
@@ -215,6 +218,11 @@ def series_facts(
         characters=sum(len(paragraph.text) for paragraph in paragraphs),
         outline=tuple(outline),
     )
+
+
+def base_of(indicator: Indicator) -> bool:
+    """Whether the figure is the one a change starts from (从26.6万亿元…, 比上年的…)."""
+    return indicator.subject.endswith(BASE_MARK)
 
 
 def negated(value: float | None, high: float | None) -> tuple[float | None, float | None]:
