@@ -170,3 +170,21 @@ def test_the_months_of_the_report_s_own_year_gone_by_are_of_that_year() -> None:
     assert years["下降15.7%"] == "1982"
     years = years_of_text("national/1956.txt", "1956年政府工作报告\n本年1——5月份各工业部工业生产总值计划完成102.6%。\n")
     assert years["102.6%"] == "1956"
+
+
+def test_a_target_under_a_heading_that_names_the_next_year_is_of_that_year() -> None:
+    """1980's report, of its 1980 and 1981 plans: under 二、1981年国民经济计划的任务和主要指标 计划生育，人口自然增长率为1％
+    stood as 1980's target, and as such in 全国's population series, where 1980 had none."""
+    from build_tools.pages.series_pages import facts_of
+
+    text = (
+        "1980年国务院关于国民经济计划的报告\n各位代表：\n一、国民经济取得了新的进展\n1979年粮食产量达到33212万吨。\n"
+        "二、1981年国民经济计划的任务和主要指标\n1981年发展国民经济的主要任务，是继续贯彻执行调整、改革、整顿、提高的方针。\n"
+        "根据上述要求，1981年国民经济计划主要指标安排如下。\n计划生育，人口自然增长率为1％。\n钢产量3500万吨。\n"
+    )
+    years = years_of_text("national/1980.txt", text)
+    assert years["1％"] == "1981" and years["3500万吨"] == "1981"
+    assert years["达到33212万吨"] == "1979"
+    report = process_bytes("national/1980.txt", text.encode("utf-8"))[0]
+    population = next(figure for figure in facts_of(report).figures if figure.category == "人口")
+    assert "other-year" in population.flags  # no target of 1980's

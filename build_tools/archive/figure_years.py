@@ -175,6 +175,9 @@ def years_of(
             return years_over(near(words), f"{headings}\n{text[: indicator.offset]}", year, about, target)
     if target and any(named_year > about for named_year in named):
         return str(max(named))
+    chapter = {named_year for named_year, _ in years_named(headings)}
+    if target and not named and len(chapter) == 1 and min(chapter) == year + 1:
+        return str(year + 1)  # 1980's 二、1981年国民经济计划的任务和主要指标: 计划生育，人口自然增长率为1％ is 1981's
     if indicator.kind != "actual" and found.next_year.search(near(words)):  # 明年将安排200亿元, in 2007's report
         return str(year + 1)
     own = year in named or found.this_year.search(near(words))  # 一九五四年预计产量…, in 1954's report of September

@@ -189,6 +189,9 @@ def series_facts(
         recalled = about[number].isdigit() and identity.year is not None and int(about[number]) < identity.year
         if indicator.kind == "target" and recalled:  # 去年政府工作报告提出，物价涨幅要…降到10%左右: 1996's, in 1997's
             flags += ("restated",)
+        later = about[number].isdigit() and identity.year is not None and int(about[number]) > identity.year
+        if indicator.kind == "target" and later:  # 1980's 二、1981年国民经济计划…: 人口自然增长率为1％ is 1981's
+            flags += ("other-year",)
         flags = tuple(dict.fromkeys(flags))  # each once
         value, value_high = indicator.value, indicator.value_high
         if role == "change" and indicator.fall:  # 固定资产投资下降3.3%: a growth of -3.3%
