@@ -451,7 +451,7 @@ def test_the_audit_shows_a_page_repeated_whole_as_one_row_naming_the_lines_it_co
 
 def test_the_audit_lists_the_changes_of_one_kind_to_one_line_in_one_row() -> None:
     report = process_bytes("2010.txt", "各位代表：\n国内生产总值增长８．５％，粮食产量１２３４万吨。\n".encode())[0]
-    rows = [line for line in render_audit(report).splitlines() if "全角数字改为半角" in line]
+    rows = [line for line in render_audit(report).splitlines() if "全角数字、百分号和小数点改为半角" in line]
     assert len(rows) == 1
     assert "（2 处）" in rows[0] and "８．５％、１２３４" in rows[0] and "8\\.5%、1234" in rows[0]  # a number is one change
 
