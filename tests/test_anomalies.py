@@ -72,6 +72,9 @@ def test_the_numbers_of_notes_the_source_did_not_carry_are_marked() -> None:
     assert anomalies_of(text) == [("lost-note", "（1）"), ("lost-note", "（2）"), ("lost-note", "（3）")]
     assert anomalies_of(text, "注释：", "1.五区共兴：是指……") == []
     assert anomalies_of("实施“五区共兴”（1）发展战略，制定“四个倍增计划”（2）。主要有：（1）扩内需；（2）稳外贸。除险加固小（2）型水库。") == []
+    # after a word's own brackets too: 乐山's “六无”平安村（社区）（16） was the one of its 63 left bare
+    after_brackets = text + "创建“六无”平安村（社区）（16），“近邻社区”模式（17）。"
+    assert ("lost-note", "（16）") in anomalies_of(after_brackets) and ("lost-note", "（17）") in anomalies_of(after_brackets)
 
 
 def test_a_note_s_number_is_no_part_of_an_indicator_s_name() -> None:
