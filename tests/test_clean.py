@@ -637,6 +637,13 @@ def test_the_space_between_a_slogan_s_two_halves_is_kept() -> None:
     assert sum(entry.kind == "removed-text" for entry in cleaned.audit) == 3
 
 
+def test_the_space_between_a_dateline_s_occasion_and_its_speaker_is_kept() -> None:
+    """陕西's …第四次会议上 陕西省省长 赵刚 read …第四次会议上陕西省省长赵刚, the occasion run into the office."""
+    text = ["2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 赵刚", "各位代表：", "现在，我代表省人民政府作报告。"]
+    paragraphs = [p.text for p in cleaned_text("2026_陕西省.txt", text).paragraphs]
+    assert paragraphs[0] == "2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长赵刚"
+
+
 def test_a_title_with_a_comma_inside_stands_apart_from_the_paragraph_after_it() -> None:
     """1978's 加强政权建设，加强各族人民的大团结 (its source lost the 五、) ran into the paragraph after it, as did
     2003's leads 五年来，外交工作开创新局面; a line cut inside a word before a short sentence's end still joins
