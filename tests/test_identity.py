@@ -560,3 +560,22 @@ def test_a_title_that_contradicts_the_text_gives_way_to_it_and_is_named() -> Non
     assert (dated.year, dated.how("year")) == (2024, "据“一、2023年工作回顾”推定；标题作 2022 年")
     agreed = identify("report.txt", lines, "2024年泰州市政府工作报告")
     assert (agreed.year, agreed.place, agreed.how("year"), agreed.how("place")) == (2024, "泰州市", None, None)
+
+
+def test_a_dateline_the_text_gainsays_gives_an_unknown_date_and_says_why() -> None:
+    """1954's portal dated it 1954年5月23日 (it was given on 23 September); its text tells of 一九五四年七月二十五日 and
+    九月十四日. A paper's or an agency's date after the text (1975's （新华社一九七五年一月二十日讯）) gainsays nothing."""
+    from build_tools.engine.pipeline import process_bytes
+    from build_tools.pages.identity_line import identity_line
+
+    dateline = "——1954年5月23日在中华人民共和国第一届全国人民代表大会第一次会议上"
+    told = "一九五四年七月二十五日我国和德意志民主共和国签订了协定。"
+    identity = identify("1954.txt", ["1954年政府工作报告", dateline, "各位代表：", told])
+    assert identity.date is None and "1954-05-23" in (identity.how("date") or "") and identity.year == 1954
+    assert identify("1954.txt", ["1954年政府工作报告", dateline, "各位代表：", "我们取得了胜利。"]).date == "1954-05-23"
+    carried = identify("1975.txt", ["1975年政府工作报告", dateline.replace("1954年5月23日", "1975年1月13日"), "各位代表：",
+                                    "争取更大的胜利！（新华社一九七五年一月二十日讯）"])
+    assert carried.date == "1975-01-13" and carried.how("date") is None
+    text = "\n".join(["1954年政府工作报告", dateline, "各位代表：", told])
+    line = identity_line(process_bytes("national/1954.txt", text.encode("utf-8"))[0])
+    assert "日期不详（来源所署日期为1954\\-05\\-23" in line  # escaped for Markdown

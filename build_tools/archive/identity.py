@@ -79,6 +79,19 @@ def read_dateline(head: Sequence[str], clues: Clues) -> None:
         return
 
 
+def later_date(lines: Sequence[str], date: str) -> str | None:
+    """A day of the dateline's year after ``date`` that the text tells of (as 一九五四年九月十四日): no report tells of
+    days after it was given, so the dateline is wrong."""
+    for line in lines:
+        for found in pattern(RULES, "body_date").finditer(line):
+            year, month, day = (number(found.group(key)) for key in ("year", "month", "day"))
+            told = f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
+            carried = pattern(RULES, "carried_by").search(line[max(0, found.start() - 8) : found.start()])
+            if told[:4] == date[:4] and told > date and carried is None:
+                return found.group()
+    return None
+
+
 def read_speaker(lines: Sequence[str]) -> str | None:
     """省长 王予波 from the line(s) under a dateline; an office alone may have the name on the next line."""
     speaker = pattern(RULES, "speaker")
@@ -278,6 +291,10 @@ def identify(source: str, lines: Sequence[str], heading: str | None = None, *, c
     head = [*([heading] if heading and not collection else []), *lines[: settings["head_paragraphs"]]]
     clues = Clues()
     read_dateline(head, clues)
+    told = later_date(lines, clues.date) if clues.date else None
+    if told is not None:  # 1954's dateline 1954年5月23日 over a text that tells of 一九五四年九月十四日
+        clues.inferred["date"] = f"来源所署日期为{clues.date}，但正文提到其后的{told}"
+        clues.date = None
     stated_by = "日期行" if clues.year is not None else "标题"
     read_title(head, clues)
     read_body(head, clues)

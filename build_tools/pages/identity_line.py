@@ -54,6 +54,8 @@ def identity_line(report: Report, pieces: int = 1) -> str:
         value = getattr(identity, name)
         if value:
             parts.append(words[name].format(value=value))
+        elif name == "date" and identity.how(name):  # a dateline the text gainsays: unknown, and why
+            parts.append(words["date_doubted"].format(how=identity.how(name)))
     if report.traditional:
         parts.append(words["traditional"])
     return escape_markdown(words["separator"].join(parts))
