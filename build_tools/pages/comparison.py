@@ -120,11 +120,12 @@ def year_page(year: int | None, reports: Sequence[tuple[CatalogueEntry, Rows]], 
             counts[province_of(entry)] += 1
     columns = words["comparison_years_columns"]
     # in the order of the provinces' codes, as official lists give them, those of no known code last
-    code = {province: min(entry.identity.code or "99" for entry, _ in reports if province_of(entry) == province)
-            for province in by_province}
+    code: dict[str, str] = {}
+    for entry, _ in reports:
+        code[province_of(entry)] = min(code.get(province_of(entry), "99"), (entry.identity.code or "99")[:2])
     provinces = [
         [link(path, province_path(year, province), province), str(counts[province]), str(len(by_province[province]))]
-        for province in sorted(by_province, key=lambda province: (code[province][:2], province))
+        for province in sorted(by_province, key=lambda province: (code[province], province))
     ]
     heading = f"## {words['year_split_heading']}\n"
     by_place = table([words["browse_columns"]["province"], columns["reports"], columns["rows"]], provinces)
@@ -135,8 +136,8 @@ def year_page(year: int | None, reports: Sequence[tuple[CatalogueEntry, Rows]], 
         shown = words["comparison_province_title"].format(year=year_label(year), province=province)
         crumbs = crumbs_nav([link(page, INDEX_PATH, words["comparison_all_years"]), link(page, path, title)])
         intro, listed = rows_table(rows, 2)
-        head = [front_matter({"title": shown}), crumbs, f"# {escape_markdown(shown)}\n"]
-        pages[page] = "\n".join([*head, *intro, *listed])
+        title_lines = [front_matter({"title": shown}), crumbs, f"# {escape_markdown(shown)}\n"]
+        pages[page] = "\n".join([*title_lines, *intro, *listed])
     return pages
 
 
