@@ -294,6 +294,19 @@ def test_pagination_drawn_with_arrows_an_editor_s_placeholder_and_a_link_to_atta
     assert [p.text for p in cleaned.paragraphs] == ["各位代表：", "现在，我代表国务院，向大会报告政府工作。"]
 
 
+def test_a_chart_s_axis_or_a_long_run_of_digits_is_read_in_time_and_kept() -> None:
+    """A chart's axis pasted from a Word export (2014 2015 … 2023年) hung the build: the pattern of a line of page
+    links gave back its digits in every way there is before failing, twice as long for each year more."""
+    import time
+
+    axis = " ".join(str(year) for year in range(2014, 2024)) + "年"
+    text = ["各位代表：", "地区生产总值（亿元）", axis, "全市共有" + "9" * 40 + "万人。", "上一页 1 2 3 下一页"]
+    start = time.perf_counter()
+    paragraphs = [p.text for p in cleaned_text("宜昌.txt", text).paragraphs]
+    assert time.perf_counter() - start < 5  # not a timing test: the hang took minutes, a pass takes milliseconds
+    assert any(axis in p for p in paragraphs) and not any("下一页" in p for p in paragraphs)
+
+
 def test_an_editor_s_note_on_a_missing_character_is_a_line_of_its_own_and_no_heading() -> None:
     text = ["人民的生活水平有了提高。", "＠①原字石右加安", "＠②原字钅右加夕"]
     paragraphs = cleaned_text("1956.txt", text).paragraphs
