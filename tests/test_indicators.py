@@ -1235,3 +1235,15 @@ def test_a_report_s_titled_chapters_open_its_plans_as_numbered_ones_do() -> None
             "全国高等学校增加到400所。\n")
     report = process_bytes("national/1978.txt", body.encode("utf-8"))[0]
     assert [indicator.kind for indicator in report.indicators] == ["actual", "target", "target"]
+
+
+def test_a_run_of_redaction_stars_is_read_once_not_from_each_of_its_stars() -> None:
+    """A line of 95,000 * took over five minutes: the figure's pattern started at each star of the run and read the
+    rest of it. A redacted figure (增长**%) is still one."""
+    import time
+
+    start = time.perf_counter()
+    found = extract("地区生产总值增长**%，" + "*" * 20_000 + "，财政收入增长6%。")
+    assert time.perf_counter() - start < 10  # not a timing test: the run took minutes, a pass takes milliseconds
+    assert [indicator.span for indicator in found if indicator.span.endswith("%")][-1] == "增长6%"
+    assert any("**" in indicator.span for indicator in found)

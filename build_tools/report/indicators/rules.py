@@ -289,7 +289,7 @@ def _figure_pattern(units: dict[str, _Unit], magnitudes: dict[str, float], insid
     mag = f"(?:{not_unit}{_trie(list(magnitudes))})"
     ins = _alternation(inside)
     return re.compile(
-        rf"(?<![\d.,A-Za-z])(?P<lo>{_VALUE})"
+        rf"(?<![\d.,A-Za-z*])(?P<lo>{_VALUE})"  # not inside a run (a run of 95,000 * was read from each of its stars)
         rf"(?:(?P<lounit>\s?[%‰]|个百分点)?\s?{_RANGE}\s?(?P<hi>{_VALUE}))?"
         rf"(?=(?:{ins})?(?:{mag}|{unit}))"
         rf"(?P<in1>{ins})?(?P<mag>{mag})?(?P<in2>{ins})?(?P<unit>{unit})?"
