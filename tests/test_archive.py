@@ -110,6 +110,16 @@ def test_what_one_copy_alone_holds_inside_a_paragraph_both_have_is_found_and_a_v
     assert "<mark>热烈鼓掌</mark>" in page and page.endswith("……") and len(page) < len(noted[0]) * 2
 
 
+def test_a_negation_only_one_copy_holds_is_shown() -> None:
+    """A copy that wrote 基本未完成 for 基本完成, or 不上升为国家战略, was merged as agreeing: one character more passed
+    for a variant, though it turns the sentence round."""
+    published = ["全年主要目标任务基本完成，生态环境持续改善，人民生活水平稳步提高，长江大保护上升为国家战略。"]
+    other = ["全年主要目标任务基本未完成，生态环境持续改善，人民生活水平稳步提高，长江大保护不上升为国家战略。"]
+    (spans,) = only_in(other, published).values()
+    shown = [other[0][start:end] for start, end in spans]
+    assert shown[0] == "未" and shown[1].startswith("不")  # the last with the few characters after it, too near the end
+
+
 def test_a_word_of_another_meaning_in_one_copy_is_shown() -> None:
     """A copy that wrote 下降 for 增长, or 环境污染 for 环境保护, was merged without a word of it: two characters
     written otherwise passed for a variant."""

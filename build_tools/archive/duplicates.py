@@ -24,8 +24,10 @@ from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from build_tools.folding import fold_text
+from build_tools.resource_files import load_yaml
 
 SHINGLE = 8
 VARIANT_RUN = 1  # characters in a row that two copies of one paragraph may write otherwise (a variant, a typo)
@@ -133,7 +135,8 @@ def missing_spans(whole: str, text: str) -> list[tuple[int, int]]:
     otherwise here and there (the variant 啣 for 衔, 擧 for 举, a typo such as 货款 for 贷款; two are a word of
     another meaning, 增长 for 下降, or one left out, 环境保护 for 环境污染): the runs of more than
     ``VARIANT_RUN`` of its characters that no run of ``SHINGLE`` characters found in ``whole`` covers, and
-    any such run that holds a digit (a figure written otherwise is another figure).
+    any such run that holds a digit (a figure written otherwise is another figure) or a negation (基本未完成 for
+    基本完成: ``negations``).
     A text too short to tell is held only as a whole."""
     key, where = normalized_positions(text)
     if not key or key in whole:
@@ -150,10 +153,18 @@ def missing_spans(whole: str, text: str) -> list[tuple[int, int]]:
             start = position
         elif held and start is not None:
             figure = any(character.isdigit() for character in key[start:position])  # 5.31亿吨 for 53082万吨
-            if (position - start > VARIANT_RUN or figure) and not variant_at_an_end(whole, key, start, position):
+            negation = any(character in negations() for character in key[start:position])  # 基本未完成 for 基本完成
+            telling = position - start > VARIANT_RUN or figure or negation
+            if telling and not variant_at_an_end(whole, key, start, position):
                 spans.append((where[start], where[position - 1] + 1))
             start = None
     return spans
+
+
+@cache
+def negations() -> frozenset[str]:
+    """The characters that turn a sentence's meaning round (``negations`` in ``resources/settings.yaml``)."""
+    return frozenset(str(load_yaml("settings.yaml")["negations"]))
 
 
 def variant_at_an_end(whole: str, key: str, start: int, end: int) -> bool:
