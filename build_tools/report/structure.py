@@ -272,11 +272,9 @@ def outline_blocks(
             if index > front_matter and structure_rules().turn.match(paragraph.text):
                 outline.turn()
         else:
-            resumed = found.style == TITLE_STYLE and any(
-                (level.style, level.number + 1) in numbered_after(later, index)
-                for level in outline.levels
-                if level.number is not None
-            )
+            after = numbered_after(later, index) if found.style == TITLE_STYLE else set()
+            open_next = {(level.style, level.number + 1) for level in outline.levels if level.number is not None}
+            resumed = bool(open_next & after)  # a title in a section whose numbering goes on after it
             level = outline.place(found.style, found.number, resumed)
             blocks.append(heading_block(paragraph, found, level))
             if found.number is not None:
