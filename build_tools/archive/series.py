@@ -316,7 +316,7 @@ def place_rows(key: PlaceKey, by_year: dict[int, SeriesFacts]) -> list[SeriesRow
             sets_none = own is not None and any(name == category for name, _ in own.no_target)
             if target is None:
                 verdict = NO_TARGET if sets_none else OWN_MISSING if own is None else NOT_FOUND
-            elif actual is not None and target.whole_year and actual.year_end:  # a result is of a following report
+            elif actual is not None and target.whole_year and actual.year_end:  # actual: the following report's
                 verdict = POINT_FOR_YEAR  # 2022's 全年控制在5.5%以内 and 年末…降到5.5%: not one measure
             elif actual is not None and measures_differ(category, target.subject, actual.subject):
                 verdict = OTHER_MEASURE  # 1993's 国民生产总值 target, 1994's 国内生产总值 result
