@@ -199,7 +199,7 @@ def report_rows(page: str, listed: Sequence[Listed], *, with_place: bool, lead: 
         entry = item.entry
         figures = "；".join(link(page, h.link, f"{h.label} {h.text}") for h in item.headline)
         title = link(page, entry.page, entry.title)
-        if lead != "year":  # the year is the page's, or the row's place's: its report's year may be inferred still
+        if lead != "year":  # the year is the page's (a year's page), though this report's may have been inferred
             title += inferred_mark(entry.identity, "year")
         row = [title, figures]
         if with_place:
