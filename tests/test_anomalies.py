@@ -93,3 +93,11 @@ def test_stars_that_hide_a_number_say_so() -> None:
     ]
     assert notes == [("**", "来源在此隐去了数字（原文如此）"), ("**", "来源在此隐去了数字（原文如此）"),
                      ("**", "来源在此隐去了名称（原文如此）")]
+
+
+def test_text_a_converter_garbled_before_the_file_reached_the_archive_is_marked() -> None:
+    """A file whose characters a converter had lost (锟斤拷锟斤拷, the bytes of � read as GBK) published them as the
+    report's words, unmarked."""
+    found = anomalies_of("全市地区生产总值增长锟斤拷锟斤拷锟%，财政收入增长6%。")
+    assert found == [("suspicious-character", "锟斤拷锟斤拷锟")]
+    assert anomalies_of("锟斤山是一座山。") == []
