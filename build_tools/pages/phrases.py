@@ -15,7 +15,6 @@ worker), Markdown pages out, made in the main process from the records alone.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
@@ -24,7 +23,7 @@ from urllib.parse import quote
 from build_tools.archive.catalogue import LEVELS, NATIONAL_LEVEL
 from build_tools.archive.phrases import Changes, PhraseUse, Usage, tracked_phrases, usage
 from build_tools.memo import kept
-from build_tools.pages.browse import inline_list, link, relative_path, safe
+from build_tools.pages.browse import SLUG_UNSAFE, inline_list, link, relative_path, safe
 from build_tools.pages.charts import Series, line_chart
 from build_tools.pages.render import escape_markdown, escape_plain, front_matter, labels, table
 
@@ -33,7 +32,6 @@ PER_CHARACTERS = 10_000
 REPORT_WORDS = "政府工作报告"  # what every title ends with: the list of a phrase's users names who gave each
 MOST_LISTED = 60  # a phrase's page lists its newest users only, so its size does not grow with the archive
 YEARS_BEFORE_FIRST_USE = 5  # archive years a phrase's chart shows before its first use
-SAFE_CHARACTER = re.compile(r"[\w-]")  # what a page name keeps of a phrase as it is (``browse.safe``)
 
 
 def first_use(use: PhraseUse, phrase: str) -> str:
@@ -78,7 +76,7 @@ def phrase_path(phrase: str) -> str:
 
 
 def spelt(character: str) -> str:
-    return character if SAFE_CHARACTER.fullmatch(character) else f"-{unicodedata.name(character, 'mark').lower()}-"
+    return f"-{unicodedata.name(character, 'mark').lower()}-" if SLUG_UNSAFE.fullmatch(character) else character
 
 
 def phrase_list(page: str, items: Sequence[tuple[str, int]]) -> str:
