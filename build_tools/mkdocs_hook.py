@@ -28,13 +28,14 @@ Glue only: each event hands its work to the library.
   the templates are rendered, and ``on_post_build`` writes the index. ``REPORTS_SEARCH=material``
   leaves search to the plugin alone (the benchmark's anchor).
 
-The pipeline's records are frozen out of the cyclic garbage collector's reach (``gc.freeze``) until the
-build ends, so that MkDocs' many short-lived objects do not make it walk them again and again.
+The cyclic garbage collector is off while ``on_config`` reads the records and makes the pages across
+reports, and what it made is frozen out of the collector's reach (``gc.freeze``) until the build ends, so
+that MkDocs' many short-lived objects do not make it walk them again and again; a server makes a full
+pass a moment after each build, while no reader waits (``build.collecting``).
 """
 
 from __future__ import annotations
 
-import functools
 import gc
 import logging
 import os
@@ -52,6 +53,7 @@ from mkdocs.structure.pages import Page
 
 from build_tools import search
 from build_tools.archive.phrases import tracked_phrases
+from build_tools.build.collecting import IdleCollector, paused
 from build_tools.build.compact import compact_html
 from build_tools.build.held_pages import HeldPages
 from build_tools.build.prerender import prerender
@@ -101,6 +103,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    idle.build_starts()
+    with paused():  # what this makes lives until the build ends: the collector's passes over it free nothing
+        return read_reports(config)
+
+
+def read_reports(config: MkDocsConfig) -> MkDocsConfig:
     next_build()  # a server's pages made from unchanged records are kept from the last build (memo.py)
     folder = seeds_folder(config)
     problem = overlap(folder, Path(config.site_dir))
@@ -138,7 +146,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     parents.clear()
     parents.update(site.parents)
     builds.frame = frame_of(site, config, os.environ.get(SEARCH_ENV, ""))
-    gc.freeze()
     return config
 
 
@@ -241,21 +248,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     prune_shared()
     gc.unfreeze()
     if remembering():
-        collect_once()
+        idle.build_ends()
     renders.finish()
     held.clear()
     staging.remove()
-
-
-@functools.cache
-def collect_once() -> None:
-    """One full pass of the cyclic garbage collector after a server's first build, while no reader waits.
-    The collector makes a full pass once the objects that reached its oldest generation since its last
-    full pass number a quarter of what that pass kept. The first build's records were frozen, so not
-    counted, when such a pass was last made, and the next fell in the first edit's rebuild (0.3–0.5 s of
-    it at 1,000 reports, by a profile); made now, it counts them, and a rebuild's new objects seldom
-    make another."""
-    gc.collect()
 
 
 def search_cache() -> ResultCache | None:
@@ -278,6 +274,7 @@ def on_build_error(error: Exception) -> None:
 
 
 builds = BuildState()
+idle = IdleCollector()
 renders = PageRenders(builds)
 staging = Staging()
 held = HeldPages()

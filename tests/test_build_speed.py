@@ -18,12 +18,14 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from build_tools.archive.phrases import tracked_phrases
+from build_tools.build.collecting import IdleCollector, paused
 from build_tools.engine import ahead
 from build_tools.engine.cache import DAY_SECONDS, ResultCache, code_version, prune
 from build_tools.engine.forked import Forked, run_all
@@ -409,6 +411,50 @@ def test_forked_processes_and_pool_workers_leave_what_they_inherit_out_of_the_co
     assert child is not None and child.result() >= len(held)
     counts = run_all(gc.get_freeze_count, [()] * 4, workers=2)
     assert min(counts) >= len(held)
+
+
+def test_the_collector_is_off_while_the_records_are_read_and_what_they_made_is_frozen() -> None:
+    before = gc.get_freeze_count()
+    try:
+        with paused():
+            assert not gc.isenabled()
+            made = [[number] for number in range(1000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= before + len(made)
+    finally:
+        gc.unfreeze()
+
+
+def full_passes(during: Callable[[], None]) -> int:
+    """How many full passes of the collector were made while ``during`` ran."""
+    passes: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "stop" and info["generation"] == 2:
+            passes.append(1)
+
+    gc.callbacks.append(count)
+    try:
+        during()
+    finally:
+        gc.callbacks.remove(count)
+    return len(passes)
+
+
+def test_a_server_collects_once_a_build_has_ended_and_not_while_another_runs() -> None:
+    idle = IdleCollector(seconds=0.05)
+
+    def ended() -> None:
+        idle.build_ends()
+        time.sleep(0.5)
+
+    def started_again() -> None:
+        idle.build_ends()
+        idle.build_starts()
+        time.sleep(0.5)
+
+    assert full_passes(ended) >= 1
+    assert full_passes(started_again) == 0
 
 
 def served_text(url: str) -> str:
