@@ -329,7 +329,6 @@ def falls(lead: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def rate_bases() -> dict[str, tuple[str, float]]:
     """Each rate unit written otherwise than its base, with its base and factor (``units.tsv``: ‰ is 0.1 %)."""
     return {
@@ -342,6 +341,7 @@ def rate_bases() -> dict[str, tuple[str, float]]:
 LOOK_BEHIND = re.compile(r"\(\?<[!=][^)]*\)")
 
 
+@lru_cache(maxsize=1)
 def qualifier_places() -> dict[str, str]:
     """Where each qualifier stands in a figure as written: ``before`` the number (超过60%), ``inside`` it,
     between number and unit (1400余户), or ``after`` the unit (7%左右)."""
