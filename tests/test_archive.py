@@ -865,10 +865,31 @@ def test_a_province_s_page_says_where_a_file_named_for_one_of_its_places_went() 
                        sources=("corpus/national/2024.txt", "corpus/city/襄阳.txt"))
     city = replace(entry(2, "湖北省", "宜昌市", 2024, "市", code="420500"), sources=("corpus/city/宜昌.txt",))
     notes = misnamed_notes([Listed(national), Listed(city)])
-    assert list(notes) == ["places/湖北省/index.md"]  # nothing for 宜昌.txt, which holds 宜昌's report
-    assert "“襄阳”：文件 corpus/city/襄阳\\.txt 的正文是[2024年国务院政府工作报告](../../reports/r1.md)" in notes["places/湖北省/index.md"]
-    page = browse([Listed(national), Listed(city)], notes).pages["places/湖北省/index.md"]
+    assert list(notes.sections) == ["places/湖北省/index.md"]  # nothing for 宜昌.txt, which holds 宜昌's report
+    assert "“襄阳”：文件 corpus/city/襄阳\\.txt 的正文是[2024年国务院政府工作报告](../../reports/r1.md)" in notes.sections["places/湖北省/index.md"]
+    assert notes.home == ""
+    page = browse([Listed(national), Listed(city)], notes.sections).pages["places/湖北省/index.md"]
     assert "以本省地方命名、正文却是别的报告的文件" in page
+
+
+def test_the_home_page_says_where_a_file_went_when_no_page_of_its_province_is_made(tmp_path: Path) -> None:
+    """襄阳.txt holding the State Council's report, in an archive with no other report of 湖北: the note was made for
+    湖北省's page, which is not made, and the file's fate was shown nowhere a reader browses."""
+    national = "2024年政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理 李强\n各位代表：\n过去一年，经济增长5.2%。\n"
+    city = "2024年宜宾市政府工作报告\n各位代表：\n全市地区生产总值增长6%。\n"
+    seeds = tmp_path / "seeds"
+    (seeds / "city").mkdir(parents=True)
+    (seeds / "city" / "襄阳.txt").write_text(national, encoding="utf-8")
+    (seeds / "city" / "宜宾.txt").write_text(city, encoding="utf-8")
+    from tests.conftest import build_site
+
+    site = tmp_path / "site"
+    result = build_site(seeds, site)
+    assert result.returncode == 0, result.stderr
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "以某地命名、正文却是别的报告的文件" in home
+    assert "“襄阳”（湖北省）：文件 seeds/city/襄阳.txt 的正文是" in home
+    assert not (site / "places" / "湖北省").exists()
 
 
 def test_the_comparison_takes_the_figure_stated_exactly_and_no_county_towns_figure() -> None:

@@ -197,9 +197,12 @@ def headline(facts: SeriesFacts) -> tuple[Headline, ...]:
     return tuple(shown)
 
 
-def index_page(prepared: Sequence[ReportPages], errors: Sequence[InputError], site_name: str, copies: int = 0) -> str:
+def index_page(
+    prepared: Sequence[ReportPages], errors: Sequence[InputError], site_name: str, copies: int = 0, misnamed: str = ""
+) -> str:
     """The home page: what the site is, how many reports it holds (and how many files were copies merged into
-    them), the ways in, and the files that failed."""
+    them), the ways in, the files that failed, and ``misnamed``, the files named for a place whose text is
+    another report that no province's page notes (``misnamed.misnamed_notes``)."""
     words = labels()
     counts = words["home_counts"].format(reports=len(prepared))
     if copies:
@@ -211,7 +214,8 @@ def index_page(prepared: Sequence[ReportPages], errors: Sequence[InputError], si
         escape_markdown(counts) + "\n",
         words["texts_and_catalogue"] + "\n",
     ]
-    return "\n".join(parts + home_sections([pages.listed for pages in prepared], errors)) + "\n"
+    parts += home_sections([pages.listed for pages in prepared], errors)
+    return "\n".join(parts + ([misnamed] if misnamed else [])) + "\n"
 
 
 PHRASES_DOWNLOAD = "downloads/phrases.csv.gz"
@@ -296,7 +300,8 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
     facts = [pages.series for pages in prepared if pages.series is not None]
     rows = series_rows(facts)
     sections = dict(place_sections(rows, facts))
-    for path, note in misnamed_notes([pages.listed for pages in prepared]).items():  # 襄阳.txt, the State Council's
+    misnamed = misnamed_notes([pages.listed for pages in prepared])  # 襄阳.txt, the State Council's
+    for path, note in misnamed.sections.items():
         sections[path] = note + "\n" + sections.get(path, "")
     browsing = browse([pages.listed for pages in prepared], sections)
     uses = {pages.phrases.slug: pages.phrases for pages in prepared}
@@ -309,7 +314,7 @@ def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError],
     entries = [pages.listed.entry for pages in prepared]
     tagged, tracked = tagged_reports((entry.tags, entry) for entry in entries), tracked_phrases()
     site: dict[str, str | bytes | PackedText | Stored | Joined] = {
-        "index.md": index_page(prepared, errors, site_name, len(copies)),
+        "index.md": index_page(prepared, errors, site_name, len(copies), misnamed.home),
         **browsing.pages,
         **comparison_pages([
             (pages.listed.entry, pages.comparison_rows)
