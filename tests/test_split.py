@@ -76,3 +76,17 @@ def test_portal_copies_pasted_together_are_cut_apart_and_a_report_s_chapters_mak
         "2026年吉林省政府工作报告", "2026年河南省政府工作报告"]
     chapters = "各位代表：\n现在报告工作。\n一、2023年工作回顾\n回顾。\n第一篇章 2024年重点工作\n正文。\n第二篇章 政府建设\n正文。\n"
     assert len(split(decode("六安.txt", chapters.encode())).reports) == 1
+
+
+def test_a_pasted_report_whose_salutation_a_portal_left_out_is_cut_apart_at_its_speech_s_first_sentence() -> None:
+    """宜昌's and 荆门's reports in one file, 荆门's without 各位代表：, were one page, 宜昌's: 荆门's title a heading in
+    its outline, 荆门's GDP target counted as 宜昌's second, 荆门's report on no list."""
+    opening = "现在，我代表市人民政府向大会报告工作，请予审议，并请市政协委员和列席人员提出意见。\n"
+    text = (f"2024年宜昌市政府工作报告\n各位代表：\n\n{opening}一、2023年工作回顾\n宜昌的回顾。\n\n"
+            f"2024年荆门市政府工作报告\n\n{opening}一、2023年工作回顾\n荆门的回顾。\n")
+    collection = split(decode("合集2.txt", text.encode()))
+    assert [report.heading.text for report in collection.reports if report.heading] == [
+        "2024年宜昌市政府工作报告", "2024年荆门市政府工作报告"]
+    assert "荆门的回顾。" not in [line.text for line in collection.reports[0].lines]
+    one = f"2024年荆门市政府工作报告\n\n{opening}一、2023年工作回顾\n荆门的回顾。\n"
+    assert len(split(decode("荆门.txt", one.encode())).reports) == 1

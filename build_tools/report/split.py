@@ -3,7 +3,8 @@
 A collection page (篇一 … 篇五) becomes one ``RawReport`` per piece; the page's own title and the
 site's blurb before the first piece are set aside as audit entries of the collection. A file without
 piece headings that holds reports of different titles, each followed by its salutation (2024年宜春市
-政府工作报告 / 各位代表： … 2024年抚州市政府工作报告 / 各位代表：), is cut before each title the same
+政府工作报告 / 各位代表： … 2024年抚州市政府工作报告 / 各位代表：) or, where a portal left that out, by
+its speech's first sentence (现在，我代表市人民政府向大会报告工作，…), is cut before each title the same
 way, the title its piece's heading. Any other file is one report.
 """
 
@@ -39,17 +40,19 @@ OPENING_LINES = 6  # the non-blank lines after a salutation that tell one report
 
 def titled_report_lines(source: SourceText) -> list[int]:
     """Line numbers of the titles of the reports of a file that pastes several together: the last title
-    (``report_title``) before each salutation within ``SALUTATION_REACH`` non-blank lines, where its text, or
-    the ``OPENING_LINES`` after its salutation, differ from those of the title before it (a template site's
-    reports all titled 政府工作报告; the same title and text again are a page printed twice)."""
+    (``report_title``) before each salutation, or speech's first sentence (``speech_opening``), within
+    ``SALUTATION_REACH`` non-blank lines, where its text, or the ``OPENING_LINES`` after that line, differ from
+    those of the title before it (a template site's reports all titled 政府工作报告; the same title and text
+    again are a page printed twice)."""
     title, salutation = pattern(PATTERNS, "report_title"), pattern(PATTERNS, "salutation")
+    speech = pattern(PATTERNS, "speech_opening")
     sentence = pattern(PATTERNS, "title_inner_end")  # …，我代表国务院，向…作政府工作报告。 is no title
     lines = [(number, text.strip()) for number, text in enumerate(source.lines, 1) if text.strip()]
     starts: list[int] = []
     seen: list[tuple[str, tuple[str, ...]]] = []  # each start's title and opening
     last = 0  # the last title a salutation was read with (a speech's 各位代表！ further on has none of its own)
     for index, (_, text) in enumerate(lines):
-        if not salutation.match(text):
+        if not salutation.match(text) and not speech.match(text):
             continue
         recent = lines[max(0, index - SALUTATION_REACH + 1) : index]
         titles = ((n, line) for n, line in reversed(recent) if title.match(line) and not sentence.search(line))
