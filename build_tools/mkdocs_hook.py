@@ -81,6 +81,7 @@ from build_tools.memo import next_build
 from build_tools.pages.raw_html import RAW_START
 from build_tools.pages.site import SitePages, assemble_site
 from build_tools.pages.tags import tag_links
+from build_tools.report.decode import MAX_UNREADABLE
 
 SEEDS_ENV = "REPORTS_SEEDS_DIR"
 SEARCH_ENV = "REPORTS_SEARCH"
@@ -134,6 +135,11 @@ def read_reports(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(f"{error.source}: {error.problem}")
     for source, count in sorted({(item.source, item.replaced) for item in pages if item.replaced}):
         log.info(f"{source}: bytes that were no text, shown as �: {count} (see its audit page)")
+    for source, count in sorted({(item.source, item.damaged) for item in pages if item.damaged}):
+        # a few are a stray mark; more are a damaged copy, which --strict stops as it stops unreadable bytes
+        say = log.warning if count > MAX_UNREADABLE else log.info
+        say(f"{source}: characters lost before the file came, written as � or 锟斤拷: {count} (marked on its page;"
+            " a damaged copy, published as it is)")
     if not pages:
         log.warning(no_reports(folder, found))
     copies = sum(1 for item in pages if item.merged_into is not None)

@@ -39,6 +39,7 @@ class SourceText:
     lines: tuple[str, ...]
     cut: tuple[CutLine, ...] = ()
     replaced: int = 0  # bytes no encoding could read (or NUL bytes), each shown as U+FFFD
+    damaged: int = 0  # characters the text had lost before it came: U+FFFD and 锟斤拷 in the text as written
 
     def line(self, number: int) -> str:
         return self.lines[number - 1]
@@ -294,6 +295,7 @@ class Report:
     traditional: bool = False  # written in traditional characters, read in simplified ones (``report.reading``)
     encoding: str = ""  # how its file was read (``SourceText.encoding``)
     replaced: int = 0  # bytes of its file shown as U+FFFD (``SourceText.replaced``)
+    damaged: int = 0  # characters its file had lost before it came (``SourceText.damaged``)
 
     @property
     def source_title(self) -> str | None:

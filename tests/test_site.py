@@ -120,6 +120,27 @@ def test_the_build_log_names_a_file_whose_bytes_were_no_text(tmp_path: Path) -> 
     assert "stray.txt: bytes that were no text, shown as �: 1 (see its audit page)" in result.stderr
 
 
+def test_a_file_damaged_before_it_came_is_named_in_the_log_and_stops_a_strict_build(tmp_path: Path) -> None:
+    """A copy full of � or 锟斤拷 (what a lossy conversion leaves) published without a word in the log, where a file
+    with nine unreadable bytes is refused and named; its text is still published, the damage marked."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text = (ROOT / "seeds" / "000_f936ed40faecbb33.txt").read_text(encoding="utf-8")
+    (seeds / "lossy.txt").write_text(text.replace("发展", "\ufffd\ufffd", 20), encoding="utf-8")
+    (seeds / "kunjinkao.txt").write_text(text.replace("发展", "锟斤拷", 20), encoding="utf-8")
+    (seeds / "one.txt").write_text(text.replace("发展", "\ufffd", 1), encoding="utf-8")
+    result = build_site(seeds, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING -  seeds/lossy.txt: characters lost before the file came, written as � or 锟斤拷: 40" in result.stderr
+    assert "WARNING -  seeds/kunjinkao.txt: characters lost before the file came, written as � or 锟斤拷: 20" in result.stderr
+    assert "INFO    -  seeds/one.txt: characters lost before the file came, written as � or 锟斤拷: 1" in result.stderr
+    assert len(list((tmp_path / "site" / "reports").glob("lossy*/index.html"))) == 5
+    audit = (tmp_path / "site" / "audit" / "kunjinkao-1" / "index.html").read_text(encoding="utf-8")
+    assert "该文件到来之前已有 20 个字符在转换编码时丢失" in audit
+    strict = build_site(seeds, tmp_path / "strict-site", "--strict")
+    assert strict.returncode != 0
+
+
 def test_indicator_downloads_open_in_excel_and_carry_the_inspect_fields(seed_site: Path) -> None:
     import csv
     import json

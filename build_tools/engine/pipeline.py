@@ -109,7 +109,7 @@ def process_source(source: SourceText) -> list[Report]:
                 identity=identity,
                 keywords=tuple(word for word in words.keywords if not gazetteer().resolve(word, None)),  # no place
                 traditional=traditional,
-                encoding=source.encoding, replaced=source.replaced,  # how the file was read
+                encoding=source.encoding, replaced=source.replaced, damaged=source.damaged,  # how the file was read
             )
         )
     return reports

@@ -145,6 +145,8 @@ def render_audit(report: Report) -> str:
     ]
     if report.replaced:  # bytes that were no text: not cleaning's doing, but characters the source lost
         parts.append(escape_markdown(words["audit_replaced"].format(count=report.replaced)) + "\n")
+    if report.damaged:  # characters lost before the file came: neither reading's doing nor cleaning's
+        parts.append(escape_markdown(words["audit_damaged"].format(count=report.damaged)) + "\n")
     if not audit:  # a table without rows would show an empty one
         return "\n".join([*parts, escape_markdown(words["audit_unchanged"]) + "\n"])
     parts += [

@@ -108,6 +108,7 @@ class ReportPages:
     merged_into: str | None = None  # the page name of the report this one is a copy of
     series: SeriesFacts | None = None  # its headline figures across years (``pages.series_pages``)
     replaced: int = 0  # bytes of its file that were no text, shown as � (``SourceText.replaced``)
+    damaged: int = 0  # characters its file had lost before it came (``SourceText.damaged``)
 
 
 def report_page(report: Report, entry: CatalogueEntry, *, pieces: int, boxes: str = "", footer: str = "") -> str:
@@ -142,6 +143,7 @@ def report_pages(report: Report, *, pieces: int, extra_text: Sequence[str] = ())
         ),
         series=facts,
         replaced=report.replaced,
+        damaged=report.damaged,
     )
 
 

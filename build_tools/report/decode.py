@@ -50,6 +50,7 @@ HAN = re.compile(f"[{HAN_RANGES}\uf900-\ufaff\U00020000-\U0003134f]")
 WHITESPACE = re.compile(r"\s")
 CHINESE_SENTENCE = re.compile(f"[{HAN_RANGES}]{{4}}[^\n]{{0,200}}?[，。]")
 MIN_CHINESE_SENTENCES = 3
+LOST_AS_GBK = "锟斤拷"  # the bytes of �� read as GBK: a character lost before the text was converted
 MAX_UNREADABLE = 8  # bytes no encoding reads, or NUL bytes, that a text may hold, and no more than one in 1,000
 
 
@@ -291,6 +292,8 @@ def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
     text, encoding, replaced = (*without_bom, 0) if without_bom else decode_text(path, data)
     if text.startswith("\ufeff"):
         text = text[1:]
+    # what a lossy conversion left before the file came: � as written (beyond those reading put in), and 锟斤拷
+    damaged = max(0, text.count("\ufffd") - replaced) + text.count(LOST_AS_GBK)
     if nuls:  # a stray NUL or two in a text: shown as U+FFFD, which the page marks
         text, encoding = text.replace("\x00", "\ufffd"), f"{encoding} ({nuls} NUL bytes shown as U+FFFD)"
         replaced += nuls
@@ -321,4 +324,4 @@ def decode(path: str, data: bytes, limits: Limits | None = None) -> SourceText:
             " (--max-line-chars or REPORTS_MAX_LINE_CHARS raises it)"
         )
         raise DecodeError(path, problem, "too-long-line")
-    return SourceText(path=path, encoding=encoding, lines=lines, cut=cut, replaced=replaced)
+    return SourceText(path=path, encoding=encoding, lines=lines, cut=cut, replaced=replaced, damaged=damaged)
