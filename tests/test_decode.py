@@ -91,6 +91,20 @@ def test_a_stray_byte_or_a_cut_character_is_shown_as_unreadable_not_the_whole_re
     assert decode("铜陵.txt", data).replaced == 0
 
 
+def test_a_stray_byte_inside_a_gb18030_character_costs_that_character_not_the_rest_of_its_line() -> None:
+    """A 0xFF between the two bytes of a character put the GB18030 reading out of step: the rest of the line
+    (about 700 characters of 宜昌's paragraph) was published as valid but wrong characters (事项全面落地 read
+    事��钊媛涞芈), its figures lost and the audit claiming full-width digits the file does not hold."""
+    line = "94个重大事项全面落地落实。流域综合治理和统筹发展、城市和产业集中高质量发展取得新进展，地区生产总值增长6.2%。"
+    text = "2024年宜昌市政府工作报告\n各位代表：\n" + line * 3 + "\n" + "全市经济运行稳中向好，就业保持稳定。\n" * 200
+    data = text.encode("gb18030")
+    middle = data.index("项".encode("gb18030")) + 1
+    source = decode("宜昌.txt", data[:middle] + b"\xff" + data[middle:])
+    read = "\n".join(source.lines)
+    assert read.replace("\ufffd\ufffd\ufffd", "项", 1) == text
+    assert source.replaced == 3  # the character's two bytes and the stray one, each shown as U+FFFD
+
+
 def test_a_utf16_file_cut_by_one_byte_loses_its_last_character_only() -> None:
     """A UTF-16 file missing its last byte was refused whole, the message blaming its byte-order mark (byte 0xFF
     at offset 0 is not UTF-8)."""

@@ -195,16 +195,54 @@ def utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 def with_unreadable_bytes(data: bytes) -> tuple[str, str, int] | None:
     """``data`` in the encoding that reads the most of it, each byte it cannot read as U+FFFD (which the page
     marks as a suspicious character), where those are few (``unreadable_allowed``: a stray byte, a download
-    cut in the middle of a character); else None."""
+    cut in the middle of a character); else None. GB18030 is read back in step after each (``RESYNC``)."""
     marked = [encoding for bom, encoding in BOMS if data.startswith(bom)]  # a UTF-16 file cut by one byte
     best = min(
         ((data.decode(encoding, "replace"), encoding) for encoding in marked or FALLBACK_ENCODINGS),
         key=lambda found: found[0].count("\ufffd"),
     )
-    unreadable = best[0].count("\ufffd")
-    if unreadable > unreadable_allowed(len(data)):
+    if best[0].count("\ufffd") > unreadable_allowed(len(data)):
         return None
-    return best[0], f"{best[1]} ({unreadable} unreadable bytes shown as U+FFFD)", unreadable
+    text = data.decode(best[1], RESYNC) if best[1] == "gb18030" else best[0]
+    unreadable = text.count("\ufffd")
+    return text, f"{best[1]} ({unreadable} unreadable bytes shown as U+FFFD)", unreadable
+
+
+# GB18030 writes a common character in two bytes: after a stray byte, reading on from the next byte pairs the
+# second byte of each character with the first of the next, and gives a run of wrong characters (about 700 of
+# a paragraph, until an ASCII byte) that are all valid. After a byte it cannot read, the reading goes on from
+# that byte or one of the next ``RESYNC_SKIP``, whichever reads the next ``RESYNC_WINDOW`` bytes as the most
+# common characters (GB2312's first level, its punctuation, ASCII), each byte skipped shown as U+FFFD too.
+RESYNC = "gb18030-resync"
+RESYNC_SKIP = 3
+RESYNC_WINDOW = 40
+COMMON_FIRST_BYTES = (range(0xB0, 0xD8), range(0xA1, 0xA4))  # GB2312: its 3,755 common characters; punctuation
+
+
+def common_characters(data: bytes) -> int:
+    """How plausible ``data`` read as GB18030 is: its bytes read as common characters, less two for each byte
+    it cannot read (a character cut at its end is left out)."""
+    score = 0
+    for character in codecs.getincrementaldecoder("gb18030")("replace").decode(data, final=False):
+        written = character.encode("gb18030", "replace")
+        if character == "\ufffd":
+            score -= 2
+        elif len(written) == 1 or (len(written) == 2 and any(written[0] in first for first in COMMON_FIRST_BYTES)):
+            score += len(written)
+    return score
+
+
+def read_in_step(error: UnicodeError) -> tuple[str, int]:
+    """The codec error handler ``RESYNC``: U+FFFD for the unreadable byte and each skipped, and where to go on."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    data, end = error.object, error.end
+    resume = max(range(end, min(end + RESYNC_SKIP, len(data)) + 1),
+                 key=lambda at: (common_characters(data[at : at + RESYNC_WINDOW]), -at))
+    return "\ufffd" * (error.end - error.start + resume - end), resume
+
+
+codecs.register_error(RESYNC, read_in_step)
 
 
 MOJIBAKE_SAMPLE_CHARS = 4000
