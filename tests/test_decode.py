@@ -91,6 +91,16 @@ def test_a_stray_byte_or_a_cut_character_is_shown_as_unreadable_not_the_whole_re
     assert decode("铜陵.txt", data).replaced == 0
 
 
+def test_a_utf8_file_with_a_byte_order_mark_and_gb18030_lines_after_it_is_read_line_by_line() -> None:
+    """Notepad's UTF-8 (with its byte order mark) and a GB18030 file joined (cat a.txt b.txt) was refused,
+    the message pointing at a UTF-8 line, where the same lines without the mark were read."""
+    first = "2024年咸宁市政府工作报告\n各位代表：\n" + "全市地区生产总值增长6%，经济运行稳中向好。\n" * 20
+    second = "全市就业保持稳定，居民收入稳步增长。\n" * 20
+    source = decode("咸宁.txt", codecs.BOM_UTF8 + first.encode("utf-8") + second.encode("gb18030"))
+    assert "\n".join(source.lines) == first + second
+    assert source.replaced == 0
+
+
 def test_a_stray_byte_inside_a_gb18030_character_costs_that_character_not_the_rest_of_its_line() -> None:
     """A 0xFF between the two bytes of a character put the GB18030 reading out of step: the rest of the line
     (about 700 characters of 宜昌's paragraph) was published as valid but wrong characters (事项全面落地 read

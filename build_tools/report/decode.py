@@ -285,11 +285,12 @@ def decode_text(path: str, data: bytes) -> tuple[str, str, int]:
     """(text, encoding, bytes shown as U+FFFD) of ``data``; raises ``DecodeError`` when it is in no supported
     encoding."""
     mixed = None
-    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        body = data.removeprefix(codecs.BOM_UTF8)  # Notepad's UTF-8 with GB18030 lines after it (cat a.txt b.txt)
         try:
-            data.decode("utf-8")
+            body.decode("utf-8")
         except UnicodeDecodeError:
-            mixed = decode_mixed(data)
+            mixed = decode_mixed(body)
     if mixed is not None:
         return mixed, MIXED, 0
     try:
