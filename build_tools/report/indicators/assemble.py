@@ -13,7 +13,7 @@ from build_tools.report.indicators.figures import _Figure, _find_figures, _Run, 
 from build_tools.report.indicators.lists import _CONNECTORS, _apply_lists
 from build_tools.report.indicators.numerals import year_number
 from build_tools.report.indicators.rules import _Rules, _rules
-from build_tools.report.indicators.subjects import _CLAUSE_BOUNDARY, _assign_subjects, _window_start
+from build_tools.report.indicators.subjects import _CLAUSE_BOUNDARY, _MAX_CUE_WINDOW, _assign_subjects, _window_start
 from build_tools.report.structure import chapter_paragraphs
 
 _GROUP_BOUNDARY = "。！？!?；;\n"
@@ -98,7 +98,8 @@ class _KindTracker:
             return "target"
         if self.rules.sentence_target.search(sentence):  # 计划草案规定，…；国民生产总值平均每年增长百分之七点五
             return "target"
-        if self.rules.target_list.match(text, figure.end) or self.rules.target_named.match(text, figure.end):
+        ahead = figure.end + _MAX_CUE_WINDOW  # the words after a figure are read as far as those before it
+        if self.rules.target_list.match(text, figure.end, ahead) or self.rules.target_named.match(text, figure.end):
             return "target"
         opened = self.opening_kind(sentence)  # …一九五四年预计产量…以下的动人的数字：电力…；原煤…；生铁…
         if opened is not None:
@@ -114,7 +115,7 @@ class _KindTracker:
     def supposed(self, text: str, group_start: int, position: int) -> bool:
         """Whether the clause group of ``text`` (up to a ；or a sentence's end) that starts at ``group_start``
         pairs a condition with what it would bring (只要…，就…) and the figure at ``position`` is in the pair."""
-        found = self.rules.hypothetical.search(text, group_start)
+        found = self.rules.hypothetical.search(text, group_start, position + _MAX_CUE_WINDOW)
         return found is not None and found.start() <= position
 
     def opening_kind(self, sentence: str) -> IndicatorKind | None:
