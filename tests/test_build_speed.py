@@ -5,6 +5,7 @@ Behaviour only, never timings (``tests/benchmarks/bench_build.py`` measures thos
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import gzip
 import json
@@ -503,3 +504,16 @@ def test_a_server_shows_each_edit_of_a_report_and_keeps_the_others(tmp_path: Pat
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_a_file_s_work_is_stopped_at_its_time_limit() -> None:
+    from build_tools.engine.time_limit import TooSlow, time_limit
+
+    start = time.monotonic()
+    # a stage's own handler of its faults (``except Exception``) does not catch it
+    with pytest.raises(TooSlow, match=r"longer than 0\.2 s"), time_limit(0.2), contextlib.suppress(Exception):
+        time.sleep(5)
+    assert time.monotonic() - start < 3
+    with time_limit(0.2):  # a block within its limit, and the timer gone after it
+        pass
+    time.sleep(0.4)

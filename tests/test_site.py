@@ -11,6 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
+import pytest
+
 from tests.conftest import ROOT, build_site
 
 REQUEST_ATTRIBUTES = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src"}
@@ -118,6 +120,30 @@ def test_the_build_log_names_a_file_whose_bytes_were_no_text(tmp_path: Path) -> 
     result = build_site(seeds, tmp_path / "site", "--strict")
     assert result.returncode == 0, result.stderr
     assert "stray.txt: bytes that were no text, shown as �: 1 (see its audit page)" in result.stderr
+
+
+def test_a_file_whose_processing_runs_past_the_time_limit_is_named_and_the_others_publish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file whose processing would not end (two patterns once read a line in time growing with its square)
+    held the whole build: nothing printed, no site, no file named. Past the limit it is an error of its own."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "seed.txt").write_bytes((ROOT / "seeds" / "000_f936ed40faecbb33.txt").read_bytes())
+    slow = ("2024年宜昌市政府工作报告\n各位代表：\n" + "全市经济运行稳中向好，就业保持稳定。\n" * 20
+            + "地区生产总值增长" + "1.1%" * 20_000 + "。\n")
+    (seeds / "slow.txt").write_text(slow, encoding="utf-8")
+    monkeypatch.setenv("REPORTS_MAX_FILE_SECONDS", "2")
+    monkeypatch.setenv("REPORTS_CACHE_DIR", str(tmp_path / "cache"))
+    result = build_site(seeds, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING -  seeds/slow.txt: processing took longer than 2 s: not published" in result.stderr
+    assert len(list((tmp_path / "site" / "reports").glob("seed-*/index.html"))) == 5
+    assert "处理超时" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    from build_tools.engine.pipeline import is_cacheable
+    from build_tools.model import InputError
+
+    assert not is_cacheable(InputError("seeds/slow.txt", "processing took longer…", "too-slow"))  # a busy machine's
 
 
 def test_a_file_damaged_before_it_came_is_named_in_the_log_and_stops_a_strict_build(tmp_path: Path) -> None:

@@ -4,8 +4,7 @@ Composes the stages left to right for each file — decode, split, clean, struct
 identity (``archive.identity``), metadata, indicators, tags (these two on the report's reading,
 ``report.reading``: a report in traditional characters is read in simplified ones) — and collects a
 one-line ``InputError`` for a file that cannot be published, so that one bad file never stops the others.
-``read_inputs`` is the only function here that touches files (the files named on the command line; a
-folder of reports is read by ``engine/inputs.py``).
+``read_inputs`` alone touches files (those named on the command line; a folder is read by ``engine/inputs.py``).
 
 Each file is processed on its own (``process_input``: name and bytes in, its reports or its error out), so
 ``publish`` hands the files to a pool of worker processes when there are more than a handful
@@ -29,6 +28,7 @@ from build_tools.archive.gazetteer import gazetteer
 from build_tools.archive.identity import identify
 from build_tools.engine.cache import ResultCache, shared_cache, source_version
 from build_tools.engine.forked import run_all
+from build_tools.engine.time_limit import TooSlow, time_limit
 from build_tools.model import InputError, Publication, Report, SourceText
 from build_tools.pages.site import ReportPages, all_report_pages, file_pages
 from build_tools.report.anomalies import find_anomalies
@@ -98,9 +98,7 @@ def process_source(source: SourceText) -> list[Report]:
                 source=source.path,
                 index=raw.index,
                 slug=slug_for(source.path, raw.index, pieces=pieces),
-                title=about.title,
-                place=about.place,
-                level=about.level,
+                title=about.title, place=about.place, level=about.level,
                 cleaned=cleaned,
                 blocks=blocks,
                 anomalies=find_anomalies(blocks),
@@ -136,12 +134,16 @@ def process_input(path: str, data: bytes | OSError) -> FileResult:
 
 
 def process_and_finish(path: str, data: bytes | OSError, finish: Finish | None) -> Outcome:
-    """``process_input``, then ``finish`` of the reports (nothing for an error, or without ``finish``)."""
-    result = process_input(path, data)
-    if isinstance(result, InputError) or finish is None:
-        return result, ()
+    """``process_input``, then ``finish`` of its reports (none for an error or without ``finish``), in time."""
+    load_resources()  # once a process, outside the limit
     try:
-        return result, finish(result)
+        with time_limit():
+            result = process_input(path, data)
+            if isinstance(result, InputError) or finish is None:
+                return result, ()
+            return result, finish(result)
+    except TooSlow as error:
+        return InputError(path, str(error), "too-slow"), ()
     except Exception as error:  # a fault in rendering must not cost the other reports either
         return InputError(path, f"could not be rendered: {type(error).__name__}: {error}", "internal"), ()
 
@@ -170,7 +172,7 @@ def publish(inputs: Iterable[Input], *, workers: int | None = None) -> Publicati
 
 def is_cacheable(result: FileResult) -> bool:
     """Results that depend only on the file: not a read failure, not a fault that might not recur."""
-    return not isinstance(result, InputError) or result.kind not in {"unreadable", "internal"}
+    return not isinstance(result, InputError) or result.kind not in {"unreadable", "internal", "too-slow"}
 
 
 @dataclass(frozen=True)
@@ -341,9 +343,7 @@ def stored_outcome(stored: object, finish: Finish | None) -> Outcome | None:
     if not isinstance(stored, tuple) or len(stored) != 2:
         return None
     outcome, was_finished = stored
-    if finish is not None and not was_finished:
-        return None
-    return outcome
+    return None if finish is not None and not was_finished else outcome
 
 
 def unique_slugs(reports: list[Report]) -> list[Report]:
