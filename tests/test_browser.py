@@ -195,11 +195,16 @@ def test_a_tooltip_of_a_term_on_the_screen_s_last_line_opens_above_it(seed_site:
         with serve(seed_site) as base, chromium(viewport={"width": width, "height": height}, has_touch=touch) as context:
             page = context.new_page()
             page.goto(base + "reports/000_f936ed40faecbb33-1/", wait_until="networkidle")
-            term = page.locator("article mark.gr-term").nth(1)
-            term.evaluate("element => { element.scrollIntoView({block: 'end'}); window.scrollBy(0, -4) }")
-            page.wait_for_timeout(300)
-            mark = term.bounding_box()
-            assert mark is not None and mark["y"] + mark["height"] > height - 40  # on the last line
+            terms = page.locator("article mark.gr-term")
+            for number in range(1, terms.count()):  # the first with a screen's height of page below it
+                term = terms.nth(number)
+                term.evaluate("element => { element.scrollIntoView({block: 'end'}); window.scrollBy(0, -4) }")
+                page.wait_for_timeout(300)
+                mark = term.bounding_box()
+                if mark is not None and mark["y"] + mark["height"] > height - 40:  # on the last line
+                    break
+            else:
+                pytest.fail(f"no term of the page can be brought to the last line of a screen of {height} px")
             term.tap() if touch else term.hover()
             page.wait_for_timeout(900)
             tip = page.locator(".md-tooltip2--active .md-tooltip2__inner").first.bounding_box()
