@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from build_tools.archive.periods import COMPARED, OWN_YEAR, YEAR_BEFORE, period_paragraphs, years_named
-from build_tools.archive.series_rules import REACH, clause_before
+from build_tools.archive.series_rules import clause_before
 from build_tools.model import Heading, Indicator, ListBlock, Paragraph, Report
 from build_tools.report.indicators.numerals import parse_chinese_number
 from build_tools.report.indicators.subjects import BASE_MARK
@@ -252,8 +252,7 @@ def over_years(indicator: Indicator, words: str, in_period: bool, about: int) ->
 def sentence_before(text: str, offset: int, end: int) -> str:
     """The sentence that leads to the figure ending at ``end``, across its ；: from the last sentence end before
     ``offset`` (the frame it opens with, 1986年同1978年相比，…；国民收入由…, holds for all its clauses)."""
-    start = max(text.rfind(mark, max(0, offset - REACH), offset) for mark in "。！？") + 1
-    return text[max(start, offset - REACH) : end]
+    return clause_before(text, offset, end, "。！？")
 
 
 def near(words: str) -> str:

@@ -80,11 +80,11 @@ def measures_differ(category: str, target: str, actual: str) -> bool:
     return any((measure in target) != (measure in actual) for measure in measures_named(category, (target, actual)))
 
 
-def clause_before(text: str, offset: int, end: int) -> str:
-    """The clause that leads to the figure ending at ``end``: from the last clause end before ``offset``."""
-    start = max(text.rfind(mark, max(0, offset - REACH), offset) for mark in CLAUSE_END) + 1
-    start = max(start, offset - REACH)
-    return text[start:end]
+def clause_before(text: str, offset: int, end: int, marks: str = CLAUSE_END) -> str:
+    """The clause that leads to the figure ending at ``end``: from the last of ``marks`` before ``offset``, at most
+    ``REACH`` back."""
+    start = max(text.rfind(mark, max(0, offset - REACH), offset) for mark in marks) + 1
+    return text[max(start, offset - REACH) : end]
 
 
 def figure_flags(
