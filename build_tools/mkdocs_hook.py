@@ -55,6 +55,7 @@ from build_tools import search
 from build_tools.archive.phrases import tracked_phrases
 from build_tools.build.collecting import IdleCollector, paused
 from build_tools.build.compact import compact_html
+from build_tools.build.free_memory import return_free_memory
 from build_tools.build.held_pages import HeldPages
 from build_tools.build.prerender import prerender
 from build_tools.build.render_cache import PageRenders, RecordCapture, template_cache_folder
@@ -106,7 +107,9 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     idle.build_starts()
     with paused():  # what this makes lives until the build ends: the collector's passes over it free nothing
-        return read_reports(config)
+        config = read_reports(config)
+    return_free_memory()  # the files' bytes and what reading the records took, before the build forks its helpers
+    return config
 
 
 def read_reports(config: MkDocsConfig) -> MkDocsConfig:
@@ -130,7 +133,10 @@ def read_reports(config: MkDocsConfig) -> MkDocsConfig:
     # a server's cache holds every report's pages in memory already: spilling them would copy them for nothing
     pages, failed, processed = site_report_pages(inputs, keep=None if remembering() else Spill(bulk))
     pages = merge_duplicates(pages, inputs)
-    errors = tuple(sorted((*found.refused, *failed), key=lambda error: error.source))
+    read, refused = len(inputs), found.refused
+    nothing = None if pages else no_reports(folder, found)
+    del found, inputs  # every file's bytes: the pages across reports, made below, take their room
+    errors = tuple(sorted((*refused, *failed), key=lambda error: error.source))
     for error in errors:
         log.warning(f"{error.source}: {error.problem}")
     for source, count in sorted({(item.source, item.replaced) for item in pages if item.replaced}):
@@ -140,11 +146,11 @@ def read_reports(config: MkDocsConfig) -> MkDocsConfig:
         say = log.warning if count > MAX_UNREADABLE else log.info
         say(f"{source}: characters lost before the file came, written as � or 锟斤拷: {count} (marked on its page;"
             " a damaged copy, published as it is)")
-    if not pages:
-        log.warning(no_reports(folder, found))
+    if nothing is not None:
+        log.warning(nothing)
     copies = sum(1 for item in pages if item.merged_into is not None)
-    log.info(summary(len(pages) - copies, errors, len(inputs) + len(found.refused), copies))
-    log.debug(f"{processed} files processed, {len(inputs) - processed} taken from the cache")
+    log.info(summary(len(pages) - copies, errors, read + len(refused), copies))
+    log.debug(f"{processed} files processed, {read - processed} taken from the cache")
     site = assemble_site(pages, errors, site_name=config.site_name)
     renders.begin()
     generated["site"] = site

@@ -27,6 +27,7 @@ import pytest
 
 from build_tools.archive.phrases import tracked_phrases
 from build_tools.build.collecting import IdleCollector, paused
+from build_tools.build.free_memory import trim_call
 from build_tools.engine import ahead
 from build_tools.engine.cache import DAY_SECONDS, ResultCache, code_version, prune
 from build_tools.engine.forked import Forked, run_all
@@ -424,6 +425,31 @@ def test_the_collector_is_off_while_the_records_are_read_and_what_they_made_is_f
         assert gc.get_freeze_count() >= before + len(made)
     finally:
         gc.unfreeze()
+
+
+FREED_AND_RETURNED = """
+from build_tools.build.free_memory import return_free_memory
+
+def resident_mb():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) // 1024 for line in status if line.startswith("VmRSS"))
+
+texts, kept = [], []
+for number in range(2000):  # 100 MB of a build's file bytes, each with a live object after it
+    texts.append(bytes(50_000) + bytes([number % 256]))
+    kept.append(bytearray(600))
+del texts
+before = resident_mb()
+return_free_memory()
+print(before, resident_mb())
+"""
+
+
+@pytest.mark.skipif(trim_call() is None or not Path("/proc/self/status").is_file(), reason="glibc and /proc only")
+def test_the_memory_of_the_files_bytes_goes_back_to_the_system_once_they_are_dead() -> None:
+    run = subprocess.run([sys.executable, "-c", FREED_AND_RETURNED], capture_output=True, text=True, cwd=ROOT, check=True)
+    before, after = map(int, run.stdout.split())
+    assert before - after >= 80, (before, after)
 
 
 def full_passes(during: Callable[[], None]) -> int:
