@@ -31,7 +31,9 @@ Glue only: each event hands its work to the library.
 The cyclic garbage collector is off while ``on_config`` reads the records and makes the pages across
 reports, and what it made is frozen out of the collector's reach (``gc.freeze``) until the build ends, so
 that MkDocs' many short-lived objects do not make it walk them again and again; a server makes a full
-pass a moment after each build, while no reader waits (``build.collecting``).
+pass a moment after each build, while no reader waits (``build.collecting``). Once the records are read,
+the memory the files' bytes and the reading took is handed back to the system before the build forks its
+helpers (``build.free_memory``).
 """
 
 from __future__ import annotations
