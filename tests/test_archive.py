@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import posixpath
 import random
 import re
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -37,6 +40,7 @@ from build_tools.pages.home import home_sections
 from build_tools.pages.merged import marked_text
 from build_tools.pages.render import labels
 from build_tools.pages.years import year_pages
+from tests.conftest import ROOT
 from tests.gold_structure import seed_reports
 
 REPORT = "".join(f"第{n}项工作：全市地区生产总值增长{n}%左右，粮食产量保持稳定，城乡居民收入同步增长。" for n in range(200))
@@ -395,6 +399,34 @@ def test_merged_pages_are_read_back_from_the_cache_until_a_copy_changes(
     changed = [inputs[0], ("b/报告.txt", inputs[1][1] + "补记：又一段。\n".encode())]
     with pytest.raises(AssertionError, match="rendered again"):
         merge_duplicates(site_report_pages(changed)[0], changed)
+
+
+MERGE_IN_A_FRESH_PROCESS = """
+import sys
+from build_tools.engine.merging import merge_duplicates
+from build_tools.engine.pipeline import site_report_pages
+from build_tools.report.segmenting import shared_segmenter
+from tests.test_archive import REPORT
+
+text = "襄阳市2024年政府工作报告\\n\\n" + REPORT.replace("。", "。\\n\\n")
+inputs = [("a/襄阳.txt", text.encode()), ("b/襄阳市.txt", (text + "补记：另一来源多出的一段话。\\n").encode())]
+pages, _, _ = site_report_pages(inputs, keep=None)
+if sys.argv[1] == "merge":
+    merged = merge_duplicates(pages, inputs)
+    print(sum(page.merged_into is not None for page in merged), shared_segmenter.cache_info().currsize)
+"""
+
+
+def test_copies_are_merged_without_loading_the_segmenter_into_the_build_s_process(tmp_path: Path) -> None:
+    """Counting the merged pages' phrases loads the segmenter (some 60 MB); made in a forked process, it does
+    not stay in the build's main process, nor in every process the build forks after it."""
+    environment = {**os.environ, "REPORTS_CACHE_DIR": str(tmp_path / "cache")}
+    for step in ("process", "merge"):  # the files' pages come from the cache, as in a build after the workers
+        run = subprocess.run(
+            [sys.executable, "-c", MERGE_IN_A_FRESH_PROCESS, step],
+            capture_output=True, text=True, cwd=ROOT, env=environment, check=True,
+        )
+    assert run.stdout.split() == ["1", "0"], run.stderr[-2000:]
 
 
 def test_a_server_that_merged_copies_rebuilds_without_reading_the_reports_back(

@@ -14,13 +14,16 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from build_tools.archive.duplicates import duplicate_groups
 from build_tools.engine.cache import ResultCache, shared_cache
+from build_tools.engine.forked import Forked
 from build_tools.engine.pipeline import Input, publish_cached
 from build_tools.holding import PackedText
+from build_tools.model import Report
 from build_tools.pages.merged import merged_pages
 from build_tools.pages.site import ReportPages, file_pages
 
@@ -46,6 +49,21 @@ def group_key(cache: ResultCache | None, copies: Sequence[ReportPages], contents
     return digest.hexdigest()
 
 
+def make_merged(groups: dict[int, list[Report]], pieces: Counter[str]) -> dict[int, ReportPages]:
+    """Each group's merged pages (its published copy first), by the group's number."""
+    return {number: merged_pages(primary, others, pieces=pieces[primary.source])
+            for number, (primary, *others) in groups.items()}
+
+
+def made_apart(make: Callable[[], dict[int, ReportPages]]) -> dict[int, ReportPages]:
+    """What ``make`` makes, made in a forked process where this one can fork: counting a page's phrases
+    loads the segmenter (some 60 MB), which would otherwise stay in this process until the build ends
+    and in every process it forks after."""
+    child = Forked.start(make)
+    made = child.result() if child is not None else None
+    return made if made is not None else make()
+
+
 def merge_duplicates(pages: Sequence[ReportPages], inputs: Sequence[Input]) -> list[ReportPages]:
     """``pages`` with each group of copies of one report published once; groups in a log-friendly list too."""
     groups = duplicate_groups([item.candidate for item in pages])
@@ -64,16 +82,19 @@ def merge_duplicates(pages: Sequence[ReportPages], inputs: Sequence[Input]) -> l
     cached = publish_cached(some, shared_cache(), finish=file_pages, every_file=False) if some else None
     reports = {(report.source, report.index): report for report in cached.publication.reports} if cached else {}
     pieces = Counter(report.source for report in reports.values())
+    to_make: dict[int, list[Report]] = {}
+    for number, group in enumerate(groups):
+        copies = [reports.get((pages[n].source, pages[n].index)) for n in group] if number not in made else []
+        if copies and all(copy is not None for copy in copies):  # a file that can no longer be read: apart
+            to_make[number] = [copy for copy in copies if copy is not None]
+    for number, made_now in (made_apart(partial(make_merged, to_make, pieces)) if to_make else {}).items():
+        made[number] = made_now
+        if cache is not None and keys[number]:
+            cache.put(keys[number], made_now)
     merged = list(pages)
     for number, group in enumerate(groups):
         if number not in made:
-            copies = [reports.get((pages[n].source, pages[n].index)) for n in group]
-            if any(copy is None for copy in copies):
-                continue  # a file that can no longer be read: its copies stay apart
-            primary, *others = [copy for copy in copies if copy is not None]
-            made[number] = merged_pages(primary, others, pieces=pieces[primary.source])
-            if cache is not None and keys[number]:
-                cache.put(keys[number], made[number])
+            continue  # its copies stay apart
         merged[group[0]] = made[number]
         for n in group[1:]:
             copy, into = pages[n], pages[group[0]].slug
