@@ -5,8 +5,8 @@ The build forks to run work beside the main process: the reports processed while
 while the templates are rendered (``search``); and pools of workers (``run_all``, ``pool_context``) for
 the pipeline over many files and for indexing many pages. Forking is safe only while no other thread
 runs; where it is not, or no process can be had, ``Forked.start`` gives ``None`` and the caller does
-the work itself. Imports nothing of the project, so that the command line can fork before it loads
-anything else.
+the work itself (``made_apart`` does both: the merged copies' pages, ``engine.merging``). Imports nothing
+of the project, so that the command line can fork before it loads anything else.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import Any, TypeVar
 
+R = TypeVar("R")
 WORKERS_ENV = "REPORTS_WORKERS"
 MIN_FILES_FOR_POOL = 8
 
@@ -81,6 +82,14 @@ class Forked:
         with contextlib.suppress(OSError):
             os.kill(self.pid, signal.SIGKILL)
         self.result()
+
+
+def made_apart(function: Callable[[], R]) -> R:
+    """What ``function`` returns, made in a forked process where this one can fork (so that what making it
+    loads or leaves behind ends with that process), and here where it cannot or the process failed."""
+    child = Forked.start(function)
+    made = child.result() if child is not None else None
+    return made if made is not None else function()
 
 
 def worker_count(files: int) -> int:

@@ -14,13 +14,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 
 from build_tools.archive.duplicates import duplicate_groups
 from build_tools.engine.cache import ResultCache, shared_cache
-from build_tools.engine.forked import Forked
+from build_tools.engine.forked import made_apart
 from build_tools.engine.pipeline import Input, publish_cached
 from build_tools.holding import PackedText
 from build_tools.model import Report
@@ -55,15 +55,6 @@ def make_merged(groups: dict[int, list[Report]], pieces: Counter[str]) -> dict[i
             for number, (primary, *others) in groups.items()}
 
 
-def made_apart(make: Callable[[], dict[int, ReportPages]]) -> dict[int, ReportPages]:
-    """What ``make`` makes, made in a forked process where this one can fork: counting a page's phrases
-    loads the segmenter (some 60 MB), which would otherwise stay in this process until the build ends
-    and in every process it forks after."""
-    child = Forked.start(make)
-    made = child.result() if child is not None else None
-    return made if made is not None else make()
-
-
 def merge_duplicates(pages: Sequence[ReportPages], inputs: Sequence[Input]) -> list[ReportPages]:
     """``pages`` with each group of copies of one report published once; groups in a log-friendly list too."""
     groups = duplicate_groups([item.candidate for item in pages])
@@ -87,6 +78,8 @@ def merge_duplicates(pages: Sequence[ReportPages], inputs: Sequence[Input]) -> l
         copies = [reports.get((pages[n].source, pages[n].index)) for n in group] if number not in made else []
         if copies and all(copy is not None for copy in copies):  # a file that can no longer be read: apart
             to_make[number] = [copy for copy in copies if copy is not None]
+    # apart: counting their phrases loads the segmenter (some 60 MB), which would otherwise stay in this
+    # process until the build ends, and in every process the build forks after
     for number, made_now in (made_apart(partial(make_merged, to_make, pieces)) if to_make else {}).items():
         made[number] = made_now
         if cache is not None and keys[number]:
