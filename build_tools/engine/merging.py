@@ -75,8 +75,10 @@ def merge_duplicates(pages: Sequence[ReportPages], inputs: Sequence[Input]) -> l
     pieces = Counter(report.source for report in reports.values())
     to_make: dict[int, list[Report]] = {}
     for number, group in enumerate(groups):
-        copies = [reports.get((pages[n].source, pages[n].index)) for n in group] if number not in made else []
-        if copies and all(copy is not None for copy in copies):  # a file that can no longer be read: apart
+        if number in made:
+            continue
+        copies = [reports.get((pages[n].source, pages[n].index)) for n in group]
+        if all(copy is not None for copy in copies):  # else a file that can no longer be read: the copies stay apart
             to_make[number] = [copy for copy in copies if copy is not None]
     # apart: counting their phrases loads the segmenter (some 60 MB), which would otherwise stay in this
     # process until the build ends, and in every process the build forks after
