@@ -18,6 +18,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import quote
 
 from build_tools.archive.catalogue import LEVELS, NATIONAL_LEVEL
@@ -34,21 +35,35 @@ MOST_LISTED = 60  # a phrase's page lists its newest users only, so its size doe
 YEARS_BEFORE_FIRST_USE = 5  # archive years a phrase's chart shows before its first use
 
 
-def first_use(use: PhraseUse, phrase: str) -> str:
-    """The page of the report of ``use``, at the paragraph where it first uses ``phrase`` where that is known."""
-    line = use.line_of(phrase)
-    return f"reports/{use.slug}.md" + (f"#L{line}" if line is not None else "")
+class Listed(NamedTuple):
+    """A report as a phrase's list of reports shows it: its page, who gave it, its year, its uses of the phrase
+    and the source line of the paragraph of its first use (``None`` where that is not known)."""
+
+    slug: str
+    title: str
+    year: int | None
+    uses: int
+    line: int | None
 
 
-def user_link(page: str, use: PhraseUse, phrase: str) -> str:
-    """A link from ``page`` to the first use of ``phrase`` in the report of ``use``, under its year: who gave it
-    (its title without the year and 政府工作报告: 宿州市, 国务院) and its uses, kept on one line with their
+def listed(use: PhraseUse, phrase: str) -> Listed:
+    return Listed(use.slug, use.title, use.year, use.count_of(phrase), use.line_of(phrase))
+
+
+def first_use(report: Listed) -> str:
+    """The page of ``report``, at the paragraph where it first uses the phrase where that is known."""
+    return f"reports/{report.slug}.md" + (f"#L{report.line}" if report.line is not None else "")
+
+
+def user_link(page: str, report: Listed) -> str:
+    """A link from ``page`` to the first use of the phrase in ``report``, under its year: who gave it (its
+    title without the year and 政府工作报告: 宿州市, 国务院) and its uses, kept on one line with their
     parentheses (a line broke between 4 and 次)."""
-    report, _, anchor = first_use(use, phrase).partition("#")
+    target, _, anchor = first_use(report).partition("#")
     folder = page[: page.rfind("/") + 1]  # the same for every phrase's page: the path is made once a report
-    target = relative_path(folder, report) + (f"#{anchor}" if anchor else "")
-    uses = labels()["phrases"]["times"].format(n=use.count_of(phrase))
-    return f'[{shown_name(use.title, use.year)}<span class="gr-count">{uses}</span>]({target})'
+    target = relative_path(folder, target) + (f"#{anchor}" if anchor else "")
+    uses = labels()["phrases"]["times"].format(n=report.uses)
+    return f'[{shown_name(report.title, report.year)}<span class="gr-count">{uses}</span>]({target})'
 
 
 @lru_cache(maxsize=65536)
@@ -58,11 +73,11 @@ def shown_name(title: str, year: int | None) -> str:
     return escape_markdown(name.removesuffix(REPORT_WORDS) or title)
 
 
-def users_by_year(page: str, users: Sequence[PhraseUse], phrase: str) -> str:
+def users_by_year(page: str, users: Sequence[Listed]) -> str:
     """The reports of ``users`` (newest first), a line of links a year."""
     years: dict[int | None, list[str]] = {}
-    for use in users:
-        years.setdefault(use.year, []).append(user_link(page, use, phrase))
+    for report in users:
+        years.setdefault(report.year, []).append(user_link(page, report))
     unknown = labels()["unknown"]["year"]
     return "\n".join(
         f"**{f'{year}年' if year is not None else unknown}**\n\n{inline_list(links)}" for year, links in years.items()
@@ -128,7 +143,6 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
     """The phrase's use per year: a chart of uses per 10,000 characters by level, and a table; then the
     reports using it and ``tagged``, the section listing the reports tagged with it (``pages.tags``)."""
     words = labels()["phrases"]
-    page = phrase_path(phrase)
     levels = levels_of(known)
     used = known.phrases.get(phrase, {})
     years = chart_years(sorted({year for _, year in known.totals}), {year for _, year in used})
@@ -146,14 +160,14 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
         series.append((level, f"gr-series-{number}", tuple(points)))
     # a phrase no report uses has nothing to chart: a line at 0 across every year would say less than "无"
     chart = phrase_chart(words["chart_title"].format(phrase=phrase), tuple(series)) if used else ""
-    header = [words["year"], *(words["level_column"].format(level=level) for level in levels)]
-    rows = []
+    header = (words["year"], *(words["level_column"].format(level=level) for level in levels))
+    rows: list[tuple[str | tuple[str, Listed | None], ...]] = []
     users = known.users.get(phrase, ())  # newest first
     # a year's national uses link to its report: the list below names the newest users only, the State
     # Council's of earlier years none (改革开放: 2 of 30), and there is at most one a year
     national = {use.year: use for use in reversed(users) if use.level == NATIONAL_LEVEL}  # linked to its first use
     for year in sorted({year for _, year in used}):  # the years it is used in: the others have no row
-        cells = []
+        cells: list[str | tuple[str, Listed | None]] = []
         for level in levels:
             total, found = known.totals.get((level, year)), used.get((level, year))
             if total is None:
@@ -161,10 +175,10 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
             elif level == NATIONAL_LEVEL:
                 mentions = words["mentions"].format(n=found.mentions if found else 0)
                 report = national.get(year) if found else None
-                cells.append(link(page, first_use(report, phrase), mentions) if report else mentions)
+                cells.append((mentions, listed(report, phrase) if report else None))
             else:
                 cells.append(f"{found.reports if found else 0}/{total[0]}")
-        rows.append([str(year), *cells])
+        rows.append((str(year), *cells))
     first = known.first_year(phrase, NATIONAL_LEVEL)
     first_text = words["first_national"].format(year=first) if first is not None else words["never_national"]
     if not any(level == NATIONAL_LEVEL for level, _ in known.totals):  # the seed's five pieces: no national report
@@ -173,15 +187,41 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
     if gap is not None:  # it may have been said first in a year the archive lacks
         missing = str(gap[0]) if gap[0] == gap[1] else f"{gap[0]}—{gap[1]}"
         first_text = words["first_national_gap"].format(year=first, missing=missing)
+    newest = tuple(listed(use, phrase) for use in users[:MOST_LISTED])
+    return written_page(phrase, chart, header, tuple(rows), first_text, newest, len(users), tagged)
+
+
+def national_cell(page: str, mentions: str, report: Listed | None) -> str:
+    """A national report's uses, linked to its first use where the report is known."""
+    return link(page, first_use(report), mentions) if report is not None else mentions
+
+
+@kept
+def written_page(
+    phrase: str,
+    chart: str,
+    header: tuple[str, ...],
+    rows: tuple[tuple[str | tuple[str, Listed | None], ...], ...],
+    first_text: str,
+    newest: tuple[Listed, ...],
+    users: int,
+    tagged: str,
+) -> str:
+    """A phrase's page from what it shows: a table cell is text, or a national report's uses (linked to its
+    first use where the report is known); ``newest`` are the newest of its ``users`` reports. In a server,
+    the last build's page while these are the same (an edit of one report changes a few phrases' pages)."""
+    words = labels()["phrases"]
+    page = phrase_path(phrase)
+    cells = [[cell if isinstance(cell, str) else national_cell(page, *cell) for cell in row] for row in rows]
     forms = tracked_phrases().get(phrase, (phrase,))
     counted = words["forms"].format(forms="、".join(forms)) if len(forms) > 1 else words["one_form"]
-    listed = ""
+    listed_text = ""
     if users:
-        listed = escape_markdown(words["users_note"]) + "\n\n" + users_by_year(page, users[:MOST_LISTED], phrase)
-    if len(users) > MOST_LISTED:
-        listed += escape_markdown(words["more_users"].format(shown=MOST_LISTED, reports=len(users))) + "\n"
+        listed_text = escape_markdown(words["users_note"]) + "\n\n" + users_by_year(page, newest)
+    if users > MOST_LISTED:
+        listed_text += escape_markdown(words["more_users"].format(shown=MOST_LISTED, reports=users)) + "\n"
     if users:  # every use, with its words around it: the site's search, opened on the phrase (Material reads ?q=)
-        listed += f"\n[{escape_markdown(words['search_all'])}](?q={quote(phrase)}){{: .gr-search-all }}\n"
+        listed_text += f"\n[{escape_markdown(words['search_all'])}](?q={quote(phrase)}){{: .gr-search-all }}\n"
     heading = {"title": escape_plain(words["page_title"].format(phrase=phrase))}
     if not users:  # a page that lists nothing is no answer to a search (提法：再就业 came first for 就业)
         heading["search"] = {"exclude": True}
@@ -189,13 +229,13 @@ def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
         [
             front_matter(heading),
             f"# {escape_markdown(words['page_title'].format(phrase=phrase))}\n",
-            escape_markdown(words["page_intro"].format(reports=len(users))) + " " + escape_markdown(first_text) + "\n",
+            escape_markdown(words["page_intro"].format(reports=users)) + " " + escape_markdown(first_text) + "\n",
             escape_markdown(counted) + "\n",
             f'<div class="gr-chart-box">{chart}</div>\n' if chart else "",
             escape_markdown(words["chart_note"]) + "\n" if chart else "",
-            table(header, rows) if rows else "",  # unused: the line above says so
+            table(list(header), cells) if cells else "",  # unused: the line above says so
             f"## {words['reports_heading']}\n",
-            (listed or escape_markdown(words["none"])) + "\n",
+            (listed_text or escape_markdown(words["none"])) + "\n",
             tagged,
         ]
     )
