@@ -296,13 +296,13 @@ def copy_address(into: str, title: str) -> str:
     )
 
 
+Files = dict[str, str | bytes]
+
+
 def phrase_and_series_files(known: Usage, tagged: Mapping[str, str], rows: Sequence[SeriesRow]) -> Files:
     """The tracked phrases' pages (``tagged``: each phrase's section of the reports tagged with it) and the
     download of every place's series."""
     return {**phrase_pages(known, tagged), **series_downloads(rows)}
-
-
-Files = dict[str, str | bytes]
 
 
 def made_here(make: Callable[[], Files]) -> Callable[[], Files]:
@@ -319,7 +319,7 @@ def assemble_site(
 ) -> SitePages:
     """The site from the reports' own pages, in order, and the errors of the files that failed. A report
     merged into another (a copy of it from another source) keeps only its audit page. ``beside`` starts
-    making the phrases' pages and the series' download (a third of the work at 1,000 reports) and gives
+    making the phrases' pages and the series' download (about a third of the work at 1,000 reports) and gives
     what waits for them: the build makes them in a forked process while this makes the rest
     (``engine.forked.started_apart``)."""
     copies = [pages for pages in prepared if pages.merged_into is not None]
