@@ -223,7 +223,7 @@ def test_pages_made_in_the_workers_are_the_pages_made_at_assembly(tmp_path: Path
     assert prepared == plain
 
 
-def test_the_phrases_pages_made_in_a_forked_process_are_those_made_here(
+def test_the_pages_made_beside_in_a_forked_process_are_those_made_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The phrases' pages and the series' download are made in a forked process while the other pages across
