@@ -73,7 +73,7 @@ from build_tools.engine.cache import (
     remembering,
     shared_cache,
 )
-from build_tools.engine.forked import started_apart, worker_count
+from build_tools.engine.forked import worker_count
 from build_tools.engine.inputs import discover, no_reports, overlap
 from build_tools.engine.merging import merge_duplicates
 from build_tools.engine.pipeline import load_resources, site_report_pages, summary
@@ -82,7 +82,7 @@ from build_tools.engine.spill import Spill
 from build_tools.holding import Stored
 from build_tools.memo import next_build
 from build_tools.pages.raw_html import RAW_START
-from build_tools.pages.site import SitePages, assemble_site, made_here
+from build_tools.pages.site import SitePages, assemble_site
 from build_tools.pages.tags import tag_links
 from build_tools.report.decode import MAX_UNREADABLE
 
@@ -153,9 +153,7 @@ def read_reports(config: MkDocsConfig) -> MkDocsConfig:
     copies = sum(1 for item in pages if item.merged_into is not None)
     log.info(summary(len(pages) - copies, errors, read + len(refused), copies))
     log.debug(f"{processed} files processed, {read - processed} taken from the cache")
-    # a server makes them here, where its memo keeps them for the next build (and its threads forbid forking)
-    beside = started_apart if enabled("beside") and not remembering() else made_here
-    site = assemble_site(pages, errors, site_name=config.site_name, beside=beside)
+    site = assemble_site(pages, errors, site_name=config.site_name)
     renders.begin()
     generated["site"] = site
     config.nav = site.nav

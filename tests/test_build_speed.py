@@ -30,7 +30,7 @@ from build_tools.build.collecting import IdleCollector, paused
 from build_tools.build.free_memory import trim_call
 from build_tools.engine import ahead
 from build_tools.engine.cache import DAY_SECONDS, ResultCache, code_version, prune
-from build_tools.engine.forked import Forked, run_all, started_apart
+from build_tools.engine.forked import Forked, run_all
 from build_tools.engine.inputs import discover
 from build_tools.engine.pipeline import (
     CachedPublication,
@@ -42,7 +42,6 @@ from build_tools.engine.pipeline import (
 )
 from build_tools.holding import Joined
 from build_tools.model import InputError, Publication, Report
-from build_tools.pages.series_pages import SERIES_DOWNLOAD
 from build_tools.pages.site import build_site, download_files, file_pages, report_pages
 from build_tools.pages.tables import as_csv, download_rows, indicators_download_path
 from build_tools.report.metadata import slug_suffix
@@ -221,34 +220,6 @@ def test_pages_made_in_the_workers_are_the_pages_made_at_assembly(tmp_path: Path
     plain = build_site(cached.publication, site_name="x")
     prepared = build_site(cached.publication, site_name="x", prepared=cached.finished)
     assert prepared == plain
-
-
-def test_the_pages_made_beside_in_a_forked_process_are_those_made_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The phrases' pages and the series' download are made in a forked process while the other pages across
-    reports are made (``beside``), and are the pages made here: the site is the same, file for file."""
-    from build_tools.pages import site as site_module
-
-    made_in = tmp_path / "made in"
-    made_in.mkdir()
-    original = site_module.phrase_and_series_files
-
-    def noted(*arguments: object) -> dict[str, str | bytes]:
-        (made_in / str(os.getpid())).touch()
-        return original(*arguments)
-
-    monkeypatch.setattr(site_module, "phrase_and_series_files", noted)
-    publication = publish(seed_inputs())
-    prepared = site_module.all_report_pages(publication)
-    here = site_module.assemble_site(prepared, publication.errors, site_name="x")
-    assert [path.name for path in made_in.iterdir()] == [str(os.getpid())]
-    (made_in / str(os.getpid())).unlink()
-    apart = site_module.assemble_site(prepared, publication.errors, site_name="x", beside=started_apart)
-    children = [int(path.name) for path in made_in.iterdir()]
-    assert len(children) == 1 and children[0] != os.getpid()
-    assert apart == here
-    assert any(path.startswith("phrases/") for path in apart.pages) and SERIES_DOWNLOAD in apart.pages
 
 
 def test_a_cached_result_without_pages_is_finished_when_pages_are_asked_for(tmp_path: Path) -> None:

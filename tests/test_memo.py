@@ -125,3 +125,28 @@ def test_a_server_keeps_pages_unless_the_memo_is_switched_off(monkeypatch: pytes
         assert memo.KEEPING["on"]
     finally:
         memo.keep_between_builds(False)
+
+
+def test_a_server_keeps_a_phrase_s_page_while_what_it_shows_is_the_same(keeping: None) -> None:
+    """An edit of one report made all 467 phrase pages again; only the pages of the phrases it uses change."""
+    from build_tools.archive.phrases import PhraseUse, tracked_phrases
+    from build_tools.pages.phrases import phrase_pages, phrase_path, phrase_usage
+
+    kept_phrase, edited_phrase = list(tracked_phrases())[:2]
+
+    def use(slug: str, place: str, year: int, counts: tuple[tuple[str, int], ...]) -> PhraseUse:
+        lines = tuple((phrase, 3) for phrase, _ in counts)
+        return PhraseUse(slug, f"{year}年{place}政府工作报告", (place,), year, "市", 20_000, counts, None, lines)
+
+    uses = [
+        use("a", "襄阳市", 2024, ((kept_phrase, 2),)),
+        use("b", "宜昌市", 2024, ((kept_phrase, 1), (edited_phrase, 1))),
+    ]
+    first = phrase_pages(phrase_usage(uses))
+    memo.next_build()
+    uses[1] = replace(uses[1], counts=((kept_phrase, 1), (edited_phrase, 4)))
+    again = phrase_pages(phrase_usage(uses))
+    assert again[phrase_path(kept_phrase)] is first[phrase_path(kept_phrase)]
+    assert again[phrase_path(edited_phrase)] != first[phrase_path(edited_phrase)]
+    memo.keep_between_builds(False)
+    assert phrase_pages(phrase_usage(uses)) == again  # what a build that keeps nothing makes

@@ -5,8 +5,7 @@ The build forks to run work beside the main process: the reports processed while
 while the templates are rendered (``search``); and pools of workers (``run_all``, ``pool_context``) for
 the pipeline over many files and for indexing many pages. Forking is safe only while no other thread
 runs; where it is not, or no process can be had, ``Forked.start`` gives ``None`` and the caller does
-the work itself (``Apart`` and ``made_apart`` do both: the merged copies' pages, ``engine.merging``; the
-phrases' pages beside the other pages across reports, ``pages.site``). Imports nothing
+the work itself (``made_apart`` does both: the merged copies' pages, ``engine.merging``). Imports nothing
 of the project, so that the command line can fork before it loads anything else.
 """
 
@@ -22,7 +21,7 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 R = TypeVar("R")
 WORKERS_ENV = "REPORTS_WORKERS"
@@ -85,29 +84,12 @@ class Forked:
         self.result()
 
 
-class Apart(Generic[R]):
-    """``function`` made in a forked process from the moment this is made, while this process goes on with
-    other work, where it can fork; ``result`` waits for it, or makes it here where this process could not
-    fork (a server, whose threads run) or the child failed."""
-
-    def __init__(self, function: Callable[[], R]) -> None:
-        self.function = function
-        self.child = Forked.start(function)
-
-    def result(self) -> R:
-        made = self.child.result() if self.child is not None else None
-        return made if made is not None else self.function()
-
-
-def started_apart(function: Callable[[], R]) -> Callable[[], R]:
-    """What waits for ``function``'s result, which ``Apart`` starts making now."""
-    return Apart(function).result
-
-
 def made_apart(function: Callable[[], R]) -> R:
     """What ``function`` returns, made in a forked process where this one can fork (so that what making it
     loads or leaves behind ends with that process), and here where it cannot or the process failed."""
-    return Apart(function).result()
+    child = Forked.start(function)
+    made = child.result() if child is not None else None
+    return made if made is not None else function()
 
 
 def worker_count(files: int) -> int:

@@ -17,7 +17,6 @@ PIECES = {
     "splice": "a rebuild rewrites a search shard as its previous text with the changed pages' parts replaced",
     "directory": "a rebuild rewrites only the search directory's shards that hold keys a changed volume gained or lost",
     "in-place": "a rebuild into the folder of the last build writes only the files whose bytes changed",
-    "beside": "the phrases' pages and the series' download are made in a forked process beside the other pages",
     "memo": "a server keeps the pages made from unchanged records from one build to the next (memo.py)",
 }
 

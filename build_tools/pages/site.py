@@ -16,9 +16,8 @@ import gzip
 import html
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from itertools import accumulate
 from typing import Any
 
@@ -27,14 +26,13 @@ from build_tools.archive.duplicates import Candidate, sketch
 from build_tools.archive.phrases import (
     PHRASE_FIELDS,
     PhraseUse,
-    Usage,
     changes,
     phrase_rows,
     phrase_uses,
     predecessors,
     tracked_phrases,
 )
-from build_tools.archive.series import SeriesFacts, SeriesFigure, SeriesRow, series_rows, usable
+from build_tools.archive.series import SeriesFacts, SeriesFigure, series_rows, usable
 from build_tools.holding import Joined, PackedText, Stored
 from build_tools.memo import kept
 from build_tools.model import InputError, Paragraph, Publication, Report
@@ -296,40 +294,13 @@ def copy_address(into: str, title: str) -> str:
     )
 
 
-Files = dict[str, str | bytes]
-
-
-def phrase_and_series_files(known: Usage, tagged: Mapping[str, str], rows: Sequence[SeriesRow]) -> Files:
-    """The tracked phrases' pages (``tagged``: each phrase's section of the reports tagged with it) and the
-    download of every place's series."""
-    return {**phrase_pages(known, tagged), **series_downloads(rows)}
-
-
-def made_here(make: Callable[[], Files]) -> Callable[[], Files]:
-    """``make`` itself: what it makes is made when it is asked for, in this process."""
-    return make
-
-
-def assemble_site(
-    prepared: Sequence[ReportPages],
-    errors: Sequence[InputError],
-    *,
-    site_name: str,
-    beside: Callable[[Callable[[], Files]], Callable[[], Files]] = made_here,
-) -> SitePages:
+def assemble_site(prepared: Sequence[ReportPages], errors: Sequence[InputError], *, site_name: str) -> SitePages:
     """The site from the reports' own pages, in order, and the errors of the files that failed. A report
-    merged into another (a copy of it from another source) keeps only its audit page. ``beside`` starts
-    making the phrases' pages and the series' download (about a third of the work at 1,000 reports) and gives
-    what waits for them: the build makes them in a forked process while this makes the rest
-    (``engine.forked.started_apart``)."""
+    merged into another (a copy of it from another source) keeps only its audit page."""
     copies = [pages for pages in prepared if pages.merged_into is not None]
     prepared = [pages for pages in prepared if pages.merged_into is None]
     facts = [pages.series for pages in prepared if pages.series is not None]
     rows = series_rows(facts)
-    known = phrase_usage([pages.phrases for pages in prepared])
-    entries = [pages.listed.entry for pages in prepared]
-    tagged, tracked = tagged_reports((entry.tags, entry) for entry in entries), tracked_phrases()
-    made_beside = beside(partial(phrase_and_series_files, known, phrase_sections(tagged, tracked), rows))
     sections = dict(place_sections(rows, facts))
     misnamed = misnamed_notes([pages.listed for pages in prepared])  # 襄阳.txt, the State Council's
     for path, note in misnamed.sections.items():
@@ -341,6 +312,9 @@ def assemble_site(
         return phrase_changes(uses[current], uses[previous], page) if current in uses and previous in uses else ""
 
     compared, compare_links = compare_pages(facts, phrase_section)
+    known = phrase_usage([pages.phrases for pages in prepared])
+    entries = [pages.listed.entry for pages in prepared]
+    tagged, tracked = tagged_reports((entry.tags, entry) for entry in entries), tracked_phrases()
     site: dict[str, str | bytes | PackedText | Stored | Joined] = {
         "index.md": index_page(prepared, errors, site_name, len(copies), misnamed.home),
         **browsing.pages,
@@ -378,7 +352,8 @@ def assemble_site(
         if f"reports/{pages.merged_into}.md" in browsing.parents:
             browsing.parents[f"audit/{pages.slug}.md"] = browsing.parents[f"reports/{pages.merged_into}.md"]
     site.update(download_files(prepared))
-    site.update(made_beside())
+    site.update(phrase_pages(known, phrase_sections(tagged, tracked)))
+    site.update(series_downloads(rows))
     words = labels()
     nav: list[Any] = [
         {words["nav_home"]: "index.md"},

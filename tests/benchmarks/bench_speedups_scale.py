@@ -1,9 +1,7 @@
-"""Splice, directory, beside, index-ahead and memo, the speed machinery for large archives, measured on a large one.
+"""Splice, directory, index-ahead and memo, the speed machinery for large archives, measured on a large archive.
 
 ``splice``: a rebuild after one report changed rewrites only the index shards the report touches;
 ``directory``: such a rebuild rewrites only the directory's shards whose keys its volume gained or lost;
-``beside``: a build makes the phrases' pages and the series' download in a forked process while it makes
-the other pages across reports;
 ``index-ahead``: a build into an empty folder indexes its pages while the templates are rendered;
 ``memo``: a server keeps the pages made from unchanged records from one build to the next.
 
@@ -12,7 +10,7 @@ the other pages across reports;
 In: an archive of ``--reports`` reports made from ``../shared/corpus`` as the scale benchmark makes it
 (``bench_build.scale_corpus``; exits when the corpus is absent), built once to fill the cache. Out, per
 round, with the piece on and then off: the wall and CPU time of the builds the piece serves (in place
-after one report changed, for ``splice``, ``directory`` and ``beside``; warm into an empty folder, for ``index-ahead``);
+after one report changed, for ``splice`` and ``directory``; warm into an empty folder, for ``index-ahead``);
 for ``memo``, the seconds from each of four edits of one report until the server shows it.
 """
 
@@ -65,7 +63,7 @@ def main() -> int:
         first = build(seeds, site, cache, "")
         print(f"{made} reports, built once to fill the cache in {first.seconds:.0f} s")
         for round_number in range(args.rounds):
-            for off in ("", "splice", "directory", "beside"):
+            for off in ("", "splice", "directory"):
                 change(seeds, f"提速{round_number}{off}")
                 run = build(seeds, site, cache, off)
                 print(f"one report changed, in place, {off or '(none)'} off: {run.seconds:.1f} s wall, {run.cpu_seconds:.1f} s CPU", flush=True)
