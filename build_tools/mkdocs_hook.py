@@ -252,6 +252,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         unchanged = builds.unchanged_urls(search_pages)
         indexing.wait()
         index = writing.result(search_pages.values())
+        if index is not None and remembering():  # written by a forked process: what the next build reads first
+            search.read_into_memory(search_cache(), index.page_keys.values())
         if index is None:
             site_dir = Path(config.site_dir)
             index = search.write_index(search_pages.values(), site_dir, search_cache(), previous, unchanged)

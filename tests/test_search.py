@@ -328,6 +328,28 @@ def test_pages_not_rendered_again_are_indexed_from_the_cache(tmp_path: Path) -> 
         search.write_index(pages[:1], tmp_path, ResultCache(tmp_path / "empty", "test"), first, ["reports/b/"])
 
 
+def test_a_server_reads_into_memory_what_its_next_build_reads_first_of_an_index_written_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server's first build writes its index in a forked process, which leaves the pages' parts in the
+    cache's files only: its first rebuild read every page's summary and keys there, and showed the first
+    edit later than the next (2.5 s against 1.7 s at 1,000 reports). They are read into its memory at once;
+    the rebuild reads only the lines of the changed page's volume from the files, as every rebuild does."""
+    pages = {f"reports/{n}/": search.SearchPage(f"reports/{n}/", f"第{n}篇", f"<p>第{n}篇粮食产量</p>") for n in range(4)}
+    written = search.write_index(pages.values(), tmp_path, ResultCache(tmp_path / "cache", "test", remember=False))
+    server = ResultCache(tmp_path / "cache", "test", remember=True)
+    search.read_into_memory(server, written.page_keys.values())
+    assert {f"{key}{part}" for key in written.page_keys.values() for part in (".s", ".k")} <= set(server.memory)
+    pages["reports/2/"] = search.SearchPage("reports/2/", "第2篇", "<p>第2篇新建湿地公园</p>")
+    files_read: list[Path] = []
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: files_read.append(path) or real_read(path))
+    search.write_index(pages.values(), tmp_path, server, previous=written)
+    cache_files = [path.name for path in files_read if path.is_relative_to(tmp_path / "cache")]
+    read_before = {f"{key}{part}.pickle" for key in written.page_keys.values() for part in (".s", ".k")}
+    assert cache_files and not read_before & set(cache_files)
+
+
 class ReferenceParser(HTMLParser):
     """The standard library's HTML parser, handing its tokens to the index's handlers."""
 

@@ -35,7 +35,7 @@ files), ``volumes`` (the pages cut into volumes), ``directory`` (which volumes h
 """
 
 from build_tools.search.files import STORED, read_index_text
-from build_tools.search.indexing import IndexingAhead
+from build_tools.search.indexing import IndexingAhead, read_into_memory
 from build_tools.search.parse import (
     ContentParser,
     ParsedPage,
@@ -63,6 +63,7 @@ __all__ = [
     "pairs_and_characters",
     "parse_page",
     "read_index_text",
+    "read_into_memory",
     "read_postings",
     "runs",
     "settings",

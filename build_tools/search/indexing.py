@@ -1,7 +1,8 @@
 """Many pages' parts: pages in, their parts in the cache (made by worker processes when there are many) out.
 
 ``PageIndexes`` gives the index writer each page's summary and fragments; ``IndexingAhead`` starts the
-workers while the templates are rendered, so that the writer later finds every part cached.
+workers while the templates are rendered, so that the writer later finds every part cached;
+``read_into_memory`` reads what a rebuild reads first into a server's memory.
 """
 from __future__ import annotations
 
@@ -105,6 +106,17 @@ class IndexingAhead:
             self.pool.shutdown(cancel_futures=True)
             self.pool, self.results = None, iter(())
 
+
+
+def read_into_memory(cache: ResultCache | None, keys: Iterable[str]) -> None:
+    """The summary and the keys of each page of ``keys`` read into ``cache``'s memory (a cache that keeps
+    what it reads, as a server's does), where a rebuild reads them first: an index written by a forked
+    process leaves them in the cache's files only, and a server's first rebuild read them there."""
+    if cache is None:
+        return
+    for key in keys:
+        cache.get(key + ".s")
+        cache.get(key + ".k")
 
 
 class PageIndexes:
