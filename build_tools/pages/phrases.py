@@ -141,7 +141,8 @@ def chart_years(years: Sequence[int], used: Collection[int]) -> list[int]:
 
 def phrase_page(phrase: str, known: Usage, tagged: str = "") -> str:
     """The phrase's use per year: a chart of uses per 10,000 characters by level, and a table; then the
-    reports using it and ``tagged``, the section listing the reports tagged with it (``pages.tags``)."""
+    reports using it and ``tagged``, the section listing the reports tagged with it (``pages.tags``). What
+    the page shows is gathered here and written by ``written_page``."""
     words = labels()["phrases"]
     levels = levels_of(known)
     used = known.phrases.get(phrase, {})
@@ -209,7 +210,8 @@ def written_page(
 ) -> str:
     """A phrase's page from what it shows: a table cell is text, or a national report's uses (linked to its
     first use where the report is known); ``newest`` are the newest of its ``users`` reports. In a server,
-    the last build's page while these are the same (an edit of one report changes a few phrases' pages)."""
+    the last build's page while these are the same: an edit of one report changes the pages of the phrases
+    it uses and of those whose chart it moves, not all 467."""
     words = labels()["phrases"]
     page = phrase_path(phrase)
     cells = [[cell if isinstance(cell, str) else national_cell(page, *cell) for cell in row] for row in rows]
