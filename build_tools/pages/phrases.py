@@ -211,7 +211,7 @@ def written_page(
     """A phrase's page from what it shows: a table cell is text, or a national report's uses (linked to its
     first use where the report is known); ``newest`` are the newest of its ``users`` reports. In a server,
     the last build's page while these are the same: an edit of one report changes the pages of the phrases
-    it uses and of those whose chart it moves, not all 467."""
+    it uses and of those whose chart it moves, not every phrase's."""
     words = labels()["phrases"]
     page = phrase_path(phrase)
     cells = [[cell if isinstance(cell, str) else national_cell(page, *cell) for cell in row] for row in rows]
