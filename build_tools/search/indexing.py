@@ -107,7 +107,6 @@ class IndexingAhead:
             self.pool, self.results = None, iter(())
 
 
-
 def read_into_memory(cache: ResultCache | None, keys: Iterable[str]) -> None:
     """The summary and the keys of each page of ``keys`` read into ``cache``'s memory (a cache that keeps
     what it reads, as a server's does), where a rebuild reads them first: an index written by a forked
