@@ -128,7 +128,7 @@ def test_a_server_keeps_pages_unless_the_memo_is_switched_off(monkeypatch: pytes
 
 
 def test_a_server_keeps_a_phrase_s_page_while_what_it_shows_is_the_same(keeping: None) -> None:
-    """An edit of one report made all 467 phrase pages again; only the pages of the phrases it uses change."""
+    """An edit of one report made every phrase's page again; only the pages of the phrases it uses change."""
     from build_tools.archive.phrases import PhraseUse, tracked_phrases
     from build_tools.pages.phrases import phrase_pages, phrase_path, phrase_usage
 
