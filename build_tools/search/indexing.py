@@ -111,11 +111,8 @@ def read_into_memory(cache: ResultCache | None, keys: Iterable[str]) -> None:
     """The summary and the keys of each page of ``keys`` read into ``cache``'s memory (a cache that keeps
     what it reads, as a server's does), where a rebuild reads them first: an index written by a forked
     process leaves them in the cache's files only, and a server's first rebuild read them there."""
-    if cache is None:
-        return
-    for key in keys:
-        cache.get(key + ".s")
-        cache.get(key + ".k")
+    if cache is not None:
+        PageIndexes(cache).read_first_parts(keys)
 
 
 class PageIndexes:
@@ -151,6 +148,12 @@ class PageIndexes:
                 part = part.summary
             found[number] = part
         return [(key, summary) for key, summary in zip(keys, found, strict=True) if isinstance(summary, PageSummary)]
+
+    def read_first_parts(self, keys: Iterable[str]) -> None:
+        """Reads each page's summary (``summaries``) and keys (``keys``), what a rebuild reads first."""
+        for key in keys:
+            self.cache.get(key + ".s")
+            self.cache.get(key + ".k")
 
     def page(self, key: str) -> IndexedPage:
         if self.last is not None and self.last[0] == key:
