@@ -11,10 +11,11 @@ Glue only: each event hands its work to the library.
   gives no report, are logged as warnings naming them, so ``mkdocs build --strict`` fails while a plain
   build still publishes every other report. A site folder inside the seeds folder, or around it, stops
   the build before anything is written.
-- ``on_files`` leaves out the theme's files that the site never loads and adds the generated pages and
-  downloads as ``build.site_state.GeneratedFile``s, which say whether the last build into the same
-  folder already wrote them (rebuilding in place); it deletes what that build wrote for pages and
-  downloads this one no longer makes.
+- ``on_files`` leaves out the theme's files that the site never loads, joins the scripts of ``mkdocs.yml``
+  into the one file every page loads (``build.scripts``; ``on_config`` names it in their place), and adds
+  the generated pages and downloads as ``build.site_state.GeneratedFile``s, which say whether the last
+  build into the same folder already wrote them (rebuilding in place); it deletes what that build wrote
+  for pages and downloads this one no longer makes.
 - ``on_nav``, ``on_page_markdown`` and ``on_page_content`` serve and fill the render cache
   (``build.render_cache``), rendering the missing pages ahead in forked workers (``build.prerender``).
 - ``on_page_content`` ends with the page's HTML held compressed in the staging folder until the page
@@ -45,6 +46,7 @@ import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -61,6 +63,7 @@ from build_tools.build.free_memory import return_free_memory
 from build_tools.build.held_pages import HeldPages
 from build_tools.build.prerender import prerender
 from build_tools.build.render_cache import PageRenders, RecordCapture, template_cache_folder
+from build_tools.build.scripts import JOINED, joined_scripts
 from build_tools.build.sections import attach_to_sections
 from build_tools.build.site_state import BuildState, Staging, frame_of, generated_files, unused_theme_files
 from build_tools.build.watching import watch_natively
@@ -94,6 +97,7 @@ search_pages: dict[str, search.SearchPage] = {}
 parents: dict[str, str] = {}  # page → the index page of its section, for pages outside the navigation
 indexing = search.IndexingAhead()
 writing = search.WritingAhead()
+script_parts: list[str] = []  # the scripts mkdocs.yml lists, which every page loads joined (build.scripts)
 ELEMENT_ID = re.compile(r'<[a-z][a-z0-9]*\s[^>]*?\bid="([^"]+)"')
 
 
@@ -108,6 +112,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     idle.build_starts()
+    script_parts[:] = [str(script) for script in config.extra_javascript]  # joined in on_files
+    config.extra_javascript = [ExtraScriptValue(JOINED)]
     with paused():  # what this makes lives until the build ends: the collector's passes over it free nothing
         config = read_reports(config)
     return_free_memory()  # the files' bytes and what reading the records took, before the build forks its helpers
@@ -172,11 +178,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     for file in unused_theme_files(files, config, project_search()):
         files.remove(file)
+    join_scripts(files, config)
     builds.urls = [page_url(file) for file in files.documentation_pages()]
     removed = builds.remove_gone(config, files)
     if removed:
         log.info(f"{removed} files of pages and downloads no longer made removed from the site folder")
     return files
+
+
+def join_scripts(files: Files, config: MkDocsConfig) -> None:
+    """The scripts of ``mkdocs.yml`` as the one file every page loads (``build.scripts``), in place of them."""
+    parts = []
+    for path in script_parts:
+        file = files.get_file_from_path(path)
+        if file is None:
+            raise PluginError(f"{path}: a script mkdocs.yml lists (extra_javascript) is in neither docs/ nor the site")
+        parts.append((path, file.content_string))
+        files.remove(file)
+    files.append(File.generated(config, JOINED, content=joined_scripts(parts)))
 
 
 def page_url(file: File) -> str:

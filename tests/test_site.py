@@ -82,6 +82,23 @@ def test_no_page_fetches_anything_from_another_host(seed_site: Path) -> None:
     assert "fonts.googleapis" not in "".join(p.read_text(encoding="utf-8") for p in seed_site.rglob("*.html"))
 
 
+def test_every_page_loads_the_scripts_of_mkdocs_yml_as_one_file(seed_site: Path) -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nextra_javascript:\n", 1)[1]
+    listed = re.findall(r"^  - (\S+\.js)$", config.split("\n\n", 1)[0], re.M)
+    assert "javascripts/glossary.js" in listed and "javascripts/tablesort.js" in listed
+    for page in seed_site.rglob("*.html"):
+        own = [url.rsplit("/", 2)[-2:] for url in parsed(page).urls if "javascripts/" in url and "assets/" not in url]
+        assert own == [["javascripts", "search-setup.js"], ["javascripts", "site.js"]], page
+    joined = (seed_site / "javascripts" / "site.js").read_text(encoding="utf-8")
+    starts = [joined.index(f"/* {path} */\n") for path in listed]
+    assert starts == sorted(starts)
+    for path, start in zip(listed, starts, strict=True):
+        source = ROOT / "docs" / path
+        if source.exists():  # glossary.js is made by the build
+            assert joined.startswith(source.read_text(encoding="utf-8").rstrip(), start + len(f"/* {path} */\n"))
+        assert not (seed_site / path).exists(), path  # each script is stored once, in the joined file
+
+
 def test_plain_mkdocs_build_strict_works(tmp_path: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("REPORTS_SEEDS_DIR", None)
@@ -246,8 +263,9 @@ def test_cross_report_page_glossary_and_tags_are_built(seed_site: Path) -> None:
     marked = [quoted or bare or text for quoted, bare, text in terms]
     assert marked and len(marked) == len(set(marked)) == len(re.findall(r'class="?gr-term\b', report))
     assert not re.search(r'class="?gr-term"? title=', report)
-    definitions = (seed_site / "javascripts" / "glossary.js").read_text(encoding="utf-8")
-    known = json.loads(definitions.removeprefix("window.grGlossary = ").removesuffix(";\n"))
+    scripts = (seed_site / "javascripts" / "site.js").read_text(encoding="utf-8")  # mkdocs.yml's, joined
+    definitions = scripts.split("/* javascripts/glossary.js */\n", 1)[1].split("\n;\n", 1)[0]
+    known = json.loads(definitions.removeprefix("window.grGlossary = ").removesuffix(";"))
     assert set(marked) <= set(known) and "新农合" in known
 
 
