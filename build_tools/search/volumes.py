@@ -12,7 +12,7 @@ all again.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,10 +39,10 @@ class Volume:
     counts: tuple[int, int] = (1, 1)
     sizes: tuple[int, int] = (0, 0)
 
-    def shards(self, which: int, written: Iterable[str] = ()) -> list[tuple[str, int, int]]:
+    def shards(self, which: int, written: Container[str] = ()) -> list[tuple[str, int, int]]:
+        """The pair (``which`` 0) or character shards of the volume whose paths are not in ``written``."""
         folder = self.prefix + ("u" if which else "g")
-        done = set(written)
-        return [(folder, which, n) for n in range(self.counts[which]) if f"{folder}/{n}.txt" not in done]
+        return [(folder, which, n) for n in range(self.counts[which]) if f"{folder}/{n}.txt" not in written]
 
     def state(self) -> VolumeState:
         return VolumeState(tuple(summary.url for _, summary in self.summaries), self.counts)
