@@ -46,7 +46,6 @@ import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache
-from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -63,7 +62,7 @@ from build_tools.build.free_memory import return_free_memory
 from build_tools.build.held_pages import HeldPages
 from build_tools.build.prerender import prerender
 from build_tools.build.render_cache import PageRenders, RecordCapture, template_cache_folder
-from build_tools.build.scripts import JOINED, joined_scripts
+from build_tools.build.scripts import JOINED, joined_scripts, split_scripts
 from build_tools.build.sections import attach_to_sections
 from build_tools.build.site_state import BuildState, Staging, frame_of, generated_files, unused_theme_files
 from build_tools.build.watching import watch_natively
@@ -112,8 +111,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     idle.build_starts()
-    script_parts[:] = [str(script) for script in config.extra_javascript]  # joined in on_files
-    config.extra_javascript = [ExtraScriptValue(JOINED)]
+    script_parts[:], config.extra_javascript = split_scripts(config.extra_javascript)  # joined in on_files
     with paused():  # what this makes lives until the build ends: the collector's passes over it free nothing
         config = read_reports(config)
     return_free_memory()  # the files' bytes and what reading the records took, before the build forks its helpers
@@ -195,7 +193,8 @@ def join_scripts(files: Files, config: MkDocsConfig) -> None:
             raise PluginError(f"{path}: a script mkdocs.yml lists (extra_javascript) is in neither docs/ nor the site")
         parts.append((path, file.content_string))
         files.remove(file)
-    files.append(File.generated(config, JOINED, content=joined_scripts(parts)))
+    if parts:
+        files.append(File.generated(config, JOINED, content=joined_scripts(parts)))
 
 
 def page_url(file: File) -> str:

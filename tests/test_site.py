@@ -12,7 +12,9 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from mkdocs.config.config_options import ExtraScriptValue
 
+from build_tools.build.scripts import JOINED, split_scripts
 from tests.conftest import ROOT, build_site
 
 REQUEST_ATTRIBUTES = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src"}
@@ -97,6 +99,20 @@ def test_every_page_loads_the_scripts_of_mkdocs_yml_as_one_file(seed_site: Path)
         if source.exists():  # glossary.js is made by the build
             assert joined.startswith(source.read_text(encoding="utf-8").rstrip(), start + len(f"/* {path} */\n"))
         assert not (seed_site / path).exists(), path  # each script is stored once, in the joined file
+
+
+def test_a_script_that_cannot_be_joined_stays_a_script_of_its_own() -> None:
+    module = ExtraScriptValue("javascripts/chart.mjs")
+    module.type = "module"
+    later = ExtraScriptValue("javascripts/late.js")
+    later.defer = True
+    listed = ["javascripts/a.js", "https://example.org/x.js", module, "javascripts/b.js", later, "/root.js"]
+    joined, named = split_scripts(listed)
+    assert joined == ["javascripts/a.js", "javascripts/b.js"]
+    assert [str(script) for script in named] == [JOINED, "https://example.org/x.js", "javascripts/chart.mjs",
+                                                 "javascripts/late.js", "/root.js"]
+    assert named[2].type == "module" and named[3].defer
+    assert split_scripts([module]) == ([], [module])  # nothing to join: no joined file named
 
 
 def test_plain_mkdocs_build_strict_works(tmp_path: Path) -> None:
