@@ -67,7 +67,8 @@ def test_revised_results_of_a_year_are_listed_from_every_later_report_in_order()
 def test_the_series_are_stored_once_compressed_and_linked_from_each_place() -> None:
     made = [facts(2019, figure("target", 6, 2019)), facts(2020, figure("actual", 6.1, 2019))]
     rows = series_rows(made)
-    (name, data), = series_downloads(rows).items()
+    (name, stored), = series_downloads(rows).items()
+    data = stored.contents()
     assert name == "downloads/series.csv.gz" and gzip.decompress(data) == series_csv(rows)
     rows_read = list(csv.DictReader(gzip.decompress(data).decode("utf-8-sig").splitlines()))
     assert rows_read[0]["actual"] == "6.1"
@@ -253,7 +254,7 @@ def test_a_result_keeps_the_word_its_report_qualifies_it_with() -> None:
     assert row.actual_qualifier == "超过"
     (_, section), = place_sections([row], made).items()
     assert "超过126万亿元" in section
-    with gzip.open(io.BytesIO(series_downloads([row])["downloads/series.csv.gz"])) as stored:
+    with gzip.open(io.BytesIO(series_downloads([row])["downloads/series.csv.gz"].contents())) as stored:
         (record,) = csv.DictReader(io.TextIOWrapper(stored, encoding="utf-8-sig"))
     assert record["actual_qualifier"] == "超过"
 
@@ -469,7 +470,7 @@ def test_a_fall_is_a_negative_change_in_the_series_and_its_download() -> None:
     kept = {(f.category, f.kind, f.value) for f in made[0].figures if not f.flags}
     assert ("固定资产投资", "actual", -3.3) in kept and ("固定资产投资", "target", 3.0) in kept
     assert ("地区生产总值", "actual", 5.5) in kept
-    with gzip.open(io.BytesIO(series_downloads(series_rows(made))["downloads/series.csv.gz"])) as stored:
+    with gzip.open(io.BytesIO(series_downloads(series_rows(made))["downloads/series.csv.gz"].contents())) as stored:
         records = list(csv.DictReader(io.TextIOWrapper(stored, encoding="utf-8-sig")))
     assert {record["actual"] for record in records if record["indicator"] == "固定资产投资" and record["actual"]} == {"-3.3"}
 
@@ -507,7 +508,7 @@ def test_the_series_download_names_each_row_s_measure_and_every_column_is_explai
     result = replace(target, kind="actual", value=3.9, qualifier=None, line=20, link="reports/r2018.md#fig-2",
                      subject="城镇调查失业率")
     rows = series_rows([facts(2017, target), facts(2018, result)])
-    with gzip.open(io.BytesIO(series_downloads(rows)["downloads/series.csv.gz"])) as stored:
+    with gzip.open(io.BytesIO(series_downloads(rows)["downloads/series.csv.gz"].contents())) as stored:
         (record,) = csv.DictReader(io.TextIOWrapper(stored, encoding="utf-8-sig"))
     assert (record["target_subject"], record["actual_subject"]) == ("城镇登记失业率", "城镇调查失业率")
     explained = series_columns().replace("\\", "")  # as it reads, without Markdown's escapes

@@ -15,7 +15,6 @@ report in, the series sections of the place pages, the comparison pages and the 
 
 from __future__ import annotations
 
-import gzip
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
@@ -36,6 +35,7 @@ from build_tools.archive.series import (
 from build_tools.archive.series_files import series_csv
 from build_tools.archive.series_rules import measures_differ, measures_named
 from build_tools.archive.verdicts import ceilings, in_base
+from build_tools.holding import Joined
 from build_tools.memo import kept
 from build_tools.model import Heading, Report
 from build_tools.pages.browse import link, place_key, place_path, relative_path
@@ -197,10 +197,11 @@ def place_section(key: PlaceKey, rows: tuple[SeriesRow, ...], years: tuple[int, 
     return "\n".join(parts)
 
 
-def series_downloads(rows: Sequence[SeriesRow]) -> dict[str, bytes]:
+def series_downloads(rows: Sequence[SeriesRow]) -> dict[str, Joined]:
     """Every place's targets and results as one CSV, compressed with gzip (pandas reads it as it is; the
-    pages' script saves it as plain CSV)."""
-    return {SERIES_DOWNLOAD: gzip.compress(series_csv(rows), compresslevel=9, mtime=0)}
+    pages' script saves it as plain CSV). Compressed as it is written, so a rebuild whose series are
+    the same compares the CSV with the last build's and writes nothing."""
+    return {SERIES_DOWNLOAD: Joined((series_csv(rows),), compressed=True)}
 
 
 def compare_path(slug: str) -> str:
