@@ -76,3 +76,22 @@ def chromium(**context_options: Any) -> Iterator[Any]:
             yield context
         finally:
             browser.close()
+
+
+SERIOUS = ("serious", "critical")
+
+
+def accessibility_problems(page: Any) -> list[str]:
+    """What axe-core (axe-playwright-python) finds serious or critical on ``page`` as it stands: each rule
+    broken with the elements that break it. Minor and moderate findings are left out: the one axe reports
+    on every page is Material's own (its navigation's toggles are labels with ``role=button``)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    # colours read while a panel still fades in are not the ones a reader is left with
+    page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')")
+    found = Axe().run(page).response["violations"]
+    return [
+        f"{rule['id']} ({rule['impact']}): " + "; ".join(" ".join(node["target"]) for node in rule["nodes"][:5])
+        for rule in found
+        if rule["impact"] in SERIOUS
+    ]

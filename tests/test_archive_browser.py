@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import chromium, serve
+from tests.browser import accessibility_problems, chromium, serve
 from tests.conftest import build_site
 
 pytestmark = pytest.mark.browser
@@ -179,3 +179,28 @@ def test_a_place_s_table_of_targets_and_results_shows_every_column_on_a_wide_scr
         )
         assert boxes and all(table <= box for box, table in boxes), boxes
 
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=list(WIDTHS))
+def test_axe_finds_nothing_serious_on_the_pages_a_reader_browses(archive_site: Path, width: int) -> None:
+    """axe-core on every kind of page of the archive, and on the search dialog open with results. It found the
+    search dialog nameless on every page, and links within a sentence told from their words by hue alone."""
+    pages = ["", "levels/市/", "levels/市/湖北省/", "places/湖北省/", "places/湖北省/襄阳市/", "years/", "years/2024/"]
+    pages += ["tags/", "phrases/", "glossary/", "indicators/"]
+    pages += [f"{folder}/{path.name}/" for folder in ("reports", "audit", "compare") for path in (archive_site / folder).iterdir()]
+    pages += [f"phrases/{path.name}/" for path in sorted((archive_site / "phrases").iterdir())[:3] if path.is_dir()]
+    problems = {}
+    with serve(archive_site) as base, chromium(viewport={"width": width, "height": 900}) as context:
+        page = context.new_page()
+        for path in pages:
+            page.goto(base + path, wait_until="networkidle")
+            problems[path] = accessibility_problems(page)
+        page.goto(base, wait_until="networkidle")
+        if width < 600:
+            page.locator('label.md-header__button[for="__search"]').click()
+        page.locator(".md-search__input").fill("襄阳")
+        page.keyboard.press("End")
+        page.locator(".md-search-result__item").first.wait_for()
+        problems["search: 襄阳"] = accessibility_problems(page)
+    assert len(pages) > 15
+    assert {path: found for path, found in problems.items() if found} == {}

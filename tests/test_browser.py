@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from tests.browser import chromium, serve
+from tests.browser import accessibility_problems, chromium, serve
 
 pytestmark = pytest.mark.browser
 REPORT = "reports/000_f936ed40faecbb33-4/"
@@ -263,7 +263,7 @@ def test_a_keyboard_opens_the_navigation_and_reaches_the_definitions_and_the_col
         page.keyboard.press("Escape")
         assert page.locator(".md-tooltip2--active").count() == 0
         link = page.locator("article a[href]").first
-        assert link.evaluate("a => getComputedStyle(a).color") == "rgb(198, 40, 40)"
+        assert link.evaluate("a => getComputedStyle(a).color") == "rgb(211, 47, 47)"  # 5.0:1 on white
         assert page.locator(".md-search-result__meta").get_attribute("role") == "status"
         page.emulate_media(media="print")
         assert not page.locator("details.gr-indicators").is_visible()
@@ -373,3 +373,19 @@ def test_on_a_touch_screen_a_paragraph_s_and_a_figure_s_links_are_big_enough_to_
             "Math.min(...[...document.querySelectorAll('.gr-indicators td:last-child a')].map(link => link.getBoundingClientRect().width))"
         )
         assert narrowest >= 40, narrowest  # 8个 was 20 px wide
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axe_finds_nothing_serious_on_a_report_and_its_audit(seed_site: Path, width: int) -> None:
+    """axe-core on the sample's report pages (figures marked, terms with definitions, the table of indicators,
+    the outline box) and their cleaning audits, as a reader at a desktop and on a phone sees them."""
+    reports = sorted(path.name for path in (seed_site / "reports").iterdir())
+    pages = [f"{folder}/{name}/" for name in reports for folder in ("reports", "audit")]
+    problems = {}
+    with serve(seed_site) as base, chromium(viewport={"width": width, "height": 900}) as context:
+        page = context.new_page()
+        for path in pages:
+            page.goto(base + path, wait_until="networkidle")
+            problems[path] = accessibility_problems(page)
+    assert len(pages) >= 10
+    assert {path: found for path, found in problems.items() if found} == {}

@@ -17,6 +17,10 @@
   const result = document.querySelector(".md-search-result")
   if (!worker || !result)
     return
+  const dialog = result.closest("[role=dialog]")
+  const input = document.querySelector(".md-search__input")
+  if (dialog && input)  // the search dialog is named as its box is (a screen reader announced a nameless dialog)
+    dialog.setAttribute("aria-label", input.getAttribute("aria-label") || "")
   const meta = result.querySelector(".md-search-result__meta")
   if (meta)  // the number of results is announced as it changes (a screen reader heard nothing)
     meta.setAttribute("role", "status")
