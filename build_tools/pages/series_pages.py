@@ -298,7 +298,7 @@ def compare_page(current: SeriesFacts, previous: SeriesFacts, phrases: str = "")
         [str(n + 1), *(escape_markdown(i.outline[n]) if n < len(i.outline) else "" for i in (previous, current))]
         for n in range(length)
     ]
-    parts.append(table(["", f"{previous.year}年", f"{current.year}年"], outline) if outline else "")
+    parts.append(table([columns["number"], f"{previous.year}年", f"{current.year}年"], outline) if outline else "")
     return "\n".join(parts)
 
 
