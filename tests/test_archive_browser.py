@@ -183,8 +183,9 @@ def test_a_place_s_table_of_targets_and_results_shows_every_column_on_a_wide_scr
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=list(WIDTHS))
 def test_axe_finds_nothing_serious_on_the_pages_a_reader_browses(archive_site: Path, width: int) -> None:
-    """axe-core on every kind of page of the archive, and on the search dialog open with results. It found the
-    search dialog nameless on every page, and links within a sentence told from their words by hue alone."""
+    """axe-core on every kind of page of the archive, and on the search dialog open with results and with its
+    filters. It found the search dialog nameless on every page, links within a sentence told from their words by
+    hue alone, and the count of results grey on grey at 4.4:1."""
     pages = ["", "levels/市/", "levels/市/湖北省/", "places/湖北省/", "places/湖北省/襄阳市/", "years/", "years/2024/"]
     pages += ["tags/", "phrases/", "glossary/", "indicators/"]
     pages += [f"{folder}/{path.name}/" for folder in ("reports", "audit", "compare") for path in (archive_site / folder).iterdir()]
@@ -202,5 +203,8 @@ def test_axe_finds_nothing_serious_on_the_pages_a_reader_browses(archive_site: P
         page.keyboard.press("End")
         page.locator(".md-search-result__item").first.wait_for()
         problems["search: 襄阳"] = accessibility_problems(page)
+        page.locator(".gr-search-filters__toggle").click()  # the filters by level, province, place and years
+        page.locator(".gr-search-filters select").first.wait_for()
+        problems["search: 襄阳, its filters open"] = accessibility_problems(page)
     assert len(pages) > 15
     assert {path: found for path, found in problems.items() if found} == {}
