@@ -405,6 +405,16 @@ def test_a_query_with_a_year_shows_the_paragraphs_of_its_other_words(identity_si
         assert hits["reports/云南省-2024/"][:1] == ("一、2023年工作回顾",)
 
 
+def test_a_result_found_by_its_title_does_not_repeat_the_title_below_it(identity_site: Path) -> None:
+    """市政府工作报告 found each city's report by its title, and showed under it, as its one paragraph, that title again."""
+    with serve(identity_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        hits = SearchBox(page).search("市政府工作报告").hits
+        assert len(hits) >= 4
+        assert all(not any("政府工作报告" in section for section in hit.sections) for hit in hits), hits
+
+
 def test_the_filters_are_reached_from_the_keyboard(identity_site: Path) -> None:
     """Tab in the search box closed the dialog (Material's handling), so the filters (筛选) had no way in but a mouse;
     Tab now moves on within the dialog, and the dialog closes when the focus leaves it."""

@@ -645,6 +645,8 @@ async function groups(search, from, to, data, text = true) {
         continue
       }
       const heading = chunk.sections[section][1]
+      if (text === heading && heading === result.page[1])  /* the page's own title, which the result's line says */
+        continue
       sections.push({
         location: `${url}#${anchor}`,
         title: highlight(heading, search.terms).html,
