@@ -448,3 +448,21 @@ def test_pages_of_phrases_found_by_their_titles_do_not_crowd_out_the_reports(see
         assert len(reports) >= 3 and phrases and max(reports) < min(phrases), paths
         # but a phrase's own page, named by the query, is among the first (提法：乡村振兴 fell from 5th to 58th)
         assert [hit.path for hit in box.search("现代农业").hits][:1] == ["phrases/现代农业/"]
+
+
+def test_a_heading_is_not_shown_alone_above_a_paragraph_shown_under_it(seed_site: Path) -> None:
+    """政府 showed the home page's heading 政府工作报告注释版 as a result of its own, then again above the paragraph
+    under it that holds the word: one heading, said twice in a row."""
+    with serve(seed_site) as base, chromium() as context:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        SearchBox(page).search("政府")
+        shown = page.evaluate(
+            """() => [...document.querySelectorAll("li.md-search-result__item")].map(item =>
+                [...item.querySelectorAll("a + a article")].map(article =>
+                    [article.querySelector("h2")?.textContent ?? "", article.querySelector("p") !== null]))"""
+        )
+        assert sum(len(sections) for sections in shown) >= 3
+        for sections in shown:
+            under = {heading for heading, has_text in sections if has_text}
+            assert not [heading for heading, has_text in sections if not has_text and heading in under], sections

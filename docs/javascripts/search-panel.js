@@ -171,7 +171,8 @@
     for (const section of item.sections) {
       const anchor = link(section.location, item.highlight)
       const text = section.text ? `<p>${section.text}</p>` : ""  // a heading found is its title alone
-      anchor.append(article(item.score * 0.99, `<h2>${section.title}</h2>${text}`))
+      const heading = section.title ? `<h2>${section.title}</h2>` : ""  // none for the page itself
+      anchor.append(article(item.score * 0.99, heading + text))
       entry.append(anchor)
     }
     return entry

@@ -628,7 +628,7 @@ async function groups(search, from, to, data, text = true) {
   return chosen.map(({ result, shown }) => {
     const [url] = result.page
     const marked = new Set()
-    const sections = []
+    let sections = []
     let teaser = ""
     for (const block of text ? shown : []) {
       const chunk = chunks.get(`${result.page[5]}.${Math.floor(block / size)}`)
@@ -649,10 +649,14 @@ async function groups(search, from, to, data, text = true) {
         continue
       sections.push({
         location: `${url}#${anchor}`,
-        title: highlight(heading, search.terms).html,
+        /* a paragraph before the page's first heading: its section is the page, which the result's line names */
+        title: heading === result.page[1] ? "" : highlight(heading, search.terms).html,
         text: text === heading ? "" : snippet.html  /* a heading found is its section's title, not said twice */
       })
     }
+    /* a heading found alone is not shown where a paragraph of its section is, under that same heading */
+    const underHeading = new Set(sections.filter(section => section.text).map(section => section.title))
+    sections = sections.filter(section => section.text || !underHeading.has(section.title))
     const title = highlight(titleOf(result.page, data), search.terms)
     title.found.forEach(word => marked.add(word))
     const missing = search.terms.filter((_, t) => !result.blocks[t].length && !result.inTitle[t] &&
