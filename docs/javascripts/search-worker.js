@@ -645,12 +645,14 @@ async function groups(search, from, to, data, text = true) {
         continue
       }
       const heading = chunk.sections[section][1]
-      if (text === heading && heading === result.page[1])  /* the page's own title, which the result's line says */
+      /* the page's own title, which the result's line says: not again, alone or above a paragraph before the
+         page's first heading */
+      const own = heading === result.page[1]
+      if (own && text === heading)
         continue
       sections.push({
         location: `${url}#${anchor}`,
-        /* a paragraph before the page's first heading: its section is the page, which the result's line names */
-        title: heading === result.page[1] ? "" : highlight(heading, search.terms).html,
+        title: own ? "" : highlight(heading, search.terms).html,
         text: text === heading ? "" : snippet.html  /* a heading found is its section's title, not said twice */
       })
     }
