@@ -95,3 +95,13 @@ def accessibility_problems(page: Any) -> list[str]:
         for rule in found
         if rule["impact"] in SERIOUS
     ]
+
+
+def accessibility_problems_of_pages(page: Any, base: str, paths: list[str]) -> dict[str, list[str]]:
+    """``accessibility_problems`` of each page at ``paths`` below ``base``, opened in ``page`` in turn, by path:
+    only the pages with some."""
+    found = {}
+    for path in paths:
+        page.goto(base + path, wait_until="networkidle")
+        found[path] = accessibility_problems(page)
+    return {path: problems for path, problems in found.items() if problems}

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from tests.browser import accessibility_problems, chromium, serve
+from tests.browser import accessibility_problems_of_pages, chromium, serve
 
 pytestmark = pytest.mark.browser
 REPORT = "reports/000_f936ed40faecbb33-4/"
@@ -381,11 +381,7 @@ def test_axe_finds_nothing_serious_on_a_report_and_its_audit(seed_site: Path, wi
     the outline box) and their cleaning audits, as a reader at a desktop and on a phone sees them."""
     reports = sorted(path.name for path in (seed_site / "reports").iterdir())
     pages = [f"{folder}/{name}/" for name in reports for folder in ("reports", "audit")]
-    problems = {}
     with serve(seed_site) as base, chromium(viewport={"width": width, "height": 900}) as context:
-        page = context.new_page()
-        for path in pages:
-            page.goto(base + path, wait_until="networkidle")
-            problems[path] = accessibility_problems(page)
+        problems = accessibility_problems_of_pages(context.new_page(), base, pages)
     assert len(pages) >= 10
-    assert {path: found for path, found in problems.items() if found} == {}
+    assert problems == {}
